@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+'use strict';
+// Entry point of the `btslint` command. The TypeScript sources are compiled by `npm install`
+// (the `prepare` script) into out/.
+const { main } = require('../../out/server/src/cli/main.js');
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`btslint: internal error: ${(err && err.stack) || err}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,42 @@
+// The default output: findings grouped by file, `line:col  severity  message  rule-id`, colour on a
+// TTY only, a summary line, and the documentation link of every rule that fired.
+
+import { docsUrl, Finding } from '../../core';
+import type { FormatInput } from './index';
+
+const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
+
+export function stylish({ findings, display, position, color }: FormatInput): string {
+  const paint = (code: string, s: string) => (color ? code + s + C.reset : s);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.uri, [...(byFile.get(f.uri) ?? []), f]);
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  let fixable = 0;
+  const rules = new Set<string>();
+  for (const [uri, list] of byFile) {
+    lines.push('', paint(C.underline, display(uri)));
+    const rows = list.map((f) => {
+      counts[f.severity]++;
+      if (f.fix) fixable++;
+      rules.add(f.ruleId);
+      const p = position(f.uri, f.range.start);
+      return { loc: `${p.line + 1}:${p.character + 1}`, sev: f.severity, msg: f.message.replace(/\s*\r?\n\s*/g, ' '), rule: f.ruleId };
+    });
+    const locW = Math.max(...rows.map((r) => r.loc.length));
+    for (const r of rows) {
+      const sevText = r.sev.padEnd(7);
+      const sev = r.sev === 'error' ? paint(C.red, sevText) : r.sev === 'warning' ? paint(C.yellow, sevText) : paint(C.blue, sevText);
+      lines.push(`  ${paint(C.dim, r.loc.padStart(locW))}  ${sev}  ${r.msg}  ${paint(C.dim, r.rule)}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) return '';
+  lines.push('');
+  const summary = `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info)`;
+  lines.push(paint(C.bold + (counts.error ? C.red : counts.warning ? C.yellow : C.blue), `✖ ${summary}`));
+  if (fixable) lines.push(paint(C.dim, `  ${fixable} of them can be fixed with a quick-fix in the editor${'' /* --fix arrives with the CI issue */}.`));
+  lines.push('', 'Rule documentation:');
+  for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
+  return lines.join('\n') + '\n';
+}

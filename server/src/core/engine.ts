@@ -1,0 +1,135 @@
+// The lint pass: reader problems become findings, then every rule runs against each topology of the
+// workspace (or once without one), each rule isolated so one that throws cannot stop the others.
+
+import type { BtsDocument } from './document';
+import { TopologyView, Workspace, workspaceOf } from './model/join';
+import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
+import { allRules } from './rules';
+import type { Finding, Level, Severity } from './types';
+
+export interface LintOptions {
+  now?: Date;
+  /** Per-rule level overrides (`off` disables). Applied after the environment's relaxation. */
+  levels?: Record<string, Level>;
+  /** Restrict to these rules (tests). */
+  rules?: Rule[];
+  /** Called when a rule throws; the run goes on. */
+  onInternalError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Rules whose findings the engine itself reports (reader problems, rule failures). */
+const ENGINE_REPORTED = new Set(['parse-error', 'topology-schema', 'internal-error']);
+
+const RELAXED_ENVIRONMENTS = new Set(['development', 'test']);
+
+/** The severity a rule has in an environment before any configuration. */
+export function environmentSeverity(rule: Rule, environment: string | undefined): Severity {
+  if (rule.meta.availability && environment && RELAXED_ENVIRONMENTS.has(environment)) return 'info';
+  return rule.meta.defaultSeverity;
+}
+
+export function lint(documents: BtsDocument[], options: LintOptions = {}): Finding[] {
+  const ws = workspaceOf(documents);
+  const rules = options.rules ?? allRules;
+  const now = options.now ?? new Date();
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const push = (f: Finding) => {
+    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(f);
+  };
+  const levelOf = (id: string, base: Severity): Severity | undefined => {
+    const l = options.levels?.[id];
+    if (l === 'off') return undefined;
+    return l ?? base;
+  };
+
+  // Reader problems: syntax and schema findings at their positions.
+  for (const doc of documents) {
+    if (doc.kind === 'other') continue;
+    for (const p of doc.problems) {
+      const id = p.kind === 'schema' ? 'topology-schema' : 'parse-error';
+      const sev = levelOf(id, 'error');
+      if (!sev) continue;
+      push({ ruleId: id, severity: sev, message: p.message, uri: doc.uri, range: p.range, nodePath: `${id}:${p.message}` });
+    }
+    // Escaped adapter settings that do not parse are syntax findings too, inside the element.
+    if (doc.binding) {
+      for (const t of transports(doc)) {
+        for (const e of t.settings()?.errors ?? []) {
+          const sev = levelOf('parse-error', 'error');
+          if (sev) push({ ruleId: 'parse-error', severity: sev, message: e.message, uri: doc.uri, range: e.range, nodePath: `parse-error:${e.message}` });
+        }
+      }
+    }
+  }
+
+  const topologies: (TopologyView | undefined)[] = ws.topologies.length ? ws.topologies.map((t) => new TopologyView(t)) : [undefined];
+  const many = topologies.length > 1;
+  for (const topo of topologies) {
+    for (const rule of rules) {
+      if (ENGINE_REPORTED.has(rule.meta.id)) continue;
+      const base = levelOf(rule.meta.id, environmentSeverity(rule, topo?.environment));
+      if (!base) continue;
+      const ctx: RuleContext = {
+        ws,
+        topology: topo,
+        now,
+        edit: new TopologyEditor(topo),
+        report: (r: Report) => {
+          const severity = r.severity && options.levels?.[rule.meta.id] === undefined ? minSeverity(r.severity, base) : base;
+          push({
+            ruleId: rule.meta.id,
+            severity,
+            message: many && topo && r.doc !== topo.doc ? `${r.message} (topology: ${topo.environment ?? topo.uri})` : r.message,
+            uri: r.doc.uri,
+            range: r.range,
+            related: r.related,
+            fix: r.fix,
+            nodePath: r.nodePath,
+            environment: topo?.environment,
+          });
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        options.onInternalError?.(rule.meta.id, e);
+        const anchor = topo?.doc ?? documents.find((d) => d.kind !== 'other');
+        if (anchor) {
+          push({
+            ruleId: 'internal-error',
+            severity: 'error',
+            message: `btslint's rule ${rule.meta.id} failed on this workspace (${(e as Error)?.message ?? e}); the other rules still ran. Please report it.`,
+            uri: anchor.uri,
+            range: { start: 0, end: 0 },
+            nodePath: `internal-error:${rule.meta.id}`,
+          });
+        }
+      }
+    }
+  }
+  findings.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
+  return findings;
+}
+
+/** A rule may lower its own severity for one finding, never raise it above the configured level. */
+function minSeverity(a: Severity, b: Severity): Severity {
+  const rank = { info: 1, warning: 2, error: 3 } as const;
+  return rank[a] <= rank[b] ? a : b;
+}
+
+function transports(doc: BtsDocument) {
+  const b = doc.binding!;
+  const out = [];
+  for (const sp of b.sendPorts) {
+    if (sp.primary) out.push(sp.primary);
+    if (sp.secondary) out.push(sp.secondary);
+  }
+  for (const rl of b.receiveLocations) out.push(rl.transport);
+  return out;
+}
+
+export type { Workspace };

@@ -1,0 +1,201 @@
+// The deployment model: the readable files of a workspace joined together. Binding handler hosts
+// join topology hosts; databases join SQL instances and volumes (declared in the topology, or placed
+// by a configuration export); the WSS adapter joins SharePoint farms. Every item keeps where it was
+// declared (document + node), so findings can point at either side.
+
+import type { BtsDocument } from '../document';
+import type { LNode } from '../readers/yamlNode';
+import type { ExportedDatabase } from '../readers/configExport';
+import { DEFAULT_DB_NAME } from '../readers/configExport';
+import type { ReceiveLocation, SendPort, Transport } from '../readers/binding';
+import { hasToken } from '../readers/binding';
+
+/** Name comparison as on Windows: case-insensitive, trimmed. */
+export function sameName(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Normalises a SQL Server reference for joining: `SERVER`, `SERVER\INSTANCE`, `SERVER,port`,
+ * `tcp:SERVER` all become `server[\instance]`; the default instance `MSSQLSERVER` is dropped.
+ */
+export function normaliseSqlName(name: string): string {
+  let n = name.trim().toLowerCase().replace(/^tcp:/, '');
+  n = n.replace(/,\s*\d+$/, '');
+  n = n.replace(/\\mssqlserver$/, '');
+  if (n.startsWith('(local)') || n.startsWith('.\\') || n === '.') n = n.replace(/^(\(local\)|\.)/, 'localhost');
+  return n;
+}
+
+/** The machine part of a SQL reference (`SQLBTS\BTS` -> `sqlbts`). */
+export function sqlHost(name: string): string {
+  return normaliseSqlName(name).split('\\')[0];
+}
+
+export interface DatabasePlacement {
+  /** Database name as declared (default name when the export tokenises it). */
+  name: string;
+  instance: LNode;
+  /** The topology's `databases[]` item, when the topology declares it. */
+  dbNode?: LNode;
+  /** The configuration export that places it, when one does. */
+  exportDoc?: BtsDocument;
+  exportDb?: ExportedDatabase;
+}
+
+export interface HandlerRef {
+  doc: BtsDocument;
+  side: 'send' | 'receive';
+  port: SendPort | undefined;
+  location: ReceiveLocation | undefined;
+  transport: Transport;
+  hostName: string;
+}
+
+export class TopologyView {
+  readonly root: LNode;
+  readonly environment?: string;
+  private hostIndex?: Map<string, LNode>;
+
+  constructor(readonly doc: BtsDocument) {
+    this.root = doc.topology!.root;
+    this.environment = doc.topology!.environment;
+  }
+
+  get uri(): string {
+    return this.doc.uri;
+  }
+
+  section(key: string): LNode | undefined {
+    return this.root.get(key);
+  }
+
+  list(key: string): LNode[] {
+    return this.root.get(key)?.items() ?? [];
+  }
+
+  sqlInstances(): LNode[] {
+    return this.list('sqlInstances');
+  }
+
+  hosts(): LNode[] {
+    return this.list('hosts');
+  }
+
+  servers(): LNode[] {
+    return this.list('servers');
+  }
+
+  findHost(name: string): LNode | undefined {
+    if (!this.hostIndex) {
+      this.hostIndex = new Map();
+      for (const h of this.hosts()) {
+        const n = h.get('name')?.str;
+        if (n && !this.hostIndex.has(n.toLowerCase())) this.hostIndex.set(n.toLowerCase(), h);
+      }
+    }
+    return this.hostIndex.get(name.trim().toLowerCase());
+  }
+
+  findInstance(sqlName: string): LNode | undefined {
+    const want = normaliseSqlName(sqlName);
+    return this.sqlInstances().find((i) => {
+      const n = i.get('name')?.str;
+      return n !== undefined && normaliseSqlName(n) === want;
+    });
+  }
+
+  findServer(name: string): LNode | undefined {
+    return this.servers().find((s) => sameName(s.get('name')?.str, name));
+  }
+
+  /** Whether an instance is declared highly available (failover cluster instance or availability group). */
+  static isClustered(instance: LNode): boolean {
+    const fc = instance.get('failoverCluster');
+    const ag = instance.get('availabilityGroup');
+    return (!!fc && fc.isMap) || (!!ag && ag.isMap);
+  }
+
+  /** The volume item with that drive on the instance. */
+  static volume(instance: LNode, drive: string | undefined): LNode | undefined {
+    if (!drive) return undefined;
+    return instance.get('volumes')?.items().find((v) => sameName(v.get('drive')?.str?.replace(/\\$/, ''), drive.replace(/\\$/, '')));
+  }
+}
+
+export interface Workspace {
+  documents: BtsDocument[];
+  bindings: BtsDocument[];
+  topologies: BtsDocument[];
+  configExports: BtsDocument[];
+}
+
+export function workspaceOf(documents: BtsDocument[]): Workspace {
+  return {
+    documents,
+    bindings: documents.filter((d) => d.kind === 'binding' && d.binding),
+    topologies: documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap),
+    configExports: documents.filter((d) => d.kind === 'config-export' && d.configExport),
+  };
+}
+
+/**
+ * Where each database lives, per the topology and the configuration exports. A database the export
+ * places on a server the topology declares joins that instance; one on an undeclared server is left
+ * out here (issue: a later rule reports it).
+ */
+export function placements(topo: TopologyView, ws: Workspace, dbName: string): DatabasePlacement[] {
+  const out: DatabasePlacement[] = [];
+  for (const inst of topo.sqlInstances()) {
+    for (const db of inst.get('databases')?.items() ?? []) {
+      if (sameName(db.get('name')?.str, dbName)) out.push({ name: db.get('name')!.str!, instance: inst, dbNode: db });
+    }
+  }
+  for (const exp of ws.configExports) {
+    for (const d of exp.configExport!.databases) {
+      const name = d.database ?? DEFAULT_DB_NAME[d.role];
+      if (!sameName(name, dbName) || !d.server) continue;
+      const inst = topo.findInstance(d.server);
+      if (!inst) continue;
+      const existing = out.find((p) => p.instance === inst);
+      if (existing) {
+        existing.exportDoc = exp;
+        existing.exportDb = d;
+      } else out.push({ name: name!, instance: inst, exportDoc: exp, exportDb: d });
+    }
+  }
+  return out;
+}
+
+/** Every send and receive handler of every binding file, with its host name. */
+export function handlers(ws: Workspace): HandlerRef[] {
+  const out: HandlerRef[] = [];
+  for (const doc of ws.bindings) {
+    const b = doc.binding!;
+    for (const sp of b.sendPorts) {
+      for (const t of [sp.primary, sp.secondary]) {
+        if (t?.host) out.push({ doc, side: 'send', port: sp, location: undefined, transport: t, hostName: t.host.value });
+      }
+    }
+    for (const rl of b.receiveLocations) {
+      if (rl.transport.host) out.push({ doc, side: 'receive', port: undefined, location: rl, transport: rl.transport, hostName: rl.transport.host.value });
+    }
+  }
+  return out;
+}
+
+export function isUnresolved(hostName: string): boolean {
+  return hasToken(hostName);
+}
+
+export function adapterIs(t: Transport | undefined, ...names: string[]): boolean {
+  const a = t?.adapter?.value.toLowerCase();
+  return !!a && names.some((n) => n.toLowerCase() === a);
+}
+
+/** A structural, line-independent path for a binding endpoint, for fingerprints. */
+export function endpointPath(h: { port?: SendPort; location?: ReceiveLocation }): string {
+  if (h.location) return `ReceivePort[Name=${h.location.receivePort}]/ReceiveLocation[Name=${h.location.name}]`;
+  if (h.port) return `SendPort[Name=${h.port.name}]`;
+  return '';
+}

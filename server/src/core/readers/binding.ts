@@ -1,0 +1,229 @@
+// Reads a BindingInfo document (from the already parsed XML) into send ports, receive ports and
+// receive locations, each keeping the element it came from. Adapter settings (the escaped XML in
+// TransportTypeData / ReceiveLocationTransportTypeData) are parsed lazily, on first use, with their
+// offsets mapped back to the file.
+
+import { attr, attrValue, child, children, EmbeddedXml, isNil, parseEmbedded, path, textOf, contentRange } from '../xml/dom';
+import type { XmlDocument, XmlElement } from '../xml/parser';
+import type { OffsetRange } from '../text';
+
+export interface Located<T> {
+  value: T;
+  range: OffsetRange;
+}
+
+export interface AdapterSetting {
+  name: string;
+  value: string;
+  /** Where the value stands in the file (inside the escaped text). */
+  range: OffsetRange;
+  /** Where the setting's element starts and ends in the file. */
+  elementRange: OffsetRange;
+}
+
+export interface AdapterSettings {
+  /** Flat CustomProps and the inner AdapterConfig/Config (or WCF BindingConfiguration) values. */
+  get(name: string): AdapterSetting | undefined;
+  all(): AdapterSetting[];
+  /** Problems met while parsing the escaped settings, in file offsets. */
+  errors: { message: string; range: OffsetRange }[];
+}
+
+export interface Transport {
+  /** The adapter name as written (`TransportType/@Name`); compare case-insensitively. */
+  adapter?: Located<string>;
+  address?: Located<string>;
+  /** The handler host (`SendHandler/@Name` or `ReceiveHandler/@Name`). */
+  host?: Located<string>;
+  handlerElement?: XmlElement;
+  dataElement?: XmlElement;
+  settings(): AdapterSettings | undefined;
+}
+
+export interface SendPort {
+  name: string;
+  nameRange: OffsetRange;
+  element: XmlElement;
+  isStatic: boolean;
+  isTwoWay: boolean;
+  primary?: Transport;
+  secondary?: Transport;
+}
+
+export interface ReceiveLocation {
+  name: string;
+  nameRange: OffsetRange;
+  element: XmlElement;
+  receivePort: string;
+  enabled?: boolean;
+  transport: Transport;
+}
+
+export interface ReceivePort {
+  name: string;
+  nameRange: OffsetRange;
+  element: XmlElement;
+  isTwoWay: boolean;
+  locations: ReceiveLocation[];
+}
+
+export interface BindingModel {
+  sendPorts: SendPort[];
+  receivePorts: ReceivePort[];
+  receiveLocations: ReceiveLocation[];
+}
+
+/** `${Token}` (Deployment Framework) or `$(Token)` (aimbiztalk, MSBuild style) placeholders. */
+const TOKEN_RE = /\$\{[^}]+\}|\$\([^)]+\)/;
+
+export function hasToken(value: string): boolean {
+  return TOKEN_RE.test(value);
+}
+
+export function readBinding(xml: XmlDocument): BindingModel {
+  const model: BindingModel = { sendPorts: [], receivePorts: [], receiveLocations: [] };
+  const root = xml.root;
+  if (!root) return model;
+  const spc = child(root, 'SendPortCollection');
+  for (const sp of spc ? children(spc, 'SendPort') : []) {
+    const nameAttr = attr(sp, 'Name');
+    const isStatic = (attrValue(sp, 'IsStatic') ?? 'true').toLowerCase() !== 'false';
+    const primaryEl = child(sp, 'PrimaryTransport');
+    const secondaryEl = child(sp, 'SecondaryTransport');
+    model.sendPorts.push({
+      name: nameAttr?.value ?? '',
+      nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: sp.nameStart, end: sp.nameEnd },
+      element: sp,
+      isStatic,
+      isTwoWay: (attrValue(sp, 'IsTwoWay') ?? 'false').toLowerCase() === 'true',
+      primary: isStatic && primaryEl && !isNil(primaryEl) ? readTransport(xml, primaryEl, 'TransportType', 'TransportTypeData', 'SendHandler') : undefined,
+      secondary:
+        secondaryEl && !isNil(secondaryEl) && textOf(xml, child(secondaryEl, 'Address')).trim() !== ''
+          ? readTransport(xml, secondaryEl, 'TransportType', 'TransportTypeData', 'SendHandler')
+          : undefined,
+    });
+  }
+  const rpc = child(root, 'ReceivePortCollection');
+  for (const rp of rpc ? children(rpc, 'ReceivePort') : []) {
+    const nameAttr = attr(rp, 'Name');
+    const port: ReceivePort = {
+      name: nameAttr?.value ?? '',
+      nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: rp.nameStart, end: rp.nameEnd },
+      element: rp,
+      isTwoWay: (attrValue(rp, 'IsTwoWay') ?? 'false').toLowerCase() === 'true',
+      locations: [],
+    };
+    const rls = child(rp, 'ReceiveLocations');
+    for (const rl of rls ? children(rls, 'ReceiveLocation') : []) {
+      const rlName = attr(rl, 'Name');
+      const enable = textOf(xml, child(rl, 'Enable')).trim().toLowerCase();
+      const loc: ReceiveLocation = {
+        name: rlName?.value ?? '',
+        nameRange: rlName ? { start: rlName.valueStart, end: rlName.valueEnd } : { start: rl.nameStart, end: rl.nameEnd },
+        element: rl,
+        receivePort: port.name,
+        enabled: enable === '' ? undefined : enable === 'true',
+        transport: readTransport(xml, rl, 'ReceiveLocationTransportType', 'ReceiveLocationTransportTypeData', 'ReceiveHandler'),
+      };
+      port.locations.push(loc);
+      model.receiveLocations.push(loc);
+    }
+    model.receivePorts.push(port);
+  }
+  return model;
+}
+
+function located(xml: XmlDocument, el: XmlElement | undefined): Located<string> | undefined {
+  if (!el || isNil(el)) return undefined;
+  const value = textOf(xml, el).trim();
+  if (!value) return undefined;
+  return { value, range: contentRange(xml, el) };
+}
+
+function locatedAttr(el: XmlElement | undefined, name: string): Located<string> | undefined {
+  if (!el || isNil(el)) return undefined;
+  const a = attr(el, name);
+  if (!a || a.value === '') return undefined;
+  return { value: a.value, range: { start: a.valueStart, end: a.valueEnd } };
+}
+
+function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, dataName: string, handlerName: string): Transport {
+  const handler = child(owner, handlerName);
+  const dataElement = child(owner, dataName);
+  let cached: AdapterSettings | undefined | null = null;
+  return {
+    adapter: locatedAttr(child(owner, typeName), 'Name') ?? locatedAttr(path(handler, 'TransportType'), 'Name'),
+    address: located(xml, child(owner, 'Address')),
+    host: locatedAttr(handler, 'Name'),
+    handlerElement: handler && !isNil(handler) ? handler : undefined,
+    dataElement,
+    settings() {
+      if (cached === null) cached = dataElement ? readSettings(xml, dataElement) : undefined;
+      return cached;
+    },
+  };
+}
+
+/** Settings whose value is itself escaped XML that holds more settings. */
+const NESTED = new Set(['adapterconfig', 'bindingconfiguration']);
+
+function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined {
+  const outer = parseEmbedded(xml, dataElement);
+  if (!outer) return undefined;
+  const list: AdapterSetting[] = [];
+  const errors: { message: string; range: OffsetRange }[] = [];
+  const collectErrors = (e: EmbeddedXml) => {
+    for (const err of e.doc.errors) {
+      errors.push({ message: `In the escaped adapter settings: ${err.message}`, range: { start: e.toOuter(err.start), end: e.toOuter(err.end) } });
+    }
+  };
+  collectErrors(outer);
+  const props = outer.doc.root;
+  if (props) {
+    for (const p of children(props)) {
+      const value = textOf(outer.doc, p);
+      const vr = contentRange(outer.doc, p);
+      list.push({
+        name: p.name,
+        value,
+        range: { start: outer.toOuter(vr.start), end: outer.toOuter(vr.end) },
+        elementRange: { start: outer.toOuter(p.start), end: outer.toOuter(p.end) },
+      });
+      if (NESTED.has(p.name.toLowerCase())) {
+        const inner = parseEmbedded(outer.doc, p, outer.toOuter);
+        if (!inner) continue;
+        collectErrors(inner);
+        const r = inner.doc.root;
+        if (!r) continue;
+        // WCF BindingConfiguration: `<binding name=.. pollingStatement=".."/>` keeps settings as attributes.
+        for (const a of r.attrs) {
+          list.push({
+            name: a.name,
+            value: a.value,
+            range: { start: inner.toOuter(a.valueStart), end: inner.toOuter(a.valueEnd) },
+            elementRange: { start: inner.toOuter(a.nameStart), end: inner.toOuter(a.valueEnd + 1) },
+          });
+        }
+        // FTP, POP3, MSMQ, WSS: `<Config><uri>..</uri>...` keeps them as child elements.
+        for (const c of children(r)) {
+          const cr = contentRange(inner.doc, c);
+          list.push({
+            name: c.name,
+            value: textOf(inner.doc, c),
+            range: { start: inner.toOuter(cr.start), end: inner.toOuter(cr.end) },
+            elementRange: { start: inner.toOuter(c.start), end: inner.toOuter(c.end) },
+          });
+        }
+      }
+    }
+  }
+  return {
+    get(name: string) {
+      const lower = name.toLowerCase();
+      return list.find((s) => s.name.toLowerCase() === lower);
+    },
+    all: () => list,
+    errors,
+  };
+}
+

@@ -1,0 +1,96 @@
+// What a rule is and what it may use. A rule is one file: `meta` first, then `check(ctx)`, which reads
+// the joined workspace and reports findings through ctx.report. Rules never touch the file system.
+
+import type { BtsDocument } from '../document';
+import type { Fix, RelatedLocation, RuleMeta, Severity, TextEdit } from '../types';
+import type { OffsetRange } from '../text';
+import { TopologyView, Workspace } from '../model/join';
+import type { LNode } from '../readers/yamlNode';
+import { appendItem, EditTarget, ensurePath, insertKey, replaceValue } from '../fix/yamlEdit';
+
+export interface Report {
+  doc: BtsDocument;
+  range: OffsetRange;
+  message: string;
+  /** Structural identity of the node (see Finding.nodePath). */
+  nodePath: string;
+  related?: RelatedLocation[];
+  fix?: Fix;
+  /** Overrides the rule's severity for this finding (e.g. an error that is only a warning here). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  ws: Workspace;
+  /** The topology this run checks against; undefined when the workspace has none. */
+  topology?: TopologyView;
+  /** Today, for rules about dates (restore tests, secret backups). Injected for tests. */
+  now: Date;
+  report(r: Report): void;
+  /** Fix builders for the topology file, in its own style. */
+  edit: TopologyEditor;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export class TopologyEditor {
+  constructor(private readonly topo?: TopologyView) {}
+
+  private get target(): EditTarget | undefined {
+    if (!this.topo) return undefined;
+    const d = this.topo.doc;
+    return { uri: d.uri, text: d.text, isJson: !!d.topology?.isJson };
+  }
+
+  insertKey(map: LNode, key: string, value: unknown): TextEdit | undefined {
+    const t = this.target;
+    return t && map.isMap ? insertKey(t, map, key, value) : undefined;
+  }
+
+  appendItem(seq: LNode, item: unknown): TextEdit | undefined {
+    const t = this.target;
+    return t && seq.isSeq ? appendItem(t, seq, item) : undefined;
+  }
+
+  replace(node: LNode, value: unknown): TextEdit | undefined {
+    const t = this.target;
+    return t ? replaceValue(t, node, value) : undefined;
+  }
+
+  ensure(keys: string[], value: unknown): TextEdit | undefined {
+    const t = this.target;
+    return t && this.topo ? ensurePath(t, this.topo.root, keys, value) : undefined;
+  }
+
+  /** Adds an item to a top-level list, creating the list when it is missing. */
+  addToList(key: string, item: unknown): TextEdit | undefined {
+    if (!this.topo) return undefined;
+    const list = this.topo.root.get(key);
+    if (list && list.isSeq) return this.appendItem(list, item);
+    if (list && list.node) return undefined;
+    return this.ensure([key], [item]);
+  }
+}
+
+export function fix(title: string, ...edits: (TextEdit | undefined)[]): Fix | undefined {
+  const list = edits.filter((e): e is TextEdit => !!e);
+  return list.length ? { title, edits: list } : undefined;
+}
+
+/** A placeholder value the user must replace; reported by `unfilled-placeholder` until filled. */
+export function placeholder(what: string): string {
+  return `<<${what}>>`;
+}
+
+export const PLACEHOLDER_RE = /<<[^<>\r\n]{1,80}>>/g;
+
+export function isPlaceholderValue(v: string | undefined): boolean {
+  return !!v && /<<[^<>\r\n]{1,80}>>/.test(v);
+}

@@ -1,0 +1,54 @@
+import { defineRule, fix, placeholder } from './api';
+import { missingAnchor } from './shared';
+import { BACKING_UP_DBS, CFG_JOB, KB919776 } from './sources';
+
+/** The job's defaults (CFG-JOB), with placeholders for what only the team can say. */
+export const BACKUP_JOB_SKELETON = {
+  enabled: true,
+  fullFrequency: 'd',
+  fullDestination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\full`,
+  logDestination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\log`,
+  logIntervalMinutes: 15,
+  daysToKeep: 14,
+  forceFullAfterPartialFailure: true,
+};
+
+export default defineRule({
+  meta: {
+    id: 'backup-job-missing-or-disabled',
+    description: 'The topology does not declare the "Backup BizTalk Server (BizTalkMgmtDb)" SQL Agent job, or declares it disabled.',
+    defaultSeverity: 'error',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const job = topo.section('backup')?.get('biztalkJob');
+    if (!job || !job.isMap) {
+      const at = missingAnchor(topo, ['backup', 'biztalkJob']);
+      ctx.report({
+        doc: topo.doc,
+        range: at.range,
+        message:
+          'No "Backup BizTalk Server (BizTalkMgmtDb)" job is declared (backup.biztalkJob). It is the only supported way to back up the BizTalk databases, it is not enabled after configuration, and without it the transaction logs grow without bound.',
+        nodePath: 'backup.biztalkJob',
+        fix: fix('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
+      });
+      return;
+    }
+    const enabled = job.get('enabled');
+    if (enabled && enabled.value === true) return;
+    ctx.report({
+      doc: topo.doc,
+      range: enabled ? enabled.entryRange : job.keyRange,
+      message: enabled
+        ? 'The Backup BizTalk Server job is declared disabled. BizTalk leaves it disabled after configuration; until it is enabled no BizTalk database is backed up and the logs grow without bound.'
+        : 'The Backup BizTalk Server job does not say it is enabled (enabled: true). BizTalk leaves it disabled after configuration.',
+      nodePath: 'backup.biztalkJob.enabled',
+      fix: fix('Enable the Backup BizTalk Server job', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true)),
+    });
+  },
+});

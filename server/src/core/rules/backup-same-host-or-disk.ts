@@ -1,0 +1,81 @@
+import { defineRule } from './api';
+import { sameName, sqlHost, TopologyView } from '../model/join';
+import type { LNode } from '../readers/yamlNode';
+import { BP_DB, CFG_JOB } from './sources';
+
+/** Machines an instance runs on: its network name, its cluster's virtual name and nodes. */
+function machinesOf(inst: LNode): string[] {
+  const out: string[] = [];
+  const name = inst.get('name')?.str;
+  if (name) out.push(sqlHost(name));
+  const fc = inst.get('failoverCluster');
+  const vn = fc?.get('virtualName')?.str;
+  if (vn) out.push(vn.toLowerCase());
+  for (const n of fc?.get('nodes')?.strings() ?? []) out.push(n.str!.toLowerCase());
+  const ag = inst.get('availabilityGroup');
+  const listener = ag?.get('listener')?.str;
+  if (listener) out.push(listener.toLowerCase());
+  return out;
+}
+
+export function uncHost(path: string): string | undefined {
+  const m = /^\\\\([^\\/]+)[\\/]/.exec(path) ?? /^\\\\([^\\/]+)$/.exec(path);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'backup-same-host-or-disk',
+    description: 'A backup destination is on the SQL Server it backs up, or on a volume that holds that instance\'s data or logs.',
+    defaultSeverity: 'error',
+    category: 'backup',
+    fixable: false,
+    availability: false,
+    sources: [CFG_JOB, BP_DB],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const job = topo.section('backup')?.get('biztalkJob');
+    if (!job) return;
+    const instances = topo.sqlInstances();
+    for (const key of ['fullDestination', 'logDestination']) {
+      const node = job.get(key);
+      const dest = node?.str;
+      if (!node || !dest) continue;
+      const host = uncHost(dest);
+      if (host) {
+        const inst = instances.find((i) => machinesOf(i).includes(host));
+        const server = topo.servers().find((s) => sameName(s.get('name')?.str, host) && (s.get('roles')?.strings() ?? []).some((r) => r.str === 'sql'));
+        if (inst || server) {
+          const what = inst ? `SQL instance "${inst.get('name')?.str}"` : `SQL Server ${server!.get('name')?.str}`;
+          ctx.report({
+            doc: topo.doc,
+            range: node.range,
+            message: `${dest} is a share on ${host}, which runs ${what}: the backups would be lost with the server they protect. Microsoft: "Do not store backups on the same computer or disk that you are backing up."`,
+            nodePath: `backup.biztalkJob.${key}`,
+            related: [{ uri: topo.uri, range: (inst ?? server)!.get('name')?.range ?? (inst ?? server)!.range, message: `${host} is declared here` }],
+          });
+        }
+        continue;
+      }
+      const drive = /^([A-Za-z]:)/.exec(dest)?.[1];
+      if (!drive) continue;
+      for (const inst of instances) {
+        const vol = TopologyView.volume(inst, drive);
+        if (!vol) continue;
+        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+        const dbs = inst.get('databases')?.items() ?? [];
+        const usedBy = dbs.filter((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive)).map((d) => d.get('name')?.str);
+        if (!holds.includes('data') && !holds.includes('log') && !usedBy.length) continue;
+        ctx.report({
+          doc: topo.doc,
+          range: node.range,
+          message: `${dest} is on ${drive}, the volume that holds ${usedBy.length ? usedBy.join(', ') : holds.filter((h) => h === 'data' || h === 'log').join(' and ')} on "${inst.get('name')?.str}". Microsoft: configure the backup disk to be a different disk than the database data and log disks.`,
+          nodePath: `backup.biztalkJob.${key}`,
+          related: [{ uri: topo.uri, range: vol.get('drive')?.range ?? vol.range, message: `Volume ${drive} is declared here` }],
+        });
+      }
+    }
+  },
+});

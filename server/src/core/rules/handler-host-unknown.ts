@@ -1,0 +1,53 @@
+import { defineRule, fix, placeholder } from './api';
+import { adapterIs, endpointPath, handlers, isUnresolved } from '../model/join';
+
+const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
+
+export default defineRule({
+  meta: {
+    id: 'handler-host-unknown',
+    description: 'A send or receive handler names a host that no topology file declares, so its availability cannot be checked.',
+    defaultSeverity: 'info',
+    category: 'hosts',
+    fixable: true,
+    availability: false,
+    sources: [],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    for (const h of handlers(ctx.ws)) {
+      const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
+      if (isUnresolved(h.hostName)) {
+        ctx.report({
+          doc: h.doc,
+          range: h.transport.host!.range,
+          message: `${where} names its host with the unresolved token ${h.hostName}; btslint cannot tell which host runs it until the token is resolved (from the Deployment Framework settings of the environment).`,
+          nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
+        });
+        continue;
+      }
+      if (topo && topo.findHost(h.hostName)) continue;
+      const isolated = h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS);
+      ctx.report({
+        doc: h.doc,
+        range: h.transport.host!.range,
+        message: topo
+          ? `${where} runs in host "${h.hostName}", which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`
+          : `${where} runs in host "${h.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
+        nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
+        related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        fix: topo
+          ? fix(
+              `Declare host ${h.hostName} in the topology`,
+              ctx.edit.addToList('hosts', {
+                name: h.hostName,
+                type: isolated ? 'isolated' : 'in-process',
+                clustered: false,
+                instances: [placeholder('first server'), placeholder('second server')],
+              }),
+            )
+          : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,48 @@
+// The rule registry. Each rule is one file in this folder; the meta-test checks that every rule has
+// its docs page and its tests.
+import type { Rule } from './api';
+import parseError from './parse-error';
+import topologySchema from './topology-schema';
+import internalError from './internal-error';
+import unfilledPlaceholder from './unfilled-placeholder';
+import msgboxNotClustered from './msgbox-not-clustered';
+import bamPrimaryImportNotClustered from './bam-primary-import-not-clustered';
+import raid0OrNone from './raid0-or-none';
+import msgboxBampiNotRaid10 from './msgbox-bampi-not-raid10';
+import backupJobMissingOrDisabled from './backup-job-missing-or-disabled';
+import backupDestinationLocal from './backup-destination-local';
+import backupSameHostOrDisk from './backup-same-host-or-disk';
+import restoreNotTested from './restore-not-tested';
+import noOffsiteCopy from './no-offsite-copy';
+import platformBackupMissing from './platform-backup-missing';
+import wssAdapterWithoutSharepointBackup from './wss-adapter-without-sharepoint-backup';
+import masterSecretNotBackedUp from './master-secret-not-backed-up';
+import ftpSftpReceiveNotClustered from './ftp-sftp-receive-not-clustered';
+import hostSingleInstance from './host-single-instance';
+import handlerHostUnknown from './handler-host-unknown';
+
+export const allRules: Rule[] = [
+  parseError,
+  topologySchema,
+  internalError,
+  unfilledPlaceholder,
+  msgboxNotClustered,
+  bamPrimaryImportNotClustered,
+  raid0OrNone,
+  msgboxBampiNotRaid10,
+  backupJobMissingOrDisabled,
+  backupDestinationLocal,
+  backupSameHostOrDisk,
+  restoreNotTested,
+  noOffsiteCopy,
+  platformBackupMissing,
+  wssAdapterWithoutSharepointBackup,
+  masterSecretNotBackedUp,
+  ftpSftpReceiveNotClustered,
+  hostSingleInstance,
+  handlerHostUnknown,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}

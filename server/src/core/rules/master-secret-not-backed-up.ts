@@ -1,0 +1,52 @@
+import { defineRule, fix, placeholder } from './api';
+import { missingAnchor } from './shared';
+import { HA_MSS, IMPORT_EXPORT_CFG, MASTER_SECRET_BACKUP } from './sources';
+
+export default defineRule({
+  meta: {
+    id: 'master-secret-not-backed-up',
+    description: 'No backup of the Enterprise SSO master secret is declared.',
+    defaultSeverity: 'error',
+    category: 'sso',
+    fixable: true,
+    availability: false,
+    sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    const declared = !!topo?.section('sso')?.get('secretBackup')?.get('destination');
+    if (topo && !declared) {
+      const sso = topo.section('sso');
+      const sb = sso?.get('secretBackup');
+      const at = missingAnchor(topo, ['sso', 'secretBackup']);
+      const skeleton = { destination: `\\\\${placeholder('secure server')}\\${placeholder('share')}\\SSO\\master-secret.bak`, lastBackup: placeholder('YYYY-MM-DD') };
+      ctx.report({
+        doc: topo.doc,
+        range: at.range,
+        message:
+          'No backup of the Enterprise SSO master secret is declared (sso.secretBackup.destination). Without the secret nothing in SSODB can be decrypted after a loss: back it up (ssoconfig -backupSecret) as soon as it is generated and store it in a secure, remote place.',
+        nodePath: 'sso.secretBackup',
+        fix: fix(
+          'Declare the master secret backup',
+          sb && sb.isMap ? ctx.edit.insertKey(sb, 'destination', skeleton.destination) : ctx.edit.ensure(['sso', 'secretBackup'], skeleton),
+        ),
+      });
+    }
+    // A configuration file that creates the master secret server with no backup file. An export never
+    // carries the path ("Passwords and Backup file locations are not saved"), so this is a warning,
+    // and none at all once the topology declares the backup.
+    if (declared) return;
+    for (const exp of ctx.ws.configExports) {
+      const sso = exp.configExport!.sso;
+      if (!sso || !sso.createsSecretServer || sso.backupFile) continue;
+      ctx.report({
+        doc: exp,
+        range: sso.backupFileRange ?? { start: sso.element!.start, end: sso.element!.nameEnd },
+        severity: 'warning',
+        message:
+          'This configuration creates the SSO master secret server but names no backup file for the secret (SSO_ID_BACKUP_SECRET_FILE). Exports never keep it, so declare the backup in the topology (sso.secretBackup) or fill it in before configuring.',
+        nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
+      });
+    }
+  },
+});

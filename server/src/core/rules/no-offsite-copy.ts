@@ -1,0 +1,51 @@
+import { defineRule, fix, placeholder } from './api';
+import { missingAnchor } from './shared';
+import { BP_BR, BP_DB, PPFT } from './sources';
+
+const MIN_COPIES = 3;
+
+export default defineRule({
+  meta: {
+    id: 'no-offsite-copy',
+    description: 'No off-site copy of the backups is declared, or fewer than three copies are kept.',
+    defaultSeverity: 'warning',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [BP_DB, PPFT, BP_BR],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const off = topo.section('backup')?.get('offsite');
+    if (!off || !off.isMap) {
+      const at = missingAnchor(topo, ['backup', 'offsite']);
+      ctx.report({
+        doc: topo.doc,
+        range: at.range,
+        message: 'No off-site copy of the backups is declared (backup.offsite). Microsoft: "Keep at least three copies of the media. Keep at least one copy off-site", in a safe, remote location.',
+        nodePath: 'backup.offsite',
+        fix: fix('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: 'daily', copies: MIN_COPIES })),
+      });
+      return;
+    }
+    const copies = off.get('copies');
+    if (!copies) {
+      ctx.report({
+        doc: topo.doc,
+        range: off.keyRange,
+        message: `The off-site copy does not say how many copies are kept; Microsoft recommends at least ${MIN_COPIES}.`,
+        nodePath: 'backup.offsite.copies',
+        fix: fix(`Keep ${MIN_COPIES} copies`, ctx.edit.insertKey(off, 'copies', MIN_COPIES)),
+      });
+    } else if (typeof copies.value === 'number' && copies.value < MIN_COPIES) {
+      ctx.report({
+        doc: topo.doc,
+        range: copies.range,
+        message: `Only ${copies.value} cop${copies.value === 1 ? 'y is' : 'ies are'} kept; Microsoft recommends at least ${MIN_COPIES} copies of the media, one of them off-site.`,
+        nodePath: 'backup.offsite.copies',
+        fix: fix(`Keep ${MIN_COPIES} copies`, ctx.edit.replace(copies, MIN_COPIES)),
+      });
+    }
+  },
+});

@@ -1,0 +1,72 @@
+import { defineRule, fix, placeholder } from './api';
+import { adapterIs, handlers } from '../model/join';
+import type { LNode } from '../readers/yamlNode';
+import type { RuleContext } from './api';
+import { itemAnchor } from './shared';
+import { BACKUP_COMPUTER, PPFT } from './sources';
+
+/** Receive adapters that run in IIS (isolated hosts). */
+const IIS_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated', 'WCF-BasicHttpRelay'];
+
+type Piece = 'windows' | 'iis' | 'sql' | 'sharepoint';
+
+export default defineRule({
+  meta: {
+    id: 'platform-backup-missing',
+    description: 'A server lacks a backup declaration for its platform: Windows Server, IIS, SQL Server system databases or SharePoint.',
+    defaultSeverity: 'warning',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [PPFT, BACKUP_COMPUTER],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    // Servers that run an isolated host receiving through IIS need their IIS configuration backed up.
+    const iisServers = new Set<string>();
+    for (const h of handlers(ctx.ws)) {
+      if (h.side !== 'receive' || !adapterIs(h.transport, ...IIS_ADAPTERS)) continue;
+      const host = topo.findHost(h.hostName);
+      for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str!.toLowerCase());
+    }
+    for (const server of topo.servers()) {
+      const name = server.get('name')?.str;
+      if (!name) continue;
+      const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str!.toLowerCase()));
+      const needed: Piece[] = ['windows'];
+      if (roles.has('iis') || iisServers.has(name.toLowerCase())) needed.push('iis');
+      if (roles.has('sql')) needed.push('sql');
+      if (roles.has('sharepoint')) needed.push('sharepoint');
+      const backup = server.get('backup');
+      const missing = needed.filter((p) => !backup?.get(p));
+      if (!missing.length) continue;
+      const words: Record<Piece, string> = {
+        windows: 'Windows Server',
+        iis: iisServers.has(name.toLowerCase()) && !roles.has('iis') ? 'IIS (it runs an isolated host that receives over HTTP)' : 'IIS',
+        sql: 'SQL Server (master and msdb)',
+        sharepoint: 'SharePoint',
+      };
+      const skeleton = Object.fromEntries(
+        missing.map((p) => [p, { schedule: p === 'iis' ? 'weekly' : 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${name}${p === 'windows' ? '' : '-' + p}` }]),
+      );
+      ctx.report({
+        doc: topo.doc,
+        range: itemAnchor(server),
+        message: `Server ${name} declares no backup of ${missing.map((p) => words[p]).join(', ')}. Microsoft's fault-tolerance plan backs up Windows Server, IIS, SQL Server and the SharePoint farm as well as the BizTalk databases.`,
+        nodePath: `servers[name=${name}].backup`,
+        fix: fix(
+          `Declare the platform backups of ${name}`,
+          backup && backup.isMap ? insertMany(ctx, backup, skeleton) : !backup ? ctx.edit.insertKey(server, 'backup', skeleton) : undefined,
+        ),
+      });
+    }
+  },
+});
+
+/** Several keys inserted into one mapping as a single edit (edits at one offset must not overlap). */
+function insertMany(ctx: RuleContext, map: LNode, values: Record<string, unknown>) {
+  const edits = Object.entries(values).map(([k, v]) => ctx.edit.insertKey(map, k, v));
+  if (!edits.length || edits.some((e) => !e)) return undefined;
+  return { ...edits[0]!, newText: edits.map((e) => e!.newText).join('') };
+}

@@ -1,0 +1,42 @@
+import { defineRule, fix } from './api';
+import { sameName } from '../model/join';
+import { SYS_BOTTLENECKS, PPFT } from './sources';
+
+const BIZTALK_HOLDS = new Set(['data', 'log', 'tempdb']);
+
+export default defineRule({
+  meta: {
+    id: 'raid0-or-none',
+    description: 'A volume that holds SQL Server data, logs or tempdb for BizTalk is declared with RAID 0 or no RAID at all.',
+    defaultSeverity: 'error',
+    category: 'storage',
+    fixable: true,
+    availability: true,
+    sources: [SYS_BOTTLENECKS, PPFT],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    for (const inst of topo.sqlInstances()) {
+      const dbs = inst.get('databases')?.items() ?? [];
+      for (const vol of inst.get('volumes')?.items() ?? []) {
+        const raid = vol.get('raid');
+        if (!raid) continue;
+        const level = raid.value;
+        if (!(level === 0 || level === '0' || (typeof level === 'string' && level.toLowerCase() === 'none'))) continue;
+        const drive = vol.get('drive')?.str;
+        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+        const used = dbs.some((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive));
+        if (!used && !holds.some((h) => BIZTALK_HOLDS.has(h))) continue;
+        const what = level === 0 || level === '0' ? 'RAID 0 (striping without redundancy: one failed disk loses the volume)' : 'no RAID (one failed disk loses the volume)';
+        ctx.report({
+          doc: topo.doc,
+          range: raid.range,
+          message: `Volume ${drive ?? ''} of SQL instance "${inst.get('name')?.str ?? '?'}" holds ${holds.length ? holds.join(', ') : 'BizTalk databases'} on ${what}. Microsoft: RAID 0 should never be used in a BizTalk Server production environment; use RAID 10.`,
+          nodePath: `sqlInstances[name=${inst.get('name')?.str}].volumes[drive=${drive}].raid`,
+          fix: fix(`Set RAID 10 on ${drive ?? 'this volume'}`, ctx.edit.replace(raid, 10)),
+        });
+      }
+    }
+  },
+});

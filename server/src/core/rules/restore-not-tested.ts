@@ -1,0 +1,67 @@
+import { defineRule, fix, placeholder } from './api';
+import { dateOf, daysBetween, missingAnchor } from './shared';
+import { BP_DB, PPFT } from './sources';
+
+/** "Perform a trial restoration at least once a month." */
+const MONTH = 31;
+
+export default defineRule({
+  meta: {
+    id: 'restore-not-tested',
+    description: 'No trial restore of the BizTalk backups is declared, or the last one is older than a month.',
+    defaultSeverity: 'warning',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [BP_DB, PPFT],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const rt = topo.section('backup')?.get('restoreTest');
+    if (!rt || !rt.isMap) {
+      const at = missingAnchor(topo, ['backup', 'restoreTest']);
+      ctx.report({
+        doc: topo.doc,
+        range: at.range,
+        message: 'No restore test is declared (backup.restoreTest). Microsoft: "Perform a trial restoration at least once a month" and thoroughly test your backup and restore procedures.',
+        nodePath: 'backup.restoreTest',
+        fix: fix('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: 30 })),
+      });
+      return;
+    }
+    const every = rt.get('everyDays');
+    const period = typeof every?.value === 'number' ? every.value : MONTH;
+    if (every && typeof every.value === 'number' && every.value > MONTH) {
+      ctx.report({
+        doc: topo.doc,
+        range: every.range,
+        message: `Restores are tested every ${every.value} days; Microsoft recommends a trial restoration at least once a month.`,
+        nodePath: 'backup.restoreTest.everyDays',
+        fix: fix('Test restores every 30 days', ctx.edit.replace(every, 30)),
+      });
+    }
+    const last = rt.get('last');
+    if (!last) {
+      ctx.report({
+        doc: topo.doc,
+        range: rt.keyRange,
+        message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
+        nodePath: 'backup.restoreTest.last',
+        fix: fix('Add the date of the last restore test', ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
+      });
+      return;
+    }
+    const date = dateOf(last.str);
+    if (!date) return; // not a date: the schema (or unfilled-placeholder) reports it
+    const age = daysBetween(date, ctx.now);
+    if (age > Math.min(period, MONTH)) {
+      ctx.report({
+        doc: topo.doc,
+        range: last.range,
+        message: `The last restore test was on ${last.str}, ${age} days ago; it is overdue (every ${Math.min(period, MONTH)} days).`,
+        nodePath: 'backup.restoreTest.last',
+      });
+    }
+  },
+});

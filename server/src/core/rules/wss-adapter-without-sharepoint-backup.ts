@@ -1,0 +1,61 @@
+import { defineRule, fix, placeholder } from './api';
+import { adapterIs, endpointPath, handlers, sameName } from '../model/join';
+import { PPFT } from './sources';
+import type { HandlerRef } from '../model/join';
+
+export const WSS_ADAPTERS = ['Windows SharePoint Services', 'WSS'];
+
+/** The host name of the SharePoint site an endpoint talks to (`wss://portal:80/sites/x` -> `portal`). */
+function siteHost(h: HandlerRef): string | undefined {
+  const candidates = [h.transport.settings()?.get('SiteUrl')?.value, h.transport.address?.value];
+  for (const c of candidates) {
+    const m = c && /^[a-z]+:\/\/([^/:]+)/i.exec(c.trim());
+    if (m) return m[1].toLowerCase();
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'wss-adapter-without-sharepoint-backup',
+    description: 'A binding uses the Windows SharePoint Services adapter, but the topology declares no backed-up SharePoint farm for it.',
+    defaultSeverity: 'warning',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [PPFT],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const farms = topo.list('sharepoint');
+    for (const h of handlers(ctx.ws)) {
+      if (!adapterIs(h.transport, ...WSS_ADAPTERS) || !h.transport.adapter) continue;
+      const host = siteHost(h);
+      const farm =
+        farms.find((f) => host && (sameName(f.get('name')?.str, host) || (f.get('sites')?.strings() ?? []).some((s) => s.str!.toLowerCase().includes(host)))) ??
+        (farms.length === 1 ? farms[0] : undefined);
+      if (farm && farm.get('backup')) continue;
+      const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
+      const farmName = farm?.get('name')?.str;
+      ctx.report({
+        doc: h.doc,
+        range: h.transport.adapter.range,
+        message: farm
+          ? `${where} uses the Windows SharePoint Services adapter, and SharePoint farm "${farmName}" declares no backup. Microsoft's platform backup includes the SharePoint farm the adapter uses.`
+          : `${where} uses the Windows SharePoint Services adapter${host ? ` (site ${host})` : ''}, but the topology declares no backed-up SharePoint farm (sharepoint). Microsoft's platform backup includes the SharePoint farm the adapter uses.`,
+        nodePath: `${endpointPath(h)}:wss`,
+        related: farm ? [{ uri: topo.uri, range: farm.get('name')?.range ?? farm.range, message: `SharePoint farm ${farmName}` }] : undefined,
+        fix: fix(
+          farm ? `Declare the backup of SharePoint farm ${farmName}` : 'Declare the SharePoint farm and its backup in the topology',
+          farm && farm.isMap
+            ? ctx.edit.insertKey(farm, 'backup', { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\sharepoint` })
+            : ctx.edit.addToList('sharepoint', {
+                name: host ?? placeholder('SharePoint farm'),
+                backup: { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\sharepoint` },
+              }),
+        ),
+      });
+    }
+  },
+});

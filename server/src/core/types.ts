@@ -1,0 +1,74 @@
+// The core's vocabulary: findings, fixes and rule metadata. Plain data, no editor or LSP types:
+// the CLI and the language server convert at their edges.
+
+import type { OffsetRange } from './text';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Level = Severity | 'off';
+
+export type Category = 'clustering' | 'storage' | 'backup' | 'sso' | 'hosts' | 'dr' | 'workspace';
+
+export interface TextEdit {
+  /** The file the edit applies to (a finding's fix may edit another file, e.g. the topology). */
+  uri: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, as a quick-fix title ("Declare a failover cluster for SQLBTS\\BTS"). */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: OffsetRange;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  uri: string;
+  range: OffsetRange;
+  related?: RelatedLocation[];
+  fix?: Fix;
+  /**
+   * A stable, line-independent identity of the node the finding is about (e.g.
+   * `sqlInstances[name=SQLBTS\\BTS]` or `ReceivePort[Name=X]/ReceiveLocation[Name=Y]`), used for
+   * baselines and SARIF partialFingerprints.
+   */
+  nodePath: string;
+  /** The topology environment the finding was computed against, when one applied. */
+  environment?: string;
+}
+
+export interface RuleMeta {
+  /** kebab-case id, also the docs page name. */
+  id: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  defaultSeverity: Severity;
+  category: Category;
+  /** Whether the rule offers a fix that inserts or changes text. */
+  fixable: boolean;
+  /**
+   * Availability rules are relaxed (to info) when the topology's environment is development or test.
+   */
+  availability: boolean;
+  /** The Microsoft documentation the rule rests on. */
+  sources: { title: string; url: string }[];
+}
+
+export const DOCS_BASE = 'https://github.com/btslint/btslint/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
+export function severityRank(s: Severity): number {
+  return s === 'error' ? 3 : s === 'warning' ? 2 : 1;
+}

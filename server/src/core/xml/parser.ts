@@ -1,0 +1,460 @@
+// A small, error-tolerant XML parser that keeps exact source offsets for every element, attribute,
+// text run and comment. Why not xml2js or saxes: xml2js keeps no positions; saxes stops being useful
+// after the first well-formedness error and reports line/column, not offsets into the decoded text.
+// Diagnostics, quick-fixes and suppressions all need offsets, and malformed files must still yield
+// what could be read. See ARCHITECTURE.md ("The XML reader").
+//
+// Invariants:
+// - parseXml never throws; every problem becomes an XmlError with an offset range.
+// - It is iterative (an explicit stack), so 200,000 levels of nesting cannot overflow the JS stack.
+// - Entities are never expanded beyond the five predefined ones and character references; a DOCTYPE is
+//   skipped and reported, so external entities are never resolved and entity bombs cannot expand.
+
+export interface XmlAttr {
+  name: string;
+  /** The value with entities decoded. */
+  value: string;
+  nameStart: number;
+  nameEnd: number;
+  /** The raw value's range, inside the quotes. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface XmlElement {
+  kind: 'element';
+  name: string;
+  /** Offset of '<'. */
+  start: number;
+  /** Offset just after the element's last '>' (the end tag's, or the start tag's when self-closing). */
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  /** Offset just after the start tag's '>'. */
+  openEnd: number;
+  /** Offset of the end tag's '<', or `end` when self-closing or unclosed. */
+  closeStart: number;
+  selfClosing: boolean;
+  attrs: XmlAttr[];
+  children: XmlNode[];
+  parent: XmlElement | null;
+}
+
+export interface XmlText {
+  kind: 'text' | 'cdata';
+  /** Range of the raw content (for CDATA: inside `<![CDATA[` and `]]>`). */
+  start: number;
+  end: number;
+}
+
+export interface XmlComment {
+  kind: 'comment';
+  /** Offset of '<!--'. */
+  start: number;
+  /** Offset after '-->'. */
+  end: number;
+  /** Range of the content between '<!--' and '-->'. */
+  contentStart: number;
+  contentEnd: number;
+  parent: XmlElement | null;
+}
+
+export interface XmlPI {
+  kind: 'pi';
+  target: string;
+  start: number;
+  end: number;
+}
+
+export type XmlNode = XmlElement | XmlText | XmlComment | XmlPI;
+
+export type XmlErrorCode =
+  | 'syntax'
+  | 'unclosed-element'
+  | 'mismatched-tag'
+  | 'unknown-entity'
+  | 'doctype'
+  | 'multiple-roots'
+  | 'text-outside-root'
+  | 'no-root'
+  | 'duplicate-attribute';
+
+export interface XmlError {
+  code: XmlErrorCode;
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface XmlDocument {
+  text: string;
+  root: XmlElement | null;
+  /** Top-level nodes (comments, PIs, the root). */
+  nodes: XmlNode[];
+  /** Every comment in document order, wherever it stands. */
+  comments: XmlComment[];
+  errors: XmlError[];
+  /** The range of a DOCTYPE declaration, when there is one (never processed). */
+  doctype?: { start: number; end: number };
+}
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const EQ = 61;
+const QUOT = 34;
+const APOS = 39;
+const BANG = 33;
+const QM = 63;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+export interface ParseOptions {
+  /** Stop recording errors after this many (the parse itself goes on). */
+  maxErrors?: number;
+}
+
+export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
+  const maxErrors = options.maxErrors ?? 200;
+  const doc: XmlDocument = { text, root: null, nodes: [], comments: [], errors: [] };
+  const n = text.length;
+  const stack: XmlElement[] = [];
+  let i = 0;
+
+  const error = (code: XmlErrorCode, message: string, start: number, end: number) => {
+    if (doc.errors.length < maxErrors) doc.errors.push({ code, message, start, end: Math.max(start, end) });
+  };
+  const append = (node: XmlNode) => {
+    const top = stack.length ? stack[stack.length - 1] : null;
+    if (top) top.children.push(node);
+    else doc.nodes.push(node);
+  };
+
+  while (i < n) {
+    const lt = text.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      if (stack.length) {
+        stack[stack.length - 1].children.push({ kind: 'text', start: i, end: textEnd });
+        checkEntities(text, i, textEnd, error);
+      } else {
+        let j = i;
+        while (j < textEnd && isSpace(text.charCodeAt(j))) j++;
+        if (j < textEnd) {
+          let k = textEnd;
+          while (k > j && isSpace(text.charCodeAt(k - 1))) k--;
+          error('text-outside-root', 'Text outside the root element.', j, k);
+        }
+      }
+    }
+    if (lt < 0) break;
+    i = lt;
+    const c1 = text.charCodeAt(i + 1);
+    if (c1 === BANG) {
+      if (text.startsWith('<!--', i)) {
+        const close = text.indexOf('-->', i + 4);
+        const end = close < 0 ? n : close + 3;
+        if (close < 0) error('syntax', 'Comment is not closed with "-->".', i, Math.min(n, i + 4));
+        const comment: XmlComment = {
+          kind: 'comment',
+          start: i,
+          end,
+          contentStart: i + 4,
+          contentEnd: close < 0 ? n : close,
+          parent: stack.length ? stack[stack.length - 1] : null,
+        };
+        append(comment);
+        doc.comments.push(comment);
+        i = end;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', i)) {
+        const close = text.indexOf(']]>', i + 9);
+        if (close < 0) error('syntax', 'CDATA section is not closed with "]]>".', i, i + 9);
+        if (stack.length) {
+          stack[stack.length - 1].children.push({ kind: 'cdata', start: i + 9, end: close < 0 ? n : close });
+        } else {
+          error('text-outside-root', 'CDATA outside the root element.', i, close < 0 ? n : close + 3);
+        }
+        i = close < 0 ? n : close + 3;
+        continue;
+      }
+      if (text.startsWith('<!DOCTYPE', i)) {
+        const end = skipDoctype(text, i);
+        doc.doctype = { start: i, end };
+        error(
+          'doctype',
+          'DOCTYPE declaration: btslint never processes DTDs or entity declarations (BizTalk files do not use them); entities it declares are left unexpanded.',
+          i,
+          end,
+        );
+        i = end;
+        continue;
+      }
+      const end = text.indexOf('>', i);
+      error('syntax', 'Unknown markup declaration.', i, end < 0 ? n : end + 1);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c1 === QM) {
+      const close = text.indexOf('?>', i + 2);
+      const end = close < 0 ? n : close + 2;
+      if (close < 0) error('syntax', 'Processing instruction is not closed with "?>".', i, Math.min(n, i + 2));
+      let t = i + 2;
+      while (t < n && isNameChar(text.charCodeAt(t))) t++;
+      append({ kind: 'pi', target: text.slice(i + 2, t), start: i, end });
+      i = end;
+      continue;
+    }
+    if (c1 === SLASH) {
+      // End tag.
+      let j = i + 2;
+      const nameStart = j;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(nameStart, j);
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      let end: number;
+      if (j < n && text.charCodeAt(j) === GT) end = j + 1;
+      else {
+        error('syntax', `End tag "</${name}" is not closed with ">".`, i, j);
+        end = j;
+      }
+      let depth = -1;
+      for (let s = stack.length - 1; s >= 0; s--) {
+        if (stack[s].name === name) {
+          depth = s;
+          break;
+        }
+      }
+      if (depth < 0) {
+        error('mismatched-tag', name ? `End tag </${name}> has no matching start tag.` : 'Empty end tag.', i, end);
+      } else {
+        while (stack.length - 1 > depth) {
+          const open = stack.pop()!;
+          open.end = i;
+          open.closeStart = i;
+          error('unclosed-element', `<${open.name}> is not closed before </${name}>.`, open.start, open.nameEnd);
+        }
+        const el = stack.pop()!;
+        el.closeStart = i;
+        el.end = end;
+      }
+      i = end;
+      continue;
+    }
+    if (!isNameStart(c1)) {
+      error('syntax', 'A "<" that does not start a tag: write it as "&lt;".', i, i + 1);
+      if (stack.length) stack[stack.length - 1].children.push({ kind: 'text', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    // Start tag.
+    let j = i + 1;
+    const nameStart = j;
+    while (j < n && isNameChar(text.charCodeAt(j))) j++;
+    const el: XmlElement = {
+      kind: 'element',
+      name: text.slice(nameStart, j),
+      start: i,
+      end: n,
+      nameStart,
+      nameEnd: j,
+      openEnd: n,
+      closeStart: n,
+      selfClosing: false,
+      attrs: [],
+      children: [],
+      parent: stack.length ? stack[stack.length - 1] : null,
+    };
+    let closed = false;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isSpace(c)) {
+        j++;
+        continue;
+      }
+      if (c === GT) {
+        j++;
+        closed = true;
+        break;
+      }
+      if (c === SLASH && text.charCodeAt(j + 1) === GT) {
+        j += 2;
+        el.selfClosing = true;
+        closed = true;
+        break;
+      }
+      if (c === LT) break; // a new tag starts: this one was never closed
+      if (!isNameStart(c)) {
+        error('syntax', `Unexpected character "${text[j]}" in <${el.name}>.`, j, j + 1);
+        j++;
+        continue;
+      }
+      const an = j;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      const attrName = text.slice(an, j);
+      const anEnd = j;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== EQ) {
+        error('syntax', `Attribute "${attrName}" has no value.`, an, anEnd);
+        el.attrs.push({ name: attrName, value: '', nameStart: an, nameEnd: anEnd, valueStart: anEnd, valueEnd: anEnd });
+        continue;
+      }
+      j++;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      const q = text.charCodeAt(j);
+      let vs: number;
+      let ve: number;
+      if (q === QUOT || q === APOS) {
+        vs = j + 1;
+        const close = text.indexOf(q === QUOT ? '"' : "'", vs);
+        const nextLt = text.indexOf('<', vs);
+        if (close < 0 || (nextLt >= 0 && nextLt < close)) {
+          const stop = nextLt >= 0 ? nextLt : n;
+          error('syntax', `The value of attribute "${attrName}" is not closed with a quote.`, an, stop);
+          ve = stop;
+          j = stop;
+        } else {
+          ve = close;
+          j = close + 1;
+        }
+      } else {
+        vs = j;
+        while (j < n && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== GT && text.charCodeAt(j) !== LT) j++;
+        ve = j;
+        error('syntax', `The value of attribute "${attrName}" must be quoted.`, an, ve);
+      }
+      checkEntities(text, vs, ve, error);
+      if (el.attrs.some((a) => a.name === attrName)) {
+        error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
+      }
+      el.attrs.push({ name: attrName, value: decodeEntities(text, vs, ve), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
+    }
+    if (!closed) {
+      error('syntax', `Start tag <${el.name}> is not closed with ">".`, i, j);
+    }
+    el.openEnd = j;
+    if (!stack.length) {
+      if (doc.root) error('multiple-roots', `A second root element <${el.name}>: an XML file has exactly one.`, el.start, el.nameEnd);
+      else doc.root = el;
+    }
+    append(el);
+    if (el.selfClosing || !closed) {
+      el.end = j;
+      el.closeStart = j;
+      if (!closed && !el.selfClosing) {
+        // Treat as open so its would-be children still land under it.
+        el.selfClosing = false;
+        stack.push(el);
+      }
+    } else {
+      stack.push(el);
+    }
+    i = j;
+  }
+  while (stack.length) {
+    const open = stack.pop()!;
+    open.end = n;
+    open.closeStart = n;
+    error('unclosed-element', `<${open.name}> is not closed: the file ends first.`, open.start, open.nameEnd);
+  }
+  if (!doc.root) error('no-root', 'No root element: the file holds no XML element.', 0, Math.min(n, 1));
+  return doc;
+}
+
+function skipDoctype(text: string, i: number): number {
+  // Skip '<!DOCTYPE ... [ internal subset ] >' without interpreting anything inside.
+  let j = i + 9;
+  const n = text.length;
+  let inSubset = false;
+  let quote = 0;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === QUOT || c === APOS) quote = c;
+    else if (c === 91) inSubset = true; // [
+    else if (c === 93) inSubset = false; // ]
+    else if (c === GT && !inSubset) return j + 1;
+    j++;
+  }
+  return n;
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function checkEntities(text: string, start: number, end: number, error: (c: XmlErrorCode, m: string, s: number, e: number) => void) {
+  let a = text.indexOf('&', start);
+  while (a >= 0 && a < end) {
+    const semi = text.indexOf(';', a + 1);
+    if (semi < 0 || semi >= end || semi - a > 12) {
+      error('syntax', 'A bare "&": write it as "&amp;".', a, a + 1);
+    } else {
+      const name = text.slice(a + 1, semi);
+      if (!(name in NAMED) && !/^#(?:[0-9]+|x[0-9a-fA-F]+)$/.test(name)) {
+        error('unknown-entity', `Unknown entity "&${name};" (left as it is; btslint expands no declared entities).`, a, semi + 1);
+      }
+    }
+    a = text.indexOf('&', a + 1);
+  }
+}
+
+function decodeEntity(name: string): string | undefined {
+  const named = NAMED[name];
+  if (named !== undefined) return named;
+  if (name.charCodeAt(0) === 35) {
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff && /^#(?:[0-9]+|[xX][0-9a-fA-F]+)$/.test(name)) {
+      return String.fromCodePoint(code);
+    }
+  }
+  return undefined;
+}
+
+/** Decodes entity and character references in text[start, end). Unknown references stay as written. */
+export function decodeEntities(text: string, start: number, end: number): string {
+  const a = text.indexOf('&', start);
+  if (a < 0 || a >= end) return text.slice(start, end);
+  return decodeWithMap(text, start, end, null);
+}
+
+/**
+ * Decodes text[start, end) and, when `map` is given, pushes for every decoded UTF-16 unit the source
+ * offset it came from (an entity's units all map to the '&' that starts it). One extra entry, the end
+ * offset, is pushed at the end by the caller.
+ */
+export function decodeWithMap(text: string, start: number, end: number, map: number[] | null): string {
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const a = text.indexOf('&', i);
+    const stop = a < 0 || a >= end ? end : a;
+    if (stop > i) {
+      out += text.slice(i, stop);
+      if (map) for (let k = i; k < stop; k++) map.push(k);
+    }
+    if (stop >= end) break;
+    const semi = text.indexOf(';', stop + 1);
+    const decoded = semi > 0 && semi < end && semi - stop <= 12 ? decodeEntity(text.slice(stop + 1, semi)) : undefined;
+    if (decoded === undefined) {
+      out += '&';
+      if (map) map.push(stop);
+      i = stop + 1;
+    } else {
+      out += decoded;
+      if (map) for (let k = 0; k < decoded.length; k++) map.push(stop);
+      i = semi + 1;
+    }
+  }
+  return out;
+}
