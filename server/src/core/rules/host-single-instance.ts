@@ -28,12 +28,13 @@ export default defineRule({
       const host = topo.findHost(key)!;
       const name = host.get('name')?.str ?? key;
       const list = host.get('instances');
-      const servers = new Set((list?.strings() ?? []).map((s) => s.str!.toLowerCase()));
+      const declared = list?.strings() ?? [];
+      const servers = new Set(declared.map((s) => s.str!.toLowerCase()));
       if (servers.size >= 2) continue;
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
-        message: `Host "${name}" runs ${refs.length} handler${refs.length === 1 ? '' : 's'} but has ${servers.size === 0 ? 'no host instance' : 'one host instance'} declared${servers.size ? ` (${[...servers][0]})` : ''}. Microsoft: "you must have two or more host instances for each host (on two or more computers)".`,
+        message: `Host "${name}" runs ${refs.length} handler${refs.length === 1 ? '' : 's'} but has ${servers.size === 0 ? 'no host instance' : 'one host instance'} declared${servers.size ? ` (${declared[0].str})` : ''}. Microsoft: "you must have two or more host instances for each host (on two or more computers)".`,
         nodePath: `hosts[name=${name}].instances`,
         related: refs.slice(0, 5).map((h) => ({
           uri: h.doc.uri,

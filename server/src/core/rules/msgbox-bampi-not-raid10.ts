@@ -79,7 +79,7 @@ export default defineRule({
           }
           const level = String(raid.value).toLowerCase();
           if (level === '10' || level === '0' || level === 'none') continue; // 0/none: raid0-or-none reports it as an error
-          const extra = level === '5' ? ' RAID 5 pays a write penalty on every write, and the MessageBox is write-heavy.' : '';
+          const extra = level === '5' ? ` RAID 5 pays a write penalty on every write, and ${label} is written all the time.` : '';
           ctx.report({
             doc: topo.doc,
             range: raid.range,

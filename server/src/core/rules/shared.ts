@@ -63,7 +63,7 @@ export function checkDatabaseClustered(ctx: RuleContext, dbName: string, label: 
       ctx.report({
         doc: exp,
         range: d.serverRange,
-        message: `${label} (${dbName}) is on SQL Server "${d.server}", which the topology does not declare, so btslint cannot tell whether it is clustered. ${why}`,
+        message: `${capitalize(label)} (${dbName}) is on SQL Server "${d.server}", which the topology does not declare, so btslint cannot tell whether it is clustered. ${why}`,
         nodePath: `SQL[DisplayName=${d.displayName}]/Server`,
         related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: 'The topology\'s SQL instances' }],
         fix: fix(
@@ -121,4 +121,8 @@ function addDatabase(ctx: RuleContext, instance: LNode, dbName: string) {
   if (dbs && dbs.isSeq) return ctx.edit.appendItem(dbs, { name: dbName });
   if (dbs) return undefined;
   return ctx.edit.insertKey(instance, 'databases', [{ name: dbName }]);
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

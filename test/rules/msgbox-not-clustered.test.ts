@@ -1,0 +1,240 @@
+import rule from '../../server/src/core/rules/msgbox-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'MessageBox on a failover cluster instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS\\BTS
+    failoverCluster:
+      nodes: [SQLNODE1, SQLNODE2]
+    databases:
+      - { name: BizTalkMsgBoxDb }
+`,
+      },
+    },
+    {
+      name: 'MessageBox in an availability group, name matched case-insensitively',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup: { name: AG1, listener: BTSAGL, availabilityMode: synchronous, dtcSupport: perDatabase }
+    databases:
+      - { name: bizTALKmsgboxdb }
+`,
+      },
+    },
+    {
+      name: 'the configuration export places the MessageBox on a clustered instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS\\BTS
+    failoverCluster: { nodes: [A, B] }
+`,
+        'cfg.xml': `<Configuration><Feature Name="WMI"><Question ID="CREATEORJOIN"><Answer Value="Create" Selected="Yes"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>sqlbts\\bts</Server><Database>BizTalkMsgBoxDb</Database></SQL></Answer></Question></Feature></Configuration>`,
+      },
+    },
+    {
+      name: 'no topology in the workspace: nothing to check against',
+      files: { 'cfg.xml': `<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQL1</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>` },
+    },
+    {
+      name: 'an unselected answer does not place the database',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    failoverCluster: { nodes: [A, B] }
+    databases: [{ name: BizTalkMsgBoxDb }]
+  - name: SQL2
+`,
+        'cfg.xml': `<Configuration><Feature Name="WMI"><Question ID="CREATEORJOIN"><Answer Value="Join" Selected="No"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQL2</Server><Database>BizTalkMsgBoxDb</Database></SQL></Answer></Question></Feature></Configuration>`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'block style: a failoverCluster skeleton is inserted in the item',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS\\BTS
+    version: "2019"
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
+hosts: []
+`,
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 21],
+          severity: 'error',
+          message: /SQL instance "SQLBTS\\BTS" holds the MessageBox database \(BizTalkMsgBoxDb\) but declares neither failoverCluster nor availabilityGroup/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS\\BTS
+    version: "2019"
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+hosts: []
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'CRLF and four-space indentation are kept',
+      files: {
+        [T]: 'topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n',
+      },
+      errors: [
+        {
+          range: [4, 9, 4, 19],
+          fixOutput: {
+            [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'JSON topology gets JSON',
+      files: {
+        'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "sqlInstances": [
+    {
+      "name": "SQL1",
+      "databases": [{ "name": "BizTalkMsgBoxDb" }]
+    }
+  ]
+}
+`,
+      },
+      errors: [
+        {
+          range: [6, 7, 6, 21],
+          fixOutput: {
+            'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "sqlInstances": [
+    {
+      "name": "SQL1",
+      "databases": [{ "name": "BizTalkMsgBoxDb" }],
+      "failoverCluster": {
+        "nodes": [
+          "<<first SQL node>>",
+          "<<second SQL node>>"
+        ]
+      }
+    }
+  ]
+}
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'placed by the configuration export on a declared, unclustered instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - { name: 'SQLBTS\\BTS', version: "2019" }
+`,
+        'cfg.xml': `<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQLBTS\\BTS,1433</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>`,
+      },
+      errors: [
+        {
+          range: [4, 7, 4, 25],
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - { name: 'SQLBTS\\BTS', version: "2019", failoverCluster: { nodes: ['<<first SQL node>>', '<<second SQL node>>'] } }
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'placed by the export on a server the topology does not declare: reported at <Server>',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLOTHER
+    failoverCluster: { nodes: [A, B] }
+`,
+        'cfg.xml': `<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQLNEW</Server><Database>%%BizTalkMsgBoxDb-Database%%</Database></SQL></Feature></Configuration>`,
+      },
+      errors: [
+        {
+          file: 'cfg.xml',
+          range: [1, 100, 1, 106],
+          message: /on SQL Server "SQLNEW", which the topology does not declare/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLOTHER
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLNEW
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+    databases:
+      - name: BizTalkMsgBoxDb
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'no instance holds the MessageBox: reported at sqlInstances',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+`,
+      },
+      errors: [{ range: [3, 1, 3, 13], message: /No SQL instance in the topology holds BizTalkMsgBoxDb/, fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases:
+      - name: BizTalkMsgBoxDb
+` } }],
+    },
+    {
+      name: 'development relaxes the rule to info',
+      files: {
+        'dev.topology.yaml': `topology: 1
+environment: development
+sqlInstances:
+  - name: DEVSQL
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+      },
+      errors: [{ range: [4, 5, 4, 17], severity: 'info' }],
+    },
+  ],
+});
