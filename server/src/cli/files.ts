@@ -61,5 +61,7 @@ export function findFiles(inputs: string[], cwd: string): { files: FoundFile[]; 
 
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  // Outside means `..` or `../x`; a folder named `..drafts` inside cwd is still inside.
+  const outside = rel === '..' || rel.startsWith('..' + path.sep) || rel.startsWith('../');
+  return rel && !outside && !path.isAbsolute(rel) ? rel : abs;
 }

@@ -4,9 +4,11 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules, BtsDocument, describeModel, docsUrl, lint, readDocument } from '../core';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
 import { displayPath, findFiles } from './files';
 import { FORMATTERS } from './format';
+import { runLint, runPrintConfig, RunUsageError } from './run';
+import { Concurrency, parseConcurrency } from './parallel';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = require('../../../../package.json').version;
@@ -23,14 +25,31 @@ Usage:
   btslint lsp [--stdio]               start the language server on stdio
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif
+  -f, --format <name>      stylish (default), json, sarif, junit, github, azure-devops
   -o, --output-file <file> write the report to a file instead of stdout
+  -c, --config <file>      use this config file for every file (default: the btslint.config.json
+                           or .yaml nearest to each file)
+      --print-config <file>
+                           show the settings that apply to a file and where each comes from
+      --fix                apply the quick-fixes of every finding that has one, then report the rest
+      --fix-dry-run        print the changes --fix would make as a diff; write nothing
+      --baseline <file>    report only findings not recorded in this baseline file
+      --write-baseline <file>
+                           record every current finding in a baseline file, and exit 0
+      --quiet              report errors only
+      --max-warnings <n>   exit 1 when there are more than n warnings
+      --ignore-suppressions
+                           report findings even where a btslint-disable comment suppresses them
       --today <YYYY-MM-DD> the date the date-based rules compare against (default: today)
       --no-color           never colour the output (colour is only used on a terminal anyway)
+      --max-file-size <MB> skip files larger than this, with an info finding (default: 50)
+      --concurrency <n>    worker threads for large runs: a number, auto (default: all cores
+                           from 64 files or 8 MB on) or off (not used with --fix)
   -h, --help               show this help
   -v, --version            print the version
 
-Exit codes: 0 no error-level finding, 1 at least one error, 2 usage error or internal failure.
+Exit codes: 0 no error-level finding, 1 at least one error (or more warnings than --max-warnings),
+2 usage error or internal failure.
 `;
 
 interface Args {
@@ -41,10 +60,22 @@ interface Args {
   json: boolean;
   color: boolean;
   today?: Date;
+  /** Bytes; larger files are not read (file-too-large). */
+  maxFileSize: number;
+  config?: string;
+  printConfig?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  ignoreSuppressions: boolean;
+  concurrency?: Concurrency;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true };
+  const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, fix: false, fixDryRun: false, quiet: false, ignoreSuppressions: false };
   let i = 0;
   if (argv[0] === 'model' || argv[0] === 'rules' || argv[0] === 'lsp') {
     args.command = argv[0];
@@ -86,6 +117,51 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--stdio':
         break;
+      case '-c':
+      case '--config':
+        args.config = take();
+        break;
+      case '--print-config':
+        args.printConfig = take();
+        break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--fix-dry-run':
+        args.fixDryRun = true;
+        break;
+      case '--baseline':
+        args.baseline = take();
+        break;
+      case '--write-baseline':
+        args.writeBaseline = take();
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+      case '--ignore-suppressions':
+        args.ignoreSuppressions = true;
+        break;
+      case '--max-warnings': {
+        const v = take();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v}"`);
+        args.maxWarnings = Number(v);
+        break;
+      }
+      case '--concurrency': {
+        const v = take();
+        const c = parseConcurrency(v);
+        if (c === undefined) throw new UsageError(`--concurrency needs a number of worker threads, auto or off, not "${v}"`);
+        args.concurrency = c;
+        break;
+      }
+      case '--max-file-size': {
+        const v = take();
+        const mb = Number(v);
+        if (!/^\d+(\.\d+)?$/.test(v) || !(mb > 0)) throw new UsageError(`--max-file-size needs a size in megabytes greater than 0, not "${v}"`);
+        args.maxFileSize = Math.round(mb * 1024 * 1024);
+        break;
+      }
       case '--today': {
         const v = take();
         const d = new Date(`${v}T00:00:00Z`);
@@ -98,19 +174,31 @@ function parseArgs(argv: string[]): Args {
         args.paths.push(a);
     }
   }
-  if (args.command === 'lint' && !FORMATTERS[args.format]) throw new UsageError(`unknown format "${args.format}"; use one of: ${Object.keys(FORMATTERS).join(', ')}`);
+  if (args.fix && args.fixDryRun) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (args.baseline && args.writeBaseline) throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline rewrites the whole baseline)');
+  if (args.printConfig && args.format !== 'stylish' && args.format !== 'json') throw new UsageError('--print-config prints text or --format json');
+  if (args.command === 'lint' && !args.printConfig && !FORMATTERS[args.format]) throw new UsageError(`unknown format "${args.format}"; use one of: ${Object.keys(FORMATTERS).join(', ')}`);
   if (args.command === 'rules' && args.format !== 'json' && args.format !== 'stylish') throw new UsageError(`btslint rules prints text or --format json`);
   return args;
 }
 
-function readAll(paths: string[], cwd: string, progress: boolean): BtsDocument[] {
+function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = DEFAULT_MAX_FILE_SIZE): BtsDocument[] {
   const { files, missing } = findFiles(paths.length ? paths : ['.'], cwd);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const docs: BtsDocument[] = [];
   const showProgress = progress && process.stderr.isTTY && files.length >= 50;
   let n = 0;
   for (const f of files) {
-    const doc = readDocument(f.absolute, fs.readFileSync(f.absolute));
+    let doc: BtsDocument;
+    try {
+      // The size comes first: a file over the limit is never loaded into memory.
+      const size = fs.statSync(f.absolute).size;
+      doc = size > maxFileSize ? skippedDocument(f.absolute, size, maxFileSize) : readDocument(f.absolute, fs.readFileSync(f.absolute), { maxFileSize });
+    } catch (e) {
+      // Unreadable (permissions, removed meanwhile): said on stderr, and the run goes on without it.
+      process.stderr.write(`btslint: cannot read ${displayPath(f.absolute, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
+      continue;
+    }
     docs.push(doc);
     n++;
     if (showProgress && n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${files.length} files`);
@@ -158,33 +246,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         return 0;
       }
       case 'model': {
-        const docs = readAll(args.paths, cwd, true).filter((d) => d.kind !== 'other');
-        const described = { documents: docs.map((d) => describeModel(d, displayPath(d.uri, cwd))) };
+        const docs = readAll(args.paths, cwd, true, args.maxFileSize).filter((d) => d.kind !== 'other');
+        const ws = workspaceOf(docs);
+        const described = { documents: docs.map((d) => describeModel(d, displayPath(d.uri, cwd), ws)) };
         write(JSON.stringify(described, null, 2) + '\n', args.outputFile, cwd);
         return 0;
       }
       case 'lint': {
-        const docs = readAll(args.paths, cwd, true);
-        const findings = lint(docs, { now: args.today });
-        const byUri = new Map(docs.map((d) => [d.uri, d]));
-        const out = FORMATTERS[args.format]({
-          findings,
-          display: (uri) => displayPath(uri, cwd),
-          position: (uri, offset) => byUri.get(uri)?.lines().position(offset) ?? { line: 0, character: 0 },
-          color: args.color && !args.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR,
-          cwd,
-          version: VERSION,
-        });
-        write(out, args.outputFile, cwd);
-        if (args.format === 'stylish' && !args.outputFile && findings.length === 0) {
-          const kinds = docs.filter((d) => d.kind !== 'other').length;
-          process.stdout.write(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems.\n`);
-        }
-        return findings.some((f) => f.severity === 'error') ? 1 : 0;
+        // Config files, suppressions, baselines, --fix and the CI formats: see run.ts.
+        const run = { ...args, format: args.printConfig && args.json ? 'json' : args.format };
+        if (args.printConfig) return runPrintConfig(args.printConfig, run, cwd);
+        return await runLint(run, cwd, VERSION);
       }
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof RunUsageError) {
       process.stderr.write(`btslint: ${e.message}\n`);
       return 2;
     }

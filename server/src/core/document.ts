@@ -5,6 +5,9 @@ import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex } from './text
 import { parseXml, XmlDocument } from './xml/parser';
 import { BindingModel, readBinding } from './readers/binding';
 import { ConfigExportModel, readConfigExport } from './readers/configExport';
+import { BtdfProjectModel, readBtdfProject } from './readers/btdf';
+import { readSettingsExport, readSettingsWorkbook, SettingsExportModel, SettingsWorkbookModel } from './readers/settings';
+import { AppDefinitionModel, readAppDefinition } from './readers/appDefinition';
 import { readTopology, ReaderProblem, TopologyModel } from './readers/topology';
 import { children } from './xml/dom';
 
@@ -35,6 +38,14 @@ export interface BtsDocument {
   xml?: XmlDocument;
   binding?: BindingModel;
   configExport?: ConfigExportModel;
+  /** kind btdf-project: the Deployment.btdfproj. */
+  btdfProject?: BtdfProjectModel;
+  /** kind btdf-settings: the SettingsFileGenerator workbook. */
+  settingsWorkbook?: SettingsWorkbookModel;
+  /** kind settings-export: an exported environment settings file. */
+  settingsExport?: SettingsExportModel;
+  /** kind app-definition: an ApplicationDefinition.adf. */
+  appDefinition?: AppDefinitionModel;
   topology?: TopologyModel;
   /** Syntax and schema problems, and decoding problems, in this file's offsets. */
   problems: ReaderProblem[];
@@ -50,8 +61,74 @@ export function isCandidateName(uri: string): boolean {
   return isTopologyName(uri) || /\.(xml|btdfproj|adf)$/i.test(uri);
 }
 
-export function readDocument(uri: string, content: Uint8Array | string): BtsDocument {
-  const decoded: DecodedText = typeof content === 'string' ? { text: content, encoding: 'utf8' } : decode(content);
+export interface ReadOptions {
+  /** Files larger than this many bytes are not read; an info finding (file-too-large) says so. Default 50 MB. */
+  maxFileSize?: number;
+  /** False: topologies are read without schema validation (no topology-schema problems). Default true. */
+  topologySchema?: boolean;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/**
+ * Reads one file. Never throws: every problem (undecodable bytes, syntax, a file over the size limit)
+ * becomes a problem with a range in the document, reported by the engine as a finding.
+ */
+export function readDocument(uri: string, content: Uint8Array | string, options: ReadOptions = {}): BtsDocument {
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+  if (size > limit) return skippedDocument(uri, size, limit);
+  try {
+    return readDocumentUnsafe(uri, content, options.topologySchema !== false);
+  } catch (e) {
+    const doc = emptyDocument(uri);
+    doc.kind = isTopologyName(uri) ? 'topology' : 'binding';
+    doc.problems.push({ kind: 'parse', message: `btslint could not read this file: ${(e as Error)?.message ?? e}. Please report it.`, range: { start: 0, end: 0 } });
+    return doc;
+  }
+}
+
+/**
+ * The stand-in for a file over the size limit: no text, no kind, one `skipped` problem. The CLI calls
+ * it from the file's size alone, so a huge file is never loaded into memory.
+ */
+export function skippedDocument(uri: string, size: number, limit: number = DEFAULT_MAX_FILE_SIZE): BtsDocument {
+  const doc = emptyDocument(uri);
+  doc.problems.push({
+    kind: 'skipped',
+    message: `This file is ${megabytes(size)} MB, over btslint's size limit of ${megabytes(limit)} MB, so it was not read or checked. Raise the limit (--max-file-size) to check it.`,
+    range: { start: 0, end: 0 },
+  });
+  return doc;
+}
+
+/** Text handed over as a string (an editor's buffer): no bytes to check, but a NUL is as wrong as in a file. */
+function fromText(text: string): DecodedText {
+  const nul = text.indexOf('\u0000');
+  return nul >= 0 ? { text, encoding: 'utf8', problem: `the text holds a NUL character at character ${nul}: XML and YAML files cannot hold one` } : { text, encoding: 'utf8' };
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.round(mb)) : String(Math.round(mb * 10) / 10);
+}
+
+function emptyDocument(uri: string): BtsDocument {
+  let lineIndex: LineIndex | undefined;
+  return { uri, text: '', encoding: 'utf8', eol: '\n', kind: 'other', problems: [], lines: () => (lineIndex ??= new LineIndex('')) };
+}
+
+/**
+ * A name that says "binding file" (`Bindings.xml`, `*BindingInfo*.xml`, `PortBindingsMaster.xml`):
+ * such a file is checked even when it is empty, binary or holds no root element, and says why.
+ */
+export function isBindingName(uri: string): boolean {
+  const base = uri.replace(/^.*[\\/]/, '');
+  return /\.(xml|btdfproj|adf)$/i.test(base) && /bind/i.test(base);
+}
+
+function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologySchema = true): BtsDocument {
+  const decoded: DecodedText = typeof content === 'string' ? fromText(content) : decode(content);
   const text = decoded.text;
   let lineIndex: LineIndex | undefined;
   const doc: BtsDocument = {
@@ -63,14 +140,35 @@ export function readDocument(uri: string, content: Uint8Array | string): BtsDocu
     problems: [],
     lines: () => (lineIndex ??= new LineIndex(text)),
   };
-  if (decoded.problem) doc.problems.push({ kind: 'parse', message: `Cannot read the file as text: ${decoded.problem}.`, range: { start: 0, end: 0 } });
+  if (decoded.problem) {
+    // At the first NUL or undecodable character (U+FFFD), else at the end (an odd UTF-16 byte).
+    const nul = text.indexOf('\u0000');
+    const bad = nul >= 0 ? nul : text.indexOf('\ufffd');
+    const at = bad >= 0 ? bad : text.length;
+    doc.problems.push({ kind: 'parse', message: `Cannot read the file as text: ${decoded.problem}.`, range: { start: at, end: Math.min(text.length, at + 1) } });
+  }
   if (isTopologyName(uri)) {
     doc.kind = 'topology';
-    doc.topology = readTopology(text, /\.json$/i.test(uri));
+    doc.topology = readTopology(text, /\.json$/i.test(uri), { schema: topologySchema });
     doc.problems.push(...doc.topology.problems);
     return doc;
   }
-  if (!looksLikeXml(text)) return doc;
+  const bindingName = isBindingName(uri);
+  if (bindingName && text.trim().replace(/^\uFEFF/, '') === '') {
+    // An empty file named like a binding is a binding that lost its content (a failed export, a bad merge).
+    doc.kind = 'binding';
+    doc.problems.push({ kind: 'parse', message: 'The file is empty: a binding file holds a <BindingInfo> element.', range: { start: 0, end: 0 } });
+    return doc;
+  }
+  if (!looksLikeXml(text)) {
+    // Binary or plain text: only a file named like a binding is reported (its decoding problem, or a
+    // missing root); anything else is not a BizTalk file.
+    if (bindingName) {
+      doc.kind = 'binding';
+      if (!decoded.problem) doc.problems.push({ kind: 'parse', message: 'The file holds no XML: a binding file holds a <BindingInfo> element.', range: { start: 0, end: Math.min(text.length, 1) } });
+    }
+    return doc;
+  }
   const xml = parseXml(text);
   const root = xml.root;
   const kind = classify(uri, xml);
@@ -78,10 +176,56 @@ export function readDocument(uri: string, content: Uint8Array | string): BtsDocu
   if (kind === 'other') return doc;
   doc.xml = xml;
   for (const e of xml.errors) doc.problems.push({ kind: 'parse', message: e.message, range: { start: e.start, end: e.end } });
+  if (typeof content !== 'string') {
+    const mismatch = declaredEncodingProblem(xml, decoded.encoding);
+    if (mismatch) doc.problems.push(mismatch);
+  }
   if (kind === 'binding') doc.binding = readBinding(xml);
   else if (kind === 'config-export') doc.configExport = readConfigExport(xml);
+  else if (kind === 'btdf-project') doc.btdfProject = readBtdfProject(xml);
+  else if (kind === 'btdf-settings') doc.settingsWorkbook = readSettingsWorkbook(xml);
+  else if (kind === 'settings-export') doc.settingsExport = readSettingsExport(xml);
+  else if (kind === 'app-definition') doc.appDefinition = readAppDefinition(xml);
   void root;
   return doc;
+}
+
+/**
+ * The XML declaration's `encoding=` against the bytes. btslint decodes by the BOM and zero bytes, not by
+ * the declaration; a tool that trusts the declaration (.NET's XmlReader, used by BizTalk's binding
+ * import) reads such a file differently or refuses it ("There is no Unicode byte order mark").
+ * Only checked when btslint read the bytes (an editor hands over text, not bytes).
+ */
+function declaredEncodingProblem(xml: XmlDocument, encoding: string): ReaderProblem | undefined {
+  const first = xml.nodes[0];
+  if (!first || first.kind !== 'pi' || first.target !== 'xml') return undefined;
+  const m = /\sencoding\s*=\s*(["'])([^"'<>]*)\1/.exec(xml.text.slice(first.start, first.end));
+  if (!m) return undefined;
+  const declared = m[2].trim().toLowerCase();
+  const start = first.start + m.index + m[0].length - 1 - m[2].length;
+  const range = { start, end: start + m[2].length };
+  const isUtf16 = encoding.startsWith('utf16');
+  const saved = isUtf16 ? 'UTF-16' : 'UTF-8';
+  const sixteen = /^(utf-?16(le|be)?|unicode|ucs-?2)$/.test(declared);
+  const eight = /^utf-?8$/.test(declared);
+  if (sixteen && !isUtf16) {
+    return {
+      kind: 'parse',
+      range,
+      message: `The XML declaration says encoding="${m[2]}", but the file is saved as UTF-8 (no UTF-16 byte order mark). btslint read it as UTF-8; XML readers that trust the declaration, such as .NET's (used by BizTalk's import), refuse it ("There is no Unicode byte order mark"). Declare encoding="utf-8", or save the file as UTF-16.`,
+    };
+  }
+  if (eight && isUtf16) {
+    return { kind: 'parse', range, message: `The XML declaration says encoding="${m[2]}", but the file is saved as UTF-16. btslint read it as UTF-16; declare encoding="utf-16" so that every tool reads it the same way.` };
+  }
+  if (!sixteen && !eight && /[^\u0000-\u007f]/.test(xml.text)) {
+    return {
+      kind: 'parse',
+      range,
+      message: `The XML declaration says encoding="${m[2]}", but btslint reads files as UTF-8 or UTF-16 and read this one as ${saved}: its non-ASCII characters may be read differently by other tools. Save the file as UTF-8 or UTF-16 and declare that.`,
+    };
+  }
+  return undefined;
 }
 
 function looksLikeXml(text: string): boolean {
@@ -95,7 +239,7 @@ function looksLikeXml(text: string): boolean {
 
 function classify(uri: string, xml: XmlDocument): DocumentKind {
   const root = xml.root;
-  if (!root) return /\.(xml|btdfproj|adf)$/i.test(uri) && /bind/i.test(uri) ? 'binding' : 'other';
+  if (!root) return isBindingName(uri) ? 'binding' : 'other';
   const name = root.name.replace(/^.*:/, '');
   if (name === 'BindingInfo') return 'binding';
   if (name === 'Configuration' && children(root, 'Feature').length > 0) return 'config-export';

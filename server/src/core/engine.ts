@@ -2,7 +2,7 @@
 // workspace (or once without one), each rule isolated so one that throws cannot stop the others.
 
 import type { BtsDocument } from './document';
-import { TopologyView, Workspace, workspaceOf } from './model/join';
+import { TopologyView, withEnvironment, Workspace, workspaceOf } from './model/join';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
 import type { Finding, Level, Severity } from './types';
@@ -18,7 +18,7 @@ export interface LintOptions {
 }
 
 /** Rules whose findings the engine itself reports (reader problems, rule failures). */
-const ENGINE_REPORTED = new Set(['parse-error', 'topology-schema', 'internal-error']);
+const ENGINE_REPORTED = new Set(['parse-error', 'topology-schema', 'internal-error', 'file-too-large']);
 
 const RELAXED_ENVIRONMENTS = new Set(['development', 'test']);
 
@@ -48,17 +48,19 @@ export function lint(documents: BtsDocument[], options: LintOptions = {}): Findi
 
   // Reader problems: syntax and schema findings at their positions.
   for (const doc of documents) {
-    if (doc.kind === 'other') continue;
+    // A file skipped for its size has no kind (it was not read) but is still reported.
+    if (doc.kind === 'other' && !doc.problems.some((p) => p.kind === 'skipped')) continue;
     for (const p of doc.problems) {
-      const id = p.kind === 'schema' ? 'topology-schema' : 'parse-error';
-      const sev = levelOf(id, 'error');
+      const id = p.kind === 'schema' ? 'topology-schema' : p.kind === 'skipped' ? 'file-too-large' : 'parse-error';
+      const sev = levelOf(id, p.kind === 'skipped' ? 'info' : 'error');
       if (!sev) continue;
       push({ ruleId: id, severity: sev, message: p.message, uri: doc.uri, range: p.range, nodePath: `${id}:${p.message}` });
     }
-    // Escaped adapter settings that do not parse are syntax findings too, inside the element.
+    // Escaped adapter settings that do not parse are syntax findings too, inside the element. Checked
+    // without decoding them (settingsErrors); only a transport with a problem is parsed with offsets.
     if (doc.binding) {
       for (const t of transports(doc)) {
-        for (const e of t.settings()?.errors ?? []) {
+        for (const e of t.settingsErrors()) {
           const sev = levelOf('parse-error', 'error');
           if (sev) push({ ruleId: 'parse-error', severity: sev, message: e.message, uri: doc.uri, range: e.range, nodePath: `parse-error:${e.message}` });
         }
@@ -74,7 +76,8 @@ export function lint(documents: BtsDocument[], options: LintOptions = {}): Findi
       const base = levelOf(rule.meta.id, environmentSeverity(rule, topo?.environment));
       if (!base) continue;
       const ctx: RuleContext = {
-        ws,
+        // Deployment Framework tokens resolve with the settings of the topology's environment.
+        ws: withEnvironment(ws, topo?.environment),
         topology: topo,
         now,
         edit: new TopologyEditor(topo),

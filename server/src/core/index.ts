@@ -2,8 +2,8 @@
 // LSP types or the file system.
 export * from './types';
 export * from './text';
-export { readDocument, isCandidateName, isTopologyName } from './document';
-export type { BtsDocument, DocumentKind } from './document';
+export { readDocument, isCandidateName, isTopologyName, skippedDocument, DEFAULT_MAX_FILE_SIZE } from './document';
+export type { BtsDocument, DocumentKind, ReadOptions } from './document';
 export { lint, environmentSeverity } from './engine';
 export type { LintOptions } from './engine';
 export { allRules, ruleById } from './rules';
@@ -11,3 +11,10 @@ export type { Rule, RuleContext } from './rules/api';
 export { applyEdits } from './fix/apply';
 export { describeModel } from './model/describe';
 export { workspaceOf, TopologyView } from './model/join';
+// The team's policy after lint(): config files (nearest wins), suppressions, baselines.
+export { ConfigResolver, resolveConfig, applyPolicy, configFindings, describeConfig, isIncluded, parseConfig, CONFIG_FILE_NAMES } from './config';
+export type { EffectiveConfig, ReadFile, PolicyOptions, PolicyResult, SettingSource } from './config';
+export { applySuppressions, readSuppressions, suppressionEdit, REASON_PLACEHOLDER } from './suppress';
+export type { Suppression, SuppressionRequest } from './suppress';
+export { createBaseline, matchBaseline, parseBaseline, serializeBaseline, fingerprint as baselineFingerprint } from './baseline';
+export type { Baseline, BaselineEntry, BaselineMatch } from './baseline';

@@ -2,7 +2,8 @@
 // converting between offsets (UTF-16 code units in the decoded text) and editor positions.
 // Everything in the core speaks offsets; only the edges (CLI, LSP) convert to line/character.
 
-export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
+/** `utf16le`/`utf16be` carry a BOM; the `-nobom` forms were recognised by their zero bytes alone. */
+export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'utf16be-nobom';
 export type Eol = '\r\n' | '\n';
 
 export interface Position {
@@ -25,7 +26,10 @@ export interface OffsetRange {
 export interface DecodedText {
   text: string;
   encoding: Encoding;
-  /** Set when the bytes could not be decoded cleanly (e.g. odd length UTF-16, NUL bytes in UTF-8). */
+  /**
+   * Set when the bytes could not be decoded cleanly (odd length UTF-16, NUL bytes or invalid sequences
+   * in UTF-8). Writing such a text back with encode() would not give the same bytes.
+   */
   problem?: string;
 }
 
@@ -38,7 +42,7 @@ export interface DecodedText {
 export function decode(bytes: Uint8Array): DecodedText {
   const b = bytes;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
-    return { text: utf8(b.subarray(3)), encoding: 'utf8bom' };
+    return utf8Checked(b.subarray(3), 'utf8bom');
   }
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
     return utf16(b.subarray(2), 'utf16le');
@@ -46,25 +50,38 @@ export function decode(bytes: Uint8Array): DecodedText {
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
     return utf16(b.subarray(2), 'utf16be');
   }
-  if (b.length >= 4 && b[0] === 0x3c && b[1] === 0 && b[2] !== 0 && b[3] === 0) return utf16(b, 'utf16le');
-  if (b.length >= 4 && b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] !== 0) return utf16(b, 'utf16be');
-  const text = utf8(b);
+  if (b.length >= 4 && b[0] === 0x3c && b[1] === 0 && b[2] !== 0 && b[3] === 0) return utf16(b, 'utf16le-nobom');
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] !== 0) return utf16(b, 'utf16be-nobom');
+  return utf8Checked(b, 'utf8');
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function utf8Checked(b: Uint8Array, encoding: 'utf8' | 'utf8bom'): DecodedText {
+  const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
   const nul = text.indexOf('\u0000');
-  return nul >= 0 ? { text, encoding: 'utf8', problem: `the file holds a NUL byte at character ${nul}: it looks binary` } : { text, encoding: 'utf8' };
+  if (nul >= 0) return { text, encoding, problem: `the file holds a NUL byte at character ${nul}: it looks binary` };
+  // Buffer decoding replaces invalid sequences with U+FFFD silently; a legacy code page file (e.g.
+  // Windows-1252 "é") must be reported, or a fix written back would corrupt it.
+  if (text.indexOf('\ufffd') >= 0) {
+    try {
+      strictUtf8.decode(b);
+    } catch {
+      const bad = text.indexOf('\ufffd');
+      return { text, encoding, problem: `the file is not valid UTF-8 (first bad byte sequence at character ${bad}); save it as UTF-8 or UTF-16` };
+    }
+  }
+  return { text, encoding };
 }
 
-function utf8(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
-}
-
-function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be'): DecodedText {
+function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'utf16be-nobom'): DecodedText {
   let body = b;
   let problem: string | undefined;
   if (body.length % 2 === 1) {
     problem = 'the UTF-16 file has an odd number of bytes; the last byte was ignored';
     body = body.subarray(0, body.length - 1);
   }
-  if (enc === 'utf16le') {
+  if (enc === 'utf16le' || enc === 'utf16le-nobom') {
     return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf16le'), encoding: enc, problem };
   }
   const swapped = Buffer.alloc(body.length);
@@ -75,7 +92,7 @@ function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be'): DecodedText {
   return { text: swapped.toString('utf16le'), encoding: enc, problem };
 }
 
-/** Encodes text back to bytes in the encoding it was read with (BOM included). */
+/** Encodes text back to bytes in the encoding it was read with (BOM included when it had one). */
 export function encode(text: string, encoding: Encoding): Buffer {
   switch (encoding) {
     case 'utf8':
@@ -84,16 +101,23 @@ export function encode(text: string, encoding: Encoding): Buffer {
       return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     case 'utf16le':
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    case 'utf16be': {
-      const le = Buffer.from(text, 'utf16le');
-      for (let i = 0; i + 1 < le.length; i += 2) {
-        const t = le[i];
-        le[i] = le[i + 1];
-        le[i + 1] = t;
-      }
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
-    }
+    case 'utf16le-nobom':
+      return Buffer.from(text, 'utf16le');
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]);
+    case 'utf16be-nobom':
+      return utf16be(text);
   }
+}
+
+function utf16be(text: string): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  for (let i = 0; i + 1 < le.length; i += 2) {
+    const t = le[i];
+    le[i] = le[i + 1];
+    le[i + 1] = t;
+  }
+  return le;
 }
 
 /** The line ending most used in the text (CRLF wins ties, as on Windows). */
@@ -115,13 +139,21 @@ export class LineIndex {
   private readonly starts: number[];
   constructor(private readonly text: string) {
     const starts = [0];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // Line breaks found with indexOf (native, far faster than a loop over every character of a
+    // multi-megabyte file): `lf` and `cr` are the next \n and \r, each search moving forward only.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        if (lf === cr + 1) {
+          // \r\n: one break, after the \n.
+          starts.push(lf + 1);
+          lf = text.indexOf('\n', lf + 1);
+        } else starts.push(cr + 1);
+        cr = text.indexOf('\r', cr + 1);
+      } else {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
       }
     }
     this.starts = starts;
@@ -143,12 +175,20 @@ export class LineIndex {
     return { line: lo, character: o - this.starts[lo] };
   }
 
+  /** A character past the end of the line means the line's end (before its terminator), as in LSP. */
   offset(pos: Position): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.starts.length) return this.text.length;
     const start = this.starts[pos.line];
-    const end = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, pos.character), end);
+    return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
+  }
+
+  /** The offset where the line's text ends, before its \n, \r\n or \r. */
+  private lineEnd(line: number): number {
+    const start = this.starts[line];
+    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return end;
   }
 
   range(r: OffsetRange): Range {
@@ -161,10 +201,8 @@ export class LineIndex {
 
   /** The text of a line without its terminator. */
   lineText(line: number): string {
-    const start = this.lineStart(line);
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return this.text.slice(start, end);
+    const l = Math.max(0, Math.min(line, this.starts.length - 1));
+    return this.text.slice(this.starts[l], this.lineEnd(l));
   }
 }
 

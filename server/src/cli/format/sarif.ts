@@ -1,9 +1,9 @@
 // SARIF 2.1.0 for code-scanning services: rules with helpUri and default level, results with full
-// regions (1-based, UTF-16 columns), artifact URIs relative to the current folder, and line-independent
-// partialFingerprints.
+// regions (1-based, UTF-16 columns), artifact URIs relative to the current folder (SRCROOT) or absolute
+// file: URIs for files outside it, and line-independent partialFingerprints. Validated in CI with
+// Microsoft's SARIF Multitool (test/integration/sarif.test.ts).
 
 import { createHash } from 'crypto';
-import { pathToFileURL } from 'url';
 import { allRules, docsUrl, Severity } from '../../core';
 import type { FormatInput } from './index';
 
@@ -13,15 +13,41 @@ export function fingerprint(ruleId: string, file: string, nodePath: string): str
   return createHash('sha256').update(`${ruleId}\u0000${file.replace(/\\/g, '/').toLowerCase()}\u0000${nodePath}`).digest('hex').slice(0, 32);
 }
 
-function artifactUri(display: string): string {
-  return display
-    .replace(/\\/g, '/')
+function encodeSegments(p: string): string {
+  return p
     .split('/')
     .map((s) => encodeURIComponent(s))
     .join('/');
 }
 
-export function sarif({ findings, display, position, cwd, version }: FormatInput): string {
+/**
+ * A `file:` URI for an absolute path written the POSIX way (`/a/b`) or the Windows way (`C:\a\b`,
+ * `\\server\share\b`), whatever platform runs btslint: a report made on Windows stays right when read
+ * elsewhere, and tests can check Windows paths on Linux.
+ */
+export function fileUri(absolute: string): string {
+  const p = absolute.replace(/\\/g, '/');
+  const drive = /^([A-Za-z]):(\/.*)?$/.exec(p);
+  if (drive) return `file:///${drive[1].toUpperCase()}:${encodeSegments(drive[2] ?? '/')}`;
+  if (p.startsWith('//')) return `file:${encodeSegments(p)}`; // UNC: file://server/share/...
+  return `file://${encodeSegments(p.startsWith('/') ? p : '/' + p)}`;
+}
+
+function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+/**
+ * Inside the current folder: a relative reference resolved against SRCROOT, with forward slashes and
+ * each segment percent-encoded. Outside it (the display path is absolute): an absolute file: URI and no
+ * uriBaseId, since SARIF forbids combining a base with a reference that starts with a slash.
+ */
+export function artifactLocation(display: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolutePath(display)) return { uri: fileUri(display) };
+  return { uri: encodeSegments(display.replace(/\\/g, '/')), uriBaseId: 'SRCROOT' };
+}
+
+export function sarif({ findings, display, position, cwd, version, baseline }: FormatInput): string {
   const rules = allRules.map((r) => r.meta);
   const index = new Map(rules.map((m, i) => [m.id, i]));
   const region = (uri: string, range: { start: number; end: number }) => {
@@ -30,9 +56,10 @@ export function sarif({ findings, display, position, cwd, version }: FormatInput
     return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
   const location = (uri: string, range: { start: number; end: number }) => ({
-    physicalLocation: { artifactLocation: { uri: artifactUri(display(uri)), uriBaseId: 'SRCROOT' }, region: region(uri, range) },
+    physicalLocation: { artifactLocation: artifactLocation(display(uri)), region: region(uri, range) },
   });
-  const results = findings.map((f) => {
+  // With --baseline, the findings it records follow the new ones, marked unchanged and suppressed.
+  const results = [...findings, ...(baseline?.unchanged ?? [])].map((f, k) => {
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
@@ -41,6 +68,10 @@ export function sarif({ findings, display, position, cwd, version }: FormatInput
       partialFingerprints: { 'btslintNodePath/v1': fingerprint(f.ruleId, display(f.uri), f.nodePath) },
     };
     if (index.has(f.ruleId)) result.ruleIndex = index.get(f.ruleId);
+    if (baseline) {
+      result.baselineState = k < findings.length ? 'new' : 'unchanged';
+      if (k >= findings.length) result.suppressions = [{ kind: 'external', justification: `Recorded in the baseline ${display(baseline.file).replace(/\\/g, '/')}.` }];
+    }
     if (f.related?.length) {
       result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.uri, r.range), message: { text: r.message } }));
     }
@@ -51,7 +82,7 @@ export function sarif({ findings, display, position, cwd, version }: FormatInput
         {
           description: { text: f.fix.title },
           artifactChanges: [...byFile].map(([uri, edits]) => ({
-            artifactLocation: { uri: artifactUri(display(uri)), uriBaseId: 'SRCROOT' },
+            artifactLocation: artifactLocation(display(uri)),
             replacements: edits.map((e) => ({ deletedRegion: region(uri, e), insertedContent: { text: e.newText } })),
           })),
         },
@@ -82,7 +113,7 @@ export function sarif({ findings, display, position, cwd, version }: FormatInput
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') || cwd.endsWith('\\') ? cwd : cwd + '/').href } },
+        originalUriBaseIds: { SRCROOT: { uri: fileUri(cwd.endsWith('/') || cwd.endsWith('\\') ? cwd : cwd + '/') } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -35,7 +35,7 @@ export function stylish({ findings, display, position, color }: FormatInput): st
   lines.push('');
   const summary = `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info)`;
   lines.push(paint(C.bold + (counts.error ? C.red : counts.warning ? C.yellow : C.blue), `✖ ${summary}`));
-  if (fixable) lines.push(paint(C.dim, `  ${fixable} of them can be fixed with a quick-fix in the editor${'' /* --fix arrives with the CI issue */}.`));
+  if (fixable) lines.push(paint(C.dim, `  ${fixable} of them can be fixed with \`btslint --fix\` (or a quick-fix in the editor; --fix-dry-run shows the changes).`));
   lines.push('', 'Rule documentation:');
   for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
   return lines.join('\n') + '\n';

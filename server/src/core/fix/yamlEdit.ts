@@ -22,11 +22,17 @@ interface Style {
   json: boolean;
 }
 
-const styleCache = new WeakMap<object, Style>();
+// Keyed by the file's text (and JSON-ness), not by the target object: rules build a new target for
+// every fix, and the style scan over the whole topology per fix dominated a large lint run. A few
+// entries suffice (one per topology of the workspace); the map is emptied when it grows.
+const styleCache = new Map<string, Style>();
+const jsonStyleCache = new Map<string, Style>();
 
 function styleOf(t: EditTarget): Style {
-  const cached = styleCache.get(t);
+  const byText = t.isJson ? jsonStyleCache : styleCache;
+  const cached = byText.get(t.text);
   if (cached) return cached;
+  if (byText.size >= 16) byText.clear();
   const text = t.text;
   const eol = detectEol(text);
   // Indentation unit: the smallest positive indent of a line that starts a key or an item.
@@ -39,7 +45,7 @@ function styleOf(t: EditTarget): Style {
   const singles = (text.match(/'/g) ?? []).length;
   const doubles = (text.match(/"/g) ?? []).length;
   const style: Style = { eol, unit: ' '.repeat(unit), quote: t.isJson ? '"' : doubles > singles ? '"' : "'", json: t.isJson };
-  styleCache.set(t, style);
+  byText.set(t.text, style);
   return style;
 }
 
@@ -170,17 +176,36 @@ export function appendItem(t: EditTarget, seq: LNode, item: Value): TextEdit {
   return { uri: t.uri, start: last.range![1], end: last.range![1], newText: `, ${flow(item, s)}` };
 }
 
+/**
+ * A map value that is present but empty: `key:` with nothing after it (the yaml package gives it a
+ * zero-width null scalar), or no node at all. `key: ~` and `key: null` are written values, not blank.
+ */
+export function isEmptyValue(node: LNode | undefined): boolean {
+  if (!node) return false;
+  if (!node.node) return true;
+  const r = node.range;
+  return node.value === null && r.start === r.end;
+}
+
 /** Replaces a scalar value. */
 export function replaceValue(t: EditTarget, node: LNode, value: Value): TextEdit {
   const s = styleOf(t);
-  const r = node.node ? node.range : null;
-  if (!r) {
-    // `key:` with no value: put the value after the colon.
+  if (isEmptyValue(node)) {
+    // `key:` with no value: put the value after the colon (the empty node sits right after it, so
+    // replacing that zero-width node would glue the value to the colon: `key:value` is no mapping).
     const kr = node.keyRange;
     const colon = t.text.indexOf(':', kr.end);
     const at = colon >= 0 ? colon + 1 : kr.end;
+    const nested = (isPlainObject(value) && Object.keys(value).length > 0) || (Array.isArray(value) && value.some(isPlainObject));
+    if (nested && !s.json && node.parent && !node.parent.isFlow) {
+      // A block mapping gets the value as block lines under the key, as if it had been written there.
+      const indent = column(t.text, kr.start);
+      const entry = blockEntry('k', value, indent, s);
+      return { uri: t.uri, start: at, end: at, newText: entry.slice(indent.length + 2) };
+    }
     return { uri: t.uri, start: at, end: at, newText: ` ${flow(value, s)}` };
   }
+  const r = node.range;
   return { uri: t.uri, start: r.start, end: r.end, newText: flow(value, s) };
 }
 
@@ -198,10 +223,10 @@ export function ensurePath(t: EditTarget, root: LNode, keys: string[], value: Va
   }
   if (i === keys.length) return undefined;
   const existing = cur.get(keys[i]);
-  if (existing && existing.node) return undefined; // present but not a mapping: the schema reports that
+  if (existing && !isEmptyValue(existing)) return undefined; // present but not a mapping: the schema reports that
   let nested: Value = value;
   for (let k = keys.length - 1; k > i; k--) nested = { [keys[k]]: nested };
-  if (existing && !existing.node) return replaceValue(t, existing, nested);
+  if (existing) return replaceValue(t, existing, nested);
   if (!cur.isMap) return undefined;
   return insertKey(t, cur, keys[i], nested);
 }

@@ -2,7 +2,9 @@
 // look at when a finding surprises you.
 
 import type { BtsDocument } from '../document';
-import { TopologyView } from './join';
+import { handlers, TopologyView } from './join';
+import type { Workspace } from './join';
+import { findTokens, soleEnvironment, tokenTable } from './tokens';
 
 export interface DescribedDocument {
   path: string;
@@ -12,7 +14,12 @@ export interface DescribedDocument {
   [key: string]: unknown;
 }
 
-export function describeModel(doc: BtsDocument, path: string = doc.uri): DescribedDocument {
+/**
+ * `ws`, when given, adds what the document means in its workspace: the application an extracted MSI's
+ * ApplicationDefinition.adf says a binding belongs to, and `${Token}` host names resolved from the
+ * Deployment Framework settings of the workspace's environment.
+ */
+export function describeModel(doc: BtsDocument, path: string = doc.uri, ws?: Workspace): DescribedDocument {
   const out: DescribedDocument = { path, kind: doc.kind, encoding: doc.encoding, problems: doc.problems.length };
   if (doc.binding) {
     const b = doc.binding;
@@ -43,9 +50,41 @@ export function describeModel(doc: BtsDocument, path: string = doc.uri): Describ
     out.hosts = [...hosts].sort();
     out.adapters = [...adapters].sort();
   }
+  if (doc.binding && ws) describeBindingInWorkspace(doc, ws, out);
   if (doc.configExport) {
     out.databases = doc.configExport.databases.map((d) => ({ role: d.role, database: d.database ?? null, server: d.server ?? null, raw: { server: d.rawServer, database: d.rawDatabase } }));
+    out.configuredHosts = (doc.configExport.hosts ?? []).map((h) => ({ name: h.name ?? null, type: h.type, trusted: h.trusted ?? null, is32Bit: h.is32Bit ?? null, raw: h.rawName }));
     if (doc.configExport.sso) out.sso = { createsSecretServer: doc.configExport.sso.createsSecretServer, backupFile: doc.configExport.sso.backupFile ?? null };
+  }
+  if (doc.btdfProject) {
+    const p = doc.btdfProject;
+    out.project = p.property('ProjectName')?.value ?? null;
+    out.includeSSO = p.includeSSO ?? null;
+    out.usingMasterBindings = p.usingMasterBindings ?? null;
+    out.virtualDirectories = p.virtualDirectories.map((v) => ({ name: v.name, physicalPath: v.physicalPath ?? null, appPool: v.appPool ?? null }));
+    out.restartsHosts = p.hosts;
+    out.propsFromEnvSettings = p.propsFromEnvSettings;
+  }
+  if (doc.settingsWorkbook) {
+    const w = doc.settingsWorkbook;
+    out.environments = w.environments.map((e) => ({ name: e.name, column: e.column, settingsFile: e.settingsFile ?? null, generate: e.generate ?? null }));
+    out.settings = w.settings.map((s) => ({
+      name: s.name,
+      default: s.defaultValue?.value ?? null,
+      values: Object.fromEntries(w.environments.map((e) => [e.name + (w.environments.filter((x) => x.name === e.name).length > 1 ? ` (column ${e.column})` : ''), s.values.get(e.column)?.value ?? s.defaultValue?.value ?? null])),
+    }));
+  }
+  if (doc.settingsExport) {
+    out.environment = doc.settingsExport.environment ?? null;
+    out.settings = Object.fromEntries(doc.settingsExport.properties.map((p) => [p.name, p.value]));
+  }
+  if (doc.appDefinition) {
+    const a = doc.appDefinition;
+    out.application = a.displayName ?? null;
+    out.properties = Object.fromEntries(a.properties.map((p) => [p.name, p.value]));
+    out.resources = a.resources.map((r) => ({ type: r.type, luid: r.luid, files: r.files.map((f) => f.relativePath) }));
+    out.bindings = a.bindings.map((r) => ({ luid: r.luid, fullName: r.properties.FullName ?? null, files: r.files.map((f) => f.relativePath) }));
+    out.references = a.references;
   }
   if (doc.topology && doc.topology.root.isMap) {
     const t = new TopologyView(doc);
@@ -59,4 +98,28 @@ export function describeModel(doc: BtsDocument, path: string = doc.uri): Describ
     out.servers = t.servers().map((s) => s.get('name')?.str);
   }
   return out;
+}
+
+function folderOf(uri: string): string {
+  const u = uri.replace(/\\/g, '/');
+  const i = u.lastIndexOf('/');
+  return i < 0 ? '' : u.slice(0, i).toLowerCase();
+}
+
+function baseOf(uri: string): string {
+  return uri.replace(/^.*[\\/]/, '').toLowerCase();
+}
+
+/** The application of an extracted MSI, and host tokens resolved from the environment's settings. */
+function describeBindingInWorkspace(doc: BtsDocument, ws: Workspace, out: DescribedDocument): void {
+  // An ApplicationDefinition.adf in this folder or above (an extracted MSI) listing this file as a binding resource.
+  const adf = ws.appDefinitions.find((a) => (folderOf(doc.uri) + '/').startsWith(folderOf(a.uri) + '/') && a.appDefinition!.bindings.some((r) => r.files.some((f) => baseOf(f.relativePath) === baseOf(doc.uri))));
+  if (adf) out.application = adf.appDefinition!.displayName ?? null;
+  const hostTokens = handlers({ ...ws, bindings: [doc] }).filter((h) => findTokens(h.transport.host!.value).length);
+  if (!hostTokens.length) return;
+  const env = ws.environment ?? soleEnvironment(ws);
+  const table = tokenTable(ws, env);
+  out.tokenEnvironment = env ?? null;
+  out.tokenSources = table.sources.map((s) => s.label);
+  out.resolvedHosts = hostTokens.map((h) => ({ endpoint: h.location?.name ?? h.port?.name ?? null, token: h.transport.host!.value, host: h.hostToken ? h.hostName : null }));
 }

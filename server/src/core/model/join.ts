@@ -9,6 +9,8 @@ import type { ExportedDatabase } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { ReceiveLocation, SendPort, Transport } from '../readers/binding';
 import { hasToken } from '../readers/binding';
+import { hasSettings, resolveText, soleEnvironment, tokenTable } from './tokens';
+import type { TokenValue } from './tokens';
 
 /** Name comparison as on Windows: case-insensitive, trimmed. */
 export function sameName(a: string | undefined, b: string | undefined): boolean {
@@ -49,7 +51,12 @@ export interface HandlerRef {
   port: SendPort | undefined;
   location: ReceiveLocation | undefined;
   transport: Transport;
+  /** The host name, with its `${Token}` resolved from the environment's settings when it resolves. */
   hostName: string;
+  /** The host as written (`${ReceiveHost}`) when hostName was resolved from a token. */
+  hostToken?: string;
+  /** Where the resolved host name comes from (settings file or workbook cell). */
+  hostSource?: TokenValue;
 }
 
 export class TopologyView {
@@ -128,6 +135,20 @@ export interface Workspace {
   bindings: BtsDocument[];
   topologies: BtsDocument[];
   configExports: BtsDocument[];
+  /** Deployment Framework projects (Deployment.btdfproj). */
+  btdfProjects: BtsDocument[];
+  /** ApplicationDefinition.adf files of extracted application MSIs. */
+  appDefinitions: BtsDocument[];
+  /**
+   * The environment whose Deployment Framework settings resolve `${Token}`s: the topology being
+   * checked (the engine sets it per topology), else the one environment all topologies share.
+   */
+  environment?: string;
+}
+
+/** The same workspace, resolving tokens for one environment (the engine's per-topology view). */
+export function withEnvironment(ws: Workspace, environment: string | undefined): Workspace {
+  return environment === ws.environment ? ws : { ...ws, environment };
 }
 
 export function workspaceOf(documents: BtsDocument[]): Workspace {
@@ -136,6 +157,8 @@ export function workspaceOf(documents: BtsDocument[]): Workspace {
     bindings: documents.filter((d) => d.kind === 'binding' && d.binding),
     topologies: documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap),
     configExports: documents.filter((d) => d.kind === 'config-export' && d.configExport),
+    btdfProjects: documents.filter((d) => d.kind === 'btdf-project' && d.btdfProject),
+    appDefinitions: documents.filter((d) => d.kind === 'app-definition' && d.appDefinition),
   };
 }
 
@@ -144,11 +167,26 @@ export function workspaceOf(documents: BtsDocument[]): Workspace {
  * places on a server the topology declares joins that instance; one on an undeclared server is left
  * out here (issue: a later rule reports it).
  */
+/** The topology's `databases[].role` for each default database name (renamed or extra databases). */
+const ROLE_OF: Record<string, string> = {
+  biztalkmgmtdb: 'management',
+  biztalkmsgboxdb: 'messagebox',
+  biztalkdtadb: 'tracking',
+  ssodb: 'sso',
+  biztalkruleenginedb: 'rule-engine',
+  bamprimaryimport: 'bam-primary-import',
+  bamarchive: 'bam-archive',
+  bamstarschema: 'bam-star-schema',
+  bamanalysis: 'bam-analysis',
+};
+
 export function placements(topo: TopologyView, ws: Workspace, dbName: string): DatabasePlacement[] {
   const out: DatabasePlacement[] = [];
+  const role = ROLE_OF[dbName.toLowerCase()];
   for (const inst of topo.sqlInstances()) {
     for (const db of inst.get('databases')?.items() ?? []) {
-      if (sameName(db.get('name')?.str, dbName)) out.push({ name: db.get('name')!.str!, instance: inst, dbNode: db });
+      const name = db.get('name')?.str;
+      if (sameName(name, dbName) || (role !== undefined && db.get('role')?.str === role)) out.push({ name: name ?? dbName, instance: inst, dbNode: db });
     }
   }
   for (const exp of ws.configExports) {
@@ -167,22 +205,41 @@ export function placements(topo: TopologyView, ws: Workspace, dbName: string): D
   return out;
 }
 
-/** Every send and receive handler of every binding file, with its host name. */
+/**
+ * Every send and receive handler of every binding file, with its host name. A host written as a
+ * Deployment Framework token (`${ReceiveHost}`) is resolved from the settings of the workspace's
+ * environment (model/tokens.ts) when they define it; the range stays the token's.
+ */
 export function handlers(ws: Workspace): HandlerRef[] {
+  // Ten rules ask for the same list in one lint run: built once per workspace object (lint() makes a
+  // new one per run and per topology environment), frozen so no rule can reorder it for the others.
+  const known = handlerCache.get(ws);
+  if (known) return known;
   const out: HandlerRef[] = [];
+  const table = hasSettings(ws) ? tokenTable(ws, ws.environment ?? soleEnvironment(ws)) : undefined;
+  const ref = (r: HandlerRef): HandlerRef => {
+    if (!table || !hasToken(r.hostName)) return r;
+    const resolved = resolveText(r.hostName, table);
+    if (resolved.unresolved.length) return r;
+    return { ...r, hostName: resolved.value.trim(), hostToken: r.hostName, hostSource: resolved.tokens[0]?.value };
+  };
   for (const doc of ws.bindings) {
     const b = doc.binding!;
     for (const sp of b.sendPorts) {
       for (const t of [sp.primary, sp.secondary]) {
-        if (t?.host) out.push({ doc, side: 'send', port: sp, location: undefined, transport: t, hostName: t.host.value });
+        if (t?.host) out.push(ref({ doc, side: 'send', port: sp, location: undefined, transport: t, hostName: t.host.value }));
       }
     }
     for (const rl of b.receiveLocations) {
-      if (rl.transport.host) out.push({ doc, side: 'receive', port: undefined, location: rl, transport: rl.transport, hostName: rl.transport.host.value });
+      if (rl.transport.host) out.push(ref({ doc, side: 'receive', port: undefined, location: rl, transport: rl.transport, hostName: rl.transport.host.value }));
     }
   }
+  Object.freeze(out);
+  handlerCache.set(ws, out);
   return out;
 }
+
+const handlerCache = new WeakMap<Workspace, HandlerRef[]>();
 
 export function isUnresolved(hostName: string): boolean {
   return hasToken(hostName);

@@ -4,7 +4,9 @@
 // offsets mapped back to the file.
 
 import { attr, attrValue, child, children, EmbeddedXml, isNil, parseEmbedded, path, textOf, contentRange } from '../xml/dom';
+import { decodeEntities } from '../xml/parser';
 import type { XmlDocument, XmlElement } from '../xml/parser';
+import { isPlainWellFormed } from '../xml/wellFormed';
 import type { OffsetRange } from '../text';
 
 export interface Located<T> {
@@ -38,6 +40,11 @@ export interface Transport {
   handlerElement?: XmlElement;
   dataElement?: XmlElement;
   settings(): AdapterSettings | undefined;
+  /**
+   * The problems of the escaped settings (as `settings()?.errors`), without decoding the settings when
+   * they are well formed: a fast check first, the full parse with offsets only when it is not sure.
+   */
+  settingsErrors(): AdapterSettings['errors'];
 }
 
 export interface SendPort {
@@ -151,6 +158,7 @@ function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, da
   const handler = child(owner, handlerName);
   const dataElement = child(owner, dataName);
   let cached: AdapterSettings | undefined | null = null;
+  let checked: AdapterSettings['errors'] | null = null;
   return {
     adapter: locatedAttr(child(owner, typeName), 'Name') ?? locatedAttr(path(handler, 'TransportType'), 'Name'),
     address: located(xml, child(owner, 'Address')),
@@ -161,11 +169,35 @@ function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, da
       if (cached === null) cached = dataElement ? readSettings(xml, dataElement) : undefined;
       return cached;
     },
+    settingsErrors() {
+      // Checked once per document version: the language server lints the same documents again and again.
+      if (checked === null) checked = cached === null && (!dataElement || settingsAreWellFormed(xml, dataElement)) ? [] : (this.settings()?.errors ?? []);
+      return checked;
+    },
   };
+}
+
+/**
+ * Whether the escaped settings in `dataElement` (and the escaped documents nested in them) certainly
+ * parse without a problem: decoded without an offset map and checked by isPlainWellFormed, which
+ * builds nothing. False means "not sure": the caller parses them for real.
+ */
+function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boolean {
+  const text = textOf(xml, dataElement);
+  if (text.indexOf('<') < 0) return true; // not embedded XML: parseEmbedded reads nothing
+  return isPlainWellFormed(text, (ns, ne, cs, ce, hasElements) => {
+    // Most settings are neither: their names' lengths tell without slicing them.
+    if (!NESTED_LENGTHS.has(ne - ns)) return true;
+    if (!NESTED.has(text.slice(ns, ne).toLowerCase())) return true;
+    if (hasElements) return false;
+    const inner = decodeEntities(text, cs, ce);
+    return inner.indexOf('<') < 0 || isPlainWellFormed(inner);
+  });
 }
 
 /** Settings whose value is itself escaped XML that holds more settings. */
 const NESTED = new Set(['adapterconfig', 'bindingconfiguration']);
+const NESTED_LENGTHS = new Set([...NESTED].map((n) => n.length));
 
 function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined {
   const outer = parseEmbedded(xml, dataElement);
@@ -197,6 +229,8 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
         if (!r) continue;
         // WCF BindingConfiguration: `<binding name=.. pollingStatement=".."/>` keeps settings as attributes.
         for (const a of r.attrs) {
+          // Namespace declarations (`<Config xmlns:xsi=..>`) are not settings.
+          if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
           list.push({
             name: a.name,
             value: a.value,

@@ -35,8 +35,27 @@ export interface ExportedDatabase {
   element: XmlElement;
 }
 
+/** A host the configuration creates (Question HOST for in-process, ISOHOST for isolated). */
+export interface ExportedHost {
+  type: 'in-process' | 'isolated';
+  /** The host name; undefined when tokenised or empty. */
+  name?: string;
+  rawName: string;
+  nameRange: OffsetRange;
+  /** The TRUSTEDHOST / TRUSTEDIHOST answer (authentication trusted), when one is selected. */
+  trusted?: boolean;
+  trustedRange?: OffsetRange;
+  /** The GENERICHOST / GENERICIHOST answer (32-bit only), when one is selected. */
+  is32Bit?: boolean;
+  /** The host instance account as DOMAIN\\user; undefined when tokenised or empty. */
+  account?: string;
+  element: XmlElement;
+}
+
 export interface ConfigExportModel {
   databases: ExportedDatabase[];
+  /** Hosts created by the configuration (in selected answers only). */
+  hosts: ExportedHost[];
   sso?: {
     createsSecretServer: boolean;
     backupFile?: string;
@@ -79,15 +98,35 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER_RE.test(value);
 }
 
-function selected(el: XmlElement): boolean {
-  for (let p = el.parent; p; p = p.parent) {
-    if (p.name === 'Answer' && (attrValue(p, 'Selected') ?? '').toLowerCase() !== 'yes') return false;
-  }
-  return true;
+/**
+ * Whether no ancestor of an element is an unselected Answer. Memoised per ancestor: walking up the
+ * parents for each element is quadratic in a deeply nested (hostile) file.
+ */
+function selectionOf(): (el: XmlElement) => boolean {
+  // memo(a): a itself and all its ancestors are not unselected Answers.
+  const memo = new Map<XmlElement, boolean>();
+  return (el) => {
+    const chain: XmlElement[] = [];
+    let ok = true;
+    for (let p = el.parent; p; p = p.parent) {
+      const m = memo.get(p);
+      if (m !== undefined) {
+        ok = m;
+        break;
+      }
+      chain.push(p);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const a = chain[k];
+      if (ok && a.name === 'Answer' && (attrValue(a, 'Selected') ?? '').toLowerCase() !== 'yes') ok = false;
+      memo.set(a, ok);
+    }
+    return ok;
+  };
 }
 
 export function readConfigExport(xml: XmlDocument): ConfigExportModel {
-  const model: ConfigExportModel = { databases: [] };
+  const model: ConfigExportModel = { databases: [], hosts: [] };
   const root = xml.root;
   if (!root) return model;
   walk(root, (el) => {
@@ -117,6 +156,8 @@ export function readConfigExport(xml: XmlDocument): ConfigExportModel {
     }
     return true;
   });
+  const selected = selectionOf();
+  model.hosts = readHosts(xml, root, selected);
   for (const feature of children(root, 'Feature')) {
     if (!/SSO/i.test(attrValue(feature, 'Name') ?? '')) continue;
     let creates = false;
@@ -140,4 +181,50 @@ export function readConfigExport(xml: XmlDocument): ConfigExportModel {
     };
   }
   return model;
+}
+
+/** The selected answer's Value of a Question, and the answer element. */
+function selectedAnswer(q: XmlElement | undefined): XmlElement | undefined {
+  return q ? children(q, 'Answer').find((a) => (attrValue(a, 'Selected') ?? '').toLowerCase() === 'yes') : undefined;
+}
+
+function questionIn(el: XmlElement, id: string): XmlElement | undefined {
+  return children(el, 'Question').find((q) => attrValue(q, 'ID') === id);
+}
+
+/** Hosts created by Question HOST (in-process) and ISOHOST (isolated), with their trust and bitness. */
+function readHosts(xml: XmlDocument, root: XmlElement, selected: (el: XmlElement) => boolean): ExportedHost[] {
+  const out: ExportedHost[] = [];
+  walk(root, (el) => {
+    if (el.name !== 'Question') return true;
+    const id = attrValue(el, 'ID');
+    if (id !== 'HOST' && id !== 'ISOHOST') return true;
+    const yes = selectedAnswer(el);
+    if (!yes || (attrValue(yes, 'Value') ?? '').toLowerCase() !== 'yes' || !selected(el)) return false;
+    const iso = id === 'ISOHOST';
+    const nameEl = children(yes, 'Name').find((n) => attrValue(n, 'ID') === (iso ? 'BTS_IHOST_NAME' : 'BTS_HOST_NAME'));
+    const valueEl = child(nameEl, 'Value');
+    const rawName = valueEl ? textOf(xml, valueEl).trim() : '';
+    const trustedAnswer = selectedAnswer(questionIn(yes, iso ? 'TRUSTEDIHOST' : 'TRUSTEDHOST'));
+    const genericAnswer = selectedAnswer(questionIn(yes, iso ? 'GENERICIHOST' : 'GENERICHOST'));
+    const service = children(yes, 'NTService')[0];
+    const user = textOf(xml, child(service, 'UserName')).trim();
+    const domain = textOf(xml, child(service, 'Domain')).trim();
+    const account = user && !isPlaceholder(user) && !isPlaceholder(domain) ? (domain ? `${domain}\\${user}` : user) : undefined;
+    const trustedValue = trustedAnswer ? attrValue(trustedAnswer, 'Value') : undefined;
+    const trustedAttr = trustedAnswer?.attrs.find((a) => a.name === 'Value');
+    out.push({
+      type: iso ? 'isolated' : 'in-process',
+      name: rawName && !isPlaceholder(rawName) ? rawName : undefined,
+      rawName,
+      nameRange: valueEl ? contentRange(xml, valueEl) : nameEl ? { start: nameEl.start, end: nameEl.nameEnd } : { start: el.start, end: el.nameEnd },
+      trusted: trustedValue === undefined ? undefined : trustedValue.toLowerCase() === 'yes',
+      trustedRange: trustedAttr ? { start: trustedAttr.valueStart, end: trustedAttr.valueEnd } : undefined,
+      is32Bit: genericAnswer ? (attrValue(genericAnswer, 'Value') ?? '').toLowerCase() === 'yes' : undefined,
+      account,
+      element: el,
+    });
+    return false;
+  });
+  return out;
 }

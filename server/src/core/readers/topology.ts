@@ -3,7 +3,7 @@
 // node it concerns, in words an administrator reads without knowing JSON Schema.
 
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { parseDocument, isMap } from 'yaml';
+import { Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Parser, YAMLParseError } from 'yaml';
 import schema from '../../../../schemas/topology.schema.json';
 import { LNode, nodeAt } from './yamlNode';
 import type { OffsetRange } from '../text';
@@ -11,8 +11,8 @@ import type { OffsetRange } from '../text';
 export interface ReaderProblem {
   message: string;
   range: OffsetRange;
-  /** 'parse' for syntax, 'schema' for schema violations. */
-  kind: 'parse' | 'schema';
+  /** 'parse' for syntax, 'schema' for schema violations, 'skipped' for a file not read (too large). */
+  kind: 'parse' | 'schema' | 'skipped';
 }
 
 export interface TopologyModel {
@@ -26,7 +26,8 @@ let validator: ValidateFunction | undefined;
 
 function getValidator(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
+    // verbose: errors carry their parentSchema, which the messages use to list the known keys.
+    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true });
     validator = ajv.compile(schema as object);
   }
   return validator;
@@ -39,11 +40,55 @@ export function topologySchema(): Record<string, unknown> {
 /** The largest number of alias expansions accepted (an alias bomb stops here with a finding). */
 const MAX_ALIAS_COUNT = 1000;
 
-export function readTopology(text: string, isJson: boolean): TopologyModel {
+/**
+ * The deepest nesting of collections read. A real topology nests about six levels; the `yaml` package
+ * composes recursively, and a few hundred levels overflow the stack (which can even abort the process
+ * when the overflow lands in a regular expression compilation), so deeper files are refused up front.
+ */
+const MAX_DEPTH = 64;
+
+/** The most values the aliases of one file may expand to (an alias bomb is reported at its alias). */
+const MAX_EXPANDED = 100_000;
+
+/**
+ * `schema: false` skips the schema validation (no `schema` problems): for a reader whose schema
+ * findings another reader reports, such as the CLI's worker threads (cli/parallel.ts), which would
+ * each compile the schema again.
+ */
+export function readTopology(text: string, isJson: boolean, options: { schema?: boolean } = {}): TopologyModel {
+  try {
+    return readTopologyUnsafe(text, isJson, options.schema !== false);
+  } catch (e) {
+    // Readers never throw: whatever escapes the checks above becomes a finding, and the file is not
+    // checked further (an empty document stands in for it).
+    const problems: ReaderProblem[] = [
+      { kind: 'parse', message: `btslint could not read this file: ${(e as Error)?.message ?? e}. Please report it.`, range: { start: 0, end: Math.min(text.length, 1) } },
+    ];
+    const empty = new Document(null);
+    return { root: new LNode(empty, null, null, null, null), isJson, problems };
+  }
+}
+
+function readTopologyUnsafe(text: string, isJson: boolean, schema = true): TopologyModel {
   const problems: ReaderProblem[] = [];
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // The CST parser is iterative; its tokens are measured for depth before the (recursive) composer runs.
+  const tokens = [...new Parser().parse(text)];
+  const deep = tooDeep(tokens);
+  if (deep !== undefined) {
+    problems.push({
+      kind: 'parse',
+      message: `The file nests lists and mappings more than ${MAX_DEPTH} levels deep here; a topology needs fewer than ten, so btslint does not read it further.`,
+      range: { start: deep, end: Math.min(text.length, deep + 1) },
+    });
+    const empty = new Document(null);
+    return { root: new LNode(empty, null, null, null, null), isJson, problems };
+  }
+  const doc = compose(tokens, text.length);
   for (const e of doc.errors) {
-    problems.push({ kind: 'parse', message: cleanYamlMessage(e.message), range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
+    const message = e.code === 'TAB_AS_INDENT' ? 'A tab indents this line: YAML indents with spaces only. Replace the tab with spaces.' : cleanYamlMessage(e.message);
+    // At least one character wide, but inside the text (an error at the end of the file has none after it).
+    const start = Math.min(e.pos[0], text.length);
+    problems.push({ kind: 'parse', message, range: { start, end: Math.min(text.length, Math.max(e.pos[1], start + 1)) } });
   }
   const root = new LNode(doc, doc.contents as never, null, null, null);
   const model: TopologyModel = { root, isJson, problems };
@@ -52,6 +97,23 @@ export function readTopology(text: string, isJson: boolean): TopologyModel {
       problems.push({ kind: 'schema', message: 'A topology file must be a mapping of keys (topology, environment, servers, ...).', range: { start: 0, end: Math.min(text.length, 1) } });
     }
     return model;
+  }
+  const aliasProblem = checkAliases(doc);
+  if (aliasProblem) {
+    // Not expanded, not validated, and not read further: anything that walks the tree (rules, the
+    // editor's outline) would meet the expansion again, so the file stands for no topology.
+    problems.push(aliasProblem);
+    return { root: new LNode(doc, null, null, null, null), isJson, problems };
+  }
+  const version = root.get('topology');
+  if (typeof version?.value === 'number' && version.value !== 1) {
+    // A later format: its keys may mean other things, so neither the schema nor the rules check it.
+    problems.push({
+      kind: 'schema',
+      message: `This file is written in topology format ${version.value}; this version of btslint reads format 1 only, so the file is not checked. Upgrade btslint, or write "topology: 1" if the file follows format 1.`,
+      range: version.range,
+    });
+    return { root: new LNode(doc, null, null, null, null), isJson, problems };
   }
   let data: unknown;
   try {
@@ -62,14 +124,92 @@ export function readTopology(text: string, isJson: boolean): TopologyModel {
   }
   const env = root.get('environment')?.str;
   if (env) model.environment = env.toLowerCase();
+  if (!schema) return model;
   const validate = getValidator();
   if (!validate(data)) {
     for (const err of simplify(validate.errors ?? [])) {
+      // A <<placeholder>> a quick-fix inserted is reported by unfilled-placeholder, not as a schema error.
+      const at = nodeAt(root, segments(err.instancePath));
+      if (at && typeof at.value === 'string' && /<<[^<>\r\n]{1,80}>>/.test(at.value)) continue;
       const { range, message } = locate(root, err);
       problems.push({ kind: 'schema', message, range });
     }
   }
   return model;
+}
+
+/** Composes the parsed tokens into one document, as the `yaml` package's parseDocument does. */
+function compose(tokens: CST.Token[], length: number): Document.Parsed {
+  // logLevel 'error': the yaml package would print warnings (e.g. about collection keys) on stderr.
+  const composer = new Composer({ uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'The file holds more than one YAML document (a second "---"); btslint reads the first only.'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** The offset of a collection nested deeper than MAX_DEPTH, walking the tokens without recursion. */
+function tooDeep(tokens: CST.Token[]): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [t, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return t.offset;
+    if (t.type === 'document') {
+      if (t.value) stack.push([t.value, depth]);
+    } else if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      for (const item of t.items as CST.CollectionItem[]) {
+        if (item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds an alias that refers to the collection it stands in (a cycle), or aliases that together
+ * expand to more than MAX_EXPANDED values (an alias bomb), without expanding anything: the expanded
+ * size of each collection is computed once. Recursion is safe here: the depth is bounded above.
+ */
+function checkAliases(doc: Document.Parsed): ReaderProblem | undefined {
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  let total = 0;
+  let found: ReaderProblem | undefined;
+  const at = (n: Node) => ({ start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 0 });
+  const size = (n: unknown): number => {
+    if (found || !n || typeof n !== 'object') return 0;
+    if (isAlias(n)) {
+      const target = n.resolve(doc) as Node | undefined;
+      if (!target) return 1;
+      if (open.has(target)) {
+        found = { kind: 'parse', message: `The alias *${n.source} stands inside the value it names, so it never ends; btslint does not expand it.`, range: at(n) };
+        return 0;
+      }
+      const s = sizes.get(target) ?? size(target);
+      total += s;
+      if (s > MAX_EXPANDED || total > MAX_EXPANDED) {
+        found ??= { kind: 'parse', message: `The aliases of this file expand to more than ${MAX_EXPANDED.toLocaleString('en-US')} values by this one (*${n.source}): an alias bomb. btslint does not expand them.`, range: at(n) };
+      }
+      return s;
+    }
+    if (isMap(n) || isSeq(n)) {
+      open.add(n);
+      let s = 1;
+      for (const it of n.items as unknown[]) s += isPair(it) ? size(it.key) + size(it.value) : size(it);
+      open.delete(n);
+      sizes.set(n, s);
+      return s;
+    }
+    return isScalar(n) ? 1 : 0;
+  };
+  size(doc.contents);
+  return found;
 }
 
 function cleanYamlMessage(m: string): string {
@@ -187,7 +327,7 @@ function locate(root: LNode, err: ErrorObject): { range: OffsetRange; message: s
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { range: node.range, message: `${label} is ${fmtValue(node.toJS())}; it must be ${err.message}.` };
+      return { range: node.range, message: `${label} is ${fmtValue(node.toJS())}; it ${(err.message ?? 'is out of range').replace(/^must be /, 'must be ')}.` };
     case 'minItems':
       return { range: node.range, message: `${label} must list at least ${p.limit} item(s).` };
     case 'uniqueItems':

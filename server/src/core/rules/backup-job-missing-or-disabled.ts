@@ -1,5 +1,5 @@
 import { defineRule, fix, placeholder } from './api';
-import { missingAnchor } from './shared';
+import { isBlank, missingAnchor } from './shared';
 import { BACKING_UP_DBS, CFG_JOB, KB919776 } from './sources';
 
 /** The job's defaults (CFG-JOB), with placeholders for what only the team can say. */
@@ -44,7 +44,7 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: enabled ? enabled.entryRange : job.keyRange,
-      message: enabled
+      message: !isBlank(enabled)
         ? 'The Backup BizTalk Server job is declared disabled. BizTalk leaves it disabled after configuration; until it is enabled no BizTalk database is backed up and the logs grow without bound.'
         : 'The Backup BizTalk Server job does not say it is enabled (enabled: true). BizTalk leaves it disabled after configuration.',
       nodePath: 'backup.biztalkJob.enabled',

@@ -18,9 +18,16 @@ function machinesOf(inst: LNode): string[] {
   return out;
 }
 
+/** The server of a UNC path, `\\server\share` or `//server/share` (both are UNC to Windows). */
 export function uncHost(path: string): string | undefined {
-  const m = /^\\\\([^\\/]+)[\\/]/.exec(path) ?? /^\\\\([^\\/]+)$/.exec(path);
+  const m = /^(?:\\\\|\/\/)([^\\/]+)(?:[\\/]|$)/.exec(path);
   return m ? m[1].toLowerCase() : undefined;
+}
+
+/** A host and, for a DNS name (`sqlbts.contoso.com`), its computer name: both may name the machine. */
+function hostNames(host: string): string[] {
+  if (/^\d+(\.\d+){3}$/.test(host) || !host.includes('.')) return [host];
+  return [host, host.split('.')[0]];
 }
 
 export default defineRule({
@@ -45,8 +52,9 @@ export default defineRule({
       if (!node || !dest) continue;
       const host = uncHost(dest);
       if (host) {
-        const inst = instances.find((i) => machinesOf(i).includes(host));
-        const server = topo.servers().find((s) => sameName(s.get('name')?.str, host) && (s.get('roles')?.strings() ?? []).some((r) => r.str === 'sql'));
+        const names = hostNames(host);
+        const inst = instances.find((i) => machinesOf(i).some((m) => names.includes(m)));
+        const server = topo.servers().find((s) => names.some((n) => sameName(s.get('name')?.str, n)) && (s.get('roles')?.strings() ?? []).some((r) => r.str === 'sql'));
         if (inst || server) {
           const what = inst ? `SQL instance "${inst.get('name')?.str}"` : `SQL Server ${server!.get('name')?.str}`;
           ctx.report({

@@ -1,5 +1,7 @@
 import { defineRule, fix, placeholder } from './api';
+import { HA_HOSTS } from './sources';
 import { adapterIs, endpointPath, handlers, isUnresolved } from '../model/join';
+import { addToList } from './shared';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
 
@@ -11,35 +13,28 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     availability: false,
-    sources: [],
+    sources: [HA_HOSTS],
   },
   check(ctx) {
     const topo = ctx.topology;
     for (const h of handlers(ctx.ws)) {
       const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
-      if (isUnresolved(h.hostName)) {
-        ctx.report({
-          doc: h.doc,
-          range: h.transport.host!.range,
-          message: `${where} names its host with the unresolved token ${h.hostName}; btslint cannot tell which host runs it until the token is resolved (from the Deployment Framework settings of the environment).`,
-          nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
-        });
-        continue;
-      }
+      // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
+      if (isUnresolved(h.hostName)) continue;
       if (topo && topo.findHost(h.hostName)) continue;
       const isolated = h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS);
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
         message: topo
-          ? `${where} runs in host "${h.hostName}", which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`
+          ? `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`
           : `${where} runs in host "${h.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
         nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
         related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: topo
           ? fix(
               `Declare host ${h.hostName} in the topology`,
-              ctx.edit.addToList('hosts', {
+              addToList(ctx, 'hosts', {
                 name: h.hostName,
                 type: isolated ? 'isolated' : 'in-process',
                 clustered: false,

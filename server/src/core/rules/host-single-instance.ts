@@ -1,6 +1,6 @@
 import { defineRule, fix, placeholder } from './api';
 import { handlers, HandlerRef, isUnresolved } from '../model/join';
-import { itemAnchor } from './shared';
+import { isBlank, itemAnchor } from './shared';
 import { HA_HOSTS } from './sources';
 
 export default defineRule({
@@ -22,7 +22,10 @@ export default defineRule({
       const host = topo.findHost(h.hostName);
       if (!host) continue;
       const key = h.hostName.toLowerCase();
-      used.set(key, [...(used.get(key) ?? []), h]);
+      // Appended in place: copying the list for every handler was quadratic in the handlers of a host.
+      const refs = used.get(key);
+      if (refs) refs.push(h);
+      else used.set(key, [h]);
     }
     for (const [key, refs] of used) {
       const host = topo.findHost(key)!;
@@ -47,9 +50,11 @@ export default defineRule({
             ? list.items().length
               ? ctx.edit.appendItem(list, placeholder('second server'))
               : ctx.edit.replace(list, [placeholder('first server'), placeholder('second server')])
-            : list
+            : list && !isBlank(list)
               ? undefined
-              : ctx.edit.insertKey(host, 'instances', [placeholder('first server'), placeholder('second server')]),
+              : list
+                ? ctx.edit.replace(list, [placeholder('first server'), placeholder('second server')])
+                : ctx.edit.insertKey(host, 'instances', [placeholder('first server'), placeholder('second server')]),
         ),
       });
     }

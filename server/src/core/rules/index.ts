@@ -4,6 +4,7 @@ import type { Rule } from './api';
 import parseError from './parse-error';
 import topologySchema from './topology-schema';
 import internalError from './internal-error';
+import fileTooLarge from './file-too-large';
 import unfilledPlaceholder from './unfilled-placeholder';
 import msgboxNotClustered from './msgbox-not-clustered';
 import bamPrimaryImportNotClustered from './bam-primary-import-not-clustered';
@@ -20,11 +21,24 @@ import masterSecretNotBackedUp from './master-secret-not-backed-up';
 import ftpSftpReceiveNotClustered from './ftp-sftp-receive-not-clustered';
 import hostSingleInstance from './host-single-instance';
 import handlerHostUnknown from './handler-host-unknown';
+// The rest of the catalogue's core set, and Deployment Framework tokens (issue 5).
+import pop3ReceiveNotClustered from './pop3-receive-not-clustered';
+import msmqLocalQueueNotClustered from './msmq-local-queue-not-clustered';
+import pollingReceiveNotClustered from './polling-receive-not-clustered';
+import isolatedReceiveNoNlb from './isolated-receive-no-nlb';
+import fileReceiveLocalPath from './file-receive-local-path';
+import clusteredHostRequiresEnterprise from './clustered-host-requires-enterprise';
+import unresolvedToken from './unresolved-token';
+import configInvalid from './config-invalid';
+import suppressionInvalid from './suppression-invalid';
+import suppressionExpired from './suppression-expired';
+import suppressionUnused from './suppression-unused';
 
 export const allRules: Rule[] = [
   parseError,
   topologySchema,
   internalError,
+  fileTooLarge,
   unfilledPlaceholder,
   msgboxNotClustered,
   bamPrimaryImportNotClustered,
@@ -41,6 +55,17 @@ export const allRules: Rule[] = [
   ftpSftpReceiveNotClustered,
   hostSingleInstance,
   handlerHostUnknown,
+  pop3ReceiveNotClustered,
+  msmqLocalQueueNotClustered,
+  pollingReceiveNotClustered,
+  isolatedReceiveNoNlb,
+  fileReceiveLocalPath,
+  clusteredHostRequiresEnterprise,
+  unresolvedToken,
+  configInvalid,
+  suppressionInvalid,
+  suppressionExpired,
+  suppressionUnused,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,5 +1,6 @@
 import { defineRule, fix, placeholder } from './api';
-import { missingAnchor } from './shared';
+import { isBlank, missingAnchor } from './shared';
+import { child } from '../xml/dom';
 import { HA_MSS, IMPORT_EXPORT_CFG, MASTER_SECRET_BACKUP } from './sources';
 
 export default defineRule({
@@ -14,11 +15,13 @@ export default defineRule({
   },
   check(ctx) {
     const topo = ctx.topology;
-    const declared = !!topo?.section('sso')?.get('secretBackup')?.get('destination');
+    const destination = topo?.section('sso')?.get('secretBackup')?.get('destination');
+    // `destination:` written with no value (or an empty string) declares nothing.
+    const declared = !isBlank(destination) && destination!.str !== '';
     if (topo && !declared) {
       const sso = topo.section('sso');
       const sb = sso?.get('secretBackup');
-      const at = missingAnchor(topo, ['sso', 'secretBackup']);
+      const at = destination ? { range: destination.entryRange } : missingAnchor(topo, ['sso', 'secretBackup']);
       const skeleton = { destination: `\\\\${placeholder('secure server')}\\${placeholder('share')}\\SSO\\master-secret.bak`, lastBackup: placeholder('YYYY-MM-DD') };
       ctx.report({
         doc: topo.doc,
@@ -28,7 +31,11 @@ export default defineRule({
         nodePath: 'sso.secretBackup',
         fix: fix(
           'Declare the master secret backup',
-          sb && sb.isMap ? ctx.edit.insertKey(sb, 'destination', skeleton.destination) : ctx.edit.ensure(['sso', 'secretBackup'], skeleton),
+          destination
+            ? ctx.edit.replace(destination, skeleton.destination)
+            : sb && sb.isMap
+              ? ctx.edit.insertKey(sb, 'destination', skeleton.destination)
+              : ctx.edit.ensure(['sso', 'secretBackup'], skeleton),
         ),
       });
     }
@@ -39,9 +46,17 @@ export default defineRule({
     for (const exp of ctx.ws.configExports) {
       const sso = exp.configExport!.sso;
       if (!sso || !sso.createsSecretServer || sso.backupFile) continue;
+      // An empty <Value></Value> has a zero-width content range: point at the whole element instead.
+      const valueEl = child(sso.element, 'Value');
+      const range =
+        sso.backupFileRange && sso.backupFileRange.end > sso.backupFileRange.start
+          ? sso.backupFileRange
+          : valueEl
+            ? { start: valueEl.start, end: valueEl.end }
+            : { start: sso.element!.start, end: sso.element!.nameEnd };
       ctx.report({
         doc: exp,
-        range: sso.backupFileRange ?? { start: sso.element!.start, end: sso.element!.nameEnd },
+        range,
         severity: 'warning',
         message:
           'This configuration creates the SSO master secret server but names no backup file for the secret (SSO_ID_BACKUP_SECRET_FILE). Exports never keep it, so declare the backup in the topology (sso.secretBackup) or fill it in before configuring.',

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
 import { placements, TopologyView } from '../model/join';
 import { itemAnchor } from './shared';
 import { HADB, PPFT, PRECONFIG_DB } from './sources';
@@ -28,6 +28,8 @@ export default defineRule({
         const instName = inst.get('name')?.str ?? '?';
         const dataVolumeNode = p.dbNode?.get('dataVolume');
         const drive = dataVolumeNode?.str;
+        // A quick-fix placeholder (`dataVolume: '<<drive, e.g. E:>>'`) is unfilled-placeholder's to report.
+        if (isPlaceholderValue(drive)) continue;
         let volumes: LNode[];
         if (drive) {
           const v = TopologyView.volume(inst, drive);
@@ -58,7 +60,14 @@ export default defineRule({
               range: p.dbNode ? itemAnchor(p.dbNode) : itemAnchor(inst),
               message: `Nothing says which volume holds the data of ${dbName} on "${instName}", so btslint cannot check that ${label} is on RAID 10. Declare its dataVolume and the volume's RAID level.`,
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}]`,
-              fix: p.dbNode ? fix(`Declare the data volume of ${dbName}`, ctx.edit.insertKey(p.dbNode, 'dataVolume', placeholder('drive, e.g. E:'))) : undefined,
+              fix: p.dbNode
+                ? fix(
+                    `Declare the data volume of ${dbName}`,
+                    dataVolumeNode // `dataVolume:` written empty
+                      ? ctx.edit.replace(dataVolumeNode, placeholder('drive, e.g. E:'))
+                      : ctx.edit.insertKey(p.dbNode, 'dataVolume', placeholder('drive, e.g. E:')),
+                  )
+                : undefined,
             });
             continue;
           }

@@ -1,5 +1,5 @@
 import { defineRule, fix, placeholder } from './api';
-import { missingAnchor } from './shared';
+import { isBlank, missingAnchor } from './shared';
 import { BP_BR, BP_DB, PPFT } from './sources';
 
 const MIN_COPIES = 3;
@@ -30,13 +30,13 @@ export default defineRule({
       return;
     }
     const copies = off.get('copies');
-    if (!copies) {
+    if (!copies || isBlank(copies)) {
       ctx.report({
         doc: topo.doc,
-        range: off.keyRange,
+        range: copies ? copies.entryRange : off.keyRange,
         message: `The off-site copy does not say how many copies are kept; Microsoft recommends at least ${MIN_COPIES}.`,
         nodePath: 'backup.offsite.copies',
-        fix: fix(`Keep ${MIN_COPIES} copies`, ctx.edit.insertKey(off, 'copies', MIN_COPIES)),
+        fix: fix(`Keep ${MIN_COPIES} copies`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES)),
       });
     } else if (typeof copies.value === 'number' && copies.value < MIN_COPIES) {
       ctx.report({

@@ -2,7 +2,7 @@ import { defineRule, fix, placeholder } from './api';
 import { adapterIs, handlers } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
-import { itemAnchor } from './shared';
+import { isBlank, itemAnchor } from './shared';
 import { BACKUP_COMPUTER, PPFT } from './sources';
 
 /** Receive adapters that run in IIS (isolated hosts). */
@@ -39,7 +39,7 @@ export default defineRule({
       if (roles.has('sql')) needed.push('sql');
       if (roles.has('sharepoint')) needed.push('sharepoint');
       const backup = server.get('backup');
-      const missing = needed.filter((p) => !backup?.get(p));
+      const missing = needed.filter((p) => isBlank(backup?.get(p)));
       if (!missing.length) continue;
       const words: Record<Piece, string> = {
         windows: 'Windows Server',
@@ -55,18 +55,29 @@ export default defineRule({
         range: itemAnchor(server),
         message: `Server ${name} declares no backup of ${missing.map((p) => words[p]).join(', ')}. Microsoft's fault-tolerance plan backs up Windows Server, IIS, SQL Server and the SharePoint farm as well as the BizTalk databases.`,
         nodePath: `servers[name=${name}].backup`,
-        fix: fix(
-          `Declare the platform backups of ${name}`,
-          backup && backup.isMap ? insertMany(ctx, backup, skeleton) : !backup ? ctx.edit.insertKey(server, 'backup', skeleton) : undefined,
-        ),
+        fix: backup && backup.isMap ? fillMap(ctx, name, backup, skeleton) : fix(`Declare the platform backups of ${name}`, isBlank(backup) ? setValue(ctx, server, 'backup', backup, skeleton) : undefined),
       });
     }
   },
 });
 
-/** Several keys inserted into one mapping as a single edit (edits at one offset must not overlap). */
-function insertMany(ctx: RuleContext, map: LNode, values: Record<string, unknown>) {
-  const edits = Object.entries(values).map(([k, v]) => ctx.edit.insertKey(map, k, v));
-  if (!edits.length || edits.some((e) => !e)) return undefined;
-  return { ...edits[0]!, newText: edits.map((e) => e!.newText).join('') };
+/** `key: value` in `map`, whether the key is absent, written empty (`backup:`) or `~`. */
+function setValue(ctx: RuleContext, map: LNode, key: string, node: LNode | undefined, value: unknown) {
+  return node ? ctx.edit.replace(node, value) : ctx.edit.insertKey(map, key, value);
+}
+
+/** The missing keys added to an existing `backup` mapping, in one fix. */
+function fillMap(ctx: RuleContext, name: string, map: LNode, values: Record<string, unknown>) {
+  const title = `Declare the platform backups of ${name}`;
+  // An empty flow mapping (`backup: {}`) is replaced whole: separate inserts would need commas between them.
+  if (!map.entries().length) return fix(title, ctx.edit.replace(map, values));
+  const present = Object.keys(values).filter((k) => map.get(k));
+  const absent = Object.keys(values).filter((k) => !map.get(k));
+  // Several keys inserted into one mapping as a single edit (edits at one offset must not overlap).
+  const inserts = absent.map((k) => ctx.edit.insertKey(map, k, values[k]));
+  if (inserts.some((e) => !e)) return undefined;
+  const merged = inserts.length ? { ...inserts[0]!, newText: inserts.map((e) => e!.newText).join('') } : undefined;
+  // Values for keys written empty come first: when such a key ends the mapping, its value and the
+  // inserted keys land at one offset, and edits at one offset apply in array order (as in LSP).
+  return fix(title, ...present.map((k) => ctx.edit.replace(map.get(k)!, values[k])), merged);
 }

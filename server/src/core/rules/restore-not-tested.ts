@@ -1,5 +1,5 @@
 import { defineRule, fix, placeholder } from './api';
-import { dateOf, daysBetween, missingAnchor } from './shared';
+import { dateOf, daysBetween, isBlank, missingAnchor } from './shared';
 import { BP_DB, PPFT } from './sources';
 
 /** "Perform a trial restoration at least once a month." */
@@ -42,13 +42,13 @@ export default defineRule({
       });
     }
     const last = rt.get('last');
-    if (!last) {
+    if (!last || isBlank(last)) {
       ctx.report({
         doc: topo.doc,
-        range: rt.keyRange,
+        range: last ? last.entryRange : rt.keyRange,
         message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
         nodePath: 'backup.restoreTest.last',
-        fix: fix('Add the date of the last restore test', ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
+        fix: fix('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
       });
       return;
     }

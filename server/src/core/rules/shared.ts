@@ -7,6 +7,23 @@ import type { OffsetRange } from '../text';
 import { fix, placeholder, RuleContext } from './api';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
+import { isEmptyValue } from '../fix/yamlEdit';
+import type { TextEdit } from '../types';
+
+/** A declaration that is absent or written with nothing after its key (`copies:`), as while typing. */
+export function isBlank(node: LNode | undefined): boolean {
+  return !node || isEmptyValue(node) || node.value === null;
+}
+
+/**
+ * Adds an item to a top-level list, creating the list when it is missing or written empty (`hosts:`),
+ * which ctx.edit.addToList alone leaves without a fix.
+ */
+export function addToList(ctx: RuleContext, key: string, item: unknown): TextEdit | undefined {
+  const list = ctx.topology?.root.get(key);
+  if (list && isEmptyValue(list)) return ctx.edit.replace(list, [item]);
+  return ctx.edit.addToList(key, item);
+}
 
 /** The first line of a list item (its `name:` entry), the readable anchor for a finding about the item. */
 export function itemAnchor(item: LNode): OffsetRange {
@@ -68,7 +85,7 @@ export function checkDatabaseClustered(ctx: RuleContext, dbName: string, label: 
         related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: 'The topology\'s SQL instances' }],
         fix: fix(
           `Declare ${d.server} in the topology as a failover cluster instance`,
-          ctx.edit.addToList('sqlInstances', {
+          addToList(ctx, 'sqlInstances', {
             name: d.server,
             failoverCluster: { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] },
             databases: [{ name: dbName }],

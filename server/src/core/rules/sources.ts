@@ -26,3 +26,28 @@ export const HA_MSS = doc('High Availability for the Master Secret Server', 'tec
 export const IMPORT_EXPORT_CFG = doc('Import and Export BizTalk Server Configuration', 'install-and-config-guides/import-and-export-biztalk-server-configuration');
 export const CK_HA = doc('Checklist: Providing High Availability with Fault Tolerance or Load Balancing', 'technical-guides/checklist-providing-high-availability-with-fault-tolerance-or-load-balancing');
 export const BACKUP_COMPUTER = doc('Backing Up a Computer Running BizTalk Server', 'core/backing-up-a-computer-running-biztalk-server');
+
+// Sources of the rest of the catalogue's core set (issue 5).
+export const CLUSTERING_RECEIVING_HOSTS = doc('Clustering Receiving Hosts', 'technical-guides/clustering-receiving-hosts');
+export const SCALED_OUT_SENDING = doc('Scaled-Out Sending Hosts', 'core/scaled-out-sending-hosts');
+export const PLANNING_ENVIRONMENT = doc('Planning the Environment for BizTalk Server', 'technical-guides/planning-the-environment-for-biztalk-server');
+export const CLUSTERING_DBS = doc('Clustering the BizTalk Server Databases', 'technical-guides/clustering-the-biztalk-server-databases2');
+export const SQL_EDITIONS = {
+  title: 'Editions and supported features of SQL Server 2019',
+  url: 'https://learn.microsoft.com/en-us/sql/sql-server/editions-and-components-of-sql-server-2019',
+};
+export const AG = doc('High Availability using SQL Server Always On Availability Groups', 'core/high-availability-using-sql-server-always-on-availability-groups');
+export const MIRRORING_VSS = doc('SQL Server Database Mirroring, Volume Shadow Copy Service, and AlwaysOn', 'core/sql-server-database-mirroring-volume-shadow-copy-service-and-alwayson');
+export const WHAT_IS_LOG_SHIPPING = doc('What Is BizTalk Server Log Shipping?', 'technical-guides/what-is-biztalk-server-log-shipping');
+export const DISK_CONTENTION = doc('How to Avoid Disk Contention', 'technical-guides/how-to-avoid-disk-contention2');
+export const CUSTOM_DBS = doc('How to Back Up Custom Databases', 'core/how-to-back-up-custom-databases');
+export const BACKUP_RESTORE_DBS = doc('Backing Up and Restoring BizTalk Server Databases', 'core/backing-up-and-restoring-biztalk-server-databases');
+export const BAM_ANALYSIS_BACKUP = doc('How to Back Up the BAM Analysis and Tracking Analysis Server Databases', 'core/how-to-back-up-the-bam-analysis-and-tracking-analysis-server-databases');
+export const POST_CONFIG = doc('Post-configuration steps to optimize your environment', 'install-and-config-guides/post-configuration-steps-to-optimize-your-environment');
+export const MSS = doc('Master Secret Server', 'core/master-secret-server');
+export const CLUSTERING_MSS = doc('Clustering the Master Secret Server', 'technical-guides/clustering-the-master-secret-server');
+export const CK_DR = doc('Checklist: Increasing Availability with Disaster Recovery', 'technical-guides/checklist-increasing-availability-with-disaster-recovery');
+export const DR_SQL = doc('Preparing the Disaster Recovery SQL Servers', 'technical-guides/preparing-the-disaster-recovery-sql-servers');
+export const LOG_SHIPPING_DEST = doc('How to Configure the Destination System for Log Shipping', 'core/how-to-configure-the-destination-system-for-log-shipping');
+export const LOG_SHIPPING = doc('Log Shipping', 'core/log-shipping');
+export const HA_DB_PLANNING = doc('Planning for Database Availability', 'technical-guides/planning-for-database-availability');

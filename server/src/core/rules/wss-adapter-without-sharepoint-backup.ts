@@ -1,18 +1,20 @@
 import { defineRule, fix, placeholder } from './api';
 import { adapterIs, endpointPath, handlers, sameName } from '../model/join';
 import { PPFT } from './sources';
+import { addToList, isBlank } from './shared';
 import type { HandlerRef } from '../model/join';
 
 export const WSS_ADAPTERS = ['Windows SharePoint Services', 'WSS'];
 
-/** The host name of the SharePoint site an endpoint talks to (`wss://portal:80/sites/x` -> `portal`). */
+/** The host of a URL (`wss://portal:80/sites/x` -> `portal`), lower-cased. */
+function urlHost(url: string | undefined): string | undefined {
+  const m = url && /^[a-z]+:\/\/([^/:]+)/i.exec(url.trim());
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** The host name of the SharePoint site an endpoint talks to. */
 function siteHost(h: HandlerRef): string | undefined {
-  const candidates = [h.transport.settings()?.get('SiteUrl')?.value, h.transport.address?.value];
-  for (const c of candidates) {
-    const m = c && /^[a-z]+:\/\/([^/:]+)/i.exec(c.trim());
-    if (m) return m[1].toLowerCase();
-  }
-  return undefined;
+  return urlHost(h.transport.settings()?.get('SiteUrl')?.value) ?? urlHost(h.transport.address?.value);
 }
 
 export default defineRule({
@@ -33,11 +35,13 @@ export default defineRule({
       if (!adapterIs(h.transport, ...WSS_ADAPTERS) || !h.transport.adapter) continue;
       const host = siteHost(h);
       const farm =
-        farms.find((f) => host && (sameName(f.get('name')?.str, host) || (f.get('sites')?.strings() ?? []).some((s) => s.str!.toLowerCase().includes(host)))) ??
+        farms.find((f) => host && (sameName(f.get('name')?.str, host) || (f.get('siteUrls')?.strings() ?? []).some((s) => urlHost(s.str) === host))) ??
         (farms.length === 1 ? farms[0] : undefined);
-      if (farm && farm.get('backup')) continue;
+      if (farm && !isBlank(farm.get('backup'))) continue;
       const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
       const farmName = farm?.get('name')?.str;
+      const farmBackup = farm?.get('backup');
+      const backup = { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\sharepoint` };
       ctx.report({
         doc: h.doc,
         range: h.transport.adapter.range,
@@ -49,11 +53,10 @@ export default defineRule({
         fix: fix(
           farm ? `Declare the backup of SharePoint farm ${farmName}` : 'Declare the SharePoint farm and its backup in the topology',
           farm && farm.isMap
-            ? ctx.edit.insertKey(farm, 'backup', { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\sharepoint` })
-            : ctx.edit.addToList('sharepoint', {
-                name: host ?? placeholder('SharePoint farm'),
-                backup: { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\sharepoint` },
-              }),
+            ? farmBackup
+              ? ctx.edit.replace(farmBackup, backup) // `backup:` written empty
+              : ctx.edit.insertKey(farm, 'backup', backup)
+            : addToList(ctx, 'sharepoint', { name: host ?? placeholder('SharePoint farm'), backup }),
         ),
       });
     }

@@ -2,7 +2,7 @@
 // (BizTalk's TransportTypeData, AdapterConfig, BindingConfiguration, Filter...), with every inner offset
 // mapped back to the outer file through one or more levels of escaping.
 
-import { decodeWithMap, parseXml, XmlAttr, XmlDocument, XmlElement } from './parser';
+import { decodeEntities, decodeEntity, parseXml, XmlAttr, XmlDocument, XmlElement } from './parser';
 
 export function children(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
@@ -55,7 +55,7 @@ export function textOf(doc: XmlDocument, el: XmlElement | null | undefined): str
   if (!el) return '';
   let out = '';
   for (const c of el.children) {
-    if (c.kind === 'text') out += decodeWithMap(doc.text, c.start, c.end, null);
+    if (c.kind === 'text') out += decodeEntities(doc.text, c.start, c.end);
     else if (c.kind === 'cdata') out += doc.text.slice(c.start, c.end);
   }
   return out;
@@ -103,21 +103,93 @@ export function parseEmbedded(
   el: XmlElement,
   outer: (o: number) => number = identity,
 ): EmbeddedXml | undefined {
-  const map: number[] = [];
+  const map = new SegmentMap();
   let text = '';
   for (const c of el.children) {
-    if (c.kind === 'text') text += decodeWithMap(doc.text, c.start, c.end, map);
+    if (c.kind === 'text') text += decodeSegments(doc.text, c.start, c.end, text.length, map);
     else if (c.kind === 'cdata') {
+      map.run(text.length, c.start, 1);
       text += doc.text.slice(c.start, c.end);
-      for (let k = c.start; k < c.end; k++) map.push(k);
     }
   }
   if (text.indexOf('<') < 0) return undefined;
-  map.push(el.closeStart);
+  map.run(text.length, el.closeStart, 0);
   const inner = parseXml(text);
-  const toOuter = (o: number) => outer(map[Math.max(0, Math.min(o, map.length - 1))]);
+  const toOuter = (o: number) => outer(map.source(o));
   return { doc: inner, toOuter };
 }
+
+/**
+ * Where each unit of a decoded text came from, as runs rather than one entry per unit: a literal run
+ * (`step` 1) maps unit by unit, an entity's units (`step` 0) all map to its '&'. The last run (the
+ * caller's end offset) also answers for every offset past the end. An escaped settings blob of n units
+ * holds about n/6 runs, so building the map costs a fraction of a per-unit array, and a lookup is a
+ * binary search (only done for the few offsets a finding or a setting needs).
+ */
+class SegmentMap {
+  private readonly decoded: number[] = [];
+  private readonly src: number[] = [];
+  private readonly step: number[] = [];
+
+  run(decodedStart: number, sourceStart: number, step: 0 | 1): void {
+    this.decoded.push(decodedStart);
+    this.src.push(sourceStart);
+    this.step.push(step);
+  }
+
+  source(o: number): number {
+    const d = this.decoded;
+    if (o <= 0 || d.length === 1) return this.src[0];
+    let lo = 0;
+    let hi = d.length - 1;
+    if (o >= d[hi]) return this.src[hi];
+    // The last run starting at or before o (runs of zero length share a start; the last one wins,
+    // which is the one that holds unit o).
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (d[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.src[lo] + (this.step[lo] ? o - d[lo] : 0);
+  }
+}
+
+/** decodeEntities with the runs of the result recorded in `map`, from decoded offset `base` on. */
+function decodeSegments(text: string, start: number, end: number, base: number, map: SegmentMap): string {
+  let out = '';
+  let i = start;
+  while (i < end) {
+    // Bounded scan: an unbounded indexOf would search the rest of the file for each run without '&'.
+    let a = i;
+    while (a < end && text.charCodeAt(a) !== 38) a++;
+    if (a > i) {
+      map.run(base + out.length, i, 1);
+      out += text.slice(i, a);
+    }
+    if (a >= end) break;
+    let semi = -1;
+    const limit = Math.min(end, a + MAX_REF + 1);
+    for (let k = a + 1; k < limit; k++) {
+      if (text.charCodeAt(k) === 59) {
+        semi = k;
+        break;
+      }
+    }
+    const decoded = semi > 0 ? decodeEntity(text.slice(a + 1, semi)) : undefined;
+    map.run(base + out.length, a, 0);
+    if (decoded === undefined) {
+      out += '&';
+      i = a + 1;
+    } else {
+      out += decoded;
+      i = semi + 1;
+    }
+  }
+  return out;
+}
+
+/** A reference is at most this long from '&' to ';' (as in the parser). */
+const MAX_REF = 12;
 
 export function identity(o: number): number {
   return o;

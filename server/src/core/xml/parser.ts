@@ -111,11 +111,11 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-function isNameStart(c: number): boolean {
+export function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
 }
 
-function isNameChar(c: number): boolean {
+export function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 }
 
@@ -129,7 +129,29 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   const doc: XmlDocument = { text, root: null, nodes: [], comments: [], errors: [] };
   const n = text.length;
   const stack: XmlElement[] = [];
+  // How many elements of each name are open: an end tag that matches none is known at once, without
+  // scanning the stack (which would be quadratic on a long run of stray end tags in a deep document).
+  const openByName = new Map<string, number>();
+  const push = (el: XmlElement) => {
+    stack.push(el);
+    openByName.set(el.name, (openByName.get(el.name) ?? 0) + 1);
+  };
+  const pop = (): XmlElement => {
+    const el = stack.pop()!;
+    openByName.set(el.name, openByName.get(el.name)! - 1);
+    return el;
+  };
   let i = 0;
+  // The first '<' at or after ltFrom is ltAt (-1: none), remembered so that many attributes in a row
+  // do not each search the rest of the file for it.
+  let ltFrom = -1;
+  let ltAt = -1;
+  const nextLtFrom = (pos: number): number => {
+    if (ltFrom >= 0 && pos >= ltFrom && (ltAt < 0 || pos <= ltAt)) return ltAt;
+    ltFrom = pos;
+    ltAt = text.indexOf('<', pos);
+    return ltAt;
+  };
 
   const error = (code: XmlErrorCode, message: string, start: number, end: number) => {
     if (doc.errors.length < maxErrors) doc.errors.push({ code, message, start, end: Math.max(start, end) });
@@ -149,6 +171,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         checkEntities(text, i, textEnd, error);
       } else {
         let j = i;
+        // A U+FEFF left at the very start (text that kept its byte order mark) is not content.
+        if (j === 0 && text.charCodeAt(0) === 0xfeff) j++;
         while (j < textEnd && isSpace(text.charCodeAt(j))) j++;
         if (j < textEnd) {
           let k = textEnd;
@@ -230,7 +254,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         end = j;
       }
       let depth = -1;
-      for (let s = stack.length - 1; s >= 0; s--) {
+      for (let s = (openByName.get(name) ?? 0) > 0 ? stack.length - 1 : -1; s >= 0; s--) {
         if (stack[s].name === name) {
           depth = s;
           break;
@@ -240,12 +264,12 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         error('mismatched-tag', name ? `End tag </${name}> has no matching start tag.` : 'Empty end tag.', i, end);
       } else {
         while (stack.length - 1 > depth) {
-          const open = stack.pop()!;
+          const open = pop();
           open.end = i;
           open.closeStart = i;
           error('unclosed-element', `<${open.name}> is not closed before </${name}>.`, open.start, open.nameEnd);
         }
-        const el = stack.pop()!;
+        const el = pop();
         el.closeStart = i;
         el.end = end;
       }
@@ -277,6 +301,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
       parent: stack.length ? stack[stack.length - 1] : null,
     };
     let closed = false;
+    let attrNames: Set<string> | undefined;
     while (j < n) {
       const c = text.charCodeAt(j);
       if (isSpace(c)) {
@@ -317,9 +342,11 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
       let ve: number;
       if (q === QUOT || q === APOS) {
         vs = j + 1;
-        const close = text.indexOf(q === QUOT ? '"' : "'", vs);
-        const nextLt = text.indexOf('<', vs);
-        if (close < 0 || (nextLt >= 0 && nextLt < close)) {
+        // The closing quote is only looked for up to the next '<' (which a value cannot hold): an
+        // unbounded search per attribute is quadratic on a file full of unclosed quotes.
+        const nextLt = nextLtFrom(vs);
+        const close = find(text, q, vs, nextLt >= 0 ? nextLt : n);
+        if (close < 0) {
           const stop = nextLt >= 0 ? nextLt : n;
           error('syntax', `The value of attribute "${attrName}" is not closed with a quote.`, an, stop);
           ve = stop;
@@ -330,15 +357,26 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         }
       } else {
         vs = j;
-        while (j < n && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== GT && text.charCodeAt(j) !== LT) j++;
+        // Stops before "/>" too, so `<a x=1/>` stays self-closing.
+        while (
+          j < n &&
+          !isSpace(text.charCodeAt(j)) &&
+          text.charCodeAt(j) !== GT &&
+          text.charCodeAt(j) !== LT &&
+          !(text.charCodeAt(j) === SLASH && text.charCodeAt(j + 1) === GT)
+        )
+          j++;
         ve = j;
         error('syntax', `The value of attribute "${attrName}" must be quoted.`, an, ve);
       }
       checkEntities(text, vs, ve, error);
-      if (el.attrs.some((a) => a.name === attrName)) {
+      // A Set once the tag has many attributes: a linear scan per attribute is quadratic on a hostile tag.
+      if (!attrNames && el.attrs.length >= 16) attrNames = new Set(el.attrs.map((a) => a.name));
+      if (attrNames ? attrNames.has(attrName) : el.attrs.some((a) => a.name === attrName)) {
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
       }
       el.attrs.push({ name: attrName, value: decodeEntities(text, vs, ve), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
+      attrNames?.add(attrName);
     }
     if (!closed) {
       error('syntax', `Start tag <${el.name}> is not closed with ">".`, i, j);
@@ -355,10 +393,10 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
       if (!closed && !el.selfClosing) {
         // Treat as open so its would-be children still land under it.
         el.selfClosing = false;
-        stack.push(el);
+        push(el);
       }
     } else {
-      stack.push(el);
+      push(el);
     }
     i = j;
   }
@@ -391,13 +429,50 @@ function skipDoctype(text: string, i: number): number {
   return n;
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// No prototype: `&constructor;` or `&toString;` must not find Object.prototype's members.
+const NAMED: Record<string, string> = Object.assign(Object.create(null), { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
+
+/** What may stand between '&' and ';' in a reference: a name or a character number. */
+const REF_NAME = /^(?:[A-Za-z_:\u0080-\uffff][\w.:\-\u0080-\uffff]*|#[0-9]+|#[xX][0-9a-fA-F]+)$/;
+
+/**
+ * indexOf bounded to [from, to): -1 when absent. Searches here are bounded by the range they concern;
+ * an unbounded indexOf repeated for every '&' or attribute is quadratic on hostile input.
+ */
+function find(text: string, c: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === c) return k;
+  return -1;
+}
+
+const AMP = 38;
+const SEMI = 59;
+/** A reference is at most this long from '&' to ';' (`&#x10FFFF;` and the named ones fit). */
+const MAX_REF = 12;
+
+/**
+ * The offset after `&lt;`, `&gt;`, `&amp;`, `&quot;` or `&apos;` starting at the '&' at `a` and ending
+ * before `end`; -1 for anything else. The common references, recognised without slicing a name.
+ */
+function namedRefEnd(text: string, a: number, end: number): number {
+  const c1 = text.charCodeAt(a + 1);
+  let k = -1;
+  if (c1 === 108 || c1 === 103) k = text.charCodeAt(a + 2) === 116 ? a + 3 : -1; // lt, gt
+  else if (c1 === 97) k = text.startsWith('mp;', a + 2) ? a + 4 : text.startsWith('pos;', a + 2) ? a + 5 : -1; // amp, apos
+  else if (c1 === 113) k = text.startsWith('uot;', a + 2) ? a + 5 : -1; // quot
+  return k > 0 && k < end && text.charCodeAt(k) === SEMI ? k + 1 : -1;
+}
 
 function checkEntities(text: string, start: number, end: number, error: (c: XmlErrorCode, m: string, s: number, e: number) => void) {
-  let a = text.indexOf('&', start);
-  while (a >= 0 && a < end) {
-    const semi = text.indexOf(';', a + 1);
-    if (semi < 0 || semi >= end || semi - a > 12) {
+  let a = find(text, AMP, start, end);
+  while (a >= 0) {
+    const known = namedRefEnd(text, a, end);
+    if (known > 0) {
+      a = find(text, AMP, known, end);
+      continue;
+    }
+    const semi = find(text, SEMI, a + 1, Math.min(end, a + MAX_REF + 1));
+    if (semi < 0 || !REF_NAME.test(text.slice(a + 1, semi))) {
+      // `AT&T &amp;` is a bare '&' followed by text, not an entity named "T &amp".
       error('syntax', 'A bare "&": write it as "&amp;".', a, a + 1);
     } else {
       const name = text.slice(a + 1, semi);
@@ -405,11 +480,12 @@ function checkEntities(text: string, start: number, end: number, error: (c: XmlE
         error('unknown-entity', `Unknown entity "&${name};" (left as it is; btslint expands no declared entities).`, a, semi + 1);
       }
     }
-    a = text.indexOf('&', a + 1);
+    a = find(text, AMP, a + 1, end);
   }
 }
 
-function decodeEntity(name: string): string | undefined {
+/** The text a reference stands for (`lt`, `#38`, `#x26`), or undefined when it is not one btslint expands. */
+export function decodeEntity(name: string): string | undefined {
   const named = NAMED[name];
   if (named !== undefined) return named;
   if (name.charCodeAt(0) === 35) {
@@ -423,9 +499,25 @@ function decodeEntity(name: string): string | undefined {
 
 /** Decodes entity and character references in text[start, end). Unknown references stay as written. */
 export function decodeEntities(text: string, start: number, end: number): string {
-  const a = text.indexOf('&', start);
-  if (a < 0 || a >= end) return text.slice(start, end);
-  return decodeWithMap(text, start, end, null);
+  let a = find(text, AMP, start, end);
+  if (a < 0) return text.slice(start, end);
+  // The common case (escaped adapter settings): every '&' starts one of the five named references.
+  // Decoded in one pass, pieces joined once; this gives what decodeWithMap gives, since no reference
+  // contains an '&' and so none can hide another. Anything else goes the general way.
+  const parts: string[] = [];
+  let i = start;
+  while (a >= 0) {
+    const k = namedRefEnd(text, a, end);
+    if (k < 0) return decodeWithMap(text, start, end, null);
+    if (a > i) parts.push(text.slice(i, a));
+    const c1 = text.charCodeAt(a + 1);
+    // lt, gt, amp (5 units with '&' and ';'), apos (6), quot.
+    parts.push(c1 === 108 ? '<' : c1 === 103 ? '>' : c1 === 113 ? '"' : k - a === 5 ? '&' : "'");
+    i = k;
+    a = find(text, AMP, k, end);
+  }
+  if (i < end) parts.push(text.slice(i, end));
+  return parts.join('');
 }
 
 /**
@@ -437,15 +529,15 @@ export function decodeWithMap(text: string, start: number, end: number, map: num
   let out = '';
   let i = start;
   while (i < end) {
-    const a = text.indexOf('&', i);
-    const stop = a < 0 || a >= end ? end : a;
+    const a = find(text, AMP, i, end);
+    const stop = a < 0 ? end : a;
     if (stop > i) {
       out += text.slice(i, stop);
       if (map) for (let k = i; k < stop; k++) map.push(k);
     }
     if (stop >= end) break;
-    const semi = text.indexOf(';', stop + 1);
-    const decoded = semi > 0 && semi < end && semi - stop <= 12 ? decodeEntity(text.slice(stop + 1, semi)) : undefined;
+    const semi = find(text, SEMI, stop + 1, Math.min(end, stop + MAX_REF + 1));
+    const decoded = semi > 0 ? decodeEntity(text.slice(stop + 1, semi)) : undefined;
     if (decoded === undefined) {
       out += '&';
       if (map) map.push(stop);

@@ -1,0 +1,158 @@
+// The VS Code extension: starts btslint's language server (the same module `btslint lsp` runs) over
+// IPC, and adds what only an editor has: a status-bar item, a timed output channel, and the
+// commands "btslint: Lint workspace" and "btslint: Show model for this file". Everything about
+// BizTalk files lives in the server.
+
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import {
+  LINT_WORKSPACE_REQUEST,
+  LintWorkspaceResult,
+  MODEL_REQUEST,
+  ModelResult,
+  STATUS_NOTIFICATION,
+  StatusParams,
+} from '../../server/src/lsp/protocol';
+
+/** What the extension exports: used by the end-to-end tests to wait for the server. */
+export interface BtslintApi {
+  /** The latest `btslint/status` from the server. */
+  status(): StatusParams | undefined;
+  /** Resolves with the first status whose state is `ready` after `since` statuses were seen. */
+  whenReady(since?: number): Promise<StatusParams>;
+  /** How many statuses were received so far. */
+  statusCount(): number;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<BtslintApi> {
+  // A log output channel: every line gets a timestamp, and the level filter applies.
+  const output = vscode.window.createOutputChannel('btslint', { log: true });
+  context.subscriptions.push(output);
+
+  // The bundled server (dist/server.js) is what the .vsix ships; the same code as `btslint lsp`.
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Files btslint reads: by name, whatever language VS Code gave them (binding files are plain .xml).
+    documentSelector: [
+      { scheme: 'file', pattern: '**/*.xml' },
+      { scheme: 'file', pattern: '**/*.btdfproj' },
+      { scheme: 'file', pattern: '**/*.adf' },
+      { scheme: 'file', pattern: '**/*.topology.{yaml,yml,json}' },
+    ],
+    // The server pulls the `btslint` section and is told when it changes.
+    initializationOptions: { settings: currentSettings() },
+    outputChannel: output,
+    diagnosticCollectionName: 'btslint',
+  };
+  client = new LanguageClient('btslint', 'btslint', serverOptions, clientOptions);
+
+  // Status bar: files checked and when, or what the server is doing.
+  const item = vscode.window.createStatusBarItem('btslint.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'btslint';
+  item.command = 'btslint.showOutput';
+  item.text = '$(sync~spin) btslint';
+  item.tooltip = 'btslint is starting';
+  item.show();
+  context.subscriptions.push(item);
+
+  let last: StatusParams | undefined;
+  let count = 0;
+  const waiters: { since: number; resolve: (s: StatusParams) => void }[] = [];
+  const onStatus = (s: StatusParams) => {
+    last = s;
+    count++;
+    renderStatus(item, s);
+    for (const w of waiters.splice(0)) {
+      if (s.state === 'ready' && count > w.since) w.resolve(s);
+      else waiters.push(w);
+    }
+  };
+  context.subscriptions.push(
+    client.onNotification(STATUS_NOTIFICATION, onStatus),
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) {
+        item.text = '$(error) btslint';
+        item.tooltip = 'The btslint server stopped; see the btslint output';
+      }
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('btslint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('btslint.lintWorkspace', async () => {
+      if (!client) return;
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'btslint: reading and checking the workspace' },
+        () => client!.sendRequest<LintWorkspaceResult>(LINT_WORKSPACE_REQUEST),
+      );
+      void vscode.window.showInformationMessage(`btslint: ${r.files} BizTalk file(s) checked in ${r.ms} ms, ${r.findings} finding(s).`);
+      return r;
+    }),
+    vscode.commands.registerCommand('btslint.showModel', async (resource?: vscode.Uri) => {
+      const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+      if (!client || !uri) {
+        void vscode.window.showWarningMessage('btslint: open a binding, topology or manifest file first.');
+        return undefined;
+      }
+      const model = await client.sendRequest<ModelResult>(MODEL_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+      if (!model) {
+        void vscode.window.showWarningMessage(`btslint: ${vscode.workspace.asRelativePath(uri)} is not a BizTalk file btslint reads.`);
+        return undefined;
+      }
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) + '\n' });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      return doc;
+    }),
+    vscode.commands.registerCommand('btslint.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+
+  await client.start();
+  output.info(`btslint client started; server ${serverModule}`);
+
+  return {
+    status: () => last,
+    statusCount: () => count,
+    whenReady: (since = 0) =>
+      new Promise<StatusParams>((resolve) => {
+        if (last && last.state === 'ready' && count > since) resolve(last);
+        else waiters.push({ since, resolve });
+      }),
+  };
+}
+
+function currentSettings(): Record<string, unknown> {
+  const c = vscode.workspace.getConfiguration('btslint');
+  return { enable: c.get('enable'), severityOverrides: c.get('severityOverrides'), run: c.get('run'), maxFileSizeMB: c.get('maxFileSizeMB') };
+}
+
+function renderStatus(item: vscode.StatusBarItem, s: StatusParams): void {
+  if (s.state === 'scanning') {
+    item.text = '$(sync~spin) btslint';
+    item.tooltip = 'btslint is reading the workspace';
+    return;
+  }
+  if (s.state === 'disabled') {
+    item.text = '$(circle-slash) btslint';
+    item.tooltip = 'btslint is disabled (btslint.enable)';
+    return;
+  }
+  const at = new Date(s.at);
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  item.text = `$(checklist) btslint: ${s.files} file${s.files === 1 ? '' : 's'} · ${time}`;
+  item.tooltip = new vscode.MarkdownString(
+    `**btslint** checked ${s.files} BizTalk file(s) at ${time} in ${s.lastCheckMs} ms: ${s.findings} finding(s).\n\nClick to show the btslint output.`,
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run package`: builds the .vsix offline. vsce (pinned 3.9.2, Node 20) runs the
+// `vscode:prepublish` script (the esbuild bundle), packs what .vscodeignore lets through, and the
+// result is checked: the bundles are in, no source, test, fixture or node_modules file is, and the
+// size stays under 5 MB. Prints the vsix path and its contents.
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const out = path.resolve(process.argv[2] || path.join(root, `${pkg.name}-${pkg.version}.vsix`));
+const MAX_BYTES = 5 * 1024 * 1024;
+
+// Relative links of README.md point at the project's pages (the same base as the rules' docs URLs).
+const REPO_URL = 'https://github.com/btslint/btslint';
+const vsce = require.resolve('@vscode/vsce/vsce');
+const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', `${REPO_URL}/blob/main`, '--baseImagesUrl', `${REPO_URL}/raw/main`, '--out', out];
+const r = spawnSync(process.execPath, [vsce, ...args], { cwd: root, stdio: 'inherit' });
+if (r.status !== 0) {
+  console.error(`package: vsce failed (exit ${r.status})`);
+  process.exit(1);
+}
+
+// The vsix is a zip: list its entries from the central directory (no unzip needed, also on Windows).
+function zipEntries(file) {
+  const buf = fs.readFileSync(file);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    entries.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), size });
+    p += 46 + nameLen + extra + comment;
+  }
+  return entries;
+}
+
+const size = fs.statSync(out).size;
+const entries = zipEntries(out);
+for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);
+const problems = [];
+for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json']) {
+  if (!entries.some((e) => e.name === need)) problems.push(`missing ${need}`);
+}
+for (const e of entries) {
+  if (/\.ts$|\/node_modules\/|\/test\/|\/src\/|\/examples\/|\/\.e2e\/|\.vsix$/.test(e.name)) problems.push(`should not ship ${e.name}`);
+}
+if (size > MAX_BYTES) problems.push(`${(size / 1048576).toFixed(2)} MB is over the 5 MB limit`);
+if (problems.length) {
+  console.error(`package: ${problems.join('; ')}`);
+  process.exit(1);
+}
+console.log(`package: ${path.relative(process.cwd(), out) || out}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files`);

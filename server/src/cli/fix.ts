@@ -1,0 +1,276 @@
+// `btslint --fix` and `--fix-dry-run`: apply the core's fixes for every reported finding that has one.
+//
+// - Passes: lint, pick the fixes whose edits do not overlap (a fix is all its edits or none; the same
+//   edit offered by two findings is applied once), apply them in memory, lint again, until nothing is
+//   left to fix or 10 passes ran. A fix may edit another file than its finding's (the topology).
+// - Writing: each changed file once, at the end; atomically (a temporary file in the same folder, then
+//   a rename); in the encoding it was read in (BOM, UTF-16) and with its line endings; never when its
+//   bytes changed on disk since they were read, and never when its bytes could not be decoded exactly.
+//   Files without an applied fix are not written at all (their bytes and modification time stay).
+// - Dry run: the same passes, and a unified diff of every file that would change.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { applyEdits, BtsDocument, decode, encode, Finding, readDocument, TextEdit } from '../core';
+
+export const MAX_PASSES = 10;
+
+export interface FixPlan {
+  /** Files whose text changes: the bytes read, and the final text to write in the file's encoding. */
+  changed: Map<string, { original: Uint8Array; text: string; doc: BtsDocument }>;
+  /** Fixes applied over all passes. */
+  applied: number;
+  passes: number;
+  /** The documents after the fixes (unchanged ones as they were). */
+  docs: BtsDocument[];
+  /** What the last lint pass reported: the findings the fixes leave. */
+  findings: Finding[];
+  /** Files a fix wanted to edit but btslint will not rewrite, with why. */
+  unwritable: Map<string, string>;
+}
+
+/**
+ * Why btslint would not rewrite a file read as `bytes`, or undefined when it can: the text must
+ * encode back to exactly these bytes.
+ */
+export function unwritableReason(bytes: Uint8Array): string | undefined {
+  const d = decode(bytes);
+  if (d.problem) return `it could not be read exactly (${d.problem})`;
+  if (!Buffer.from(encode(d.text, d.encoding)).equals(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) return 'its bytes do not survive decoding and encoding unchanged';
+  return undefined;
+}
+
+/** Line endings of inserted text follow the file's (fixes are built with the file's own, but be safe). */
+function withEol(newText: string, eol: string): string {
+  return eol === '\r\n' ? newText.replace(/\r?\n/g, '\r\n') : newText.replace(/\r\n/g, '\n');
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start; // two insertions at one point
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.uri === b.uri && a.start === b.start && a.end === b.end && a.newText === b.newText;
+}
+
+/**
+ * Runs the fix passes in memory. `originals` holds each document's bytes as read; `lintDocs` returns
+ * the findings btslint reports for a set of documents (policy, suppressions and baseline applied).
+ */
+export function planFixes(docs: BtsDocument[], originals: Map<string, Uint8Array>, lintDocs: (docs: BtsDocument[]) => Finding[], maxPasses = MAX_PASSES): FixPlan {
+  const current = new Map(docs.map((d) => [d.uri, d]));
+  const unwritable = new Map<string, string>();
+  const writable = (uri: string): boolean => {
+    if (!current.has(uri)) {
+      unwritable.set(uri, 'it is not among the files btslint read');
+      return false;
+    }
+    if (unwritable.has(uri)) return false;
+    const bytes = originals.get(uri);
+    const why = bytes ? unwritableReason(bytes) : 'its bytes were not kept';
+    if (why) {
+      unwritable.set(uri, why);
+      return false;
+    }
+    return true;
+  };
+  const changed = new Map<string, { original: Uint8Array; text: string; doc: BtsDocument }>();
+  let applied = 0;
+  let passes = 0;
+  let findings = lintDocs([...current.values()]);
+  const checked = new Set<string>();
+  while (passes < maxPasses) {
+    const accepted = new Map<string, TextEdit[]>();
+    let count = 0;
+    for (const f of findings) {
+      if (!f.fix || !f.fix.edits.length) continue;
+      const edits = f.fix.edits;
+      if (!edits.every((e) => checked.has(e.uri) || (writable(e.uri) && checked.add(e.uri)))) continue;
+      const fresh: TextEdit[] = [];
+      let conflict = false;
+      for (const e of edits) {
+        const list = accepted.get(e.uri) ?? [];
+        if (list.some((x) => sameEdit(x, e))) continue;
+        if (list.some((x) => overlaps(x, e)) || fresh.some((x) => x.uri === e.uri && overlaps(x, e))) {
+          conflict = true;
+          break;
+        }
+        fresh.push(e);
+      }
+      if (conflict) continue;
+      for (const e of fresh) accepted.set(e.uri, [...(accepted.get(e.uri) ?? []), e]);
+      count++;
+    }
+    if (!accepted.size) break;
+    passes++;
+    let textChanged = false;
+    for (const [uri, edits] of accepted) {
+      const doc = current.get(uri)!;
+      const out = applyEdits(doc.text, edits.map((e) => ({ ...e, newText: withEol(e.newText, doc.eol) }))).text;
+      if (out === doc.text) continue;
+      textChanged = true;
+      const next = readDocument(uri, encode(out, doc.encoding));
+      current.set(uri, next);
+      const original = originals.get(uri)!;
+      changed.set(uri, { original, text: out, doc: next });
+    }
+    if (!textChanged) break;
+    applied += count;
+    findings = lintDocs([...current.values()]);
+  }
+  // A file whose fixes cancelled out is not a change.
+  for (const [uri, c] of changed) if (Buffer.from(encode(c.text, c.doc.encoding)).equals(Buffer.from(c.original))) changed.delete(uri);
+  return { changed, applied, passes, docs: [...current.values()], findings, unwritable };
+}
+
+export interface WriteResult {
+  written: string[];
+  refused: { file: string; reason: string }[];
+}
+
+/** Writes each changed file once, atomically, refusing files that changed on disk since they were read. */
+export function writeFixes(plan: FixPlan): WriteResult {
+  const result: WriteResult = { written: [], refused: [] };
+  for (const [file, c] of plan.changed) {
+    let now: Buffer;
+    try {
+      now = fs.readFileSync(file);
+    } catch (e) {
+      result.refused.push({ file, reason: `it cannot be read any more (${(e as Error).message})` });
+      continue;
+    }
+    if (!now.equals(Buffer.from(c.original))) {
+      result.refused.push({ file, reason: 'it changed on disk since btslint read it; run btslint --fix again' });
+      continue;
+    }
+    try {
+      atomicWrite(file, encode(c.text, c.doc.encoding));
+      result.written.push(file);
+    } catch (e) {
+      result.refused.push({ file, reason: (e as Error).message });
+    }
+  }
+  return result;
+}
+
+/** Writes a temporary file next to `file` (same folder, so the same volume) and renames it over `file`. */
+export function atomicWrite(file: string, bytes: Uint8Array): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.btslint-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(file).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    const fd = fs.openSync(tmp, 'wx', mode ?? 0o666);
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw e;
+  }
+}
+
+// ------------------------------------------------------------------------------------ unified diff
+
+/** The lines of a text, without their terminators (\r\n, \n or a lone \r). */
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (/(\r\n|\n|\r)$/.test(text)) lines.pop();
+  return lines;
+}
+
+type Op = { kind: ' ' | '-' | '+'; line: string; a: number; b: number };
+
+/** Line operations turning `a` into `b`: common prefix and suffix, and an LCS over the middle. */
+function diffLines(a: string[], b: string[]): Op[] {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const am = a.slice(pre, a.length - suf);
+  const bm = b.slice(pre, b.length - suf);
+  const ops: Op[] = [];
+  for (let i = 0; i < pre; i++) ops.push({ kind: ' ', line: a[i], a: i, b: i });
+  const n = am.length;
+  const m = bm.length;
+  if (n * m > 4_000_000) {
+    // Too large for a table: show the middle as replaced (still a correct diff).
+    am.forEach((l, i) => ops.push({ kind: '-', line: l, a: pre + i, b: pre }));
+    bm.forEach((l, j) => ops.push({ kind: '+', line: l, a: pre + n, b: pre + j }));
+  } else {
+    const w = m + 1;
+    const lcs = new Uint32Array((n + 1) * w);
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i * w + j] = am[i] === bm[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && am[i] === bm[j]) {
+        ops.push({ kind: ' ', line: am[i], a: pre + i, b: pre + j });
+        i++;
+        j++;
+      } else if (i < n && (j === m || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
+        ops.push({ kind: '-', line: am[i], a: pre + i, b: pre + j });
+        i++;
+      } else {
+        ops.push({ kind: '+', line: bm[j], a: pre + i, b: pre + j });
+        j++;
+      }
+    }
+  }
+  for (let k = 0; k < suf; k++) ops.push({ kind: ' ', line: a[a.length - suf + k], a: a.length - suf + k, b: b.length - suf + k });
+  return ops;
+}
+
+/** A unified diff (`diff -u` style, 3 lines of context) from `before` to `after`; '' when equal. */
+export function unifiedDiff(before: string, after: string, fileA: string, fileB = fileA, context = 3): string {
+  if (before === after) return '';
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const ops = diffLines(a, b);
+  const out: string[] = [`--- a/${fileA}`, `+++ b/${fileB}`];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k].kind === ' ') {
+      k++;
+      continue;
+    }
+    // A hunk: from `context` lines before this change to `context` lines after the last change that
+    // is at most 2*context unchanged lines from the next.
+    let start = k;
+    while (start > 0 && k - start < context && ops[start - 1].kind === ' ') start--;
+    let end = k;
+    for (;;) {
+      while (end < ops.length && ops[end].kind !== ' ') end++;
+      let gap = end;
+      while (gap < ops.length && ops[gap].kind === ' ') gap++;
+      if (gap < ops.length && gap - end <= 2 * context) end = gap;
+      else break;
+    }
+    const stop = Math.min(ops.length, end + context);
+    const hunk = ops.slice(start, stop);
+    const aLines = hunk.filter((o) => o.kind !== '+').length;
+    const bLines = hunk.filter((o) => o.kind !== '-').length;
+    const aStart = hunk[0].a + (aLines ? 1 : 0);
+    const bStart = hunk[0].b + (bLines ? 1 : 0);
+    out.push(`@@ -${aStart},${aLines} +${bStart},${bLines} @@`);
+    for (const o of hunk) out.push(o.kind + o.line);
+    k = stop;
+  }
+  return out.join('\n') + '\n';
+}

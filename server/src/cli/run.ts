@@ -1,0 +1,303 @@
+// The lint command's workflow around the core: config files (nearest to each file wins), include and
+// exclude globs, extra topology files, the policy step (levels per environment, suppressions),
+// baselines, --fix / --fix-dry-run, --quiet, --max-warnings, and --print-config. main.ts parses the
+// arguments; this module does the file-system side and calls the core.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, lint, Position, readDocument, skippedDocument } from '../core';
+import { applyPolicy, compileGlob, ConfigResolver, configFindings, describeConfig, EffectiveConfig, effective, globBase, isIncluded, parseConfig } from '../core/config';
+import { allRules } from '../core';
+import { Baseline, createBaseline, matchBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
+import { displayPath, findFiles } from './files';
+import { FORMATTERS } from './format';
+import { planFixes, unifiedDiff, writeFixes } from './fix';
+import { Concurrency, lintInWorkers, workerCount } from './parallel';
+
+export class RunUsageError extends Error {}
+
+export interface RunArgs {
+  paths: string[];
+  format: string;
+  outputFile?: string;
+  color: boolean;
+  today?: Date;
+  maxFileSize?: number;
+  /** Use this config file for every file instead of looking for the nearest one. */
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  maxWarnings?: number;
+  quiet?: boolean;
+  /** Audit run: every in-source suppression is ignored. */
+  ignoreSuppressions?: boolean;
+  /** Worker threads for large runs (parallel.ts): a number, `auto` (default) or `off`. */
+  concurrency?: Concurrency;
+}
+
+/** A config file's bytes, or undefined when it is not a readable file. */
+export function readFileIfAny(p: string): Uint8Array | undefined {
+  try {
+    if (!fs.statSync(p).isFile()) return undefined;
+    return fs.readFileSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The config source for a run: one file given with --config, or discovery from each file's folder. */
+export function configSource(args: RunArgs, cwd: string): { configFor(file: string): EffectiveConfig; all(): EffectiveConfig[] } {
+  if (args.config) {
+    const file = path.resolve(cwd, args.config);
+    const bytes = readFileIfAny(file);
+    if (!bytes) throw new RunUsageError(`no such config file: ${args.config}`);
+    const cfg = effective(parseConfig(file, bytes, allRules.map((r) => r.meta.id)), path.dirname(file));
+    return { configFor: () => cfg, all: () => [cfg] };
+  }
+  const resolver = new ConfigResolver(readFileIfAny);
+  return { configFor: (f) => resolver.forFile(f), all: () => resolver.configs() };
+}
+
+interface Workspace {
+  docs: BtsDocument[];
+  bytes: Map<string, Uint8Array>;
+  configFor(file: string): EffectiveConfig;
+  configs(): EffectiveConfig[];
+  /** Config files (as documents, for positions) whose problems are reported. */
+  configDocs: Map<string, BtsDocument>;
+  /** lint() and the policy step, already run on worker threads (parallel.ts); configFindings not included. */
+  precomputed?: Finding[];
+}
+
+async function readWorkspace(args: RunArgs, cwd: string): Promise<Workspace> {
+  const source = configSource(args, cwd);
+  const { files, missing } = findFiles(args.paths.length ? args.paths : ['.'], cwd);
+  if (missing.length) throw new RunUsageError(`no such file or folder: ${missing.join(', ')}`);
+  const chosen = files.filter((f) => f.explicit || isIncluded(source.configFor(f.absolute), f.absolute).included).map((f) => f.absolute);
+  // Topology files the configs point at, wherever they are.
+  const seen = new Set(chosen.map((f) => key(f)));
+  const configs = new Set<EffectiveConfig>();
+  for (const f of chosen) configs.add(source.configFor(f));
+  for (const p of args.paths.length ? args.paths : ['.']) {
+    const abs = path.resolve(cwd, p);
+    const st = statOrUndefined(abs);
+    if (st?.isDirectory()) configs.add(source.configFor(path.join(abs, '_')));
+  }
+  for (const cfg of configs) {
+    if (!cfg.dir) continue;
+    for (const pattern of cfg.topologies) {
+      const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
+      if (!statOrUndefined(base)) continue;
+      const glob = compileGlob(pattern);
+      for (const t of findFiles([base], cwd).files) {
+        const rel = path.relative(cfg.dir, t.absolute).replace(/\\/g, '/');
+        if (glob.test(rel) && !seen.has(key(t.absolute))) {
+          seen.add(key(t.absolute));
+          chosen.push(t.absolute);
+        }
+      }
+    }
+  }
+  chosen.sort();
+  const bytes = new Map<string, Uint8Array>();
+  const maxFileSize = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // Many files or megabytes, and no --fix: read and lint on all cores (parallel.ts), same findings.
+  const workers = workerCount(chosen.map((f) => statOrUndefined(f)?.size ?? 0), args);
+  const parallel = workers ? await lintInWorkers(chosen, workers, { ...args, maxFileSize, now: args.today ?? new Date(), cwd }) : undefined;
+  const docs: BtsDocument[] = parallel ? parallel.docs : [];
+  const showProgress = process.stderr.isTTY && chosen.length >= 50 && !parallel;
+  let n = 0;
+  for (const f of parallel ? [] : chosen) {
+    if (showProgress && ++n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${chosen.length} files`);
+    try {
+      const size = fs.statSync(f).size;
+      if (size > maxFileSize) {
+        docs.push(skippedDocument(f, size, maxFileSize));
+        continue;
+      }
+      const b = fs.readFileSync(f);
+      bytes.set(f, b);
+      docs.push(readDocument(f, b, { maxFileSize }));
+    } catch (e) {
+      process.stderr.write(`btslint: cannot read ${displayPath(f, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
+    }
+  }
+  if (showProgress) process.stderr.write(`\rbtslint: read ${chosen.length}/${chosen.length} files\n`);
+  const configDocs = new Map<string, BtsDocument>();
+  for (const cfg of source.all()) {
+    for (const p of cfg.problems) if (!configDocs.has(p.file)) configDocs.set(p.file, readDocument(p.file, p.text));
+  }
+  return { docs, bytes, configFor: source.configFor, configs: source.all, configDocs, precomputed: parallel?.findings };
+}
+
+function key(p: string): string {
+  return process.platform === 'win32' ? p.toLowerCase() : p;
+}
+
+function statOrUndefined(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** lint() and the policy step: the findings btslint reports for these documents. */
+function lintWithPolicy(docs: BtsDocument[], ws: Workspace, args: RunArgs): Finding[] {
+  if (ws.precomputed && docs === ws.docs) return [...ws.precomputed, ...configFindings(ws.configs())];
+  const now = args.today ?? new Date();
+  const raw = lint(docs, {
+    now,
+    onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
+  });
+  const { findings } = applyPolicy(raw, docs, { now, configFor: ws.configFor, suppressions: !args.ignoreSuppressions });
+  return [...findings, ...configFindings(ws.configs())];
+}
+
+function writeOut(out: string, outputFile: string | undefined, cwd: string): void {
+  if (outputFile) {
+    const target = path.resolve(cwd, outputFile);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, out);
+  } else process.stdout.write(out);
+}
+
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
+
+export async function runLint(args: RunArgs, cwd: string, version: string): Promise<number> {
+  const ws = await readWorkspace(args, cwd);
+  const baselinePath = args.baseline ? path.resolve(cwd, args.baseline) : undefined;
+  let baseline: Baseline | undefined;
+  if (baselinePath) {
+    const b = readFileIfAny(baselinePath);
+    if (!b) throw new RunUsageError(`no such baseline file: ${args.baseline} (write one with --write-baseline ${args.baseline})`);
+    try {
+      baseline = parseBaseline(Buffer.from(b).toString('utf8'));
+    } catch (e) {
+      throw new RunUsageError(`cannot read the baseline ${args.baseline}: ${(e as Error).message}`);
+    }
+  }
+  const relTo = (file: string) => (uri: string) => path.relative(path.dirname(file), uri).replace(/\\/g, '/');
+  /** What is reported: the policy's findings minus the baseline's. */
+  const report = (docs: BtsDocument[]) => {
+    const all = lintWithPolicy(docs, ws, args);
+    return baseline && baselinePath ? matchBaseline(all, baseline, relTo(baselinePath)).fresh : all;
+  };
+
+  let docs = ws.docs;
+  if (args.fix || args.fixDryRun) {
+    const plan = planFixes(ws.docs, ws.bytes, report);
+    for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${why}\n`);
+    if (args.fixDryRun) {
+      const diffs = [...plan.changed].map(([file, c]) => unifiedDiff(ws.docs.find((d) => d.uri === file)!.text, c.text, displayPath(file, cwd).replace(/\\/g, '/'))).join('');
+      writeOut(diffs, args.outputFile, cwd);
+      process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')} would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
+      return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    const written = writeFixes(plan);
+    for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${r.reason}\n`);
+    if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')} in ${plural(written.written.length, 'file')}.\n`);
+    // Report on what is on disk now.
+    docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
+  }
+
+  const all = lintWithPolicy(docs, ws, args);
+
+  if (args.writeBaseline) {
+    const target = path.resolve(cwd, args.writeBaseline);
+    const b = createBaseline(all, relTo(target));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, serializeBaseline(b));
+    process.stderr.write(`btslint: wrote ${plural(all.length, 'finding')} (${plural(b.entries.length, 'entry')}) to the baseline ${displayPath(target, cwd)}. Later runs with --baseline ${args.writeBaseline} report only new findings.\n`);
+    return 0;
+  }
+
+  let findings = all;
+  let unchanged: Finding[] | undefined;
+  if (baseline && baselinePath) {
+    const m = matchBaseline(all, baseline, relTo(baselinePath));
+    findings = m.fresh;
+    unchanged = m.unchanged;
+    const gone = m.absent.reduce((n, e) => n + e.count, 0);
+    process.stderr.write(
+      `btslint: ${plural(m.unchanged.length, 'finding')} recorded in the baseline ${displayPath(baselinePath, cwd)} not reported; ` +
+        (gone ? `${plural(gone, 'baseline entry')} no longer ${gone === 1 ? 'matches' : 'match'} (fixed or changed): run --write-baseline ${args.baseline} to drop them.\n` : 'every baseline entry still matches.\n'),
+    );
+  }
+
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const shown = args.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  const byUri = new Map<string, BtsDocument>([...ws.configDocs, ...docs.map((d) => [d.uri, d] as const)]);
+  const out = FORMATTERS[args.format]({
+    findings: shown,
+    display: (uri) => displayPath(uri, cwd),
+    position: (uri, offset): Position => byUri.get(uri)?.lines().position(offset) ?? { line: 0, character: 0 },
+    color: args.color && !args.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR,
+    cwd,
+    version,
+    files: docs.filter((d) => d.kind !== 'other').map((d) => d.uri),
+    baseline: unchanged && baselinePath ? { file: baselinePath, unchanged: args.quiet ? unchanged.filter((f) => f.severity === 'error') : unchanged } : undefined,
+  });
+  writeOut(out, args.outputFile, cwd);
+  if (args.format === 'stylish' && !args.outputFile && shown.length === 0) {
+    const kinds = docs.filter((d) => d.kind !== 'other').length;
+    process.stdout.write(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);
+  }
+  let code = findings.some((f) => f.severity === 'error') ? 1 : 0;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    process.stderr.write(`btslint: ${plural(warnings, 'warning')}, more than --max-warnings ${args.maxWarnings} allows.\n`);
+    code = 1;
+  }
+  return code;
+}
+
+/** `btslint --print-config FILE`: the config that applies to FILE and where each setting came from. */
+export function runPrintConfig(file: string, args: RunArgs, cwd: string): number {
+  const abs = path.resolve(cwd, file);
+  const source = configSource(args, cwd);
+  const cfg = source.configFor(abs);
+  const d = describeConfig(abs, cfg);
+  const show = (p: string) => displayPath(p, cwd);
+  if (args.format === 'json') {
+    const json = {
+      ...d,
+      file: show(d.file),
+      config: d.config && show(d.config),
+      include: { ...d.include, source: { ...d.include.source, file: d.include.source.file && show(d.include.source.file) } },
+      exclude: { ...d.exclude, source: { ...d.exclude.source, file: d.exclude.source.file && show(d.exclude.source.file) } },
+      topologies: { ...d.topologies, source: { ...d.topologies.source, file: d.topologies.source.file && show(d.topologies.source.file) } },
+      rules: d.rules.map((r) => ({ id: r.id, levels: Object.fromEntries(Object.entries(r.levels).map(([env, l]) => [env, { level: l.level, source: { ...l.source, file: l.source.file && show(l.source.file) } }])) })),
+      problems: d.problems.map((p) => ({ ...p, file: show(p.file) })),
+    };
+    writeOut(JSON.stringify(json, null, 2) + '\n', args.outputFile, cwd);
+    return d.problems.length ? 1 : 0;
+  }
+  const where = (s: { file: string | null; key: string | null; line?: number; column?: number; note?: string }) =>
+    s.file ? `${show(s.file)}:${s.line}:${s.column} (${s.key})` : `default${s.note ? ` (${s.note})` : ''}`;
+  const lines: string[] = [];
+  lines.push(`File:         ${show(d.file)}`);
+  lines.push(`Config file:  ${d.config ? `${show(d.config)} (the nearest to the file; it alone applies)` : 'none (no btslint.config.json or .yaml in this folder or above): defaults apply'}`);
+  lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${d.linted.reason})`);
+  lines.push(`include:      ${d.include.value.length ? d.include.value.join(', ') : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
+  lines.push(`exclude:      ${d.exclude.value.length ? d.exclude.value.join(', ') : '(nothing)'}  <- ${where(d.exclude.source)}`);
+  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files)'}  <- ${where(d.topologies.source)}`);
+  lines.push('');
+  lines.push('Rule levels by the topology\'s environment ("none": no topology), and where each comes from:');
+  const envs = ['none', 'production', 'staging', 'test', 'development'] as const;
+  const idW = Math.max(...d.rules.map((r) => r.id.length), 4);
+  lines.push(`  ${'rule'.padEnd(idW)}  ${envs.map((e) => e.padEnd(11)).join(' ')}  source`);
+  for (const r of d.rules) {
+    const sources = [...new Set(envs.map((e) => where(r.levels[e].source)))];
+    lines.push(`  ${r.id.padEnd(idW)}  ${envs.map((e) => r.levels[e].level.padEnd(11)).join(' ')}  ${sources.join('; ')}`);
+  }
+  if (d.problems.length) {
+    lines.push('');
+    lines.push('Problems in the config file (reported as config-invalid when linting):');
+    for (const p of d.problems) lines.push(`  ${show(p.file)}:${p.line}:${p.column}  ${p.message}`);
+  }
+  writeOut(lines.join('\n') + '\n', args.outputFile, cwd);
+  return d.problems.length ? 1 : 0;
+}
+

@@ -1,0 +1,238 @@
+// Reads one btslint config file (btslint.config.json with comments, or btslint.config.yaml) into
+// settings that remember where each was written, and problems at exact offsets. Both forms are parsed
+// by the `yaml` package, which keeps source ranges: for JSON, comments are first blanked out with
+// spaces (newlines kept), so every offset still points into the file as written.
+
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { parseDocument, isMap } from 'yaml';
+import schema from '../../../../schemas/btslint.config.schema.json';
+import { decode, OffsetRange } from '../text';
+import { LNode, nodeAt } from '../readers/yamlNode';
+import type { Level } from '../types';
+
+/** The names a config file may have, in the order they are looked for in a folder. */
+export const CONFIG_FILE_NAMES = ['btslint.config.json', 'btslint.config.jsonc', 'btslint.config.yaml', 'btslint.config.yml'];
+
+export const ENVIRONMENTS = ['production', 'staging', 'test', 'development'] as const;
+export const LEVELS: Level[] = ['off', 'info', 'warning', 'error'];
+
+export interface ConfigProblem {
+  message: string;
+  range: OffsetRange;
+}
+
+/** A value read from a config file, with the key it was written under and its range. */
+export interface Setting<T> {
+  value: T;
+  /** The key path as a user would write it: `rules.restore-not-tested`, `environments.test.rules.x`. */
+  key: string;
+  range: OffsetRange;
+}
+
+export interface ParsedConfig {
+  uri: string;
+  text: string;
+  rules: Map<string, Setting<Level>>;
+  environments: Map<string, Map<string, Setting<Level>>>;
+  include?: Setting<string[]>;
+  exclude?: Setting<string[]>;
+  topologies?: Setting<string[]>;
+  problems: ConfigProblem[];
+}
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  if (!validator) validator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema as object);
+  return validator;
+}
+
+export function configSchema(): Record<string, unknown> {
+  return schema as Record<string, unknown>;
+}
+
+export function isConfigFileName(name: string): boolean {
+  return CONFIG_FILE_NAMES.includes(name.toLowerCase());
+}
+
+/**
+ * Parses a config file. `knownRuleIds` are the rule ids it may name (the registry's); any other id is
+ * a problem reported at its key, with the closest known id as a hint.
+ */
+export function parseConfig(uri: string, content: string | Uint8Array, knownRuleIds: readonly string[]): ParsedConfig {
+  const text = typeof content === 'string' ? content : decode(content).text;
+  const isJson = /\.jsonc?$/i.test(uri);
+  const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), problems: [] };
+  const source = isJson ? blankJsonComments(text, out.problems) : text;
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  for (const e of doc.errors) {
+    out.problems.push({ message: `The config file cannot be read: ${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim()}.`, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
+  }
+  const root = new LNode(doc, doc.contents as never, null, null, null);
+  if (!isMap(doc.contents)) {
+    if (!doc.errors.length && source.trim() !== '') out.problems.push({ message: 'A btslint config file holds a mapping of keys (rules, environments, include, exclude, topologies).', range: { start: 0, end: Math.min(text.length, 1) } });
+    return out;
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    out.problems.push({ message: `The config file cannot be read: ${(e as Error).message}`, range: { start: 0, end: Math.min(text.length, 1) } });
+    return out;
+  }
+  const validate = getValidator();
+  if (!validate(data)) for (const err of dedupe(validate.errors ?? [])) out.problems.push(locate(root, err));
+
+  const known = new Set(knownRuleIds);
+  const readLevels = (node: LNode | undefined, prefix: string): Map<string, Setting<Level>> => {
+    const map = new Map<string, Setting<Level>>();
+    if (!node?.isMap) return map;
+    for (const [id, v] of node.entries()) {
+      if (!known.has(id)) {
+        const hint = closest(id, knownRuleIds);
+        out.problems.push({
+          message: `Unknown rule "${id}" in ${prefix}${hint ? `: did you mean "${hint}"?` : '. `btslint rules` lists the rule ids.'}`,
+          range: v.keyRange,
+        });
+        continue;
+      }
+      const level = v.str;
+      if (level === undefined || !(LEVELS as string[]).includes(level)) continue; // reported by the schema
+      map.set(id, { value: level as Level, key: `${prefix}.${id}`, range: v.entryRange });
+    }
+    return map;
+  };
+  out.rules = readLevels(root.get('rules'), 'rules');
+  const envs = root.get('environments');
+  for (const env of ENVIRONMENTS) {
+    const e = envs?.get(env);
+    if (e?.isMap) out.environments.set(env, readLevels(e.get('rules'), `environments.${env}.rules`));
+  }
+  for (const key of ['include', 'exclude', 'topologies'] as const) {
+    const n = root.get(key);
+    if (n?.isSeq) out[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key, range: n.entryRange };
+  }
+  return out;
+}
+
+/**
+ * Replaces `// line` and `/* block *\/` comments outside strings with spaces (newlines kept), so the
+ * text parses as JSON and every offset is unchanged. An unclosed block comment is a problem.
+ */
+export function blankJsonComments(text: string, problems: ConfigProblem[] = []): string {
+  const chars = text.split('');
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < n && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') chars[i++] = ' ';
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? n : close + 2;
+      if (close < 0) problems.push({ message: 'A comment is not closed with */.', range: { start: i, end: i + 2 } });
+      for (let k = i; k < end; k++) if (text[k] !== '\n' && text[k] !== '\r') chars[k] = ' ';
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return chars.join('');
+}
+
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function segments(pointer: string): string[] {
+  return pointer ? pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
+}
+
+const TOP_KEYS = ['rules', 'environments', 'include', 'exclude', 'topologies'];
+
+/** Hints for keys other linters' config files have and btslint's does not. */
+const FOREIGN_KEYS: Record<string, string> = {
+  root: 'btslint uses the config file nearest to each linted file and only that one, so no `root` is needed: remove it',
+  extends: 'btslint config files do not extend each other: the nearest one applies alone; copy the settings you need',
+  ignore: 'did you mean "exclude"?',
+  ignores: 'did you mean "exclude"?',
+  ignorePatterns: 'did you mean "exclude"?',
+  files: 'did you mean "include"?',
+  overrides: 'per-environment levels go under "environments"; a sub-folder can have its own config file',
+};
+
+const LEVEL_ALIASES: Record<string, string> = { warn: 'warning', err: 'error', none: 'off', ignore: 'off', disabled: 'off', note: 'info', information: 'info', '0': 'off', '1': 'warning', '2': 'error' };
+
+function locate(root: LNode, err: ErrorObject): ConfigProblem {
+  const segs = segments(err.instancePath);
+  const node = nodeAt(root, segs) ?? root;
+  const where = node.path ? `"${node.path}"` : 'the top level';
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const extra = String(p.additionalProperty);
+      const at = node.get(extra);
+      const allowed = Object.keys((err.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
+      const foreign = segs.length === 0 ? FOREIGN_KEYS[extra] : undefined;
+      const near = closest(extra, allowed);
+      const hint = foreign ?? (near ? `did you mean "${near}"?` : `known keys: ${(segs.length === 0 ? TOP_KEYS : allowed).join(', ')}.`);
+      return { range: at ? at.keyRange : node.keyRange, message: `Unknown key "${extra}" in ${where}: ${/[.?]$/.test(hint) ? hint : hint + '.'}` };
+    }
+    case 'enum': {
+      const v = node.toJS();
+      const alias = typeof v === 'string' ? LEVEL_ALIASES[v.toLowerCase()] : undefined;
+      return { range: node.range, message: `${where} is ${JSON.stringify(v)}; it must be one of: ${((p.allowedValues as unknown[]) ?? []).join(', ')}${alias ? ` (did you mean "${alias}"?)` : ''}.` };
+    }
+    case 'type': {
+      const want = p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping of keys' : p.type === 'string' ? 'text' : String(p.type);
+      return { range: node.range, message: `${where} must be ${want}; found ${JSON.stringify(node.toJS())}.` };
+    }
+    case 'minLength':
+      return { range: node.range, message: `${where} is empty.` };
+    default:
+      return { range: node.range, message: `${where}: ${err.message ?? 'is not valid'}.` };
+  }
+}
+
+export function closest(word: string, choices: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const prefixed = word.length >= 3 ? choices.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of choices) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}

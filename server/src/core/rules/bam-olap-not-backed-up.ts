@@ -1,0 +1,73 @@
+import { defineRule, fix, placeholder } from './api';
+import type { RelatedLocation } from '../types';
+import type { DatabaseRole } from '../readers/configExport';
+import { DEFAULT_DB_NAME } from '../readers/configExport';
+import { roleOf } from './dbHelpers';
+import { missingAnchor } from './shared';
+import { BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP } from './sources';
+
+const TOPOLOGY_ROLES = ['bam-analysis', 'tracking-analysis', 'bam-star-schema', 'bam-archive'];
+const EXPORT_ROLES: DatabaseRole[] = ['bam-analysis', 'tracking-analysis', 'bam-star-schema', 'bam-archive'];
+const SSAS = new Set(['bam-analysis', 'tracking-analysis']);
+
+export default defineRule({
+  meta: {
+    id: 'bam-olap-not-backed-up',
+    description: 'BAM Star Schema, BAM Archive or the Analysis Services databases (BAMAnalysis, BizTalkAnalysisDb) exist, but no separate BAM backup is declared; the Backup BizTalk Server job does not cover them.',
+    defaultSeverity: 'warning',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const found: { name: string; ssas: boolean; related: RelatedLocation }[] = [];
+    for (const inst of topo.sqlInstances()) {
+      for (const db of inst.get('databases')?.items() ?? []) {
+        const role = roleOf(db);
+        if (!role || !TOPOLOGY_ROLES.includes(role)) continue;
+        const name = db.get('name')?.str ?? role;
+        found.push({ name, ssas: SSAS.has(role), related: { uri: topo.uri, range: db.get('name')?.range ?? db.range, message: `${name} is declared here` } });
+      }
+    }
+    for (const exp of ctx.ws.configExports) {
+      for (const d of exp.configExport!.databases) {
+        if (!EXPORT_ROLES.includes(d.role)) continue;
+        const name = d.database ?? DEFAULT_DB_NAME[d.role] ?? d.displayName;
+        if (found.some((f) => f.name.toLowerCase() === name.toLowerCase())) continue;
+        found.push({ name, ssas: SSAS.has(d.role), related: { uri: exp.uri, range: d.databaseRange, message: `The configuration creates ${name}` } });
+      }
+    }
+    if (!found.length) return;
+    const names = found.map((f) => f.name).join(', ');
+    const ssas = found.filter((f) => f.ssas).map((f) => f.name);
+    const bb = topo.section('backup')?.get('bamBackup');
+    if (!bb || !bb.isMap) {
+      if (bb && bb.node && !bb.isMap) return; // not a mapping: the schema reports it
+      const at = missingAnchor(topo, ['backup', 'bamBackup']);
+      const skeleton: Record<string, unknown> = { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\bam` };
+      if (ssas.length) skeleton.ssasBackup = true;
+      ctx.report({
+        doc: topo.doc,
+        range: at.range,
+        message: `${names} ${found.length === 1 ? 'is' : 'are'} not backed up by the Backup BizTalk Server job, and no separate BAM backup is declared (backup.bamBackup). Microsoft backs up BAMStarSchema and BAMArchive with the BAM backup process${ssas.length ? `, and the Analysis Services databases (${ssas.join(', ')}) with an SSAS backup` : ''}.`,
+        nodePath: 'backup.bamBackup',
+        related: found.map((f) => f.related),
+        fix: fix('Declare the BAM backup', ctx.edit.ensure(['backup', 'bamBackup'], skeleton)),
+      });
+      return;
+    }
+    const ssasNode = bb.get('ssasBackup');
+    if (!ssas.length || ssasNode?.value === true) return;
+    ctx.report({
+      doc: topo.doc,
+      range: ssasNode ? ssasNode.range : bb.keyRange,
+      message: `${ssas.join(', ')} ${ssas.length === 1 ? 'is an' : 'are'} Analysis Services database${ssas.length === 1 ? '' : 's'}, which neither the Backup BizTalk Server job nor a SQL backup covers, but the BAM backup declares no SSAS backup (ssasBackup: true). Back up the OLAP cubes with Analysis Services' own backup.`,
+      nodePath: 'backup.bamBackup.ssasBackup',
+      related: found.filter((f) => f.ssas).map((f) => f.related),
+      fix: fix('Declare the SSAS backup', ssasNode ? ctx.edit.replace(ssasNode, true) : ctx.edit.insertKey(bb, 'ssasBackup', true)),
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from './api';
+
+// Reported from the config reader (core/config), not by a check of its own: a btslint config file
+// with a syntax error, an unknown key, an unknown rule id or a level that is not off, info, warning
+// or error. A setting btslint cannot read is never silently ignored.
+export default defineRule({
+  meta: {
+    id: 'config-invalid',
+    description: 'A btslint config file has a syntax error, an unknown key, an unknown rule id or a level that is not off, info, warning or error.',
+    defaultSeverity: 'error',
+    category: 'workspace',
+    fixable: false,
+    availability: false,
+    sources: [],
+  },
+  check() {
+    // Findings come from core/config (configFindings); see core/config/policy.ts.
+  },
+});

@@ -1,0 +1,90 @@
+import { defineRule } from './api';
+import { normaliseSqlName, sameName } from '../model/join';
+import type { LNode } from '../readers/yamlNode';
+import type { RelatedLocation } from '../types';
+import { itemAnchor } from './shared';
+import { DR_SQL, LOG_SHIPPING_DEST } from './sources';
+
+/** Drives production's database files use on an instance: drive -> what is on it. */
+function drivesOf(inst: LNode): Map<string, { label: string; node: LNode }> {
+  const out = new Map<string, { label: string; node: LNode }>();
+  const instName = inst.get('name')?.str ?? '?';
+  for (const db of inst.get('databases')?.items() ?? []) {
+    for (const key of ['dataVolume', 'logVolume']) {
+      const node = db.get(key);
+      const d = node?.str?.toUpperCase();
+      if (node && d && !out.has(d)) out.set(d, { label: `the ${key === 'dataVolume' ? 'data' : 'log'} of ${db.get('name')?.str ?? 'a database'} on ${instName}`, node });
+    }
+  }
+  for (const v of inst.get('volumes')?.items() ?? []) {
+    const d = v.get('drive')?.str?.toUpperCase();
+    const holds = (v.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase()).filter((h) => h === 'data' || h === 'log');
+    if (d && holds.length && !out.has(d)) out.set(d, { label: `${holds.join(' and ')} files on ${instName}`, node: v.get('drive')! });
+  }
+  return out;
+}
+
+function instancePart(name: string): string {
+  const n = normaliseSqlName(name);
+  const i = n.indexOf('\\');
+  return i < 0 ? '' : n.slice(i + 1);
+}
+
+export default defineRule({
+  meta: {
+    id: 'dr-paths-mismatch',
+    description: 'A disaster-recovery SQL instance does not have the drives that hold the production BizTalk database files, which BizTalk log shipping needs because it cannot restore files to other paths.',
+    defaultSeverity: 'error',
+    category: 'dr',
+    fixable: false,
+    availability: false,
+    sources: [DR_SQL, LOG_SHIPPING_DEST],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const dr = topo.section('dr');
+    const dests = dr?.get('destinationInstances')?.strings() ?? [];
+    if (!dr || !dests.length) return; // no-log-shipping-destination reports it
+    const pathsMatch = dr.get('pathsMatch');
+    const why = 'BizTalk log shipping restores every database to the drive and path it has in production: Microsoft: "BizTalk Server log shipping does not support the RESTORE WITH MOVE" command, so the DR SQL Servers need the same drive letters and paths.';
+    if (pathsMatch?.value === false) {
+      ctx.report({ doc: topo.doc, range: pathsMatch.range, message: `The DR instances are declared with other drives or paths than production (pathsMatch: false). ${why}`, nodePath: 'dr.pathsMatch' });
+      return;
+    }
+    const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const production = topo.sqlInstances().filter((i) => !isDest(i) && i.get('name')?.str);
+    for (const d of dests) {
+      const inst = topo.findInstance(d.str!);
+      const vols = inst?.get('volumes')?.items() ?? [];
+      if (!inst || !vols.length) {
+        if (pathsMatch?.value === true) continue;
+        ctx.report({
+          doc: topo.doc,
+          range: inst ? itemAnchor(inst) : d.range,
+          severity: 'warning',
+          message: inst
+            ? `DR instance "${d.str}" declares no volumes, so btslint cannot check that it has production's drives. Declare its volumes, or state that the paths match (dr.pathsMatch: true). ${why}`
+            : `DR instance "${d.str}" is not declared under sqlInstances, so btslint cannot check that it has production's drives. Declare it with its volumes, or state that the paths match (dr.pathsMatch: true). ${why}`,
+          nodePath: `dr.destinationInstances[${d.str}]:volumes`,
+        });
+        continue;
+      }
+      // Pair with the production instance of the same instance name when there is exactly one.
+      const same = production.filter((p) => instancePart(p.get('name')!.str!) === instancePart(d.str!));
+      const sources = same.length === 1 ? same : production;
+      const needed = new Map<string, { label: string; node: LNode }>();
+      for (const p of sources) for (const [drive, what] of drivesOf(p)) if (!needed.has(drive)) needed.set(drive, what);
+      const missing = [...needed.entries()].filter(([drive]) => !vols.some((v) => sameName(v.get('drive')?.str, drive)));
+      if (!missing.length) continue;
+      const related: RelatedLocation[] = missing.map(([drive, w]) => ({ uri: topo.uri, range: w.node.range, message: `${drive} holds ${w.label}` }));
+      ctx.report({
+        doc: topo.doc,
+        range: itemAnchor(inst),
+        message: `DR instance "${d.str}" has no ${missing.map(([drive]) => drive).join(', ')}, which production uses for ${missing.map(([, w]) => w.label).join('; ')}. ${why}`,
+        nodePath: `sqlInstances[name=${d.str}]:dr-drives`,
+        related,
+      });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { defineRule, fix, placeholder } from './api';
+import { handlers, sameName } from '../model/join';
+import { isIsolatedReceive } from '../model/adapters';
+import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
+import { SORH } from './sources';
+
+export default defineRule({
+  meta: {
+    id: 'isolated-receive-no-nlb',
+    description: 'An HTTP, SOAP or isolated WCF receive location runs in a host that no network load balancer fronts.',
+    defaultSeverity: 'warning',
+    category: 'hosts',
+    fixable: true,
+    availability: true,
+    sources: [SORH],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const balancers = topo.list('nlb');
+    for (const h of handlers(ctx.ws)) {
+      if (!isIsolatedReceive(h)) continue;
+      const host = hostOf(ctx, h);
+      if (!host) continue;
+      const nlbNode = host.node.get('nlb');
+      const named = nlbNode?.str;
+      const instances = host.instances.map((s) => s.toLowerCase());
+      // A balancer in nlb[] whose nodes include two or more of the host's servers fronts it too.
+      const covering = balancers.find((b) => (b.get('nodes')?.strings() ?? []).filter((n) => instances.includes(n.str!.toLowerCase())).length >= 2);
+      const entry = named ? balancers.find((b) => sameName(b.get('name')?.str, named)) : undefined;
+      const entryNodes = entry?.get('nodes');
+      const tooFew = !!entry && !!entryNodes && entryNodes.strings().length < 2;
+      if (covering || (named && !tooFew)) continue;
+      const adapter = h.transport.adapter?.value;
+      ctx.report({
+        doc: h.doc,
+        range: h.transport.host!.range,
+        message: tooFew
+          ? `${endpointLabel(h)} (${adapter}) runs in IIS for host "${host.name}", whose load balancer "${named}" lists fewer than two servers, so clients still depend on one machine. Microsoft: add multiple computers to the receive host and configure NLB to distribute incoming messages across them.`
+          : `${endpointLabel(h)} (${adapter}) runs in IIS for host "${host.name}", but the topology declares no network load balancer in front of its servers (hosts[].nlb, or an nlb entry listing them). Clients then call one server by name and lose the service when it fails. Microsoft: add multiple computers to the receive host and configure NLB to distribute incoming messages across them.`,
+        nodePath: handlerPath(h, ':nlb'),
+        related: [...hostRelated(ctx, h, host, false), ...(entry ? [{ uri: topo.uri, range: entry.get('name')?.range ?? entry.range, message: `Load balancer ${named}` }] : [])],
+        fix: tooFew
+          ? fix(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes!, placeholder('second server')))
+          : fix(`Declare the load balancer of host ${host.name}`, nlbNode ? ctx.edit.replace(nlbNode, placeholder('load balancer')) : ctx.edit.insertKey(host.node, 'nlb', placeholder('load balancer'))),
+      });
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { defineRule, fix, placeholder } from './api';
+import { CFG_JOB, POST_CONFIG } from './sources';
+
+export default defineRule({
+  meta: {
+    id: 'no-backup-file-cleanup',
+    description: 'Nothing is declared to delete old backup files of the Backup BizTalk Server job, or sp_DeleteBackupHistoryAndFiles is set to keep one day or less (when it deletes nothing).',
+    defaultSeverity: 'warning',
+    category: 'backup',
+    fixable: true,
+    availability: false,
+    sources: [CFG_JOB, POST_CONFIG],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const job = topo.section('backup')?.get('biztalkJob');
+    if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
+    const fr = job.get('fileRetention');
+    if (!fr || !fr.isMap) {
+      if (fr && fr.node && !fr.isMap) return; // not a mapping: the schema reports it
+      ctx.report({
+        doc: topo.doc,
+        range: job.keyRange,
+        message: 'The Backup BizTalk Server job declares nothing that deletes old backup files (fileRetention). Its Clear Backup History step only trims the history table: Microsoft: it "does not delete backup files", so the backup disk fills up and the job fails. Use sp_DeleteBackupHistoryAndFiles, a maintenance cleanup task or an archive job.',
+        nodePath: 'backup.biztalkJob.fileRetention',
+        fix: fix('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: 14 })),
+      });
+      return;
+    }
+    const method = fr.get('method');
+    if (!method) {
+      ctx.report({
+        doc: topo.doc,
+        range: fr.keyRange,
+        message: 'fileRetention does not say what deletes the old backup files (method: delete-history-and-files, maintenance-plan, archive-job, storage-lifecycle or other).',
+        nodePath: 'backup.biztalkJob.fileRetention.method',
+        fix: fix('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
+      });
+      return;
+    }
+    if (method.str !== 'delete-history-and-files') return;
+    // sp_DeleteBackupHistoryAndFiles takes the job's @DaysToKeep unless fileRetention says otherwise.
+    const daysNode = fr.get('daysToKeep') ?? job.get('daysToKeep');
+    if (!daysNode || typeof daysNode.value !== 'number' || daysNode.value > 1) return;
+    ctx.report({
+      doc: topo.doc,
+      range: daysNode.range,
+      message: `Old backup files are deleted by sp_DeleteBackupHistoryAndFiles with ${daysNode.value} day${daysNode.value === 1 ? '' : 's'} to keep; the procedure does nothing when @DaysToKeep is 1 or less, so no file is ever deleted. Keep at least 2 days (14 is the default).`,
+      nodePath: 'backup.biztalkJob.fileRetention.daysToKeep',
+      fix: fix('Keep 14 days of backup files', ctx.edit.replace(daysNode, 14)),
+    });
+  },
+});

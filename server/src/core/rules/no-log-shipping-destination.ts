@@ -1,0 +1,66 @@
+import { defineRule, fix, placeholder } from './api';
+import { missingAnchor } from './shared';
+import { BACKING_UP_DBS, CK_DR } from './sources';
+
+export default defineRule({
+  meta: {
+    id: 'no-log-shipping-destination',
+    description: 'No disaster-recovery SQL Server instance receiving BizTalk log shipping is declared.',
+    defaultSeverity: 'warning',
+    category: 'dr',
+    fixable: true,
+    availability: false,
+    sources: [CK_DR, BACKING_UP_DBS],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const why = 'Microsoft: the Backup BizTalk Server job with BizTalk log shipping "is currently the only fully documented and supported method" to recover the BizTalk databases on another site.';
+    const dr = topo.section('dr');
+    if (!dr || !dr.isMap) {
+      if (dr && dr.node && !dr.isMap) return; // not a mapping: the schema reports it
+      ctx.report({
+        doc: topo.doc,
+        range: missingAnchor(topo, ['dr']).range,
+        message: `No disaster-recovery site is declared (dr): nothing restores the BizTalk backups on another SQL Server if this data centre is lost. ${why}`,
+        nodePath: 'dr',
+        fix: fix('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: 'biztalk', destinationInstances: [placeholder('DR SQL instance')] })),
+      });
+      return;
+    }
+    const ls = dr.get('logShipping');
+    if (ls?.str === 'none') {
+      ctx.report({
+        doc: topo.doc,
+        range: ls.range,
+        message: `The disaster-recovery site declares no log shipping (logShipping: none), so the DR SQL Servers hold no copy of the BizTalk databases. ${why}`,
+        nodePath: 'dr.logShipping',
+        fix: fix('Use BizTalk log shipping', ctx.edit.replace(ls, 'biztalk')),
+      });
+      return;
+    }
+    const dest = dr.get('destinationInstances');
+    if (!dest || dest.items().length === 0) {
+      ctx.report({
+        doc: topo.doc,
+        range: dest ? dest.keyRange : dr.keyRange,
+        message: `The disaster-recovery site names no destination SQL instance for BizTalk log shipping (dr.destinationInstances). ${why}`,
+        nodePath: 'dr.destinationInstances',
+        fix: fix(
+          'Name the DR SQL instance',
+          dest && dest.isSeq ? ctx.edit.replace(dest, [placeholder('DR SQL instance')]) : dest ? undefined : ctx.edit.insertKey(dr, 'destinationInstances', [placeholder('DR SQL instance')]),
+        ),
+      });
+      return;
+    }
+    if (!ls) {
+      ctx.report({
+        doc: topo.doc,
+        range: dr.keyRange,
+        message: `The disaster-recovery site does not say how the BizTalk databases reach it (logShipping: biztalk). ${why}`,
+        nodePath: 'dr.logShipping',
+        fix: fix('Declare BizTalk log shipping', ctx.edit.insertKey(dr, 'logShipping', 'biztalk')),
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule, fix } from './api';
+import { handlers } from '../model/join';
+import { isPop3 } from '../model/adapters';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { CLH, SORH } from './sources';
+
+export default defineRule({
+  meta: {
+    id: 'pop3-receive-not-clustered',
+    description: 'A POP3 receive location runs in a host with several instances that the topology does not declare clustered.',
+    defaultSeverity: 'warning',
+    category: 'hosts',
+    fixable: true,
+    availability: true,
+    sources: [CLH, SORH],
+  },
+  check(ctx) {
+    for (const h of handlers(ctx.ws)) {
+      if (h.side !== 'receive' || !isPop3(h)) continue;
+      const host = hostOf(ctx, h);
+      // One instance: nothing polls the mailbox twice (host-single-instance asks for a second one).
+      if (!host || host.clustered || host.instances.length < 2) continue;
+      ctx.report({
+        doc: h.doc,
+        range: h.transport.host!.range,
+        message: `${endpointLabel(h)} (POP3) runs in host "${host.name}", which ${instancesPhrase(host)} and is not declared clustered: each instance polls the same mailbox. If the mail server allows several connections to one mailbox, the same e-mail is received more than once; Microsoft then recommends running the POP3 receive handler in a clustered host.`,
+        nodePath: handlerPath(h, ':pop3'),
+        related: hostRelated(ctx, h, host, false),
+        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+      });
+    }
+  },
+});

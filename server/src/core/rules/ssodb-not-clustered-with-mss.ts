@@ -1,0 +1,47 @@
+import { defineRule, fix } from './api';
+import { placements } from '../model/join';
+import { clusterSkeleton, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { itemAnchor } from './shared';
+import { CLUSTERING_MSS } from './sources';
+
+const WHY = 'Microsoft: "The master secret server depends on the SSO database. To build a high-availability SSO, you must cluster the SSO database." A clustered secret server whose database goes down with one SQL Server is not highly available.';
+
+export default defineRule({
+  meta: {
+    id: 'ssodb-not-clustered-with-mss',
+    description: 'The Enterprise SSO master secret server is declared clustered, but the SSO database (SSODB) is not on a clustered SQL Server instance.',
+    defaultSeverity: 'error',
+    category: 'sso',
+    fixable: true,
+    availability: true,
+    sources: [CLUSTERING_MSS],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    const clusteredNode = topo?.section('sso')?.get('clustered');
+    if (!topo || clusteredNode?.value !== true) return;
+    const { instances, undeclared } = unclustered(ctx, ['SSODB'], ['sso']);
+    for (const u of instances) {
+      const name = u.instance.get('name')?.str ?? 'this SQL instance';
+      ctx.report({
+        doc: topo.doc,
+        range: itemAnchor(u.instance),
+        message: `The master secret server is clustered (sso.clustered), but SQL instance "${name}", which holds the SSO database (${u.databases.join(', ')}), declares neither failoverCluster nor availabilityGroup. ${WHY}`,
+        nodePath: `sqlInstances[name=${name}]:SSODB`,
+        related: [{ uri: topo.uri, range: clusteredNode.entryRange, message: 'The master secret server is declared clustered here' }, ...u.related],
+        fix: fix(`Declare a failover cluster for ${name}`, ctx.edit.insertKey(u.instance, 'failoverCluster', clusterSkeleton())),
+      });
+    }
+    for (const u of undeclared) reportUndeclaredServer(ctx, u, 'The SSO database', WHY);
+    const known = placements(topo, ctx.ws, 'SSODB').length > 0 || ctx.ws.configExports.some((e) => e.configExport!.databases.some((d) => d.role === 'sso'));
+    if (!known) {
+      ctx.report({
+        doc: topo.doc,
+        range: clusteredNode.entryRange,
+        severity: 'warning',
+        message: 'The master secret server is declared clustered, but no SQL instance in the topology holds SSODB and no configuration export places it, so btslint cannot check that the SSO database is clustered with it. Add SSODB to the databases of its instance.',
+        nodePath: 'sso.clustered:SSODB',
+      });
+    }
+  },
+});

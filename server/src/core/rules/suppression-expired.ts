@@ -1,0 +1,18 @@
+import { defineRule } from './api';
+
+// Reported from core/suppress: a suppression whose until= date has passed. It no longer applies, so
+// the findings it covered are reported again next to this one.
+export default defineRule({
+  meta: {
+    id: 'suppression-expired',
+    description: 'A btslint-disable suppression is past its until= date: it no longer applies, and the findings it covered are reported again.',
+    defaultSeverity: 'warning',
+    category: 'workspace',
+    fixable: false,
+    availability: false,
+    sources: [],
+  },
+  check() {
+    // Findings come from core/suppress; see core/config/policy.ts.
+  },
+});

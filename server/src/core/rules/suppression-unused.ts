@@ -1,0 +1,18 @@
+import { defineRule } from './api';
+
+// Reported from core/suppress: a suppression (or one rule id of it) that suppressed no finding in this
+// run. Either the problem was fixed, the rule id is wrong, or the comment stands before the wrong node.
+export default defineRule({
+  meta: {
+    id: 'suppression-unused',
+    description: 'A btslint-disable suppression (or one rule it names) suppresses no finding: the problem is gone or the comment is in the wrong place.',
+    defaultSeverity: 'warning',
+    category: 'workspace',
+    fixable: false,
+    availability: false,
+    sources: [],
+  },
+  check() {
+    // Findings come from core/suppress; see core/config/policy.ts.
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule } from './api';
+import { BUILTIN_TOKENS, findTokens, soleEnvironment, tokenTable } from '../model/tokens';
+
+export default defineRule({
+  meta: {
+    id: 'unresolved-token',
+    description: 'A binding uses a ${Token} or $(Token) that the Deployment Framework settings of the environment do not define, so btslint cannot check what it stands for.',
+    defaultSeverity: 'warning',
+    category: 'workspace',
+    fixable: false,
+    availability: false,
+    sources: [],
+  },
+  check(ctx) {
+    const environment = ctx.ws.environment ?? soleEnvironment(ctx.ws);
+    const table = tokenTable(ctx.ws, environment);
+    for (const doc of ctx.ws.bindings) {
+      // Each token once per file, at its first use.
+      const seen = new Map<string, { start: number; raw: string; count: number }>();
+      for (const t of findTokens(doc.text)) {
+        if (BUILTIN_TOKENS.has(t.name)) continue;
+        const key = t.name.toLowerCase();
+        const s = seen.get(key);
+        if (s) s.count++;
+        else seen.set(key, { start: t.index, raw: t.raw, count: 1 });
+      }
+      for (const [, s] of seen) {
+        const name = s.raw.slice(2, -1).trim();
+        if (table.get(name)) continue;
+        const uses = s.count === 1 ? 'used once' : `used ${s.count} times`;
+        const env = environment ? `"${environment}"` : 'this workspace (no topology names an environment)';
+        let message: string;
+        let severity: 'warning' | 'info' | undefined;
+        if (table.sources.length) {
+          message = `${s.raw} (${uses} in this binding) is not defined by the settings of environment ${env}: ${table.sources.map((x) => x.label).join('; ')}. Deployed with these settings, the binding would keep the token, and btslint cannot check what it stands for. Add ${name} to the settings.`;
+        } else if (table.anySettings) {
+          severity = 'info';
+          message = `${s.raw} (${uses} in this binding) cannot be resolved: no Deployment Framework settings column or exported settings file in the workspace matches environment ${env}, so btslint cannot check what it stands for.`;
+        } else {
+          severity = 'info';
+          message = `${s.raw} (${uses} in this binding) cannot be resolved: the workspace holds no Deployment Framework settings (SettingsFileGenerator.xml or an exported settings file), so btslint cannot check what it stands for in environment ${env}.`;
+        }
+        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, message, severity, nodePath: `token:${name.toLowerCase()}` });
+      }
+    }
+  },
+});

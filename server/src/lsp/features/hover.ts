@@ -1,0 +1,108 @@
+// Hover: on a binding's handler host, what the topology says of that host; on a configuration
+// export's SQL server, what the topology says of that instance; on a topology key, the schema's
+// description and the rules that read it; on a topology host name, the handlers that run in it.
+
+import { Hover, MarkupKind } from 'vscode-languageserver/node';
+import type { BtsDocument } from '../../core';
+import { handlers, isUnresolved, sameName, TopologyView, Workspace } from '../../core/model/join';
+import type { LNode } from '../../core/readers/yamlNode';
+import { baseName } from '../paths';
+import { exportDatabaseAt, handlerAt, topologyNodeAt } from './locate';
+import { keyMarkdown, schemaAt } from './schema';
+
+/** A markdown link to a node of a document: `file.yaml:12` opening at that line. */
+export function nodeLink(doc: BtsDocument, offset: number): string {
+  const pos = doc.lines().position(offset);
+  return `[${baseName(doc.uri)}:${pos.line + 1}](${doc.uri}#L${pos.line + 1})`;
+}
+
+function yesNo(v: unknown): string {
+  return v === true ? 'yes' : v === false ? 'no' : v === undefined ? 'not declared' : String(v);
+}
+
+export function hostMarkdown(topo: TopologyView, host: LNode): string {
+  const name = host.get('name')?.str ?? '?';
+  const instances = host.get('instances')?.strings().map((s) => s.str!) ?? [];
+  const lines = [
+    `**Host ${name}** in ${topo.environment ? `the ${topo.environment} topology ` : 'the topology '}${nodeLink(topo.doc, host.get('name')?.range.start ?? host.range.start)}`,
+    '',
+    `- type: ${host.get('type')?.str ?? 'not declared'}`,
+    `- clustered: ${yesNo(host.get('clustered')?.value)}`,
+    `- instances: ${instances.length ? `${instances.join(', ')} (${instances.length})` : 'none declared'}`,
+  ];
+  for (const k of ['tracking', 'clusterGroup', 'nlb']) {
+    const v = host.get(k);
+    if (v) lines.push(`- ${k}: ${v.str ?? JSON.stringify(v.toJS())}`);
+  }
+  return lines.join('\n');
+}
+
+function instanceMarkdown(topo: TopologyView, inst: LNode): string {
+  const name = inst.get('name')?.str ?? '?';
+  const fc = inst.get('failoverCluster');
+  const ag = inst.get('availabilityGroup');
+  const nodes = fc?.get('nodes')?.strings().map((s) => s.str!) ?? [];
+  const dbs = (inst.get('databases')?.items() ?? []).map((d) => d.get('name')?.str).filter((x): x is string => !!x);
+  return [
+    `**SQL instance ${name}** in the topology ${nodeLink(topo.doc, inst.get('name')?.range.start ?? inst.range.start)}`,
+    '',
+    `- failover cluster: ${fc ? (nodes.length ? `yes (nodes ${nodes.join(', ')})` : 'yes') : 'no'}`,
+    `- availability group: ${ag ? ag.get('name')?.str ?? 'yes' : 'no'}`,
+    `- databases declared: ${dbs.length ? dbs.join(', ') : 'none'}`,
+  ].join('\n');
+}
+
+export function hover(doc: BtsDocument, offset: number, ws: Workspace): Hover | null {
+  const topologies = ws.topologies.map((t) => new TopologyView(t));
+  if (doc.binding) {
+    const h = handlerAt(doc, offset);
+    if (!h) return null;
+    const range = doc.lines().range(h.transport.host!.range);
+    const what = h.location ? `receive location "${h.location.name}"` : `send port "${h.port?.name}"`;
+    let body: string;
+    if (isUnresolved(h.hostName)) body = `Host \`${h.hostName}\` of ${what} is an unresolved token: btslint cannot tell which host runs it.`;
+    else if (!topologies.length) body = `No topology file (*.topology.yaml) in the workspace declares hosts, so btslint cannot check host \`${h.hostName}\` of ${what}.`;
+    else {
+      const parts = topologies.map((t) => {
+        const host = t.findHost(h.hostName);
+        return host ? hostMarkdown(t, host) : `The topology ${nodeLink(t.doc, t.section('hosts')?.keyRange.start ?? 0)} does not declare host **${h.hostName}**.`;
+      });
+      body = parts.join('\n\n---\n\n');
+    }
+    return { contents: { kind: MarkupKind.Markdown, value: body }, range };
+  }
+  if (doc.configExport) {
+    const hit = exportDatabaseAt(doc, offset);
+    if (!hit || hit.part !== 'server' || !hit.db.server) return null;
+    const range = doc.lines().range(hit.db.serverRange);
+    const parts = topologies.map((t) => {
+      const inst = t.findInstance(hit.db.server!);
+      return inst ? instanceMarkdown(t, inst) : `The topology ${nodeLink(t.doc, 0)} does not declare SQL instance **${hit.db.server}**.`;
+    });
+    if (!parts.length) parts.push(`No topology file in the workspace declares SQL instances, so btslint cannot check where ${hit.db.displayName} lives.`);
+    return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
+  }
+  if (doc.topology && doc.topology.root.isMap) {
+    const hit = topologyNodeAt(doc.topology.root, offset);
+    if (!hit) return null;
+    if (hit.onKey) {
+      const key = String(hit.path[hit.path.length - 1]);
+      const s = schemaAt(hit.path);
+      if (!s) return { contents: { kind: MarkupKind.Markdown, value: `**${key}** is not a key of the topology format.` }, range: doc.lines().range(hit.node.keyRange) };
+      return { contents: { kind: MarkupKind.Markdown, value: keyMarkdown(key, s) }, range: doc.lines().range(hit.node.keyRange) };
+    }
+    // A host's name: which handlers of the workspace run in it.
+    if (hit.path.length === 3 && hit.path[0] === 'hosts' && hit.path[2] === 'name' && hit.node.str) {
+      const name = hit.node.str;
+      const users = handlers(ws).filter((h) => sameName(h.hostName, name));
+      const recv = users.filter((u) => u.side === 'receive');
+      const send = users.filter((u) => u.side === 'send');
+      const list = users.slice(0, 10).map((u) => `- ${u.side === 'receive' ? `receive location ${u.location?.name}` : `send port ${u.port?.name}`} (${u.transport.adapter?.value ?? '?'}) ${nodeLink(u.doc, u.transport.host!.range.start)}`);
+      const value = users.length
+        ? [`**Host ${name}** runs ${recv.length} receive location(s) and ${send.length} send port(s) in the workspace's bindings:`, '', ...list, ...(users.length > 10 ? [`- ... and ${users.length - 10} more`] : [])].join('\n')
+        : `No binding file in the workspace names host **${name}**.`;
+      return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines().range(hit.node.range) };
+    }
+  }
+  return null;
+}

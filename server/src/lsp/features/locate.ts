@@ -1,0 +1,68 @@
+// What stands at an offset: in a topology, the YAML/JSON node (key or value) and its path; in a
+// binding, the handler host name; in a configuration export, the SQL server or database. Hover,
+// definition and completion start here.
+
+import type { BtsDocument } from '../../core';
+import type { LNode } from '../../core/readers/yamlNode';
+import type { HandlerRef } from '../../core/model/join';
+import { handlers, workspaceOf } from '../../core/model/join';
+import type { ExportedDatabase } from '../../core/readers/configExport';
+
+export interface TopologyHit {
+  node: LNode;
+  /** On the key of a `key: value` entry (else on the value). */
+  onKey: boolean;
+  /** Keys and item indexes from the root. */
+  path: (string | number)[];
+}
+
+function contains(r: { start: number; end: number }, offset: number): boolean {
+  return offset >= r.start && offset <= r.end;
+}
+
+/** The deepest topology node whose key or value holds the offset. */
+export function topologyNodeAt(root: LNode, offset: number): TopologyHit | undefined {
+  let cur = root;
+  const path: (string | number)[] = [];
+  for (let guard = 0; guard < 200; guard++) {
+    let next: LNode | undefined;
+    if (cur.isMap) {
+      for (const [k, child] of cur.entries()) {
+        if (child.pair && contains(child.keyRange, offset)) return { node: child, onKey: true, path: [...path, k] };
+        if (child.node && contains(child.range, offset)) {
+          next = child;
+          path.push(k);
+          break;
+        }
+      }
+    } else if (cur.isSeq) {
+      const items = cur.items();
+      for (let i = 0; i < items.length; i++) {
+        if (items[i].node && contains(items[i].range, offset)) {
+          next = items[i];
+          path.push(i);
+          break;
+        }
+      }
+    }
+    if (!next) return cur === root ? undefined : { node: cur, onKey: false, path };
+    if (!next.isMap && !next.isSeq) return { node: next, onKey: false, path };
+    cur = next;
+  }
+  return undefined;
+}
+
+/** The binding handler whose host name (SendHandler/ReceiveHandler Name) holds the offset. */
+export function handlerAt(doc: BtsDocument, offset: number): HandlerRef | undefined {
+  if (!doc.binding) return undefined;
+  return handlers(workspaceOf([doc])).find((h) => h.transport.host && contains(h.transport.host.range, offset));
+}
+
+/** The configuration export database whose <Server> or <Database> holds the offset. */
+export function exportDatabaseAt(doc: BtsDocument, offset: number): { db: ExportedDatabase; part: 'server' | 'database' } | undefined {
+  for (const db of doc.configExport?.databases ?? []) {
+    if (contains(db.serverRange, offset)) return { db, part: 'server' };
+    if (contains(db.databaseRange, offset)) return { db, part: 'database' };
+  }
+  return undefined;
+}

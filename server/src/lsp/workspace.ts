@@ -1,0 +1,153 @@
+// What the server knows of the workspace: one entry per BizTalk candidate file, holding its parsed
+// BtsDocument. Open files take the client's text; the others are read from disk. A document is parsed
+// once per version (client version for open files, a disk read otherwise) and reused by every later
+// check: a change re-reads and re-parses only the file that changed, then the core lints the whole
+// set again (cross-file joins are cheap next to parsing).
+
+import { BtsDocument, LineIndex, readDocument } from '../core';
+import { pathToUri, uriKey, uriToPath, pathKey, isInside } from './paths';
+
+export interface Entry {
+  key: string;
+  /** The URI diagnostics are published under (the client's spelling when the client opened it first). */
+  uri: string;
+  path: string;
+  /** Open in the client: its text wins over the disk. */
+  open: boolean;
+  /** The client's version when open. */
+  version: number | null;
+  /** The open document's current text (undefined when not open). */
+  text?: string;
+  /** Parsed document; for a disk file of kind `other`, kept only as its kind. */
+  doc?: BtsDocument;
+  /** The version `doc` was parsed from (`open:<version>` or `disk:<n>`). */
+  parsed?: string;
+  /** Why the file is not checked (too large). */
+  skipped?: string;
+}
+
+export class WorkspaceState {
+  private readonly entries = new Map<string, Entry>();
+  private diskReads = 0;
+  /** Paths of the workspace folders. */
+  folders: string[] = [];
+
+  get(uriOrKey: string): Entry | undefined {
+    return this.entries.get(uriOrKey.startsWith('file:') ? uriKey(uriOrKey) : uriOrKey);
+  }
+
+  all(): Entry[] {
+    return [...this.entries.values()];
+  }
+
+  private entry(uri: string, fsPath: string): Entry {
+    const key = pathKey(fsPath);
+    let e = this.entries.get(key);
+    if (!e) {
+      e = { key, uri, path: fsPath, open: false, version: null };
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  /** A file read from disk (scan, watcher, close). Ignored while the file is open in the client. */
+  setDisk(fsPath: string, bytes: Buffer): Entry {
+    const e = this.entry(pathToUri(fsPath), fsPath);
+    e.skipped = undefined;
+    if (e.open) return e;
+    const doc = readDocument(e.uri, bytes);
+    // Files that are not BizTalk files keep only their kind: no text held for every XML of the repo.
+    e.doc = doc.kind === 'other' ? otherKind(doc) : doc;
+    e.parsed = `disk:${++this.diskReads}`;
+    return e;
+  }
+
+  /** A file too large to read: it is known but not checked. */
+  setSkipped(fsPath: string, reason: string): Entry {
+    const e = this.entry(pathToUri(fsPath), fsPath);
+    if (!e.open) {
+      e.doc = undefined;
+      e.parsed = undefined;
+      e.skipped = reason;
+    }
+    return e;
+  }
+
+  /** Opened or changed in the client. Parsing waits until the next check asks for the document. */
+  setOpen(uri: string, text: string, version: number): Entry | undefined {
+    const fsPath = uriToPath(uri);
+    if (fsPath === undefined) return undefined;
+    const e = this.entry(uri, fsPath);
+    // The client's spelling of the URI wins (a client may spell a drive letter or an escape
+    // differently from the scan); the caller clears what was published under the old one.
+    e.uri = uri;
+    e.open = true;
+    e.version = version;
+    e.text = text;
+    e.skipped = undefined;
+    return e;
+  }
+
+  /** Closed in the client: the entry falls back to the disk (the caller re-reads it). */
+  setClosed(uri: string): Entry | undefined {
+    const e = this.get(uri);
+    if (!e) return undefined;
+    e.open = false;
+    e.version = null;
+    e.text = undefined;
+    return e;
+  }
+
+  /** Removes a deleted file, or every file under a deleted folder. Returns the removed entries. */
+  remove(fsPath: string): Entry[] {
+    const removed: Entry[] = [];
+    for (const e of this.entries.values()) {
+      if (!e.open && isInside(e.path, fsPath)) removed.push(e);
+    }
+    for (const e of removed) this.entries.delete(e.key);
+    return removed;
+  }
+
+  /** Drops entries outside the current folders (a folder was removed from the workspace). */
+  retainFolders(): Entry[] {
+    const removed = this.all().filter((e) => !e.open && !this.folders.some((f) => isInside(e.path, f)));
+    for (const e of removed) this.entries.delete(e.key);
+    return removed;
+  }
+
+  /** The parsed document of an entry, parsing the open text when its version changed. */
+  document(e: Entry): BtsDocument | undefined {
+    if (e.open && e.text !== undefined) {
+      const v = `open:${e.version}`;
+      if (e.parsed !== v || !e.doc) {
+        e.doc = readDocument(e.uri, e.text);
+        e.parsed = v;
+      }
+      return e.doc;
+    }
+    return e.skipped ? undefined : e.doc;
+  }
+
+  /** Every BizTalk document of the workspace, parsed (open ones at their latest version). */
+  documents(): BtsDocument[] {
+    const out: BtsDocument[] = [];
+    for (const e of this.entries.values()) {
+      const d = this.document(e);
+      if (d && d.kind !== 'other') out.push(d);
+    }
+    return out;
+  }
+
+  /** The document at a URI, parsed at its latest version. */
+  documentAt(uri: string): BtsDocument | undefined {
+    const e = this.get(uri);
+    return e ? this.document(e) : undefined;
+  }
+}
+
+const EMPTY_LINES = new LineIndex('');
+
+/** What is kept of a file that is not a BizTalk file: its kind, not its text or parse tree. */
+function otherKind(doc: BtsDocument): BtsDocument {
+  return { uri: doc.uri, text: '', encoding: doc.encoding, eol: doc.eol, kind: 'other', problems: [], lines: () => EMPTY_LINES };
+}

@@ -1,0 +1,393 @@
+// The binding reader: ports, locations, transports and the escaped adapter settings, positioned
+// exactly in the file through one or two levels of escaping. Small inline bindings first, then the
+// real corpus files.
+
+import { test, describe } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import { readDocument, BtsDocument } from '../../server/src/core/document';
+import { hasToken, Transport } from '../../server/src/core/readers/binding';
+import { adapterIs, handlers, workspaceOf } from '../../server/src/core/model/join';
+import { lint } from '../../server/src/core/engine';
+import { corpusFile } from '../helpers/paths';
+
+/** The file text a range covers. */
+function at(doc: BtsDocument, r: { start: number; end: number } | undefined): string | undefined {
+  return r ? doc.text.slice(r.start, r.end) : undefined;
+}
+
+/** Findings the engine itself makes from reader problems (no rule runs). */
+function parseErrors(doc: BtsDocument) {
+  return lint([doc], { rules: [] }).filter((f) => f.ruleId === 'parse-error');
+}
+
+const FTP_DATA =
+  '&lt;CustomProps&gt;&lt;AdapterConfig vt="8"&gt;&amp;lt;Config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"&amp;gt;' +
+  '&amp;lt;uri&amp;gt;ftp://ftp.contoso.com:21/in/*.xml&amp;lt;/uri&amp;gt;' +
+  '&amp;lt;serverAddress&amp;gt;ftp.contoso.com&amp;lt;/serverAddress&amp;gt;' +
+  '&amp;lt;serverPort&amp;gt;21&amp;lt;/serverPort&amp;gt;' +
+  '&amp;lt;password&amp;gt;a&amp;amp;amp;b&amp;lt;/password&amp;gt;' +
+  '&amp;lt;/Config&amp;gt;&lt;/AdapterConfig&gt;&lt;PollingInterval vt="19"&gt;60&lt;/PollingInterval&gt;&lt;/CustomProps&gt;';
+
+const SQL_DATA =
+  '&lt;CustomProps&gt;&lt;BindingType vt="8"&gt;sqlBinding&lt;/BindingType&gt;' +
+  '&lt;BindingConfiguration vt="8"&gt;&amp;lt;binding name="sqlBinding" pollingStatement="SELECT * FROM Orders WHERE Id &amp;amp;gt; 0" pollingIntervalInSeconds="30" /&amp;gt;&lt;/BindingConfiguration&gt;' +
+  '&lt;/CustomProps&gt;';
+
+const BINDING = `<?xml version="1.0" encoding="utf-8"?>
+<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" Version="3.5.1.0">
+  <SendPortCollection>
+    <SendPort Name="Send.FTP" IsStatic="true" IsTwoWay="false">
+      <PrimaryTransport>
+        <Address>ftp://ftp.contoso.com:21/in/%MessageID%.xml</Address>
+        <TransportType Name="ftp" />
+        <TransportTypeData>${FTP_DATA}</TransportTypeData>
+        <SendHandler Name="\${SendHostName}"><TransportType Name="ftp" /></SendHandler>
+      </PrimaryTransport>
+      <SecondaryTransport>
+        <Address />
+        <SendHandler xsi:nil="true" />
+      </SecondaryTransport>
+      <Filter>&lt;?xml version="1.0" encoding="utf-16"?&gt;
+&lt;Filter&gt;&lt;Group&gt;&lt;Statement Property="BTS.ReceivePortName" Operator="0" Value="In" /&gt;&lt;/Group&gt;&lt;/Filter&gt;</Filter>
+    </SendPort>
+    <SendPort Name="Send.Dynamic" IsStatic="false" IsTwoWay="false">
+      <PrimaryTransport>
+        <Address>should-be-ignored</Address>
+        <TransportType Name="FILE" />
+        <SendHandler Name="BizTalkServerApplication" />
+      </PrimaryTransport>
+    </SendPort>
+    <SendPort Name="Send.Backup" IsStatic="true" IsTwoWay="false">
+      <PrimaryTransport>
+        <Address>C:\\out\\%MessageID%.xml</Address>
+        <TransportType Name="FILE" />
+        <SendHandler Name="$(SendHost)" />
+      </PrimaryTransport>
+      <SecondaryTransport>
+        <Address>\\\\backup\\out\\%MessageID%.xml</Address>
+        <TransportType Name="File" />
+        <SendHandler xsi:nil="true" />
+      </SecondaryTransport>
+    </SendPort>
+  </SendPortCollection>
+  <ReceivePortCollection>
+    <ReceivePort Name="In" IsTwoWay="false">
+      <ReceiveLocations>
+        <ReceiveLocation Name="In.SQL">
+          <Address>mssql://sql01//Orders?InboundId=1</Address>
+          <ReceiveLocationTransportType Name="WCF-SQL" />
+          <ReceiveLocationTransportTypeData>${SQL_DATA}</ReceiveLocationTransportTypeData>
+          <Enable>true</Enable>
+          <ReceiveHandler Name="ReceiveHost_Clustered"><TransportType Name="WCF-SQL" /></ReceiveHandler>
+        </ReceiveLocation>
+        <ReceiveLocation Name="In.FTP">
+          <Address>ftp://ftp.contoso.com:21/in/*.xml</Address>
+          <ReceiveLocationTransportType Name="FTP" />
+          <ReceiveLocationTransportTypeData>${FTP_DATA}</ReceiveLocationTransportTypeData>
+          <Enable>false</Enable>
+          <ReceiveHandler Name="\${ReceiveHostName}" />
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`;
+
+describe('inline binding', () => {
+  const doc = readDocument('C:\\work\\Orders.BindingInfo.xml', Buffer.from(BINDING, 'utf8'));
+  const b = doc.binding!;
+
+  test('a binding with no parse problem, whatever the escaped Filter declares', () => {
+    assert.equal(doc.kind, 'binding');
+    assert.equal(doc.encoding, 'utf8');
+    assert.deepEqual(doc.problems, []);
+    assert.deepEqual(parseErrors(doc), []);
+  });
+
+  test('send ports, receive ports and locations, with names positioned on their attribute values', () => {
+    assert.deepEqual(
+      b.sendPorts.map((sp) => [sp.name, sp.isStatic, sp.isTwoWay, at(doc, sp.nameRange)]),
+      [
+        ['Send.FTP', true, false, 'Send.FTP'],
+        ['Send.Dynamic', false, false, 'Send.Dynamic'],
+        ['Send.Backup', true, false, 'Send.Backup'],
+      ],
+    );
+    assert.deepEqual(
+      b.receivePorts.map((rp) => [rp.name, rp.locations.map((l) => l.name)]),
+      [['In', ['In.SQL', 'In.FTP']]],
+    );
+    assert.deepEqual(
+      b.receiveLocations.map((rl) => [rl.name, rl.receivePort, rl.enabled, at(doc, rl.nameRange)]),
+      [
+        ['In.SQL', 'In', true, 'In.SQL'],
+        ['In.FTP', 'In', false, 'In.FTP'],
+      ],
+    );
+  });
+
+  test('transport adapter, address and host values sit exactly where they stand in the file', () => {
+    const t = b.sendPorts[0].primary!;
+    assert.equal(t.adapter!.value, 'ftp');
+    assert.equal(at(doc, t.adapter!.range), 'ftp');
+    assert.equal(t.adapter!.range.start, BINDING.indexOf('<TransportType Name="ftp"') + 21);
+    assert.equal(t.address!.value, 'ftp://ftp.contoso.com:21/in/%MessageID%.xml');
+    assert.equal(t.address!.range.start, BINDING.indexOf('ftp://ftp.contoso.com:21/in/%MessageID%'));
+    assert.equal(at(doc, t.address!.range), t.address!.value);
+    assert.equal(at(doc, t.host!.range), '${SendHostName}');
+  });
+
+  test('an inner element of a double-escaped AdapterConfig (FTP serverAddress) is positioned through &amp;lt;', () => {
+    const s = b.sendPorts[0].primary!.settings()!;
+    assert.deepEqual(s.errors, []);
+    const addr = s.get('serverAddress')!;
+    assert.equal(addr.value, 'ftp.contoso.com');
+    const marker = '&amp;lt;serverAddress&amp;gt;';
+    const expected = BINDING.indexOf(marker) + marker.length;
+    assert.deepEqual(addr.range, { start: expected, end: expected + 'ftp.contoso.com'.length });
+    assert.equal(at(doc, addr.elementRange), '&amp;lt;serverAddress&amp;gt;ftp.contoso.com&amp;lt;/serverAddress&amp;gt;');
+    // The same settings in the receive location are found at the second copy, not the first.
+    const rlAddr = b.receiveLocations[1].transport.settings()!.get('SERVERADDRESS')!;
+    assert.equal(rlAddr.range.start, BINDING.indexOf(marker, expected) + marker.length);
+  });
+
+  test('escaped settings: flat properties, the AdapterConfig itself, entities decoded twice, no xmlns noise', () => {
+    const s = b.sendPorts[0].primary!.settings()!;
+    assert.deepEqual(
+      s.all().map((x) => x.name),
+      ['AdapterConfig', 'uri', 'serverAddress', 'serverPort', 'password', 'PollingInterval'],
+    );
+    assert.equal(s.get('pollinginterval')!.value, '60');
+    assert.equal(at(doc, s.get('PollingInterval')!.range), '60');
+    assert.equal(s.get('password')!.value, 'a&b');
+    assert.equal(at(doc, s.get('password')!.range), 'a&amp;amp;amp;b');
+    assert.ok(s.get('AdapterConfig')!.value.startsWith('<Config xmlns:xsi='));
+    assert.equal(s.get('xmlns:xsi'), undefined);
+    assert.equal(at(doc, s.get('serverPort')!.range), '21');
+  });
+
+  test('settings are parsed lazily and once', () => {
+    const t = b.sendPorts[0].primary!;
+    assert.equal(t.settings(), t.settings());
+    assert.equal(b.sendPorts[2].primary!.settings(), undefined); // no TransportTypeData
+  });
+
+  test('a WCF-SQL BindingConfiguration attribute (pollingStatement) maps to the file', () => {
+    const s = b.receiveLocations[0].transport.settings()!;
+    assert.deepEqual(s.errors, []);
+    assert.equal(s.get('BindingType')!.value, 'sqlBinding');
+    const ps = s.get('pollingStatement')!;
+    assert.equal(ps.value, 'SELECT * FROM Orders WHERE Id > 0');
+    const start = BINDING.indexOf('pollingStatement="') + 'pollingStatement="'.length;
+    assert.equal(ps.range.start, start);
+    assert.equal(at(doc, ps.range), 'SELECT * FROM Orders WHERE Id &amp;amp;gt; 0');
+    assert.equal(at(doc, ps.elementRange), 'pollingStatement="SELECT * FROM Orders WHERE Id &amp;amp;gt; 0"');
+    assert.equal(at(doc, s.get('pollingIntervalInSeconds')!.range), '30');
+    assert.equal(s.get('name')!.value, 'sqlBinding');
+  });
+
+  test('${Token} and $(Token) host names stay as values, marked by hasToken, with no parse finding', () => {
+    const hosts = handlers(workspaceOf([doc])).map((h) => h.hostName);
+    assert.deepEqual(hosts, ['${SendHostName}', '$(SendHost)', 'ReceiveHost_Clustered', '${ReceiveHostName}']);
+    assert.deepEqual(
+      hosts.map((h) => hasToken(h)),
+      [true, true, false, true],
+    );
+    assert.equal(hasToken('$notatoken'), false);
+    assert.equal(hasToken('Host_$(Env)_Send'), true);
+  });
+
+  test('adapter names match case-insensitively (adapterIs)', () => {
+    const send = b.sendPorts[0].primary;
+    assert.equal(adapterIs(send, 'FTP'), true);
+    assert.equal(adapterIs(send, 'SFTP', 'Ftp'), true);
+    assert.equal(adapterIs(send, 'FILE'), false);
+    assert.equal(adapterIs(b.receiveLocations[0].transport, 'wcf-sql'), true);
+    assert.equal(adapterIs(b.sendPorts[2].secondary, 'FILE'), true);
+    assert.equal(adapterIs(undefined, 'FTP'), false);
+  });
+
+  test('a dynamic send port (IsStatic="false") has no primary transport, whatever it holds', () => {
+    const dyn = b.sendPorts[1];
+    assert.equal(dyn.isStatic, false);
+    assert.equal(dyn.primary, undefined);
+    assert.equal(dyn.secondary, undefined);
+  });
+
+  test('SecondaryTransport: an empty Address means none; an xsi:nil SendHandler gives no host', () => {
+    assert.equal(b.sendPorts[0].secondary, undefined);
+    const sec = b.sendPorts[2].secondary as Transport;
+    assert.ok(sec);
+    assert.equal(sec.address!.value, '\\\\backup\\out\\%MessageID%.xml');
+    assert.equal(sec.host, undefined);
+    assert.equal(sec.handlerElement, undefined);
+    assert.equal(sec.adapter!.value, 'File');
+  });
+});
+
+describe('adapter falls back to the handler\'s TransportType', () => {
+  test('no TransportType beside the handler', () => {
+    const doc = readDocument(
+      'b.xml',
+      '<BindingInfo><SendPortCollection><SendPort Name="S"><PrimaryTransport><Address>x</Address><SendHandler Name="H"><TransportType Name="HTTP"/></SendHandler></PrimaryTransport></SendPort></SendPortCollection></BindingInfo>',
+    );
+    const t = doc.binding!.sendPorts[0].primary!;
+    assert.equal(t.adapter!.value, 'HTTP');
+    assert.equal(t.host!.value, 'H');
+  });
+});
+
+describe('malformed bindings', () => {
+  test('a broken file yields the model of what could be read plus positioned parse-error findings', () => {
+    const text = [
+      '<BindingInfo>',
+      '  <SendPortCollection>',
+      '    <SendPort Name="A" IsStatic="true">',
+      '      <PrimaryTransport><Address>x</Address><TransportType Name="FILE"/><SendHandler Name="H1"/></PrimaryTransport>',
+      '    </SendPort>',
+      '    <SendPort Name="B" IsStatic="true">',
+      '      <PrimaryTransport><Address>y</Address><TransportType Name="FILE"/><SendHandler Name="H2"/>',
+      '    </SendPort>',
+      '  </SendPortCollection>',
+      '  <ReceivePortCollection>',
+      '    <ReceivePort Name="R"><ReceiveLocations><ReceiveLocation Name="L1"><Address>z</Address>',
+      '      <ReceiveLocationTransportType Name="FILE"/><ReceiveHandler Name=H3 />',
+    ].join('\r\n');
+    const doc = readDocument('broken.xml', Buffer.from(text, 'utf8'));
+    assert.equal(doc.kind, 'binding');
+    assert.deepEqual(
+      doc.binding!.sendPorts.map((sp) => [sp.name, sp.primary?.host?.value]),
+      [
+        ['A', 'H1'],
+        ['B', 'H2'],
+      ],
+    );
+    assert.deepEqual(
+      doc.binding!.receiveLocations.map((rl) => [rl.name, rl.transport.adapter?.value, rl.transport.host?.value]),
+      [['L1', 'FILE', 'H3']],
+    );
+    const findings = parseErrors(doc);
+    const lines = doc.lines();
+    const shown = findings.map((f) => {
+      const p = lines.position(f.range.start);
+      return `${p.line + 1}:${p.character + 1} ${f.severity} ${f.message}`;
+    });
+    assert.deepEqual(shown, [
+      '1:1 error <BindingInfo> is not closed: the file ends first.',
+      '7:7 error <PrimaryTransport> is not closed before </SendPort>.',
+      '10:3 error <ReceivePortCollection> is not closed: the file ends first.',
+      '11:5 error <ReceivePort> is not closed: the file ends first.',
+      '11:27 error <ReceiveLocations> is not closed: the file ends first.',
+      '11:45 error <ReceiveLocation> is not closed: the file ends first.',
+      '12:66 error The value of attribute "Name" must be quoted.',
+    ]);
+  });
+
+  test('malformed escaped adapter settings become parse errors inside the element, at their place', () => {
+    const text =
+      '<BindingInfo><SendPortCollection><SendPort Name="S"><PrimaryTransport><Address>C:\\out</Address><TransportType Name="FILE"/>' +
+      '<TransportTypeData>&lt;CustomProps&gt;&lt;FileName vt="8"&gt;%MessageID%.xml&lt;/CustomProps&gt;</TransportTypeData>' +
+      '<SendHandler Name="H"/></PrimaryTransport></SendPort></SendPortCollection></BindingInfo>';
+    const doc = readDocument('s.xml', text);
+    assert.deepEqual(doc.problems, []);
+    const s = doc.binding!.sendPorts[0].primary!.settings()!;
+    assert.equal(s.get('FileName')!.value, '%MessageID%.xml');
+    assert.deepEqual(
+      s.errors.map((e) => [e.message, at(doc, e.range)]),
+      [['In the escaped adapter settings: <FileName> is not closed before </CustomProps>.', '&lt;FileName']],
+    );
+    const findings = parseErrors(doc);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].range.start, text.indexOf('&lt;FileName'));
+  });
+
+  test('a file with a BindingInfo root and nothing else reads as an empty binding', () => {
+    const doc = readDocument('e.xml', '<BindingInfo/>');
+    assert.deepEqual(doc.binding, { sendPorts: [], receivePorts: [], receiveLocations: [] });
+  });
+
+  test('a binding-named file with no root element is still a binding, with a parse error', () => {
+    const doc = readDocument('Orders.Binding.xml', '<?xml version="1.0"?>\n<!-- nothing yet -->\n');
+    assert.equal(doc.kind, 'binding');
+    assert.deepEqual(
+      parseErrors(doc).map((f) => f.message),
+      ['No root element: the file holds no XML element.'],
+    );
+  });
+});
+
+describe('real corpus files', () => {
+  const read = (name: string) => {
+    const p = corpusFile(name);
+    return readDocument(p, fs.readFileSync(p));
+  };
+
+  test('aimbiztalk FTP: serverAddress through double escaping, in the send port and the receive location', () => {
+    const doc = read('Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
+    assert.deepEqual(parseErrors(doc), []);
+    const marker = '&amp;lt;serverAddress&amp;gt;';
+    const first = doc.text.indexOf(marker);
+    const second = doc.text.indexOf(marker, first + 1);
+    assert.ok(first > 0 && second > first);
+    const send = doc.binding!.sendPorts[0].primary!.settings()!.get('serverAddress')!;
+    const recv = doc.binding!.receiveLocations[0].transport.settings()!.get('serverAddress')!;
+    assert.equal(send.value, '127.0.0.1');
+    assert.deepEqual(send.range, { start: first + marker.length, end: first + marker.length + 9 });
+    assert.deepEqual(recv.range, { start: second + marker.length, end: second + marker.length + 9 });
+    const p = doc.lines().position(send.range.start);
+    assert.equal(doc.lines().lineText(p.line).slice(p.character, p.character + 9), '127.0.0.1');
+    assert.equal(adapterIs(doc.binding!.sendPorts[0].primary, 'ftp'), true);
+    // The send port's Filter declares utf-16 inside a UTF-8 file.
+    assert.match(doc.text, /<Filter>&lt;\?xml version="1.0" encoding="utf-16"\?&gt;/);
+    assert.equal(doc.encoding, 'utf8');
+  });
+
+  test('Apress BookOrders WCF-SQL: pollingStatement and pollingIntervalInSeconds map to the attribute values', () => {
+    const doc = read('Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml');
+    assert.deepEqual(parseErrors(doc), []);
+    const sp = doc.binding!.sendPorts.find((s) => s.name === 'WcfSendPort_SQL_Approvals')!;
+    const s = sp.primary!.settings()!;
+    assert.deepEqual(s.errors, []);
+    assert.equal(s.get('BindingType')!.value, 'sqlBinding');
+    const ps = s.get('pollingStatement')!;
+    const i = doc.text.indexOf('pollingStatement="') + 'pollingStatement="'.length;
+    assert.deepEqual([ps.value, ps.range], ['', { start: i, end: i }]);
+    const pi = s.get('pollingIntervalInSeconds')!;
+    assert.equal(pi.value, '30');
+    assert.equal(at(doc, pi.range), '30');
+    assert.equal(at(doc, pi.elementRange), 'pollingIntervalInSeconds="30"');
+  });
+
+  test('aimbiztalk BindingInfo: $(Token) hosts stay values, no parse finding, BOM read', () => {
+    const doc = read('Azure__aimbiztalk__src__Microsoft.AzureIntegrationMigration.BizTalk.Types__Schemas__BindingInfo.xml');
+    assert.equal(doc.encoding, 'utf8bom');
+    assert.deepEqual(parseErrors(doc), []);
+    const hosts = handlers(workspaceOf([doc])).map((h) => h.hostName);
+    assert.ok(hosts.includes('$(ProcessingHostName)'));
+    assert.deepEqual(
+      [...new Set(hosts.filter((h) => !hasToken(h)))],
+      ['BizTalkServerIsolatedHost'],
+    );
+  });
+
+  test('Packt WCF wizard output: UTF-16 LE with a BOM, declared utf-16, CRLF', () => {
+    const doc = read(
+      'PacktPublishing__Microsoft-BizTalk-Server-Certification-Assessment-Guide-Second-Edition__Chapter07__Chapter07__Example01-ExposeWCFService__Chapter07Example01__App_Data__Temp__BindingInfo.xml',
+    );
+    assert.equal(doc.encoding, 'utf16le');
+    assert.equal(doc.eol, '\r\n');
+    assert.deepEqual(parseErrors(doc), []);
+    assert.equal(doc.binding!.receiveLocations.length, 1);
+    assert.equal(doc.binding!.receiveLocations[0].transport.adapter!.value, 'WCF-BasicHttp');
+    assert.equal(doc.binding!.receiveLocations[0].transport.host, undefined);
+  });
+
+  test('every send port of the recipes MSMQ file keeps an unused SecondaryTransport out of the model', () => {
+    const doc = read('Apress__biztalk-2006-recipes__1590597117-1__Chapter04__Recipe_4.15__4_-_15_--_Maintaining_Message_Order.zip__SequentialConvoyOrchestration__Bindings.xml');
+    assert.deepEqual(parseErrors(doc), []);
+    assert.ok(doc.binding!.sendPorts.length > 0);
+    for (const sp of doc.binding!.sendPorts) assert.equal(sp.secondary, undefined);
+    assert.equal(adapterIs(doc.binding!.receiveLocations[0].transport, 'msmq'), true);
+  });
+});

@@ -1,0 +1,258 @@
+// A minimal LSP client for protocol tests: starts `node server/bin/btslint.js lsp --stdio` as a child
+// process and talks JSON-RPC over its stdio with vscode-jsonrpc, as an editor would. It records
+// published diagnostics and notifications, answers the server's requests (configuration, capability
+// registration, showDocument) and waits for diagnostics that satisfy a condition.
+
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { pathToUri } from '../../server/src/lsp/paths';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+
+export const REPO = path.join(__dirname, '..', '..', '..');
+export const CORPUS = path.join(REPO, '..', 'shared', 'corpus');
+export const BIN = path.join(REPO, 'server', 'bin', 'btslint.js');
+
+export interface ClientOptions {
+  /** Settings answered to workspace/configuration (and sent as initializationOptions). */
+  settings?: Record<string, unknown>;
+  /** Advertise workspace/configuration (pull) support. */
+  configurationPull?: boolean;
+}
+
+export class LspTestClient {
+  readonly child: ChildProcess;
+  readonly conn: MessageConnection;
+  /** Latest diagnostics per URI. */
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publishDiagnostics, in order. */
+  readonly publishes: PublishDiagnosticsParams[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly shownDocuments: unknown[] = [];
+  stderr = '';
+  private waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+  /** The text of each document the client has open. */
+  readonly texts = new Map<string, string>();
+
+  constructor(readonly root: string, private readonly options: ClientOptions = {}) {
+    this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p.diagnostics);
+      this.publishes.push(p);
+      this.wake();
+    });
+    this.conn.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+      this.wake();
+    });
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => options.settings ?? {}));
+    this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.conn.onRequest('window/showDocument', (p: unknown) => {
+      this.shownDocuments.push(p);
+      this.wake();
+      return { success: true };
+    });
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.listen();
+  }
+
+  private wake() {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  uri(rel: string): string {
+    return pathToUri(path.join(this.root, rel));
+  }
+
+  async initialize(): Promise<unknown> {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToUri(this.root),
+      workspaceFolders: [{ uri: pathToUri(this.root), name: path.basename(this.root) }],
+      initializationOptions: this.options.settings ? { settings: this.options.settings } : undefined,
+      capabilities: {
+        workspace: {
+          configuration: !!this.options.configurationPull,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true },
+          workspaceFolders: true,
+        },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+        window: { showDocument: { support: true } },
+      },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Waits until `cond()` holds, re-checking after each message from the server. */
+  async waitFor<T>(what: string, cond: () => T | undefined | false, timeoutMs = 15000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = cond();
+      if (v) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}\nserver stderr:\n${this.stderr}\nlast diagnostics:\n${this.dump()}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for diagnostics of `uri` that satisfy `cond`, published after `since` publishes. */
+  waitForDiagnostics(uri: string, cond: (d: Diagnostic[]) => boolean, since = 0, what = 'diagnostics'): Promise<Diagnostic[]> {
+    return this.waitFor(`${what} of ${uri}`, () => {
+      for (let i = this.publishes.length - 1; i >= since; i--) {
+        if (this.publishes[i].uri === uri) return cond(this.publishes[i].diagnostics) ? this.publishes[i].diagnostics : undefined;
+      }
+      return undefined;
+    });
+  }
+
+  /** Waits for the first `btslint/status` with state ready after `since` notifications. */
+  waitForStatus(since = 0): Promise<StatusParams> {
+    return this.waitFor<StatusParams>('btslint/status ready', () => {
+      for (let i = since; i < this.notifications.length; i++) {
+        const n = this.notifications[i];
+        if (n.method === 'btslint/status' && (n.params as StatusParams).state === 'ready') return n.params as StatusParams;
+      }
+      return undefined;
+    });
+  }
+
+  dump(): string {
+    return [...this.diagnostics].map(([u, ds]) => `${u}\n${ds.map((d) => `  ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${String(d.message).slice(0, 100)}`).join('\n')}`).join('\n');
+  }
+
+  open(rel: string, text?: string, languageId = rel.endsWith('.xml') ? 'xml' : rel.endsWith('.json') ? 'json' : 'yaml'): string {
+    const uri = this.uri(rel);
+    const content = text ?? fs.readFileSync(path.join(this.root, rel), 'utf8');
+    this.versions.set(uri, 1);
+    this.texts.set(uri, content);
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: content } });
+    return uri;
+  }
+
+  /** Sends a whole-document change (or ranged edits) and returns the new version. */
+  change(uri: string, change: { text: string } | { range: TextEdit['range']; text: string }[]): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const contentChanges = Array.isArray(change) ? change : [change];
+    this.texts.set(uri, Array.isArray(change) ? applyTextEdits(this.texts.get(uri) ?? '', change.map((c) => ({ range: c.range, newText: c.text }))) : change.text);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    return version;
+  }
+
+  /** Applies a workspace edit as an editor does: open documents get a change, others are written to disk. */
+  applyEdit(edit: WorkspaceEdit): void {
+    const uris = new Set([...(edit.documentChanges ?? []).map((d) => ('textDocument' in d ? d.textDocument.uri : '')), ...Object.keys(edit.changes ?? {})]);
+    for (const uri of uris) {
+      if (!uri) continue;
+      const edits = editsFor(edit, uri);
+      const open = this.texts.get(uri);
+      if (open !== undefined) this.change(uri, { text: applyTextEdits(open, edits) });
+      else {
+        const rel = path.relative(this.root, fileURLToPath(uri));
+        this.writeFile(rel, applyTextEdits(fs.readFileSync(path.join(this.root, rel), 'utf8'), edits));
+      }
+    }
+  }
+
+  close(uri: string): void {
+    this.texts.delete(uri);
+    void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Writes a file on disk and tells the server, as a file watcher would. */
+  writeFile(rel: string, text: string, created = false): string {
+    fs.writeFileSync(path.join(this.root, rel), text);
+    const uri = this.uri(rel);
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: created ? 1 : 2 }] });
+    return uri;
+  }
+
+  deleteFile(rel: string): string {
+    fs.rmSync(path.join(this.root, rel));
+    const uri = this.uri(rel);
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    return uri;
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.conn.sendNotification('exit');
+    } catch {
+      // the process may already be gone
+    }
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      const t = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        resolve();
+      }, 2000);
+      this.child.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    this.conn.dispose();
+  }
+}
+
+/** Applies LSP text edits to a text (edits given in the text's own positions). */
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') lineStarts.push(i + 1);
+    else if (text[i] === '\r' && text[i + 1] !== '\n') lineStarts.push(i + 1);
+  }
+  const off = (p: { line: number; character: number }) => Math.min((lineStarts[p.line] ?? text.length) + p.character, text.length);
+  const sorted = [...edits].sort((a, b) => off(b.range.start) - off(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
+  return out;
+}
+
+/** The edits a WorkspaceEdit makes to one URI (documentChanges or changes). */
+export function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const dc of edit.documentChanges ?? []) if ('textDocument' in dc && dc.textDocument.uri === uri) out.push(...(dc.edits as TextEdit[]));
+  out.push(...(edit.changes?.[uri] ?? []));
+  return out;
+}
+
+/** A fresh workspace folder in the OS temp folder, with the given files (text or a path to copy). */
+export function makeWorkspace(files: Record<string, string | { copy: string }>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'btslint-lsp-')));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(root, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    if (typeof content === 'string') fs.writeFileSync(p, content);
+    else fs.copyFileSync(content.copy, p);
+  }
+  return root;
+}

@@ -1,0 +1,186 @@
+import rule from '../../server/src/core/rules/backup-job-missing-or-disabled';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const MISSING = /^No "Backup BizTalk Server \(BizTalkMgmtDb\)" job is declared \(backup\.biztalkJob\)/;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the job declared and enabled',
+      files: {
+        [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    fullDestination: '\\\\backup01\\bts\\full'
+`,
+      },
+    },
+    {
+      name: 'flow style, enabled',
+      files: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true } }\n` },
+    },
+    {
+      name: 'JSON, enabled',
+      files: { 'prod.topology.json': `{ "topology": 1, "environment": "production", "backup": { "biztalkJob": { "enabled": true } } }` },
+    },
+    {
+      name: 'no topology: nothing to check',
+      files: { 'b.xml': '<BindingInfo><SendPortCollection/></BindingInfo>' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no backup section: reported at `topology:`, the whole job block is appended',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances: []
+`,
+      },
+      errors: [
+        {
+          range: [1, 1, 1, 12],
+          severity: 'error',
+          message: MISSING,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances: []
+backup:
+  biztalkJob:
+    enabled: true
+    fullFrequency: d
+    fullDestination: '\\\\<<backup server>>\\<<share>>\\full'
+    logDestination: '\\\\<<backup server>>\\<<share>>\\log'
+    logIntervalMinutes: 15
+    daysToKeep: 14
+    forceFullAfterPartialFailure: true
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'a backup section without the job: reported at `backup`, the job goes inside it (four-space indentation)',
+      files: {
+        [T]: `topology: 1
+environment: production
+backup:
+    offsite: { location: vault, copies: 3 }
+`,
+      },
+      errors: [
+        {
+          range: [3, 1, 3, 7],
+          message: MISSING,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+backup:
+    offsite: { location: vault, copies: 3 }
+    biztalkJob:
+        enabled: true
+        fullFrequency: d
+        fullDestination: '\\\\<<backup server>>\\<<share>>\\full'
+        logDestination: '\\\\<<backup server>>\\<<share>>\\log'
+        logIntervalMinutes: 15
+        daysToKeep: 14
+        forceFullAfterPartialFailure: true
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'declared disabled, flow style: false becomes true',
+      files: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: false, daysToKeep: 14 } }\n` },
+      errors: [
+        {
+          range: [3, 25, 3, 39],
+          message: /^The Backup BizTalk Server job is declared disabled/,
+          fixOutput: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true, daysToKeep: 14 } }\n` },
+        },
+      ],
+    },
+    {
+      name: 'JSON without `enabled`: reported at the job key, the key is added',
+      files: {
+        'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "backup": {
+    "biztalkJob": {
+      "fullFrequency": "d"
+    }
+  }
+}`,
+      },
+      errors: [
+        {
+          range: [5, 5, 5, 17],
+          message: /does not say it is enabled \(enabled: true\)/,
+          fixOutput: {
+            'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "backup": {
+    "biztalkJob": {
+      "fullFrequency": "d",
+      "enabled": true
+    }
+  }
+}`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'CRLF and `biztalkJob:` written empty: the job block goes under the key',
+      files: { [T]: 'topology: 1\r\nenvironment: staging\r\nbackup:\r\n    biztalkJob:\r\n' },
+      errors: [
+        {
+          range: [4, 5, 4, 15],
+          message: MISSING,
+          fixOutput: {
+            [T]: "topology: 1\r\nenvironment: staging\r\nbackup:\r\n    biztalkJob:\r\n        enabled: true\r\n        fullFrequency: d\r\n        fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n        logIntervalMinutes: 15\r\n        daysToKeep: 14\r\n        forceFullAfterPartialFailure: true\r\n",
+          },
+        },
+      ],
+    },
+    {
+      name: '`enabled:` written empty does not say enabled; the fix puts the value after the colon',
+      files: {
+        [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled:
+    daysToKeep: 14
+`,
+      },
+      errors: [
+        {
+          range: [5, 5, 5, 13],
+          message: /does not say it is enabled/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    daysToKeep: 14
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'development does not relax a backup rule',
+      files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\n' },
+      errors: [{ range: [1, 1, 1, 12], severity: 'error' }],
+    },
+  ],
+});

@@ -1,0 +1,337 @@
+import rule from '../../server/src/core/rules/bam-primary-import-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+/** A configuration export that places BAMPrimaryImport on `server` (line 4: `      <Server>` + server). */
+function bamExport(server: string, selected = 'Yes'): string {
+  return `<Configuration>
+  <Feature Name="BAMTools">
+    <Question ID="BAM"><Answer Value="Create" Selected="${selected}">
+      <SQL ID="{B}" DisplayName="BAM Primary Import Database"><Server>${server}</Server><Database>BAMPrimaryImport</Database></SQL>
+    </Answer></Question>
+  </Feature>
+</Configuration>
+`;
+}
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'BAMPrimaryImport on a failover cluster instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM\\BAM
+    failoverCluster: { nodes: [SQLNODE1, SQLNODE2] }
+    databases:
+      - { name: BAMPrimaryImport }
+`,
+      },
+    },
+    {
+      name: 'in an availability group, the database name matched case-insensitively',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup: { name: AG1, listener: BTSAGL, availabilityMode: synchronous, dtcSupport: perDatabase }
+    databases: [{ name: bamPRIMARYimport }]
+`,
+      },
+    },
+    {
+      name: 'no instance declares BAM: unlike the MessageBox, BAM is optional, so nothing is reported',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+      },
+    },
+    {
+      name: 'a database whose name only contains BAMPrimaryImport is another database',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases: [{ name: BAMPrimaryImport_Old }]
+`,
+      },
+    },
+    {
+      name: 'the export places BAM on a clustered instance written with a port and other casing',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM\\BAM
+    failoverCluster: { nodes: [A, B] }
+`,
+        'cfg.xml': bamExport('sqlbam\\bam,1433'),
+      },
+    },
+    {
+      name: 'an unselected answer does not place the database',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL2
+`,
+        'cfg.xml': bamExport('SQL2', 'No'),
+      },
+    },
+    {
+      name: 'a tokenised server in the export is unknown, not unclustered',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    failoverCluster: { nodes: [A, B] }
+`,
+        'cfg.xml': bamExport('%%BamSqlServer%%'),
+      },
+    },
+    {
+      name: 'no topology in the workspace',
+      files: { 'cfg.xml': bamExport('SQLBAM') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'block style: failoverCluster inserted after the last key of the instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM
+    databases:
+      - name: BAMPrimaryImport
+        dataVolume: 'F:'
+  - name: SQLBTS
+    failoverCluster: { nodes: [A, B] }
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 17],
+          severity: 'error',
+          message: /SQL instance "SQLBAM" holds the BAM Primary Import database \(BAMPrimaryImport\) but declares neither failoverCluster nor availabilityGroup\. Lost BAM events can never be regenerated/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM
+    databases:
+      - name: BAMPrimaryImport
+        dataVolume: 'F:'
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+  - name: SQLBTS
+    failoverCluster: { nodes: [A, B] }
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'flow style: the key goes inside the braces',
+      files: {
+        [T]: `topology: 1
+environment: staging
+sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }] }]
+`,
+      },
+      errors: [
+        {
+          range: [3, 18, 3, 28],
+          fixOutput: {
+            [T]: `topology: 1
+environment: staging
+sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCluster: { nodes: ['<<first SQL node>>', '<<second SQL node>>'] } }]
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'JSON with four-space indentation in a test environment: info, JSON fix',
+      files: {
+        'test.topology.json': `{
+    "topology": 1,
+    "environment": "test",
+    "sqlInstances": [
+        {
+            "name": "SQLBAM",
+            "databases": [{ "name": "BAMPrimaryImport" }]
+        }
+    ]
+}
+`,
+      },
+      errors: [
+        {
+          range: [6, 13, 6, 29],
+          severity: 'info',
+          fixOutput: {
+            'test.topology.json': `{
+    "topology": 1,
+    "environment": "test",
+    "sqlInstances": [
+        {
+            "name": "SQLBAM",
+            "databases": [{ "name": "BAMPrimaryImport" }],
+            "failoverCluster": {
+                "nodes": [
+                    "<<first SQL node>>",
+                    "<<second SQL node>>"
+                ]
+            }
+        }
+    ]
+}
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'a renamed BAM database recognised by its role',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM
+    databases: [{ name: BAM_Contoso, role: bam-primary-import }]
+`,
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 17],
+          message: /holds the BAM Primary Import database \(BAMPrimaryImport\)/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM
+    databases: [{ name: BAM_Contoso, role: bam-primary-import }]
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'CRLF line endings are kept',
+      files: {
+        [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n',
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 17],
+          fixOutput: {
+            [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'placed by the configuration export on a declared, unclustered instance: reported at the instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM
+    version: "2019"
+`,
+        'cfg.xml': bamExport('SQLBAM,1433'),
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 17],
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBAM
+    version: "2019"
+    failoverCluster:
+      nodes: ["<<first SQL node>>", "<<second SQL node>>"]
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'placed by the export on an undeclared server: reported at <Server>, the fix declares the instance',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS
+    failoverCluster: { nodes: [A, B] }
+`,
+        'cfg.xml': bamExport('SQLNEW'),
+      },
+      errors: [
+        {
+          file: 'cfg.xml',
+          range: [4, 71, 4, 77],
+          message: /\(BAMPrimaryImport\) is on SQL Server "SQLNEW", which the topology does not declare/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLNEW
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+    databases:
+      - name: BAMPrimaryImport
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'an export on an undeclared server with `sqlInstances:` written empty: the fix fills the list',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+hosts: []
+`,
+        'cfg.xml': bamExport('SQLNEW'),
+      },
+      errors: [
+        {
+          file: 'cfg.xml',
+          range: [4, 71, 4, 77],
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLNEW
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+    databases:
+      - name: BAMPrimaryImport
+hosts: []
+`,
+          },
+        },
+      ],
+    },
+  ],
+});

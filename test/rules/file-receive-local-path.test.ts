@@ -1,0 +1,115 @@
+// file-receive-local-path: FILE receive locations on a local drive, or on a UNC share the topology does
+// not declare highly available. Includes two real bindings: the Apress 2016 BookOrders solution (a
+// C:\ receive folder) and the Deployment Framework's Advanced sample, whose receive Address is a
+// ${FileInPath} token commented out for XmlPreprocess and resolved from its SettingsFileGenerator.xml.
+import * as fs from 'fs';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import rule from '../../server/src/core/rules/file-receive-local-path';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { bindingXml } from '../helpers/bindingFixtures';
+import { corpusFile } from '../helpers/paths';
+
+const T = 'prod.topology.yaml';
+const B = 'Files.BindingInfo.xml';
+const TOPO = 'topology: 1\nenvironment: production\n';
+const file = (address: string, adapter = 'FILE') => bindingXml({ receive: [{ name: 'Orders.File', adapter, host: 'RecvHost', address }] });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a UNC path on a share declared highly available', files: { [T]: TOPO + "fileShares:\n  - { path: '\\\\FSCLU\\biztalk', highlyAvailable: true }\n", [B]: file('\\\\fsclu\\BizTalk\\orders\\in\\*.xml') } },
+    { name: 'the longest declared share wins', files: { [T]: TOPO + "fileShares:\n  - { path: '\\\\FS\\a', highlyAvailable: false }\n  - { path: '\\\\FS\\a\\b', highlyAvailable: true }\n", [B]: file('\\\\FS\\a\\b\\*.xml') } },
+    { name: 'a send port writing to C:\\ is not a receive location', files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'SP', adapter: 'FILE', host: 'H', address: 'C:\\out\\%MessageID%.xml' }] }) } },
+    { name: 'not FILE', files: { [T]: TOPO, [B]: file('C:\\in\\*.xml', 'FTP') } },
+    { name: 'a UNC path without a topology: nothing to check it against', files: { [B]: file('\\\\FS01\\in\\*.xml') } },
+    { name: 'an unresolved token: unresolved-token reports it', files: { [T]: TOPO, [B]: file('${InFolder}\\*.xml') } },
+  ],
+  invalid: [
+    {
+      name: 'a local drive path, at the Address; no fix (only the binding can change)',
+      files: { [T]: TOPO, [B]: file('C:\\in\\orders\\*.xml') },
+      errors: [
+        {
+          file: B,
+          range: [9, 20, 9, 38],
+          severity: 'warning',
+          message:
+            'Receive location "Orders.File" (FILE) reads the local folder C:\\in\\orders\\*.xml. Each host instance reads that folder on its own server, so the files left on a server whose instance is down wait there, and the instances do not share the work. Microsoft: point the receive location at one UNC path for every host instance, and make the file location it points to highly available.',
+          fixOutput: null,
+        },
+      ],
+    },
+    {
+      name: 'a local path is reported without a topology too',
+      files: { [B]: file('d:/drop/*.xml') },
+      errors: [{ file: B, range: [9, 20, 9, 33], message: /reads the local folder d:\/drop\/\*\.xml/ }],
+    },
+    {
+      name: 'an undeclared share: fix declares it',
+      files: { [T]: TOPO, [B]: file('\\\\FS01\\in\\orders\\*.xml') },
+      errors: [
+        {
+          file: B,
+          range: [9, 20, 9, 42],
+          message: /^Receive location "Orders.File" \(FILE\) reads \\\\FS01\\in\\orders\\\*\.xml, a share the topology does not declare \(fileShares\)/,
+          fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
+        },
+      ],
+    },
+    {
+      name: 'a declared share that is not highly available: fix sets highlyAvailable',
+      files: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: false\n", [B]: file('\\\\FS01\\in\\*.xml') },
+      errors: [
+        {
+          file: B,
+          range: [9, 20, 9, 35],
+          message: /on share \\\\FS01\\in, which the topology does not declare highly available/,
+          fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
+        },
+      ],
+    },
+    {
+      name: 'a ${token} resolved from an exported settings file of the environment',
+      files: {
+        [T]: TOPO,
+        [B]: file('${InFolder}\\*.xml'),
+        'PROD_settings.xml': '<?xml version="1.0" encoding="utf-8"?>\n<settings>\n  <property name="InFolder">E:\\Drop\\Orders</property>\n</settings>\n',
+      },
+      errors: [{ file: B, range: [9, 20, 9, 37], message: /reads the local folder E:\\Drop\\Orders\\\*\.xml \(\$\{InFolder\}\\\*\.xml\)/ }],
+    },
+  ],
+});
+
+describe('file-receive-local-path on real bindings', () => {
+  it('Apress 2016 BookOrders: fires at the FILE receive location only, inside its element', () => {
+    const name = 'Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml';
+    const { findings, docs } = lintFiles({ [T]: TOPO, [name]: fs.readFileSync(corpusFile(name)) }, [rule]);
+    const mine = findings.filter((f) => f.ruleId === 'file-receive-local-path');
+    assert.equal(mine.length, 1);
+    const doc = docs.find((d) => d.uri === name)!;
+    const rl = doc.binding!.receiveLocations.find((r) => r.name === 'rlBookOrdersApp')!;
+    assert.ok(mine[0].range.start > rl.element.start && mine[0].range.end < rl.element.end);
+    assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), 'C:\\APRESS\\Chapter5\\BookOrdersSolutionBAM\\BookOrdersSolution\\Ports\\IN\\*.xml');
+  });
+
+  it('BTDF Advanced sample: the commented ${FileInPath} Address resolves, per environment, from the real SettingsFileGenerator.xml', () => {
+    const master = 'BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__PortBindingsMaster.xml';
+    const settings = 'BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__SettingsFileGenerator.xml';
+    for (const env of ['production', 'test', 'development']) {
+      const files = { [`${env}.topology.yaml`]: `topology: 1\nenvironment: ${env}\n`, [master]: fs.readFileSync(corpusFile(master)), [settings]: fs.readFileSync(corpusFile(settings)) };
+      const { findings, docs } = lintFiles(files, [rule]);
+      const mine = findings.filter((f) => f.ruleId === 'file-receive-local-path');
+      assert.equal(mine.length, 1, env);
+      const doc = docs.find((d) => d.uri === master)!;
+      // At the token, inside the XmlPreprocess comment of the FILE receive location.
+      assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), '${FileInPath}\\*.xml');
+      const rl = doc.binding!.receiveLocations.find((r) => r.name === 'Advanced_Receive_FILE')!;
+      assert.ok(mine[0].range.start > rl.element.start && mine[0].range.end < rl.element.end);
+      assert.match(mine[0].message, /reads the local folder C:\\DeploymentFrameworkForBizTalk\\Samples\\Advanced\\InDir\\\*\.xml \(\$\{FileInPath\}\\\*\.xml\)/);
+      // The value comes from the "Default Values" column (the environment columns are blank).
+      const related = mine[0].related!.find((r) => r.uri === settings)!;
+      const sdoc = docs.find((d) => d.uri === settings)!;
+      assert.equal(sdoc.text.slice(related.range.start, related.range.end), 'C:\\DeploymentFrameworkForBizTalk\\Samples\\Advanced\\InDir');
+    }
+  });
+});

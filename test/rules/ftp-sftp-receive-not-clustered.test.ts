@@ -1,0 +1,209 @@
+import rule from '../../server/src/core/rules/ftp-sftp-receive-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const B = 'ftp.BindingInfo.xml';
+
+/**
+ * One receive location; the ReceiveHandler's Name value starts on line 9, column 33. The FTP settings
+ * are the double-escaped AdapterConfig the Administration console exports.
+ */
+function receive(adapter: string, host: string, eol = '\n'): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    '  <ReceivePortCollection>',
+    '    <ReceivePort Name="RP_Orders">',
+    '      <ReceiveLocations>',
+    '        <ReceiveLocation Name="RL_Orders">',
+    `          <ReceiveLocationTransportType Name="${adapter}" Capabilities="80907" />`,
+    '          <ReceiveLocationTransportTypeData>&lt;CustomProps&gt;&lt;AdapterConfig vt="8"&gt;&amp;lt;Config&amp;gt;&amp;lt;uri&amp;gt;ftp://ftp.contoso.com:21/in/*.xml&amp;lt;/uri&amp;gt;&amp;lt;serverAddress&amp;gt;ftp.contoso.com&amp;lt;/serverAddress&amp;gt;&amp;lt;/Config&amp;gt;&lt;/AdapterConfig&gt;&lt;/CustomProps&gt;</ReceiveLocationTransportTypeData>',
+    `          <ReceiveHandler Name="${host}" HostTrusted="false" />`,
+    '        </ReceiveLocation>',
+    '      </ReceiveLocations>',
+    '    </ReceivePort>',
+    '  </ReceivePortCollection>',
+    '</BindingInfo>',
+    '',
+  ].join(eol);
+}
+
+/** An FTP send port (the send side has no duplicate-pickup problem). */
+const FTP_SEND = `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <SendPortCollection>
+    <SendPort Name="SP_Ftp" IsStatic="true">
+      <PrimaryTransport>
+        <Address>ftp://ftp.contoso.com/out/%MessageID%.xml</Address>
+        <TransportType Name="FTP" />
+        <SendHandler Name="SendHost" />
+      </PrimaryTransport>
+    </SendPort>
+  </SendPortCollection>
+</BindingInfo>
+`;
+
+const HOSTS = `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    instances: [BTS01, BTS02]
+`;
+
+function utf16le(text: string): Uint8Array {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'FTP receive in a clustered host, the host name matched case-insensitively',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: FtpHost, clustered: true, instances: [BTS01, BTS02] }\n', [B]: receive('FTP', 'FTPHOST') },
+    },
+    {
+      name: 'SFTP receive in a clustered host (JSON topology)',
+      files: {
+        'prod.topology.json': '{"topology": 1, "environment": "production", "hosts": [{"name": "SftpHost", "clustered": true, "instances": ["A", "B"]}]}',
+        [B]: receive('SFTP', 'SftpHost'),
+      },
+    },
+    {
+      name: 'FTP on the send side: an unclustered host is fine',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: SendHost, instances: [A, B] }\n', 'send.xml': FTP_SEND },
+    },
+    {
+      name: 'FILE receive in an unclustered host is another rule\'s concern',
+      files: { [T]: HOSTS, [B]: receive('FILE', 'FtpHost') },
+    },
+    {
+      name: 'an adapter whose name only contains "ftp" inside a word is not FTP',
+      files: { [T]: HOSTS, [B]: receive('Contoso.SoftPipe', 'FtpHost') },
+    },
+    {
+      name: 'Deployment Framework token ${FtpHost}: unresolved, handler-host-unknown reports it',
+      files: { [T]: HOSTS, [B]: receive('FTP', '${FtpHost}') },
+    },
+    {
+      name: 'MSBuild-style token $(FtpHost): unresolved',
+      files: { [T]: HOSTS, [B]: receive('FTP', '$(FtpHost)') },
+    },
+    {
+      name: 'a host the topology does not declare: handler-host-unknown reports it',
+      files: { [T]: HOSTS, [B]: receive('FTP', 'OtherHost') },
+    },
+    {
+      name: 'no topology: nothing says whether the host is clustered',
+      files: { [B]: receive('FTP', 'FtpHost') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'FTP receive in an unclustered host with two instances: reported at the ReceiveHandler Name, the host marked clustered',
+      files: { [T]: HOSTS, [B]: receive('FTP', 'FtpHost') },
+      errors: [
+        {
+          file: B,
+          range: [9, 33, 9, 40],
+          severity: 'error',
+          message:
+            'Receive location "RL_Orders" (FTP) runs in host "FtpHost", which the topology does not declare clustered. It has 2 instances, so each may pick up the same file: FTP has no file locking. Microsoft: configure the FTP or SFTP receive adapter to run in a clustered BizTalk host.',
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    instances: [BTS01, BTS02]
+    clustered: true
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'SFTP in a host declared `clustered: false` (flow): the value is flipped',
+      files: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: false, instances: [BTS01] }\n', [B]: receive('SFTP', 'sftphost') },
+      errors: [
+        {
+          file: B,
+          range: [9, 33, 9, 41],
+          message: /\(SFTP\) runs in host "SftpHost", which the topology does not declare clustered\. FTP has no file locking, so the handler must run in one clustered host instance at a time\./,
+          fixOutput: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: true, instances: [BTS01] }\n' },
+        },
+      ],
+    },
+    {
+      name: 'a third-party SFTP adapter (nsoftware), JSON topology',
+      files: {
+        'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "hosts": [
+    {
+      "name": "FtpHost",
+      "instances": ["BTS01", "BTS02"]
+    }
+  ]
+}
+`,
+        [B]: receive('nsoftware.SFTP v4', 'FtpHost'),
+      },
+      errors: [
+        {
+          file: B,
+          range: [9, 33, 9, 40],
+          message: /\(nsoftware\.SFTP v4\) runs in host "FtpHost"/,
+          fixOutput: {
+            'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "hosts": [
+    {
+      "name": "FtpHost",
+      "instances": ["BTS01", "BTS02"],
+      "clustered": true
+    }
+  ]
+}
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'a UTF-16 LE binding with a BOM, given as bytes: same position in the decoded text',
+      files: { [T]: HOSTS, [B]: utf16le(receive('FTP', 'FtpHost').replace('encoding="utf-8"', 'encoding="utf-16"')) },
+      errors: [{ file: B, range: [9, 33, 9, 40], fixOutput: { [T]: HOSTS + '    clustered: true\n' } }],
+    },
+    {
+      name: 'CRLF binding and CRLF topology with four-space indentation',
+      files: {
+        [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n',
+        [B]: receive('FTP', 'FtpHost', '\r\n'),
+      },
+      errors: [
+        {
+          file: B,
+          range: [9, 33, 9, 40],
+          fixOutput: {
+            [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n',
+          },
+        },
+      ],
+    },
+    {
+      name: '`clustered:` written empty: the value goes after the colon (`clustered:true` would be no mapping)',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered:\n    instances: [A]\n', [B]: receive('FTP', 'FtpHost') },
+      errors: [
+        {
+          file: B,
+          range: [9, 33, 9, 40],
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered: true\n    instances: [A]\n' },
+        },
+      ],
+    },
+    {
+      name: 'development relaxes the rule to info',
+      files: { 'dev.topology.yaml': HOSTS.replace('production', 'development'), [B]: receive('FTP', 'FtpHost') },
+      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'info' }],
+    },
+  ],
+});

@@ -1,0 +1,157 @@
+import rule from '../../server/src/core/rules/handler-host-unknown';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const B = 'app.BindingInfo.xml';
+
+/**
+ * A send port on `sendHost` (its SendHandler Name value on line 6, column 30) and a receive location
+ * on `recvHost` with `adapter` (its ReceiveHandler Name value on line 19, column 33).
+ */
+function binding(sendHost: string, recvHost: string, adapter = 'FILE'): string {
+  return `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <SendPortCollection>
+    <SendPort Name="SP1" IsStatic="true">
+      <PrimaryTransport>
+        <TransportType Name="FILE" />
+        <SendHandler Name="${sendHost}" />
+      </PrimaryTransport>
+      <SecondaryTransport>
+        <Address />
+        <SendHandler xsi:nil="true" />
+      </SecondaryTransport>
+    </SendPort>
+  </SendPortCollection>
+  <ReceivePortCollection>
+    <ReceivePort Name="RP1">
+      <ReceiveLocations>
+        <ReceiveLocation Name="RL1">
+          <ReceiveLocationTransportType Name="${adapter}" />
+          <ReceiveHandler Name="${recvHost}" />
+        </ReceiveLocation>
+        <ReceiveLocation Name="RL_NoHandler">
+          <ReceiveLocationTransportType Name="FILE" />
+          <ReceiveHandler xsi:nil="true" />
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`;
+}
+
+const DECLARED = 'topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'tokens ${SendHost} and $(RecvHost) that no settings resolve are left to unresolved-token',
+      files: { [T]: DECLARED, [B]: binding('${SendHost}', '$(RecvHost)') },
+    },
+    {
+      name: 'every host is declared; names matched case-insensitively; nil handlers ignored',
+      files: { [T]: DECLARED, [B]: binding('bizTALKserverapplication', 'BizTalkServerApplication') },
+    },
+    {
+      name: 'a dynamic send port has no handler in the binding',
+      files: {
+        [T]: DECLARED,
+        [B]: `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><SendPortCollection><SendPort Name="Dyn" IsStatic="false"><PrimaryTransport xsi:nil="true" /></SendPort></SendPortCollection></BindingInfo>`,
+      },
+    },
+    {
+      name: 'hosts declared in a JSON topology',
+      files: {
+        'prod.topology.json': '{"topology": 1, "environment": "production", "hosts": [{"name": "SendHost", "instances": ["A", "B"]}, {"name": "BizTalkServerIsolatedHost", "type": "isolated"}]}',
+        [B]: binding('SENDHOST', 'BizTalkServerIsolatedHost', 'HTTP'),
+      },
+    },
+    {
+      name: 'a binding with no ports and no topology: nothing to report',
+      files: { [B]: '<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><SendPortCollection /><ReceivePortCollection /></BindingInfo>' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an undeclared receive host: the host is appended to the block list',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n',
+        [B]: binding('BizTalkServerApplication', 'RecvHost'),
+      },
+      errors: [
+        {
+          file: B,
+          range: [19, 33, 19, 41],
+          severity: 'info',
+          message:
+            'Receive location "RL1" runs in host "RecvHost", which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.',
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n  - name: RecvHost\n    type: in-process\n    clustered: false\n    instances: ['<<first server>>', '<<second server>>']\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'an HTTP receive location is declared in an isolated host (flow list)',
+      files: { [T]: DECLARED, [B]: binding('BizTalkServerApplication', 'BizTalkServerIsolatedHost', 'HTTP') },
+      errors: [
+        {
+          file: B,
+          range: [19, 33, 19, 58],
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n  - name: BizTalkServerIsolatedHost\n    type: isolated\n    clustered: false\n    instances: ['<<first server>>', '<<second server>>']\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'a ${token} resolved from the Deployment Framework settings of the environment joins the topology by its value',
+      files: {
+        [T]: DECLARED,
+        [B]: binding('BizTalkServerApplication', '${RecvHost}'),
+        'PROD_settings.xml': '<settings><property name="RecvHost">BTS_Receive</property></settings>',
+      },
+      errors: [{ file: B, range: [19, 33, 19, 44], message: /^Receive location "RL1" runs in host "BTS_Receive" \(\$\{RecvHost\} in PROD_settings\.xml\), which the topology does not declare/ }],
+    },
+    {
+      name: 'no topology in the workspace: reported without a fix',
+      files: { [B]: binding('SendHost', 'BizTalkServerApplication') },
+      errors: [
+        {
+          file: B,
+          range: [6, 28, 6, 36],
+          message: 'Send port "SP1" runs in host "SendHost", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.',
+          fixOutput: null,
+        },
+        { file: B, range: [19, 33, 19, 57], fixOutput: null },
+      ],
+    },
+    {
+      name: 'a one-line JSON topology without hosts gets the hosts list',
+      files: { 'prod.topology.json': '{"topology": 1, "environment": "production"}', [B]: binding('SendHost', '${RecvHost}') },
+      errors: [
+        {
+          file: B,
+          range: [6, 28, 6, 36],
+          fixOutput: {
+            'prod.topology.json':
+              '{"topology": 1, "environment": "production", "hosts": [{"name": "SendHost", "type": "in-process", "clustered": false, "instances": ["<<first server>>", "<<second server>>"]}]}',
+          },
+        },
+      ],
+    },
+    {
+      name: '`hosts:` written empty, CRLF: the list goes under the key',
+      files: { [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\nsqlInstances: []\r\n', [B]: binding('SendHost', '${RecvHost}') },
+      errors: [
+        {
+          file: B,
+          range: [6, 28, 6, 36],
+          fixOutput: {
+            [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n  - name: SendHost\r\n    type: in-process\r\n    clustered: false\r\n    instances: ['<<first server>>', '<<second server>>']\r\nsqlInstances: []\r\n",
+          },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,153 @@
+import rule from '../../server/src/core/rules/host-single-instance';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+/** A send port (primary + optional secondary) and a receive location, each naming its host. */
+function binding(sendHost: string, recvHost: string, secondary = '<SendHandler xsi:nil="true" />'): string {
+  return `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <SendPortCollection>
+    <SendPort Name="SP1" IsStatic="true">
+      <PrimaryTransport>
+        <Address>C:\\out\\%MessageID%.xml</Address>
+        <TransportType Name="FILE" />
+        <SendHandler Name="${sendHost}" />
+      </PrimaryTransport>
+      <SecondaryTransport>
+        <Address />
+        ${secondary}
+      </SecondaryTransport>
+    </SendPort>
+    <SendPort Name="SP_Dynamic" IsStatic="false">
+      <PrimaryTransport xsi:nil="true" />
+    </SendPort>
+  </SendPortCollection>
+  <ReceivePortCollection>
+    <ReceivePort Name="RP1">
+      <ReceiveLocations>
+        <ReceiveLocation Name="RL1">
+          <ReceiveLocationTransportType Name="FILE" />
+          <ReceiveHandler Name="${recvHost}" />
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`;
+}
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'both hosts have instances on two servers; names matched case-insensitively',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: SendHost, instances: [BTS01, BTS02] }\n  - name: RecvHost\n    instances:\n      - BTS01\n      - BTS02\n',
+        'b.xml': binding('sendhost', 'RECVHOST'),
+      },
+    },
+    {
+      name: 'a host with one instance that no handler uses is not reported',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: [A, B] }\n  - { name: TrackingOnly, instances: [A] }\n',
+        'b.xml': binding('H', 'H'),
+      },
+    },
+    {
+      name: 'tokenised host names (${...}, $(...)) are unresolved, and an undeclared host is handler-host-unknown\'s',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: SendHost, instances: [A] }\n',
+        'b.xml': binding('Undeclared', '$(RecvHost)', '<TransportType Name="FILE" />\n        <SendHandler Name="${SendHost}" />').replace('<Address />', '<Address>\\\\fs01\\backup</Address>'),
+      },
+    },
+    {
+      name: 'no topology: nothing to check against',
+      files: { 'b.xml': binding('SendHost', 'RecvHost') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one instance (flow list): a second one is appended; the empty SecondaryTransport does not count',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances: [BTS01]\n  - { name: RecvHost, instances: [A, B] }\n',
+        'b.xml': binding('SendHost', 'RecvHost'),
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 19],
+          severity: 'warning',
+          message:
+            'Host "SendHost" runs 1 handler but has one host instance declared (BTS01). Microsoft: "you must have two or more host instances for each host (on two or more computers)".',
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances: [BTS01, '<<second server>>']\n  - { name: RecvHost, instances: [A, B] }\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'the backup transport\'s handler counts too: one host, two handlers',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances:\n      - BTS01\n  - { name: RecvHost, instances: [A, B] }\n',
+        'b.xml': binding('SendHost', 'RecvHost', '<TransportType Name="FILE" />\n        <SendHandler Name="SendHost" />').replace('<Address />', '<Address>\\\\fs01\\backup</Address>'),
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 19],
+          message: /^Host "SendHost" runs 2 handlers but has one host instance declared \(BTS01\)/,
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances:\n      - BTS01\n      - '<<second server>>'\n  - { name: RecvHost, instances: [A, B] }\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'no instances key: two placeholders are declared',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    type: in-process\n', 'b.xml': binding('RecvHost', 'RecvHost') },
+      errors: [
+        {
+          range: [4, 5, 4, 19],
+          message: /^Host "RecvHost" runs 2 handlers but has no host instance declared\./,
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    type: in-process\n    instances: ['<<first server>>', '<<second server>>']\n" },
+        },
+      ],
+    },
+    {
+      name: '`instances: []` is replaced by two placeholders',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
+      errors: [{ range: [4, 7, 4, 21], fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }\n" } }],
+    },
+    {
+      name: '`instances:` written empty gets the list after its colon',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    instances:\n    clustered: false\n', 'b.xml': binding('RecvHost', 'RecvHost') },
+      errors: [
+        {
+          range: [4, 5, 4, 19],
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    instances: ['<<first server>>', '<<second server>>']\n    clustered: false\n" },
+        },
+      ],
+    },
+    {
+      name: 'two instances on one server (names differ only in case) are one machine',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [BTS01, bts01] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
+      errors: [
+        {
+          range: [4, 7, 4, 21],
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [BTS01, bts01, '<<second server>>'] }\n" },
+        },
+      ],
+    },
+    {
+      name: 'JSON, test environment: info',
+      files: {
+        'test.topology.json': '{\n  "topology": 1,\n  "environment": "test",\n  "hosts": [\n    { "name": "RecvHost", "instances": ["TBTS01"] }\n  ]\n}\n',
+        'b.xml': binding('RecvHost', 'RecvHost'),
+      },
+      errors: [
+        {
+          range: [5, 7, 5, 25],
+          severity: 'info',
+          fixOutput: { 'test.topology.json': '{\n  "topology": 1,\n  "environment": "test",\n  "hosts": [\n    { "name": "RecvHost", "instances": ["TBTS01", "<<second server>>"] }\n  ]\n}\n' },
+        },
+      ],
+    },
+  ],
+});

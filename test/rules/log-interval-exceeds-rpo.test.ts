@@ -1,0 +1,50 @@
+// log-interval-exceeds-rpo: policy.rpoMinutes against backup.biztalkJob.logIntervalMinutes.
+import rule from '../../server/src/core/rules/log-interval-exceeds-rpo';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const topo = (policy: string, job: string) => `topology: 1\nenvironment: production\n${policy}backup:\n  biztalkJob:\n    enabled: true\n${job}`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'interval within the RPO', files: { [T]: topo('policy:\n  rpoMinutes: 15\n', '    logIntervalMinutes: 15\n') } },
+    { name: 'the default 15 minutes within a 30-minute RPO', files: { [T]: topo('policy: { rpoMinutes: 30 }\n', '') } },
+    { name: 'no backup job: backup-job-missing-or-disabled reports it', files: { [T]: 'topology: 1\nenvironment: production\npolicy: { rpoMinutes: 5 }\n' } },
+  ],
+  invalid: [
+    {
+      name: 'interval longer than the RPO: at the interval, fix sets it to the RPO',
+      files: { [T]: topo('policy:\n  rpoMinutes: 10\n', '    logIntervalMinutes: 30\n') },
+      errors: [
+        {
+          range: [8, 25, 8, 27],
+          severity: 'error',
+          message: 'The log backups run every 30 minutes, but the recovery point objective is 10 minutes: a restore goes back to the last log backup mark and can lose up to 30 minutes of messages. Schedule MarkAndBackupLogSched every 10 minutes or less.',
+          fixOutput: { [T]: topo('policy:\n  rpoMinutes: 10\n', '    logIntervalMinutes: 10\n') },
+        },
+      ],
+    },
+    {
+      name: 'the default interval (15) against a 5-minute RPO: at the job, fix inserts the interval',
+      files: { [T]: topo('policy: { rpoMinutes: 5 }\n', '') },
+      errors: [{ range: [5, 3, 5, 13], message: /^The log backups run every 15 minutes \(the MarkAndBackupLogSched default\), but the recovery point objective is 5 minutes/, fixOutput: { [T]: topo('policy: { rpoMinutes: 5 }\n', '    logIntervalMinutes: 5\n') } }],
+    },
+    {
+      name: 'an RPO of 0 cannot be met by any interval: no fix',
+      files: { [T]: topo('policy: { rpoMinutes: 0 }\n', '    logIntervalMinutes: 1\n') },
+      errors: [{ range: [7, 25, 7, 26], message: /every 1 minute\). No backup interval meets a zero RPO/, fixOutput: null }],
+    },
+    {
+      name: 'no RPO declared: info at the top, fix declares a placeholder',
+      files: { [T]: topo('', '    logIntervalMinutes: 15\n') },
+      errors: [
+        {
+          range: [1, 1, 1, 12],
+          severity: 'info',
+          message: 'No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups every 15 minutes are often enough. A restore with BizTalk log shipping goes back to the last log backup mark: up to 15 minutes of messages are lost. Declare how much loss is acceptable.',
+          fixOutput: { [T]: topo('', '    logIntervalMinutes: 15\n') + "policy:\n  rpoMinutes: '<<minutes of data you may lose>>'\n" },
+        },
+      ],
+    },
+  ],
+});

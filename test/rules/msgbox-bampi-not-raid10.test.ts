@@ -1,0 +1,323 @@
+import rule from '../../server/src/core/rules/msgbox-bampi-not-raid10';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'MessageBox and BAM on RAID 10 volumes, drives matched case-insensitively',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+      - { drive: 'F:', raid: 10, holds: [data] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'e:' }
+      - { name: bamprimaryimport, dataVolume: 'F:' }
+`,
+      },
+    },
+    {
+      name: 'no dataVolume, but the instance\'s only data volume is RAID 10',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+      - { drive: 'L:', raid: 1, holds: [log] }
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+      },
+    },
+    {
+      name: 'RAID 0 or none is raid0-or-none\'s error, not reported twice',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 0, holds: [data] }
+      - { drive: 'F:', raid: none, holds: [data] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
+      - { name: BAMPrimaryImport, dataVolume: 'F:' }
+`,
+      },
+    },
+    {
+      name: 'other databases on RAID 5 are not this rule\'s concern',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes: [{ drive: 'G:', raid: 5, holds: [data] }]
+    databases: [{ name: BizTalkDTADb, dataVolume: 'G:' }]
+`,
+      },
+    },
+    {
+      name: 'a dataVolume still holding a quick-fix placeholder is left to unfilled-placeholder',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: '<<drive, e.g. E:>>' }
+`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'RAID 5 under the MessageBox: the write penalty is named',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 5, holds: [data] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
+`,
+      },
+      errors: [
+        {
+          range: [6, 30, 6, 31],
+          severity: 'warning',
+          message:
+            'Volume E: holds the data of the MessageBox database (BizTalkMsgBoxDb) on RAID 5; Microsoft recommends RAID 1+0 (RAID 10) for it. RAID 5 pays a write penalty on every write, and the MessageBox database is written all the time.',
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'a data volume without a RAID level (flow item): raid is added',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'F:', holds: [data] }
+    databases:
+      - { name: BAMPrimaryImport, dataVolume: 'F:' }
+`,
+      },
+      errors: [
+        {
+          range: [6, 11, 6, 22],
+          message: 'Volume F: holds the data of the BAM Primary Import database (BAMPrimaryImport) but declares no RAID level. Microsoft recommends RAID 1+0 for it.',
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'F:', holds: [data], raid: 10 }
+    databases:
+      - { name: BAMPrimaryImport, dataVolume: 'F:' }
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'dataVolume names a drive the instance does not declare: the volume is added as RAID 10',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL2
+    failoverCluster: { nodes: [C, D] }
+    databases:
+      - name: bizTalkMsgBoxDb
+        dataVolume: 'M:'
+`,
+      },
+      errors: [
+        {
+          range: [8, 21, 8, 25],
+          message: /BizTalkMsgBoxDb keeps its data on M:, but SQL instance "SQL2" declares no volume M:/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL2
+    failoverCluster: { nodes: [C, D] }
+    databases:
+      - name: bizTalkMsgBoxDb
+        dataVolume: 'M:'
+    volumes:
+      - drive: 'M:'
+        raid: 10
+        holds: [data]
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'dataVolume names an undeclared drive and volumes is a block list: the volume is appended',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL2
+    volumes:
+      - drive: 'L:'
+        raid: 1
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'M:', logVolume: 'L:' }
+`,
+      },
+      errors: [
+        {
+          range: [9, 46, 9, 50],
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL2
+    volumes:
+      - drive: 'L:'
+        raid: 1
+      - drive: 'M:'
+        raid: 10
+        holds: [data]
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'M:', logVolume: 'L:' }
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'nothing says where the BAM data lives: the dataVolume key is added with a placeholder',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL3
+    availabilityGroup: { name: AG }
+    databases:
+      - name: BAMPrimaryImport
+`,
+      },
+      errors: [
+        {
+          range: [7, 9, 7, 31],
+          message: /Nothing says which volume holds the data of BAMPrimaryImport on "SQL3"/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL3
+    availabilityGroup: { name: AG }
+    databases:
+      - name: BAMPrimaryImport
+        dataVolume: '<<drive, e.g. E:>>'
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: '`dataVolume:` written with no value gets the placeholder after its colon (no duplicate key)',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL3
+    databases:
+      - name: BizTalkMsgBoxDb
+        dataVolume:
+`,
+      },
+      errors: [
+        {
+          range: [6, 9, 6, 30],
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL3
+    databases:
+      - name: BizTalkMsgBoxDb
+        dataVolume: '<<drive, e.g. E:>>'
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'placed by the configuration export only: the instance\'s data volume on RAID 6 (JSON)',
+      files: {
+        'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "sqlInstances": [
+    {
+      "name": "SQLBTS",
+      "volumes": [{ "drive": "E:", "raid": 6, "holds": ["data"] }]
+    }
+  ]
+}
+`,
+        'cfg.xml': `<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQLBTS</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>`,
+      },
+      errors: [
+        {
+          file: 'prod.topology.json',
+          range: [7, 44, 7, 45],
+          message: 'Volume E: holds the data of the MessageBox database (BizTalkMsgBoxDb) on RAID 6; Microsoft recommends RAID 1+0 (RAID 10) for it.',
+          fixOutput: {
+            'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "sqlInstances": [
+    {
+      "name": "SQLBTS",
+      "volumes": [{ "drive": "E:", "raid": 10, "holds": ["data"] }]
+    }
+  ]
+}
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'test environment: info',
+      files: {
+        'test.topology.yaml': `topology: 1
+environment: test
+sqlInstances:
+  - name: TSQL
+    volumes: [{ drive: 'E:', raid: 1, holds: [data] }]
+    databases: [{ name: BizTalkMsgBoxDb, dataVolume: 'E:' }]
+`,
+      },
+      errors: [{ range: [5, 36, 5, 37], severity: 'info', message: /on RAID 1;/ }],
+    },
+  ],
+});

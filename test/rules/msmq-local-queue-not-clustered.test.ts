@@ -1,0 +1,95 @@
+// msmq-local-queue-not-clustered: MSMQ receive locations on local queues and MSMQ send handlers need a
+// clustered host that depends on a clustered MSMQ resource. Includes the real Apress 2006 recipe
+// binding (MSMQ send port and an ordered MSMQ receive location, both on .\PRIVATE$ queues).
+import * as fs from 'fs';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import rule from '../../server/src/core/rules/msmq-local-queue-not-clustered';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
+import { corpusFile } from '../helpers/paths';
+
+const T = 'prod.topology.yaml';
+const B = 'Queues.BindingInfo.xml';
+const APRESS = 'Apress__biztalk-2006-recipes__1590597117-1__Chapter04__Recipe_4.15__4_-_15_--_Maintaining_Message_Order.zip__SequentialConvoyOrchestration__Bindings.xml';
+
+const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n';
+const GOOD = 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - { name: BTSMSMQ, clustered: true }\n';
+
+const recv = (queue: string, extra: Record<string, string> = {}) =>
+  bindingXml({ receive: [{ name: 'Orders.MSMQ', adapter: 'MSMQ', host: 'MsmqHost', address: queue, data: adapterConfig({ queue, ...extra }) }] });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'clustered host depending on a clustered MSMQ', files: { [T]: GOOD, [B]: recv('FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN') } },
+    { name: 'a remote queue: plain instances may read it', files: { [T]: TOPO, [B]: recv('FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\IN') } },
+    { name: 'public format name (no machine)', files: { [T]: TOPO, [B]: recv('FORMATNAME:PUBLIC=2e1a4b6c-0000-4a8f-9d7e-123456789abc') } },
+    { name: 'WCF-NetMsmq is another adapter', files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'R', adapter: 'WCF-NetMsmq', host: 'MsmqHost', address: 'net.msmq://localhost/private/q' }] }) } },
+    { name: 'host not declared', files: { [T]: 'topology: 1\nenvironment: production\nhosts: []\n', [B]: recv('.\\private$\\in') } },
+  ],
+  invalid: [
+    {
+      name: 'local queue read by an unclustered host: at the queue inside the double-escaped AdapterConfig; the fix clusters the host with an MSMQ resource',
+      files: { [T]: TOPO, [B]: recv('FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', { serialProcessing: 'true' }) },
+      errors: [
+        {
+          file: B,
+          range: [11, 145, 11, 179],
+          severity: 'error',
+          message:
+            'Receive location "Orders.MSMQ" (MSMQ) reads the local queue FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN in host "MsmqHost", which is not declared clustered. It also delivers in order (serialProcessing), which needs a single active host instance. When that server fails, the messages in its queue are out of reach until it returns, and transactional reads and sends lose their guarantee. Microsoft: cluster MSMQ in a Windows cluster group, make it a resource dependency of a clustered BizTalk host, and run the MSMQ send and receive handlers in that host.',
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n    clustered: true\n    dependsOn: ['<<clustered MSMQ resource>>']\nmsmqServers:\n  - name: '<<clustered MSMQ resource>>'\n    clustered: true\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'a queue on one of the host\'s own servers is local too',
+      files: { [T]: TOPO, [B]: recv('DIRECT=OS:bts02\\private$\\in') },
+      errors: [{ file: B, range: [11, 145, 11, 172], message: /reads the local queue DIRECT=OS:bts02\\private\$\\in/ }],
+    },
+    {
+      name: 'clustered host whose dependency is an unclustered MSMQ server: the fix clusters that server',
+      files: { [T]: GOOD.replace('{ name: BTSMSMQ, clustered: true }', '{ name: BTSMSMQ, clustered: false }'), [B]: recv('.\\private$\\in') },
+      errors: [{ file: B, range: [11, 145, 11, 158], message: /in clustered host "MsmqHost", but the host does not depend on a clustered MSMQ resource/, fixOutput: { [T]: GOOD } }],
+    },
+    {
+      name: 'clustered host depending on a resource msmqServers does not declare: the fix declares it clustered',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\n', [B]: recv('.\\private$\\in') },
+      errors: [{ file: B, range: [11, 145, 11, 158], fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - name: BTSMSMQ\n    clustered: true\n' } }],
+    },
+    {
+      name: 'an MSMQ send port, even to a remote queue (its outgoing queue is local)',
+      files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToPartner', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT' }) }] }) },
+      errors: [{ file: B, range: [8, 128, 8, 166], message: /^Send port "ToPartner" \(MSMQ\) sends through the local outgoing queue of its host \(to FORMATNAME:DIRECT=OS:MQ01\\PRIVATE\$\\OUT\) in host "MsmqHost"/ }],
+    },
+  ],
+});
+
+describe('msmq-local-queue-not-clustered on the real Apress 2006 ordered-delivery binding', () => {
+  const files = { [T]: TOPO.replace('MsmqHost', 'BizTalkServerApplication'), 'Bindings.xml': fs.readFileSync(corpusFile(APRESS)) };
+  it('fires at the send port\'s queue and the receive location\'s queue, each inside its element, and nowhere else', () => {
+    const { findings, docs } = lintFiles(files, [rule]);
+    const mine = findings.filter((f) => f.ruleId === 'msmq-local-queue-not-clustered');
+    assert.equal(mine.length, 2);
+    const doc = docs.find((d) => d.uri === 'Bindings.xml')!;
+    const b = doc.binding!;
+    const rl = b.receiveLocations[0];
+    const sp = b.sendPorts[0];
+    const inside = (f: (typeof mine)[0], el: { start: number; end: number }) => f.range.start > el.start && f.range.end < el.end;
+    const onRl = mine.filter((f) => inside(f, rl.element));
+    const onSp = mine.filter((f) => inside(f, sp.element));
+    assert.equal(onRl.length, 1);
+    assert.equal(onSp.length, 1);
+    assert.equal(doc.text.slice(onRl[0].range.start, onRl[0].range.end), 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\TRANSACTIONIN');
+    assert.equal(doc.text.slice(onSp[0].range.start, onSp[0].range.end), 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\TRANSACTIONOUT');
+    // The receive location's value sits inside the double-escaped AdapterConfig of its transport data.
+    assert.ok(onRl[0].range.start > rl.transport.dataElement!.start && onRl[0].range.end < rl.transport.dataElement!.end);
+    assert.match(onRl[0].message, /delivers in order \(serialProcessing\)/);
+  });
+  it('no finding once the host is clustered with a clustered MSMQ resource', () => {
+    const { findings } = lintFiles({ ...files, [T]: GOOD.replace('MsmqHost', 'BizTalkServerApplication') }, [rule]);
+    assert.equal(findings.filter((f) => f.ruleId === 'msmq-local-queue-not-clustered').length, 0);
+  });
+});

@@ -1,0 +1,98 @@
+import rule from '../../server/src/core/rules/no-offsite-copy';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'an off-site copy with three copies',
+      files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  offsite: { location: 'contoso-dr blob storage', schedule: daily, copies: 3 }\n" },
+    },
+    {
+      name: 'more than three copies, block style',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    location: tape vault\n    copies: 5\n' },
+    },
+    {
+      name: 'JSON',
+      files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "backup": {"offsite": {"location": "vault", "copies": 3}}}' },
+    },
+    {
+      name: 'no topology',
+      files: { 'cfg.xml': '<Configuration><Feature Name="WMI"/></Configuration>' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a backup section without offsite (four-space indentation): the block goes inside it',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n    biztalkJob:\n        enabled: true\n' },
+      errors: [
+        {
+          range: [3, 1, 3, 7],
+          severity: 'warning',
+          message: /^No off-site copy of the backups is declared \(backup\.offsite\)\. Microsoft: "Keep at least three copies of the media\. Keep at least one copy off-site"/,
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nbackup:\n    biztalkJob:\n        enabled: true\n    offsite:\n        location: '<<off-site location>>'\n        schedule: daily\n        copies: 3\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'JSON without a backup section: reported at "topology", the section is added in JSON',
+      files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production"\n}\n' },
+      errors: [
+        {
+          range: [2, 3, 2, 16],
+          fixOutput: {
+            'prod.topology.json':
+              '{\n  "topology": 1,\n  "environment": "production",\n  "backup": {\n    "offsite": {\n      "location": "<<off-site location>>",\n      "schedule": "daily",\n      "copies": 3\n    }\n  }\n}\n',
+          },
+        },
+      ],
+    },
+    {
+      name: 'one copy (flow): raised to three',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup: { offsite: { location: vault, copies: 1 } }\n' },
+      errors: [
+        {
+          range: [3, 47, 3, 48],
+          message: 'Only 1 copy is kept; Microsoft recommends at least 3 copies of the media, one of them off-site.',
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup: { offsite: { location: vault, copies: 3 } }\n' },
+        },
+      ],
+    },
+    {
+      name: 'two copies, CRLF',
+      files: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 2\r\n' },
+      errors: [
+        {
+          range: [6, 13, 6, 14],
+          message: /^Only 2 copies are kept/,
+          fixOutput: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 3\r\n' },
+        },
+      ],
+    },
+    {
+      name: 'no copies key: reported at offsite, the key is added',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    location: vault\n' },
+      errors: [
+        {
+          range: [4, 3, 4, 10],
+          message: 'The off-site copy does not say how many copies are kept; Microsoft recommends at least 3.',
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    location: vault\n    copies: 3\n' },
+        },
+      ],
+    },
+    {
+      name: '`copies:` written empty: reported at the entry, the value goes after the colon',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    copies:\n    location: vault\n' },
+      errors: [
+        {
+          range: [5, 5, 5, 12],
+          message: /does not say how many copies are kept/,
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    copies: 3\n    location: vault\n' },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,75 @@
+// polling-receive-not-clustered: SQL / WCF-SQL / sqlBinding polling and SAP inbound receive locations
+// in a host with several unclustered instances, reported at the setting that shows the polling.
+import rule from '../../server/src/core/rules/polling-receive-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+import { bindingXml, Endpoint, flat, wcf } from '../helpers/bindingFixtures';
+
+const T = 'prod.topology.yaml';
+const B = 'Orders.BindingInfo.xml';
+const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n    instances: [BTS01, BTS02]\n';
+const FIXED = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n    instances: [BTS01, BTS02]\n    clustered: true\n';
+
+const one = (e: Partial<Endpoint>) => bindingXml({ receive: [{ name: 'Orders.Poll', adapter: 'WCF-SQL', host: 'PollHost', address: 'mssql://SQL1//Orders?', ...e }] });
+const MSG_TAIL = 'and its host "PollHost" has 2 instances (BTS01, BTS02) without being declared clustered';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'WCF-SQL in Notification mode does not poll', files: { [T]: TOPO, [B]: one({ data: wcf('sqlBinding', { inboundOperationType: 'Notification' }) }) } },
+    {
+      name: 'the host is clustered',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: PollHost, clustered: true, instances: [A, B] }\n', [B]: one({ data: wcf('sqlBinding', { pollingStatement: 'SELECT 1' }) }) },
+    },
+    { name: 'a single instance', files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: PollHost, instances: [A] }\n', [B]: one({}) } },
+    {
+      name: 'a WCF-Custom sqlBinding send port keeps the default inboundOperationType="Polling" but does not poll',
+      files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'SendSql', adapter: 'WCF-Custom', host: 'PollHost', address: 'mssql://SQL1//Orders?', data: wcf('sqlBinding', { inboundOperationType: 'Polling', pollingStatement: 'SELECT 1' }) }] }) },
+    },
+    { name: 'WCF-Custom with another binding', files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', address: 'net.tcp://x/y', data: wcf('netTcpBinding', {}) }) } },
+    { name: 'no topology', files: { [B]: one({}) } },
+  ],
+  invalid: [
+    {
+      name: 'pollingStatement inside the double-escaped BindingConfiguration',
+      files: { [T]: TOPO, [B]: one({ data: wcf('sqlBinding', { inboundOperationType: 'Polling', pollingStatement: 'SELECT * FROM Orders WHERE Sent = 0' }) }) },
+      errors: [
+        {
+          file: B,
+          range: [11, 294, 11, 329],
+          severity: 'warning',
+          message: `Receive location "Orders.Poll" (WCF-SQL) polls the database with a pollingStatement, ${MSG_TAIL}: every instance runs the same polling statement, so the same rows can be picked up twice and processed twice. Microsoft provides host clustering for the SQL and SAP adapters so that one instance is active at a time.`,
+          fixOutput: { [T]: FIXED },
+        },
+      ],
+    },
+    {
+      name: 'InboundId in the address',
+      files: { [T]: TOPO, [B]: one({ address: 'mssql://SQL1//Orders?InboundId=NewOrders', data: wcf('sqlBinding', { pollingStatement: '' }) }) },
+      errors: [{ file: B, range: [9, 41, 9, 60], message: /\(address with InboundId=NewOrders\)/, fixOutput: { [T]: FIXED } }],
+    },
+    {
+      name: 'WCF-Custom with sqlBinding, TypedPolling',
+      files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', data: wcf('sqlBinding', { inboundOperationType: 'TypedPolling' }) }) },
+      errors: [{ file: B, range: [11, 249, 11, 261], message: /^Receive location "Orders.Poll" \(WCF-Custom\) polls the database \(inboundOperationType TypedPolling\)/ }],
+    },
+    {
+      name: 'WCF-SQL without settings polls by default: reported at the adapter name',
+      files: { [T]: TOPO, [B]: one({}) },
+      errors: [{ file: B, range: [10, 47, 10, 54], message: /\(Polling is the default inbound operation\)/ }],
+    },
+    {
+      name: 'legacy SQL adapter: at its sqlCommand',
+      files: { [T]: TOPO, [B]: one({ adapter: 'SQL', address: 'SQL://SQL1/Orders/', data: flat({ sqlCommand: 'exec GetOrders' }) }) },
+      errors: [{ file: B, range: [11, 99, 11, 113], message: /\(SQL\) polls the database \(SQL adapter receive\)/ }],
+    },
+    {
+      name: 'WCF-SAP inbound: at the address',
+      files: { [T]: TOPO, [B]: one({ adapter: 'WCF-SAP', address: 'sap://CLIENT=800;LANG=EN;@a/SAPHOST/00?ListenerProgramId=BTS' }) },
+      errors: [{ file: B, range: [9, 20, 9, 80], message: /is a SAP inbound \(RFC\/IDoc\) listener.*SAP gateway/ }],
+    },
+    {
+      name: 'development: info',
+      files: { 'dev.topology.yaml': TOPO.replace('production', 'development'), [B]: one({}) },
+      errors: [{ file: B, range: [10, 47, 10, 54], severity: 'info' }],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+// pop3-receive-not-clustered: a POP3 receive location in a host with several unclustered instances.
+import rule from '../../server/src/core/rules/pop3-receive-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
+
+const T = 'prod.topology.yaml';
+const B = 'Mail.BindingInfo.xml';
+
+const pop3 = (host: string, adapter = 'POP3') =>
+  bindingXml({ receive: [{ name: 'Orders.Mail', adapter, host, address: 'POP3://mail.contoso.com#orders', data: adapterConfig({ mailServer: 'mail.contoso.com', userName: 'orders' }) }] });
+
+const topology = (hostLines: string) => `topology: 1
+environment: production
+hosts:
+${hostLines}`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the host is clustered', files: { [T]: topology('  - { name: MailHost, clustered: true, instances: [BTS01, BTS02] }\n'), [B]: pop3('MailHost') } },
+    { name: 'one instance: nothing reads the mailbox twice (host-single-instance asks for more)', files: { [T]: topology('  - { name: MailHost, instances: [BTS01] }\n'), [B]: pop3('MailHost') } },
+    { name: 'not POP3', files: { [T]: topology('  - { name: MailHost, instances: [BTS01, BTS02] }\n'), [B]: pop3('MailHost', 'SMTP') } },
+    { name: 'host not declared: handler-host-unknown reports it', files: { [T]: topology('  - { name: Other, instances: [BTS01, BTS02] }\n'), [B]: pop3('MailHost') } },
+    { name: 'no topology', files: { [B]: pop3('MailHost') } },
+    {
+      name: 'a send port using POP3 is not a receive location',
+      files: { [T]: topology('  - { name: MailHost, instances: [BTS01, BTS02] }\n'), [B]: bindingXml({ send: [{ name: 'SP', adapter: 'POP3', host: 'MailHost' }] }) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two unclustered instances: reported at the handler, fix marks the host clustered',
+      files: { [T]: topology('  - name: MailHost\n    instances: [BTS01, BTS02]\n'), [B]: pop3('MailHost') },
+      errors: [
+        {
+          file: B,
+          range: [12, 33, 12, 41],
+          severity: 'warning',
+          message:
+            'Receive location "Orders.Mail" (POP3) runs in host "MailHost", which has 2 instances (BTS01, BTS02) and is not declared clustered: each instance polls the same mailbox. If the mail server allows several connections to one mailbox, the same e-mail is received more than once; Microsoft then recommends running the POP3 receive handler in a clustered host.',
+          fixOutput: { [T]: topology('  - name: MailHost\n    instances: [BTS01, BTS02]\n    clustered: true\n') },
+        },
+      ],
+    },
+    {
+      name: 'clustered: false is replaced; adapter and host names match case-insensitively',
+      files: { [T]: topology('  - { name: mailhost, clustered: false, instances: [A, B, C] }\n'), [B]: pop3('MailHost', 'pop3') },
+      errors: [
+        {
+          file: B,
+          range: [12, 33, 12, 41],
+          message: /runs in host "mailhost", which has 3 instances \(A, B, C\)/,
+          fixOutput: { [T]: topology('  - { name: mailhost, clustered: true, instances: [A, B, C] }\n') },
+        },
+      ],
+    },
+    {
+      name: 'test environment: info',
+      files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nhosts:\n  - { name: MailHost, instances: [A, B] }\n', [B]: pop3('MailHost') },
+      errors: [{ file: B, range: [12, 33, 12, 41], severity: 'info' }],
+    },
+  ],
+});

@@ -1,0 +1,49 @@
+// raid-undeclared: volumes holding BizTalk database files without a RAID level, and databases on
+// drives the instance does not declare.
+import rule from '../../server/src/core/rules/raid-undeclared';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const RAID = "'<<RAID level: 10, 1, 5, 6, 0 or none>>'";
+const inst = (volumes: string, dbs: string) => `topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    volumes:\n${volumes}    databases:\n${dbs}`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'every volume has a RAID level', files: { [T]: inst("      - { drive: 'E:', raid: 10, holds: [data] }\n      - { drive: 'L:', raid: 1, holds: [log] }\n", "      - { name: BizTalkDTADb, dataVolume: 'E:', logVolume: 'L:' }\n") } },
+    { name: 'a volume that holds only backups', files: { [T]: inst("      - { drive: 'B:', holds: [backup] }\n", '      - { name: BizTalkDTADb }\n') } },
+    {
+      name: 'the MessageBox data volume is msgbox-bampi-not-raid10\'s',
+      files: { [T]: inst("      - { drive: 'E:', holds: [data] }\n", "      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }\n") },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a volume used by a database, without raid: at the volume, fix inserts a raid placeholder',
+      files: { [T]: inst("      - { drive: 'F:', holds: [data] }\n", "      - { name: BizTalkDTADb, dataVolume: 'F:' }\n") },
+      errors: [
+        {
+          range: [6, 11, 6, 22],
+          severity: 'warning',
+          message: 'Volume F: of SQL instance "SQL1" holds BizTalkDTADb but declares no RAID level, so btslint cannot tell whether one failed disk loses it. Microsoft recommends RAID 1+0 for the BizTalk databases and RAID 1 or 1+0 for their logs.',
+          fixOutput: { [T]: inst(`      - { drive: 'F:', holds: [data], raid: ${RAID} }\n`, "      - { name: BizTalkDTADb, dataVolume: 'F:' }\n") },
+        },
+      ],
+    },
+    {
+      name: 'a log volume known by what it holds',
+      files: { [T]: inst("      - drive: 'L:'\n        holds: [log]\n", '      - { name: BizTalkDTADb }\n') },
+      errors: [{ range: [6, 9, 6, 20], message: /^Volume L: of SQL instance "SQL1" holds log files but declares no RAID level/, fixOutput: { [T]: inst(`      - drive: 'L:'\n        holds: [log]\n        raid: ${RAID}\n`, '      - { name: BizTalkDTADb }\n') } }],
+    },
+    {
+      name: 'a database on a drive the instance does not declare: at the drive, fix declares the volume',
+      files: { [T]: inst("      - { drive: 'E:', raid: 10, holds: [data] }\n", "      - { name: BizTalkDTADb, dataVolume: 'E:', logVolume: 'M:' }\n") },
+      errors: [
+        {
+          range: [8, 60, 8, 64],
+          message: 'BizTalkDTADb keeps its log on M:, but SQL instance "SQL1" declares no volume M:, so its RAID level is unknown. Declare the volume with its RAID level.',
+          fixOutput: { [T]: inst(`      - { drive: 'E:', raid: 10, holds: [data] }\n      - drive: 'M:'\n        raid: ${RAID}\n        holds: [log]\n`, "      - { name: BizTalkDTADb, dataVolume: 'E:', logVolume: 'M:' }\n") },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,250 @@
+import rule from '../../server/src/core/rules/raid0-or-none';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'RAID 10 for data and RAID 1 for logs',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+      - { drive: 'L:', raid: 1, holds: [log] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:', logVolume: 'L:' }
+`,
+      },
+    },
+    {
+      name: 'RAID 0 on a volume that only holds backups and no database points at',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'B:', raid: 0, holds: [backup] }
+      - { drive: 'E:', raid: 10, holds: [data] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
+`,
+      },
+    },
+    {
+      name: 'no RAID on a volume that holds nothing declared and that no database uses',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - drive: 'X:'
+        raid: none
+`,
+      },
+    },
+    {
+      name: 'a volume that does not declare its RAID level is raid-undeclared\'s concern, not this rule\'s',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes: [{ drive: 'E:', holds: [data] }]
+`,
+      },
+    },
+    {
+      name: 'RAID 5 and 6 are redundant (msgbox-bampi-not-raid10 reports RAID 5 for the MessageBox)',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 5, holds: [data] }
+      - { drive: 'F:', raid: 6, holds: [tempdb] }
+`,
+      },
+    },
+    { name: 'no topology in the workspace', files: { 'readme.xml': '<root/>' } },
+  ],
+  invalid: [
+    {
+      name: 'RAID 0 on a data volume (flow item): the value becomes 10',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 0, holds: [data] }
+      - { drive: 'L:', raid: 1, holds: [log] }
+`,
+      },
+      errors: [
+        {
+          range: [6, 30, 6, 31],
+          severity: 'error',
+          message: 'Volume E: of SQL instance "SQL1" holds data on RAID 0 (striping without redundancy: one failed disk loses the volume). Microsoft: RAID 0 should never be used in a BizTalk Server production environment; use RAID 10.',
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+      - { drive: 'L:', raid: 1, holds: [log] }
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'CRLF, four-space indentation: a log volume with no RAID',
+      files: {
+        [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: "L:"\r\n                raid: none\r\n                holds: [log]\r\n',
+      },
+      errors: [
+        {
+          range: [7, 23, 7, 27],
+          message: /Volume L: of SQL instance "SQL1" holds log on no RAID \(one failed disk loses the volume\)/,
+          fixOutput: {
+            [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: "L:"\r\n                raid: 10\r\n                holds: [log]\r\n',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a volume without `holds` that a database uses as its log volume (drive matched case-insensitively)',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'L:', raid: NONE }
+    databases:
+      - { name: BizTalkMgmtDb, logVolume: 'l:' }
+`,
+      },
+      errors: [
+        {
+          range: [6, 30, 6, 34],
+          message: /holds BizTalk databases on no RAID/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'L:', raid: 10 }
+    databases:
+      - { name: BizTalkMgmtDb, logVolume: 'l:' }
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'tempdb on RAID 0 and a data volume on RAID 0 in the same instance: two findings',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - drive: 'T:'
+        raid: 0
+        holds: [tempdb]
+      - drive: 'E:'
+        raid: 0
+        holds: [data, log]
+`,
+      },
+      errors: [
+        {
+          range: [7, 15, 7, 16],
+          message: /Volume T: of SQL instance "SQL1" holds tempdb on RAID 0/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - drive: 'T:'
+        raid: 10
+        holds: [tempdb]
+      - drive: 'E:'
+        raid: 0
+        holds: [data, log]
+`,
+          },
+        },
+        {
+          range: [10, 15, 10, 16],
+          message: /Volume E: of SQL instance "SQL1" holds data, log on RAID 0/,
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - drive: 'T:'
+        raid: 0
+        holds: [tempdb]
+      - drive: 'E:'
+        raid: 10
+        holds: [data, log]
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'JSON topology',
+      files: {
+        'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "sqlInstances": [
+    { "name": "SQL1", "volumes": [{ "drive": "E:", "raid": "none", "holds": ["data"] }] }
+  ]
+}
+`,
+      },
+      errors: [
+        {
+          range: [5, 60, 5, 66],
+          fixOutput: {
+            'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "sqlInstances": [
+    { "name": "SQL1", "volumes": [{ "drive": "E:", "raid": 10, "holds": ["data"] }] }
+  ]
+}
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'development relaxes the rule to info',
+      files: {
+        'dev.topology.yaml': `topology: 1
+environment: development
+sqlInstances:
+  - name: DEVSQL
+    volumes: [{ drive: 'C:', raid: none, holds: [data, log, tempdb] }]
+`,
+      },
+      errors: [{ range: [5, 36, 5, 40], severity: 'info' }],
+    },
+  ],
+});

@@ -1,0 +1,142 @@
+import rule from '../../server/src/core/rules/restore-not-tested';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+// The tester's today is 2026-12-01.
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'tested 30 days ago, monthly',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  restoreTest: { last: 2026-11-01, everyDays: 30 }\n' },
+    },
+    {
+      name: 'exactly 31 days ago without everyDays: still within the month',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  restoreTest:\n    last: 2026-10-31\n' },
+    },
+    {
+      name: 'a quoted date, weekly tests, 6 days ago',
+      files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '2026-11-25' }\n" },
+    },
+    {
+      name: 'a date still holding the placeholder is unfilled-placeholder\'s to report',
+      files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { last: '<<YYYY-MM-DD>>', everyDays: 30 }\n" },
+    },
+    {
+      name: 'a date that was recent on the day given to the rule (injected now)',
+      today: '2026-03-10',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  restoreTest: { last: 2026-03-01 }\n' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no backup section: reported at `topology:`, the restore test block is appended',
+      files: { [T]: 'topology: 1\nenvironment: production\n' },
+      errors: [
+        {
+          range: [1, 1, 1, 12],
+          severity: 'warning',
+          message: /^No restore test is declared \(backup\.restoreTest\)\. Microsoft: "Perform a trial restoration at least once a month"/,
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest:\n    last: '<<YYYY-MM-DD>>'\n    everyDays: 30\n" },
+        },
+      ],
+    },
+    {
+      name: 'flow backup section without restoreTest: the key goes into the braces',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true } }\n' },
+      errors: [
+        {
+          range: [3, 1, 3, 7],
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true }, restoreTest: { last: '<<YYYY-MM-DD>>', everyDays: 30 } }\n" },
+        },
+      ],
+    },
+    {
+      name: 'a 90-day period and a date 91 days old: two findings; the period fix sets 30',
+      files: {
+        [T]: `topology: 1
+environment: production
+backup:
+  restoreTest:
+    everyDays: 90
+    last: 2026-09-01
+`,
+      },
+      errors: [
+        {
+          range: [5, 16, 5, 18],
+          message: 'Restores are tested every 90 days; Microsoft recommends a trial restoration at least once a month.',
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+backup:
+  restoreTest:
+    everyDays: 30
+    last: 2026-09-01
+`,
+          },
+        },
+        { range: [6, 11, 6, 21], message: 'The last restore test was on 2026-09-01, 91 days ago; it is overdue (every 31 days).', fixOutput: null },
+      ],
+    },
+    {
+      name: 'overdue by the team\'s own shorter period',
+      files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '2026-11-20' }\n" },
+      errors: [{ range: [4, 38, 4, 50], message: /11 days ago; it is overdue \(every 7 days\)/ }],
+    },
+    {
+      name: 'no `last` (flow): the date key is added with a placeholder',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7 }\n' },
+      errors: [
+        {
+          range: [4, 3, 4, 14],
+          message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '<<YYYY-MM-DD>>' }\n" },
+        },
+      ],
+    },
+    {
+      name: '`last:` written empty, CRLF and four spaces: the placeholder goes after the colon',
+      files: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n    restoreTest:\r\n        last:\r\n        everyDays: 30\r\n' },
+      errors: [
+        {
+          range: [5, 9, 5, 14],
+          message: /does not say when a restore was last tested/,
+          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    restoreTest:\r\n        last: '<<YYYY-MM-DD>>'\r\n        everyDays: 30\r\n" },
+        },
+      ],
+    },
+    {
+      name: 'JSON',
+      files: {
+        'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "backup": {
+    "offsite": { "location": "vault", "copies": 3 }
+  }
+}
+`,
+      },
+      errors: [
+        {
+          range: [4, 3, 4, 11],
+          fixOutput: {
+            'prod.topology.json': `{
+  "topology": 1,
+  "environment": "production",
+  "backup": {
+    "offsite": { "location": "vault", "copies": 3 },
+    "restoreTest": {
+      "last": "<<YYYY-MM-DD>>",
+      "everyDays": 30
+    }
+  }
+}
+`,
+          },
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,70 @@
+// runtime-db-not-clustered: Management, Tracking, SSO, Rule Engine and the other BAM SQL databases on an
+// instance that is neither an FCI nor in an availability group, one finding per instance; and a
+// configuration export that puts them on a server the topology does not declare.
+import rule from '../../server/src/core/rules/runtime-db-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const WHY = 'Microsoft: configure the BizTalk Server databases on a clustered SQL Server instance; BizTalk stops when the Management, Tracking or SSO database is unreachable.';
+const CFG = (server: string, dtaServer = '%%BizTalkDTADb-Server%%') =>
+  `<Configuration><Feature Name="WMI"><SQL ID="{a}" DisplayName="BizTalk Management Database"><Server>${server}</Server><Database>BizTalkMgmtDb</Database></SQL><SQL ID="{b}" DisplayName="BizTalk Tracking Database"><Server>${dtaServer}</Server><Database>BizTalkDTADb</Database></SQL></Feature></Configuration>`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'all on a failover cluster instance', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases: [{ name: BizTalkMgmtDb }, { name: SSODB }, { name: BizTalkDTADb }]\n' } },
+    { name: 'in an availability group', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAG\n    availabilityGroup: { name: AG1 }\n    databases: [{ name: BizTalkMgmtDb }]\n' } },
+    {
+      name: 'an instance that also holds the MessageBox is msgbox-not-clustered\'s',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: BizTalkMgmtDb }, { name: BizTalkMsgBoxDb }]\n' },
+    },
+    {
+      name: 'SSODB with a clustered master secret server is ssodb-not-clustered-with-mss\'s',
+      files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: SSODB }]\n' },
+    },
+    { name: 'tokenised export servers are unknown, not wrong', files: { [T]: 'topology: 1\nenvironment: production\n', 'cfg.xml': CFG('%%BizTalkMgmtDb-Server%%') } },
+    { name: 'an export placing the database on a declared clustered instance', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\\BTS\n    failoverCluster: { nodes: [A, B] }\n', 'cfg.xml': CFG('sqlbts\\bts,1433') } },
+    { name: 'custom application databases are not runtime databases', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: Orders, custom: true }]\n' } },
+  ],
+  invalid: [
+    {
+      name: 'one finding per unclustered instance, listing its databases (by name or role)',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: BizTalkDTADb }\n      - { name: Tracking2, role: tracking }\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n    databases: [{ name: BAMArchive }]\n',
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 15],
+          severity: 'warning',
+          message: `SQL instance "SQL1" holds BizTalkMgmtDb, BizTalkDTADb, Tracking2 but declares neither failoverCluster nor availabilityGroup. ${WHY}`,
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: BizTalkDTADb }\n      - { name: Tracking2, role: tracking }\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n    databases: [{ name: BAMArchive }]\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'the configuration export places the Management database on an undeclared server (the tokenised one is skipped)',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n', 'cfg.xml': CFG('SQLMGMT') },
+      errors: [
+        {
+          file: 'cfg.xml',
+          range: [1, 100, 1, 107],
+          message: `The BizTalk Management Database (BizTalkMgmtDb) is on SQL Server "SQLMGMT", which the topology does not declare (sqlInstances), so btslint cannot tell whether it is clustered. ${WHY}`,
+          fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n  - name: SQLMGMT\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n    databases:\n      - name: BizTalkMgmtDb\n",
+          },
+        },
+      ],
+    },
+    {
+      name: 'the export places it on a declared instance that is not clustered',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQLMGMT, version: "2019" }\n', 'cfg.xml': CFG('sqlmgmt') },
+      errors: [{ range: [4, 7, 4, 20], message: /^SQL instance "SQLMGMT" holds BizTalkMgmtDb but declares neither/ }],
+    },
+    {
+      name: 'test environment: info',
+      files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: SSODB }]\n' },
+      errors: [{ range: [4, 5, 4, 15], severity: 'info' }],
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+// ssodb-not-clustered-with-mss: a clustered master secret server needs SSODB on a clustered instance.
+import rule from '../../server/src/core/rules/ssodb-not-clustered-with-mss';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const SSO = 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: SSOCLU\n  clustered: true\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'SSODB on a failover cluster instance', files: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases: [{ name: SSODB }]\n' } },
+    { name: 'the master secret server is not clustered (runtime-db-not-clustered covers SSODB then)', files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: BTS01, clustered: false }\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: SSODB }]\n' } },
+    { name: 'the export puts SSODB on a tokenised server', files: { [T]: SSO, 'cfg.xml': '<Configuration><Feature Name="SSOServer,Engine"><SQL ID="SSO_DB_ID" DisplayName="SSO Database"><Server>{{SSO_DB_ID_SERVER}}</Server><Database>SSODB</Database></SQL></Feature></Configuration>' } },
+  ],
+  invalid: [
+    {
+      name: 'SSODB on an unclustered instance: error at the instance, fix declares a failover cluster',
+      files: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: SSODB }\n' },
+      errors: [
+        {
+          range: [7, 5, 7, 15],
+          severity: 'error',
+          message:
+            'The master secret server is clustered (sso.clustered), but SQL instance "SQL1", which holds the SSO database (SSODB), declares neither failoverCluster nor availabilityGroup. Microsoft: "The master secret server depends on the SSO database. To build a high-availability SSO, you must cluster the SSO database." A clustered secret server whose database goes down with one SQL Server is not highly available.',
+          fixOutput: { [T]: SSO + "sqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: SSODB }\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n" },
+        },
+      ],
+    },
+    {
+      name: 'the configuration export places SSODB on a server the topology does not declare',
+      files: { [T]: SSO, 'cfg.xml': '<Configuration><Feature Name="SSOServer,Engine"><SQL ID="SSO_DB_ID" DisplayName="SSO Database"><Server>SQLSSO</Server><Database>SSODB</Database></SQL></Feature></Configuration>' },
+      errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], message: /^The SSO database \(SSODB\) is on SQL Server "SQLSSO", which the topology does not declare/ }],
+    },
+    {
+      name: 'nothing says where SSODB is: a warning at sso.clustered',
+      files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\n' },
+      errors: [{ range: [3, 36, 3, 51], severity: 'warning', message: /no SQL instance in the topology holds SSODB and no configuration export places it/, fixOutput: null }],
+    },
+  ],
+});

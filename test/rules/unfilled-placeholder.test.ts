@@ -1,0 +1,69 @@
+import rule from '../../server/src/core/rules/unfilled-placeholder';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'filled-in values',
+      files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  biztalkJob: { enabled: true, fullDestination: '\\\\backup01\\bts\\full' }\n" },
+    },
+    {
+      name: 'a YAML merge key `<<` and a comment that mentions a placeholder are not values',
+      files: {
+        [T]: `topology: 1
+environment: production
+x-defaults: &hostDefaults
+  clustered: false
+hosts:
+  - <<: *hostDefaults
+    name: H1  # was <<host name>> before we filled it
+    instances: [A, B]
+`,
+      },
+    },
+    {
+      name: 'empty angle pairs and a lone << are not placeholders',
+      files: { [T]: "topology: 1\nenvironment: production\nx-note: 'see <<>> and a << b'\n" },
+    },
+    {
+      name: 'placeholders in a binding file are not the topology\'s (only topology files are checked)',
+      files: { 'b.xml': '<BindingInfo><SendPortCollection><SendPort Name="&lt;&lt;name&gt;&gt;"/></SendPortCollection></BindingInfo>' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two placeholders in one quoted scalar: one finding each, at the placeholder itself',
+      files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  biztalkJob:\n    fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\n" },
+      errors: [
+        {
+          range: [5, 25, 5, 42],
+          severity: 'warning',
+          message: 'Fill in backup server: this placeholder was inserted by a quick-fix and still stands for a real value.',
+          fixOutput: null,
+        },
+        { range: [5, 43, 5, 52], message: /^Fill in share:/, fixOutput: null },
+      ],
+    },
+    {
+      name: 'flow sequence items and a plain scalar',
+      files: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: ['<<first server>>', \"<<second server>>\"] }\nsso: { masterSecretServer: <<mss>> }\n" },
+      errors: [
+        { range: [4, 29, 4, 45], message: /^Fill in first server:/ },
+        { range: [4, 49, 4, 66], message: /^Fill in second server:/ },
+        { range: [5, 28, 5, 35], message: /^Fill in mss:/ },
+      ],
+    },
+    {
+      name: 'JSON, CRLF and four-space indentation',
+      files: { 'prod.topology.json': '{\r\n    "topology": 1,\r\n    "environment": "production",\r\n    "backup": { "restoreTest": { "last": "<<YYYY-MM-DD>>" } }\r\n}\r\n' },
+      errors: [{ range: [4, 43, 4, 57], message: /^Fill in YYYY-MM-DD:/ }],
+    },
+    {
+      name: 'a placeholder used as a key is a value to fill too',
+      files: { [T]: 'topology: 1\nenvironment: production\nx-owners:\n  <<team>>: ops\n' },
+      errors: [{ range: [4, 3, 4, 11], message: /^Fill in team:/ }],
+    },
+  ],
+});

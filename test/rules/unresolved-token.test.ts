@@ -1,0 +1,78 @@
+// unresolved-token: each ${Token} / $(Token) of a binding that the environment's Deployment Framework
+// settings do not define, reported once per token per file at its first use.
+import * as fs from 'fs';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import rule from '../../server/src/core/rules/unresolved-token';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { bindingXml } from '../helpers/bindingFixtures';
+import { corpusFile } from '../helpers/paths';
+
+const T = 'prod.topology.yaml';
+const TOPO = 'topology: 1\nenvironment: production\n';
+const B = 'PortBindingsMaster.xml';
+const master = bindingXml({
+  receive: [
+    { name: 'A', adapter: 'FILE', host: '${ReceiveHost}', address: '${InFolder}\\*.xml' },
+    { name: 'B', adapter: 'FILE', host: '${ReceiveHost}', address: '${InFolder}\\b\\*.xml' },
+  ],
+});
+const settings = (props: Record<string, string>, env = 'Production') =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<!--\n  generated\n-->\n<settings>\n  <!--Environment: ${env}-->\n${Object.entries(props)
+    .map(([k, v]) => `  <property name="${k}">${v}</property>\n`)
+    .join('')}</settings>\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'every token defined by the matching settings export', files: { [T]: TOPO, [B]: master, 'PROD_settings.xml': settings({ ReceiveHost: 'RecvHost', InFolder: '\\\\FS\\in' }) } },
+    { name: 'XmlPreprocess\'s own ${_xml_preprocess} is not a setting', files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- ifdef ${_xml_preprocess} -->\n  <!-- endif -->\n</BindingInfo>\n' } },
+    { name: 'a binding without tokens', files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'A', adapter: 'FILE', host: 'H', address: 'C:\\in' }] }) } },
+    { name: 'no topology: a lone exported settings file is used', files: { [B]: master, 'x.xml': settings({ ReceiveHost: 'R', InFolder: 'C:\\in' }, 'Whatever') } },
+  ],
+  invalid: [
+    {
+      name: 'settings of the environment lack one token: once per file, at its first use',
+      files: { [T]: TOPO, [B]: master, 'PROD_settings.xml': settings({ ReceiveHost: 'RecvHost' }) },
+      errors: [
+        {
+          file: B,
+          range: [9, 20, 9, 31],
+          severity: 'warning',
+          message:
+            '${InFolder} (used 2 times in this binding) is not defined by the settings of environment "production": PROD_settings.xml. Deployed with these settings, the binding would keep the token, and btslint cannot check what it stands for. Add InFolder to the settings.',
+          fixOutput: null,
+        },
+      ],
+    },
+    {
+      name: 'settings exist but none for this environment: info',
+      files: { [T]: TOPO, [B]: master, 'DEV_settings.xml': settings({ ReceiveHost: 'R', InFolder: 'C:\\in' }, 'Development') },
+      errors: [
+        { file: B, range: [9, 20, 9, 31], severity: 'info', message: /^\$\{InFolder\} \(used 2 times in this binding\) cannot be resolved: no Deployment Framework settings column or exported settings file in the workspace matches environment "production"/ },
+        { file: B, range: [12, 33, 12, 47], severity: 'info', message: /^\$\{ReceiveHost\} \(used 2 times/ },
+      ],
+    },
+    {
+      name: 'no settings at all; $(Token) too',
+      files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'A', adapter: 'FILE', host: '$(HostName)', address: 'C:\\in' }] }) },
+      errors: [{ file: B, range: [12, 33, 12, 44], severity: 'info', message: '$(HostName) (used once in this binding) cannot be resolved: the workspace holds no Deployment Framework settings (SettingsFileGenerator.xml or an exported settings file), so btslint cannot check what it stands for in environment "production".' }],
+    },
+  ],
+});
+
+describe('unresolved-token on the real Deployment Framework Advanced sample', () => {
+  const masterName = 'BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__PortBindingsMaster.xml';
+  const settingsName = 'BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__SettingsFileGenerator.xml';
+  it('every token of the master binding is defined by the real SettingsFileGenerator.xml in each environment it names', () => {
+    for (const env of ['production', 'test', 'development']) {
+      const { findings } = lintFiles({ [`${env}.topology.yaml`]: `topology: 1\nenvironment: ${env}\n`, [masterName]: fs.readFileSync(corpusFile(masterName)), [settingsName]: fs.readFileSync(corpusFile(settingsName)) }, [rule]);
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'unresolved-token').map((f) => f.message), [], env);
+    }
+  });
+  it('without the settings, each token is reported once: ${FileOutPath} and ${FileInPath}', () => {
+    const { findings, docs } = lintFiles({ [T]: TOPO, [masterName]: fs.readFileSync(corpusFile(masterName)) }, [rule]);
+    const doc = docs.find((d) => d.uri === masterName)!;
+    const tokens = findings.filter((f) => f.ruleId === 'unresolved-token').map((f) => doc.text.slice(f.range.start, f.range.end));
+    assert.deepEqual(tokens, ['${FileOutPath}', '${FileInPath}']);
+  });
+});

@@ -1,0 +1,21 @@
+// unsupported-ha-tech: mirroring, VSS and SQL Server log shipping are not supported for the BizTalk databases.
+import rule from '../../server/src/core/rules/unsupported-ha-tech';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const inst = (m: string) => `topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    haMethod: ${m}\n`;
+const END = 'Use a failover cluster instance or an availability group for high availability, and the Backup BizTalk Server job with BizTalk log shipping for disaster recovery.';
+
+ruleTester(rule, {
+  valid: [{ name: 'no haMethod', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQL1, failoverCluster: { nodes: [A, B] } }\n' } }],
+  invalid: [
+    {
+      name: 'database mirroring',
+      files: { [T]: inst('mirroring') },
+      errors: [{ range: [5, 15, 5, 24], severity: 'error', message: `SQL instance "SQL1" relies on database mirroring, which Microsoft does not support for the BizTalk databases. ${END}`, fixOutput: null }],
+    },
+    { name: 'VSS snapshots', files: { [T]: inst('vss') }, errors: [{ range: [5, 15, 5, 18], message: /relies on VSS snapshots/ }] },
+    { name: 'SQL Server log shipping', files: { [T]: inst('sql-log-shipping') }, errors: [{ range: [5, 15, 5, 31], message: /SQL Server's own log shipping, which is not supported for the databases of the Backup BizTalk Server job/ }] },
+    { name: 'test: info', files: { 'test.topology.yaml': inst('vss').replace('production', 'test') }, errors: [{ range: [5, 15, 5, 18], severity: 'info' }] },
+  ],
+});
