@@ -309,9 +309,9 @@ async function measureLsp({ tmp, runs = 5, log = () => {} }) {
     lines.push(`- ${what}: not measured: ${String(e.message ?? e).split('\n')[0]}`);
     return undefined;
   };
-  const small = await editLatency(tmp, 400_000, Math.max(runs, 7), '400 KB', log).catch((e) => fail('400 KB binding', e));
+  const small = await editLatency(tmp, 400_000, runs, '400 KB', log).catch((e) => fail('400 KB binding', e));
   const large = await editLatency(tmp, 15e6, runs, '15 MB', log).catch((e) => fail('15 MB binding', e));
-  const cross = await crossFile(tmp, Math.max(runs, 6), log).catch((e) => fail('cross-file re-check', e));
+  const cross = await crossFile(tmp, runs, log).catch((e) => fail('cross-file re-check', e));
   const pf = (ok) => (ok ? '**pass**' : '**FAIL**');
   const nm = 'not measured';
   if (small) {

@@ -119,8 +119,8 @@ function random(seed) {
 
 /**
  * A repository of `files` files: one topology, one configuration export, and binding files of
- * corpus-like sizes between 5 and 500 KB (most small, a few large: log-uniform over 5-30 KB for 92 in
- * 100, like the corpus's, and over 30-500 KB for the rest; about 52 MB in all for 2,000 files), in
+ * corpus-like sizes between 5 and 500 KB (most small, a few large: log-uniform over 5-25 KB for 95 in
+ * 100, like the corpus's, and over 25-500 KB for the rest; about 40 MB in all for 2,000 files), in
  * application folders of 50 files each.
  */
 function writeRepository(dir, files = 2000, seed = 6) {
@@ -131,7 +131,7 @@ function writeRepository(dir, files = 2000, seed = 6) {
   const rnd = random(seed);
   const logUniform = (lo, hi) => Math.round(lo * Math.pow(hi / lo, rnd()));
   for (let k = 0; k < files - 2; k++) {
-    const size = rnd() < 0.92 ? logUniform(5_000, 30_000) : logUniform(30_000, 500_000);
+    const size = rnd() < 0.95 ? logUniform(5_000, 25_000) : logUniform(25_000, 500_000);
     const app = path.join(dir, `App${String(Math.floor(k / 50)).padStart(2, '0')}`, 'Deployment');
     fs.mkdirSync(app, { recursive: true });
     fs.writeFileSync(path.join(app, `App${k}.BindingInfo.xml`), bindingOfSize(size, k * 7));

@@ -279,7 +279,7 @@ describe('examples/', () => {
     const m = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(m), ['documents']);
     const kinds = m.documents.map((d: any) => d.kind).sort();
-    assert.deepEqual(kinds, ['binding', 'config-export', 'topology']);
+    assert.deepEqual(kinds, ['binding', 'binding', 'btdf-project', 'btdf-settings', 'config-export', 'topology']);
     for (const d of m.documents) {
       assert.equal(typeof d.path, 'string');
       assert.ok(d.path.startsWith('examples' + path.sep));

@@ -241,7 +241,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const d = c.diagnostics.get(c.uri('bindings/Orders.BindingInfo.xml'))!.find((x) => x.code === 'handler-host-unknown')!;
     const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri('bindings/Orders.BindingInfo.xml') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
     const show = actions.find((a) => a.title === 'Show documentation for handler-host-unknown')!;
-    assert.ok(!actions.some((a) => /suppress/i.test(a.title)), 'no suppression action until its syntax exists');
+    assert.deepEqual(actions.filter((a) => /^Suppress/.test(a.title)).map((a) => a.title), ['Suppress handler-host-unknown with a reason', 'Suppress handler-host-unknown in this file with a reason']);
     await c.conn.sendRequest('workspace/executeCommand', { command: show.command!.command, arguments: show.command!.arguments });
     const shown = await c.waitFor('showDocument', () => c.shownDocuments[0] as { uri: string; external: boolean } | undefined);
     assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: true });

@@ -175,11 +175,15 @@ describe('btslint lsp: settings pulled from the client (run on save, file size l
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('skips files over btslint.maxFileSizeMB', async () => {
+  it('does not read files over btslint.maxFileSizeMB, and says so on the file', async () => {
     const st = await c.waitForStatus();
     assert.equal(st.files, 2);
-    assert.equal(c.diagnostics.has(c.uri('big/Big.BindingInfo.xml')), false);
-    assert.ok(c.notifications.some((n) => n.method === 'window/logMessage' && /skipped .*Big\.BindingInfo\.xml: 1\.\d MB is over btslint\.maxFileSizeMB \(1 MB\)/.test((n.params as { message: string }).message)));
+    const ds = await c.waitForDiagnostics(c.uri('big/Big.BindingInfo.xml'), has('file-too-large'));
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].severity, 3);
+    assert.match(ds[0].message as string, /over btslint's size limit of 1 MB, so it was not read or checked\. Raise the btslint\.maxFileSizeMB setting to check it\.$/);
+    assert.doesNotMatch(ds[0].message as string, /--max-file-size/, 'an editor user has no command line');
+    assert.ok(c.notifications.some((n) => n.method === 'window/logMessage' && /skipped .*Big\.BindingInfo\.xml: 1\.\d MB is over the size limit \(1 MB\)/.test((n.params as { message: string }).message)));
   });
 
   it('with run=onSave, an edit is checked when the document is saved, not before', async () => {

@@ -22,6 +22,10 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Advertise workspace/configuration (pull) support. */
   configurationPull?: boolean;
+  /** Advertise LSP 3.18 snippet edits in workspace edits (`workspaceEdit.snippetEditSupport`). */
+  snippetEdits?: boolean;
+  /** Advertise window/showDocument support (default true). */
+  showDocument?: boolean;
 }
 
 export class LspTestClient {
@@ -87,7 +91,7 @@ export class LspTestClient {
         workspace: {
           configuration: !!this.options.configurationPull,
           didChangeWatchedFiles: { dynamicRegistration: true },
-          workspaceEdit: { documentChanges: true },
+          workspaceEdit: { documentChanges: true, ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
           workspaceFolders: true,
         },
         textDocument: {
@@ -97,7 +101,7 @@ export class LspTestClient {
           completion: { completionItem: { snippetSupport: true } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
-        window: { showDocument: { support: true } },
+        window: { showDocument: { support: this.options.showDocument !== false } },
       },
     });
     await this.conn.sendNotification('initialized', {});
@@ -237,11 +241,37 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-/** The edits a WorkspaceEdit makes to one URI (documentChanges or changes). */
+/**
+ * The edits a WorkspaceEdit makes to one URI (documentChanges or changes). A snippet edit (LSP 3.18)
+ * becomes the text an editor inserts before the user types: each placeholder's default text.
+ */
 export function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
   const out: TextEdit[] = [];
-  for (const dc of edit.documentChanges ?? []) if ('textDocument' in dc && dc.textDocument.uri === uri) out.push(...(dc.edits as TextEdit[]));
+  for (const dc of edit.documentChanges ?? []) {
+    if (!('textDocument' in dc) || dc.textDocument.uri !== uri) continue;
+    for (const e of dc.edits as (TextEdit | { range: TextEdit['range']; snippet: { value: string } })[]) {
+      out.push('snippet' in e ? { range: e.range, newText: snippetText(e.snippet.value) } : e);
+    }
+  }
   out.push(...(edit.changes?.[uri] ?? []));
+  return out;
+}
+
+/** The text a snippet inserts: `${1:default}` -> default, `$1`/`$0` -> nothing, `\$` -> `$`. */
+export function snippetText(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const ch = snippet[i];
+    if (ch === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    else if (ch === '$' && snippet[i + 1] === '{') {
+      const m = /^\$\{\d+:/.exec(snippet.slice(i));
+      if (!m) throw new Error(`unsupported snippet syntax at ${i}: ${snippet}`);
+      i += m[0].length - 1; // the default text follows; its closing brace is skipped below
+    } else if (ch === '$' && /\d/.test(snippet[i + 1] ?? '')) {
+      while (/\d/.test(snippet[i + 1] ?? '')) i++;
+    } else if (ch === '}') continue; // closes a placeholder (a literal one is escaped)
+    else out += ch;
+  }
   return out;
 }
 

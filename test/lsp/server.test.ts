@@ -68,7 +68,7 @@ describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
   it('registers file watchers for BizTalk files and topologies', async () => {
     const reg = await c.waitFor('watcher registration', () => c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
     const globs = (reg.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    assert.deepEqual(globs, ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.topology.{yaml,yml,json}']);
+    assert.deepEqual(globs, ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.topology.{yaml,yml,json}', '**/btslint.config.{json,jsonc,yaml,yml}']);
   });
 
   it('shows the FTP-host finding on the binding (not open) with its rule id, docs link and the topology host as related information', async () => {

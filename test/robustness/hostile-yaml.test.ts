@@ -98,6 +98,20 @@ describe('hostile YAML and JSON topologies', () => {
     }
   });
 
+  it('a topology with a syntax error is offered no fix (found by the fuzzer: an edit at offset -1)', () => {
+    // `{` never closed: the flow map has no `}` to insert before. Seed 7777, case 3920 of scripts/fuzz.js.
+    for (const [name, text] of [
+      ['cut.topology.json', '{\n  '],
+      ['cut2.topology.json', '{ "topology": 1, "environment": "production", "backup": { "offsite": {} '],
+      ['cut.topology.yaml', 'topology: 1\nenvironment: production\nbackup: { offsite: { copies: 3 }\n'],
+    ]) {
+      const { findings } = check(name, text);
+      const withFix = findings.filter((f) => f.fix?.edits.some((e) => e.uri === name));
+      assert.deepEqual(withFix.map((f) => f.ruleId), [], `${name}: fixes offered into a file that does not parse`);
+      assert.ok(findings.some((f) => f.uri === name && f.ruleId === 'parse-error'));
+    }
+  });
+
   it(`nesting far beyond any topology is refused, twice in a row`, () => {
     // Twice: a stack overflow inside the yaml package (at about 800 levels) once left the process
     // unable to compile a regular expression: a fatal "RegExpCompiler Allocation failed" on the next

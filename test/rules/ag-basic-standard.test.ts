@@ -8,7 +8,7 @@ const inst = (edition: string, dbs: string) => `topology: 1\nenvironment: produc
 ruleTester(rule, {
   valid: [
     { name: 'Enterprise with many databases', files: { [T]: inst('Enterprise', '[{ name: BizTalkMgmtDb }, { name: BizTalkMsgBoxDb }]') } },
-    { name: 'Standard with one BizTalk database (a custom one does not count)', files: { [T]: inst('Standard', '[{ name: BizTalkMgmtDb }, { name: Orders, custom: true }]') } },
+    { name: 'Standard with one BizTalk database (a custom one and an SSAS one do not count)', files: { [T]: inst('Standard', '[{ name: BizTalkMgmtDb }, { name: Orders, custom: true }, { name: BAMAnalysis }]') } },
   ],
   invalid: [
     {

@@ -4,7 +4,7 @@ import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
 const HEAD = 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAG\n    availabilityGroup:\n      name: AG1\n';
-const MSG_END = 'BizTalk runs distributed transactions across its databases; Microsoft: the availability groups must be created with Per Database DTC Support (DTC_SUPPORT = PER_DB).';
+const MSG_END = 'BizTalk runs distributed transactions across its databases; Microsoft: make sure the availability groups are created with the Per Database DTC Support option (DTC_SUPPORT = PER_DB).';
 
 ruleTester(rule, {
   valid: [

@@ -67,6 +67,33 @@ ruleTester(rule, {
       errors: [{ file: B, range: [9, 20, 9, 80], message: /is a SAP inbound \(RFC\/IDoc\) listener.*SAP gateway/ }],
     },
     {
+      name: 'a Deployment Framework master binding keeps CustomProps decoded (ElementTunnel): the once-escaped binding is read',
+      files: {
+        [T]: TOPO,
+        [B]: `<BindingInfo>
+  <ReceivePortCollection>
+    <ReceivePort Name="RP">
+      <ReceiveLocations>
+        <ReceiveLocation Name="P">
+          <Address>mssql://s//Db?</Address>
+          <ReceiveLocationTransportType Name="WCF-Custom" />
+          <ReceiveLocationTransportTypeData>
+            <CustomProps>
+              <BindingType vt="8">sqlBinding</BindingType>
+              <BindingConfiguration vt="8">&lt;binding name="x" pollingStatement="SELECT 1" /&gt;</BindingConfiguration>
+            </CustomProps>
+          </ReceiveLocationTransportTypeData>
+          <ReceiveHandler Name="PollHost" />
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`,
+      },
+      errors: [{ file: B, range: [11, 83, 11, 91], message: /^Receive location "P" \(WCF-Custom\) polls the database with a pollingStatement/ }],
+    },
+    {
       name: 'development: info',
       files: { 'dev.topology.yaml': TOPO.replace('production', 'development'), [B]: one({}) },
       errors: [{ file: B, range: [10, 47, 10, 54], severity: 'info' }],

@@ -31,9 +31,20 @@ ruleTester(rule, {
       errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], message: /^The SSO database \(SSODB\) is on SQL Server "SQLSSO", which the topology does not declare/ }],
     },
     {
-      name: 'nothing says where SSODB is: a warning at sso.clustered',
-      files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\n' },
+      name: 'nothing says where SSODB is: a warning at sso.clustered, no fix with several candidate instances',
+      files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\nsqlInstances: [{ name: A }, { name: B }]\n' },
       errors: [{ range: [3, 36, 3, 51], severity: 'warning', message: /no SQL instance in the topology holds SSODB and no configuration export places it/, fixOutput: null }],
+    },
+    {
+      name: 'nothing says where SSODB is: the fix declares it with the Management database',
+      files: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases:\n      - { name: BizTalkMgmtDb }\n  - name: SQL2\n' },
+      errors: [
+        {
+          range: [5, 3, 5, 18],
+          severity: 'warning',
+          fixOutput: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases:\n      - { name: BizTalkMgmtDb }\n      - name: SSODB\n  - name: SQL2\n' },
+        },
+      ],
     },
   ],
 });

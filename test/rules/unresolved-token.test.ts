@@ -26,10 +26,16 @@ ruleTester(rule, {
   valid: [
     { name: 'every token defined by the matching settings export', files: { [T]: TOPO, [B]: master, 'PROD_settings.xml': settings({ ReceiveHost: 'RecvHost', InFolder: '\\\\FS\\in' }) } },
     { name: 'XmlPreprocess\'s own ${_xml_preprocess} is not a setting', files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- ifdef ${_xml_preprocess} -->\n  <!-- endif -->\n</BindingInfo>\n' } },
+    { name: 'a token in a prose comment is not deployed', files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- the ${Tokens} take the values of the environment -->\n</BindingInfo>\n' } },
     { name: 'a binding without tokens', files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'A', adapter: 'FILE', host: 'H', address: 'C:\\in' }] }) } },
     { name: 'no topology: a lone exported settings file is used', files: { [B]: master, 'x.xml': settings({ ReceiveHost: 'R', InFolder: 'C:\\in' }, 'Whatever') } },
   ],
   invalid: [
+    {
+      name: 'a commented-out element is what XmlPreprocess deploys: its token counts',
+      files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- ifdef ${_xml_preprocess} -->\n  <!-- <Address>${Out}\\x.xml</Address> -->\n  <!-- endif -->\n</BindingInfo>\n' },
+      errors: [{ file: B, range: [3, 17, 3, 23], severity: 'info', message: /^\$\{Out\} \(used once in this binding\) cannot be resolved: the workspace holds no Deployment Framework settings/ }],
+    },
     {
       name: 'settings of the environment lack one token: once per file, at its first use',
       files: { [T]: TOPO, [B]: master, 'PROD_settings.xml': settings({ ReceiveHost: 'RecvHost' }) },

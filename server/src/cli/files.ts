@@ -3,10 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCandidateName } from '../core';
-
-/** Folders never worth walking into. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'bin', 'obj', '.vs', '.vscode-test', 'out', '.e2e']);
+import { isCandidateName, SKIPPED_FOLDERS } from '../core';
 
 export interface FoundFile {
   absolute: string;
@@ -49,8 +46,10 @@ export function findFiles(inputs: string[], cwd: string): { files: FoundFile[]; 
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const e of entries) {
         const p = path.join(dir, e.name);
+        // A symlink's Dirent is neither a directory nor a file: symlinks are never followed, so the walk
+        // cannot leave the tree (test/robustness/sandbox.test.ts). A path given explicitly is read as given.
         if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) stack.push(p);
+          if (!SKIPPED_FOLDERS.has(e.name)) stack.push(p);
         } else if (e.isFile() && isCandidateName(e.name)) add(p, false);
       }
     }

@@ -43,8 +43,8 @@ Options:
       --today <YYYY-MM-DD> the date the date-based rules compare against (default: today)
       --no-color           never colour the output (colour is only used on a terminal anyway)
       --max-file-size <MB> skip files larger than this, with an info finding (default: 50)
-      --concurrency <n>    worker threads for large runs: a number, auto (default: all cores
-                           from 64 files or 8 MB on) or off (not used with --fix)
+      --concurrency <n>    worker threads for large runs: a number, auto (default: all cores,
+                           with 4 or more, from 64 files or 8 MB on) or off (not used with --fix)
   -h, --help               show this help
   -v, --version            print the version
 

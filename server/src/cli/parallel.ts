@@ -1,15 +1,17 @@
 // Linting many files on all cores, with worker threads, giving exactly the findings of the single-
-// threaded run (run.ts), only faster. Used by `btslint` when it pays (many files or many megabytes)
-// and no flag needs every document in the main thread (--fix, --fix-dry-run).
+// threaded run (run.ts), only faster. Used by `btslint` when it pays (many files or many megabytes,
+// and 4 cores or more: see AUTO_MIN_CORES) or when asked (--concurrency N), unless a flag needs every
+// document in the main thread (--fix, --fix-dry-run).
 //
 // The split follows where a finding stands:
 // - A finding in a BINDING file depends on that binding and on the workspace's other, non-binding
 //   files (topologies, configuration exports, Deployment Framework files: few and small), never on
-//   another binding. So the binding files are sharded across workers; every worker also reads every
-//   non-binding file, lints its bindings in batches of a few megabytes against them (a batch is
-//   dropped before the next is read, so a worker's heap stays small), keeps the findings that stand
-//   in its own bindings, applies the policy step to them (config levels and suppressions are per
-//   file), and computes their line/column positions, since only it has the text.
+//   another binding. So the binding files are sharded across threads (the main thread takes one
+//   shard, each worker another); every thread also reads every non-binding file, lints its bindings
+//   in batches of about 2 MB against them (a batch is dropped before the next is read, so the heap
+//   stays small and most garbage dies young), keeps the findings that stand in its own bindings,
+//   applies the policy step to them (config levels and suppressions are per file), and computes
+//   their line/column positions, since only it has the text.
 // - A finding in a NON-BINDING file may depend on every binding at once (host-single-instance counts
 //   a host's handlers across all bindings; platform-backup-missing looks for isolated hosts in all of
 //   them). Those are computed in the main thread, by the same lint() over the real non-binding
@@ -57,11 +59,24 @@ export interface ParallelResult {
   findings: Finding[];
 }
 
-/** `auto` uses workers from this many files on, or from AUTO_MIN_BYTES in total. */
+/** `auto` uses workers from this many files on, or from AUTO_MIN_BYTES in total... */
 export const AUTO_MIN_FILES = 64;
 export const AUTO_MIN_BYTES = 8 * 1024 * 1024;
-/** A worker lints its bindings in batches of about this many bytes. */
-const BATCH_BYTES = 8 * 1024 * 1024;
+/**
+ * ...and from this many cores on. With two, the single-threaded run already keeps both busy (V8's own
+ * garbage collection and compiler threads take the second core: measured, about as much CPU time as
+ * the main thread on a 2,000-file repository), and a second isolate costs about 40% more CPU time in
+ * all (its own compilation and collection, the main thread's pass over the stand-ins), so it was not
+ * faster on a 2-core machine (BENCHMARKS.md). `--concurrency 2` still forces it.
+ */
+export const AUTO_MIN_CORES = 4;
+/** Bindings are linted in batches of about this many bytes, each dropped before the next is read. */
+const BATCH_BYTES = 2 * 1024 * 1024;
+/**
+ * A worker's young generation: large enough that a batch's parse trees die young (a scavenge costs
+ * what survives it), instead of being promoted and collected by the far costlier full collections.
+ */
+const WORKER_YOUNG_MB = 64;
 /** How much of each file the main thread reads to tell a binding file from the others. */
 const SNIFF_BYTES = 4096;
 /**
@@ -83,22 +98,25 @@ export function workerCount(sizes: number[], options: Pick<ParallelOptions, 'con
   if (typeof c === 'number') return c >= 2 ? Math.min(c, sizes.length) : 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const total = sizes.reduce((s, n) => s + n, 0);
-  if (cores < 2 || (sizes.length < AUTO_MIN_FILES && total < AUTO_MIN_BYTES)) return 0;
+  if (cores < AUTO_MIN_CORES || (sizes.length < AUTO_MIN_FILES && total < AUTO_MIN_BYTES)) return 0;
   return Math.min(cores, sizes.length);
 }
 
 /**
  * Lints `files` (absolute paths, in the order the single-threaded run reads them) on `workers`
- * worker threads. Undefined when the files hold fewer than two bindings to share out (the caller then
- * runs single-threaded). Problems reading a file are written to stderr and the file is left out, as
- * the single-threaded run does.
+ * threads. Undefined when the files hold fewer than two bindings to share out, or when a worker
+ * failed: the caller then runs single-threaded. Problems reading a file are written to stderr and the
+ * file is left out, as the single-threaded run does.
  */
 export async function lintInWorkers(files: string[], workers: number, options: ParallelOptions): Promise<ParallelResult | undefined> {
   trace('start');
   // Workers start loading the core while this thread tells bindings from the rest.
   // The main thread takes a shard too: `workers` threads in all, one isolate fewer to start, to
   // compile the hot code for and to collect garbage in.
-  const pool = Array.from({ length: workers - 1 }, () => new Worker(__filename, { workerData: { btslintParallelWorker: true } }));
+  const pool = Array.from(
+    { length: workers - 1 },
+    () => new Worker(__filename, { workerData: { btslintParallelWorker: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
+  );
   const stopAll = () => Promise.all(pool.map((w) => w.terminate()));
   try {
     const bindings: { file: string; size: number }[] = [];
@@ -168,8 +186,11 @@ export async function lintInWorkers(files: string[], workers: number, options: P
     trace('merged');
     return { docs, findings };
   } catch (e) {
+    // A worker that could not finish (out of memory, say) must not cost the user the run: said on
+    // stderr, then the caller lints on one thread.
     await stopAll();
-    throw e;
+    process.stderr.write(`btslint: the worker threads failed (${(e as Error)?.message ?? e}); linting on one thread instead.\n`);
+    return undefined;
   }
 }
 
@@ -177,10 +198,9 @@ export async function lintInWorkers(files: string[], workers: number, options: P
 // Shared by both sides.
 
 /** BTSLINT_TRACE_PARALLEL=1: when each step of a parallel run ends, on stderr (for profiling). */
-const TRACE = !!process.env.BTSLINT_TRACE_PARALLEL;
 const T0 = Date.now();
 function trace(step: string): void {
-  if (TRACE) process.stderr.write(`btslint: parallel ${isMainThread ? 'main' : `worker ${(workerData as { index?: number })?.index ?? ''}`.trim()} +${Date.now() - T0} ms: ${step}\n`);
+  if (process.env.BTSLINT_TRACE_PARALLEL) process.stderr.write(`btslint: parallel ${isMainThread ? 'main' : `worker ${(workerData as { index?: number })?.index ?? ''}`.trim()} +${Date.now() - T0} ms: ${step}\n`);
 }
 
 function sizeOf(file: string): number | undefined {

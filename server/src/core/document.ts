@@ -61,14 +61,28 @@ export function isCandidateName(uri: string): boolean {
   return isTopologyName(uri) || /\.(xml|btdfproj|adf)$/i.test(uri);
 }
 
+/**
+ * Folders never worth walking into, for every shell that walks a folder (the CLI's walker and the
+ * language server's scan and file watching): tool and build output, VCS metadata, dependencies.
+ */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.svn', '.hg', 'bin', 'obj', '.vs', '.vscode-test', 'out', '.e2e']);
+
 export interface ReadOptions {
   /** Files larger than this many bytes are not read; an info finding (file-too-large) says so. Default 50 MB. */
   maxFileSize?: number;
+  /**
+   * The end of the file-too-large message: how the user of this shell raises the limit. Default: the
+   * CLI's `--max-file-size` (the language server names its btslint.maxFileSizeMB setting instead).
+   */
+  sizeLimitHint?: string;
   /** False: topologies are read without schema validation (no topology-schema problems). Default true. */
   topologySchema?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/** How the CLI's user raises the size limit (the default end of the file-too-large message). */
+export const CLI_SIZE_LIMIT_HINT = 'Raise the limit (--max-file-size) to check it.';
 
 /**
  * Reads one file. Never throws: every problem (undecodable bytes, syntax, a file over the size limit)
@@ -77,7 +91,7 @@ export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 export function readDocument(uri: string, content: Uint8Array | string, options: ReadOptions = {}): BtsDocument {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
-  if (size > limit) return skippedDocument(uri, size, limit);
+  if (size > limit) return skippedDocument(uri, size, limit, options.sizeLimitHint);
   try {
     return readDocumentUnsafe(uri, content, options.topologySchema !== false);
   } catch (e) {
@@ -92,11 +106,11 @@ export function readDocument(uri: string, content: Uint8Array | string, options:
  * The stand-in for a file over the size limit: no text, no kind, one `skipped` problem. The CLI calls
  * it from the file's size alone, so a huge file is never loaded into memory.
  */
-export function skippedDocument(uri: string, size: number, limit: number = DEFAULT_MAX_FILE_SIZE): BtsDocument {
+export function skippedDocument(uri: string, size: number, limit: number = DEFAULT_MAX_FILE_SIZE, hint: string = CLI_SIZE_LIMIT_HINT): BtsDocument {
   const doc = emptyDocument(uri);
   doc.problems.push({
     kind: 'skipped',
-    message: `This file is ${megabytes(size)} MB, over btslint's size limit of ${megabytes(limit)} MB, so it was not read or checked. Raise the limit (--max-file-size) to check it.`,
+    message: `This file is ${megabytes(size)} MB, over btslint's size limit of ${megabytes(limit)} MB, so it was not read or checked. ${hint}`,
     range: { start: 0, end: 0 },
   });
   return doc;

@@ -1,13 +1,12 @@
 // The server's contact with the file system: an asynchronous walk of the workspace folders (so the
-// message loop keeps answering while a large workspace is read) and size-limited reads. Same
-// candidate names and skipped folders as the CLI's walker (cli/files.ts), which is synchronous.
+// message loop keeps answering while a large workspace is read), size-limited reads, and the reads of
+// btslint config files. Same candidate names and skipped folders (the core's SKIPPED_FOLDERS) as the
+// CLI's walker (cli/files.ts), which is synchronous.
 
+import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { isCandidateName } from '../core';
-
-/** Folders never worth walking into (as the CLI's walker). */
-export const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'bin', 'obj', '.vs', '.vscode-test', 'out', '.e2e']);
+import { isCandidateName, SKIPPED_FOLDERS } from '../core';
 
 /** Yields to the event loop, so pending LSP messages are handled between chunks of work. */
 export function yieldToLoop(): Promise<void> {
@@ -15,10 +14,10 @@ export function yieldToLoop(): Promise<void> {
 }
 
 /**
- * Lists the candidate files (bindings, manifests, topologies by name) under `root`, in a stable
- * order. Stops early when `cancelled()` turns true.
+ * Lists the candidate files (bindings, manifests, topologies by name; or the names `wanted` accepts)
+ * under `root`, in a stable order. Stops early when `cancelled()` turns true.
  */
-export async function walkFolder(root: string, cancelled: () => boolean = () => false): Promise<string[]> {
+export async function walkFolder(root: string, cancelled: () => boolean = () => false, wanted: (name: string) => boolean = isCandidateName): Promise<string[]> {
   const out: string[] = [];
   const stack = [root];
   while (stack.length) {
@@ -34,8 +33,8 @@ export async function walkFolder(root: string, cancelled: () => boolean = () => 
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) stack.push(p);
-      } else if (e.isFile() && isCandidateName(e.name)) out.push(p);
+        if (!SKIPPED_FOLDERS.has(e.name)) stack.push(p);
+      } else if (e.isFile() && wanted(e.name)) out.push(p);
     }
   }
   out.sort();
@@ -46,19 +45,33 @@ export async function walkFolder(root: string, cancelled: () => boolean = () => 
 export function inSkippedFolder(fsPath: string, root: string): boolean {
   const rel = path.relative(root, fsPath);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  return rel.split(/[\\/]/).slice(0, -1).some((seg) => SKIP_DIRS.has(seg));
+  return rel.split(/[\\/]/).slice(0, -1).some((seg) => SKIPPED_FOLDERS.has(seg));
 }
 
-export type ReadResult = { bytes: Buffer } | { skipped: string } | { missing: true };
+export type ReadResult = { bytes: Buffer } | { tooLarge: number } | { missing: true };
 
-/** Reads a file unless it is larger than `maxBytes`. */
+/** Reads a file unless it is larger than `maxBytes` (then only its size is known). */
 export async function readLimited(fsPath: string, maxBytes: number): Promise<ReadResult> {
   try {
     const st = await fsp.stat(fsPath);
     if (!st.isFile()) return { missing: true };
-    if (st.size > maxBytes) return { skipped: `${(st.size / 1048576).toFixed(1)} MB is over btslint.maxFileSizeMB (${(maxBytes / 1048576).toFixed(0)} MB)` };
+    if (st.size > maxBytes) return { tooLarge: st.size };
     return { bytes: await fsp.readFile(fsPath) };
   } catch {
     return { missing: true };
+  }
+}
+
+/**
+ * A config file's bytes for the core's ConfigResolver, or undefined when it is not a readable file.
+ * Synchronous (the resolver's contract): config files are small and each folder is looked up once
+ * per resolver, which the server renews only when a config file changes.
+ */
+export function readConfigFile(fsPath: string): Uint8Array | undefined {
+  try {
+    if (!fs.statSync(fsPath).isFile()) return undefined;
+    return fs.readFileSync(fsPath);
+  } catch {
+    return undefined;
   }
 }

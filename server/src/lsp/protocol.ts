@@ -6,11 +6,14 @@
 export interface BtslintSettings {
   /** When false the server checks nothing and clears its diagnostics. */
   enable: boolean;
-  /** Rule id -> level; `off` disables the rule. Applied after the topology environment's relaxation. */
+  /**
+   * Rule id -> level; `off` hides the rule's findings. Applied last, over the btslint.config files'
+   * levels and the topology environment's relaxation (as vscode-eslint's `rules.customizations`).
+   */
   severityOverrides: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   /** Check open files as they are typed, or only when saved. Files on disk are always checked when they change. */
   run: 'onType' | 'onSave';
-  /** Files larger than this are skipped (not read, not checked). */
+  /** Files larger than this are skipped (not read, not checked; a file-too-large finding says so). */
   maxFileSizeMB: number;
 }
 
@@ -54,3 +57,10 @@ export interface StatusParams {
 
 /** Server command behind the "Show documentation for <rule>" code action; argument: the docs URL. */
 export const SHOW_DOCUMENTATION_COMMAND = 'btslint.server.showDocumentation';
+
+/**
+ * Server command run after a "Suppress ... with a reason" edit by clients without snippet edits;
+ * arguments: the document URI and the <<reason>> placeholder's range in the edited text. The server
+ * asks the client to select it (window/showDocument with a selection).
+ */
+export const SELECT_PLACEHOLDER_COMMAND = 'btslint.server.selectPlaceholder';

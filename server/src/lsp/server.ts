@@ -1,7 +1,8 @@
 // btslint's language server: a thin shell over the core. It keeps the workspace's BizTalk files
 // parsed (WorkspaceState), lints the whole set after every change (the core joins bindings,
 // manifests and topologies, so a topology edit re-checks every binding at once and the reverse),
-// and publishes diagnostics for every BizTalk file of the workspace folders, open or not.
+// and publishes diagnostics for every BizTalk file of the workspace folders, open or not, through the
+// same policy as the CLI (btslint.config files, suppressions: policy.ts), then the editor's overrides.
 // Started by `btslint lsp` on stdio for any LSP client, and by the VS Code extension over IPC.
 
 import {
@@ -22,7 +23,9 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'path';
 import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lint, readDocument } from '../core';
+import { compileGlob, globBase, isConfigFileName } from '../core/config';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
 import { codeActions } from './features/codeActions';
@@ -30,8 +33,9 @@ import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
-import { inSkippedFolder, readLimited, walkFolder, yieldToLoop } from './files';
-import { pathKey, uriKey, uriToPath } from './paths';
+import { inSkippedFolder, readConfigFile, readLimited, walkFolder, yieldToLoop } from './files';
+import { isInside, pathKey, uriKey, uriToPath } from './paths';
+import { EditorPolicy } from './policy';
 import { version } from '../../../package.json';
 import {
   BtslintSettings,
@@ -41,17 +45,18 @@ import {
   MODEL_REQUEST,
   ModelParams,
   ModelResult,
+  SELECT_PLACEHOLDER_COMMAND,
   SHOW_DOCUMENTATION_COMMAND,
   STATUS_NOTIFICATION,
   StatusParams,
 } from './protocol';
-import { Entry, WorkspaceState } from './workspace';
+import { Entry, isSkipped, WorkspaceState } from './workspace';
 
 /** Quiet time after a keystroke before a burst of edits is checked. A lone edit is checked at once. */
 export const DEBOUNCE_MS = 200;
 
 /** The files btslint watches on disk (registered with the client). */
-export const WATCHED_GLOBS = ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.topology.{yaml,yml,json}'];
+export const WATCHED_GLOBS = ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.topology.{yaml,yml,json}', '**/btslint.config.{json,jsonc,yaml,yml}'];
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
 
@@ -80,15 +85,27 @@ interface ClientSupport {
   showDocument: boolean;
   workspaceFolders: boolean;
   snippets: boolean;
+  /** LSP 3.18 SnippetTextEdit in workspace edits. */
+  snippetEdits: boolean;
 }
 
 export class BtslintServer {
   private readonly state = new WorkspaceState();
   private readonly documents = new TextDocuments(TextDocument);
+  /** btslint.config files (nearest wins), suppressions: the CLI's policy. */
+  private readonly policy = new EditorPolicy(readConfigFile);
+  /** Topology files that config files point at (`topologies`) outside the workspace folders, by path key. */
+  private extraTopologies = new Map<string, string>();
   private settings: BtslintSettings = DEFAULT_SETTINGS;
   private support!: ClientSupport;
   /** Findings of the latest check, by file key. */
   private findings = new Map<string, Finding[]>();
+  /**
+   * The documents (and client versions) the latest check read, by file key: code actions are built on
+   * them, not on newer text, so their edits name the version they were computed for and a client
+   * refuses them once the text moved on, instead of misapplying them.
+   */
+  private checked = new Map<string, { doc: BtsDocument; version: number | null }>();
   /** What was last published per URI (JSON), and at which document version. */
   private readonly published = new Map<string, { json: string; version: number | null }>();
   /** Bumped by every change: a check that sees another value has gone stale and stops. */
@@ -128,18 +145,31 @@ export class BtslintServer {
       if (!isTopologyName(p.textDocument.uri)) return null;
       return this.withDocument(p.textDocument.uri, (doc) => complete(doc, doc.lines().offset(p.position), this.workspace(), this.support.snippets));
     });
-    connection.onCodeAction((p) =>
-      this.withDocument(p.textDocument.uri, (doc) =>
-        codeActions(p, {
-          findings: this.findings.get(uriKey(p.textDocument.uri)) ?? [],
-          doc,
-          docOf: (uri) => this.state.documentAt(uri),
-          versionOf: (uri) => this.state.get(uri)?.version ?? null,
-          versionedEdits: this.support.documentChanges,
-        }),
-      ),
-    );
+    connection.onCodeAction((p) => {
+      // The document as the latest check read it; a config file's config-invalid findings get their
+      // documentation action too.
+      const checked = this.checked.get(uriKey(p.textDocument.uri))?.doc;
+      const doc = checked && checked.kind !== 'other' ? checked : this.policy.configDocument(p.textDocument.uri);
+      if (!doc) return null;
+      return codeActions(p, {
+        findings: this.findings.get(uriKey(p.textDocument.uri)) ?? [],
+        doc,
+        docOf: (uri) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri),
+        versionOf: (uri) => {
+          const c = this.checked.get(uriKey(uri));
+          return c ? c.version : (this.state.get(uri)?.version ?? null);
+        },
+        versionedEdits: this.support.documentChanges,
+        snippetEdits: this.support.snippetEdits && this.support.documentChanges,
+      });
+    });
     connection.onExecuteCommand(async (p) => {
+      if (p.command === SELECT_PLACEHOLDER_COMMAND) {
+        // After a suppression edit without snippets: put the cursor on the <<reason>> placeholder.
+        const [uri, selection] = (p.arguments ?? []) as [string, import('vscode-languageserver/node').Range];
+        if (this.support.showDocument && typeof uri === 'string' && selection?.start) await connection.window.showDocument({ uri, selection, takeFocus: true });
+        return null;
+      }
       if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
       const url = String(p.arguments?.[0] ?? '');
       if (!/^https?:\/\//.test(url)) return null;
@@ -182,6 +212,7 @@ export class BtslintServer {
       showDocument: !!c.window?.showDocument?.support,
       workspaceFolders: !!c.workspace?.workspaceFolders,
       snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
+      snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
     };
     const folders = params.workspaceFolders?.length
       ? params.workspaceFolders.map((f) => uriToPath(f.uri))
@@ -193,6 +224,7 @@ export class BtslintServer {
     this.state.folders = folders.filter((f): f is string => !!f);
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init && typeof init === 'object') this.settings = normaliseSettings(init.settings ?? init);
+    this.state.maxFileSize = this.maxBytes();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -201,7 +233,7 @@ export class BtslintServer {
         documentSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '"', "'"] },
         codeActionProvider: this.support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'btslint', version: serverVersion() },
@@ -234,6 +266,7 @@ export class BtslintServer {
     try {
       const [s] = await this.connection.workspace.getConfiguration([{ section: 'btslint' }]);
       this.settings = normaliseSettings(s);
+      this.state.maxFileSize = this.maxBytes();
     } catch (e) {
       this.log(`could not read the btslint settings (${(e as Error).message}); using defaults`);
     }
@@ -243,6 +276,7 @@ export class BtslintServer {
     const before = this.settings;
     if (this.support.configurationPull) await this.pullSettings();
     else this.settings = normaliseSettings((pushed as { btslint?: unknown } | undefined)?.btslint ?? pushed);
+    this.state.maxFileSize = this.maxBytes();
     if (!this.settings.enable) {
       this.generation++;
       this.clearAll();
@@ -258,7 +292,17 @@ export class BtslintServer {
   }
 
   private workspace() {
-    return workspaceOf(this.state.documents());
+    return workspaceOf(this.state.documents((e) => this.isLinted(e)));
+  }
+
+  /** A document by URI: a BizTalk file of the state, or a config file with problems. */
+  private docOf(uri: string): BtsDocument | undefined {
+    return this.state.documentAt(uri) ?? this.policy.configDocument(uri);
+  }
+
+  /** Whether a file is checked: its config's include and exclude say so, or a config names it as a topology. */
+  private isLinted(e: Entry): boolean {
+    return this.extraTopologies.has(e.key) || this.policy.isLinted(e.path);
   }
 
   private withDocument<T>(uri: string, f: (doc: BtsDocument) => T): T | null {
@@ -269,12 +313,9 @@ export class BtslintServer {
 
   private onOpenOrChange(td: TextDocument, why: 'open' | 'change'): void {
     if (!isCandidateName(td.uri) || uriToPath(td.uri) === undefined) return;
+    // An open document over the size limit is handed to the core like any other: readDocument
+    // turns it into the file-too-large stand-in without parsing it.
     const text = td.getText();
-    if (text.length > this.maxBytes()) {
-      const fsPath = uriToPath(td.uri)!;
-      this.state.setSkipped(fsPath, 'over btslint.maxFileSizeMB');
-      return;
-    }
     const e = this.state.get(td.uri);
     if (e?.open && e.version === td.version && e.text === text) return; // onDidOpen then onDidChangeContent: one update
     if (e && e.uri !== td.uri && this.published.delete(e.uri)) void this.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
@@ -295,19 +336,27 @@ export class BtslintServer {
     const e = this.state.get(pathKey(fsPath));
     if (e?.open) return;
     if ('bytes' in r) this.state.setDisk(fsPath, r.bytes);
-    else if ('skipped' in r) {
-      this.state.setSkipped(fsPath, r.skipped);
-      this.log(`skipped ${fsPath}: ${r.skipped}`);
+    else if ('tooLarge' in r) {
+      const entry = this.state.setSkipped(fsPath, r.tooLarge);
+      this.log(`skipped ${fsPath}: ${entry.skipped}`);
     } else for (const gone of this.state.remove(fsPath)) this.forget(gone);
   }
 
   private async onWatchedFiles(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     let relevant = false;
+    let configChanged = false;
     for (const ch of changes) {
       const fsPath = uriToPath(ch.uri);
       if (!fsPath) continue;
       if (this.state.folders.some((f) => inSkippedFolder(fsPath, f))) continue;
+      if (isConfigFileName(path.basename(fsPath))) {
+        // A config file created, changed or deleted: every file under its folder may change.
+        this.policy.noteConfigFile(fsPath, ch.type !== FileChangeType.Deleted);
+        configChanged = true;
+        continue;
+      }
       if (ch.type === FileChangeType.Deleted) {
+        configChanged = this.policy.forgetConfigFilesUnder(fsPath) || configChanged;
         const gone = this.state.remove(fsPath); // a file, or a folder and everything under it
         for (const e of gone) this.forget(e);
         relevant ||= gone.length > 0;
@@ -318,12 +367,46 @@ export class BtslintServer {
       await this.reread(fsPath);
       relevant = true;
     }
+    if (configChanged) {
+      this.policy.reset();
+      this.log('a btslint config file changed: settings re-read');
+      await this.refreshExtraTopologies(() => false);
+      relevant = true;
+    }
     if (relevant) this.schedule(`${changes.length} file(s) changed on disk`, true);
+  }
+
+  /**
+   * Reads the topology files that the config files of the workspace point at (`topologies`), as the
+   * CLI does, wherever they are; forgets the ones no longer named. They are checked whatever the
+   * include and exclude globs say.
+   */
+  private async refreshExtraTopologies(cancelled: () => boolean): Promise<void> {
+    for (const e of this.state.all()) this.policy.configForPath(e.path);
+    const found = new Map<string, string>();
+    for (const cfg of this.policy.configs()) {
+      if (!cfg.dir || !cfg.topologies.length) continue;
+      for (const pattern of cfg.topologies) {
+        const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
+        const glob = compileGlob(pattern);
+        for (const f of await walkFolder(base, cancelled)) {
+          if (glob.test(path.relative(cfg.dir, f).replace(/\\/g, '/'))) found.set(pathKey(f), f);
+        }
+      }
+    }
+    if (cancelled()) return;
+    const inFolders = (p: string) => this.state.folders.some((f) => isInside(p, f));
+    for (const [key, p] of this.extraTopologies) {
+      if (!found.has(key) && !inFolders(p)) for (const gone of this.state.remove(p)) this.forget(gone);
+    }
+    for (const [key, p] of found) if (!this.extraTopologies.has(key) || !this.state.get(key)) await this.reread(p);
+    this.extraTopologies = found;
   }
 
   /** Forgets a file: its findings and its diagnostics. */
   private forget(e: Entry): void {
     this.findings.delete(e.key);
+    this.checked.delete(e.key);
     if (this.published.has(e.uri)) {
       this.published.delete(e.uri);
       void this.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
@@ -334,6 +417,7 @@ export class BtslintServer {
     for (const uri of this.published.keys()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.clear();
     this.findings.clear();
+    this.checked.clear();
   }
 
   /** Reads every candidate file of the workspace folders, in chunks, then checks the whole set. */
@@ -345,16 +429,23 @@ export class BtslintServer {
     this.sendStatus({ files: this.lastStatus?.files ?? 0, findings: this.lastStatus?.findings ?? 0, lastCheckMs: this.lastStatus?.lastCheckMs ?? 0, at: new Date().toISOString(), state: 'scanning' });
     let read = 0;
     try {
+      // Config files are read again too (the resolver caches them).
+      this.policy.reset();
       for (const folder of this.state.folders) {
-        const files = await walkFolder(folder, cancelled);
+        const files = await walkFolder(folder, cancelled, (n) => isCandidateName(n) || isConfigFileName(n));
         for (const f of files) {
           if (cancelled()) return;
+          if (isConfigFileName(path.basename(f))) {
+            this.policy.noteConfigFile(f);
+            continue;
+          }
           await this.reread(f);
           read++;
           // Parsing is synchronous: let pending requests through between files.
           await yieldToLoop();
         }
       }
+      await this.refreshExtraTopologies(cancelled);
     } finally {
       if (!cancelled()) this.scanning = false;
     }
@@ -387,18 +478,23 @@ export class BtslintServer {
     if (this.scanning || !this.settings.enable) return;
     const gen = this.generation;
     const t0 = performance.now();
-    const docs = this.state.documents();
+    // The files the config files' include and exclude leave in (excluded ones are not parsed).
+    const docs = this.state.documents((e) => this.isLinted(e));
     await yieldToLoop();
     if (gen !== this.generation) return;
-    const findings = lint(docs, {
-      levels: this.settings.severityOverrides,
+    const now = new Date();
+    const raw = lint(docs, {
+      now,
       onInternalError: (id, e) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
     });
+    // The CLI's policy (config levels per environment, suppressions, config-invalid), then the
+    // editor's btslint.severityOverrides, last.
+    const findings = this.policy.apply(raw, docs, now, this.settings.severityOverrides);
     await yieldToLoop();
     if (gen !== this.generation) return;
     this.publish(docs, findings);
     const ms = Math.round(performance.now() - t0);
-    const files = docs.length;
+    const files = docs.filter((d) => !isSkipped(d)).length;
     this.log(`checked ${files} file(s) in ${ms} ms: ${findings.length} finding(s) (${why})`);
     this.sendStatus({ files, findings: findings.length, lastCheckMs: ms, at: new Date().toISOString(), state: 'ready' });
   }
@@ -410,9 +506,11 @@ export class BtslintServer {
       list.push(f);
       byUri.set(f.uri, list);
     }
-    const docOf = (uri: string) => this.state.documentAt(uri);
     this.findings = new Map([...byUri].map(([uri, list]) => [uriKey(uri), list]));
-    const uris = new Set([...docs.map((d) => d.uri), ...this.published.keys()]);
+    this.checked = new Map(docs.map((d) => [uriKey(d.uri), { doc: d, version: this.state.get(d.uri)?.version ?? null }]));
+    const docOf = (uri: string) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri);
+    // Config files' findings are published under their own URIs (they are not in `docs`).
+    const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.published.keys()]);
     for (const uri of uris) {
       const list = byUri.get(uri) ?? [];
       const diagnostics = list.map((f) => toDiagnostic(f, docOf));

@@ -4,8 +4,11 @@
 // check: a change re-reads and re-parses only the file that changed, then the core lints the whole
 // set again (cross-file joins are cheap next to parsing).
 
-import { BtsDocument, LineIndex, readDocument } from '../core';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, LineIndex, readDocument, skippedDocument } from '../core';
 import { pathToUri, uriKey, uriToPath, pathKey, isInside } from './paths';
+
+/** How an editor user raises the size limit: the end of the file-too-large message in the editor. */
+export const EDITOR_SIZE_LIMIT_HINT = 'Raise the btslint.maxFileSizeMB setting to check it.';
 
 export interface Entry {
   key: string;
@@ -31,6 +34,8 @@ export class WorkspaceState {
   private diskReads = 0;
   /** Paths of the workspace folders. */
   folders: string[] = [];
+  /** Files larger than this (bytes) are not read: the core's file-too-large finding says so. */
+  maxFileSize = DEFAULT_MAX_FILE_SIZE;
 
   get(uriOrKey: string): Entry | undefined {
     return this.entries.get(uriOrKey.startsWith('file:') ? uriKey(uriOrKey) : uriOrKey);
@@ -55,20 +60,20 @@ export class WorkspaceState {
     const e = this.entry(pathToUri(fsPath), fsPath);
     e.skipped = undefined;
     if (e.open) return e;
-    const doc = readDocument(e.uri, bytes);
+    const doc = readDocument(e.uri, bytes, { maxFileSize: this.maxFileSize, sizeLimitHint: EDITOR_SIZE_LIMIT_HINT });
     // Files that are not BizTalk files keep only their kind: no text held for every XML of the repo.
-    e.doc = doc.kind === 'other' ? otherKind(doc) : doc;
+    e.doc = doc.kind === 'other' && !isSkipped(doc) ? otherKind(doc) : doc;
     e.parsed = `disk:${++this.diskReads}`;
     return e;
   }
 
-  /** A file too large to read: it is known but not checked. */
-  setSkipped(fsPath: string, reason: string): Entry {
+  /** A file too large to read (known from its size alone): it is not checked, and a finding says so. */
+  setSkipped(fsPath: string, size: number): Entry {
     const e = this.entry(pathToUri(fsPath), fsPath);
     if (!e.open) {
-      e.doc = undefined;
-      e.parsed = undefined;
-      e.skipped = reason;
+      e.doc = skippedDocument(e.uri, size, this.maxFileSize, EDITOR_SIZE_LIMIT_HINT);
+      e.parsed = `disk:${++this.diskReads}`;
+      e.skipped = `${(size / 1048576).toFixed(1)} MB is over the size limit (${(this.maxFileSize / 1048576).toFixed(0)} MB)`;
     }
     return e;
   }
@@ -120,20 +125,25 @@ export class WorkspaceState {
     if (e.open && e.text !== undefined) {
       const v = `open:${e.version}`;
       if (e.parsed !== v || !e.doc) {
-        e.doc = readDocument(e.uri, e.text);
+        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSize, sizeLimitHint: EDITOR_SIZE_LIMIT_HINT });
         e.parsed = v;
       }
       return e.doc;
     }
-    return e.skipped ? undefined : e.doc;
+    return e.doc;
   }
 
-  /** Every BizTalk document of the workspace, parsed (open ones at their latest version). */
-  documents(): BtsDocument[] {
+  /**
+   * Every BizTalk document of the workspace, parsed (open ones at their latest version), and the
+   * stand-ins of files skipped for their size (the engine reports them). With `linted`, only the
+   * entries it accepts (the config's include and exclude), and the others are not parsed.
+   */
+  documents(linted?: (e: Entry) => boolean): BtsDocument[] {
     const out: BtsDocument[] = [];
     for (const e of this.entries.values()) {
+      if (linted && !linted(e)) continue;
       const d = this.document(e);
-      if (d && d.kind !== 'other') out.push(d);
+      if (d && (d.kind !== 'other' || isSkipped(d))) out.push(d);
     }
     return out;
   }
@@ -150,4 +160,8 @@ const EMPTY_LINES = new LineIndex('');
 /** What is kept of a file that is not a BizTalk file: its kind, not its text or parse tree. */
 function otherKind(doc: BtsDocument): BtsDocument {
   return { uri: doc.uri, text: '', encoding: doc.encoding, eol: doc.eol, kind: 'other', problems: [], lines: () => EMPTY_LINES };
+}
+
+export function isSkipped(doc: BtsDocument): boolean {
+  return doc.kind === 'other' && doc.problems.some((p) => p.kind === 'skipped');
 }

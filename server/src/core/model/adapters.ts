@@ -6,7 +6,7 @@
 import type { OffsetRange } from '../text';
 import type { BtsDocument } from '../document';
 import type { HandlerRef, Workspace } from './join';
-import { child } from '../xml/dom';
+import { child, children, contentRange, parseEmbedded, textOf } from '../xml/dom';
 import { hasSettings, preprocessedChild, resolveText, soleEnvironment, tokenTable, TokenValue } from './tokens';
 
 export interface Evidence {
@@ -48,9 +48,41 @@ export function effectiveAddress(ws: Workspace, h: HandlerRef): Evidence | undef
 
 /** An adapter setting as evidence (`queue`, `pollingStatement`, ...), when set and not blank. */
 export function setting(ws: Workspace, h: HandlerRef, name: string): Evidence | undefined {
-  const s = h.transport.settings()?.get(name);
+  const s = h.transport.settings()?.get(name) ?? decodedSetting(h, name);
   if (!s || !s.value.trim()) return undefined;
   return evidence(ws, s.value.trim(), s.range);
+}
+
+/**
+ * A setting of transport data kept decoded, as Deployment Framework master bindings do
+ * (`<TransportTypeData><CustomProps><queue vt="8">..` as elements, encoded by ElementTunnel at build
+ * time): the CustomProps children, and the once-escaped AdapterConfig / BindingConfiguration inside.
+ */
+function decodedSetting(h: HandlerRef, name: string): { value: string; range: OffsetRange } | undefined {
+  const xml = h.doc.xml;
+  const data = h.transport.dataElement;
+  const props = data ? children(data).find((c) => c.name === 'CustomProps') : undefined;
+  if (!xml || !props) return undefined;
+  const lower = name.toLowerCase();
+  for (const p of children(props)) {
+    if (p.name.toLowerCase() === lower) {
+      const r = contentRange(xml, p);
+      return { value: textOf(xml, p), range: r };
+    }
+  }
+  for (const p of children(props)) {
+    if (!/^(adapterconfig|bindingconfiguration)$/i.test(p.name)) continue;
+    const inner = parseEmbedded(xml, p);
+    const root = inner?.doc.root;
+    if (!inner || !root) continue;
+    for (const a of root.attrs) if (a.name.toLowerCase() === lower) return { value: a.value, range: { start: inner.toOuter(a.valueStart), end: inner.toOuter(a.valueEnd) } };
+    for (const c of children(root)) {
+      if (c.name.toLowerCase() !== lower) continue;
+      const r = contentRange(inner.doc, c);
+      return { value: textOf(inner.doc, c), range: { start: inner.toOuter(r.start), end: inner.toOuter(r.end) } };
+    }
+  }
+  return undefined;
 }
 
 export function adapterEvidence(h: HandlerRef): Evidence | undefined {
@@ -104,7 +136,8 @@ export function isTrue(e: Evidence | undefined): boolean {
 function customBinding(h: HandlerRef, binding: string): boolean {
   const a = adapterLower(h);
   if (a !== 'wcf-custom' && a !== 'wcf-customisolated') return false;
-  return (h.transport.settings()?.get('BindingType')?.value ?? '').trim().toLowerCase() === binding.toLowerCase();
+  const bt = h.transport.settings()?.get('BindingType') ?? decodedSetting(h, 'BindingType');
+  return (bt?.value ?? '').trim().toLowerCase() === binding.toLowerCase();
 }
 
 export type PollingKind = 'SQL' | 'WCF-SQL' | 'SAP';

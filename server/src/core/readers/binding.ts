@@ -202,7 +202,6 @@ const NESTED_LENGTHS = new Set([...NESTED].map((n) => n.length));
 function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined {
   const outer = parseEmbedded(xml, dataElement);
   if (!outer) return undefined;
-  const list: AdapterSetting[] = [];
   const errors: { message: string; range: OffsetRange }[] = [];
   const collectErrors = (e: EmbeddedXml) => {
     for (const err of e.doc.errors) {
@@ -210,54 +209,88 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
     }
   };
   collectErrors(outer);
+  // The settings in document order: each top-level one, followed by those nested in it (AdapterConfig,
+  // BindingConfiguration). The nested documents are parsed when a lookup first passes them (a WCF
+  // binding configuration is large, and `BindingType`, which comes before it, is often all a rule
+  // asks), or when all settings or the errors are asked for; the order, hence every answer, is the
+  // same as parsing them all at once.
+  const tops: { setting: AdapterSetting; nested?: () => AdapterSetting[] }[] = [];
   const props = outer.doc.root;
   if (props) {
     for (const p of children(props)) {
       const value = textOf(outer.doc, p);
       const vr = contentRange(outer.doc, p);
-      list.push({
+      const setting: AdapterSetting = {
         name: p.name,
         value,
         range: { start: outer.toOuter(vr.start), end: outer.toOuter(vr.end) },
         elementRange: { start: outer.toOuter(p.start), end: outer.toOuter(p.end) },
+      };
+      let nested: AdapterSetting[] | undefined;
+      tops.push({
+        setting,
+        nested: NESTED.has(p.name.toLowerCase()) ? () => (nested ??= readNested(outer, p, collectErrors)) : undefined,
       });
-      if (NESTED.has(p.name.toLowerCase())) {
-        const inner = parseEmbedded(outer.doc, p, outer.toOuter);
-        if (!inner) continue;
-        collectErrors(inner);
-        const r = inner.doc.root;
-        if (!r) continue;
-        // WCF BindingConfiguration: `<binding name=.. pollingStatement=".."/>` keeps settings as attributes.
-        for (const a of r.attrs) {
-          // Namespace declarations (`<Config xmlns:xsi=..>`) are not settings.
-          if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
-          list.push({
-            name: a.name,
-            value: a.value,
-            range: { start: inner.toOuter(a.valueStart), end: inner.toOuter(a.valueEnd) },
-            elementRange: { start: inner.toOuter(a.nameStart), end: inner.toOuter(a.valueEnd + 1) },
-          });
-        }
-        // FTP, POP3, MSMQ, WSS: `<Config><uri>..</uri>...` keeps them as child elements.
-        for (const c of children(r)) {
-          const cr = contentRange(inner.doc, c);
-          list.push({
-            name: c.name,
-            value: textOf(inner.doc, c),
-            range: { start: inner.toOuter(cr.start), end: inner.toOuter(cr.end) },
-            elementRange: { start: inner.toOuter(c.start), end: inner.toOuter(c.end) },
-          });
-        }
-      }
     }
   }
+  let list: AdapterSetting[] | undefined;
+  const all = (): AdapterSetting[] => {
+    if (!list) {
+      list = [];
+      for (const t of tops) {
+        list.push(t.setting);
+        if (t.nested) list.push(...t.nested());
+      }
+    }
+    return list;
+  };
   return {
     get(name: string) {
       const lower = name.toLowerCase();
-      return list.find((s) => s.name.toLowerCase() === lower);
+      for (const t of tops) {
+        if (t.setting.name.toLowerCase() === lower) return t.setting;
+        const hit = t.nested?.().find((s) => s.name.toLowerCase() === lower);
+        if (hit) return hit;
+      }
+      return undefined;
     },
-    all: () => list,
-    errors,
+    all,
+    get errors() {
+      all(); // every nested document parsed, so its problems are in
+      return errors;
+    },
   };
+}
+
+/** The settings nested in one escaped setting (`p`), its problems given to `collectErrors`. */
+function readNested(outer: EmbeddedXml, p: XmlElement, collectErrors: (e: EmbeddedXml) => void): AdapterSetting[] {
+  const out: AdapterSetting[] = [];
+  const inner = parseEmbedded(outer.doc, p, outer.toOuter);
+  if (!inner) return out;
+  collectErrors(inner);
+  const r = inner.doc.root;
+  if (!r) return out;
+  // WCF BindingConfiguration: `<binding name=.. pollingStatement=".."/>` keeps settings as attributes.
+  for (const a of r.attrs) {
+    // Namespace declarations (`<Config xmlns:xsi=..>`) are not settings.
+    if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
+    out.push({
+      name: a.name,
+      value: a.value,
+      range: { start: inner.toOuter(a.valueStart), end: inner.toOuter(a.valueEnd) },
+      elementRange: { start: inner.toOuter(a.nameStart), end: inner.toOuter(a.valueEnd + 1) },
+    });
+  }
+  // FTP, POP3, MSMQ, WSS: `<Config><uri>..</uri>...` keeps them as child elements.
+  for (const c of children(r)) {
+    const cr = contentRange(inner.doc, c);
+    out.push({
+      name: c.name,
+      value: textOf(inner.doc, c),
+      range: { start: inner.toOuter(cr.start), end: inner.toOuter(cr.end) },
+      elementRange: { start: inner.toOuter(c.start), end: inner.toOuter(c.end) },
+    });
+  }
+  return out;
 }
 

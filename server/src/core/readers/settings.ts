@@ -8,8 +8,9 @@
 // wrong in most real workbooks. A setting left blank for an environment takes the "Default Values"
 // column, as the Deployment Framework's exporter does.
 
-import { attr, children, contentRange, textOf, walk } from '../xml/dom';
-import type { XmlDocument, XmlElement } from '../xml/parser';
+import { attr, children, contentRange, textOf } from '../xml/dom';
+import { decodeEntities } from '../xml/parser';
+import type { XmlDocument, XmlElement, XmlNode } from '../xml/parser';
 import type { OffsetRange } from '../text';
 
 export interface SettingValue {
@@ -69,12 +70,16 @@ function attrLocal(el: XmlElement, name: string): string | undefined {
   return undefined;
 }
 
-/** All text under an element, rich-text markup (<B>, <Font>) included, entities decoded. */
+/** All text under an element in document order, rich-text markup (<B>, <Font>) included, entities decoded. */
 function deepText(xml: XmlDocument, el: XmlElement): string {
   let out = '';
-  walk(el, (e) => {
-    out += textOf(xml, e);
-  });
+  const stack: XmlNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'text') out += decodeEntities(xml.text, n.start, n.end);
+    else if (n.kind === 'cdata') out += xml.text.slice(n.start, n.end);
+    else if (n.kind === 'element') for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
+  }
   return out;
 }
 

@@ -23,7 +23,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: dtc ? dtc.range : ag.keyRange,
-        message: `${dtc ? `The availability group of "${name}" is declared with dtcSupport: ${dtc.str ?? String(dtc.value)}` : `The availability group of "${name}" does not declare its DTC support (dtcSupport)`}. BizTalk runs distributed transactions across its databases; Microsoft: the availability groups must be created with Per Database DTC Support (DTC_SUPPORT = PER_DB).`,
+        message: `${dtc ? `The availability group of "${name}" is declared with dtcSupport: ${dtc.str ?? String(dtc.value)}` : `The availability group of "${name}" does not declare its DTC support (dtcSupport)`}. BizTalk runs distributed transactions across its databases; Microsoft: make sure the availability groups are created with the Per Database DTC Support option (DTC_SUPPORT = PER_DB).`,
         nodePath: `sqlInstances[name=${name}].availabilityGroup.dtcSupport`,
         fix: fix('Declare per-database DTC support', dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase')),
       });

@@ -46,27 +46,36 @@ export class TopologyEditor {
   private get target(): EditTarget | undefined {
     if (!this.topo) return undefined;
     const d = this.topo.doc;
+    // No fix into a topology with a YAML/JSON syntax error: where its collections end is a guess there
+    // (an unclosed `{` has no `}` to insert before), so an edit could land in the wrong place.
+    if (d.topology?.problems.some((p) => p.kind === 'parse')) return undefined;
     return { uri: d.uri, text: d.text, isJson: !!d.topology?.isJson };
+  }
+
+  /** An edit is offered only inside the text it edits. */
+  private inside(e: TextEdit | undefined): TextEdit | undefined {
+    const n = this.topo?.doc.text.length ?? 0;
+    return e && e.start >= 0 && e.start <= e.end && e.end <= n ? e : undefined;
   }
 
   insertKey(map: LNode, key: string, value: unknown): TextEdit | undefined {
     const t = this.target;
-    return t && map.isMap ? insertKey(t, map, key, value) : undefined;
+    return this.inside(t && map.isMap ? insertKey(t, map, key, value) : undefined);
   }
 
   appendItem(seq: LNode, item: unknown): TextEdit | undefined {
     const t = this.target;
-    return t && seq.isSeq ? appendItem(t, seq, item) : undefined;
+    return this.inside(t && seq.isSeq ? appendItem(t, seq, item) : undefined);
   }
 
   replace(node: LNode, value: unknown): TextEdit | undefined {
     const t = this.target;
-    return t ? replaceValue(t, node, value) : undefined;
+    return this.inside(t ? replaceValue(t, node, value) : undefined);
   }
 
   ensure(keys: string[], value: unknown): TextEdit | undefined {
     const t = this.target;
-    return t && this.topo ? ensurePath(t, this.topo.root, keys, value) : undefined;
+    return this.inside(t && this.topo ? ensurePath(t, this.topo.root, keys, value) : undefined);
   }
 
   /** Adds an item to a top-level list, creating the list when it is missing. */

@@ -32,9 +32,15 @@ export function roleOf(db: LNode): string | undefined {
   return db.get('role')?.str ?? BIZTALK_DATABASES[(db.get('name')?.str ?? '').toLowerCase()];
 }
 
-/** The BizTalk databases an instance declares (by name or role), custom application databases excluded. */
+/** Analysis Services databases: declared with their SQL instance, but never in an availability group. */
+const SSAS_ROLES = new Set(['bam-analysis', 'tracking-analysis']);
+
+/** The BizTalk SQL databases an instance declares (by name or role); custom and Analysis Services databases excluded. */
 export function biztalkDatabases(instance: LNode): LNode[] {
-  return (instance.get('databases')?.items() ?? []).filter((d) => d.get('custom')?.value !== true && roleOf(d) !== undefined);
+  return (instance.get('databases')?.items() ?? []).filter((d) => {
+    const role = roleOf(d);
+    return d.get('custom')?.value !== true && role !== undefined && !SSAS_ROLES.has(role);
+  });
 }
 
 /**

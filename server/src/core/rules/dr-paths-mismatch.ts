@@ -1,4 +1,4 @@
-import { defineRule } from './api';
+import { defineRule, isPlaceholderValue } from './api';
 import { normaliseSqlName, sameName } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
@@ -47,7 +47,7 @@ export default defineRule({
     const dests = dr?.get('destinationInstances')?.strings() ?? [];
     if (!dr || !dests.length) return; // no-log-shipping-destination reports it
     const pathsMatch = dr.get('pathsMatch');
-    const why = 'BizTalk log shipping restores every database to the drive and path it has in production: Microsoft: "BizTalk Server log shipping does not support the RESTORE WITH MOVE" command, so the DR SQL Servers need the same drive letters and paths.';
+    const why = 'BizTalk log shipping restores every database to the drive and path it has in production (Microsoft: "BizTalk Server log shipping does not support the RESTORE WITH MOVE" command), so the DR SQL Servers need the same drive letters and paths.';
     if (pathsMatch?.value === false) {
       ctx.report({ doc: topo.doc, range: pathsMatch.range, message: `The DR instances are declared with other drives or paths than production (pathsMatch: false). ${why}`, nodePath: 'dr.pathsMatch' });
       return;
@@ -55,6 +55,7 @@ export default defineRule({
     const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
     const production = topo.sqlInstances().filter((i) => !isDest(i) && i.get('name')?.str);
     for (const d of dests) {
+      if (isPlaceholderValue(d.str)) continue; // unfilled-placeholder reports it
       const inst = topo.findInstance(d.str!);
       const vols = inst?.get('volumes')?.items() ?? [];
       if (!inst || !vols.length) {
@@ -75,7 +76,7 @@ export default defineRule({
       const sources = same.length === 1 ? same : production;
       const needed = new Map<string, { label: string; node: LNode }>();
       for (const p of sources) for (const [drive, what] of drivesOf(p)) if (!needed.has(drive)) needed.set(drive, what);
-      const missing = [...needed.entries()].filter(([drive]) => !vols.some((v) => sameName(v.get('drive')?.str, drive)));
+      const missing = [...needed.entries()].filter(([drive]) => !vols.some((v) => sameName(v.get('drive')?.str, drive))).sort(([a], [b]) => (a < b ? -1 : 1));
       if (!missing.length) continue;
       const related: RelatedLocation[] = missing.map(([drive, w]) => ({ uri: topo.uri, range: w.node.range, message: `${drive} holds ${w.label}` }));
       ctx.report({

@@ -29,6 +29,26 @@ import isolatedReceiveNoNlb from './isolated-receive-no-nlb';
 import fileReceiveLocalPath from './file-receive-local-path';
 import clusteredHostRequiresEnterprise from './clustered-host-requires-enterprise';
 import unresolvedToken from './unresolved-token';
+import runtimeDbNotClustered from './runtime-db-not-clustered';
+import sqlStandardNodeLimit from './sql-standard-node-limit';
+import agUnsupportedCombo from './ag-unsupported-combo';
+import agAsyncCommit from './ag-async-commit';
+import agDtcPerDbMissing from './ag-dtc-per-db-missing';
+import agBasicStandard from './ag-basic-standard';
+import unsupportedHaTech from './unsupported-ha-tech';
+import raidUndeclared from './raid-undeclared';
+import msgboxMdfLdfSameDisk from './msgbox-mdf-ldf-same-disk';
+import logIntervalExceedsRpo from './log-interval-exceeds-rpo';
+import noBackupFileCleanup from './no-backup-file-cleanup';
+import customDbNotInBackupJob from './custom-db-not-in-backup-job';
+import bamOlapNotBackedUp from './bam-olap-not-backed-up';
+import masterSecretServerNotClustered from './master-secret-server-not-clustered';
+import secretBackupLocal from './secret-backup-local';
+import ssodbNotClusteredWithMss from './ssodb-not-clustered-with-mss';
+import noLogShippingDestination from './no-log-shipping-destination';
+import drPathsMismatch from './dr-paths-mismatch';
+import agSecondaryAsBackup from './ag-secondary-as-backup';
+import orderedReceiveNotClustered from './ordered-receive-not-clustered';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -62,6 +82,26 @@ export const allRules: Rule[] = [
   fileReceiveLocalPath,
   clusteredHostRequiresEnterprise,
   unresolvedToken,
+  runtimeDbNotClustered,
+  sqlStandardNodeLimit,
+  agUnsupportedCombo,
+  agAsyncCommit,
+  agDtcPerDbMissing,
+  agBasicStandard,
+  unsupportedHaTech,
+  raidUndeclared,
+  msgboxMdfLdfSameDisk,
+  logIntervalExceedsRpo,
+  noBackupFileCleanup,
+  customDbNotInBackupJob,
+  bamOlapNotBackedUp,
+  masterSecretServerNotClustered,
+  secretBackupLocal,
+  ssodbNotClusteredWithMss,
+  noLogShippingDestination,
+  drPathsMismatch,
+  agSecondaryAsBackup,
+  orderedReceiveNotClustered,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,

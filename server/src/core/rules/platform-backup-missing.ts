@@ -30,10 +30,15 @@ export default defineRule({
       const host = topo.findHost(h.hostName);
       for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str!.toLowerCase());
     }
+    // A Deployment Framework project that deploys IIS applications (VDirList, IISApp), or an application
+    // MSI with a WebDirectory resource, puts IIS configuration on every BizTalk server it is deployed to.
+    const vdirSource = ctx.ws.btdfProjects.find((d) => d.btdfProject!.virtualDirectories.length)?.uri ??
+      ctx.ws.appDefinitions.find((d) => d.appDefinition!.resources.some((r) => /webdirectory$/i.test(r.type)))?.uri;
     for (const server of topo.servers()) {
       const name = server.get('name')?.str;
       if (!name) continue;
       const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str!.toLowerCase()));
+      if (vdirSource && roles.has('biztalk')) iisServers.add(name.toLowerCase());
       const needed: Piece[] = ['windows'];
       if (roles.has('iis') || iisServers.has(name.toLowerCase())) needed.push('iis');
       if (roles.has('sql')) needed.push('sql');
@@ -43,7 +48,7 @@ export default defineRule({
       if (!missing.length) continue;
       const words: Record<Piece, string> = {
         windows: 'Windows Server',
-        iis: iisServers.has(name.toLowerCase()) && !roles.has('iis') ? 'IIS (it runs an isolated host that receives over HTTP)' : 'IIS',
+        iis: iisServers.has(name.toLowerCase()) && !roles.has('iis') ? (vdirSource && roles.has('biztalk') ? `IIS (the deployment ${vdirSource.replace(/^.*[\\/]/, '')} creates IIS applications on it)` : 'IIS (it runs an isolated host that receives over HTTP)') : 'IIS',
         sql: 'SQL Server (master and msdb)',
         sharepoint: 'SharePoint',
       };

@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(ctx) {
     const topo = ctx.topology;
-    const why = 'A backup that sits on the master secret server is lost with it, and the SSO database cannot be decrypted without the secret. Microsoft: back up the master secret and store the file in a secure location (removable media in a safe, or a protected share on another machine).';
+    const why = 'A backup that sits on the master secret server is lost with it, and the SSO database cannot be decrypted without the secret. Microsoft: after you generate the master secret, "back it up and store it in a secure location": away from the server, on removable media in a safe or a protected share on another machine.';
     let declaredElsewhere = false;
     if (topo) {
       const sso = topo.section('sso');

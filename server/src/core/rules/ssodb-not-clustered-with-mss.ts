@@ -35,12 +35,23 @@ export default defineRule({
     for (const u of undeclared) reportUndeclaredServer(ctx, u, 'The SSO database', WHY);
     const known = placements(topo, ctx.ws, 'SSODB').length > 0 || ctx.ws.configExports.some((e) => e.configExport!.databases.some((d) => d.role === 'sso'));
     if (!known) {
+      // SSODB usually sits with the Management database; with one candidate instance, offer to say so.
+      const withMgmt = placements(topo, ctx.ws, 'BizTalkMgmtDb').map((p) => p.instance);
+      const candidates = withMgmt.length ? withMgmt : topo.sqlInstances();
+      const inst = candidates.length === 1 && candidates[0].isMap ? candidates[0] : undefined;
+      const dbs = inst?.get('databases');
       ctx.report({
         doc: topo.doc,
         range: clusteredNode.entryRange,
         severity: 'warning',
         message: 'The master secret server is declared clustered, but no SQL instance in the topology holds SSODB and no configuration export places it, so btslint cannot check that the SSO database is clustered with it. Add SSODB to the databases of its instance.',
         nodePath: 'sso.clustered:SSODB',
+        fix: inst
+          ? fix(
+              `Declare SSODB on ${inst.get('name')?.str ?? 'the SQL instance'}`,
+              dbs && dbs.isSeq ? ctx.edit.appendItem(dbs, { name: 'SSODB' }) : dbs ? undefined : ctx.edit.insertKey(inst, 'databases', [{ name: 'SSODB' }]),
+            )
+          : undefined,
       });
     }
   },

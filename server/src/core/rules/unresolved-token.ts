@@ -17,8 +17,11 @@ export default defineRule({
     for (const doc of ctx.ws.bindings) {
       // Each token once per file, at its first use.
       const seen = new Map<string, { start: number; raw: string; count: number }>();
+      // Comments are not deployed, except elements XmlPreprocess uncomments (`<!-- <Address>${X}</Address> -->`).
+      const prose = (doc.xml?.comments ?? []).filter((c) => !/^\s*</.test(doc.text.slice(c.contentStart, c.contentEnd)));
       for (const t of findTokens(doc.text)) {
         if (BUILTIN_TOKENS.has(t.name)) continue;
+        if (prose.some((c) => t.index >= c.start && t.index < c.end)) continue;
         const key = t.name.toLowerCase();
         const s = seen.get(key);
         if (s) s.count++;

@@ -1,5 +1,5 @@
 import { defineRule } from './api';
-import { MIRRORING_VSS, WHAT_IS_LOG_SHIPPING } from './sources';
+import { HADB, MIRRORING_VSS, WHAT_IS_LOG_SHIPPING } from './sources';
 
 const WORDS: Record<string, string> = {
   mirroring: 'database mirroring, which Microsoft does not support for the BizTalk databases',
@@ -15,7 +15,7 @@ export default defineRule({
     category: 'clustering',
     fixable: false,
     availability: true,
-    sources: [MIRRORING_VSS, WHAT_IS_LOG_SHIPPING],
+    sources: [MIRRORING_VSS, WHAT_IS_LOG_SHIPPING, HADB],
   },
   check(ctx) {
     const topo = ctx.topology;

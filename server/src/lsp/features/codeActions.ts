@@ -1,5 +1,7 @@
 // Code actions for btslint diagnostics: the core's fix as a quick-fix (its edit may change another
-// file, e.g. add the missing declaration to the topology), and "Show documentation for <rule>".
+// file, e.g. add the missing declaration to the topology), "Suppress <rule> with a reason" and
+// "Suppress <rule> in this file with a reason" (features/suppress.ts), and "Show documentation for
+// <rule>".
 // Each diagnostic carries { ruleId, nodePath } (see convert.ts); the action is built from the finding
 // of the latest check, so a fix is never computed on text older than that check, and its edits
 // name the document versions they apply to.
@@ -8,16 +10,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode
 import { BtsDocument, docsUrl, Finding } from '../../core';
 import { DiagnosticData, DocLookup, isBtslintData, SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
 import { SHOW_DOCUMENTATION_COMMAND } from '../protocol';
-
-/**
- * Extension point: "Suppress <rule> here, with a reason" actions. The suppression comment's syntax
- * arrives with the CI issue; until then no provider is registered and no such action is offered.
- * A provider returns the actions for one finding of one document.
- */
-export interface SuppressionProvider {
-  actions(finding: Finding, doc: BtsDocument, diagnostic: Diagnostic): CodeAction[];
-}
-export const suppressionProviders: SuppressionProvider[] = [];
+import { suppressActions } from './suppress';
 
 export interface CodeActionEnv {
   /** Findings of the latest check for the document. */
@@ -26,6 +19,8 @@ export interface CodeActionEnv {
   docOf: DocLookup;
   versionOf: (uri: string) => number | null;
   versionedEdits: boolean;
+  /** The client applies LSP 3.18 SnippetTextEdits (the suppression's reason placeholder is selected). */
+  snippetEdits: boolean;
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -53,6 +48,7 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
   const docs: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const docsShown = new Set<string>();
+  const suppressionsShown = new Set<string>();
   for (const { diagnostic, data } of pairs) {
     const candidates = env.findings.filter((f) => f.ruleId === data.ruleId && f.nodePath === data.nodePath);
     const startLine = diagnostic.range.start.line;
@@ -65,7 +61,15 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
         edit: toWorkspaceEdit(finding.fix.edits, env.docOf, env.versionOf, env.versionedEdits),
       });
     }
-    if (finding) for (const p of suppressionProviders) suppressions.push(...p.actions(finding, env.doc, diagnostic));
+    if (finding) {
+      // One action per distinct edit: two findings of a rule in one element share their comment.
+      for (const a of suppressActions(finding, env.doc, diagnostic, env)) {
+        const key = `${a.title}\u0000${JSON.stringify(a.edit)}`;
+        if (suppressionsShown.has(key)) continue;
+        suppressionsShown.add(key);
+        suppressions.push(a);
+      }
+    }
     if (!docsShown.has(data.ruleId)) {
       docsShown.add(data.ruleId);
       const title = `Show documentation for ${data.ruleId}`;

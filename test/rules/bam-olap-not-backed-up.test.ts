@@ -1,0 +1,49 @@
+// bam-olap-not-backed-up: BAMStarSchema, BAMArchive and the SSAS databases need the separate BAM backup.
+import * as fs from 'fs';
+import rule from '../../server/src/core/rules/bam-olap-not-backed-up';
+import { ruleTester } from '../helpers/ruleTester';
+import { corpusFile } from '../helpers/paths';
+
+const T = 'prod.topology.yaml';
+const DBS = 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BAMStarSchema }\n      - { name: OLAP1, role: bam-analysis }\n';
+const cfg = (answer: string) =>
+  `<Configuration><Feature Name="BAMTools"><Question ID="{q}"><Answer Value="Yes" Selected="${answer}"><SQL ID="{a}" DisplayName="BAM Analysis Database"><Server>%%BAMAnalysis-Server%%</Server><Database>BAMAnalysis</Database></SQL></Answer></Question></Feature></Configuration>`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'BAM backup with SSAS', files: { [T]: DBS + 'backup:\n  bamBackup: { schedule: daily, ssasBackup: true }\n' } },
+    { name: 'only BAMPrimaryImport (the job covers it)', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQL1, databases: [{ name: BAMPrimaryImport }] }\n' } },
+    { name: 'an unselected answer creates nothing', files: { [T]: 'topology: 1\nenvironment: production\n', 'cfg.xml': cfg('No') } },
+  ],
+  invalid: [
+    {
+      name: 'no BAM backup: at the top, fix declares it with SSAS',
+      files: { [T]: DBS },
+      errors: [
+        {
+          range: [1, 1, 1, 12],
+          severity: 'warning',
+          message:
+            'BAMStarSchema, OLAP1 are not backed up by the Backup BizTalk Server job, and no separate BAM backup is declared (backup.bamBackup). Microsoft backs up BAMStarSchema and BAMArchive with the BAM backup process, and the Analysis Services databases (OLAP1) with an SSAS backup.',
+          fixOutput: { [T]: DBS + "backup:\n  bamBackup:\n    schedule: daily\n    destination: '\\\\<<backup server>>\\<<share>>\\bam'\n    ssasBackup: true\n" },
+        },
+      ],
+    },
+    {
+      name: 'the configuration export creates BAMAnalysis (tokenised server): the BAM backup lacks SSAS',
+      files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  bamBackup: { schedule: daily }\n', 'cfg.xml': cfg('Yes') },
+      errors: [
+        {
+          range: [4, 3, 4, 12],
+          message: "BAMAnalysis is an Analysis Services database, which neither the Backup BizTalk Server job nor a SQL backup covers, but the BAM backup declares no SSAS backup (ssasBackup: true). Back up the OLAP cubes with Analysis Services' own backup.",
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  bamBackup: { schedule: daily, ssasBackup: true }\n' },
+        },
+      ],
+    },
+    {
+      name: 'a real configuration file (BizTalk 2020, BAM with Analysis Services), no backup section',
+      files: { [T]: 'topology: 1\nenvironment: production\n', 'Create-2020DevGroup.xml': fs.readFileSync(corpusFile('skastberg__biztalkps__ScriptedInstallWhitepaperExamples__Config__Create-2020DevGroup.xml')) },
+      errors: [{ range: [1, 1, 1, 12], message: /^BAMArchive, BAMAnalysis, BAMStarSchema are not backed up by the Backup BizTalk Server job/ }],
+    },
+  ],
+});

@@ -1,0 +1,89 @@
+// custom-db-not-in-backup-job: application databases in BizTalk's transactions must be in the Backup
+// BizTalk Server job: declared custom in the topology, or found in WCF-SQL / SQL adapter addresses.
+import * as fs from 'fs';
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import rule from '../../server/src/core/rules/custom-db-not-in-backup-job';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { bindingXml, wcf } from '../helpers/bindingFixtures';
+import { corpusFile } from '../helpers/paths';
+
+const T = 'prod.topology.yaml';
+const B = 'Crm.BindingInfo.xml';
+const JOB = 'backup:\n  biztalkJob:\n    enabled: true\n';
+const WHY =
+  "It takes part in BizTalk's distributed transactions, so it must be backed up with the same marks as the BizTalk databases or a restore leaves it out of step. Microsoft: add it to adm_OtherBackupDatabases (after running Backup_Setup_All_Procs.sql and Backup_Setup_All_Tables.sql in it).";
+const sendSql = (address: string) => bindingXml({ send: [{ name: 'ToCrm', adapter: 'WCF-SQL', host: 'SendHost', address }] });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'in the job (server matched through normalisation)', files: { [T]: 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases:\n      - { name: Orders, server: 'SQLAPP,1433' }\n", [B]: sendSql('mssql://sqlapp//Orders?') } },
+    {
+      name: 'in the job under the availability group listener',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { listener: APPL }\n    databases: [{ name: Orders, custom: true }]\n' + JOB + '    otherDatabases: [{ name: Orders, server: APPL }]\n' },
+    },
+    { name: 'a BizTalk database named in an address is the job\'s own', files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: sendSql('mssql://SQL1//BizTalkMsgBoxDb?') } },
+    { name: 'no job declared: backup-job-missing-or-disabled reports it', files: { [T]: 'topology: 1\nenvironment: production\n', [B]: sendSql('mssql://SQL1//Orders?') } },
+    { name: 'an address token no settings define', files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: sendSql('mssql://${SqlServer}//Orders?') } },
+  ],
+  invalid: [
+    {
+      name: 'a custom database of the topology: at the database, fix adds the row with the listener',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { name: AG, listener: APPL }\n    databases:\n      - { name: Orders, custom: true }\n' + JOB },
+      errors: [
+        {
+          range: [7, 11, 7, 23],
+          severity: 'warning',
+          message: `Orders on "SQLAPP" is an application database, but the Backup BizTalk Server job does not back it up (backup.biztalkJob.otherDatabases). ${WHY}`,
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { name: AG, listener: APPL }\n    databases:\n      - { name: Orders, custom: true }\n' + JOB + '    otherDatabases:\n      - name: Orders\n        server: APPL\n' },
+        },
+      ],
+    },
+    {
+      name: 'only a binding names it: once per database and file, at the database inside the first address',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\n' + JOB + '    otherDatabases: []\n',
+        [B]: bindingXml({
+          receive: [
+            { name: 'Poll', adapter: 'WCF-SQL', host: 'H', address: 'mssql://SQL2/INST/Crm?InboundId=x' },
+            { name: 'Custom', adapter: 'WCF-Custom', host: 'H', address: 'mssql://SQL2/INST/Crm?', data: wcf('sqlBinding', {}) },
+          ],
+        }),
+      },
+      errors: [
+        {
+          file: B,
+          range: [9, 38, 9, 41],
+          message: `Receive location "Poll" (WCF-SQL) uses database Crm on SQL2\\INST (with 1 other endpoint of this file), which the Backup BizTalk Server job does not back up (backup.biztalkJob.otherDatabases). ${WHY}`,
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases: [{ name: Crm, server: 'SQL2\\INST' }]\n" },
+        },
+      ],
+    },
+    {
+      name: 'the legacy SQL adapter address',
+      files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: bindingXml({ send: [{ name: 'Legacy', adapter: 'SQL', host: 'H', address: 'SQL://SQL3/Billing/' }] }) },
+      errors: [{ file: B, range: [6, 29, 6, 36], message: /^Send port "Legacy" \(SQL\) uses database Billing on SQL3/ }],
+    },
+  ],
+});
+
+describe('custom-db-not-in-backup-job on the real Apress 2016 BookOrders binding', () => {
+  const name = 'Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml';
+  it('finds CRMBooks in the WCF-Custom sqlBinding send port address, and the fix clears it', () => {
+    const files = { [T]: 'topology: 1\nenvironment: production\n' + JOB, [name]: fs.readFileSync(corpusFile(name)) };
+    const { findings, docs } = lintFiles(files, [rule]);
+    const mine = findings.filter((f) => f.ruleId === 'custom-db-not-in-backup-job');
+    assert.equal(mine.length, 1);
+    const doc = docs.find((d) => d.uri === name)!;
+    assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), 'CRMBooks');
+    const sp = doc.binding!.sendPorts.find((s) => s.name === 'WcfSendPort_SQL_Approvals')!;
+    assert.ok(mine[0].range.start > sp.element.start && mine[0].range.end < sp.element.end);
+    assert.match(mine[0].message, /The address names the server as "localhost": give the job the real instance name/);
+    const fixed = mine[0].fix!.edits[0];
+    const topo = docs.find((d) => d.uri === T)!;
+    const text = topo.text.slice(0, fixed.start) + fixed.newText + topo.text.slice(fixed.end);
+    assert.equal(text, 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases:\n      - name: CRMBooks\n        server: '<<SQL instance>>'\n");
+    const after = lintFiles({ ...files, [T]: text }, [rule]).findings.filter((f) => f.ruleId === 'custom-db-not-in-backup-job');
+    assert.equal(after.length, 0);
+  });
+});

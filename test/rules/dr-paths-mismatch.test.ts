@@ -1,0 +1,49 @@
+// dr-paths-mismatch: DR instances need production's drives (BizTalk log shipping cannot RESTORE WITH MOVE).
+import rule from '../../server/src/core/rules/dr-paths-mismatch';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const PROD = `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS\\BTS
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+      - { drive: 'L:', raid: 1, holds: [log] }
+    databases:
+      - { name: BizTalkMsgBoxDb, dataVolume: 'E:', logVolume: 'L:' }
+      - { name: BizTalkMgmtDb, dataVolume: 'F:', logVolume: 'L:' }
+`;
+const WHY = 'BizTalk log shipping restores every database to the drive and path it has in production (Microsoft: "BizTalk Server log shipping does not support the RESTORE WITH MOVE" command), so the DR SQL Servers need the same drive letters and paths.';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the DR instance has every drive', files: { [T]: PROD + "  - name: DRSQL\\BTS\n    volumes: [{ drive: 'E:' }, { drive: 'f:' }, { drive: 'L:' }]\ndr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n" } },
+    { name: 'undeclared DR volumes with pathsMatch: true', files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n  pathsMatch: true\n' } },
+    { name: 'no DR destination: no-log-shipping-destination reports it', files: { [T]: PROD } },
+  ],
+  invalid: [
+    {
+      name: 'missing drives: at the DR instance, with the production uses',
+      files: { [T]: PROD + "  - name: DRSQL\\BTS\n    volumes:\n      - { drive: 'E:', raid: 10 }\ndr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n" },
+      errors: [
+        {
+          range: [11, 5, 11, 20],
+          severity: 'error',
+          message: `DR instance "DRSQL\\BTS" has no F:, L:, which production uses for the data of BizTalkMgmtDb on SQLBTS\\BTS; the log of BizTalkMsgBoxDb on SQLBTS\\BTS. ${WHY}`,
+          fixOutput: null,
+        },
+      ],
+    },
+    {
+      name: 'a DR instance not declared: a warning at its name in the list',
+      files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DR2]\n' },
+      errors: [{ range: [13, 26, 13, 29], severity: 'warning', message: /^DR instance "DR2" is not declared under sqlInstances/ }],
+    },
+    {
+      name: 'pathsMatch: false',
+      files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n  pathsMatch: false\n' },
+      errors: [{ range: [14, 15, 14, 20], message: `The DR instances are declared with other drives or paths than production (pathsMatch: false). ${WHY}` }],
+    },
+  ],
+});

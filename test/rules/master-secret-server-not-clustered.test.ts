@@ -1,0 +1,36 @@
+// master-secret-server-not-clustered: the one master secret server should be clustered.
+import rule from '../../server/src/core/rules/master-secret-server-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const END =
+  'There is only one in the SSO system: while it is down, running work goes on but no SSO server can encrypt new credentials (new or changed port configurations, affiliate applications). Microsoft: "it is strongly recommended you cluster the master secret server".';
+
+ruleTester(rule, {
+  valid: [{ name: 'clustered', files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\n' } }],
+  invalid: [
+    {
+      name: 'clustered: false: at the value, fix sets true',
+      files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: false\n' },
+      errors: [
+        {
+          range: [5, 14, 5, 19],
+          severity: 'warning',
+          message: `The master secret server BTS01 is declared not clustered (sso.clustered: false). ${END}`,
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' },
+        },
+      ],
+    },
+    {
+      name: 'not said: at the masterSecretServer entry, fix inserts clustered',
+      files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n' },
+      errors: [{ range: [4, 3, 4, 28], message: `The master secret server BTS01 is not declared clustered (sso.clustered). ${END}`, fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' } }],
+    },
+    {
+      name: 'no sso section: at the top, fix declares it',
+      files: { [T]: 'topology: 1\nenvironment: production\n' },
+      errors: [{ range: [1, 1, 1, 12], fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: '<<clustered SSO network name>>'\n  clustered: true\n" } }],
+    },
+    { name: 'development: info', files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nsso: { clustered: false }\n' }, errors: [{ range: [3, 19, 3, 24], severity: 'info' }] },
+  ],
+});

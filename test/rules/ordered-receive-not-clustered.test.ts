@@ -1,0 +1,39 @@
+// ordered-receive-not-clustered: in-order receive locations need one active host instance.
+import rule from '../../server/src/core/rules/ordered-receive-not-clustered';
+import { ruleTester } from '../helpers/ruleTester';
+import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
+
+const T = 'prod.topology.yaml';
+const B = 'Queues.BindingInfo.xml';
+const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: QHost\n    instances: [BTS01, BTS02]\n';
+const msmq = (queue: string, serial: string) => bindingXml({ receive: [{ name: 'Orders.Queue', adapter: 'MSMQ', host: 'QHost', address: queue, data: adapterConfig({ queue, serialProcessing: serial }) }] });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'not ordered', files: { [T]: TOPO, [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'false') } },
+    { name: 'a local queue is msmq-local-queue-not-clustered\'s', files: { [T]: TOPO, [B]: msmq('.\\private$\\in', 'true') } },
+    { name: 'a clustered host', files: { [T]: TOPO + '    clustered: true\n', [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'true') } },
+    { name: 'one instance', files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: QHost, instances: [BTS01] }\n', [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'true') } },
+  ],
+  invalid: [
+    {
+      name: 'MSMQ serialProcessing on a remote queue: at the flag, fix marks the host clustered',
+      files: { [T]: TOPO, [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'true') },
+      errors: [
+        {
+          file: B,
+          range: [11, 236, 11, 240],
+          severity: 'warning',
+          message:
+            'Receive location "Orders.Queue" (MSMQ) delivers messages in order, but its host "QHost" has 2 instances (BTS01, BTS02) and is not declared clustered: each instance reads the queue on its own, so the order is lost. Microsoft: ordered delivery "requires that only a single instance of these receive adapters be running at any given time"; run it in a clustered host.',
+          fixOutput: { [T]: TOPO + '    clustered: true\n' },
+        },
+      ],
+    },
+    {
+      name: 'WCF-NetMsmq ordered processing (-1 is true)',
+      files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'Net', adapter: 'WCF-NetMsmq', host: 'QHost', address: 'net.msmq://mq01/private/in', data: '<CustomProps><OrderedProcessing vt="11">-1</OrderedProcessing></CustomProps>' }] }) },
+      errors: [{ file: B, range: [11, 107, 11, 109], message: /^Receive location "Net" \(WCF-NetMsmq\) delivers messages in order/ }],
+    },
+  ],
+});

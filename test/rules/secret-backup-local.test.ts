@@ -1,0 +1,50 @@
+// secret-backup-local: the master secret backup kept on a local path or on the master secret server.
+import rule from '../../server/src/core/rules/secret-backup-local';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const WHY =
+  'A backup that sits on the master secret server is lost with it, and the SSO database cannot be decrypted without the secret. Microsoft: after you generate the master secret, "back it up and store it in a secure location": away from the server, on removable media in a safe or a protected share on another machine.';
+const REMOTE = "'\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'";
+const cfg = (file: string) =>
+  `<Configuration><Feature Name="SSOServer,Engine"><Question ID="IsSecretServer"><Answer Value="Create" Selected="Yes"><FILE ID="SSO_ID_BACKUP_SECRET_FILE"><Value>${file}</Value></FILE></Answer></Question></Feature></Configuration>`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a share on another machine', files: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup: { destination: '\\\\vault01\\sso\\secret.bak' }\n" } },
+    { name: 'a plain description (a safe)', files: { [T]: "topology: 1\nenvironment: production\nsso: { secretBackup: { destination: 'USB key in the DBA safe' } }\n" } },
+    { name: 'a tokenised file in the configuration', files: { 'cfg.xml': cfg('{{SSO_BACKUP_FILE}}') } },
+    { name: 'the configuration writes locally, but the topology says where the copy is kept', files: { [T]: "topology: 1\nenvironment: production\nsso: { secretBackup: { destination: '\\\\vault\\sso\\x.bak' } }\n", 'cfg.xml': cfg('C:\\SSO\\secret.bak') } },
+  ],
+  invalid: [
+    {
+      name: 'a local path: fix points it at a remote share',
+      files: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup: { destination: 'E:\\SSO\\secret.bak' }\n" },
+      errors: [
+        {
+          range: [5, 32, 5, 51],
+          severity: 'warning',
+          message: `The master secret backup goes to E:\\SSO\\secret.bak, a local path on the machine that writes it. ${WHY}`,
+          fixOutput: { [T]: `topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup: { destination: ${REMOTE} }\n` },
+        },
+      ],
+    },
+    {
+      name: 'a share on the master secret server itself',
+      files: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup:\n    destination: '\\\\bts01\\sso$\\secret.bak'\n" },
+      errors: [{ range: [6, 18, 6, 43], message: /a share on the master secret server BTS01 itself/ }],
+    },
+    {
+      name: 'the default local file of a configuration that creates the secret server',
+      files: { 'cfg.xml': cfg('C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\SSO1.bak') },
+      errors: [
+        {
+          file: 'cfg.xml',
+          range: [1, 161, 1, 225],
+          message: `This configuration writes the master secret backup to C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\SSO1.bak, on the local disk of the server being configured. ${WHY} Copy the file to a secure place after configuring, and declare where it is kept (sso.secretBackup.destination).`,
+          fixOutput: null,
+        },
+      ],
+    },
+  ],
+});
