@@ -148,7 +148,7 @@ export class BtslintServer {
     connection.onCodeAction((p) => {
       // The document as the latest check read it; a config file's config-invalid findings get their
       // documentation action too.
-      const checked = this.checked.get(uriKey(p.textDocument.uri))?.doc;
+      const checked = this.checked.get(uriKey(p.textDocument.uri))?.doc ?? this.state.documentAt(p.textDocument.uri);
       const doc = checked && checked.kind !== 'other' ? checked : this.policy.configDocument(p.textDocument.uri);
       if (!doc) return null;
       return codeActions(p, {
