@@ -6,6 +6,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Parser, YAMLParseError } from 'yaml';
 import schema from '../../../../schemas/topology.schema.json';
 import { LNode, nodeAt } from './yamlNode';
+import { closest } from '../suggest';
 import type { OffsetRange } from '../text';
 
 export interface ReaderProblem {
@@ -264,32 +265,6 @@ function fmtValue(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function closest(word: string, choices: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of choices) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
-}
 
 function locate(root: LNode, err: ErrorObject): { range: OffsetRange; message: string } {
   const segs = segments(err.instancePath);
