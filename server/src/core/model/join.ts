@@ -162,11 +162,6 @@ export function workspaceOf(documents: BtsDocument[]): Workspace {
   };
 }
 
-/**
- * Where each database lives, per the topology and the configuration exports. A database the export
- * places on a server the topology declares joins that instance; one on an undeclared server is left
- * out here (issue: a later rule reports it).
- */
 /** The topology's `databases[].role` for each default database name (renamed or extra databases). */
 const ROLE_OF: Record<string, string> = {
   biztalkmgmtdb: 'management',
@@ -180,6 +175,11 @@ const ROLE_OF: Record<string, string> = {
   bamanalysis: 'bam-analysis',
 };
 
+/**
+ * Where each database lives, per the topology and the configuration exports. A database the export
+ * places on a server the topology declares joins that instance; one on an undeclared server is left
+ * out here (issue: a later rule reports it).
+ */
 export function placements(topo: TopologyView, ws: Workspace, dbName: string): DatabasePlacement[] {
   const out: DatabasePlacement[] = [];
   const role = ROLE_OF[dbName.toLowerCase()];
