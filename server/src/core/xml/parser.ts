@@ -111,12 +111,22 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
+/** ASCII name characters: 1 may start a name, 2 may only continue one. Above 127 every unit may do both. */
+const NAME_CLASS = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58) t[c] = 1;
+    else if ((c >= 48 && c <= 57) || c === 45 || c === 46) t[c] = 2;
+  }
+  return t;
+})();
+
 export function isNameStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
+  return c > 127 || (c >= 0 && NAME_CLASS[c] === 1);
 }
 
 export function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+  return c > 127 || (c >= 0 && NAME_CLASS[c] !== 0);
 }
 
 export interface ParseOptions {
@@ -131,15 +141,42 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   const stack: XmlElement[] = [];
   // How many elements of each name are open: an end tag that matches none is known at once, without
   // scanning the stack (which would be quadratic on a long run of stray end tags in a deep document).
-  const openByName = new Map<string, number>();
+  // Kept only from the first end tag that does not close the innermost element on: until then (in
+  // every well-formed file) an end tag is matched against the top of the stack alone.
+  let openByName: Map<string, number> | undefined;
   const push = (el: XmlElement) => {
     stack.push(el);
-    openByName.set(el.name, (openByName.get(el.name) ?? 0) + 1);
+    if (openByName) openByName.set(el.name, (openByName.get(el.name) ?? 0) + 1);
   };
   const pop = (): XmlElement => {
     const el = stack.pop()!;
-    openByName.set(el.name, openByName.get(el.name)! - 1);
+    if (openByName) openByName.set(el.name, openByName.get(el.name)! - 1);
     return el;
+  };
+  const countOpen = (): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const el of stack) m.set(el.name, (m.get(el.name) ?? 0) + 1);
+    return m;
+  };
+  // The next '&' and the next quote of each kind at or after a position, found with indexOf and
+  // remembered while positions move forward past them (they only move forward), so the text between
+  // references is skipped natively and no search is repeated: linear even on hostile input.
+  let ampFrom = -1;
+  let ampAt = -1;
+  const nextAmp = (pos: number): number => {
+    if (ampFrom >= 0 && pos >= ampFrom && (ampAt < 0 || pos <= ampAt)) return ampAt;
+    ampFrom = pos;
+    ampAt = text.indexOf('&', pos);
+    return ampAt;
+  };
+  const quoteFrom = [-1, -1];
+  const quoteAt = [-1, -1];
+  const nextQuote = (q: number, pos: number): number => {
+    const k = q === QUOT ? 0 : 1;
+    const at = quoteAt[k];
+    if (quoteFrom[k] >= 0 && pos >= quoteFrom[k] && (at < 0 || pos <= at)) return at;
+    quoteFrom[k] = pos;
+    return (quoteAt[k] = text.indexOf(k === 0 ? '"' : "'", pos));
   };
   let i = 0;
   // The first '<' at or after ltFrom is ltAt (-1: none), remembered so that many attributes in a row
@@ -168,7 +205,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
     if (textEnd > i) {
       if (stack.length) {
         stack[stack.length - 1].children.push({ kind: 'text', start: i, end: textEnd });
-        checkEntities(text, i, textEnd, error);
+        const amp = nextAmp(i);
+        if (amp >= 0 && amp < textEnd) checkEntities(text, amp, textEnd, error);
       } else {
         let j = i;
         // A U+FEFF left at the very start (text that kept its byte order mark) is not content.
@@ -254,10 +292,14 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         end = j;
       }
       let depth = -1;
-      for (let s = (openByName.get(name) ?? 0) > 0 ? stack.length - 1 : -1; s >= 0; s--) {
-        if (stack[s].name === name) {
-          depth = s;
-          break;
+      if (stack.length && stack[stack.length - 1].name === name) depth = stack.length - 1;
+      else {
+        openByName ??= countOpen();
+        for (let s = (openByName.get(name) ?? 0) > 0 ? stack.length - 1 : -1; s >= 0; s--) {
+          if (stack[s].name === name) {
+            depth = s;
+            break;
+          }
         }
       }
       if (depth < 0) {
@@ -345,7 +387,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         // The closing quote is only looked for up to the next '<' (which a value cannot hold): an
         // unbounded search per attribute is quadratic on a file full of unclosed quotes.
         const nextLt = nextLtFrom(vs);
-        const close = find(text, q, vs, nextLt >= 0 ? nextLt : n);
+        let close = nextQuote(q, vs);
+        if (nextLt >= 0 && close > nextLt) close = -1;
         if (close < 0) {
           const stop = nextLt >= 0 ? nextLt : n;
           error('syntax', `The value of attribute "${attrName}" is not closed with a quote.`, an, stop);
@@ -369,13 +412,15 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         ve = j;
         error('syntax', `The value of attribute "${attrName}" must be quoted.`, an, ve);
       }
-      checkEntities(text, vs, ve, error);
+      const amp = nextAmp(vs);
+      const refs = amp >= 0 && amp < ve;
+      if (refs) checkEntities(text, amp, ve, error);
       // A Set once the tag has many attributes: a linear scan per attribute is quadratic on a hostile tag.
       if (!attrNames && el.attrs.length >= 16) attrNames = new Set(el.attrs.map((a) => a.name));
       if (attrNames ? attrNames.has(attrName) : el.attrs.some((a) => a.name === attrName)) {
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
       }
-      el.attrs.push({ name: attrName, value: decodeEntities(text, vs, ve), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
+      el.attrs.push({ name: attrName, value: refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
       attrNames?.add(attrName);
     }
     if (!closed) {
