@@ -180,3 +180,16 @@ for (const rule of allRules) {
     });
   });
 }
+
+describe('generated schema validators', () => {
+  it('server/src/core/generated/* are what `npm run gen:validators` makes from schemas/', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generate } = require(path.join(ROOT, 'scripts', 'gen-validators.js')) as { generate(): Map<string, string> };
+    const made = generate();
+    assert.ok(made.size >= 2);
+    for (const [file, text] of made) {
+      const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      assert.ok(committed === text, `${path.relative(ROOT, file)} is out of date with its schema: run \`npm run gen:validators\``);
+    }
+  });
+});

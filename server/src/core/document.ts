@@ -3,6 +3,7 @@
 
 import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex } from './text';
 import { parseXml, XmlDocument } from './xml/parser';
+import { changedRange, reparseXml } from './xml/incremental';
 import { BindingModel, readBinding } from './readers/binding';
 import { ConfigExportModel, readConfigExport } from './readers/configExport';
 import { BtdfProjectModel, readBtdfProject } from './readers/btdf';
@@ -50,6 +51,11 @@ export interface BtsDocument {
   /** Syntax and schema problems, and decoding problems, in this file's offsets. */
   problems: ReaderProblem[];
   lines(): LineIndex;
+  /**
+   * Set when the next version of the file was read incrementally from this one (ReadOptions.previous):
+   * its XML tree now describes the newer text, so this version must not be used again.
+   */
+  superseded?: boolean;
 }
 
 export function isTopologyName(uri: string): boolean {
@@ -77,6 +83,12 @@ export interface ReadOptions {
   sizeLimitHint?: string;
   /** False: topologies are read without schema validation (no topology-schema problems). Default true. */
   topologySchema?: boolean;
+  /**
+   * The previous version of the same file, when `content` is its new text (an editor's buffer after an
+   * edit): its XML tree is updated in place when the change allows (xml/incremental.ts), instead of
+   * parsing the whole text again, and `previous` is then marked superseded. The result is the same.
+   */
+  previous?: BtsDocument;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -93,7 +105,7 @@ export function readDocument(uri: string, content: Uint8Array | string, options:
   const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
   if (size > limit) return skippedDocument(uri, size, limit, options.sizeLimitHint);
   try {
-    return readDocumentUnsafe(uri, content, options.topologySchema !== false);
+    return readDocumentUnsafe(uri, content, options.topologySchema !== false, options.previous);
   } catch (e) {
     const doc = emptyDocument(uri);
     doc.kind = isTopologyName(uri) ? 'topology' : 'binding';
@@ -141,7 +153,7 @@ export function isBindingName(uri: string): boolean {
   return /\.(xml|btdfproj|adf)$/i.test(base) && /bind/i.test(base);
 }
 
-function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologySchema = true): BtsDocument {
+function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologySchema = true, previous?: BtsDocument): BtsDocument {
   const decoded: DecodedText = typeof content === 'string' ? fromText(content) : decode(content);
   const text = decoded.text;
   let lineIndex: LineIndex | undefined;
@@ -183,7 +195,7 @@ function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologyS
     }
     return doc;
   }
-  const xml = parseXml(text);
+  const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text)) || parseXml(text);
   const root = xml.root;
   const kind = classify(uri, xml);
   doc.kind = kind;
@@ -202,6 +214,19 @@ function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologyS
   else if (kind === 'app-definition') doc.appDefinition = readAppDefinition(xml);
   void root;
   return doc;
+}
+
+/**
+ * The previous version's XML tree updated in place to `text`, when an incremental re-parse gives the
+ * same tree a full parse would (xml/incremental.ts decides); the previous version is then superseded.
+ */
+function reparsed(uri: string, previous: BtsDocument | undefined, text: string): XmlDocument | undefined {
+  const xml = previous?.xml;
+  if (!previous || !xml || previous.superseded || previous.uri !== uri || previous.kind === 'other' || xml.text !== previous.text) return undefined;
+  const change = changedRange(xml.text, text);
+  if (!change || !reparseXml(xml, text, change)) return undefined;
+  previous.superseded = true;
+  return xml;
 }
 
 /**

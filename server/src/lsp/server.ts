@@ -149,12 +149,18 @@ export class BtslintServer {
       // The document as the latest check read it; a config file's config-invalid findings get their
       // documentation action too.
       const checked = this.checked.get(uriKey(p.textDocument.uri))?.doc ?? this.state.documentAt(p.textDocument.uri);
+      // A newer version was already read in place of the checked one: its findings are about to be
+      // replaced, and its tree no longer matches them. The client asks again after the next publish.
+      if (checked?.superseded) return null;
       const doc = checked && checked.kind !== 'other' ? checked : this.policy.configDocument(p.textDocument.uri);
       if (!doc) return null;
       return codeActions(p, {
         findings: this.findings.get(uriKey(p.textDocument.uri)) ?? [],
         doc,
-        docOf: (uri) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri),
+        docOf: (uri) => {
+          const c = this.checked.get(uriKey(uri))?.doc;
+          return c && !c.superseded ? c : this.docOf(uri);
+        },
         versionOf: (uri) => {
           const c = this.checked.get(uriKey(uri));
           return c ? c.version : (this.state.get(uri)?.version ?? null);

@@ -120,12 +120,16 @@ export class WorkspaceState {
     return removed;
   }
 
-  /** The parsed document of an entry, parsing the open text when its version changed. */
+  /**
+   * The parsed document of an entry, parsing the open text when its version changed: incrementally
+   * from the previous version when the edit allows (core/xml/incremental.ts), which then becomes
+   * `superseded` (the server never uses a superseded document again).
+   */
   document(e: Entry): BtsDocument | undefined {
     if (e.open && e.text !== undefined) {
       const v = `open:${e.version}`;
       if (e.parsed !== v || !e.doc) {
-        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSize, sizeLimitHint: EDITOR_SIZE_LIMIT_HINT });
+        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSize, sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc });
         e.parsed = v;
       }
       return e.doc;

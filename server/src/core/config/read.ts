@@ -3,8 +3,8 @@
 // by the `yaml` package, which keeps source ranges: for JSON, comments are first blanked out with
 // spaces (newlines kept), so every offset still points into the file as written.
 
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { parseDocument, isMap } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { yaml } from '../lazy';
 import schema from '../../../../schemas/btslint.config.schema.json';
 import { decode, OffsetRange } from '../text';
 import { LNode, nodeAt } from '../readers/yamlNode';
@@ -42,9 +42,10 @@ export interface ParsedConfig {
 }
 
 let validator: ValidateFunction | undefined;
+/** Compiled ahead of time, as the topology's (readers/topology.ts), and loaded on first use. */
 function getValidator(): ValidateFunction {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema as object);
-  return validator;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (validator ??= require('../generated/configValidator') as ValidateFunction);
 }
 
 export function configSchema(): Record<string, unknown> {
@@ -64,12 +65,12 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   const isJson = /\.jsonc?$/i.test(uri);
   const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), problems: [] };
   const source = isJson ? blankJsonComments(text, out.problems) : text;
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const doc = yaml().parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   for (const e of doc.errors) {
     out.problems.push({ message: `The config file cannot be read: ${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim()}.`, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   }
   const root = new LNode(doc, doc.contents as never, null, null, null);
-  if (!isMap(doc.contents)) {
+  if (!yaml().isMap(doc.contents)) {
     if (!doc.errors.length && source.trim() !== '') out.problems.push({ message: 'A btslint config file holds a mapping of keys (rules, environments, include, exclude, topologies).', range: { start: 0, end: Math.min(text.length, 1) } });
     return out;
   }

@@ -166,13 +166,67 @@ function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, da
     handlerElement: handler && !isNil(handler) ? handler : undefined,
     dataElement,
     settings() {
-      if (cached === null) cached = dataElement ? readSettings(xml, dataElement) : undefined;
+      if (cached === null) cached = dataElement ? settingsOf(xml, dataElement) : undefined;
       return cached;
     },
     settingsErrors() {
       // Checked once per document version: the language server lints the same documents again and again.
-      if (checked === null) checked = cached === null && (!dataElement || settingsAreWellFormed(xml, dataElement)) ? [] : (this.settings()?.errors ?? []);
+      if (checked === null) checked = cached === null && (!dataElement || wellFormedOf(xml, dataElement)) ? [] : (this.settings()?.errors ?? []);
       return checked;
+    },
+  };
+}
+
+/**
+ * What was read from an element's escaped settings, kept across document versions: an incremental
+ * re-parse (xml/incremental.ts) keeps the elements it did not re-parse, moved but unchanged, so the
+ * next version's readBinding finds them here instead of decoding and parsing their settings again
+ * (on a 15 MB binding that is most of a re-check's time). `edits` tells an element whose content
+ * changed in place; `base` is where its content started when read, so offsets move with it.
+ */
+interface SettingsCacheEntry {
+  edits: number;
+  base: number;
+  wellFormed?: boolean;
+  settings?: AdapterSettings | undefined;
+  hasSettings?: boolean;
+}
+const settingsCache = new WeakMap<XmlElement, SettingsCacheEntry>();
+
+function cacheEntry(el: XmlElement): SettingsCacheEntry {
+  const edits = el.edits ?? 0;
+  let e = settingsCache.get(el);
+  if (!e || e.edits !== edits) settingsCache.set(el, (e = { edits, base: el.openEnd }));
+  return e;
+}
+
+function wellFormedOf(xml: XmlDocument, el: XmlElement): boolean {
+  const e = cacheEntry(el);
+  return (e.wellFormed ??= settingsAreWellFormed(xml, el));
+}
+
+function settingsOf(xml: XmlDocument, el: XmlElement): AdapterSettings | undefined {
+  const e = cacheEntry(el);
+  if (!e.hasSettings) {
+    e.settings = readSettings(xml, el);
+    e.hasSettings = true;
+  }
+  return e.settings && moved(e.settings, el.openEnd - e.base);
+}
+
+/** Settings read when their element started `delta` units earlier, in today's offsets. */
+function moved(s: AdapterSettings, delta: number): AdapterSettings {
+  if (delta === 0) return s;
+  const r = (x: OffsetRange): OffsetRange => ({ start: x.start + delta, end: x.end + delta });
+  const m = (x: AdapterSetting): AdapterSetting => ({ ...x, range: r(x.range), elementRange: r(x.elementRange) });
+  return {
+    get: (name) => {
+      const x = s.get(name);
+      return x && m(x);
+    },
+    all: () => s.all().map(m),
+    get errors() {
+      return s.errors.map((e) => ({ ...e, range: r(e.range) }));
     },
   };
 }

@@ -2,8 +2,9 @@
 // schemas/topology.schema.json with ajv (all errors), and reports each schema error at the YAML/JSON
 // node it concerns, in words an administrator reads without knowing JSON Schema.
 
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Parser, YAMLParseError } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CST, Document, Node } from 'yaml';
+import { yaml } from '../lazy';
 import schema from '../../../../schemas/topology.schema.json';
 import { LNode, nodeAt } from './yamlNode';
 import { closest } from '../suggest';
@@ -25,13 +26,14 @@ export interface TopologyModel {
 
 let validator: ValidateFunction | undefined;
 
+/**
+ * The schema's validator, compiled ahead of time by scripts/gen-validators.js (ajv standalone code,
+ * checked against the schema by test/meta.test.ts) and loaded on first use: about 10 ms, where loading
+ * ajv and compiling the schema took about 160 ms at every start.
+ */
 function getValidator(): ValidateFunction {
-  if (!validator) {
-    // verbose: errors carry their parentSchema, which the messages use to list the known keys.
-    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, verbose: true });
-    validator = ajv.compile(schema as object);
-  }
-  return validator;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (validator ??= require('../generated/topologyValidator') as ValidateFunction);
 }
 
 export function topologySchema(): Record<string, unknown> {
@@ -65,7 +67,7 @@ export function readTopology(text: string, isJson: boolean, options: { schema?: 
     const problems: ReaderProblem[] = [
       { kind: 'parse', message: `btslint could not read this file: ${(e as Error)?.message ?? e}. Please report it.`, range: { start: 0, end: Math.min(text.length, 1) } },
     ];
-    const empty = new Document(null);
+    const empty = new (yaml().Document)(null);
     return { root: new LNode(empty, null, null, null, null), isJson, problems };
   }
 }
@@ -73,7 +75,7 @@ export function readTopology(text: string, isJson: boolean, options: { schema?: 
 function readTopologyUnsafe(text: string, isJson: boolean, schema = true): TopologyModel {
   const problems: ReaderProblem[] = [];
   // The CST parser is iterative; its tokens are measured for depth before the (recursive) composer runs.
-  const tokens = [...new Parser().parse(text)];
+  const tokens = [...new (yaml().Parser)().parse(text)];
   const deep = tooDeep(tokens);
   if (deep !== undefined) {
     problems.push({
@@ -81,7 +83,7 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
       message: `The file nests lists and mappings more than ${MAX_DEPTH} levels deep here; a topology needs fewer than ten, so btslint does not read it further.`,
       range: { start: deep, end: Math.min(text.length, deep + 1) },
     });
-    const empty = new Document(null);
+    const empty = new (yaml().Document)(null);
     return { root: new LNode(empty, null, null, null, null), isJson, problems };
   }
   const doc = compose(tokens, text.length);
@@ -93,7 +95,7 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
   }
   const root = new LNode(doc, doc.contents as never, null, null, null);
   const model: TopologyModel = { root, isJson, problems };
-  if (!isMap(doc.contents)) {
+  if (!yaml().isMap(doc.contents)) {
     if (doc.errors.length === 0) {
       problems.push({ kind: 'schema', message: 'A topology file must be a mapping of keys (topology, environment, servers, ...).', range: { start: 0, end: Math.min(text.length, 1) } });
     }
@@ -142,12 +144,12 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
 /** Composes the parsed tokens into one document, as the `yaml` package's parseDocument does. */
 function compose(tokens: CST.Token[], length: number): Document.Parsed {
   // logLevel 'error': the yaml package would print warnings (e.g. about collection keys) on stderr.
-  const composer = new Composer({ uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const composer = new (yaml().Composer)({ uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, length)) {
     if (!doc) doc = d;
     else {
-      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'The file holds more than one YAML document (a second "---"); btslint reads the first only.'));
+      doc.errors.push(new (yaml().YAMLParseError)(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'The file holds more than one YAML document (a second "---"); btslint reads the first only.'));
       break;
     }
   }
@@ -185,7 +187,7 @@ function checkAliases(doc: Document.Parsed): ReaderProblem | undefined {
   const at = (n: Node) => ({ start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 0 });
   const size = (n: unknown): number => {
     if (found || !n || typeof n !== 'object') return 0;
-    if (isAlias(n)) {
+    if (yaml().isAlias(n)) {
       const target = n.resolve(doc) as Node | undefined;
       if (!target) return 1;
       if (open.has(target)) {
@@ -199,15 +201,15 @@ function checkAliases(doc: Document.Parsed): ReaderProblem | undefined {
       }
       return s;
     }
-    if (isMap(n) || isSeq(n)) {
+    if (yaml().isMap(n) || yaml().isSeq(n)) {
       open.add(n);
       let s = 1;
-      for (const it of n.items as unknown[]) s += isPair(it) ? size(it.key) + size(it.value) : size(it);
+      for (const it of n.items as unknown[]) s += yaml().isPair(it) ? size(it.key) + size(it.value) : size(it);
       open.delete(n);
       sizes.set(n, s);
       return s;
     }
-    return isScalar(n) ? 1 : 0;
+    return yaml().isScalar(n) ? 1 : 0;
   };
   size(doc.contents);
   return found;

@@ -2,7 +2,8 @@
 // ranges): rules read values through LNode and report at node ranges; fixes use the same nodes to
 // insert text in the file's own style.
 
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { yaml } from '../lazy';
 import type { OffsetRange } from '../text';
 
 export class LNode {
@@ -19,36 +20,36 @@ export class LNode {
   /** The node with aliases resolved. */
   private get target(): Node | null {
     let n: Node | null = this.node;
-    for (let guard = 0; n && isAlias(n) && guard < 100; guard++) n = (n.resolve(this.doc) as Node | undefined) ?? null;
+    for (let guard = 0; n && yaml().isAlias(n) && guard < 100; guard++) n = (n.resolve(this.doc) as Node | undefined) ?? null;
     return n;
   }
 
   get isMap(): boolean {
-    return isMap(this.target);
+    return yaml().isMap(this.target);
   }
   get isSeq(): boolean {
-    return isSeq(this.target);
+    return yaml().isSeq(this.target);
   }
   get isScalar(): boolean {
-    return isScalar(this.target);
+    return yaml().isScalar(this.target);
   }
   get isFlow(): boolean {
     const t = this.target;
-    return !!t && (isMap(t) || isSeq(t)) && !!(t as YAMLMap | YAMLSeq).flow;
+    return !!t && (yaml().isMap(t) || yaml().isSeq(t)) && !!(t as YAMLMap | YAMLSeq).flow;
   }
   get yamlMap(): YAMLMap | null {
     const t = this.target;
-    return isMap(t) ? t : null;
+    return yaml().isMap(t) ? t : null;
   }
   get yamlSeq(): YAMLSeq | null {
     const t = this.target;
-    return isSeq(t) ? t : null;
+    return yaml().isSeq(t) ? t : null;
   }
 
   /** The scalar value (string, number, boolean, null), or undefined for collections. */
   get value(): unknown {
     const t = this.target;
-    return isScalar(t) ? (t as Scalar).value : undefined;
+    return yaml().isScalar(t) ? (t as Scalar).value : undefined;
   }
 
   /** The scalar as a string, when it is a non-empty string or a number. */
@@ -86,7 +87,7 @@ export class LNode {
     const m = this.yamlMap;
     if (!m) return undefined;
     for (const p of m.items) {
-      const k = isScalar(p.key) ? (p.key as Scalar).value : p.key;
+      const k = yaml().isScalar(p.key) ? (p.key as Scalar).value : p.key;
       if (k === key) return new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this, key);
     }
     return undefined;
@@ -102,7 +103,7 @@ export class LNode {
     if (!m) return [];
     const out: [string, LNode][] = [];
     for (const p of m.items) {
-      const k = isScalar(p.key) ? String((p.key as Scalar).value) : String(p.key);
+      const k = yaml().isScalar(p.key) ? String((p.key as Scalar).value) : String(p.key);
       out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this, k)]);
     }
     return out;
@@ -111,7 +112,7 @@ export class LNode {
   items(): LNode[] {
     const s = this.yamlSeq;
     if (!s) return [];
-    return s.items.map((it, i) => new LNode(this.doc, isPair(it) ? null : (it as Node), null, this, i));
+    return s.items.map((it, i) => new LNode(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i));
   }
 
   /** Sequence items as strings (scalars only). */

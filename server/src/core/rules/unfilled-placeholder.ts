@@ -1,4 +1,5 @@
-import { isScalar, visit, Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { yaml } from '../lazy';
 import { defineRule } from './api';
 
 export default defineRule({
@@ -15,9 +16,9 @@ export default defineRule({
     const topo = ctx.topology;
     if (!topo) return;
     const re = /<<([^<>\r\n]{1,80})>>/g;
-    visit(topo.root.doc, {
+    yaml().visit(topo.root.doc, {
       Scalar(_key, node: Scalar) {
-        if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+        if (!yaml().isScalar(node) || typeof node.value !== 'string' || !node.range) return;
         const value = node.value;
         if (!value.includes('<<')) return;
         const raw = topo.doc.text.slice(node.range[0], node.range[1]);

@@ -19,9 +19,12 @@ export default defineRule({
       const seen = new Map<string, { start: number; raw: string; count: number }>();
       // Comments are not deployed, except elements XmlPreprocess uncomments (`<!-- <Address>${X}</Address> -->`).
       const prose = (doc.xml?.comments ?? []).filter((c) => !/^\s*</.test(doc.text.slice(c.contentStart, c.contentEnd)));
+      // Tokens and comments both come in document order: one walk through each, not a search per token.
+      let c = 0;
       for (const t of findTokens(doc.text)) {
         if (BUILTIN_TOKENS.has(t.name)) continue;
-        if (prose.some((c) => t.index >= c.start && t.index < c.end)) continue;
+        while (c < prose.length && prose[c].end <= t.index) c++;
+        if (c < prose.length && t.index >= prose[c].start) continue;
         const key = t.name.toLowerCase();
         const s = seen.get(key);
         if (s) s.count++;

@@ -11,7 +11,7 @@
 // XmlReader (which BizTalk's binding import uses) rejects such a file, so a `--` there is reported
 // with a fix that rewrites it. Directives are parsed here; applying them is in index.ts.
 
-import { isDocument, Lexer } from 'yaml';
+import { yaml } from '../lazy';
 import type { BtsDocument } from '../document';
 import type { OffsetRange } from '../text';
 import type { Fix } from '../types';
@@ -238,7 +238,7 @@ interface YamlComment {
 function yamlComments(text: string): YamlComment[] {
   const out: YamlComment[] = [];
   let off = 0;
-  for (const tok of new Lexer().lex(text)) {
+  for (const tok of new (yaml().Lexer)().lex(text)) {
     // The lexer interleaves one-character control tokens that are not in the source.
     if (tok.length === 1 && (tok === '\x02' || tok === '\x18' || tok === '\x1f')) continue;
     if (tok[0] === '#') {
@@ -316,7 +316,7 @@ export const JSON_KEY = '$btslint-disable';
 
 function jsonKeySuppressions(doc: BtsDocument, known: ReadonlySet<string>): Suppression[] {
   const root = doc.topology!.root;
-  if (!doc.text.includes(JSON_KEY) || !isDocument(root.doc)) return [];
+  if (!doc.text.includes(JSON_KEY) || !yaml().isDocument(root.doc)) return [];
   const out: Suppression[] = [];
   const stack: LNode[] = [root];
   while (stack.length) {

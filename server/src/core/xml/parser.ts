@@ -38,6 +38,11 @@ export interface XmlElement {
   attrs: XmlAttr[];
   children: XmlNode[];
   parent: XmlElement | null;
+  /**
+   * How many incremental re-parses (xml/incremental.ts) changed this element's content in place;
+   * absent for none. A cache keyed by an element compares it, since such an element keeps its identity.
+   */
+  edits?: number;
 }
 
 export interface XmlText {
@@ -135,10 +140,40 @@ export interface ParseOptions {
 }
 
 export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
-  const maxErrors = options.maxErrors ?? 200;
+  return parse(text, options.maxErrors ?? 200, undefined).doc;
+}
+
+/** What parseFragment read: the new children of the parent, and the comments and errors among them. */
+export interface Fragment {
+  /** True when the range parsed on its own exactly as it would inside the whole document. */
+  ok: boolean;
+  children: XmlNode[];
+  comments: XmlComment[];
+  errors: XmlError[];
+}
+
+/**
+ * Parses text[from, to) as the content of `parent` (whose start tag ends at `from` and whose end tag
+ * starts at `to`), for an incremental re-parse. `ok` is false, and the result must not be used, when
+ * the range does not stand alone: any error (an unclosed element would have swallowed the parent's end
+ * tag, an unclosed comment would run past it), an end tag that closes `parent`, or a construct that
+ * ends after `to`. `parent` itself is left untouched.
+ */
+export function parseFragment(text: string, from: number, to: number, parent: XmlElement): Fragment {
+  const saved = parent.children;
+  parent.children = [];
+  try {
+    const r = parse(text, 1, { from, to, parent });
+    return { ok: r.ok, children: parent.children, comments: r.doc.comments, errors: r.doc.errors };
+  } finally {
+    parent.children = saved;
+  }
+}
+
+function parse(text: string, maxErrors: number, fragment: { from: number; to: number; parent: XmlElement } | undefined): { doc: XmlDocument; ok: boolean } {
   const doc: XmlDocument = { text, root: null, nodes: [], comments: [], errors: [] };
-  const n = text.length;
-  const stack: XmlElement[] = [];
+  const n = fragment ? fragment.to : text.length;
+  const stack: XmlElement[] = fragment ? [fragment.parent] : [];
   // How many elements of each name are open: an end tag that matches none is known at once, without
   // scanning the stack (which would be quadratic on a long run of stray end tags in a deep document).
   // Kept only from the first end tag that does not close the innermost element on: until then (in
@@ -178,7 +213,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
     quoteFrom[k] = pos;
     return (quoteAt[k] = text.indexOf(k === 0 ? '"' : "'", pos));
   };
-  let i = 0;
+  let i = fragment ? fragment.from : 0;
   // The first '<' at or after ltFrom is ltAt (-1: none), remembered so that many attributes in a row
   // do not each search the rest of the file for it.
   let ltFrom = -1;
@@ -200,7 +235,8 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
   };
 
   while (i < n) {
-    const lt = text.indexOf('<', i);
+    let lt = text.indexOf('<', i);
+    if (lt >= n) lt = -1; // a fragment ends where its parent's end tag starts
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
       if (stack.length) {
@@ -219,7 +255,10 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
         }
       }
     }
-    if (lt < 0) break;
+    if (lt < 0) {
+      i = n;
+      break;
+    }
     i = lt;
     const c1 = text.charCodeAt(i + 1);
     if (c1 === BANG) {
@@ -445,6 +484,10 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
     }
     i = j;
   }
+  if (fragment) {
+    const ok = doc.errors.length === 0 && i === n && stack.length === 1 && stack[0] === fragment.parent;
+    return { doc, ok };
+  }
   while (stack.length) {
     const open = stack.pop()!;
     open.end = n;
@@ -452,7 +495,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XmlDocument 
     error('unclosed-element', `<${open.name}> is not closed: the file ends first.`, open.start, open.nameEnd);
   }
   if (!doc.root) error('no-root', 'No root element: the file holds no XML element.', 0, Math.min(n, 1));
-  return doc;
+  return { doc, ok: doc.errors.length === 0 };
 }
 
 function skipDoctype(text: string, i: number): number {

@@ -1,0 +1,233 @@
+// The incremental re-parse (xml/incremental.ts): after any edit it either declines or gives exactly
+// the tree parseXml gives for the new text, node for node and offset for offset. Differential and
+// seeded: thousands of random edits (characters that make and break markup, snippets of elements,
+// comments and references, deletions) in sequences on the same document, on the example binding and
+// real corpus bindings. Also: readDocument with `previous` reuses the tree (and marks the old version
+// superseded) when it can, and gives what a fresh read gives.
+
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseXml, XmlDocument, XmlNode } from '../../server/src/core/xml/parser';
+import { changedRange, reparseXml } from '../../server/src/core/xml/incremental';
+import { readDocument, lint } from '../../server/src/core';
+import { corpusDir, repoRoot } from '../helpers/paths';
+
+const examplesDir = () => path.join(repoRoot(), 'examples');
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The tree as plain data: every offset and name, no parent pointers or edit counters. */
+function dump(doc: XmlDocument): unknown {
+  const node = (x: XmlNode): unknown => {
+    switch (x.kind) {
+      case 'element':
+        return ['e', x.name, x.start, x.end, x.nameStart, x.nameEnd, x.openEnd, x.closeStart, x.selfClosing, x.attrs.map((a) => [a.name, a.value, a.nameStart, a.nameEnd, a.valueStart, a.valueEnd]), x.children.map(node)];
+      case 'comment':
+        return ['c', x.start, x.end, x.contentStart, x.contentEnd, x.parent?.start ?? null];
+      case 'pi':
+        return ['p', x.target, x.start, x.end];
+      default:
+        return [x.kind, x.start, x.end];
+    }
+  };
+  return { nodes: doc.nodes.map(node), comments: doc.comments.map((c) => [c.start, c.end]), errors: doc.errors, root: doc.root?.start ?? null, text: doc.text.length };
+}
+
+/** Every element's children point back at it. */
+function parentsHold(doc: XmlDocument): boolean {
+  const stack = doc.root ? [doc.root] : [];
+  while (stack.length) {
+    const el = stack.pop()!;
+    for (const c of el.children) {
+      if ((c.kind === 'element' || c.kind === 'comment') && c.parent !== el) return false;
+      if (c.kind === 'element') stack.push(c);
+    }
+  }
+  return true;
+}
+
+const SNIPPETS = ['<', '>', '/', '"', "'", '&', ';', '=', ' ', 'a', '\n', '&lt;', '&amp;', '&bogus;', '<X/>', '<X a="1">t</X>', '</X>', '<!-- c -->', '<!--', '-->', '<![CDATA[x]]>', '<?pi x?>', ']]>', '<Y>', 'x="2"', '${Token}'];
+
+function edit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * (text.length + 1));
+  const r = rnd();
+  if (r < 0.35) return text.slice(0, at) + SNIPPETS[Math.floor(rnd() * SNIPPETS.length)] + text.slice(at);
+  if (r < 0.6) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(rnd() * 20)));
+  if (r < 0.8) return text.slice(0, at) + String.fromCharCode(97 + Math.floor(rnd() * 26)) + text.slice(at + 1);
+  // Typing in a value: an attribute value or text, the usual editor case.
+  const q = text.indexOf('"', at);
+  return q < 0 ? text : text.slice(0, q + 1) + 'Z' + text.slice(q + 1);
+}
+
+function sources(): { name: string; text: string }[] {
+  const out = [{ name: 'example binding', text: fs.readFileSync(path.join(examplesDir(), 'bindings', 'Contoso.Orders.BindingInfo.xml'), 'utf8') }];
+  const corpus = corpusDir();
+  {
+    for (const f of fs.readdirSync(corpus).filter((f) => /Bind.*\.xml$/i.test(f)).sort().slice(0, 6)) {
+      const buf = fs.readFileSync(path.join(corpus, f));
+      if (buf[0] === 0xff || buf[0] === 0xfe) continue;
+      out.push({ name: f, text: buf.toString('utf8').replace(/^\uFEFF/, '') });
+    }
+  }
+  return out;
+}
+
+describe('changedRange', () => {
+  test('covers exactly the differing region, across chunk boundaries', () => {
+    const base = 'x'.repeat(10_000);
+    assert.equal(changedRange(base, base), undefined);
+    assert.deepEqual(changedRange(base, base.slice(0, 5000) + 'y' + base.slice(5001)), { start: 5000, oldEnd: 5001, newEnd: 5001 });
+    assert.deepEqual(changedRange('abc', 'abXYc'), { start: 2, oldEnd: 2, newEnd: 4 });
+    assert.deepEqual(changedRange('aaaa', 'aa'), { start: 2, oldEnd: 4, newEnd: 2 });
+    const rnd = mulberry32(5);
+    for (let k = 0; k < 300; k++) {
+      const a = base.slice(0, Math.floor(rnd() * 9000)) + 'q' + base;
+      const b = edit(a, rnd);
+      const c = changedRange(a, b);
+      if (!c) {
+        assert.equal(a, b);
+        continue;
+      }
+      assert.equal(a.slice(0, c.start) + b.slice(c.start, c.newEnd) + a.slice(c.oldEnd), b);
+    }
+  });
+});
+
+describe('reparseXml', () => {
+  for (const src of sources()) {
+    test(`random edits give what a full parse gives: ${src.name}`, () => {
+      const rnd = mulberry32(src.text.length);
+      let applied = 0;
+      let declined = 0;
+      for (let run = 0; run < 25; run++) {
+        let text = src.text;
+        let doc = parseXml(text);
+        for (let k = 0; k < 30; k++) {
+          const next = edit(text, rnd);
+          const change = changedRange(text, next);
+          const full = parseXml(next);
+          if (change && reparseXml(doc, next, change)) {
+            applied++;
+            assert.deepEqual(dump(doc), dump(full), `edit ${k} of run ${run} at ${change.start}`);
+            assert.ok(parentsHold(doc));
+          } else {
+            declined++;
+            // A breaking edit is mostly undone (as a user fixes a typo), so that runs go on from clean
+            // documents; sometimes kept, so that runs also pass through broken ones.
+            if (full.errors.length && rnd() < 0.8) continue;
+            doc = full;
+          }
+          text = next;
+        }
+      }
+      // Both paths are exercised: most single edits to a clean file re-parse in place.
+      assert.ok(applied > 100, `applied ${applied}`);
+      assert.ok(declined > 10, `declined ${declined}`);
+    });
+  }
+
+  test('an edit inside one element re-parses that element only; the others keep their identity', () => {
+    const text = '<a><b x="1">one</b><c>two</c><d><e/></d></a>';
+    const doc = parseXml(text);
+    const [b, c, d] = doc.root!.children as import('../../server/src/core/xml/parser').XmlElement[];
+    const next = text.replace('two', 'three');
+    assert.ok(reparseXml(doc, next, changedRange(text, next)!));
+    const [b2, c2, d2] = doc.root!.children;
+    assert.equal(b2, b);
+    assert.equal(c2, c);
+    assert.equal(d2, d);
+    assert.equal(c.edits, 1);
+    assert.equal(b.edits, undefined);
+    assert.equal(d.start, text.indexOf('<d>') + 2);
+    assert.deepEqual(dump(doc), dump(parseXml(next)));
+  });
+
+  test('declines on a document with errors, and when the edit breaks the markup', () => {
+    const bad = '<a><b></a>';
+    assert.equal(reparseXml(parseXml(bad), '<a><b>x</a>', { start: 6, oldEnd: 6, newEnd: 7 }), false);
+    const text = '<a><b>x</b><c/></a>';
+    const doc = parseXml(text);
+    const next = text.replace('x', '<!--');
+    assert.equal(reparseXml(doc, next, changedRange(text, next)!), false);
+    assert.equal(doc.text, text, 'left untouched');
+    assert.deepEqual(dump(doc), dump(parseXml(text)));
+  });
+});
+
+describe('readDocument with a previous version', () => {
+  test('reuses the tree, marks the old version superseded, and lints the same as a fresh read', () => {
+    const file = path.join(examplesDir(), 'bindings', 'Contoso.Orders.BindingInfo.xml');
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = 'file:///w/Contoso.Orders.BindingInfo.xml';
+    const v1 = readDocument(uri, text);
+    const at = text.indexOf('<ReceiveLocation Name="') + '<ReceiveLocation Name="'.length;
+    const next = text.slice(0, at) + 'X' + text.slice(at);
+    const v2 = readDocument(uri, next, { previous: v1 });
+    assert.equal(v2.xml, v1.xml, 'the tree is reused');
+    assert.equal(v1.superseded, true);
+    const fresh = readDocument(uri, next);
+    assert.deepEqual(dump(v2.xml!), dump(fresh.xml!));
+    const now = new Date('2026-12-01');
+    const strip = (fs_: ReturnType<typeof lint>) => fs_.map((f) => ({ ...f, fix: f.fix && JSON.stringify(f.fix) }));
+    assert.deepEqual(strip(lint([v2], { now })), strip(lint([fresh], { now })));
+    assert.equal(v2.binding!.receiveLocations[0].name, fresh.binding!.receiveLocations[0].name);
+  });
+
+  test('a run of edits, linted at every version, finds what fresh reads find (settings read once, then moved)', () => {
+    const file = path.join(examplesDir(), 'bindings', 'Contoso.Orders.BindingInfo.xml');
+    let text = fs.readFileSync(file, 'utf8');
+    const uri = 'file:///w/Contoso.Orders.BindingInfo.xml';
+    const topo = readDocument('file:///w/contoso.topology.yaml', fs.readFileSync(path.join(examplesDir(), 'contoso.topology.yaml'), 'utf8'));
+    const now = new Date('2026-12-01');
+    const strip = (fs_: ReturnType<typeof lint>) => fs_.map((f) => JSON.stringify(f));
+    let doc = readDocument(uri, text);
+    lint([doc, topo], { now });
+    const rnd = mulberry32(11);
+    let inPlace = 0;
+    // Edits before the endpoints (their settings move), inside escaped settings (an address, a
+    // queue: they change), and in names.
+    const anchors = ['<Description', 'ReceiveLocationTransportTypeData>', 'TransportTypeData>', 'Name="', '&lt;', 'C:\\'];
+    for (let k = 0; k < 40; k++) {
+      const a = anchors[k % anchors.length];
+      let at = text.indexOf(a, Math.floor(rnd() * text.length));
+      if (at < 0) at = text.indexOf(a);
+      if (at < 0) continue;
+      at += a.length;
+      const next = rnd() < 0.7 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      const v = readDocument(uri, next, { previous: doc });
+      if (v.xml === doc.xml) inPlace++;
+      const fresh = readDocument(uri, next);
+      assert.deepEqual(strip(lint([v, topo], { now })), strip(lint([fresh, topo], { now })), `edit ${k} at ${at}`);
+      doc = v;
+      text = next;
+    }
+    assert.ok(inPlace > 20, `in place ${inPlace}`);
+  });
+
+  test('a version with an error is read whole, and the next clean one again in place', () => {
+    const uri = 'file:///w/B.BindingInfo.xml';
+    const text = '<BindingInfo><SendPortCollection><SendPort Name="a" IsStatic="true"/></SendPortCollection></BindingInfo>';
+    const v1 = readDocument(uri, text);
+    const broken = text.replace('<SendPort ', '<SendPort <');
+    const v2 = readDocument(uri, broken, { previous: v1 });
+    assert.notEqual(v2.xml, v1.xml);
+    assert.ok(!v1.superseded);
+    assert.ok(v2.problems.length > 0);
+    const v3 = readDocument(uri, text, { previous: v2 });
+    assert.notEqual(v3.xml, v2.xml, 'the broken version had errors: parsed whole');
+    const v4 = readDocument(uri, text.replace('Name="a"', 'Name="b"'), { previous: v3 });
+    assert.equal(v4.xml, v3.xml);
+    assert.equal(v4.binding!.sendPorts[0].name, 'b');
+  });
+});
