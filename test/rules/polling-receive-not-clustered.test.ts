@@ -52,6 +52,12 @@ ruleTester(rule, {
       errors: [{ file: B, range: [11, 249, 11, 261], message: /^Receive location "Orders.Poll" \(WCF-Custom\) polls the database \(inboundOperationType TypedPolling\)/ }],
     },
     {
+      // The raw-text prefilter (model/adapters.ts mayName) must not rule this one out.
+      name: 'WCF-Custom whose BindingType is spelled with a character reference',
+      files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', data: wcf('&#115;qlBinding', { inboundOperationType: 'TypedPolling' }) }) },
+      errors: [{ file: B, range: [11, 258, 11, 270], message: /^Receive location "Orders.Poll" \(WCF-Custom\) polls the database \(inboundOperationType TypedPolling\)/ }],
+    },
+    {
       name: 'WCF-SQL without settings polls by default: reported at the adapter name',
       files: { [T]: TOPO, [B]: one({}) },
       errors: [{ file: B, range: [10, 47, 10, 54], message: /\(Polling is the default inbound operation\)/ }],

@@ -136,8 +136,29 @@ export function isTrue(e: Evidence | undefined): boolean {
 function customBinding(h: HandlerRef, binding: string): boolean {
   const a = adapterLower(h);
   if (a !== 'wcf-custom' && a !== 'wcf-customisolated') return false;
+  if (!mayName(h, binding)) return false;
   const bt = h.transport.settings()?.get('BindingType') ?? decodedSetting(h, 'BindingType');
   return (bt?.value ?? '').trim().toLowerCase() === binding.toLowerCase();
+}
+
+const NAME_PATTERNS = new Map<string, RegExp>();
+/** A character reference, escaped any number of times (`&#115;`, `&amp;#115;`). */
+const CHAR_REF = /&(?:amp;)*#/;
+
+/**
+ * Whether the transport's settings may hold `name` (case-insensitively): they do only if the raw,
+ * still escaped text spells it, or spells something with character references. Rules out most
+ * WCF-Custom endpoints without decoding and parsing their settings (a large part of a lint's time on
+ * a big binding file: bench/, BENCHMARKS.md). True, so "look closer", when in doubt.
+ */
+function mayName(h: HandlerRef, name: string): boolean {
+  const xml = h.doc.xml;
+  const el = h.transport.dataElement;
+  if (!xml || !el) return true;
+  let re = NAME_PATTERNS.get(name);
+  if (!re) NAME_PATTERNS.set(name, (re = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')));
+  const raw = xml.text.slice(el.openEnd, el.closeStart);
+  return re.test(raw) || CHAR_REF.test(raw);
 }
 
 export type PollingKind = 'SQL' | 'WCF-SQL' | 'SAP';
