@@ -71,13 +71,16 @@ export function lint(documents: BtsDocument[], options: LintOptions = {}): Findi
   const topologies: (TopologyView | undefined)[] = ws.topologies.length ? ws.topologies.map((t) => new TopologyView(t)) : [undefined];
   const many = topologies.length > 1;
   for (const topo of topologies) {
+    // Deployment Framework tokens resolve with the settings of the topology's environment. One
+    // workspace object for all the rules: what rules share is cached per workspace object (the
+    // handler list of model/join.ts), so a new one per rule would rebuild it for each.
+    const envWs = withEnvironment(ws, topo?.environment);
     for (const rule of rules) {
       if (ENGINE_REPORTED.has(rule.meta.id)) continue;
       const base = levelOf(rule.meta.id, environmentSeverity(rule, topo?.environment));
       if (!base) continue;
       const ctx: RuleContext = {
-        // Deployment Framework tokens resolve with the settings of the topology's environment.
-        ws: withEnvironment(ws, topo?.environment),
+        ws: envWs,
         topology: topo,
         now,
         edit: new TopologyEditor(topo),
