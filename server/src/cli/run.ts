@@ -232,7 +232,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   const byUri = new Map<string, BtsDocument>([...ws.configDocs, ...docs.map((d) => [d.uri, d] as const)]);
   const out = FORMATTERS[args.format]({
     findings: shown,
-    display: (uri) => displayPath(uri, cwd),
+    display: memo((uri) => displayPath(uri, cwd)),
     position: (uri, offset): Position => byUri.get(uri)?.lines().position(offset) ?? { line: 0, character: 0 },
     color: args.color && !args.outputFile && !!process.stdout.isTTY && !process.env.NO_COLOR,
     cwd,
@@ -301,3 +301,12 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   return d.problems.length ? 1 : 0;
 }
 
+/** A one-argument function remembered per argument (a path is displayed once per finding). */
+function memo(fn: (k: string) => string): (k: string) => string {
+  const seen = new Map<string, string>();
+  return (k) => {
+    let v = seen.get(k);
+    if (v === undefined) seen.set(k, (v = fn(k)));
+    return v;
+  };
+}
