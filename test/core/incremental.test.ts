@@ -13,19 +13,9 @@ import { parseXml, XmlDocument, XmlNode } from '../../server/src/core/xml/parser
 import { changedRange, reparseXml } from '../../server/src/core/xml/incremental';
 import { readDocument, lint } from '../../server/src/core';
 import { corpusDir, repoRoot } from '../helpers/paths';
+import { mulberry32 } from '../helpers/random';
 
 const examplesDir = () => path.join(repoRoot(), 'examples');
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The tree as plain data: every offset and name, no parent pointers or edit counters. */
 function dump(doc: XmlDocument): unknown {

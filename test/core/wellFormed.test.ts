@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import { decodeEntities, decodeWithMap, parseXml } from '../../server/src/core/xml/parser';
 import { isPlainWellFormed } from '../../server/src/core/xml/wellFormed';
 import { readDocument } from '../../server/src/core';
+import { mulberry32 } from '../helpers/random';
 
 const FILE_SETTINGS =
   '<CustomProps><UseTempFileOnWrite vt="11">-1</UseTempFileOnWrite><FileName vt="8">%MessageID%.xml</FileName></CustomProps>';
@@ -17,17 +18,6 @@ const FTP_SETTINGS =
   '<CustomProps><AdapterConfig vt="8">&lt;Config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"&gt;&lt;uri&gt;ftp://ftp1:21/in&lt;/uri&gt;&lt;serverAddress&gt;ftp1&lt;/serverAddress&gt;&lt;/Config&gt;</AdapterConfig></CustomProps>';
 const WCF_SETTINGS =
   '<?xml version="1.0" encoding="utf-16"?><CustomProps><BindingConfiguration vt="8">&lt;binding name="sqlBinding" pollingStatement="SELECT 1 WHERE a &amp;lt; b" /&gt;</BindingConfiguration><Identity vt="8" /></CustomProps>';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Single characters and fragments a mutation inserts: markup, references, and characters parsers may judge. */
 const PIECES = [

@@ -19,18 +19,9 @@ import { Worker } from 'worker_threads';
 import { parseDocument } from 'yaml';
 import { BtsDocument, describeModel, Finding, lint, readDocument } from '../../server/src/core';
 import { corpusFiles, repoRoot } from '../helpers/paths';
+import { mulberry32 } from '../helpers/random';
 
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** The PRNG of one case: independent of every other case, so any case replays alone. */
 export function caseRandom(seed: number, index: number): () => number {

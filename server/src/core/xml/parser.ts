@@ -193,37 +193,16 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
     for (const el of stack) m.set(el.name, (m.get(el.name) ?? 0) + 1);
     return m;
   };
-  // The next '&' and the next quote of each kind at or after a position, found with indexOf and
-  // remembered while positions move forward past them (they only move forward), so the text between
-  // references is skipped natively and no search is repeated: linear even on hostile input.
-  let ampFrom = -1;
-  let ampAt = -1;
-  const nextAmp = (pos: number): number => {
-    if (ampFrom >= 0 && pos >= ampFrom && (ampAt < 0 || pos <= ampAt)) return ampAt;
-    ampFrom = pos;
-    ampAt = text.indexOf('&', pos);
-    return ampAt;
-  };
-  const quoteFrom = [-1, -1];
-  const quoteAt = [-1, -1];
-  const nextQuote = (q: number, pos: number): number => {
-    const k = q === QUOT ? 0 : 1;
-    const at = quoteAt[k];
-    if (quoteFrom[k] >= 0 && pos >= quoteFrom[k] && (at < 0 || pos <= at)) return at;
-    quoteFrom[k] = pos;
-    return (quoteAt[k] = text.indexOf(k === 0 ? '"' : "'", pos));
-  };
+  // The next '<', '&' and quote of each kind at or after a position, found with indexOf and remembered
+  // while positions move forward past them (they only move forward): the text between them is skipped
+  // natively and no search is repeated, so many attributes or references in a row stay linear even on
+  // hostile input.
+  const nextLtFrom = nextOf(text, '<');
+  const nextAmp = nextOf(text, '&');
+  const nextDoubleQuote = nextOf(text, '"');
+  const nextSingleQuote = nextOf(text, "'");
+  const nextQuote = (q: number, pos: number): number => (q === QUOT ? nextDoubleQuote(pos) : nextSingleQuote(pos));
   let i = fragment ? fragment.from : 0;
-  // The first '<' at or after ltFrom is ltAt (-1: none), remembered so that many attributes in a row
-  // do not each search the rest of the file for it.
-  let ltFrom = -1;
-  let ltAt = -1;
-  const nextLtFrom = (pos: number): number => {
-    if (ltFrom >= 0 && pos >= ltFrom && (ltAt < 0 || pos <= ltAt)) return ltAt;
-    ltFrom = pos;
-    ltAt = text.indexOf('<', pos);
-    return ltAt;
-  };
 
   const error = (code: XmlErrorCode, message: string, start: number, end: number) => {
     if (doc.errors.length < maxErrors) doc.errors.push({ code, message, start, end: Math.max(start, end) });
@@ -496,6 +475,17 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
   }
   if (!doc.root) error('no-root', 'No root element: the file holds no XML element.', 0, Math.min(n, 1));
   return { doc, ok: doc.errors.length === 0 };
+}
+
+/** `text.indexOf(ch, pos)` for positions that never move backwards, each search done once. */
+function nextOf(text: string, ch: string): (pos: number) => number {
+  let from = -1;
+  let at = -1;
+  return (pos) => {
+    if (from >= 0 && pos >= from && (at < 0 || pos <= at)) return at;
+    from = pos;
+    return (at = text.indexOf(ch, pos));
+  };
 }
 
 function skipDoctype(text: string, i: number): number {
