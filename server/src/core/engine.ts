@@ -29,6 +29,24 @@ export function environmentSeverity(rule: Rule, environment: string | undefined)
 }
 
 export function lint(documents: BtsDocument[], options: LintOptions = {}): Finding[] {
+  const steps = lintSteps(documents, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Reader problems are turned into findings this many documents at a time between two steps. */
+const DOCUMENTS_PER_STEP = 64;
+
+/**
+ * lint() in steps: the generator pauses after each rule (and every DOCUMENTS_PER_STEP documents of the
+ * reader-problem pass) and returns the findings when done. The core keeps no clock: a shell that must
+ * stay responsive (the language server) drives it and goes back to its event loop between steps when
+ * it has run long enough, or drops it when a newer change made the result stale. lint() runs it
+ * through at once; both give the same findings.
+ */
+export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}): Generator<void, Finding[], void> {
   const ws = workspaceOf(documents);
   const rules = options.rules ?? allRules;
   const now = options.now ?? new Date();
@@ -47,7 +65,12 @@ export function lint(documents: BtsDocument[], options: LintOptions = {}): Findi
   };
 
   // Reader problems: syntax and schema findings at their positions.
+  let sinceStep = 0;
   for (const doc of documents) {
+    if (++sinceStep === DOCUMENTS_PER_STEP) {
+      sinceStep = 0;
+      yield;
+    }
     // A file skipped for its size has no kind (it was not read) but is still reported.
     if (doc.kind === 'other' && !doc.problems.some((p) => p.kind === 'skipped')) continue;
     for (const p of doc.problems) {
@@ -99,6 +122,7 @@ export function lint(documents: BtsDocument[], options: LintOptions = {}): Findi
           });
         },
       };
+      yield;
       try {
         rule.check(ctx);
       } catch (e) {

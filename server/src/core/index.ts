@@ -4,7 +4,7 @@ export * from './types';
 export * from './text';
 export { readDocument, isCandidateName, isTopologyName, skippedDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
 export type { BtsDocument, DocumentKind, ReadOptions } from './document';
-export { lint, environmentSeverity } from './engine';
+export { lint, lintSteps, environmentSeverity } from './engine';
 export type { LintOptions } from './engine';
 export { allRules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/api';

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lint, readDocument } from '../core';
+import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
 import { compileGlob, globBase, isConfigFileName } from '../core/config';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
@@ -51,6 +51,9 @@ import {
   StatusParams,
 } from './protocol';
 import { Entry, isSkipped, WorkspaceState } from './workspace';
+
+/** How long a check runs before it lets the event loop answer waiting requests (then it goes on). */
+const SLICE_MS = 15;
 
 /** Quiet time after a keystroke before a burst of edits is checked. A lone edit is checked at once. */
 export const DEBOUNCE_MS = 200;
@@ -489,23 +492,41 @@ export class BtslintServer {
     await yieldToLoop();
     if (gen !== this.generation) return;
     const now = new Date();
-    const raw = lint(docs, {
+    // The rules run in steps (core lintSteps), back to the event loop whenever a slice has run
+    // SLICE_MS, so requests are answered during a whole-workspace check; a newer change drops it.
+    const steps = lintSteps(docs, {
       now,
       onInternalError: (id, e) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
     });
+    let sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToLoop();
+        if (gen !== this.generation) return;
+        sliceStart = performance.now();
+      }
+      step = steps.next();
+    }
+    const raw = step.value;
     // The CLI's policy (config levels per environment, suppressions, config-invalid), then the
     // editor's btslint.severityOverrides, last.
     const findings = this.policy.apply(raw, docs, now, this.settings.severityOverrides);
     await yieldToLoop();
     if (gen !== this.generation) return;
-    this.publish(docs, findings);
+    if (!(await this.publish(docs, findings, gen))) return;
     const ms = Math.round(performance.now() - t0);
     const files = docs.filter((d) => !isSkipped(d)).length;
     this.log(`checked ${files} file(s) in ${ms} ms: ${findings.length} finding(s) (${why})`);
     this.sendStatus({ files, findings: findings.length, lastCheckMs: ms, at: new Date().toISOString(), state: 'ready' });
   }
 
-  private publish(docs: BtsDocument[], findings: Finding[]): void {
+  /**
+   * Sends the diagnostics that changed, in slices of SLICE_MS with the event loop in between; false
+   * when a newer change (generation `gen` moved on) stopped it: the files not yet sent are the next
+   * check's to send (`published` holds what was really sent).
+   */
+  private async publish(docs: BtsDocument[], findings: Finding[], gen: number): Promise<boolean> {
     const byUri = new Map<string, Finding[]>();
     for (const f of findings) {
       const list = byUri.get(f.uri) ?? [];
@@ -517,7 +538,13 @@ export class BtslintServer {
     const docOf = (uri: string) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri);
     // Config files' findings are published under their own URIs (they are not in `docs`).
     const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.published.keys()]);
+    let sliceStart = performance.now();
     for (const uri of uris) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToLoop();
+        if (gen !== this.generation) return false;
+        sliceStart = performance.now();
+      }
       const list = byUri.get(uri) ?? [];
       const diagnostics = list.map((f) => toDiagnostic(f, docOf));
       const json = JSON.stringify(diagnostics);
@@ -531,6 +558,7 @@ export class BtslintServer {
       if (diagnostics.length || version !== null) this.published.set(uri, { json, version });
       else this.published.delete(uri);
     }
+    return true;
   }
 
   private sendStatus(s: StatusParams): void {

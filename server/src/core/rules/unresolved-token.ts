@@ -1,5 +1,40 @@
 import { defineRule } from './api';
+import type { BtsDocument } from '../document';
 import { BUILTIN_TOKENS, findTokens, soleEnvironment, tokenTable } from '../model/tokens';
+
+interface TokenUses {
+  start: number;
+  raw: string;
+  count: number;
+}
+
+/**
+ * Each token of a binding once, at its first use, with its number of uses; remembered per document
+ * version (the language server lints the same versions again after every edit elsewhere, and the
+ * scan reads the whole text).
+ */
+const usesCache = new WeakMap<BtsDocument, TokenUses[]>();
+function tokenUses(doc: BtsDocument): TokenUses[] {
+  const known = usesCache.get(doc);
+  if (known) return known;
+  const seen = new Map<string, TokenUses>();
+  // Comments are not deployed, except elements XmlPreprocess uncomments (`<!-- <Address>${X}</Address> -->`).
+  const prose = (doc.xml?.comments ?? []).filter((c) => !/^\s*</.test(doc.text.slice(c.contentStart, c.contentEnd)));
+  // Tokens and comments both come in document order: one walk through each, not a search per token.
+  let c = 0;
+  for (const t of findTokens(doc.text)) {
+    if (BUILTIN_TOKENS.has(t.name)) continue;
+    while (c < prose.length && prose[c].end <= t.index) c++;
+    if (c < prose.length && t.index >= prose[c].start) continue;
+    const key = t.name.toLowerCase();
+    const s = seen.get(key);
+    if (s) s.count++;
+    else seen.set(key, { start: t.index, raw: t.raw, count: 1 });
+  }
+  const uses = [...seen.values()];
+  usesCache.set(doc, uses);
+  return uses;
+}
 
 export default defineRule({
   meta: {
@@ -15,22 +50,7 @@ export default defineRule({
     const environment = ctx.ws.environment ?? soleEnvironment(ctx.ws);
     const table = tokenTable(ctx.ws, environment);
     for (const doc of ctx.ws.bindings) {
-      // Each token once per file, at its first use.
-      const seen = new Map<string, { start: number; raw: string; count: number }>();
-      // Comments are not deployed, except elements XmlPreprocess uncomments (`<!-- <Address>${X}</Address> -->`).
-      const prose = (doc.xml?.comments ?? []).filter((c) => !/^\s*</.test(doc.text.slice(c.contentStart, c.contentEnd)));
-      // Tokens and comments both come in document order: one walk through each, not a search per token.
-      let c = 0;
-      for (const t of findTokens(doc.text)) {
-        if (BUILTIN_TOKENS.has(t.name)) continue;
-        while (c < prose.length && prose[c].end <= t.index) c++;
-        if (c < prose.length && t.index >= prose[c].start) continue;
-        const key = t.name.toLowerCase();
-        const s = seen.get(key);
-        if (s) s.count++;
-        else seen.set(key, { start: t.index, raw: t.raw, count: 1 });
-      }
-      for (const [, s] of seen) {
+      for (const s of tokenUses(doc)) {
         const name = s.raw.slice(2, -1).trim();
         if (table.get(name)) continue;
         const uses = s.count === 1 ? 'used once' : `used ${s.count} times`;
