@@ -5,17 +5,18 @@
 // budget (bench/lsp.js, BENCHMARKS.md).
 //
 // Invariants:
-// - The result is exactly what parseXml(newText) gives, or nothing: reparseXml declines (returns
-//   false, the document untouched) unless the old document had no error and the re-parsed content
-//   stands alone with no error (parseFragment's `ok`). Errors are where a local edit can change the
-//   tree far away (an unclosed element or comment swallows what follows), so any file with one is
-//   parsed whole. test/core/incremental.test.ts compares both ways on thousands of random edits.
+// - The result is exactly what parseXml(newText) gives, errors included, or nothing: reparseXml
+//   declines (returns false, the document untouched) unless the re-parsed content stands alone
+//   (parseFragment's `ok`: nothing in it runs past the element's end tag or closes the element) and
+//   the old errors split cleanly into those before, inside and after the content. So a file keeps
+//   being re-parsed in place while markup is half typed inside one element, and with an unrelated
+//   error elsewhere. test/core/incremental.test.ts compares both ways on thousands of random edits.
 // - The document is updated IN PLACE: its tree is reused, so the old version's nodes now describe the
 //   new text. The caller must drop every other view of the old version (document.ts marks the old
 //   BtsDocument `superseded`). Elements whose content changed keep their identity and get `edits`
 //   incremented, so caches keyed by element can tell.
 
-import { parseFragment, XmlDocument, XmlElement, XmlNode } from './parser';
+import { DEFAULT_MAX_ERRORS, parseFragment, XmlDocument, XmlElement, XmlError, XmlNode } from './parser';
 
 /** One changed region: old text [start, oldEnd) became new text [start, newEnd). */
 export interface TextChange {
@@ -52,18 +53,20 @@ export function changedRange(a: string, b: string): TextChange | undefined {
  */
 export function reparseXml(doc: XmlDocument, newText: string, change: TextChange): boolean {
   const root = doc.root;
-  if (!root || doc.errors.length || doc.doctype) return false;
+  // At the error cap, errors after the cap were not recorded, so what follows the change is unknown.
+  if (!root || doc.doctype || doc.errors.length >= DEFAULT_MAX_ERRORS) return false;
   if (change.start < 0 || change.oldEnd < change.start || change.newEnd < change.start) return false;
   if (newText.length - change.newEnd !== doc.text.length - change.oldEnd) return false;
   // The chain of elements whose content holds the whole change, outermost first.
   const chain: XmlElement[] = [];
   const childIndex: number[] = [];
-  let el: XmlElement | undefined = holds(root, change) ? root : undefined;
+  const text = doc.text;
+  let el: XmlElement | undefined = holds(text, root, change) ? root : undefined;
   while (el) {
     chain.push(el);
     const k = lastStartingAtOrBefore(el.children, change.start);
     const c = k >= 0 ? el.children[k] : undefined;
-    if (c && c.kind === 'element' && holds(c, change)) {
+    if (c && c.kind === 'element' && holds(text, c, change)) {
       childIndex.push(k);
       el = c;
     } else el = undefined;
@@ -72,8 +75,11 @@ export function reparseXml(doc: XmlDocument, newText: string, change: TextChange
   const target = chain[chain.length - 1];
   const delta = change.newEnd - change.oldEnd;
   const oldClose = target.closeStart;
+  const errors = splitErrors(doc.errors, target.openEnd, oldClose);
+  if (!errors) return false;
   const frag = parseFragment(newText, target.openEnd, oldClose + delta, target);
-  if (!frag.ok) return false;
+  // Near the cap, which errors a whole parse keeps depends on their order: parsed whole instead.
+  if (!frag.ok || errors.before.length + frag.errors.length + errors.after.length >= DEFAULT_MAX_ERRORS) return false;
 
   // Comments: those before the target's content, the fragment's, then those after it (moved below).
   const before = doc.comments.filter((c) => c.end <= target.openEnd);
@@ -94,13 +100,67 @@ export function reparseXml(doc: XmlDocument, newText: string, change: TextChange
   target.children = frag.children;
   for (const a of chain) a.edits = (a.edits ?? 0) + 1;
   doc.comments = [...before, ...frag.comments, ...after];
+  // The errors in the order a whole parse records them: the content's, the target's end tag's own
+  // syntax error (recorded before the elements that end tag closes), those elements', then the rest.
+  const moved = errors.after.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
+  const endTag = moved.length && moved[0].start === target.closeStart && moved[0].code === 'syntax' ? 1 : 0;
+  doc.errors = [...errors.before, ...frag.errors.slice(0, frag.closedAt), ...moved.slice(0, endTag), ...frag.errors.slice(frag.closedAt), ...moved.slice(endTag)];
   doc.text = newText;
   return true;
 }
 
-/** Whether the element's content (between its tags) holds the whole change. */
-function holds(el: XmlElement, change: TextChange): boolean {
-  return !el.selfClosing && el.closeStart < el.end && el.openEnd <= change.start && change.oldEnd <= el.closeStart;
+/**
+ * The old errors recorded before the content [open, close) was parsed, inside it (replaced by the
+ * re-parse), and after it, told by their positions. A whole parse records them in that order: those
+ * of the content while reading it, and nothing positioned before the content is recorded later (the
+ * elements open at that point, the target's ancestors, were all closed by their own end tags, or the
+ * target would not have been chosen). Undefined, "parse it whole", when an error straddles a boundary
+ * or the order is not that.
+ */
+function splitErrors(errors: XmlError[], open: number, close: number): { before: XmlError[]; after: XmlError[] } | undefined {
+  const before: XmlError[] = [];
+  const after: XmlError[] = [];
+  let phase = 0;
+  for (const e of errors) {
+    const p = e.start < open ? 0 : e.start < close ? 1 : 2;
+    if (p < phase) return undefined;
+    phase = p;
+    if (p === 0) {
+      if (e.end > open) return undefined;
+      before.push(e);
+    } else if (p === 1) {
+      if (e.end > close) return undefined;
+    } else after.push(e);
+  }
+  return { before, after };
+}
+
+/**
+ * Whether the element's content (between its tags) holds the whole change: the element was closed by
+ * its own end tag (closeStart < end), and its start tag by a '>' (else the text typed where its
+ * content seems to start would continue the start tag).
+ */
+function holds(text: string, el: XmlElement, change: TextChange): boolean {
+  return !el.selfClosing && el.closeStart < el.end && el.openEnd <= change.start && change.oldEnd <= el.closeStart && startTagClosed(text, el);
+}
+
+/**
+ * Whether the start tag [el.start, el.openEnd) certainly ends with the '>' that closes it: its last
+ * character is a '>' outside quotes, with no '<' before. Conservative: a quote it cannot pair, or any
+ * doubt, gives false (the caller then re-parses more).
+ */
+function startTagClosed(text: string, el: XmlElement): boolean {
+  let quote = 0;
+  for (let k = el.nameEnd; k < el.openEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === 60) return false; // '<' inside a value: the parser stopped there
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 60) return false;
+    else if (c === 62) return k === el.openEnd - 1;
+  }
+  return false;
 }
 
 /** The index of the last node starting at or before `offset` (nodes are in document order); -1 for none. */

@@ -148,37 +148,52 @@ export interface ParseOptions {
 }
 
 export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
-  return parse(text, options.maxErrors ?? 200, undefined).doc;
+  return parse(text, options.maxErrors ?? DEFAULT_MAX_ERRORS, undefined).doc;
 }
+
+/** How many errors parseXml records by default (the parse itself goes on). */
+export const DEFAULT_MAX_ERRORS = 200;
 
 /** What parseFragment read: the new children of the parent, and the comments and errors among them. */
 export interface Fragment {
-  /** True when the range parsed on its own exactly as it would inside the whole document. */
+  /** True when the range parsed on its own exactly as it does inside the whole document. */
   ok: boolean;
   children: XmlNode[];
   comments: XmlComment[];
+  /** In the order a whole parse records them, at most `maxErrors`. */
   errors: XmlError[];
+  /**
+   * Where, in `errors`, those of the elements the parent's end tag closes begin (a whole parse records
+   * the end tag's own syntax error, if any, before them).
+   */
+  closedAt: number;
 }
 
 /**
- * Parses text[from, to) as the content of `parent` (whose start tag ends at `from` and whose end tag
- * starts at `to`), for an incremental re-parse. `ok` is false, and the result must not be used, when
- * the range does not stand alone: any error (an unclosed element would have swallowed the parent's end
- * tag, an unclosed comment would run past it), an end tag that closes `parent`, or a construct that
- * ends after `to`. `parent` itself is left untouched.
+ * Parses text[from, to) as the content of `parent` (whose start tag ends at `from` and whose end tag,
+ * closing it, starts at `to`), for an incremental re-parse. Errors are allowed where they stay inside
+ * the range: elements left open there are closed by the parent's end tag, with the errors a whole parse
+ * gives. `ok` is false, and the result must not be used, when the range does not stand alone: a
+ * construct that runs past `to` (an unclosed comment, CDATA section or declaration), an end tag that
+ * closes `parent`, or an element left open with the parent's name (the parent's end tag would close
+ * that one instead). `parent` itself is left untouched.
  */
-export function parseFragment(text: string, from: number, to: number, parent: XmlElement): Fragment {
-  const saved = parent.children;
+export function parseFragment(text: string, from: number, to: number, parent: XmlElement, maxErrors: number = DEFAULT_MAX_ERRORS): Fragment {
+  // The parse may close `parent` (an end tag with its name, which makes the result not ok): what it
+  // changes of the parent is put back.
+  const { children, end, closeStart } = parent;
   parent.children = [];
   try {
-    const r = parse(text, 1, { from, to, parent });
-    return { ok: r.ok, children: parent.children, comments: r.doc.comments, errors: r.doc.errors };
+    const r = parse(text, maxErrors, { from, to, parent });
+    return { ok: r.ok, children: parent.children, comments: r.doc.comments, errors: r.doc.errors, closedAt: r.closedAt ?? r.doc.errors.length };
   } finally {
-    parent.children = saved;
+    parent.children = children;
+    parent.end = end;
+    parent.closeStart = closeStart;
   }
 }
 
-function parse(text: string, maxErrors: number, fragment: { from: number; to: number; parent: XmlElement } | undefined): { doc: XmlDocument; ok: boolean } {
+function parse(text: string, maxErrors: number, fragment: { from: number; to: number; parent: XmlElement } | undefined): { doc: XmlDocument; ok: boolean; closedAt?: number } {
   const doc: XmlDocument = { text, root: null, nodes: [], comments: [], errors: [] };
   const n = fragment ? fragment.to : text.length;
   const stack: XmlElement[] = fragment ? [fragment.parent] : [];
@@ -211,6 +226,18 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
   const nextSingleQuote = nextOf(text, "'");
   const nextQuote = (q: number, pos: number): number => (q === QUOT ? nextDoubleQuote(pos) : nextSingleQuote(pos));
   let i = fragment ? fragment.from : 0;
+  // Set when a construct is not closed before the end of the text, or is a DOCTYPE, or (in a fragment)
+  // an end tag names an element the fragment's parent is inside: in the whole document it would run
+  // past the fragment's end, or close that element and the parent with it.
+  let runsPast = false;
+  let ancestorNames: Set<string> | undefined;
+  const closesAncestor = (name: string): boolean => {
+    if (!ancestorNames) {
+      ancestorNames = new Set();
+      for (let a = fragment?.parent.parent ?? null; a; a = a.parent) ancestorNames.add(a.name);
+    }
+    return ancestorNames.has(name);
+  };
 
   const error = (code: XmlErrorCode, message: string, start: number, end: number) => {
     if (doc.errors.length < maxErrors) doc.errors.push({ code, message, start, end: Math.max(start, end) });
@@ -252,7 +279,10 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       if (text.startsWith('<!--', i)) {
         const close = text.indexOf('-->', i + 4);
         const end = close < 0 ? n : close + 3;
-        if (close < 0) error('syntax', 'Comment is not closed with "-->".', i, Math.min(n, i + 4));
+        if (close < 0) {
+          error('syntax', 'Comment is not closed with "-->".', i, Math.min(n, i + 4));
+          runsPast = true;
+        }
         const comment: XmlComment = {
           kind: 'comment',
           start: i,
@@ -268,7 +298,10 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       if (text.startsWith('<![CDATA[', i)) {
         const close = text.indexOf(']]>', i + 9);
-        if (close < 0) error('syntax', 'CDATA section is not closed with "]]>".', i, i + 9);
+        if (close < 0) {
+          error('syntax', 'CDATA section is not closed with "]]>".', i, i + 9);
+          runsPast = true;
+        }
         if (stack.length) {
           stack[stack.length - 1].children.push({ kind: 'cdata', start: i + 9, end: close < 0 ? n : close });
         } else {
@@ -279,6 +312,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       if (text.startsWith('<!DOCTYPE', i)) {
         const end = skipDoctype(text, i);
+        runsPast = true; // a fragment cannot record a DOCTYPE for the whole document
         doc.doctype = { start: i, end };
         error(
           'doctype',
@@ -291,13 +325,17 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       const end = text.indexOf('>', i);
       error('syntax', 'Unknown markup declaration.', i, end < 0 ? n : end + 1);
+      if (end < 0) runsPast = true;
       i = end < 0 ? n : end + 1;
       continue;
     }
     if (c1 === QM) {
       const close = text.indexOf('?>', i + 2);
       const end = close < 0 ? n : close + 2;
-      if (close < 0) error('syntax', 'Processing instruction is not closed with "?>".', i, Math.min(n, i + 2));
+      if (close < 0) {
+        error('syntax', 'Processing instruction is not closed with "?>".', i, Math.min(n, i + 2));
+        runsPast = true;
+      }
       let t = i + 2;
       while (t < n && isNameChar(text.charCodeAt(t))) t++;
       append({ kind: 'pi', target: text.slice(i + 2, t), start: i, end });
@@ -328,6 +366,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
           }
         }
       }
+      if (depth < 0 && fragment && closesAncestor(name)) runsPast = true;
       if (depth < 0) {
         error('mismatched-tag', name ? `End tag </${name}> has no matching start tag.` : 'Empty end tag.', i, end);
       } else {
@@ -475,8 +514,18 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
     i = j;
   }
   if (fragment) {
-    const ok = doc.errors.length === 0 && i === n && stack.length === 1 && stack[0] === fragment.parent;
-    return { doc, ok };
+    const parent = fragment.parent;
+    if (runsPast || i !== n || !stack.length || stack[0] !== parent) return { doc, ok: false };
+    for (let k = 1; k < stack.length; k++) if (stack[k].name === parent.name) return { doc, ok: false };
+    // What the parent's end tag does to the elements still open inside it (see the end-tag case above).
+    const closedAt = doc.errors.length;
+    while (stack.length > 1) {
+      const open = pop();
+      open.end = n;
+      open.closeStart = n;
+      error('unclosed-element', `<${open.name}> is not closed before </${parent.name}>.`, open.start, open.nameEnd);
+    }
+    return { doc, ok: true, closedAt };
   }
   while (stack.length) {
     const open = stack.pop()!;
