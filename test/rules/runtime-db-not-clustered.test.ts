@@ -43,6 +43,12 @@ ruleTester(rule, {
       ],
     },
     {
+      // Known by role through the one table of BizTalk databases (model/join.ts BIZTALK_DATABASES).
+      name: 'renamed BAM alerts databases, declared by role',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL2\n    databases: [{ name: ContosoAlerts, role: bam-alerts-application }, { name: ContosoNS, role: bam-alerts-ns-main }]\n' },
+      errors: [{ range: [4, 5, 4, 15], message: `SQL instance "SQL2" holds ContosoAlerts, ContosoNS but declares neither failoverCluster nor availabilityGroup. ${WHY}` }],
+    },
+    {
       name: 'the configuration export places the Management database on an undeclared server (the tokenised one is skipped)',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n', 'cfg.xml': CFG('SQLMGMT') },
       errors: [

@@ -162,8 +162,12 @@ export function workspaceOf(documents: BtsDocument[]): Workspace {
   };
 }
 
-/** The topology's `databases[].role` for each default database name (renamed or extra databases). */
-const ROLE_OF: Record<string, string> = {
+/**
+ * The BizTalk databases by default name (lower case), with their topology `databases[].role`: a
+ * database declared under another name is known by its role. The one table of them (rules/dbHelpers.ts
+ * re-exports it).
+ */
+export const BIZTALK_DATABASES: Readonly<Record<string, string>> = Object.freeze({
   biztalkmgmtdb: 'management',
   biztalkmsgboxdb: 'messagebox',
   biztalkdtadb: 'tracking',
@@ -173,7 +177,10 @@ const ROLE_OF: Record<string, string> = {
   bamarchive: 'bam-archive',
   bamstarschema: 'bam-star-schema',
   bamanalysis: 'bam-analysis',
-};
+  bamalertsapplication: 'bam-alerts-application',
+  bamalertsnsmain: 'bam-alerts-ns-main',
+  biztalkanalysisdb: 'tracking-analysis',
+});
 
 /**
  * Where each database lives, per the topology and the configuration exports. A database the export
@@ -182,7 +189,7 @@ const ROLE_OF: Record<string, string> = {
  */
 export function placements(topo: TopologyView, ws: Workspace, dbName: string): DatabasePlacement[] {
   const out: DatabasePlacement[] = [];
-  const role = ROLE_OF[dbName.toLowerCase()];
+  const role = BIZTALK_DATABASES[dbName.toLowerCase()];
   for (const inst of topo.sqlInstances()) {
     for (const db of inst.get('databases')?.items() ?? []) {
       const name = db.get('name')?.str;

@@ -6,26 +6,12 @@ import type { LNode } from '../readers/yamlNode';
 import type { ExportedDatabase, DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { BtsDocument } from '../document';
-import { placements, sameName, TopologyView } from '../model/join';
+import { BIZTALK_DATABASES, placements, sameName, TopologyView } from '../model/join';
 import type { RelatedLocation } from '../types';
 import { fix, placeholder, RuleContext } from './api';
 import { addToList, missingAnchor } from './shared';
 
-/** The BizTalk databases by default name, with their topology `role`. */
-export const BIZTALK_DATABASES: Record<string, string> = {
-  biztalkmgmtdb: 'management',
-  biztalkmsgboxdb: 'messagebox',
-  biztalkdtadb: 'tracking',
-  ssodb: 'sso',
-  biztalkruleenginedb: 'rule-engine',
-  bamprimaryimport: 'bam-primary-import',
-  bamarchive: 'bam-archive',
-  bamstarschema: 'bam-star-schema',
-  bamanalysis: 'bam-analysis',
-  bamalertsapplication: 'bam-alerts-application',
-  bamalertsnsmain: 'bam-alerts-ns-main',
-  biztalkanalysisdb: 'tracking-analysis',
-};
+export { BIZTALK_DATABASES };
 
 /** The topology role of a `databases[]` item: its `role`, else the role of its default name. */
 export function roleOf(db: LNode): string | undefined {
