@@ -1,9 +1,10 @@
-// The CLI's only contact with the file system: finding candidate files under the given paths and
-// reading their bytes. The core receives bytes and never reads files itself.
+// The CLI's only contact with the file system: finding candidate files under the given paths (the walk
+// the language server does too, host/walk.ts) and reading their bytes. The core receives bytes and
+// never reads files itself.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCandidateName, SKIPPED_FOLDERS } from '../core';
+import { walkSync } from '../host/walk';
 
 export interface FoundFile {
   absolute: string;
@@ -34,25 +35,9 @@ export function findFiles(inputs: string[], cwd: string): { files: FoundFile[]; 
       add(abs, true);
       continue;
     }
-    const stack = [abs];
-    while (stack.length) {
-      const dir = stack.pop()!;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        // A symlink's Dirent is neither a directory nor a file: symlinks are never followed, so the walk
-        // cannot leave the tree (test/robustness/sandbox.test.ts). A path given explicitly is read as given.
-        if (e.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(e.name)) stack.push(p);
-        } else if (e.isFile() && isCandidateName(e.name)) add(p, false);
-      }
-    }
+    // Symlinks are never followed, so the walk cannot leave the tree (test/robustness/sandbox.test.ts);
+    // a path given explicitly is read as given.
+    for (const p of walkSync(abs)) add(p, false);
   }
   files.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
   return { files, missing };

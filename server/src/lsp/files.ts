@@ -1,12 +1,12 @@
 // The server's contact with the file system: an asynchronous walk of the workspace folders (so the
-// message loop keeps answering while a large workspace is read), size-limited reads, and the reads of
-// btslint config files. Same candidate names and skipped folders (the core's SKIPPED_FOLDERS) as the
-// CLI's walker (cli/files.ts), which is synchronous.
+// message loop keeps answering while a large workspace is read; the walk is the CLI's, host/walk.ts),
+// size-limited reads, and the reads of btslint config files.
 
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { isCandidateName, SKIPPED_FOLDERS } from '../core';
+import { walkAsync } from '../host/walk';
 
 /** Yields to the event loop, so pending LSP messages are handled between chunks of work. */
 export function yieldToLoop(): Promise<void> {
@@ -15,30 +15,11 @@ export function yieldToLoop(): Promise<void> {
 
 /**
  * Lists the candidate files (bindings, manifests, topologies by name; or the names `wanted` accepts)
- * under `root`, in a stable order. Stops early when `cancelled()` turns true.
+ * under `root`, in a stable order: the walk the CLI does too (host/walk.ts), asynchronously. Stops
+ * early when `cancelled()` turns true.
  */
-export async function walkFolder(root: string, cancelled: () => boolean = () => false, wanted: (name: string) => boolean = isCandidateName): Promise<string[]> {
-  const out: string[] = [];
-  const stack = [root];
-  while (stack.length) {
-    if (cancelled()) break;
-    const dir = stack.pop()!;
-    let entries: import('fs').Dirent[];
-    try {
-      entries = await fsp.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) stack.push(p);
-      } else if (e.isFile() && wanted(e.name)) out.push(p);
-    }
-  }
-  out.sort();
-  return out;
+export function walkFolder(root: string, cancelled: () => boolean = () => false, wanted: (name: string) => boolean = isCandidateName): Promise<string[]> {
+  return walkAsync(root, cancelled, wanted);
 }
 
 /** Whether a path goes through a folder the walker skips (for file-watcher events). */
