@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
 import { docsUrl } from '../../server/src/core';
-import { CORPUS, LspTestClient, makeWorkspace, REPO } from './lspClient';
+import { CORPUS, LspTestClient, makeWorkspace, pos, REPO } from './lspClient';
 
 const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 const CONFIG_EXPORT = path.join(REPO, 'examples', 'config', 'BizTalkConfiguration.xml');
@@ -48,13 +48,6 @@ const SMALL_BINDING = `<?xml version="1.0" encoding="utf-8"?>
   </ReceivePortCollection>
 </BindingInfo>
 `;
-
-function pos(text: string, needle: string, delta = 0): { line: number; character: number } {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `"${needle}" not found`);
-  const before = text.slice(0, at + delta);
-  return { line: before.split('\n').length - 1, character: at + delta - (before.lastIndexOf('\n') + 1) };
-}
 
 function endOf(text: string): { line: number; character: number } {
   const lines = text.split('\n');

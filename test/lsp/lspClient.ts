@@ -4,6 +4,7 @@
 // registration, showDocument) and waits for diagnostics that satisfy a condition.
 
 import { ChildProcess, spawn } from 'child_process';
+import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -228,6 +229,14 @@ export class LspTestClient {
 }
 
 /** Applies LSP text edits to a text (edits given in the text's own positions). */
+/** The LSP position of the first `needle` in `text`, moved by `delta` units (line breaks \n or \r\n). */
+export function pos(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" not found`);
+  const before = text.slice(0, at + delta);
+  return { line: before.split('\n').length - 1, character: at + delta - (before.lastIndexOf('\n') + 1) };
+}
+
 export function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, Range, TextDocumentEdit } from 'vscode-languageserver/node';
-import { applyTextEdits, editsFor, LspTestClient, makeWorkspace } from './lspClient';
+import { applyTextEdits, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
 const BINDING = `<?xml version="1.0" encoding="utf-8"?>
 <BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -58,17 +58,6 @@ const FTP = 'ftp-sftp-receive-not-clustered';
 const has = (id: string) => (ds: Diagnostic[]) => ds.some((d) => d.code === id);
 const lacks = (id: string) => (ds: Diagnostic[]) => !ds.some((d) => d.code === id);
 const count = (ds: Diagnostic[], id: string) => ds.filter((d) => d.code === id).length;
-
-/** Position of the `nth` occurrence of `needle` (line breaks \n or \r\n). */
-function pos(text: string, needle: string, nth = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(needle, at + 1);
-    assert.ok(at >= 0, `"${needle}" #${nth} not found`);
-  }
-  const before = text.slice(0, at);
-  return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
-}
 
 function textAt(text: string, r: Range): string {
   const lines = text.split('\n');

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
 import { docsUrl } from '../../server/src/core';
-import { applyTextEdits, CORPUS, editsFor, LspTestClient, makeWorkspace } from './lspClient';
+import { applyTextEdits, CORPUS, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
 const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 
@@ -30,15 +30,6 @@ const TOPOLOGY = [
   '    instances: [BTSAPP01, BTSAPP02]',
   '',
 ].join('\n');
-
-function pos(text: string, needle: string, delta = 0): { line: number; character: number } {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `"${needle}" not found`);
-  const o = at + delta;
-  const before = text.slice(0, o);
-  const line = before.split('\n').length - 1;
-  return { line, character: o - (before.lastIndexOf('\n') + 1) };
-}
 
 const byRule = (id: string) => (ds: Diagnostic[]) => ds.some((d) => d.code === id);
 const withoutRule = (id: string) => (ds: Diagnostic[]) => !ds.some((d) => d.code === id);
