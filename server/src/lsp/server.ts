@@ -498,14 +498,10 @@ export class BtslintServer {
       now,
       onInternalError: (id, e) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
     });
-    let sliceStart = performance.now();
+    const pause = this.slices(gen);
     let step = steps.next();
     while (!step.done) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToLoop();
-        if (gen !== this.generation) return;
-        sliceStart = performance.now();
-      }
+      if (!(await pause())) return;
       step = steps.next();
     }
     const raw = step.value;
@@ -519,6 +515,21 @@ export class BtslintServer {
     const files = docs.filter((d) => !isSkipped(d)).length;
     this.log(`checked ${files} file(s) in ${ms} ms: ${findings.length} finding(s) (${why})`);
     this.sendStatus({ files, findings: findings.length, lastCheckMs: ms, at: new Date().toISOString(), state: 'ready' });
+  }
+
+  /**
+   * A checkpoint for work on the message loop, called between steps: once SLICE_MS have run since the
+   * last pause, it goes back to the event loop (waiting requests are answered), then tells whether the
+   * work is still current (false: a newer change moved the generation on from `gen`).
+   */
+  private slices(gen: number): () => Promise<boolean> {
+    let sliceStart = performance.now();
+    return async () => {
+      if (performance.now() - sliceStart <= SLICE_MS) return true;
+      await yieldToLoop();
+      sliceStart = performance.now();
+      return gen === this.generation;
+    };
   }
 
   /**
@@ -538,13 +549,9 @@ export class BtslintServer {
     const docOf = (uri: string) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri);
     // Config files' findings are published under their own URIs (they are not in `docs`).
     const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.published.keys()]);
-    let sliceStart = performance.now();
+    const pause = this.slices(gen);
     for (const uri of uris) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToLoop();
-        if (gen !== this.generation) return false;
-        sliceStart = performance.now();
-      }
+      if (!(await pause())) return false;
       const list = byUri.get(uri) ?? [];
       const diagnostics = list.map((f) => toDiagnostic(f, docOf));
       const json = JSON.stringify(diagnostics);

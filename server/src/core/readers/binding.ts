@@ -188,15 +188,15 @@ interface SettingsCacheEntry {
   edits: number;
   base: number;
   wellFormed?: boolean;
-  settings?: AdapterSettings | undefined;
-  hasSettings?: boolean;
+  /** null: not read yet (undefined: read, and the element holds no markup). */
+  settings: AdapterSettings | undefined | null;
 }
 const settingsCache = new WeakMap<XmlElement, SettingsCacheEntry>();
 
 function cacheEntry(el: XmlElement): SettingsCacheEntry {
   const edits = el.edits ?? 0;
   let e = settingsCache.get(el);
-  if (!e || e.edits !== edits) settingsCache.set(el, (e = { edits, base: el.openEnd }));
+  if (!e || e.edits !== edits) settingsCache.set(el, (e = { edits, base: el.openEnd, settings: null }));
   return e;
 }
 
@@ -207,10 +207,7 @@ function wellFormedOf(xml: XmlDocument, el: XmlElement): boolean {
 
 function settingsOf(xml: XmlDocument, el: XmlElement): AdapterSettings | undefined {
   const e = cacheEntry(el);
-  if (!e.hasSettings) {
-    e.settings = readSettings(xml, el);
-    e.hasSettings = true;
-  }
+  if (e.settings === null) e.settings = readSettings(xml, el);
   return e.settings && moved(e.settings, el.openEnd - e.base);
 }
 

@@ -160,7 +160,7 @@ export interface Fragment {
   ok: boolean;
   children: XmlNode[];
   comments: XmlComment[];
-  /** In the order a whole parse records them, at most `maxErrors`. */
+  /** In the order a whole parse records them, at most DEFAULT_MAX_ERRORS. */
   errors: XmlError[];
   /**
    * Where, in `errors`, those of the elements the parent's end tag closes begin (a whole parse records
@@ -178,13 +178,13 @@ export interface Fragment {
  * closes `parent`, or an element left open with the parent's name (the parent's end tag would close
  * that one instead). `parent` itself is left untouched.
  */
-export function parseFragment(text: string, from: number, to: number, parent: XmlElement, maxErrors: number = DEFAULT_MAX_ERRORS): Fragment {
+export function parseFragment(text: string, from: number, to: number, parent: XmlElement): Fragment {
   // The parse may close `parent` (an end tag with its name, which makes the result not ok): what it
   // changes of the parent is put back.
   const { children, end, closeStart } = parent;
   parent.children = [];
   try {
-    const r = parse(text, maxErrors, { from, to, parent });
+    const r = parse(text, DEFAULT_MAX_ERRORS, { from, to, parent });
     return { ok: r.ok, children: parent.children, comments: r.doc.comments, errors: r.doc.errors, closedAt: r.closedAt ?? r.doc.errors.length };
   } finally {
     parent.children = children;
