@@ -1,16 +1,24 @@
 // RuleTester-style tables for btslint rules (after ESLint's RuleTester): each case is a small
-// workspace of files; invalid cases list the expected findings with exact 1-based ranges, and the
-// text every file has after the finding's fix is applied.
+// workspace of files; invalid cases list the expected findings with exact 1-based ranges, their
+// message id and data (not copied sentences), and the text every file has after the finding's fix is
+// applied. Every message a case produces, valid or invalid, is held to MAX_MESSAGE_LENGTH.
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyEdits, BtsDocument, Finding, lint, readDocument, Rule } from '../../server/src/core';
+import { applyEdits, BtsDocument, Finding, formatMessage, lint, MAX_MESSAGE_LENGTH, readDocument, Rule } from '../../server/src/core';
 
 export interface ExpectedFinding {
   /** The file the finding is in (defaults to the case's first file). */
   file?: string;
-  /** Exact message, or a pattern it must match. */
+  /** The id of the rule's message (one of meta.messages). Required. */
+  messageId?: string;
+  /** TRANSITION: exact message or pattern, for rules not yet converted. */
   message?: string | RegExp;
+  /**
+   * The data the message is filled with: the finding's message must be the template filled with it
+   * (as ESLint's RuleTester checks). Omit to check the id only.
+   */
+  data?: Record<string, string | number>;
   /** [line, column, endLine, endColumn], 1-based, columns in UTF-16 units. */
   range: [number, number, number, number];
   severity?: 'error' | 'warning' | 'info';
@@ -47,9 +55,14 @@ function show(docs: BtsDocument[], list: Finding[]): string {
   return list
     .map((f) => {
       const d = docs.find((x) => x.uri === f.uri)!;
-      return `  ${f.uri} ${JSON.stringify(rangeOf(d, f))} ${f.severity} ${f.message}`;
+      return `  ${f.uri} ${JSON.stringify(rangeOf(d, f))} ${f.severity} ${f.messageId ?? ''} ${JSON.stringify(f.data ?? {})} ${f.message}`;
     })
     .join('\n');
+}
+
+/** A message is the problem, then the fix: short enough to read in the Problems panel. */
+function assertShort(list: Finding[]): void {
+  for (const f of list) assert.ok(f.message.length <= MAX_MESSAGE_LENGTH, `${f.ruleId}/${f.messageId} is ${f.message.length} characters (at most ${MAX_MESSAGE_LENGTH}): ${f.message}`);
 }
 
 export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
@@ -59,6 +72,7 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
       it(`valid: ${c.name}`, () => {
         const { findings, docs } = lintFiles(c.files, [rule], c.today);
         const mine = findings.filter((f) => f.ruleId === id);
+        assertShort(mine);
         assert.equal(mine.length, 0, `expected no ${id} finding, got:\n${show(docs, mine)}`);
       });
     }
@@ -67,6 +81,8 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
         const { findings, docs } = lintFiles(c.files, [rule], c.today);
         const mine = findings.filter((f) => f.ruleId === id);
         const firstFile = Object.keys(c.files)[0];
+        assertShort(mine);
+        for (const exp of c.errors) if (exp.messageId !== undefined) assert.ok(rule.meta.messages?.[exp.messageId] !== undefined, `${id} has no message "${exp.messageId}"`);
         assert.equal(mine.length, c.errors.length, `expected ${c.errors.length} ${id} finding(s), got ${mine.length}:\n${show(docs, mine)}`);
         const remaining = [...mine];
         for (const exp of c.errors) {
@@ -74,10 +90,14 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
           const idx = remaining.findIndex((f) => {
             if (f.uri !== file) return false;
             const d = docs.find((x) => x.uri === f.uri)!;
-            return JSON.stringify(rangeOf(d, f)) === JSON.stringify(exp.range) && (exp.message === undefined || (typeof exp.message === 'string' ? f.message === exp.message : exp.message.test(f.message)));
+            return JSON.stringify(rangeOf(d, f)) === JSON.stringify(exp.range) && (exp.messageId === undefined || f.messageId === exp.messageId) && (exp.message === undefined || (typeof exp.message === 'string' ? f.message === exp.message : exp.message.test(f.message)));
           });
-          assert.ok(idx >= 0, `no ${id} finding in ${file} at ${JSON.stringify(exp.range)}${exp.message ? ` matching ${exp.message}` : ''}; got:\n${show(docs, remaining)}`);
+          assert.ok(idx >= 0, `no ${id} finding "${exp.messageId}" in ${file} at ${JSON.stringify(exp.range)}; got:\n${show(docs, remaining)}`);
           const f = remaining.splice(idx, 1)[0];
+          if (exp.data) {
+            const expected = formatMessage(rule.meta.messages![exp.messageId!], exp.data, `${id}/${exp.messageId}`);
+            assert.equal(f.message.replace(/ \(topology: [^)]*\)$/, ''), expected, `message of ${id} at ${JSON.stringify(exp.range)} (data ${JSON.stringify(f.data)})`);
+          }
           if (exp.severity) assert.equal(f.severity, exp.severity, `severity of ${id} at ${JSON.stringify(exp.range)}`);
           if (exp.fixOutput === null) assert.equal(f.fix, undefined, `expected no fix for ${id} at ${JSON.stringify(exp.range)}`);
           if (exp.fixOutput) {

@@ -124,7 +124,8 @@ sqlInstances:
         {
           range: [4, 5, 4, 17],
           severity: 'error',
-          message: /SQL instance "SQLBAM" holds the BAM Primary Import database \(BAMPrimaryImport\) but declares neither failoverCluster nor availabilityGroup\. Lost BAM events can never be regenerated/,
+          messageId: 'notClustered',
+          data: { instance: 'SQLBAM', databases: 'BAMPrimaryImport', gap: 'declares neither failoverCluster nor availabilityGroup' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -182,6 +183,7 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCl
         {
           range: [6, 13, 6, 29],
           severity: 'info',
+          messageId: 'notClustered',
           fixOutput: {
             'test.topology.json': `{
     "topology": 1,
@@ -217,7 +219,8 @@ sqlInstances:
       errors: [
         {
           range: [4, 5, 4, 17],
-          message: /holds the BAM Primary Import database \(BAMPrimaryImport\)/,
+          messageId: 'notClustered',
+          data: { instance: 'SQLBAM', databases: 'BAM_Contoso', gap: 'declares neither failoverCluster nor availabilityGroup' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -287,7 +290,8 @@ sqlInstances:
         {
           file: 'cfg.xml',
           range: [4, 71, 4, 77],
-          message: /\(BAMPrimaryImport\) is on SQL Server "SQLNEW", which the topology does not declare/,
+          messageId: 'undeclaredServer',
+          data: { database: 'BAMPrimaryImport', server: 'SQLNEW' },
           fixOutput: {
             [T]: `topology: 1
 environment: production

@@ -6,6 +6,12 @@ const T = 'prod.topology.yaml';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an availability group with a listener and two replicas, and a cluster whose nodes are not listed',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLA\n    availabilityGroup: { listener: BTSL, replicas: [SQLA, SQLB] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n  - name: SQLV\n    failoverCluster: { virtualName: SQLV }\n    databases: [{ name: BizTalkMsgBoxDb, role: messagebox }]\n',
+      },
+    },
+    {
       name: 'MessageBox on a failover cluster instance',
       files: {
         [T]: `topology: 1
@@ -65,6 +71,58 @@ sqlInstances:
   ],
   invalid: [
     {
+      name: 'a one-node failover cluster is not highly available: the fix declares a second node',
+      files: {
+        [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS
+    failoverCluster:
+      nodes: [SQLNODE1]
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 17],
+          messageId: 'notClustered',
+          data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its failoverCluster lists fewer than two nodes' },
+          fixOutput: {
+            [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS
+    failoverCluster:
+      nodes: [SQLNODE1, '<<second SQL node>>']
+    databases: [{ name: BizTalkMsgBoxDb }]
+`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'the same node twice is one node',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    failoverCluster: { nodes: [N1, n1] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n' },
+      errors: [{ range: [4, 5, 4, 17], messageId: 'notClustered', data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its failoverCluster lists fewer than two nodes' } }],
+    },
+    {
+      name: 'an empty availabilityGroup is not highly available, and gets no fix (what the group is is for a person to say)',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: {}\n    databases: [{ name: BizTalkMsgBoxDb }]\n' },
+      errors: [{ range: [4, 5, 4, 17], messageId: 'notClustered', data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its availabilityGroup is empty' }, fixOutput: null }],
+    },
+    {
+      name: 'an availability group with one replica is not highly available',
+      files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: { listener: BTSL, replicas: [SQLA] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n' },
+      errors: [
+        {
+          range: [4, 5, 4, 17],
+          messageId: 'notClustered',
+          data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its availabilityGroup lists fewer than two replicas' },
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: { listener: BTSL, replicas: [SQLA, '<<second replica>>'] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n" },
+        },
+      ],
+    },
+    {
       name: 'block style: a failoverCluster skeleton is inserted in the item',
       files: {
         [T]: `topology: 1
@@ -81,7 +139,8 @@ hosts: []
         {
           range: [4, 5, 4, 21],
           severity: 'error',
-          message: /SQL instance "SQLBTS\\BTS" holds the MessageBox database \(BizTalkMsgBoxDb\) but declares neither failoverCluster nor availabilityGroup/,
+          messageId: 'notClustered',
+          data: { instance: 'SQLBTS\\BTS', databases: 'BizTalkMsgBoxDb', gap: 'declares neither failoverCluster nor availabilityGroup' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -190,7 +249,8 @@ sqlInstances:
         {
           file: 'cfg.xml',
           range: [1, 100, 1, 106],
-          message: /on SQL Server "SQLNEW", which the topology does not declare/,
+          messageId: 'undeclaredServer',
+          data: { database: 'BizTalkMsgBoxDb', server: 'SQLNEW' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -216,7 +276,7 @@ sqlInstances:
   - name: SQL1
 `,
       },
-      errors: [{ range: [3, 1, 3, 13], message: /No SQL instance in the topology holds BizTalkMsgBoxDb/, fixOutput: { [T]: `topology: 1
+      errors: [{ range: [3, 1, 3, 13], severity: 'info', messageId: 'notPlaced', data: { database: 'BizTalkMsgBoxDb' }, fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -234,7 +294,7 @@ sqlInstances:
     databases: [{ name: BizTalkMsgBoxDb }]
 `,
       },
-      errors: [{ range: [4, 5, 4, 17], severity: 'info' }],
+      errors: [{ range: [4, 5, 4, 17], severity: 'info', messageId: 'notClustered' }],
     },
   ],
 });

@@ -5,7 +5,7 @@ import rule from '../../server/src/core/rules/runtime-db-not-clustered';
 import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
-const WHY = 'Microsoft: configure the BizTalk Server databases on a clustered SQL Server instance; BizTalk stops when the Management, Tracking or SSO database is unreachable.';
+const NONE = 'declares neither failoverCluster nor availabilityGroup';
 const CFG = (server: string, dtaServer = '%%BizTalkDTADb-Server%%') =>
   `<Configuration><Feature Name="WMI"><SQL ID="{a}" DisplayName="BizTalk Management Database"><Server>${server}</Server><Database>BizTalkMgmtDb</Database></SQL><SQL ID="{b}" DisplayName="BizTalk Tracking Database"><Server>${dtaServer}</Server><Database>BizTalkDTADb</Database></SQL></Feature></Configuration>`;
 
@@ -35,7 +35,8 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 15],
           severity: 'warning',
-          message: `SQL instance "SQL1" holds BizTalkMgmtDb, BizTalkDTADb, Tracking2 but declares neither failoverCluster nor availabilityGroup. ${WHY}`,
+          messageId: 'notClustered',
+          data: { instance: 'SQL1', databases: 'BizTalkMgmtDb, BizTalkDTADb, Tracking2', gap: NONE },
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: BizTalkDTADb }\n      - { name: Tracking2, role: tracking }\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n    databases: [{ name: BAMArchive }]\n",
           },
@@ -46,7 +47,7 @@ ruleTester(rule, {
       // Known by role through the one table of BizTalk databases (model/join.ts BIZTALK_DATABASES).
       name: 'renamed BAM alerts databases, declared by role',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL2\n    databases: [{ name: ContosoAlerts, role: bam-alerts-application }, { name: ContosoNS, role: bam-alerts-ns-main }]\n' },
-      errors: [{ range: [4, 5, 4, 15], message: `SQL instance "SQL2" holds ContosoAlerts, ContosoNS but declares neither failoverCluster nor availabilityGroup. ${WHY}` }],
+      errors: [{ range: [4, 5, 4, 15], messageId: 'notClustered', data: { instance: 'SQL2', databases: 'ContosoAlerts, ContosoNS', gap: NONE } }],
     },
     {
       name: 'the configuration export places the Management database on an undeclared server (the tokenised one is skipped)',
@@ -55,7 +56,8 @@ ruleTester(rule, {
         {
           file: 'cfg.xml',
           range: [1, 100, 1, 107],
-          message: `The BizTalk Management Database (BizTalkMgmtDb) is on SQL Server "SQLMGMT", which the topology does not declare (sqlInstances), so btslint cannot tell whether it is clustered. ${WHY}`,
+          messageId: 'undeclaredServer',
+          data: { database: 'BizTalkMgmtDb', server: 'SQLMGMT' },
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n  - name: SQLMGMT\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n    databases:\n      - name: BizTalkMgmtDb\n",
           },
@@ -65,12 +67,12 @@ ruleTester(rule, {
     {
       name: 'the export places it on a declared instance that is not clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQLMGMT, version: "2019" }\n', 'cfg.xml': CFG('sqlmgmt') },
-      errors: [{ range: [4, 7, 4, 20], message: /^SQL instance "SQLMGMT" holds BizTalkMgmtDb but declares neither/ }],
+      errors: [{ range: [4, 7, 4, 20], messageId: 'notClustered', data: { instance: 'SQLMGMT', databases: 'BizTalkMgmtDb', gap: NONE } }],
     },
     {
       name: 'test environment: info',
       files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: SSODB }]\n' },
-      errors: [{ range: [4, 5, 4, 15], severity: 'info' }],
+      errors: [{ range: [4, 5, 4, 15], severity: 'info', messageId: 'notClustered' }],
     },
   ],
 });

@@ -19,8 +19,8 @@ ruleTester(rule, {
         {
           range: [7, 5, 7, 15],
           severity: 'error',
-          message:
-            'The master secret server is clustered (sso.clustered), but SQL instance "SQL1", which holds the SSO database (SSODB), declares neither failoverCluster nor availabilityGroup. Microsoft: "The master secret server depends on the SSO database. To build a high-availability SSO, you must cluster the SSO database." A clustered secret server whose database goes down with one SQL Server is not highly available.',
+          messageId: 'notClustered',
+          data: { instance: 'SQL1', databases: 'SSODB', gap: 'declares neither failoverCluster nor availabilityGroup' },
           fixOutput: { [T]: SSO + "sqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: SSODB }\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n" },
         },
       ],
@@ -28,12 +28,12 @@ ruleTester(rule, {
     {
       name: 'the configuration export places SSODB on a server the topology does not declare',
       files: { [T]: SSO, 'cfg.xml': '<Configuration><Feature Name="SSOServer,Engine"><SQL ID="SSO_DB_ID" DisplayName="SSO Database"><Server>SQLSSO</Server><Database>SSODB</Database></SQL></Feature></Configuration>' },
-      errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], message: /^The SSO database \(SSODB\) is on SQL Server "SQLSSO", which the topology does not declare/ }],
+      errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], messageId: 'undeclaredServer', data: { database: 'SSODB', server: 'SQLSSO' } }],
     },
     {
-      name: 'nothing says where SSODB is: a warning at sso.clustered, no fix with several candidate instances',
+      name: 'nothing says where SSODB is: information (an unknown, not a violation) at sso.clustered, no fix with several candidate instances',
       files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\nsqlInstances: [{ name: A }, { name: B }]\n' },
-      errors: [{ range: [3, 36, 3, 51], severity: 'warning', message: /no SQL instance in the topology holds SSODB and no configuration export places it/, fixOutput: null }],
+      errors: [{ range: [3, 36, 3, 51], severity: 'info', messageId: 'notPlaced', data: { database: 'SSODB' }, fixOutput: null }],
     },
     {
       name: 'nothing says where SSODB is: the fix declares it with the Management database',
@@ -41,7 +41,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 3, 5, 18],
-          severity: 'warning',
+          severity: 'info',
+          messageId: 'notPlaced',
           fixOutput: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases:\n      - { name: BizTalkMgmtDb }\n      - name: SSODB\n  - name: SQL2\n' },
         },
       ],

@@ -5,6 +5,7 @@ import type { BtsDocument } from './document';
 import { TopologyView, withEnvironment, Workspace, workspaceOf } from './model/join';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
+import { formatMessage } from './types';
 import type { Finding, Level, Severity } from './types';
 
 export interface LintOptions {
@@ -77,7 +78,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
       const id = p.kind === 'schema' ? 'topology-schema' : p.kind === 'skipped' ? 'file-too-large' : 'parse-error';
       const sev = levelOf(id, p.kind === 'skipped' ? 'info' : 'error');
       if (!sev) continue;
-      push({ ruleId: id, severity: sev, message: p.message, uri: doc.uri, range: p.range, nodePath: `${id}:${p.message}` });
+      push({ ruleId: id, severity: sev, message: p.message, messageId: 'problem', data: { message: p.message }, uri: doc.uri, range: p.range, nodePath: `${id}:${p.message}` });
     }
     // Escaped adapter settings that do not parse are syntax findings too, inside the element. Checked
     // without decoding them (settingsErrors); only a transport with a problem is parsed with offsets.
@@ -85,7 +86,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
       for (const t of transports(doc)) {
         for (const e of t.settingsErrors()) {
           const sev = levelOf('parse-error', 'error');
-          if (sev) push({ ruleId: 'parse-error', severity: sev, message: e.message, uri: doc.uri, range: e.range, nodePath: `parse-error:${e.message}` });
+          if (sev) push({ ruleId: 'parse-error', severity: sev, message: e.message, messageId: 'problem', data: { message: e.message }, uri: doc.uri, range: e.range, nodePath: `parse-error:${e.message}` });
         }
       }
     }
@@ -109,10 +110,15 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
         edit: new TopologyEditor(topo),
         report: (r: Report) => {
           const severity = r.severity && options.levels?.[rule.meta.id] === undefined ? minSeverity(r.severity, base) : base;
+          const template = r.messageId === undefined ? undefined : rule.meta.messages?.[r.messageId];
+          if (r.messageId !== undefined && template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
+          const message = template !== undefined ? formatMessage(template, r.data, `${rule.meta.id}/${r.messageId}`) : r.message ?? '';
           push({
             ruleId: rule.meta.id,
             severity,
-            message: many && topo && r.doc !== topo.doc ? `${r.message} (topology: ${topo.environment ?? topo.uri})` : r.message,
+            message: many && topo && r.doc !== topo.doc ? `${message} (topology: ${topo.environment ?? topo.uri})` : message,
+            messageId: r.messageId,
+            data: r.data,
             uri: r.doc.uri,
             range: r.range,
             related: r.related,
@@ -132,7 +138,9 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
           push({
             ruleId: 'internal-error',
             severity: 'error',
-            message: `btslint's rule ${rule.meta.id} failed on this workspace (${(e as Error)?.message ?? e}); the other rules still ran. Please report it.`,
+            message: `btslint's rule ${rule.meta.id} failed on this workspace (${String((e as Error)?.message ?? e)}); the other rules still ran. Please report it.`,
+            messageId: 'failed',
+            data: { rule: rule.meta.id, error: String((e as Error)?.message ?? e) },
             uri: anchor.uri,
             range: { start: 0, end: 0 },
             nodePath: `internal-error:${rule.meta.id}`,

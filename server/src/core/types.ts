@@ -32,6 +32,9 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The id of the rule's message (meta.messages) the finding was reported with, and its data. */
+  messageId?: string;
+  data?: Record<string, string | number>;
   uri: string;
   range: OffsetRange;
   related?: RelatedLocation[];
@@ -61,6 +64,25 @@ export interface RuleMeta {
   availability: boolean;
   /** The Microsoft documentation the rule rests on. */
   sources: { title: string; url: string }[];
+  /**
+   * The rule's messages by id, as typescript-eslint has them: `{ notClustered: 'Host "{{host}}" is not
+   * clustered. Declare …' }`. A report names one with `messageId` and fills its `{{placeholders}}` from
+   * `data`. Each is the problem at this node, then the fix, in at most MAX_MESSAGE_LENGTH characters;
+   * the why and Microsoft's words are on the rule's docs page.
+   */
+  messages?: Record<string, string>;
+}
+
+/** The longest message a finding may have (the Problems panel shows about one line of it). */
+export const MAX_MESSAGE_LENGTH = 300;
+
+/** A message template with its `{{name}}` placeholders filled; a placeholder without data is an error. */
+export function formatMessage(template: string, data: Record<string, string | number> | undefined, where = ''): string {
+  return template.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_, k: string) => {
+    const v = data?.[k];
+    if (v === undefined) throw new Error(`message ${where} has no data for {{${k}}}`);
+    return String(v);
+  });
 }
 
 export const DOCS_BASE = 'https://github.com/btslint/btslint/blob/main/docs/rules/';

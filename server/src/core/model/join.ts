@@ -59,6 +59,11 @@ export interface HandlerRef {
   hostSource?: TokenValue;
 }
 
+/** What an instance's high-availability declaration lacks: nothing declared, one node, an empty map. */
+export type HaGap = 'none' | 'one-node' | 'empty-cluster' | 'empty-ag' | 'one-replica';
+
+export type HaStatus = { ha: true; via: 'failoverCluster' | 'availabilityGroup' } | { ha: false; gap: HaGap };
+
 export class TopologyView {
   readonly root: LNode;
   readonly environment?: string;
@@ -116,11 +121,37 @@ export class TopologyView {
     return this.servers().find((s) => sameName(s.get('name')?.str, name));
   }
 
-  /** Whether an instance is declared highly available (failover cluster instance or availability group). */
-  static isClustered(instance: LNode): boolean {
+  /**
+   * Whether an instance is declared highly available, and if not, what its declaration lacks. A failover
+   * cluster instance counts with two or more distinct nodes (or with its nodes not listed but other
+   * keys given); an availability group counts when it says anything and does not list fewer than two
+   * replicas. A one-node `failoverCluster` and an empty `availabilityGroup: {}` are not highly available.
+   */
+  static haStatus(instance: LNode): HaStatus {
     const fc = instance.get('failoverCluster');
     const ag = instance.get('availabilityGroup');
-    return (!!fc && fc.isMap) || (!!ag && ag.isMap);
+    let gap: HaGap = 'none';
+    if (fc && fc.isMap) {
+      const nodes = fc.get('nodes');
+      if (nodes && nodes.isSeq) {
+        const distinct = new Set(nodes.strings().map((n) => (n.str ?? '').trim().toLowerCase()).filter((n) => n));
+        if (distinct.size >= 2) return { ha: true, via: 'failoverCluster' };
+        gap = 'one-node';
+      } else if (fc.entries().length && !nodes) return { ha: true, via: 'failoverCluster' };
+      else gap = 'empty-cluster';
+    }
+    if (ag && ag.isMap) {
+      const replicas = ag.get('replicas');
+      if (!ag.entries().length) gap = gap === 'none' ? 'empty-ag' : gap;
+      else if (replicas && replicas.isSeq && new Set(replicas.strings().map((r) => (r.str ?? '').trim().toLowerCase())).size < 2) gap = gap === 'none' ? 'one-replica' : gap;
+      else return { ha: true, via: 'availabilityGroup' };
+    }
+    return { ha: false, gap };
+  }
+
+  /** Whether an instance is declared highly available (see haStatus). */
+  static isClustered(instance: LNode): boolean {
+    return TopologyView.haStatus(instance).ha;
   }
 
   /** The volume item with that drive on the instance. */

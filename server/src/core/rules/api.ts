@@ -11,7 +11,11 @@ import { appendItem, EditTarget, ensurePath, insertKey, replaceValue } from '../
 export interface Report {
   doc: BtsDocument;
   range: OffsetRange;
-  message: string;
+  /** One of the rule's meta.messages, filled from `data`. */
+  messageId?: string;
+  /** TRANSITION: a literal message, for rules not yet converted to message ids. */
+  message?: string;
+  data?: Record<string, string | number>;
   /** Structural identity of the node (see Finding.nodePath). */
   nodePath: string;
   related?: RelatedLocation[];

@@ -1,5 +1,6 @@
 import { defineRule } from './api';
-import { checkDatabaseClustered } from './shared';
+import { gapPhrase, haFix, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { itemAnchor } from './shared';
 import { HADB, PPFT } from './sources';
 
 export default defineRule({
@@ -11,14 +12,26 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [PPFT, HADB],
+    messages: {
+      notClustered: 'SQL instance "{{instance}}" holds BAM Primary Import ({{databases}}) but {{gap}}; lost BAM events cannot be regenerated. Run it on a SQL Server failover cluster instance (or availability group) and declare it here.',
+      undeclaredServer: 'BAM Primary Import ({{database}}) is on SQL Server "{{server}}", which the topology does not declare. Declare it under sqlInstances with its failoverCluster or availabilityGroup.',
+    },
   },
   check(ctx) {
-    checkDatabaseClustered(
-      ctx,
-      'BAMPrimaryImport',
-      'the BAM Primary Import database',
-      'Lost BAM events can never be regenerated, so Microsoft says it is especially important to cluster this database.',
-      false,
-    );
+    const topo = ctx.topology;
+    if (!topo) return;
+    const { instances, undeclared } = unclustered(ctx, ['BAMPrimaryImport'], ['bam-primary-import']);
+    for (const u of instances) {
+      ctx.report({
+        doc: topo.doc,
+        range: itemAnchor(u.instance),
+        messageId: 'notClustered',
+        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
+        nodePath: `sqlInstances[name=${u.name}]:BAMPrimaryImport`,
+        related: u.related,
+        fix: haFix(ctx, u),
+      });
+    }
+    for (const u of undeclared) reportUndeclaredServer(ctx, u);
   },
 });

@@ -1,13 +1,13 @@
 // Helpers the database-tier rules share: which databases are BizTalk's, product versions as numbers,
-// and the "database on an unclustered instance" check grouped by instance. (Not a rule: rules are the
+// and the one "database on an instance that is not highly available" check, grouped by instance. (Not a rule: rules are the
 // kebab-case files of this folder.)
 
 import type { LNode } from '../readers/yamlNode';
 import type { ExportedDatabase, DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { BtsDocument } from '../document';
-import { BIZTALK_DATABASES, placements, sameName, TopologyView } from '../model/join';
-import type { RelatedLocation } from '../types';
+import { BIZTALK_DATABASES, HaGap, placements, sameName, TopologyView } from '../model/join';
+import type { Fix, RelatedLocation } from '../types';
 import { fix, placeholder, RuleContext } from './api';
 import { addToList, missingAnchor } from './shared';
 
@@ -47,12 +47,16 @@ export function intOf(node: LNode | undefined): number | undefined {
 }
 
 /** The failoverCluster skeleton the fixes insert. */
-export function clusterSkeleton(): Record<string, unknown> {
+export function clusterSkeleton(): { nodes: string[] } {
   return { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] };
 }
 
 export interface UnclusteredInstance {
   instance: LNode;
+  /** The instance's name, for messages. */
+  name: string;
+  /** What its high-availability declaration lacks. */
+  gap: HaGap;
   /** Databases found on it, as declared (or default names from exports). */
   databases: string[];
   related: RelatedLocation[];
@@ -64,19 +68,69 @@ export interface UndeclaredServer {
   name: string;
 }
 
+/** What an instance lacks, as the end of a sentence about it ("… but declares neither …"). */
+export function gapPhrase(gap: HaGap): string {
+  switch (gap) {
+    case 'one-node':
+      return 'its failoverCluster lists fewer than two nodes';
+    case 'empty-cluster':
+      return 'its failoverCluster is empty';
+    case 'empty-ag':
+      return 'its availabilityGroup is empty';
+    case 'one-replica':
+      return 'its availabilityGroup lists fewer than two replicas';
+    default:
+      return 'declares neither failoverCluster nor availabilityGroup';
+  }
+}
+
 /**
- * Where the given databases sit on an instance that is neither a failover cluster instance nor in an
- * availability group (one entry per instance), and the configuration-export entries that place them
- * on a SQL Server the topology does not declare. Tokenised export values are unknown, not wrong.
+ * The fix for an instance that is not highly available: a failover-cluster skeleton when nothing is
+ * declared, a second node or replica when one is listed. An empty availability group gets no fix: what
+ * the group is (its replicas, commit mode, DTC support) is for a person to say.
+ */
+export function haFix(ctx: RuleContext, u: { instance: LNode; name: string; gap: HaGap }): Fix | undefined {
+  const inst = u.instance;
+  const fc = inst.get('failoverCluster');
+  const ag = inst.get('availabilityGroup');
+  switch (u.gap) {
+    case 'none':
+      return fix(`Declare a failover cluster for ${u.name}`, ctx.edit.insertKey(inst, 'failoverCluster', clusterSkeleton()));
+    case 'empty-cluster':
+      return fc ? fix(`Declare the nodes of the failover cluster of ${u.name}`, ctx.edit.replace(fc, clusterSkeleton())) : undefined;
+    case 'one-node': {
+      const nodes = fc?.get('nodes');
+      if (!nodes || !nodes.isSeq) return undefined;
+      return fix(
+        `Declare a second node for the failover cluster of ${u.name}`,
+        nodes.items().length ? ctx.edit.appendItem(nodes, placeholder('second SQL node')) : ctx.edit.replace(nodes, clusterSkeleton().nodes),
+      );
+    }
+    case 'one-replica': {
+      const replicas = ag?.get('replicas');
+      if (!replicas || !replicas.isSeq || !replicas.items().length) return undefined;
+      return fix(`Declare a second replica for the availability group of ${u.name}`, ctx.edit.appendItem(replicas, placeholder('second replica')));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Where the given databases sit on an instance that is not highly available (TopologyView.haStatus; one
+ * entry per instance), and the configuration-export entries that place them on a SQL Server the
+ * topology does not declare. Tokenised export values are unknown, not wrong. The one implementation of
+ * "database on an unclustered instance" that the clustering rules share.
  */
 export function unclustered(ctx: RuleContext, dbNames: string[], exportRoles: DatabaseRole[]): { instances: UnclusteredInstance[]; undeclared: UndeclaredServer[] } {
   const topo = ctx.topology!;
   const byInstance = new Map<LNode['node'], UnclusteredInstance>();
   for (const name of dbNames) {
     for (const p of placements(topo, ctx.ws, name)) {
-      if (TopologyView.isClustered(p.instance)) continue;
+      const status = TopologyView.haStatus(p.instance);
+      if (status.ha) continue;
       let entry = byInstance.get(p.instance.node);
-      if (!entry) byInstance.set(p.instance.node, (entry = { instance: p.instance, databases: [], related: [] }));
+      if (!entry) byInstance.set(p.instance.node, (entry = { instance: p.instance, name: p.instance.get('name')?.str ?? 'this SQL instance', gap: status.gap, databases: [], related: [] }));
       if (!entry.databases.some((d) => sameName(d, p.name))) entry.databases.push(p.name);
       if (p.dbNode) entry.related.push({ uri: topo.uri, range: p.dbNode.get('name')?.range ?? p.dbNode.range, message: `${p.name} is declared here` });
       if (p.exportDoc && p.exportDb) entry.related.push({ uri: p.exportDoc.uri, range: p.exportDb.serverRange, message: `The configuration export places ${p.name} on ${p.exportDb.server}` });
@@ -92,16 +146,50 @@ export function unclustered(ctx: RuleContext, dbNames: string[], exportRoles: Da
   return { instances: [...byInstance.values()], undeclared };
 }
 
-/** Reports one undeclared export server, with a fix that declares it as a failover cluster instance. */
-export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer, what: string, why: string): void {
+/**
+ * Reports one undeclared export server with the rule's `undeclaredServer` message (data: database,
+ * server), and a fix that declares it as a failover cluster instance.
+ */
+export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): void {
   const topo = ctx.topology!;
   const list = topo.section('sqlInstances');
   ctx.report({
     doc: u.doc,
     range: u.db.serverRange,
-    message: `${what} (${u.name}) is on SQL Server "${u.db.server}", which the topology does not declare (sqlInstances), so btslint cannot tell whether it is clustered. ${why}`,
+    messageId: 'undeclaredServer',
+    data: { database: u.name, server: u.db.server! },
     nodePath: `SQL[DisplayName=${u.db.displayName}]/Server`,
     related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: "The topology's SQL instances" }],
     fix: fix(`Declare ${u.db.server} in the topology as a failover cluster instance`, addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] })),
+  });
+}
+
+/**
+ * Reports, with the rule's `notPlaced` message (data: database) as information, that no instance of the
+ * topology holds the database and no export places it: btslint cannot check it, which is not a
+ * violation. With one SQL instance declared, the fix adds the database to it.
+ */
+export function reportNotPlaced(ctx: RuleContext, dbName: string): void {
+  const topo = ctx.topology!;
+  if (placements(topo, ctx.ws, dbName).length) return;
+  // Placed by an export on an undeclared or tokenised server: reported as undeclaredServer, or unknown.
+  if (ctx.ws.configExports.some((e) => e.configExport!.databases.some((d) => sameName(d.database ?? DEFAULT_DB_NAME[d.role], dbName)))) return;
+  const list = topo.section('sqlInstances');
+  const at = list ? { range: list.keyRange } : missingAnchor(topo, ['sqlInstances']);
+  const only = list && list.isSeq && list.items().length === 1 && list.items()[0].isMap ? list.items()[0] : undefined;
+  const dbs = only?.get('databases');
+  ctx.report({
+    doc: topo.doc,
+    range: at.range,
+    severity: 'info',
+    messageId: 'notPlaced',
+    data: { database: dbName },
+    nodePath: `sqlInstances:${dbName}:undeclared`,
+    fix: only
+      ? fix(
+          `Declare ${dbName} on ${only.get('name')?.str ?? 'the SQL instance'}`,
+          dbs && dbs.isSeq ? ctx.edit.appendItem(dbs, { name: dbName }) : dbs ? undefined : ctx.edit.insertKey(only, 'databases', [{ name: dbName }]),
+        )
+      : undefined,
   });
 }

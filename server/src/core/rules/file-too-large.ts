@@ -12,6 +12,8 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [],
+    // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
+    messages: { problem: '{{message}}' },
   },
   check() {
     // Findings come from readDocument's size check; see engine.ts.

@@ -11,6 +11,7 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [],
+    messages: { failed: "btslint's rule {{rule}} failed on this workspace ({{error}}); the other rules still ran. Please report it." },
   },
   check() {
     // Findings come from the engine's isolation of each rule; see engine.ts.

@@ -1,5 +1,6 @@
 import { defineRule } from './api';
-import { checkDatabaseClustered } from './shared';
+import { gapPhrase, haFix, reportNotPlaced, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { itemAnchor } from './shared';
 import { HADB, PPFT } from './sources';
 
 export default defineRule({
@@ -11,14 +12,28 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [PPFT, HADB],
+    messages: {
+      notClustered: 'SQL instance "{{instance}}" holds the MessageBox ({{databases}}) but {{gap}}. Run the MessageBox on a SQL Server failover cluster instance (or availability group) and declare it here.',
+      undeclaredServer: 'The MessageBox ({{database}}) is on SQL Server "{{server}}", which the topology does not declare. Declare it under sqlInstances with its failoverCluster or availabilityGroup.',
+      notPlaced: 'btslint cannot check that the MessageBox is clustered: no SQL instance in the topology holds {{database}} and no configuration export places it. Add it to the databases of its instance.',
+    },
   },
   check(ctx) {
-    checkDatabaseClustered(
-      ctx,
-      'BizTalkMsgBoxDb',
-      'the MessageBox database',
-      'Every message, subscription and orchestration state passes through the MessageBox: Microsoft says to put it on a SQL Server failover cluster.',
-      true,
-    );
+    const topo = ctx.topology;
+    if (!topo) return;
+    const { instances, undeclared } = unclustered(ctx, ['BizTalkMsgBoxDb'], ['msgbox']);
+    for (const u of instances) {
+      ctx.report({
+        doc: topo.doc,
+        range: itemAnchor(u.instance),
+        messageId: 'notClustered',
+        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
+        nodePath: `sqlInstances[name=${u.name}]:BizTalkMsgBoxDb`,
+        related: u.related,
+        fix: haFix(ctx, u),
+      });
+    }
+    for (const u of undeclared) reportUndeclaredServer(ctx, u);
+    reportNotPlaced(ctx, 'BizTalkMsgBoxDb');
   },
 });

@@ -1,6 +1,6 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { placements, TopologyView } from '../model/join';
-import { clusterSkeleton, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { gapPhrase, haFix, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { CK_HA, CLUSTERING_DBS, HADB } from './sources';
 import type { DatabaseRole } from '../readers/configExport';
@@ -8,8 +8,6 @@ import type { DatabaseRole } from '../readers/configExport';
 /** The runtime databases besides the MessageBox and BAM Primary Import (which have their own rules). */
 const RUNTIME = ['BizTalkMgmtDb', 'BizTalkDTADb', 'SSODB', 'BizTalkRuleEngineDb', 'BAMArchive', 'BAMStarSchema', 'BAMAlertsApplication', 'BAMAlertsNSMain'];
 const RUNTIME_ROLES: DatabaseRole[] = ['mgmt', 'dta', 'sso', 'ruleengine', 'bam-archive', 'bam-star-schema', 'bam-alerts'];
-
-const WHY = 'Microsoft: configure the BizTalk Server databases on a clustered SQL Server instance; BizTalk stops when the Management, Tracking or SSO database is unreachable.';
 
 export default defineRule({
   meta: {
@@ -20,6 +18,10 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [CK_HA, CLUSTERING_DBS, HADB],
+    messages: {
+      notClustered: 'SQL instance "{{instance}}" holds {{databases}} but {{gap}}. Run these databases on a SQL Server failover cluster instance (or availability group) and declare it here.',
+      undeclaredServer: '{{database}} is on SQL Server "{{server}}", which the topology does not declare. Declare it under sqlInstances with its failoverCluster or availabilityGroup.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -35,16 +37,16 @@ export default defineRule({
     const reportedElsewhere = new Set(elsewhere.flatMap((n) => placements(topo, ctx.ws, n)).filter((p) => !TopologyView.isClustered(p.instance)).map((p) => p.instance.node));
     for (const u of instances) {
       if (reportedElsewhere.has(u.instance.node)) continue;
-      const name = u.instance.get('name')?.str ?? 'this SQL instance';
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(u.instance),
-        message: `SQL instance "${name}" holds ${u.databases.join(', ')} but declares neither failoverCluster nor availabilityGroup. ${WHY}`,
-        nodePath: `sqlInstances[name=${name}]:runtime`,
+        messageId: 'notClustered',
+        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
+        nodePath: `sqlInstances[name=${u.name}]:runtime`,
         related: u.related,
-        fix: fix(`Declare a failover cluster for ${name}`, ctx.edit.insertKey(u.instance, 'failoverCluster', clusterSkeleton())),
+        fix: haFix(ctx, u),
       });
     }
-    for (const u of undeclared) reportUndeclaredServer(ctx, u, `The ${u.db.displayName || 'BizTalk database'}`, WHY);
+    for (const u of undeclared) reportUndeclaredServer(ctx, u);
   },
 });

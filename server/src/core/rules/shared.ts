@@ -1,5 +1,5 @@
 // Helpers several rules share: where to report a missing top-level declaration, how to name a
-// topology item, and the database-clustering check behind msgbox-/bam-primary-import-not-clustered.
+// topology item. (The database-clustering check is dbHelpers.ts's unclustered().)
 
 import type { LNode } from '../readers/yamlNode';
 import { placements, TopologyView } from '../model/join';
@@ -61,83 +61,6 @@ export function dateOf(v: string | undefined): Date | undefined {
 
 export function daysBetween(a: Date, b: Date): number {
   return Math.floor((b.getTime() - a.getTime()) / 86_400_000);
-}
-
-/**
- * Reports each SQL instance that holds `dbName` (per the topology or a configuration export) and is
- * neither a failover cluster instance nor in an availability group.
- */
-export function checkDatabaseClustered(ctx: RuleContext, dbName: string, label: string, why: string, requireDeclared: boolean): void {
-  const topo = ctx.topology;
-  if (!topo) return;
-  const places = placements(topo, ctx.ws, dbName);
-  // A configuration export that puts the database on a server the topology does not declare.
-  for (const exp of ctx.ws.configExports) {
-    for (const d of exp.configExport!.databases) {
-      const name = d.database ?? DEFAULT_DB_NAME[d.role];
-      if (!sameName(name, dbName) || !d.server || topo.findInstance(d.server)) continue;
-      const list = topo.section('sqlInstances');
-      ctx.report({
-        doc: exp,
-        range: d.serverRange,
-        message: `${capitalize(label)} (${dbName}) is on SQL Server "${d.server}", which the topology does not declare, so btslint cannot tell whether it is clustered. ${why}`,
-        nodePath: `SQL[DisplayName=${d.displayName}]/Server`,
-        related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: 'The topology\'s SQL instances' }],
-        fix: fix(
-          `Declare ${d.server} in the topology as a failover cluster instance`,
-          addToList(ctx, 'sqlInstances', {
-            name: d.server,
-            failoverCluster: { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] },
-            databases: [{ name: dbName }],
-          }),
-        ),
-      });
-    }
-  }
-  if (!places.length) {
-    if (!requireDeclared) return;
-    const exportPlaces = ctx.ws.configExports.some((e) => e.configExport!.databases.some((d) => sameName(d.database ?? DEFAULT_DB_NAME[d.role], dbName)));
-    if (exportPlaces) return; // placed by an export on an undeclared or tokenised server: reported above or unknown
-    const list = topo.section('sqlInstances');
-    const anchor = list ?? undefined;
-    const at = anchor ? { range: anchor.keyRange, path: 'sqlInstances' } : missingAnchor(topo, ['sqlInstances']);
-    ctx.report({
-      doc: topo.doc,
-      range: at.range,
-      message: `No SQL instance in the topology holds ${dbName}, and no configuration export in the workspace places it, so btslint cannot check that ${label} is clustered. Add it to the databases of its instance.`,
-      nodePath: `sqlInstances:${dbName}:undeclared`,
-      fix:
-        list && list.isSeq && list.items().length === 1 && list.items()[0].isMap
-          ? fix(`Declare ${dbName} on ${list.items()[0].get('name')?.str ?? 'the SQL instance'}`, addDatabase(ctx, list.items()[0], dbName))
-          : undefined,
-    });
-    return;
-  }
-  for (const p of places) {
-    if (TopologyView.isClustered(p.instance)) continue;
-    const instName = p.instance.get('name')?.str ?? 'this SQL instance';
-    const related = [];
-    if (p.dbNode) related.push({ uri: topo.uri, range: p.dbNode.get('name')?.range ?? p.dbNode.range, message: `${dbName} is declared here` });
-    if (p.exportDoc && p.exportDb) related.push({ uri: p.exportDoc.uri, range: p.exportDb.serverRange, message: `The configuration export places ${dbName} on ${p.exportDb.server}` });
-    ctx.report({
-      doc: topo.doc,
-      range: itemAnchor(p.instance),
-      message: `SQL instance "${instName}" holds ${label} (${dbName}) but declares neither failoverCluster nor availabilityGroup. ${why}`,
-      nodePath: `sqlInstances[name=${instName}]:${dbName}`,
-      related,
-      fix: fix(
-        `Declare a failover cluster for ${instName}`,
-        ctx.edit.insertKey(p.instance, 'failoverCluster', { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] }),
-      ),
-    });
-  }
-}
-
-function addDatabase(ctx: RuleContext, instance: LNode, dbName: string) {
-  const dbs = instance.get('databases');
-  if (dbs && dbs.isSeq) return ctx.edit.appendItem(dbs, { name: dbName });
-  if (dbs) return undefined;
-  return ctx.edit.insertKey(instance, 'databases', [{ name: dbName }]);
 }
 
 export function capitalize(s: string): string {

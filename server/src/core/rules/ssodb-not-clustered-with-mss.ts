@@ -1,10 +1,8 @@
 import { defineRule, fix } from './api';
 import { placements } from '../model/join';
-import { clusterSkeleton, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { gapPhrase, haFix, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { CLUSTERING_MSS } from './sources';
-
-const WHY = 'Microsoft: "The master secret server depends on the SSO database. To build a high-availability SSO, you must cluster the SSO database." A clustered secret server whose database goes down with one SQL Server is not highly available.';
 
 export default defineRule({
   meta: {
@@ -15,6 +13,11 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [CLUSTERING_MSS],
+    messages: {
+      notClustered: 'SQL instance "{{instance}}" holds the SSO database ({{databases}}) but {{gap}}, while the master secret server is clustered. Run SSODB on a failover cluster instance (or availability group) and declare it here.',
+      undeclaredServer: 'The SSO database ({{database}}) is on SQL Server "{{server}}", which the topology does not declare, while the master secret server is clustered. Declare it under sqlInstances with its failoverCluster.',
+      notPlaced: 'btslint cannot check that SSODB is clustered with the master secret server: no SQL instance in the topology holds it and no configuration export places it. Add SSODB to the databases of its instance.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -22,17 +25,17 @@ export default defineRule({
     if (!topo || clusteredNode?.value !== true) return;
     const { instances, undeclared } = unclustered(ctx, ['SSODB'], ['sso']);
     for (const u of instances) {
-      const name = u.instance.get('name')?.str ?? 'this SQL instance';
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(u.instance),
-        message: `The master secret server is clustered (sso.clustered), but SQL instance "${name}", which holds the SSO database (${u.databases.join(', ')}), declares neither failoverCluster nor availabilityGroup. ${WHY}`,
-        nodePath: `sqlInstances[name=${name}]:SSODB`,
+        messageId: 'notClustered',
+        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
+        nodePath: `sqlInstances[name=${u.name}]:SSODB`,
         related: [{ uri: topo.uri, range: clusteredNode.entryRange, message: 'The master secret server is declared clustered here' }, ...u.related],
-        fix: fix(`Declare a failover cluster for ${name}`, ctx.edit.insertKey(u.instance, 'failoverCluster', clusterSkeleton())),
+        fix: haFix(ctx, u),
       });
     }
-    for (const u of undeclared) reportUndeclaredServer(ctx, u, 'The SSO database', WHY);
+    for (const u of undeclared) reportUndeclaredServer(ctx, u);
     const known = placements(topo, ctx.ws, 'SSODB').length > 0 || ctx.ws.configExports.some((e) => e.configExport!.databases.some((d) => d.role === 'sso'));
     if (!known) {
       // SSODB usually sits with the Management database; with one candidate instance, offer to say so.
@@ -43,8 +46,9 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: clusteredNode.entryRange,
-        severity: 'warning',
-        message: 'The master secret server is declared clustered, but no SQL instance in the topology holds SSODB and no configuration export places it, so btslint cannot check that the SSO database is clustered with it. Add SSODB to the databases of its instance.',
+        // Unknown, not a violation: information.
+        severity: 'info',
+        messageId: 'notPlaced',
         nodePath: 'sso.clustered:SSODB',
         fix: inst
           ? fix(

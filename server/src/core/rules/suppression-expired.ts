@@ -11,6 +11,8 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [],
+    // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
+    messages: { problem: '{{message}}' },
   },
   check() {
     // Findings come from core/suppress; see core/config/policy.ts.

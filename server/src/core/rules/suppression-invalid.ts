@@ -12,6 +12,8 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [],
+    // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
+    messages: { problem: '{{message}}' },
   },
   check() {
     // Findings come from core/suppress; see core/config/policy.ts.
