@@ -1,4 +1,5 @@
-// sql-standard-node-limit: SQL Server Standard failover clusters have two nodes and no active/active.
+// sql-standard-node-limit: SQL Server Standard failover clusters have at most two nodes; two 2-node
+// active/active instances are fine, active/active/passive (three or more nodes) needs Enterprise.
 import rule from '../../server/src/core/rules/sql-standard-node-limit';
 import { ruleTester } from '../helpers/ruleTester';
 
@@ -10,23 +11,25 @@ ruleTester(rule, {
     { name: 'Standard with two nodes', files: { [T]: inst('Standard', '      nodes: [N1, N2]\n') } },
     { name: 'Enterprise with three nodes, active/active', files: { [T]: inst('Enterprise', '      nodes: [N1, N2, N3]\n      activeActive: true\n') } },
     { name: 'no edition declared', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQL1, failoverCluster: { nodes: [A, B, C] } }\n' } },
+    { name: 'two 2-node active/active instances on Standard are supported', files: { [T]: inst('standard', '      nodes: [N1, N2]\n      activeActive: true\n') } },
+    { name: 'the same node written twice is one node', files: { [T]: inst('Standard', '      nodes: [N1, N2, n2]\n') } },
     { name: 'Standard without a cluster', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQL1, edition: Standard }\n' } },
   ],
   invalid: [
     {
       name: 'three nodes on Standard: at the nodes list',
       files: { [T]: inst('Standard', '      nodes: [N1, N2, N3]\n') },
-      errors: [{ range: [7, 14, 7, 26], severity: 'error', message: 'Failover cluster instance "SQL1" is SQL Server Standard with 3 nodes; Standard edition supports two-node failover clusters only. Use Enterprise edition or two nodes.', fixOutput: null }],
+      errors: [{ range: [7, 14, 7, 26], severity: 'error', messageId: 'tooManyNodes', data: { instance: 'SQL1', count: 3 }, fixOutput: null }],
     },
     {
-      name: 'active/active on Standard (edition matched case-insensitively)',
-      files: { [T]: inst('standard', '      nodes: [N1, N2]\n      activeActive: true\n') },
-      errors: [{ range: [8, 7, 8, 25], message: /^Failover cluster instance "SQL1" is declared active\/active on SQL Server Standard\. Microsoft: "If you decide to use the active\/active\/passive configuration/ }],
+      name: 'active/active/passive on Standard (edition matched case-insensitively): one finding, at the nodes',
+      files: { [T]: inst('standard', '      nodes: [N1, N2, N3]\n      activeActive: true\n') },
+      errors: [{ range: [7, 14, 7, 26], messageId: 'activeActivePassive', data: { instance: 'SQL1', count: 3 } }],
     },
     {
       name: 'development: info',
       files: { 'dev.topology.yaml': inst('Standard', '      nodes: [N1, N2, N3]\n').replace('production', 'development') },
-      errors: [{ range: [7, 14, 7, 26], severity: 'info' }],
+      errors: [{ range: [7, 14, 7, 26], severity: 'info', messageId: 'tooManyNodes' }],
     },
   ],
 });
