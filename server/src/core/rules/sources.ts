@@ -36,6 +36,10 @@ export const SQL_EDITIONS = {
   title: 'Editions and supported features of SQL Server 2019',
   url: 'https://learn.microsoft.com/en-us/sql/sql-server/editions-and-components-of-sql-server-2019',
 };
+export const SQL_AG_TRANSACTIONS = {
+  title: 'Transactions: availability groups and database mirroring',
+  url: 'https://learn.microsoft.com/en-us/sql/database-engine/availability-groups/windows/transactions-always-on-availability-and-database-mirroring',
+};
 export const AG = doc('High Availability using SQL Server Always On Availability Groups', 'core/high-availability-using-sql-server-always-on-availability-groups');
 export const MIRRORING_VSS = doc('SQL Server Database Mirroring, Volume Shadow Copy Service, and AlwaysOn', 'core/sql-server-database-mirroring-volume-shadow-copy-service-and-alwayson');
 export const WHAT_IS_LOG_SHIPPING = doc('What Is BizTalk Server Log Shipping?', 'technical-guides/what-is-biztalk-server-log-shipping');
