@@ -1,5 +1,6 @@
-// custom-db-not-in-backup-job: application databases in BizTalk's transactions must be in the Backup
-// BizTalk Server job: declared custom in the topology, or found in WCF-SQL / SQL adapter addresses.
+// custom-db-not-in-backup-job: application databases in BizTalk's transactions should be in the Backup
+// BizTalk Server job: declared custom in the topology (a warning), or found in WCF-SQL / SQL adapter
+// addresses (information: Microsoft makes it optional); not endpoints with useAmbientTransaction="false".
 import * as fs from 'fs';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -11,8 +12,6 @@ import { corpusFile } from '../helpers/paths';
 const T = 'prod.topology.yaml';
 const B = 'Crm.BindingInfo.xml';
 const JOB = 'backup:\n  biztalkJob:\n    enabled: true\n';
-const WHY =
-  "It takes part in BizTalk's distributed transactions, so it must be backed up with the same marks as the BizTalk databases or a restore leaves it out of step. Microsoft: add it to adm_OtherBackupDatabases (after running Backup_Setup_All_Procs.sql and Backup_Setup_All_Tables.sql in it).";
 const sendSql = (address: string) => bindingXml({ send: [{ name: 'ToCrm', adapter: 'WCF-SQL', host: 'SendHost', address }] });
 
 ruleTester(rule, {
@@ -24,6 +23,13 @@ ruleTester(rule, {
     },
     { name: 'a BizTalk database named in an address is the job\'s own', files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: sendSql('mssql://SQL1//BizTalkMsgBoxDb?') } },
     { name: 'no job declared: backup-job-missing-or-disabled reports it', files: { [T]: 'topology: 1\nenvironment: production\n', [B]: sendSql('mssql://SQL1//Orders?') } },
+    {
+      name: 'a WCF-SQL endpoint with useAmbientTransaction="false" takes part in no BizTalk transaction',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\n' + JOB,
+        [B]: bindingXml({ send: [{ name: 'NoTx', adapter: 'WCF-Custom', host: 'H', address: 'mssql://SQL2//Crm?', data: wcf('sqlBinding', { useAmbientTransaction: 'false' }) }] }),
+      },
+    },
     { name: 'an address token no settings define', files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: sendSql('mssql://${SqlServer}//Orders?') } },
   ],
   invalid: [
@@ -34,7 +40,8 @@ ruleTester(rule, {
         {
           range: [7, 11, 7, 23],
           severity: 'warning',
-          message: `Orders on "SQLAPP" is an application database, but the Backup BizTalk Server job does not back it up (backup.biztalkJob.otherDatabases). ${WHY}`,
+          messageId: 'declared',
+          data: { database: 'Orders', instance: 'SQLAPP' },
           fixOutput: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { name: AG, listener: APPL }\n    databases:\n      - { name: Orders, custom: true }\n' + JOB + '    otherDatabases:\n      - name: Orders\n        server: APPL\n' },
         },
       ],
@@ -54,7 +61,9 @@ ruleTester(rule, {
         {
           file: B,
           range: [9, 38, 9, 41],
-          message: `Receive location "Poll" (WCF-SQL) uses database Crm on SQL2\\INST (with 1 other endpoint of this file), which the Backup BizTalk Server job does not back up (backup.biztalkJob.otherDatabases). ${WHY}`,
+          severity: 'info',
+          messageId: 'endpoint',
+          data: { endpoint: 'Receive location "Poll"', database: 'Crm', server: 'SQL2\\INST', others: ' (with 1 other endpoint of this file)' },
           fixOutput: { [T]: 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases: [{ name: Crm, server: 'SQL2\\INST' }]\n" },
         },
       ],
@@ -62,7 +71,7 @@ ruleTester(rule, {
     {
       name: 'the legacy SQL adapter address',
       files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: bindingXml({ send: [{ name: 'Legacy', adapter: 'SQL', host: 'H', address: 'SQL://SQL3/Billing/' }] }) },
-      errors: [{ file: B, range: [6, 29, 6, 36], message: /^Send port "Legacy" \(SQL\) uses database Billing on SQL3/ }],
+      errors: [{ file: B, range: [6, 29, 6, 36], messageId: 'endpoint', data: { endpoint: 'Send port "Legacy"', database: 'Billing', server: 'SQL3', others: '' } }],
     },
   ],
 });
@@ -78,7 +87,8 @@ describe('custom-db-not-in-backup-job on the real Apress 2016 BookOrders binding
     assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), 'CRMBooks');
     const sp = doc.binding!.sendPorts.find((s) => s.name === 'WcfSendPort_SQL_Approvals')!;
     assert.ok(mine[0].range.start > sp.element.start && mine[0].range.end < sp.element.end);
-    assert.match(mine[0].message, /The address names the server as "localhost": give the job the real instance name/);
+    assert.equal(mine[0].messageId, 'endpointLocal');
+    assert.equal(mine[0].data?.server, 'localhost');
     const fixed = mine[0].fix!.edits[0];
     const topo = docs.find((d) => d.uri === T)!;
     const text = topo.text.slice(0, fixed.start) + fixed.newText + topo.text.slice(fixed.end);

@@ -1,6 +1,6 @@
 import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
 import { handlers, normaliseSqlName, sameName } from '../model/join';
-import { sqlTarget, SqlTarget } from '../model/adapters';
+import { setting, sqlTarget, SqlTarget } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation, TextEdit } from '../types';
 import type { RuleContext } from './api';
@@ -22,12 +22,17 @@ function addRow(ctx: RuleContext, job: LNode, row: { name: string; server: strin
 export default defineRule({
   meta: {
     id: 'custom-db-not-in-backup-job',
-    description: 'An application database that BizTalk writes to (declared custom in the topology, or named by a WCF-SQL or SQL adapter address in a binding) is not in the Backup BizTalk Server job (adm_OtherBackupDatabases).',
+    description: 'An application database that takes part in BizTalk\'s distributed transactions (declared custom in the topology, or named by a WCF-SQL or SQL adapter address in a binding) is not in the Backup BizTalk Server job (adm_OtherBackupDatabases).',
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
     availability: false,
     sources: [CUSTOM_DBS],
+    messages: {
+      declared: 'Custom database {{database}} on "{{instance}}" is not in the Backup BizTalk Server job, so a restore would leave it out of step with the BizTalk databases. It should be added to backup.biztalkJob.otherDatabases (adm_OtherBackupDatabases).',
+      endpoint: '{{endpoint}} writes to {{database}} on {{server}} in BizTalk\'s transaction{{others}}, and the Backup BizTalk Server job does not back it up. Add it to backup.biztalkJob.otherDatabases if a restore should bring it back to the same mark.',
+      endpointLocal: '{{endpoint}} writes to {{database}} on "{{server}}" in BizTalk\'s transaction{{others}}, and the Backup BizTalk Server job does not back it up. Add it to backup.biztalkJob.otherDatabases under the real instance name.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -53,13 +58,13 @@ export default defineRule({
         return aliases(topo.findInstance(rs), rs).some((a) => want.includes(a));
       });
     const rowServer = (inst: LNode): string => inst.get('availabilityGroup')?.get('listener')?.str ?? inst.get('name')?.str ?? placeholder('SQL instance');
-    const WHY = 'It takes part in BizTalk\'s distributed transactions, so it must be backed up with the same marks as the BizTalk databases or a restore leaves it out of step. Microsoft: add it to adm_OtherBackupDatabases (after running Backup_Setup_All_Procs.sql and Backup_Setup_All_Tables.sql in it).';
-
-    // Binding endpoints that write to or poll a SQL Server database, grouped by database.
+    // Binding endpoints that write to or poll a SQL Server database in BizTalk's transaction, grouped by
+    // database. A WCF-SQL endpoint with useAmbientTransaction="false" enlists in no BizTalk transaction.
     const targets = new Map<string, SqlTarget[]>();
     for (const h of handlers(ctx.ws)) {
       const t = sqlTarget(ctx.ws, h);
       if (!t || BIZTALK_DATABASES[t.database.toLowerCase()]) continue;
+      if (/^false$/i.test(setting(ctx.ws, h, 'useAmbientTransaction')?.value ?? '')) continue;
       const key = `${normaliseSqlName(t.server)}|${t.database.toLowerCase()}`;
       targets.set(key, [...(targets.get(key) ?? []), t]);
     }
@@ -80,7 +85,9 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: itemAnchor(db),
-          message: `${name} on "${instName}" is an application database${users.length ? ' that the bindings use' : ''}, but the Backup BizTalk Server job does not back it up (backup.biztalkJob.otherDatabases). ${WHY}`,
+          messageId: 'declared',
+          data: { database: name, instance: instName },
+          // Declared custom (or used by the bindings and declared): the team says it is in BizTalk's transactions.
           nodePath: `sqlInstances[name=${instName}].databases[name=${name}]:backup`,
           related: endpointRelated(users.flatMap(([, l]) => l)),
           fix: fix(`Add ${name} to the Backup BizTalk Server job`, addRow(ctx, job, { name, server: rowServer(inst) })),
@@ -97,10 +104,14 @@ export default defineRule({
       const server = inst ? rowServer(inst) : local ? placeholder('SQL instance') : t.server;
       for (const doc of new Set(list.map((x) => x.doc))) {
         const mine = list.filter((x) => x.doc === doc);
+        const others = mine.length > 1 ? ` (with ${mine.length - 1} other endpoint${mine.length > 2 ? 's' : ''} of this file)` : '';
         ctx.report({
           doc,
           range: mine[0].range,
-          message: `${endpointLabel(mine[0].handler)} (${mine[0].handler.transport.adapter?.value}) uses database ${t.database} on ${t.server}${mine.length > 1 ? ` (with ${mine.length - 1} other endpoint${mine.length > 2 ? 's' : ''} of this file)` : ''}, which the Backup BizTalk Server job does not back up (backup.biztalkJob.otherDatabases).${local ? ` The address names the server as "${t.server.split('\\')[0]}": give the job the real instance name.` : ''} ${WHY}`,
+          // Found only through an endpoint: Microsoft makes backing up custom databases optional.
+          severity: 'info',
+          messageId: local ? 'endpointLocal' : 'endpoint',
+          data: { endpoint: endpointLabel(mine[0].handler), database: t.database, server: local ? t.server.split('\\')[0] : t.server, others },
           nodePath: `sqldb:${key}`,
           related: mine.length > 1 ? endpointRelated(mine.slice(1)) : undefined,
           fix: fix(`Add ${t.database} to the Backup BizTalk Server job`, addRow(ctx, job, { name: t.database, server })),
