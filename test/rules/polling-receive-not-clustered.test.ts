@@ -10,7 +10,7 @@ const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n
 const FIXED = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n    instances: [BTS01, BTS02]\n    clustered: true\n';
 
 const one = (e: Partial<Endpoint>) => bindingXml({ receive: [{ name: 'Orders.Poll', adapter: 'WCF-SQL', host: 'PollHost', address: 'mssql://SQL1//Orders?', ...e }] });
-const MSG_TAIL = 'and its host "PollHost" has 2 instances (BTS01, BTS02) without being declared clustered';
+const POLL = { endpoint: 'Receive location "Orders.Poll"', host: 'PollHost', instances: 'has 2 instances (BTS01, BTS02)', consequence: 'each instance can pick up the same rows' };
 
 ruleTester(rule, {
   valid: [
@@ -26,6 +26,14 @@ ruleTester(rule, {
     },
     { name: 'WCF-Custom with another binding', files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', address: 'net.tcp://x/y', data: wcf('netTcpBinding', {}) }) } },
     { name: 'no topology', files: { [B]: one({}) } },
+    {
+      name: "BizTalk's EDI batch-control receive location (BatchControlMessageRecvLoc) is the product's, not an application poller",
+      files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'BatchControlMessageRecvLoc', adapter: 'SQL', host: 'PollHost', address: 'SQL://SQL1/BizTalkDTADb/', data: flat({ sqlCommand: '<ControlMessage xmlns="http://SQL"><ns0:edi_GetControlMessage xmlns:ns0="http://SQL" /></ControlMessage>' }) }] }) },
+    },
+    {
+      name: 'an SQL receive location under another name that polls edi_GetControlMessage',
+      files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'EdiBatchControl', adapter: 'SQL', host: 'PollHost', address: 'SQL://SQL1/BizTalkDTADb/', data: flat({ sqlCommand: 'exec edi_GetControlMessage' }) }] }) },
+    },
   ],
   invalid: [
     {
@@ -36,7 +44,8 @@ ruleTester(rule, {
           file: B,
           range: [11, 294, 11, 329],
           severity: 'warning',
-          message: `Receive location "Orders.Poll" (WCF-SQL) polls the database with a pollingStatement, ${MSG_TAIL}: every instance runs the same polling statement, so the same rows can be picked up twice and processed twice. Microsoft provides host clustering for the SQL and SAP adapters so that one instance is active at a time.`,
+          messageId: 'polls',
+          data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database with a pollingStatement' },
           fixOutput: { [T]: FIXED },
         },
       ],
@@ -44,33 +53,33 @@ ruleTester(rule, {
     {
       name: 'InboundId in the address',
       files: { [T]: TOPO, [B]: one({ address: 'mssql://SQL1//Orders?InboundId=NewOrders', data: wcf('sqlBinding', { pollingStatement: '' }) }) },
-      errors: [{ file: B, range: [9, 41, 9, 60], message: /\(address with InboundId=NewOrders\)/, fixOutput: { [T]: FIXED } }],
+      errors: [{ file: B, range: [9, 41, 9, 60], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (address with InboundId=NewOrders)' }, fixOutput: { [T]: FIXED } }],
     },
     {
       name: 'WCF-Custom with sqlBinding, TypedPolling',
       files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', data: wcf('sqlBinding', { inboundOperationType: 'TypedPolling' }) }) },
-      errors: [{ file: B, range: [11, 249, 11, 261], message: /^Receive location "Orders.Poll" \(WCF-Custom\) polls the database \(inboundOperationType TypedPolling\)/ }],
+      errors: [{ file: B, range: [11, 249, 11, 261], messageId: 'polls', data: { ...POLL, adapter: 'WCF-Custom', how: 'polls the database (inboundOperationType TypedPolling)' } }],
     },
     {
       // The raw-text prefilter (model/adapters.ts mayName) must not rule this one out.
       name: 'WCF-Custom whose BindingType is spelled with a character reference',
       files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', data: wcf('&#115;qlBinding', { inboundOperationType: 'TypedPolling' }) }) },
-      errors: [{ file: B, range: [11, 258, 11, 270], message: /^Receive location "Orders.Poll" \(WCF-Custom\) polls the database \(inboundOperationType TypedPolling\)/ }],
+      errors: [{ file: B, range: [11, 258, 11, 270], messageId: 'polls', data: { ...POLL, adapter: 'WCF-Custom', how: 'polls the database (inboundOperationType TypedPolling)' } }],
     },
     {
       name: 'WCF-SQL without settings polls by default: reported at the adapter name',
       files: { [T]: TOPO, [B]: one({}) },
-      errors: [{ file: B, range: [10, 47, 10, 54], message: /\(Polling is the default inbound operation\)/ }],
+      errors: [{ file: B, range: [10, 47, 10, 54], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (Polling is the default inbound operation)' } }],
     },
     {
       name: 'legacy SQL adapter: at its sqlCommand',
       files: { [T]: TOPO, [B]: one({ adapter: 'SQL', address: 'SQL://SQL1/Orders/', data: flat({ sqlCommand: 'exec GetOrders' }) }) },
-      errors: [{ file: B, range: [11, 99, 11, 113], message: /\(SQL\) polls the database \(SQL adapter receive\)/ }],
+      errors: [{ file: B, range: [11, 99, 11, 113], messageId: 'polls' }],
     },
     {
       name: 'WCF-SAP inbound: at the address',
       files: { [T]: TOPO, [B]: one({ adapter: 'WCF-SAP', address: 'sap://CLIENT=800;LANG=EN;@a/SAPHOST/00?ListenerProgramId=BTS' }) },
-      errors: [{ file: B, range: [9, 20, 9, 80], message: /is a SAP inbound \(RFC\/IDoc\) listener.*SAP gateway/ }],
+      errors: [{ file: B, range: [9, 20, 9, 80], messageId: 'polls' }],
     },
     {
       name: 'a Deployment Framework master binding keeps CustomProps decoded (ElementTunnel): the once-escaped binding is read',
@@ -97,12 +106,12 @@ ruleTester(rule, {
 </BindingInfo>
 `,
       },
-      errors: [{ file: B, range: [11, 83, 11, 91], message: /^Receive location "P" \(WCF-Custom\) polls the database with a pollingStatement/ }],
+      errors: [{ file: B, range: [11, 83, 11, 91], messageId: 'polls' }],
     },
     {
       name: 'development: info',
       files: { 'dev.topology.yaml': TOPO.replace('production', 'development'), [B]: one({}) },
-      errors: [{ file: B, range: [10, 47, 10, 54], severity: 'info' }],
+      errors: [{ file: B, range: [10, 47, 10, 54], severity: 'info', messageId: 'polls' }],
     },
   ],
 });

@@ -1,8 +1,20 @@
 import { defineRule, fix } from './api';
 import { handlers } from '../model/join';
-import { polling } from '../model/adapters';
+import { effectiveAddress, polling, setting } from '../model/adapters';
+import type { HandlerRef, Workspace } from '../model/join';
 import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
 import { CLUSTERING_RECEIVING_HOSTS, CLH } from './sources';
+
+/**
+ * BizTalk's own EDI batch-control receive location (BizTalk EDI Application): it polls
+ * edi_GetControlMessage on the tracking database for batch control messages. It is part of the
+ * product, not an application poller, and is installed with the EDI application as it is.
+ */
+export function isEdiBatchControl(ws: Workspace, h: HandlerRef): boolean {
+  if (h.location && /^BatchControlMessageRecvLoc$/i.test(h.location.name)) return true;
+  const text = [setting(ws, h, 'sqlCommand')?.value, setting(ws, h, 'pollingStatement')?.value, effectiveAddress(ws, h)?.value].join(' ');
+  return /edi_GetControlMessage/i.test(text);
+}
 
 export default defineRule({
   meta: {
@@ -13,6 +25,9 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [CLUSTERING_RECEIVING_HOSTS, CLH],
+    messages: {
+      polls: '{{endpoint}} ({{adapter}}) {{how}} in host "{{host}}", which {{instances}} and is not clustered: {{consequence}}. Run it in a clustered host and declare clustered: true.',
+    },
   },
   check(ctx) {
     for (const h of handlers(ctx.ws)) {
@@ -20,14 +35,13 @@ export default defineRule({
       if (!p) continue;
       const host = hostOf(ctx, h);
       if (!host || host.clustered || host.instances.length < 2) continue;
-      const consequence =
-        p.kind === 'SAP'
-          ? 'every instance registers its own listener with the SAP gateway, which spreads the calls among them, so the order of the IDocs is not kept'
-          : 'every instance runs the same polling statement, so the same rows can be picked up twice and processed twice';
+      if (isEdiBatchControl(ctx.ws, h)) continue;
+      const consequence = p.kind === 'SAP' ? 'the IDocs can arrive out of order' : 'each instance can pick up the same rows';
       ctx.report({
         doc: h.doc,
         range: p.evidence.range,
-        message: `${endpointLabel(h)} (${h.transport.adapter?.value}) ${p.how}, and its host "${host.name}" ${instancesPhrase(host)} without being declared clustered: ${consequence}. Microsoft provides host clustering for the SQL and SAP adapters so that one instance is active at a time.`,
+        messageId: 'polls',
+        data: { endpoint: endpointLabel(h), adapter: h.transport.adapter?.value ?? '', how: p.how, host: host.name, instances: instancesPhrase(host), consequence },
         nodePath: handlerPath(h, ':polling'),
         related: hostRelated(ctx, h, host, true),
         fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
