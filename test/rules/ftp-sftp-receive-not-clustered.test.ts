@@ -91,6 +91,14 @@ ruleTester(rule, {
       files: { [T]: HOSTS, [B]: receive('FTP', 'OtherHost') },
     },
     {
+      name: 'one host instance picks each file up once: no duplicate (its availability is host-single-instance\'s)',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: FtpHost, instances: [BTS01] }\n', [B]: receive('FTP', 'FtpHost') },
+    },
+    {
+      name: 'BizTalk Standard with the FTP host on one server',
+      files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { edition: Standard }\nhosts:\n  - { name: FtpHost, instances: [BTS01] }\n', [B]: receive('FTP', 'FtpHost') },
+    },
+    {
       name: 'no topology: nothing says whether the host is clustered',
       files: { [B]: receive('FTP', 'FtpHost') },
     },
@@ -104,8 +112,8 @@ ruleTester(rule, {
           file: B,
           range: [9, 33, 9, 40],
           severity: 'error',
-          message:
-            'Receive location "RL_Orders" (FTP) runs in host "FtpHost", which the topology does not declare clustered. It has 2 instances, so each may pick up the same file: FTP has no file locking. Microsoft: configure the FTP or SFTP receive adapter to run in a clustered BizTalk host.',
+          messageId: 'notClustered',
+          data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2 },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -120,13 +128,14 @@ hosts:
     },
     {
       name: 'SFTP in a host declared `clustered: false` (flow): the value is flipped',
-      files: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: false, instances: [BTS01] }\n', [B]: receive('SFTP', 'sftphost') },
+      files: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: false, instances: [BTS01, BTS02] }\n', [B]: receive('SFTP', 'sftphost') },
       errors: [
         {
           file: B,
           range: [9, 33, 9, 41],
-          message: /\(SFTP\) runs in host "SftpHost", which the topology does not declare clustered\. FTP has no file locking, so the handler must run in one clustered host instance at a time\./,
-          fixOutput: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: true, instances: [BTS01] }\n' },
+          messageId: 'notClustered',
+          data: { location: 'RL_Orders', adapter: 'SFTP', host: 'SftpHost', count: 2 },
+          fixOutput: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: true, instances: [BTS01, BTS02] }\n' },
         },
       ],
     },
@@ -150,7 +159,8 @@ hosts:
         {
           file: B,
           range: [9, 33, 9, 40],
-          message: /\(nsoftware\.SFTP v4\) runs in host "FtpHost"/,
+          messageId: 'notClustered',
+          data: { location: 'RL_Orders', adapter: 'nsoftware.SFTP v4', host: 'FtpHost', count: 2 },
           fixOutput: {
             'prod.topology.json': `{
   "topology": 1,
@@ -171,7 +181,7 @@ hosts:
     {
       name: 'a UTF-16 LE binding with a BOM, given as bytes: same position in the decoded text',
       files: { [T]: HOSTS, [B]: utf16le(receive('FTP', 'FtpHost').replace('encoding="utf-8"', 'encoding="utf-16"')) },
-      errors: [{ file: B, range: [9, 33, 9, 40], fixOutput: { [T]: HOSTS + '    clustered: true\n' } }],
+      errors: [{ file: B, range: [9, 33, 9, 40], messageId: 'notClustered', fixOutput: { [T]: HOSTS + '    clustered: true\n' } }],
     },
     {
       name: 'CRLF binding and CRLF topology with four-space indentation',
@@ -183,6 +193,7 @@ hosts:
         {
           file: B,
           range: [9, 33, 9, 40],
+          messageId: 'notClustered',
           fixOutput: {
             [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n',
           },
@@ -191,19 +202,25 @@ hosts:
     },
     {
       name: '`clustered:` written empty: the value goes after the colon (`clustered:true` would be no mapping)',
-      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered:\n    instances: [A]\n', [B]: receive('FTP', 'FtpHost') },
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered:\n    instances: [A, B]\n', [B]: receive('FTP', 'FtpHost') },
       errors: [
         {
           file: B,
           range: [9, 33, 9, 40],
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered: true\n    instances: [A]\n' },
+          messageId: 'notClustered',
+          fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered: true\n    instances: [A, B]\n' },
         },
       ],
     },
     {
+      name: 'BizTalk Standard cannot cluster hosts: advice it can follow, and no fix that declares a clustered host',
+      files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { edition: Standard }\nhosts:\n  - name: FtpHost\n    instances: [BTS01, BTS02]\n', [B]: receive('FTP', 'FtpHost') },
+      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'error', messageId: 'standard', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2, edition: 'Standard' }, fixOutput: null }],
+    },
+    {
       name: 'development relaxes the rule to info',
       files: { 'dev.topology.yaml': HOSTS.replace('production', 'development'), [B]: receive('FTP', 'FtpHost') },
-      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'info' }],
+      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'info', messageId: 'notClustered' }],
     },
   ],
 });

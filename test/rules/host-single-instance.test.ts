@@ -60,6 +60,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'BizTalk Standard (one BizTalk server per group): a second instance is not advice it can follow',
+      files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { edition: standard }\nhosts:\n  - { name: SendHost, instances: [BTS01] }\n  - { name: RecvHost, instances: [BTS01] }\n', 'b.xml': binding('SendHost', 'RecvHost') },
+    },
+    {
       name: 'no topology: nothing to check against',
       files: { 'b.xml': binding('SendHost', 'RecvHost') },
     },
@@ -75,8 +79,8 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 19],
           severity: 'warning',
-          message:
-            'Host "SendHost" runs 1 handler but has one host instance declared (BTS01). Microsoft: "you must have two or more host instances for each host (on two or more computers)".',
+          messageId: 'oneInstance',
+          data: { host: 'SendHost', handlers: '1 handler', server: 'BTS01' },
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances: [BTS01, '<<second server>>']\n  - { name: RecvHost, instances: [A, B] }\n",
           },
@@ -92,7 +96,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 19],
-          message: /^Host "SendHost" runs 2 handlers but has one host instance declared \(BTS01\)/,
+          messageId: 'oneInstance',
+          data: { host: 'SendHost', handlers: '2 handlers', server: 'BTS01' },
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances:\n      - BTS01\n      - '<<second server>>'\n  - { name: RecvHost, instances: [A, B] }\n",
           },
@@ -105,7 +110,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 19],
-          message: /^Host "RecvHost" runs 2 handlers but has no host instance declared\./,
+          messageId: 'noInstance',
+          data: { host: 'RecvHost', handlers: '2 handlers' },
           fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    type: in-process\n    instances: ['<<first server>>', '<<second server>>']\n" },
         },
       ],
@@ -113,7 +119,7 @@ ruleTester(rule, {
     {
       name: '`instances: []` is replaced by two placeholders',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
-      errors: [{ range: [4, 7, 4, 21], fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }\n" } }],
+      errors: [{ range: [4, 7, 4, 21], messageId: 'noInstance', fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }\n" } }],
     },
     {
       name: '`instances:` written empty gets the list after its colon',
@@ -121,6 +127,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 19],
+          messageId: 'noInstance',
           fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    instances: ['<<first server>>', '<<second server>>']\n    clustered: false\n" },
         },
       ],
@@ -131,6 +138,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 7, 4, 21],
+          messageId: 'oneInstance',
           fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [BTS01, bts01, '<<second server>>'] }\n" },
         },
       ],
@@ -145,6 +153,7 @@ ruleTester(rule, {
         {
           range: [5, 7, 5, 25],
           severity: 'info',
+          messageId: 'oneInstance',
           fixOutput: { 'test.topology.json': '{\n  "topology": 1,\n  "environment": "test",\n  "hosts": [\n    { "name": "RecvHost", "instances": ["TBTS01", "<<second server>>"] }\n  ]\n}\n' },
         },
       ],

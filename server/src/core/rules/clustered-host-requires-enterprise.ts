@@ -14,6 +14,11 @@ export default defineRule({
     fixable: false,
     availability: true,
     sources: [CLUSTERING_RECEIVING_HOSTS, PLANNING_ENVIRONMENT],
+    messages: {
+      clusteredHosts: 'BizTalk {{edition}} cannot cluster hosts, yet the topology declares {{hosts}} clustered. Plan for BizTalk Enterprise, or declare the hosts as they run: unclustered.',
+      servers: 'BizTalk {{edition}} allows one BizTalk server per group, yet the topology declares {{servers}}. Plan for BizTalk Enterprise, or declare the one server the group has.',
+      both: 'BizTalk {{edition}} cannot cluster hosts nor run several servers, yet the topology declares {{hosts}} clustered and {{servers}}. Plan for BizTalk Enterprise, or declare the group as it runs.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -29,10 +34,9 @@ export default defineRule({
       if (name && (s.get('roles')?.strings() ?? []).some((r) => r.str!.toLowerCase() === 'biztalk')) servers.set(name.toLowerCase(), name);
     }
     for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) if (!servers.has(i.str!.toLowerCase())) servers.set(i.str!.toLowerCase(), i.str!);
-    const problems: string[] = [];
-    if (clustered.length) problems.push(`clustered host${clustered.length === 1 ? '' : 's'} ${clustered.map((h) => `"${h.get('name')?.str ?? '?'}"`).join(', ')}`);
-    if (servers.size > 1) problems.push(`${servers.size} BizTalk servers in the group (${[...servers.values()].join(', ')})`);
-    if (!problems.length) return;
+    const hosts = clustered.length ? `host${clustered.length === 1 ? '' : 's'} ${clustered.map((h) => `"${h.get('name')?.str ?? '?'}"`).join(', ')}` : '';
+    const many = servers.size > 1 ? `${servers.size} servers (${[...servers.values()].join(', ')})` : '';
+    if (!hosts && !many) return;
     const related: RelatedLocation[] = clustered.map((h) => ({ uri: topo.uri, range: h.get('clustered')!.entryRange, message: `Host ${h.get('name')?.str ?? ''} is declared clustered` }));
     if (servers.size > 1) {
       const first = topo.servers().find((s) => servers.has((s.get('name')?.str ?? '').toLowerCase()));
@@ -41,7 +45,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: edition.range,
-      message: `BizTalk ${ed} edition cannot provide what the topology declares: ${problems.join(' and ')}. Microsoft: "Host clustering is available only with BizTalk Server Enterprise Edition", and the Standard and Branch editions support a single BizTalk server per group. Either plan for Enterprise edition or remove the clustering and the extra servers, knowing what availability you give up.`,
+      messageId: hosts && many ? 'both' : hosts ? 'clusteredHosts' : 'servers',
+      data: { edition: ed, hosts, servers: many },
       nodePath: 'biztalk.edition',
       related,
     });

@@ -1,6 +1,7 @@
 import { defineRule, fix } from './api';
 import { endpointPath, handlers, isUnresolved } from '../model/join';
 import { itemAnchor } from './shared';
+import { limitedEdition } from './hostHelpers';
 import { CLH } from './sources';
 
 /** FTP-family receive adapters: FTP, SFTP and third-party ones such as nsoftware.SFTP or /n FTP. */
@@ -11,12 +12,16 @@ export function isFtpFamily(adapter: string | undefined): boolean {
 export default defineRule({
   meta: {
     id: 'ftp-sftp-receive-not-clustered',
-    description: 'An FTP or SFTP receive location runs in a host that the topology does not declare clustered.',
+    description: 'An FTP or SFTP receive location runs in a host with several instances that the topology does not declare clustered.',
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
     availability: true,
     sources: [CLH],
+    messages: {
+      notClustered: 'Receive location "{{location}}" ({{adapter}}) runs in host "{{host}}", which has {{count}} instances and is not clustered: each may pick up the same file. Run it in a clustered host and declare clustered: true.',
+      standard: 'Receive location "{{location}}" ({{adapter}}) runs in host "{{host}}" with {{count}} instances, and each may pick up the same file. BizTalk {{edition}} cannot cluster hosts: run this host on one server.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -27,18 +32,27 @@ export default defineRule({
       if (!host) continue; // handler-host-unknown reports it
       const clustered = host.get('clustered');
       if (clustered?.value === true) continue;
-      const instances = host.get('instances')?.strings().length ?? 0;
+      const count = new Set((host.get('instances')?.strings() ?? []).map((i) => (i.str ?? '').trim().toLowerCase())).size;
+      // One instance picks every file up once: no duplicate. Its availability is host-single-instance's.
+      if (count < 2) continue;
       const hostName = host.get('name')?.str ?? h.hostName;
-      const risk =
-        instances > 1
-          ? `It has ${instances} instances, so each may pick up the same file: FTP has no file locking.`
-          : 'FTP has no file locking, so the handler must run in one clustered host instance at a time.';
+      const edition = limitedEdition(ctx);
+      const related = [{ uri: topo.uri, range: itemAnchor(host), message: `Host ${hostName} is declared here${clustered ? ' (clustered: ' + String(clustered.value) + ')' : ''}` }];
+      const data = { location: h.location!.name, adapter: h.transport.adapter!.value, host: hostName, count };
+      if (edition) {
+        // Standard and Branch cannot cluster a host: marking it clustered would be a declaration the
+        // edition cannot honour (clustered-host-requires-enterprise). No fix: which server keeps the
+        // host is for a person to say.
+        ctx.report({ doc: h.doc, range: h.transport.host!.range, messageId: 'standard', data: { ...data, edition }, nodePath: `${endpointPath(h)}/ReceiveHandler`, related });
+        continue;
+      }
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: `Receive location "${h.location!.name}" (${h.transport.adapter!.value}) runs in host "${hostName}", which the topology does not declare clustered. ${risk} Microsoft: configure the FTP or SFTP receive adapter to run in a clustered BizTalk host.`,
+        messageId: 'notClustered',
+        data,
         nodePath: `${endpointPath(h)}/ReceiveHandler`,
-        related: [{ uri: topo.uri, range: itemAnchor(host), message: `Host ${hostName} is declared here${clustered ? ' (clustered: ' + String(clustered.value) + ')' : ''}` }],
+        related,
         fix: fix(`Mark host ${hostName} clustered in the topology`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true)),
       });
     }

@@ -2,6 +2,7 @@ import { defineRule, fix, placeholder } from './api';
 import { handlers, HandlerRef, isUnresolved } from '../model/join';
 import { isBlank, itemAnchor } from './shared';
 import { HA_HOSTS } from './sources';
+import { limitedEdition } from './hostHelpers';
 
 export default defineRule({
   meta: {
@@ -12,10 +13,17 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [HA_HOSTS],
+    messages: {
+      noInstance: 'Host "{{host}}" runs {{handlers}} but declares no host instance. Declare its instances: two or more, on two or more servers.',
+      oneInstance: 'Host "{{host}}" runs {{handlers}} on one server only ({{server}}), so they stop with it. Add an instance of the host on a second server.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
+    // BizTalk Standard and Branch allow one BizTalk server per group: a second server is not advice
+    // they can follow (clustered-host-requires-enterprise reports a topology that declares one).
+    if (limitedEdition(ctx)) return;
     const used = new Map<string, HandlerRef[]>();
     for (const h of handlers(ctx.ws)) {
       if (isUnresolved(h.hostName)) continue;
@@ -37,7 +45,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
-        message: `Host "${name}" runs ${refs.length} handler${refs.length === 1 ? '' : 's'} but has ${servers.size === 0 ? 'no host instance' : 'one host instance'} declared${servers.size ? ` (${declared[0].str})` : ''}. Microsoft: "you must have two or more host instances for each host (on two or more computers)".`,
+        messageId: servers.size === 0 ? 'noInstance' : 'oneInstance',
+        data: { host: name, handlers: `${refs.length} handler${refs.length === 1 ? '' : 's'}`, server: declared[0]?.str ?? '' },
         nodePath: `hosts[name=${name}].instances`,
         related: refs.slice(0, 5).map((h) => ({
           uri: h.doc.uri,

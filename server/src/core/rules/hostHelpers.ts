@@ -74,3 +74,12 @@ export function insertKeys(ctx: RuleContext, map: LNode, values: Record<string, 
   if (!edits.length || edits.some((e) => !e)) return undefined;
   return { ...edits[0]!, newText: edits.map((e) => e!.newText).join('') };
 }
+
+/**
+ * The BizTalk edition the topology declares, when it is one that allows a single BizTalk server per
+ * group and no host clustering (Standard, Branch): advice for such a group must not ask for either.
+ */
+export function limitedEdition(ctx: RuleContext): string | undefined {
+  const ed = ctx.topology?.section('biztalk')?.get('edition')?.str;
+  return ed && /^(standard|branch)$/i.test(ed.trim()) ? ed.trim() : undefined;
+}
