@@ -8,6 +8,12 @@ const inst = (edition: string, dbs: string) => `topology: 1\nenvironment: produc
 ruleTester(rule, {
   valid: [
     { name: 'Enterprise with many databases', files: { [T]: inst('Enterprise', '[{ name: BizTalkMgmtDb }, { name: BizTalkMsgBoxDb }]') } },
+    {
+      name: 'Standard with one basic availability group per database (databases[].availabilityGroup)',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAG\n    edition: Standard\n    availabilityGroup: { dtcSupport: perDatabase, availabilityMode: synchronous }\n    databases:\n      - { name: BizTalkMgmtDb, availabilityGroup: AG-Mgmt }\n      - { name: BizTalkMsgBoxDb, availabilityGroup: AG-MsgBox }\n      - { name: SSODB, availabilityGroup: AG-SSO }\n',
+      },
+    },
     { name: 'Standard with one BizTalk database (a custom one and an SSAS one do not count)', files: { [T]: inst('Standard', '[{ name: BizTalkMgmtDb }, { name: Orders, custom: true }, { name: BAMAnalysis }]') } },
   ],
   invalid: [
@@ -18,8 +24,8 @@ ruleTester(rule, {
         {
           range: [6, 5, 6, 22],
           severity: 'error',
-          message:
-            '"SQLAG" is SQL Server Standard, whose basic availability groups hold one database each, yet 2 BizTalk databases (BizTalkMgmtDb, BizTalkMsgBoxDb) are declared in its availability group. Microsoft: "SQL Server 2016 Standard supports only one single database in each SQL AlwaysOn AG. Since BizTalk uses many databases, SQL Server Enterprise edition is typically recommended."',
+          messageId: 'basic',
+          data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG1' },
           fixOutput: null,
         },
       ],
@@ -30,7 +36,19 @@ ruleTester(rule, {
         [T]: inst('Standard', '[{ name: BizTalkMgmtDb }]'),
         'cfg.xml': '<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQLAG</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>',
       },
-      errors: [{ range: [6, 5, 6, 22], message: /yet 2 BizTalk databases \(BizTalkMgmtDb, BizTalkMsgBoxDb\)/ }],
+      errors: [{ range: [6, 5, 6, 22], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG1' } }],
+    },
+    {
+      name: 'two databases name the same basic group (case-insensitively): at the first one\'s group name',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAG\n    edition: Standard\n    availabilityGroup: { dtcSupport: perDatabase }\n    databases:\n      - { name: BizTalkMgmtDb, availabilityGroup: AG-Mgmt }\n      - { name: BizTalkMsgBoxDb, availabilityGroup: ag-mgmt }\n      - { name: SSODB, availabilityGroup: AG-SSO }\n',
+      },
+      errors: [{ range: [8, 51, 8, 58], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG-Mgmt' } }],
+    },
+    {
+      name: 'a database entry with a role and no name does not stop the rule',
+      files: { [T]: inst('Standard', '[{ name: BizTalkMgmtDb }, { role: messagebox }]') },
+      errors: [{ range: [6, 5, 6, 22], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, messagebox', group: 'availability group AG1' } }],
     },
   ],
 });

@@ -1,18 +1,23 @@
 import { defineRule } from './api';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
-import { biztalkDatabases } from './dbHelpers';
+import type { LNode } from '../readers/yamlNode';
+import type { RelatedLocation } from '../types';
+import { biztalkDatabases, roleOf } from './dbHelpers';
 import { AG, SQL_EDITIONS } from './sources';
 
 export default defineRule({
   meta: {
     id: 'ag-basic-standard',
-    description: 'An availability group on SQL Server Standard (a basic availability group, one database each) is declared for more than one BizTalk database.',
+    description: 'On SQL Server Standard (basic availability groups, one database each), several BizTalk databases are declared in one availability group.',
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
     availability: true,
     sources: [SQL_EDITIONS, AG],
+    messages: {
+      basic: '"{{instance}}" is SQL Server Standard, whose basic availability groups hold one database each, yet {{count}} BizTalk databases ({{databases}}) are in {{group}}. Give each its own group (databases[].availabilityGroup), or use Enterprise.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -21,25 +26,46 @@ export default defineRule({
       const ag = inst.get('availabilityGroup');
       const edition = inst.get('edition');
       if (!ag || !ag.isMap || edition?.str?.toLowerCase() !== 'standard') continue;
-      const names = biztalkDatabases(inst).map((d) => d.get('name')!.str!);
-      // Databases a configuration export places on this instance count too.
+      const name = inst.get('name')?.str ?? 'this SQL instance';
+      const agName = ag.get('name')?.str;
+      // The groups of the instance: a database names its own (databases[].availabilityGroup), else it is
+      // in the instance's group. Keyed in lower case; the first spelling is kept for the message.
+      const groups = new Map<string, { label: string; names: string[]; nodes: LNode[] }>();
+      const add = (group: string | undefined, dbName: string, node?: LNode) => {
+        const key = group ? group.trim().toLowerCase() : '';
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { label: group ? `availability group ${group}` : agName ? `availability group ${agName}` : 'its availability group', names: [], nodes: [] }));
+        if (g.names.some((x) => sameName(x, dbName))) return;
+        g.names.push(dbName);
+        if (node) g.nodes.push(node);
+      };
+      const declared = biztalkDatabases(inst);
+      for (const d of declared) add(d.get('availabilityGroup')?.str, d.get('name')?.str ?? roleOf(d) ?? '?', d);
+      // Databases a configuration export places on this instance, and the topology does not list, are in
+      // the instance's group.
       for (const exp of ctx.ws.configExports) {
         for (const d of exp.configExport!.databases) {
           const n = d.database ?? DEFAULT_DB_NAME[d.role];
-          if (!n || !d.server || d.role === 'bam-analysis' || d.role === 'tracking-analysis') continue;
+          if (!n || !d.server || d.role === 'bam-analysis' || d.role === 'tracking-analysis' || d.role === 'other') continue;
           if (topo.findInstance(d.server)?.node !== inst.node) continue;
-          if (!names.some((x) => sameName(x, n))) names.push(n);
+          if (declared.some((x) => sameName(x.get('name')?.str, n))) continue;
+          add(undefined, n);
         }
       }
-      if (names.length < 2) continue;
-      const name = inst.get('name')?.str ?? 'this SQL instance';
-      ctx.report({
-        doc: topo.doc,
-        range: ag.keyRange,
-        message: `"${name}" is SQL Server Standard, whose basic availability groups hold one database each, yet ${names.length} BizTalk databases (${names.join(', ')}) are declared in its availability group. Microsoft: "SQL Server 2016 Standard supports only one single database in each SQL AlwaysOn AG. Since BizTalk uses many databases, SQL Server Enterprise edition is typically recommended."`,
-        nodePath: `sqlInstances[name=${name}].availabilityGroup:basic`,
-        related: [{ uri: topo.uri, range: edition!.entryRange, message: `${name} is SQL Server Standard` }],
-      });
+      for (const [key, g] of groups) {
+        if (g.names.length < 2) continue;
+        const related: RelatedLocation[] = [{ uri: topo.uri, range: edition.entryRange, message: `${name} is SQL Server Standard` }];
+        for (const n of g.nodes.slice(0, 5)) related.push({ uri: topo.uri, range: n.get('name')?.range ?? n.range, message: `${n.get('name')?.str ?? 'A database'} is in ${g.label}` });
+        const where = key ? g.nodes[0]?.get('availabilityGroup') : undefined;
+        ctx.report({
+          doc: topo.doc,
+          range: where ? where.range : ag.keyRange,
+          messageId: 'basic',
+          data: { instance: name, count: g.names.length, databases: g.names.join(', '), group: g.label },
+          nodePath: `sqlInstances[name=${name}].availabilityGroup${key ? `[${key}]` : ''}:basic`,
+          related,
+        });
+      }
     }
   },
 });
