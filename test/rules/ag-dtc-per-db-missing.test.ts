@@ -4,11 +4,11 @@ import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
 const HEAD = 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAG\n    availabilityGroup:\n      name: AG1\n';
-const MSG_END = 'BizTalk runs distributed transactions across its databases; Microsoft: make sure the availability groups are created with the Per Database DTC Support option (DTC_SUPPORT = PER_DB).';
 
 ruleTester(rule, {
   valid: [
     { name: 'perDatabase', files: { [T]: HEAD + '      dtcSupport: perDatabase\n' } },
+    { name: 'PER_DB, as T-SQL writes it', files: { [T]: HEAD + '      dtcSupport: PER_DB\n' } },
     { name: 'no availability group', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQL1, failoverCluster: { nodes: [A, B] } }\n' } },
   ],
   invalid: [
@@ -19,7 +19,8 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 22],
           severity: 'error',
-          message: `The availability group of "SQLAG" does not declare its DTC support (dtcSupport). ${MSG_END}`,
+          messageId: 'missing',
+          data: { instance: 'SQLAG' },
           fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' },
         },
       ],
@@ -27,7 +28,7 @@ ruleTester(rule, {
     {
       name: 'none: at the value, fix replaces it',
       files: { [T]: HEAD + '      dtcSupport: none\n' },
-      errors: [{ range: [7, 19, 7, 23], message: `The availability group of "SQLAG" is declared with dtcSupport: none. ${MSG_END}`, fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' } }],
+      errors: [{ range: [7, 19, 7, 23], messageId: 'none', data: { instance: 'SQLAG', value: 'none' }, fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' } }],
     },
   ],
 });

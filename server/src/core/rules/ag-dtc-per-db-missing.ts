@@ -10,6 +10,10 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [AG],
+    messages: {
+      missing: 'The availability group of "{{instance}}" does not declare its DTC support. Declare dtcSupport: perDatabase once the group is created WITH (DTC_SUPPORT = PER_DB).',
+      none: 'The availability group of "{{instance}}" is declared with dtcSupport: {{value}}, and BizTalk needs per-database DTC support. Create the group WITH (DTC_SUPPORT = PER_DB) and declare dtcSupport: perDatabase.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -18,12 +22,14 @@ export default defineRule({
       const ag = inst.get('availabilityGroup');
       if (!ag || !ag.isMap) continue;
       const dtc = ag.get('dtcSupport');
-      if (dtc?.str === 'perDatabase') continue;
+      // perDatabase, or PER_DB as T-SQL writes it: both say per-database DTC support.
+      if (dtc?.str && /^(perDatabase|per_db)$/i.test(dtc.str.trim())) continue;
       const name = inst.get('name')?.str ?? 'this SQL instance';
       ctx.report({
         doc: topo.doc,
         range: dtc ? dtc.range : ag.keyRange,
-        message: `${dtc ? `The availability group of "${name}" is declared with dtcSupport: ${dtc.str ?? String(dtc.value)}` : `The availability group of "${name}" does not declare its DTC support (dtcSupport)`}. BizTalk runs distributed transactions across its databases; Microsoft: make sure the availability groups are created with the Per Database DTC Support option (DTC_SUPPORT = PER_DB).`,
+        messageId: dtc ? 'none' : 'missing',
+        data: { instance: name, value: dtc ? dtc.str ?? String(dtc.value) : '' },
         nodePath: `sqlInstances[name=${name}].availabilityGroup.dtcSupport`,
         fix: fix('Declare per-database DTC support', dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase')),
       });
