@@ -36,8 +36,8 @@ ruleTester(rule, {
           file: B,
           range: [11, 145, 11, 179],
           severity: 'error',
-          message:
-            'Receive location "Orders.MSMQ" (MSMQ) reads the local queue FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN in host "MsmqHost", which is not declared clustered. It also delivers in order (serialProcessing), which needs a single active host instance. When that server fails, the messages in its queue are out of reach until it returns, and transactional reads and sends lose their guarantee. Microsoft: cluster MSMQ in a Windows cluster group, make it a resource dependency of a clustered BizTalk host, and run the MSMQ send and receive handlers in that host.',
+          messageId: 'receive',
+          data: { endpoint: 'Receive location "Orders.MSMQ"', queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', host: 'MsmqHost', problem: 'is not clustered' },
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n    clustered: true\n    dependsOn: ['<<clustered MSMQ resource>>']\nmsmqServers:\n  - name: '<<clustered MSMQ resource>>'\n    clustered: true\n",
           },
@@ -47,22 +47,27 @@ ruleTester(rule, {
     {
       name: 'a queue on one of the host\'s own servers is local too',
       files: { [T]: TOPO, [B]: recv('DIRECT=OS:bts02\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 172], message: /reads the local queue DIRECT=OS:bts02\\private\$\\in/ }],
+      errors: [{ file: B, range: [11, 145, 11, 172], messageId: 'receive' }],
     },
     {
       name: 'clustered host whose dependency is an unclustered MSMQ server: the fix clusters that server',
       files: { [T]: GOOD.replace('{ name: BTSMSMQ, clustered: true }', '{ name: BTSMSMQ, clustered: false }'), [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], message: /in clustered host "MsmqHost", but the host does not depend on a clustered MSMQ resource/, fixOutput: { [T]: GOOD } }],
+      errors: [{ file: B, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, fixOutput: { [T]: GOOD } }],
     },
     {
       name: 'clustered host depending on a resource msmqServers does not declare: the fix declares it clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\n', [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - name: BTSMSMQ\n    clustered: true\n' } }],
+      errors: [{ file: B, range: [11, 145, 11, 158], messageId: 'receive', fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - name: BTSMSMQ\n    clustered: true\n' } }],
     },
     {
-      name: 'an MSMQ send port, even to a remote queue (its outgoing queue is local)',
+      name: 'an MSMQ send port to a remote queue: its outgoing queue is local, a warning (Microsoft: mitigate)',
       files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToPartner', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT' }) }] }) },
-      errors: [{ file: B, range: [8, 128, 8, 166], message: /^Send port "ToPartner" \(MSMQ\) sends through the local outgoing queue of its host \(to FORMATNAME:DIRECT=OS:MQ01\\PRIVATE\$\\OUT\) in host "MsmqHost"/ }],
+      errors: [{ file: B, range: [8, 128, 8, 166], severity: 'warning', messageId: 'send', data: { endpoint: 'Send port "ToPartner"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', host: 'MsmqHost', problem: 'is not clustered' } }],
+    },
+    {
+      name: 'an MSMQ send port to a local queue keeps the error',
+      files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToLocal', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\OUT' }) }] }) },
+      errors: [{ file: B, range: [8, 128, 8, 163], severity: 'error', messageId: 'send' }],
     },
   ],
 });
@@ -86,7 +91,8 @@ describe('msmq-local-queue-not-clustered on the real Apress 2006 ordered-deliver
     assert.equal(doc.text.slice(onSp[0].range.start, onSp[0].range.end), 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\TRANSACTIONOUT');
     // The receive location's value sits inside the double-escaped AdapterConfig of its transport data.
     assert.ok(onRl[0].range.start > rl.transport.dataElement!.start && onRl[0].range.end < rl.transport.dataElement!.end);
-    assert.match(onRl[0].message, /delivers in order \(serialProcessing\)/);
+    // Its ordered delivery (serialProcessing) is ordered-receive-not-clustered's finding, not repeated here.
+    assert.equal(onRl[0].messageId, 'receive');
   });
   it('no finding once the host is clustered with a clustered MSMQ resource', () => {
     const { findings } = lintFiles({ ...files, [T]: GOOD.replace('MsmqHost', 'BizTalkServerApplication') }, [rule]);

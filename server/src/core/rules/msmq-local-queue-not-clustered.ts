@@ -1,6 +1,6 @@
 import { defineRule, fix, placeholder } from './api';
 import { handlers, sameName } from '../model/join';
-import { adapterEvidence, isLocalQueue, isMsmq, isTrue, msmqQueue, setting } from '../model/adapters';
+import { adapterEvidence, isLocalQueue, isMsmq, msmqQueue } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
 import { endpointLabel, handlerPath, hostOf, hostRelated, insertKeys, markClustered } from './hostHelpers';
 import { addToList } from './shared';
@@ -9,12 +9,16 @@ import { CLH, SCALED_OUT_SENDING, SORH } from './sources';
 export default defineRule({
   meta: {
     id: 'msmq-local-queue-not-clustered',
-    description: 'An MSMQ receive location reading a local queue, or an MSMQ send handler, runs in a host that is not clustered together with a clustered MSMQ resource.',
+    description: 'An MSMQ receive location reading a local queue, or an MSMQ send handler, runs in a host that is not clustered together with a clustered MSMQ resource (a warning for a send port to a remote queue).',
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
     availability: true,
     sources: [CLH, SORH, SCALED_OUT_SENDING],
+    messages: {
+      receive: '{{endpoint}} (MSMQ) reads the local queue {{queue}} in host "{{host}}", which {{problem}}. Run it in a clustered host that depends on a clustered MSMQ resource, and declare both.',
+      send: '{{endpoint}} (MSMQ) sends to {{queue}} through the outgoing queue of host "{{host}}", which {{problem}}. Run it in a clustered host that depends on a clustered MSMQ resource, and declare both.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -37,13 +41,7 @@ export default defineRule({
       if (host.clustered && clusteredMsmq) continue;
       const evidence = queue ?? adapterEvidence(h);
       if (!evidence) continue;
-      const what =
-        h.side === 'receive'
-          ? `${endpointLabel(h)} (MSMQ) reads the local queue ${queue!.value}`
-          : `${endpointLabel(h)} (MSMQ) sends through the local outgoing queue of its host${queue ? ` (to ${queue.value})` : ''}`;
-      const problem = !host.clustered
-        ? `in host "${host.name}", which is not declared clustered`
-        : `in clustered host "${host.name}", but the host does not depend on a clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)`;
+      const problem = !host.clustered ? 'is not clustered' : 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)';
       // The fix: a clustered host that depends on a clustered MSMQ resource, declared in msmqServers.
       const P = placeholder('clustered MSMQ resource');
       const edits = [];
@@ -70,13 +68,16 @@ export default defineRule({
       // The host's new keys go before a new msmqServers list (both may land at the end of the file).
       if (Object.keys(hostKeys).length) edits.push(insertKeys(ctx, host.node, hostKeys));
       edits.push(...msmqEdits);
-      const ordered = !host.clustered && h.side === 'receive' && isTrue(setting(ctx.ws, h, 'serialProcessing'))
-        ? ' It also delivers in order (serialProcessing), which needs a single active host instance.'
-        : '';
+      // A send port to a remote queue: Microsoft's advice is to mitigate (the outgoing queue holds the
+      // messages while that server is down), a warning; a local queue, or one btslint cannot place, keeps
+      // the rule's severity.
+      const remoteSend = h.side === 'send' && !!queue && !queue.unresolved.length && !isLocalQueue(queue.value, host.instances);
       ctx.report({
         doc: h.doc,
         range: evidence.range,
-        message: `${what} ${problem}.${ordered} When that server fails, the messages in its queue are out of reach until it returns, and transactional reads and sends lose their guarantee. Microsoft: cluster MSMQ in a Windows cluster group, make it a resource dependency of a clustered BizTalk host, and run the MSMQ send and receive handlers in that host.`,
+        severity: remoteSend ? 'warning' : undefined,
+        messageId: h.side === 'receive' ? 'receive' : 'send',
+        data: { endpoint: endpointLabel(h), queue: queue?.value ?? 'its queue', host: host.name, problem },
         nodePath: handlerPath(h, ':msmq'),
         related: hostRelated(ctx, h, host, true),
         fix: fix(`Cluster host ${host.name} with a clustered MSMQ resource in the topology`, ...edits),
