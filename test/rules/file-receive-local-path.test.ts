@@ -33,8 +33,8 @@ ruleTester(rule, {
           file: B,
           range: [9, 20, 9, 38],
           severity: 'warning',
-          message:
-            'Receive location "Orders.File" (FILE) reads the local folder C:\\in\\orders\\*.xml. Each host instance reads that folder on its own server, so the files left on a server whose instance is down wait there, and the instances do not share the work. Microsoft: point the receive location at one UNC path for every host instance, and make the file location it points to highly available.',
+          messageId: 'localFolder',
+          data: { endpoint: 'Receive location "Orders.File"', path: 'C:\\in\\orders\\*.xml' },
           fixOutput: null,
         },
       ],
@@ -42,7 +42,7 @@ ruleTester(rule, {
     {
       name: 'a local path is reported without a topology too',
       files: { [B]: file('d:/drop/*.xml') },
-      errors: [{ file: B, range: [9, 20, 9, 33], message: /reads the local folder d:\/drop\/\*\.xml/ }],
+      errors: [{ file: B, range: [9, 20, 9, 33], messageId: 'localFolder', data: { endpoint: 'Receive location "Orders.File"', path: 'd:/drop/*.xml' } }],
     },
     {
       name: 'an undeclared share: fix declares it',
@@ -51,7 +51,8 @@ ruleTester(rule, {
         {
           file: B,
           range: [9, 20, 9, 42],
-          message: /^Receive location "Orders.File" \(FILE\) reads \\\\FS01\\in\\orders\\\*\.xml, a share the topology does not declare \(fileShares\)/,
+          messageId: 'shareUndeclared',
+          data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\orders\\*.xml', others: '', share: '\\\\FS01\\in' },
           fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
         },
       ],
@@ -63,9 +64,27 @@ ruleTester(rule, {
         {
           file: B,
           range: [9, 20, 9, 35],
-          message: /on share \\\\FS01\\in, which the topology does not declare highly available/,
+          messageId: 'shareNotHa',
+          data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\*.xml', others: '', share: '\\\\FS01\\in' },
           fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
         },
+      ],
+    },
+    {
+      name: 'one finding per share and file: the other receive locations on the share are related locations',
+      files: {
+        [T]: TOPO,
+        [B]: bindingXml({
+          receive: [
+            { name: 'A', adapter: 'FILE', host: 'RecvHost', address: '\\\\FS01\\in\\a\\*.xml' },
+            { name: 'B', adapter: 'FILE', host: 'RecvHost', address: '\\\\fs01\\IN\\b\\*.xml' },
+            { name: 'C', adapter: 'FILE', host: 'RecvHost', address: '\\\\FS02\\in\\*.xml' },
+          ],
+        }),
+      },
+      errors: [
+        { file: B, range: [9, 20, 9, 37], messageId: 'shareUndeclared', data: { endpoint: 'Receive location "A"', path: '\\\\FS01\\in\\a\\*.xml', others: ' (and 1 other receive location of this file)', share: '\\\\FS01\\in' } },
+        { file: B, range: [27, 20, 27, 35], messageId: 'shareUndeclared', data: { endpoint: 'Receive location "C"', path: '\\\\FS02\\in\\*.xml', others: '', share: '\\\\FS02\\in' } },
       ],
     },
     {
@@ -75,7 +94,7 @@ ruleTester(rule, {
         [B]: file('${InFolder}\\*.xml'),
         'PROD_settings.xml': '<?xml version="1.0" encoding="utf-8"?>\n<settings>\n  <property name="InFolder">E:\\Drop\\Orders</property>\n</settings>\n',
       },
-      errors: [{ file: B, range: [9, 20, 9, 37], message: /reads the local folder E:\\Drop\\Orders\\\*\.xml \(\$\{InFolder\}\\\*\.xml\)/ }],
+      errors: [{ file: B, range: [9, 20, 9, 37], messageId: 'localFolder', data: { endpoint: 'Receive location "Orders.File"', path: 'E:\\Drop\\Orders\\*.xml (${InFolder}\\*.xml)' } }],
     },
   ],
 });
@@ -105,7 +124,7 @@ describe('file-receive-local-path on real bindings', () => {
       assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), '${FileInPath}\\*.xml');
       const rl = doc.binding!.receiveLocations.find((r) => r.name === 'Advanced_Receive_FILE')!;
       assert.ok(mine[0].range.start > rl.element.start && mine[0].range.end < rl.element.end);
-      assert.match(mine[0].message, /reads the local folder C:\\DeploymentFrameworkForBizTalk\\Samples\\Advanced\\InDir\\\*\.xml \(\$\{FileInPath\}\\\*\.xml\)/);
+      assert.equal(mine[0].data?.path, 'C:\\DeploymentFrameworkForBizTalk\\Samples\\Advanced\\InDir\\*.xml (${FileInPath}\\*.xml)');
       // The value comes from the "Default Values" column (the environment columns are blank).
       const related = mine[0].related!.find((r) => r.uri === settings)!;
       const sdoc = docs.find((d) => d.uri === settings)!;

@@ -1,5 +1,8 @@
 import { defineRule, fix } from './api';
 import { handlers } from '../model/join';
+import type { HandlerRef } from '../model/join';
+import type { LNode } from '../readers/yamlNode';
+import type { OffsetRange } from '../text';
 import { effectiveAddress, isFile, LOCAL_DRIVE_PATH } from '../model/adapters';
 import type { RelatedLocation } from '../types';
 import { endpointLabel, handlerPath } from './hostHelpers';
@@ -24,9 +27,17 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [SORH],
+    messages: {
+      localFolder: '{{endpoint}} (FILE) reads the local folder {{path}}, so each host instance reads a folder of its own server. Point it at one highly available UNC share for all instances.',
+      shareNotHa: '{{endpoint}} (FILE) reads {{path}}{{others}} on share {{share}}, which the topology does not declare highly available. Make the share highly available and declare highlyAvailable: true.',
+      shareUndeclared: '{{endpoint}} (FILE) reads {{path}}{{others}} on share {{share}}, which the topology does not declare. Declare it under fileShares, with whether it is highly available.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
+    // Receive locations on one share not declared highly available: one cause, reported once per share
+    // and binding file, at the first location, with the others as related locations.
+    const byShare = new Map<string, { h: HandlerRef; range: OffsetRange; shown: string; root: string; share?: LNode; related: RelatedLocation[] }[]>();
     for (const h of handlers(ctx.ws)) {
       if (h.side !== 'receive' || !isFile(h)) continue;
       const addr = effectiveAddress(ctx.ws, h);
@@ -39,7 +50,8 @@ export default defineRule({
         ctx.report({
           doc: h.doc,
           range: addr.range,
-          message: `${endpointLabel(h)} (FILE) reads the local folder ${shown}. Each host instance reads that folder on its own server, so the files left on a server whose instance is down wait there, and the instances do not share the work. Microsoft: point the receive location at one UNC path for every host instance, and make the file location it points to highly available.`,
+          messageId: 'localFolder',
+          data: { endpoint: endpointLabel(h), path: shown },
           nodePath: `${handlerPath(h)}:file-local`,
           related: related.length ? related : undefined,
         });
@@ -47,23 +59,34 @@ export default defineRule({
       }
       const root = shareRoot(path);
       if (!topo || !root) continue;
-      const shares = topo.list('fileShares');
       const want = normalise(path);
-      const share = shares
+      const share = topo
+        .list('fileShares')
         .filter((s) => {
           const p = s.get('path')?.str;
           return !!p && (want === normalise(p) || want.startsWith(normalise(p) + '\\'));
         })
         .sort((a, b) => b.get('path')!.str!.length - a.get('path')!.str!.length)[0];
+      if (share?.get('highlyAvailable')?.value === true) continue;
+      const key = `${h.doc.uri}\u0000${share ? `declared:${normalise(share.get('path')!.str!)}` : normalise(root)}`;
+      const list = byShare.get(key) ?? [];
+      list.push({ h, range: addr.range, shown, root, share, related });
+      byShare.set(key, list);
+    }
+    for (const list of byShare.values()) {
+      const first = list[0];
+      const { h, share, root } = first;
+      const related = [...first.related];
+      if (share) related.push({ uri: topo!.uri, range: share.get('path')!.range, message: `Share ${share.get('path')!.str} is declared here` });
+      for (const o of list.slice(1)) related.push({ uri: o.h.doc.uri, range: o.range, message: `${endpointLabel(o.h)} reads ${o.shown} too` });
+      const n = list.length - 1;
+      const others = n ? ` (and ${n} other receive location${n === 1 ? '' : 's'} of this file)` : '';
       const ha = share?.get('highlyAvailable');
-      if (ha?.value === true) continue;
-      if (share) related.push({ uri: topo.uri, range: share.get('path')!.range, message: `Share ${share.get('path')!.str} is declared here` });
       ctx.report({
         doc: h.doc,
-        range: addr.range,
-        message: share
-          ? `${endpointLabel(h)} (FILE) reads ${shown} on share ${share.get('path')!.str}, which the topology does not declare highly available (highlyAvailable: true). Microsoft: for a highly available FILE receive you must make sure that the file location to which the UNC path points is highly available.`
-          : `${endpointLabel(h)} (FILE) reads ${shown}, a share the topology does not declare (fileShares), so btslint cannot tell whether it survives the failure of its file server. Microsoft: make sure that the file location to which the UNC path points is highly available.`,
+        range: first.range,
+        messageId: share ? 'shareNotHa' : 'shareUndeclared',
+        data: { endpoint: endpointLabel(h), path: first.shown, others, share: share ? share.get('path')!.str! : root },
         nodePath: `${handlerPath(h)}:file-share`,
         related: related.length ? related : undefined,
         fix: share
