@@ -3,8 +3,6 @@ import rule from '../../server/src/core/rules/master-secret-server-not-clustered
 import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
-const END =
-  'There is only one in the SSO system: while it is down, running work goes on but no SSO server can encrypt new credentials (new or changed port configurations, affiliate applications). Microsoft: "it is strongly recommended you cluster the master secret server".';
 
 ruleTester(rule, {
   valid: [{ name: 'clustered', files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\n' } }],
@@ -16,7 +14,8 @@ ruleTester(rule, {
         {
           range: [5, 14, 5, 19],
           severity: 'warning',
-          message: `The master secret server BTS01 is declared not clustered (sso.clustered: false). ${END}`,
+          messageId: 'notClustered',
+          data: { name: ' BTS01', said: 'declared not clustered (sso.clustered: false)' },
           fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' },
         },
       ],
@@ -24,13 +23,13 @@ ruleTester(rule, {
     {
       name: 'not said: at the masterSecretServer entry, fix inserts clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n' },
-      errors: [{ range: [4, 3, 4, 28], message: `The master secret server BTS01 is not declared clustered (sso.clustered). ${END}`, fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' } }],
+      errors: [{ range: [4, 3, 4, 28], messageId: 'notClustered', data: { name: ' BTS01', said: 'not declared clustered (sso.clustered)' }, fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' } }],
     },
     {
       name: 'no sso section: at the top, fix declares it',
       files: { [T]: 'topology: 1\nenvironment: production\n' },
-      errors: [{ range: [1, 1, 1, 12], fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: '<<clustered SSO network name>>'\n  clustered: true\n" } }],
+      errors: [{ range: [1, 1, 1, 12], messageId: 'notClustered', data: { name: '', said: 'not declared clustered (sso.clustered)' }, fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: '<<clustered SSO network name>>'\n  clustered: true\n" } }],
     },
-    { name: 'development: info', files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nsso: { clustered: false }\n' }, errors: [{ range: [3, 19, 3, 24], severity: 'info' }] },
+    { name: 'development: info', files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nsso: { clustered: false }\n' }, errors: [{ range: [3, 19, 3, 24], severity: 'info', messageId: 'notClustered' }] },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule, fix, placeholder } from './api';
 import { missingAnchor } from './shared';
-import { CK_HA, HA_MSS, MSS } from './sources';
+import { CK_HA, CLUSTERING_MSS, HA_MSS, MSS } from './sources';
 
 export default defineRule({
   meta: {
@@ -10,7 +10,10 @@ export default defineRule({
     category: 'sso',
     fixable: true,
     availability: true,
-    sources: [MSS, HA_MSS, CK_HA],
+    sources: [MSS, HA_MSS, CK_HA, CLUSTERING_MSS],
+    messages: {
+      notClustered: 'The master secret server{{name}} is {{said}}: while it is down, an SSO service that restarts cannot start, so a restarted BizTalk server cannot start its hosts. Cluster it and declare sso.clustered: true.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -19,13 +22,13 @@ export default defineRule({
     const clustered = sso?.get('clustered');
     if (clustered?.value === true) return;
     const mss = sso?.get('masterSecretServer');
-    const who = mss?.str ? `The master secret server ${mss.str}` : 'The master secret server';
     const range = clustered ? clustered.range : mss ? mss.entryRange : sso ? sso.keyRange : missingAnchor(topo, ['sso']).range;
-    const said = clustered ? 'is declared not clustered (sso.clustered: false)' : 'is not declared clustered (sso.clustered)';
+    const said = clustered ? 'declared not clustered (sso.clustered: false)' : 'not declared clustered (sso.clustered)';
     ctx.report({
       doc: topo.doc,
       range,
-      message: `${who} ${said}. There is only one in the SSO system: while it is down, running work goes on but no SSO server can encrypt new credentials (new or changed port configurations, affiliate applications). Microsoft: "it is strongly recommended you cluster the master secret server".`,
+      messageId: 'notClustered',
+      data: { name: mss?.str ? ` ${mss.str}` : '', said },
       nodePath: 'sso.clustered',
       fix: fix(
         'Declare the master secret server clustered',
