@@ -78,6 +78,13 @@ sqlInstances:
   ],
   invalid: [
     {
+      name: 'RAID 5 on shared storage (a SAN LUN): information, as a SAN cache makes the RAID level matter less',
+      files: {
+        [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    volumes:\n      - { drive: 'E:', raid: 5, shared: true, holds: [data] }\n    databases:\n      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }\n",
+      },
+      errors: [{ range: [6, 30, 6, 31], severity: 'info', messageId: 'raid5San', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' } }],
+    },
+    {
       name: 'RAID 5 under the MessageBox: the write penalty is named',
       files: {
         [T]: `topology: 1
@@ -94,8 +101,8 @@ sqlInstances:
         {
           range: [6, 30, 6, 31],
           severity: 'warning',
-          message:
-            'Volume E: holds the data of the MessageBox database (BizTalkMsgBoxDb) on RAID 5; Microsoft recommends RAID 1+0 (RAID 10) for it. RAID 5 pays a write penalty on every write, and the MessageBox database is written all the time.',
+          messageId: 'raid5',
+          data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -126,7 +133,8 @@ sqlInstances:
       errors: [
         {
           range: [6, 11, 6, 22],
-          message: 'Volume F: holds the data of the BAM Primary Import database (BAMPrimaryImport) but declares no RAID level. Microsoft recommends RAID 1+0 for it.',
+          messageId: 'noRaid',
+          data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -157,7 +165,8 @@ sqlInstances:
       errors: [
         {
           range: [8, 21, 8, 25],
-          message: /BizTalkMsgBoxDb keeps its data on M:, but SQL instance "SQL2" declares no volume M:/,
+          messageId: 'volumeUndeclared',
+          data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -226,7 +235,8 @@ sqlInstances:
       errors: [
         {
           range: [7, 9, 7, 31],
-          message: /Nothing says which volume holds the data of BAMPrimaryImport on "SQL3"/,
+          messageId: 'dataVolumeUnknown',
+          data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -289,7 +299,8 @@ sqlInstances:
         {
           file: 'prod.topology.json',
           range: [7, 44, 7, 45],
-          message: 'Volume E: holds the data of the MessageBox database (BizTalkMsgBoxDb) on RAID 6; Microsoft recommends RAID 1+0 (RAID 10) for it.',
+          messageId: 'otherLevel',
+          data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb', level: '6' },
           fixOutput: {
             'prod.topology.json': `{
   "topology": 1,
@@ -317,7 +328,7 @@ sqlInstances:
     databases: [{ name: BizTalkMsgBoxDb, dataVolume: 'E:' }]
 `,
       },
-      errors: [{ range: [5, 36, 5, 37], severity: 'info', message: /on RAID 1;/ }],
+      errors: [{ range: [5, 36, 5, 37], severity: 'info', messageId: 'otherLevel' }],
     },
   ],
 });

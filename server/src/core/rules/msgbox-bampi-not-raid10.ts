@@ -18,6 +18,14 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [PPFT, HADB, PRECONFIG_DB],
+    messages: {
+      volumeUndeclared: '{{database}} keeps its data on {{drive}}, but "{{instance}}" declares no volume {{drive}}, so its RAID level is unknown. Declare the volume with its RAID level (RAID 10 for {{label}}).',
+      dataVolumeUnknown: 'Nothing says which volume holds the data of {{database}} on "{{instance}}", so btslint cannot check its RAID level. Declare its dataVolume and that volume\'s RAID level.',
+      noRaid: 'Volume {{drive}} holds the data of {{label}} ({{database}}) but declares no RAID level. Declare it; Microsoft recommends RAID 10 for {{label}}.',
+      raid5: 'Volume {{drive}} holds the data of {{label}} ({{database}}) on RAID 5, which is slower at writing than RAID 10. Use RAID 10, unless the volume is a SAN LUN with a large write cache (declare shared: true).',
+      raid5San: 'Volume {{drive}} holds the data of {{label}} ({{database}}) on RAID 5 on shared storage; with a SAN\'s large write cache the RAID level matters less. Check that cache, or use RAID 10.',
+      otherLevel: 'Volume {{drive}} holds the data of {{label}} ({{database}}) on RAID {{level}}, where Microsoft recommends RAID 10. Move it to a RAID 10 volume.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -38,7 +46,8 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: dataVolumeNode!.range,
-              message: `${dbName} keeps its data on ${drive}, but SQL instance "${instName}" declares no volume ${drive}, so its RAID level is unknown. Declare the volume with its RAID level (RAID 10 for ${label}).`,
+              messageId: 'volumeUndeclared',
+              data: { database: dbName, drive, instance: instName, label },
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}].dataVolume`,
               fix: fix(
                 `Declare volume ${drive} as RAID 10`,
@@ -58,7 +67,8 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: p.dbNode ? itemAnchor(p.dbNode) : itemAnchor(inst),
-              message: `Nothing says which volume holds the data of ${dbName} on "${instName}", so btslint cannot check that ${label} is on RAID 10. Declare its dataVolume and the volume's RAID level.`,
+              messageId: 'dataVolumeUnknown',
+              data: { database: dbName, instance: instName },
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}]`,
               fix: p.dbNode
                 ? fix(
@@ -80,7 +90,8 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: itemAnchor(v),
-              message: `Volume ${vd} holds the data of ${label} (${dbName}) but declares no RAID level. Microsoft recommends RAID 1+0 for it.`,
+              messageId: 'noRaid',
+              data: { drive: vd, label, database: dbName },
               nodePath: `${path}:${dbName}`,
               fix: fix(`Set RAID 10 on ${vd}`, ctx.edit.insertKey(v, 'raid', 10)),
             });
@@ -88,11 +99,15 @@ export default defineRule({
           }
           const level = String(raid.value).toLowerCase();
           if (level === '10' || level === '0' || level === 'none') continue; // 0/none: raid0-or-none reports it as an error
-          const extra = level === '5' ? ` RAID 5 pays a write penalty on every write, and ${label} is written all the time.` : '';
+          // Microsoft: RAID 5 is slower at writing, but "newer SAN disks have very large memory caches, so in
+          // these cases the raid selection is not as important": on shared storage, information.
+          const san = level === '5' && v.get('shared')?.value === true;
           ctx.report({
             doc: topo.doc,
             range: raid.range,
-            message: `Volume ${vd} holds the data of ${label} (${dbName}) on RAID ${raid.str}; Microsoft recommends RAID 1+0 (RAID 10) for it.${extra}`,
+            severity: san ? 'info' : undefined,
+            messageId: level === '5' ? (san ? 'raid5San' : 'raid5') : 'otherLevel',
+            data: { drive: vd, label, database: dbName, level: raid.str ?? String(raid.value) },
             nodePath: `${path}.raid:${dbName}`,
             fix: fix(`Set RAID 10 on ${vd}`, ctx.edit.replace(raid, 10)),
           });
