@@ -34,7 +34,7 @@ ruleTester(rule, {
     {
       name: 'a commented-out element is what XmlPreprocess deploys: its token counts',
       files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- ifdef ${_xml_preprocess} -->\n  <!-- <Address>${Out}\\x.xml</Address> -->\n  <!-- endif -->\n</BindingInfo>\n' },
-      errors: [{ file: B, range: [3, 17, 3, 23], severity: 'info', message: /^\$\{Out\} \(used once in this binding\) cannot be resolved: the workspace holds no Deployment Framework settings/ }],
+      errors: [{ file: B, range: [3, 17, 3, 23], severity: 'info', messageId: 'noSettings', data: { token: '${Out}', uses: 'used once' } }],
     },
     {
       name: 'settings of the environment lack one token: once per file, at its first use',
@@ -44,8 +44,8 @@ ruleTester(rule, {
           file: B,
           range: [9, 20, 9, 31],
           severity: 'warning',
-          message:
-            '${InFolder} (used 2 times in this binding) is not defined by the settings of environment "production": PROD_settings.xml. Deployed with these settings, the binding would keep the token, and btslint cannot check what it stands for. Add InFolder to the settings.',
+          messageId: 'notDefined',
+          data: { token: '${InFolder}', uses: 'used 2 times', env: 'environment "production"', sources: 'PROD_settings.xml', name: 'InFolder' },
           fixOutput: null,
         },
       ],
@@ -54,14 +54,14 @@ ruleTester(rule, {
       name: 'settings exist but none for this environment: info',
       files: { [T]: TOPO, [B]: master, 'DEV_settings.xml': settings({ ReceiveHost: 'R', InFolder: 'C:\\in' }, 'Development') },
       errors: [
-        { file: B, range: [9, 20, 9, 31], severity: 'info', message: /^\$\{InFolder\} \(used 2 times in this binding\) cannot be resolved: no Deployment Framework settings column or exported settings file in the workspace matches environment "production"/ },
-        { file: B, range: [12, 33, 12, 47], severity: 'info', message: /^\$\{ReceiveHost\} \(used 2 times/ },
+        { file: B, range: [9, 20, 9, 31], severity: 'info', messageId: 'noColumn', data: { token: '${InFolder}', uses: 'used 2 times', environment: 'production' } },
+        { file: B, range: [12, 33, 12, 47], severity: 'info', messageId: 'noColumn', data: { token: '${ReceiveHost}', uses: 'used 2 times', environment: 'production' } },
       ],
     },
     {
       name: 'no settings at all; $(Token) too',
       files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'A', adapter: 'FILE', host: '$(HostName)', address: 'C:\\in' }] }) },
-      errors: [{ file: B, range: [12, 33, 12, 44], severity: 'info', message: '$(HostName) (used once in this binding) cannot be resolved: the workspace holds no Deployment Framework settings (SettingsFileGenerator.xml or an exported settings file), so btslint cannot check what it stands for in environment "production".' }],
+      errors: [{ file: B, range: [12, 33, 12, 44], severity: 'info', messageId: 'noSettings', data: { token: '$(HostName)', uses: 'used once' } }],
     },
   ],
 });

@@ -45,6 +45,12 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [],
+    messages: {
+      notDefined: '{{token}} ({{uses}} in this binding) is not defined by the settings of {{env}}: {{sources}}. Add {{name}} to those settings.',
+      noEnvironment: '{{token}} ({{uses}} in this binding) cannot be resolved: no topology names an environment, so no settings column applies. Give the topology an environment: key.',
+      noColumn: '{{token}} ({{uses}} in this binding) cannot be resolved: no settings column or exported settings file matches environment "{{environment}}". Add one for it.',
+      noSettings: '{{token}} ({{uses}} in this binding) cannot be resolved: the workspace holds no Deployment Framework settings. Add SettingsFileGenerator.xml or an exported settings file.',
+    },
   },
   check(ctx) {
     const environment = ctx.ws.environment ?? soleEnvironment(ctx.ws);
@@ -54,19 +60,20 @@ export default defineRule({
         const name = s.raw.slice(2, -1).trim();
         if (table.get(name)) continue;
         const uses = s.count === 1 ? 'used once' : `used ${s.count} times`;
-        const env = environment ? `"${environment}"` : 'this workspace (no topology names an environment)';
-        let message: string;
+        const token = { token: s.raw, uses, name };
+        let messageId: string;
+        let data: Record<string, string>;
         let severity: 'warning' | 'info' | undefined;
         if (table.sources.length) {
-          message = `${s.raw} (${uses} in this binding) is not defined by the settings of environment ${env}: ${table.sources.map((x) => x.label).join('; ')}. Deployed with these settings, the binding would keep the token, and btslint cannot check what it stands for. Add ${name} to the settings.`;
-        } else if (table.anySettings) {
-          severity = 'info';
-          message = `${s.raw} (${uses} in this binding) cannot be resolved: no Deployment Framework settings column or exported settings file in the workspace matches environment ${env}, so btslint cannot check what it stands for.`;
+          messageId = 'notDefined';
+          data = { ...token, env: environment ? `environment "${environment}"` : 'the workspace', sources: table.sources.map((x) => x.label).join('; ') };
         } else {
+          // Unknown, not wrong: information.
           severity = 'info';
-          message = `${s.raw} (${uses} in this binding) cannot be resolved: the workspace holds no Deployment Framework settings (SettingsFileGenerator.xml or an exported settings file), so btslint cannot check what it stands for in environment ${env}.`;
+          messageId = !table.anySettings ? 'noSettings' : environment ? 'noColumn' : 'noEnvironment';
+          data = { ...token, environment: environment ?? '' };
         }
-        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, message, severity, nodePath: `token:${name.toLowerCase()}` });
+        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId, data, severity, nodePath: `token:${name.toLowerCase()}` });
       }
     }
   },
