@@ -18,8 +18,7 @@ ruleTester(rule, {
         {
           range: [7, 25, 7, 37],
           severity: 'error',
-          message:
-            'The availability group of "SQLAG" uses asynchronous commit. BizTalk keeps its databases consistent with one another through distributed transactions; a failover to a replica that lags behind breaks that. Microsoft: asynchronous-commit mode isn\'t supported; use synchronous commit.',
+          messageId: 'asynchronous',
           fixOutput: { [T]: ag('synchronous') },
         },
       ],

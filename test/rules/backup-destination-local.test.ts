@@ -73,8 +73,7 @@ backup:
         {
           range: [6, 22, 6, 39],
           severity: 'warning',
-          message:
-            'The full backups go to the local path E:\\Backups\\Full. Microsoft: with a local path "you have to manually copy all the files" elsewhere; enter a UNC share (\\\\server\\share) so the backups leave the SQL Server.',
+          messageId: 'local',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -88,7 +87,7 @@ backup:
         },
         {
           range: [7, 21, 7, 33],
-          message: /^The log backups go to the local path d:\/bts\/log\./,
+          messageId: 'local',
           fixOutput: {
             [T]: `topology: 1
 environment: production

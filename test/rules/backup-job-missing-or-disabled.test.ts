@@ -44,7 +44,7 @@ sqlInstances: []
         {
           range: [1, 1, 1, 12],
           severity: 'error',
-          message: MISSING,
+          messageId: 'missing',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -75,7 +75,7 @@ backup:
       errors: [
         {
           range: [3, 1, 3, 7],
-          message: MISSING,
+          messageId: 'missing',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -100,7 +100,7 @@ backup:
       errors: [
         {
           range: [3, 25, 3, 39],
-          message: /^The Backup BizTalk Server job is declared disabled/,
+          messageId: 'disabled',
           fixOutput: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true, daysToKeep: 14 } }\n` },
         },
       ],
@@ -121,7 +121,7 @@ backup:
       errors: [
         {
           range: [5, 5, 5, 17],
-          message: /does not say it is enabled \(enabled: true\)/,
+          messageId: 'notSaid',
           fixOutput: {
             'prod.topology.json': `{
   "topology": 1,
@@ -143,7 +143,7 @@ backup:
       errors: [
         {
           range: [4, 5, 4, 15],
-          message: MISSING,
+          messageId: 'missing',
           fixOutput: {
             [T]: "topology: 1\r\nenvironment: staging\r\nbackup:\r\n    biztalkJob:\r\n        enabled: true\r\n        fullFrequency: d\r\n        fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n        logIntervalMinutes: 15\r\n        daysToKeep: 14\r\n        forceFullAfterPartialFailure: true\r\n",
           },
@@ -164,7 +164,7 @@ backup:
       errors: [
         {
           range: [5, 5, 5, 13],
-          message: /does not say it is enabled/,
+          messageId: 'notSaid',
           fixOutput: {
             [T]: `topology: 1
 environment: production

@@ -30,7 +30,7 @@ ruleTester(rule, {
         {
           range: [11, 5, 11, 20],
           severity: 'error',
-          message: `DR instance "DRSQL\\BTS" has no F:, L:, which production uses for the data of BizTalkMgmtDb on SQLBTS\\BTS; the log of BizTalkMsgBoxDb on SQLBTS\\BTS. ${WHY}`,
+          messageId: 'missingDrives',
           fixOutput: null,
         },
       ],
@@ -38,12 +38,12 @@ ruleTester(rule, {
     {
       name: 'a DR instance not declared: a warning at its name in the list',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DR2]\n' },
-      errors: [{ range: [13, 26, 13, 29], severity: 'warning', message: /^DR instance "DR2" is not declared under sqlInstances/ }],
+      errors: [{ range: [13, 26, 13, 29], severity: 'warning', messageId: 'notDeclared' }],
     },
     {
       name: 'pathsMatch: false',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n  pathsMatch: false\n' },
-      errors: [{ range: [14, 15, 14, 20], message: `The DR instances are declared with other drives or paths than production (pathsMatch: false). ${WHY}` }],
+      errors: [{ range: [14, 15, 14, 20], messageId: 'pathsDiffer' }],
     },
   ],
 });

@@ -83,8 +83,7 @@ ruleTester(rule, {
           file: B,
           range: [19, 33, 19, 41],
           severity: 'info',
-          message:
-            'Receive location "RL1" runs in host "RecvHost", which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.',
+          messageId: 'undeclared',
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n  - name: RecvHost\n    type: in-process\n    clustered: false\n    instances: ['<<first server>>', '<<second server>>']\n",
           },
@@ -111,7 +110,7 @@ ruleTester(rule, {
         [B]: binding('BizTalkServerApplication', '${RecvHost}'),
         'PROD_settings.xml': '<settings><property name="RecvHost">BTS_Receive</property></settings>',
       },
-      errors: [{ file: B, range: [19, 33, 19, 44], message: /^Receive location "RL1" runs in host "BTS_Receive" \(\$\{RecvHost\} in PROD_settings\.xml\), which the topology does not declare/ }],
+      errors: [{ file: B, range: [19, 33, 19, 44], messageId: 'undeclared' }],
     },
     {
       name: 'no topology in the workspace: reported without a fix',
@@ -120,7 +119,7 @@ ruleTester(rule, {
         {
           file: B,
           range: [6, 28, 6, 36],
-          message: 'Send port "SP1" runs in host "SendHost", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.',
+          messageId: 'noTopology',
           fixOutput: null,
         },
         { file: B, range: [19, 33, 19, 57], fixOutput: null },

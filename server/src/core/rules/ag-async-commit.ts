@@ -10,6 +10,9 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [AG],
+    messages: {
+      asynchronous: 'The availability group of "{{instance}}" uses asynchronous commit, which BizTalk does not support: a failover to a replica that lags behind breaks its distributed transactions. Use synchronous commit.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -21,7 +24,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: mode.range,
-        message: `The availability group of "${name}" uses asynchronous commit. BizTalk keeps its databases consistent with one another through distributed transactions; a failover to a replica that lags behind breaks that. Microsoft: asynchronous-commit mode isn't supported; use synchronous commit.`,
+        messageId: 'asynchronous',
+        data: { instance: name },
         nodePath: `sqlInstances[name=${name}].availabilityGroup.availabilityMode`,
         fix: fix('Use synchronous commit', ctx.edit.replace(mode, 'synchronous')),
       });

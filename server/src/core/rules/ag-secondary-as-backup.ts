@@ -10,6 +10,10 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [AG, BACKING_UP_DBS],
+    messages: {
+      withJob: 'Secondary replicas are listed as a backup method (backup.otherMethods), but they are not backups: they apply deletions and corruption at once. Keep the Backup BizTalk Server job as the backup and remove ag-secondary.',
+      withoutJob: 'Secondary replicas are listed as a backup method (backup.otherMethods), but they are not backups: they apply deletions and corruption at once. Back the databases up with the Backup BizTalk Server job.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -22,7 +26,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: m.range,
-        message: `The availability group's secondary replicas are listed as a backup method (backup.otherMethods: ag-secondary). Microsoft: "Secondary databases in availability group are not backups": a replica applies every change at once, deletions and corruption included, and keeps no point to go back to. ${jobOn ? 'Keep the Backup BizTalk Server job as the backup, and remove ag-secondary from the list.' : 'Back the databases up with the Backup BizTalk Server job, the only supported method.'}`,
+        messageId: jobOn ? 'withJob' : 'withoutJob',
         nodePath: 'backup.otherMethods:ag-secondary',
       });
     }

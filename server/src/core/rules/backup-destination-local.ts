@@ -12,6 +12,9 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [CFG_JOB],
+    messages: {
+      local: 'The {{what}} backups go to the local path {{path}}, so they stay on the SQL Server they protect. Enter a UNC share (\\\\server\\share) for them.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -25,7 +28,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: node.range,
-        message: `The ${what} backups go to the local path ${value}. Microsoft: with a local path "you have to manually copy all the files" elsewhere; enter a UNC share (\\\\server\\share) so the backups leave the SQL Server.`,
+        messageId: 'local',
+        data: { what, path: value },
         nodePath: `backup.biztalkJob.${key}`,
         fix: fix('Use a UNC share for the backups', ctx.edit.replace(node, `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${what}`)),
       });

@@ -22,6 +22,11 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
+    messages: {
+      missing: 'No Backup BizTalk Server (BizTalkMgmtDb) job is declared (backup.biztalkJob); it is the supported way to back up the BizTalk databases. Enable the job and declare it.',
+      disabled: 'The Backup BizTalk Server job is declared disabled, so no BizTalk database is backed up and the logs grow without bound. Enable the job (BizTalk leaves it disabled) and declare enabled: true.',
+      notSaid: 'The Backup BizTalk Server job does not say it is enabled, and BizTalk leaves it disabled after configuration. Enable the job and declare enabled: true.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -32,8 +37,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: at.range,
-        message:
-          'No "Backup BizTalk Server (BizTalkMgmtDb)" job is declared (backup.biztalkJob). It is the only supported way to back up the BizTalk databases, it is not enabled after configuration, and without it the transaction logs grow without bound.',
+        messageId: 'missing',
         nodePath: 'backup.biztalkJob',
         fix: fix('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
       });
@@ -44,9 +48,7 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: enabled ? enabled.entryRange : job.keyRange,
-      message: !isBlank(enabled)
-        ? 'The Backup BizTalk Server job is declared disabled. BizTalk leaves it disabled after configuration; until it is enabled no BizTalk database is backed up and the logs grow without bound.'
-        : 'The Backup BizTalk Server job does not say it is enabled (enabled: true). BizTalk leaves it disabled after configuration.',
+      messageId: !isBlank(enabled) ? 'disabled' : 'notSaid',
       nodePath: 'backup.biztalkJob.enabled',
       fix: fix('Enable the Backup BizTalk Server job', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true)),
     });

@@ -39,6 +39,10 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [CFG_JOB, BP_DB],
+    messages: {
+      sameHost: '{{dest}} is a share on {{host}}, which runs {{what}}, so the backups would be lost with the server they protect. Send them to a share on another server.',
+      sameDisk: '{{dest}} is on {{drive}}, the volume that holds {{what}} on "{{instance}}", so one disk failure loses both. Put the backups on another disk.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -60,7 +64,8 @@ export default defineRule({
           ctx.report({
             doc: topo.doc,
             range: node.range,
-            message: `${dest} is a share on ${host}, which runs ${what}: the backups would be lost with the server they protect. Microsoft: "Do not store backups on the same computer or disk that you are backing up."`,
+            messageId: 'sameHost',
+            data: { dest, host, what },
             nodePath: `backup.biztalkJob.${key}`,
             related: [{ uri: topo.uri, range: (inst ?? server)!.get('name')?.range ?? (inst ?? server)!.range, message: `${host} is declared here` }],
           });
@@ -79,7 +84,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: node.range,
-          message: `${dest} is on ${drive}, the volume that holds ${usedBy.length ? usedBy.join(', ') : holds.filter((h) => h === 'data' || h === 'log').join(' and ')} on "${inst.get('name')?.str}". Microsoft: configure the backup disk to be a different disk than the database data and log disks.`,
+          messageId: 'sameDisk',
+          data: { dest, drive: drive ?? '', what: usedBy.length ? usedBy.join(', ') : holds.filter((h) => h === 'data' || h === 'log').join(' and '), instance: inst.get('name')?.str ?? '' },
           nodePath: `backup.biztalkJob.${key}`,
           related: [{ uri: topo.uri, range: vol.get('drive')?.range ?? vol.range, message: `Volume ${drive} is declared here` }],
         });

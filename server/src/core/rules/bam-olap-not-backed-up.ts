@@ -19,6 +19,10 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP],
+    messages: {
+      noBamBackup: '{{names}} {{verb}} not backed up by the Backup BizTalk Server job, and no BAM backup is declared{{ssas}}. Back them up with the BAM backup process and declare backup.bamBackup.',
+      noSsasBackup: '{{names}} {{verb}} Analysis Services, which no SQL backup covers, but the BAM backup declares no SSAS backup. Back up the OLAP cubes with Analysis Services and declare ssasBackup: true.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -52,7 +56,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: at.range,
-        message: `${names} ${found.length === 1 ? 'is' : 'are'} not backed up by the Backup BizTalk Server job, and no separate BAM backup is declared (backup.bamBackup). Microsoft backs up BAMStarSchema and BAMArchive with the BAM backup process${ssas.length ? `, and the Analysis Services databases (${ssas.join(', ')}) with an SSAS backup` : ''}.`,
+        messageId: 'noBamBackup',
+        data: { names, verb: found.length === 1 ? 'is' : 'are', ssas: ssas.length ? ` (nor an SSAS backup for ${ssas.join(', ')})` : '' },
         nodePath: 'backup.bamBackup',
         related: found.map((f) => f.related),
         fix: fix('Declare the BAM backup', ctx.edit.ensure(['backup', 'bamBackup'], skeleton)),
@@ -64,7 +69,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: ssasNode ? ssasNode.range : bb.keyRange,
-      message: `${ssas.join(', ')} ${ssas.length === 1 ? 'is an' : 'are'} Analysis Services database${ssas.length === 1 ? '' : 's'}, which neither the Backup BizTalk Server job nor a SQL backup covers, but the BAM backup declares no SSAS backup (ssasBackup: true). Back up the OLAP cubes with Analysis Services' own backup.`,
+      messageId: 'noSsasBackup',
+      data: { names: ssas.join(', '), verb: ssas.length === 1 ? 'is on' : 'are on' },
       nodePath: 'backup.bamBackup.ssasBackup',
       related: found.filter((f) => f.ssas).map((f) => f.related),
       fix: fix('Declare the SSAS backup', ssasNode ? ctx.edit.replace(ssasNode, true) : ctx.edit.insertKey(bb, 'ssasBackup', true)),

@@ -39,6 +39,12 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [DR_SQL, LOG_SHIPPING_DEST],
+    messages: {
+      pathsDiffer: 'The DR instances are declared with other drives or paths than production (pathsMatch: false), and BizTalk log shipping restores to the same paths. Give the DR SQL Servers production\'s drives and paths.',
+      noVolumes: 'DR instance "{{instance}}" declares no volumes, so btslint cannot check that it has production\'s drives. Declare its volumes, or state dr.pathsMatch: true.',
+      notDeclared: 'DR instance "{{instance}}" is not declared under sqlInstances, so btslint cannot check that it has production\'s drives. Declare it with its volumes, or state dr.pathsMatch: true.',
+      missingDrives: 'DR instance "{{instance}}" has no {{drives}}, which production uses for {{uses}}; BizTalk log shipping restores to the same paths. Give it the same drives.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -47,9 +53,8 @@ export default defineRule({
     const dests = dr?.get('destinationInstances')?.strings() ?? [];
     if (!dr || !dests.length) return; // no-log-shipping-destination reports it
     const pathsMatch = dr.get('pathsMatch');
-    const why = 'BizTalk log shipping restores every database to the drive and path it has in production (Microsoft: "BizTalk Server log shipping does not support the RESTORE WITH MOVE" command), so the DR SQL Servers need the same drive letters and paths.';
     if (pathsMatch?.value === false) {
-      ctx.report({ doc: topo.doc, range: pathsMatch.range, message: `The DR instances are declared with other drives or paths than production (pathsMatch: false). ${why}`, nodePath: 'dr.pathsMatch' });
+      ctx.report({ doc: topo.doc, range: pathsMatch.range, messageId: 'pathsDiffer', nodePath: 'dr.pathsMatch' });
       return;
     }
     const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
@@ -64,9 +69,8 @@ export default defineRule({
           doc: topo.doc,
           range: inst ? itemAnchor(inst) : d.range,
           severity: 'warning',
-          message: inst
-            ? `DR instance "${d.str}" declares no volumes, so btslint cannot check that it has production's drives. Declare its volumes, or state that the paths match (dr.pathsMatch: true). ${why}`
-            : `DR instance "${d.str}" is not declared under sqlInstances, so btslint cannot check that it has production's drives. Declare it with its volumes, or state that the paths match (dr.pathsMatch: true). ${why}`,
+          messageId: inst ? 'noVolumes' : 'notDeclared',
+          data: { instance: d.str ?? '' },
           nodePath: `dr.destinationInstances[${d.str}]:volumes`,
         });
         continue;
@@ -82,7 +86,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(inst),
-        message: `DR instance "${d.str}" has no ${missing.map(([drive]) => drive).join(', ')}, which production uses for ${missing.map(([, w]) => w.label).join('; ')}. ${why}`,
+        messageId: 'missingDrives',
+        data: { instance: d.str ?? '', drives: missing.map(([drive]) => drive).join(', '), uses: missing.map(([, w]) => w.label).join('; ') },
         nodePath: `sqlInstances[name=${d.str}]:dr-drives`,
         related,
       });

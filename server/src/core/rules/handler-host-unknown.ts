@@ -14,6 +14,10 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [HA_HOSTS],
+    messages: {
+      undeclared: '{{endpoint}} runs in host "{{host}}"{{token}}, which the topology does not declare, so btslint cannot check its availability. Declare the host under hosts.',
+      noTopology: '{{endpoint}} runs in host "{{host}}", but no topology file (*.topology.yaml) declares hosts, so btslint cannot check its availability. Add a topology for this environment.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -26,9 +30,8 @@ export default defineRule({
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: topo
-          ? `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`
-          : `${where} runs in host "${h.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
+        messageId: topo ? 'undeclared' : 'noTopology',
+        data: { endpoint: where, host: h.hostName, token: h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : '' },
         nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
         related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: topo
