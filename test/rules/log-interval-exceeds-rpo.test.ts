@@ -19,7 +19,7 @@ ruleTester(rule, {
         {
           range: [8, 25, 8, 27],
           severity: 'error',
-          message: 'The log backups run every 30 minutes, but the recovery point objective is 10 minutes: a restore goes back to the last log backup mark and can lose up to 30 minutes of messages. Schedule MarkAndBackupLogSched every 10 minutes or less.',
+          messageId: 'exceeds',
           fixOutput: { [T]: topo('policy:\n  rpoMinutes: 10\n', '    logIntervalMinutes: 10\n') },
         },
       ],
@@ -27,12 +27,12 @@ ruleTester(rule, {
     {
       name: 'the default interval (15) against a 5-minute RPO: at the job, fix inserts the interval',
       files: { [T]: topo('policy: { rpoMinutes: 5 }\n', '') },
-      errors: [{ range: [5, 3, 5, 13], message: /^The log backups run every 15 minutes \(the MarkAndBackupLogSched default\), but the recovery point objective is 5 minutes/, fixOutput: { [T]: topo('policy: { rpoMinutes: 5 }\n', '    logIntervalMinutes: 5\n') } }],
+      errors: [{ range: [5, 3, 5, 13], messageId: 'exceeds', fixOutput: { [T]: topo('policy: { rpoMinutes: 5 }\n', '    logIntervalMinutes: 5\n') } }],
     },
     {
       name: 'an RPO of 0 cannot be met by any interval: no fix',
       files: { [T]: topo('policy: { rpoMinutes: 0 }\n', '    logIntervalMinutes: 1\n') },
-      errors: [{ range: [7, 25, 7, 26], message: /every 1 minute\). No backup interval meets a zero RPO/, fixOutput: null }],
+      errors: [{ range: [7, 25, 7, 26], messageId: 'zeroRpo', fixOutput: null }],
     },
     {
       name: 'no RPO declared: info at the top, fix declares a placeholder',
@@ -41,7 +41,7 @@ ruleTester(rule, {
         {
           range: [1, 1, 1, 12],
           severity: 'info',
-          message: 'No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups every 15 minutes are often enough. A restore with BizTalk log shipping goes back to the last log backup mark: up to 15 minutes of messages are lost. Declare how much loss is acceptable.',
+          messageId: 'noRpo',
           fixOutput: { [T]: topo('', '    logIntervalMinutes: 15\n') + "policy:\n  rpoMinutes: '<<minutes of data you may lose>>'\n" },
         },
       ],

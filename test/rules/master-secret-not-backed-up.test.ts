@@ -53,7 +53,7 @@ ruleTester(rule, {
         {
           range: [1, 1, 1, 12],
           severity: 'error',
-          message: /^No backup of the Enterprise SSO master secret is declared \(sso\.secretBackup\.destination\)\./,
+          messageId: 'noBackup',
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nhosts: []\nsso:\n  secretBackup:\n    destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\n    lastBackup: '<<YYYY-MM-DD>>'\n",
           },
@@ -112,7 +112,7 @@ ruleTester(rule, {
     {
       name: 'a configuration that creates the secret with an empty backup file: a warning at the empty <Value></Value>',
       files: { 'cfg.xml': ssoConfig('<Value></Value>') },
-      errors: [{ range: [6, 11, 6, 26], severity: 'warning', message: /creates the SSO master secret server but names no backup file/, fixOutput: null }],
+      errors: [{ range: [6, 11, 6, 26], severity: 'warning', messageId: 'exportNoFile', fixOutput: null }],
     },
     {
       name: 'no Value element at all: reported at the FILE tag',

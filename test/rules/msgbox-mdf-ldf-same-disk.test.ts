@@ -20,8 +20,7 @@ ruleTester(rule, {
         {
           range: [6, 63, 6, 67],
           severity: 'warning',
-          message:
-            'BizTalkMsgBoxDb on "SQL1" keeps its data and its transaction log on the same volume e:. The MessageBox writes its log constantly; on the data disk the two contend for the same spindles, and one failed volume takes both. Microsoft: place the MessageBox data and log files on separate disks.',
+          messageId: 'sameVolume',
           fixOutput: null,
         },
       ],
@@ -29,7 +28,7 @@ ruleTester(rule, {
     {
       name: 'an extra MessageBox by role; the only volume holds both data and log',
       files: { [T]: HEAD + "    volumes:\n      - { drive: 'D:', holds: [data, log] }\n    databases:\n      - { name: MsgBox2, role: messagebox }\n" },
-      errors: [{ range: [6, 31, 6, 42], message: /^Volume D: is the only volume of "SQL1" that holds data and logs, so the MessageBox \(MsgBox2\)/ }],
+      errors: [{ range: [6, 31, 6, 42], messageId: 'onlyVolume' }],
     },
   ],
 });

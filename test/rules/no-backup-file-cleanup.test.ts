@@ -19,8 +19,7 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 13],
           severity: 'warning',
-          message:
-            'The Backup BizTalk Server job declares nothing that deletes old backup files (fileRetention). Its Clear Backup History step only trims the history table: Microsoft: it "does not delete backup files", so the backup disk fills up and the job fails. Use sp_DeleteBackupHistoryAndFiles, a maintenance cleanup task or an archive job.',
+          messageId: 'noRetention',
           fixOutput: { [T]: job("    fileRetention:\n      method: '<<cleanup method>>'\n      daysToKeep: 14\n") },
         },
       ],
@@ -28,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'fileRetention without a method',
       files: { [T]: job('    fileRetention:\n      daysToKeep: 7\n') },
-      errors: [{ range: [6, 5, 6, 18], message: /does not say what deletes the old backup files/, fixOutput: { [T]: job("    fileRetention:\n      daysToKeep: 7\n      method: '<<cleanup method>>'\n") } }],
+      errors: [{ range: [6, 5, 6, 18], messageId: 'noMethod', fixOutput: { [T]: job("    fileRetention:\n      daysToKeep: 7\n      method: '<<cleanup method>>'\n") } }],
     },
     {
       name: 'sp_DeleteBackupHistoryAndFiles with the job\'s DaysToKeep of 1: at the job\'s value',
@@ -36,7 +35,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 17, 6, 18],
-          message: 'Old backup files are deleted by sp_DeleteBackupHistoryAndFiles with 1 day to keep; the procedure does nothing when @DaysToKeep is 1 or less, so no file is ever deleted. Keep at least 2 days (14 is the default).',
+          messageId: 'daysTooFew',
           fixOutput: { [T]: job('    daysToKeep: 14\n    fileRetention: { method: delete-history-and-files }\n') },
         },
       ],

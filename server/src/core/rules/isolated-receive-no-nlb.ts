@@ -13,6 +13,10 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [SORH],
+    messages: {
+      tooFew: '{{endpoint}} ({{adapter}}) runs in IIS for host "{{host}}", whose load balancer "{{nlb}}" lists fewer than two servers, so clients depend on one machine. Put two or more servers behind it.',
+      noNlb: '{{endpoint}} ({{adapter}}) runs in IIS for host "{{host}}", but the topology declares no load balancer in front of its servers. Put NLB in front of two or more servers and declare it (hosts[].nlb).',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -35,9 +39,8 @@ export default defineRule({
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: tooFew
-          ? `${endpointLabel(h)} (${adapter}) runs in IIS for host "${host.name}", whose load balancer "${named}" lists fewer than two servers, so clients still depend on one machine. Microsoft: add multiple computers to the receive host and configure NLB to distribute incoming messages across them.`
-          : `${endpointLabel(h)} (${adapter}) runs in IIS for host "${host.name}", but the topology declares no network load balancer in front of its servers (hosts[].nlb, or an nlb entry listing them). Clients then call one server by name and lose the service when it fails. Microsoft: add multiple computers to the receive host and configure NLB to distribute incoming messages across them.`,
+        messageId: tooFew ? 'tooFew' : 'noNlb',
+        data: { endpoint: endpointLabel(h), adapter: adapter ?? '', host: host.name, nlb: named ?? '' },
         nodePath: handlerPath(h, ':nlb'),
         related: [...hostRelated(ctx, h, host, false), ...(entry ? [{ uri: topo.uri, range: entry.get('name')?.range ?? entry.range, message: `Load balancer ${named}` }] : [])],
         fix: tooFew

@@ -14,6 +14,11 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [SCHED, CFG_JOB],
+    messages: {
+      noRpo: 'No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups {{every}} are often enough (up to {{interval}} minutes of messages lost). Declare how much loss is acceptable.',
+      zeroRpo: 'The recovery point objective is {{rpo}} minutes, which no backup meets: a restore loses what was written since the last log backup ({{every}}). Declare the RPO your backups can meet for a site loss.',
+      exceeds: 'The log backups run {{every}}, but the recovery point objective is {{rpo}} minutes: a restore can lose up to {{interval}} minutes of messages. Schedule MarkAndBackupLogSched every {{rpo}} minutes or less.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -32,7 +37,8 @@ export default defineRule({
         doc: topo.doc,
         range: at.range,
         severity: 'info',
-        message: `No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups ${every} are often enough. A restore with BizTalk log shipping goes back to the last log backup mark: up to ${interval} minutes of messages are lost. Declare how much loss is acceptable.`,
+        messageId: 'noRpo',
+        data: { every, interval },
         nodePath: 'policy.rpoMinutes',
         fix: fix('Declare the recovery point objective', ctx.edit.ensure(['policy', 'rpoMinutes'], placeholder('minutes of data you may lose'))),
       });
@@ -45,7 +51,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: intervalNode ? intervalNode.range : job.keyRange,
-        message: `The recovery point objective is ${rpo} minutes, but backups always lose what was written since the last log backup (${every}). No backup interval meets a zero RPO: only a synchronous failover cluster or availability group keeps every transaction; declare the RPO your backups can meet for a site loss.`,
+        messageId: 'zeroRpo',
+        data: { rpo, every },
         nodePath: 'backup.biztalkJob.logIntervalMinutes',
         related,
       });
@@ -54,7 +61,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: intervalNode ? intervalNode.range : job.keyRange,
-      message: `The log backups run ${every}, but the recovery point objective is ${rpo} minutes: a restore goes back to the last log backup mark and can lose up to ${interval} minutes of messages. Schedule MarkAndBackupLogSched every ${rpo} minutes or less.`,
+      messageId: 'exceeds',
+      data: { every, rpo, interval },
       nodePath: 'backup.biztalkJob.logIntervalMinutes',
       related,
       fix: fix(`Back up the logs every ${rpo} minutes`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo)),

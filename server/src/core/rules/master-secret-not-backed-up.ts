@@ -12,6 +12,10 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
+    messages: {
+      noBackup: 'No backup of the Enterprise SSO master secret is declared; without it nothing in SSODB can be decrypted after a loss. Back it up (ssoconfig -backupSecret), keep it in a secure remote place, and declare sso.secretBackup.',
+      exportNoFile: 'This configuration creates the SSO master secret server but names no backup file for the secret (SSO_ID_BACKUP_SECRET_FILE). Fill it in before configuring, or declare the backup in the topology (sso.secretBackup).',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -26,8 +30,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: at.range,
-        message:
-          'No backup of the Enterprise SSO master secret is declared (sso.secretBackup.destination). Without the secret nothing in SSODB can be decrypted after a loss: back it up (ssoconfig -backupSecret) as soon as it is generated and store it in a secure, remote place.',
+        messageId: 'noBackup',
         nodePath: 'sso.secretBackup',
         fix: fix(
           'Declare the master secret backup',
@@ -58,8 +61,7 @@ export default defineRule({
         doc: exp,
         range,
         severity: 'warning',
-        message:
-          'This configuration creates the SSO master secret server but names no backup file for the secret (SSO_ID_BACKUP_SECRET_FILE). Exports never keep it, so declare the backup in the topology (sso.secretBackup) or fill it in before configuring.',
+        messageId: 'exportNoFile',
         nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
       });
     }

@@ -11,6 +11,10 @@ export default defineRule({
     fixable: false,
     availability: true,
     sources: [DISK_CONTENTION, HADB],
+    messages: {
+      sameVolume: '{{database}} on "{{instance}}" keeps its data and its transaction log on the same volume {{drive}}, where they contend and fail together. Put the MessageBox log on a separate disk.',
+      onlyVolume: 'Volume {{drive}} is the only volume of "{{instance}}" that holds data and logs, so the MessageBox ({{database}}) has its data and log on one volume. Put the MessageBox log on a separate disk.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -25,7 +29,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: log.range,
-          message: `${p.name} on "${instName}" keeps its data and its transaction log on the same volume ${log.str}. The MessageBox writes its log constantly; on the data disk the two contend for the same spindles, and one failed volume takes both. Microsoft: place the MessageBox data and log files on separate disks.`,
+          messageId: 'sameVolume',
+          data: { database: p.name, instance: instName, drive: log.str ?? '' },
           nodePath: `sqlInstances[name=${instName}].databases[name=${p.name}].logVolume`,
           related: [{ uri: topo.uri, range: data.entryRange, message: `Its data is on ${data.str}` }],
         });
@@ -43,7 +48,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: v.get('holds')!.range,
-        message: `Volume ${drive} is the only volume of "${instName}" that holds data and logs, so the MessageBox (${p.name}) has its data and its transaction log on the same volume. Microsoft: place the MessageBox data and log files on separate disks.`,
+        messageId: 'onlyVolume',
+        data: { drive: drive ?? '', instance: instName, database: p.name },
         nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].holds:${p.name}`,
       });
     }

@@ -10,6 +10,11 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [CFG_JOB, POST_CONFIG],
+    messages: {
+      noRetention: 'The Backup BizTalk Server job declares nothing that deletes old backup files; its Clear Backup History step does not, so the backup disk fills up. Declare fileRetention: sp_DeleteBackupHistoryAndFiles, a cleanup task or an archive job.',
+      noMethod: 'fileRetention does not say what deletes the old backup files. Declare its method: delete-history-and-files, maintenance-plan, archive-job, storage-lifecycle or other.',
+      daysTooFew: 'Old backup files are deleted by sp_DeleteBackupHistoryAndFiles with {{days}} to keep, and the procedure deletes nothing when @DaysToKeep is 1 or less. Keep at least 2 days (14 is the default).',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -22,7 +27,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: job.keyRange,
-        message: 'The Backup BizTalk Server job declares nothing that deletes old backup files (fileRetention). Its Clear Backup History step only trims the history table: Microsoft: it "does not delete backup files", so the backup disk fills up and the job fails. Use sp_DeleteBackupHistoryAndFiles, a maintenance cleanup task or an archive job.',
+        messageId: 'noRetention',
         nodePath: 'backup.biztalkJob.fileRetention',
         fix: fix('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: 14 })),
       });
@@ -33,7 +38,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: fr.keyRange,
-        message: 'fileRetention does not say what deletes the old backup files (method: delete-history-and-files, maintenance-plan, archive-job, storage-lifecycle or other).',
+        messageId: 'noMethod',
         nodePath: 'backup.biztalkJob.fileRetention.method',
         fix: fix('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
       });
@@ -46,7 +51,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: daysNode.range,
-      message: `Old backup files are deleted by sp_DeleteBackupHistoryAndFiles with ${daysNode.value} day${daysNode.value === 1 ? '' : 's'} to keep; the procedure does nothing when @DaysToKeep is 1 or less, so no file is ever deleted. Keep at least 2 days (14 is the default).`,
+      messageId: 'daysTooFew',
+      data: { days: `${String(daysNode.value)} day${daysNode.value === 1 ? '' : 's'}` },
       nodePath: 'backup.biztalkJob.fileRetention.daysToKeep',
       fix: fix('Keep 14 days of backup files', ctx.edit.replace(daysNode, 14)),
     });
