@@ -16,7 +16,7 @@ ruleTester(rule, {
         {
           range: [1, 1, 1, 12],
           severity: 'warning',
-          message: `No disaster-recovery site is declared (dr): nothing restores the BizTalk backups on another SQL Server if this data centre is lost. ${WHY}`,
+          messageId: 'noDr',
           fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" },
         },
       ],
@@ -24,12 +24,12 @@ ruleTester(rule, {
     {
       name: 'logShipping: none',
       files: { [T]: HEAD + 'dr:\n  logShipping: none\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [4, 16, 4, 20], message: /declares no log shipping \(logShipping: none\)/, fixOutput: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n' } }],
+      errors: [{ range: [4, 16, 4, 20], messageId: 'noneShipping', fixOutput: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n' } }],
     },
     {
       name: 'no destination instance',
       files: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n' },
-      errors: [{ range: [3, 1, 3, 3], message: `The disaster-recovery site names no destination SQL instance for BizTalk log shipping (dr.destinationInstances). ${WHY}`, fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" } }],
+      errors: [{ range: [3, 1, 3, 3], messageId: 'noDestination', fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" } }],
     },
     {
       name: 'an empty destination list',
@@ -39,7 +39,7 @@ ruleTester(rule, {
     {
       name: 'destinations without a log shipping method',
       files: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [3, 1, 3, 3], message: /does not say how the BizTalk databases reach it/, fixOutput: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n  logShipping: biztalk\n' } }],
+      errors: [{ range: [3, 1, 3, 3], messageId: 'notSaid', fixOutput: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n  logShipping: biztalk\n' } }],
     },
   ],
 });

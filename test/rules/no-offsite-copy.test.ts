@@ -30,7 +30,7 @@ ruleTester(rule, {
         {
           range: [3, 1, 3, 7],
           severity: 'warning',
-          message: /^No off-site copy of the backups is declared \(backup\.offsite\)\. Microsoft: "Keep at least three copies of the media\. Keep at least one copy off-site"/,
+          messageId: 'noOffsite',
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nbackup:\n    biztalkJob:\n        enabled: true\n    offsite:\n        location: '<<off-site location>>'\n        schedule: daily\n        copies: 3\n",
           },
@@ -56,7 +56,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [3, 47, 3, 48],
-          message: 'Only 1 copy is kept; Microsoft recommends at least 3 copies of the media, one of them off-site.',
+          messageId: 'tooFewCopies',
           fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup: { offsite: { location: vault, copies: 3 } }\n' },
         },
       ],
@@ -67,7 +67,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 13, 6, 14],
-          message: /^Only 2 copies are kept/,
+          messageId: 'tooFewCopies',
           fixOutput: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 3\r\n' },
         },
       ],
@@ -78,7 +78,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 3, 4, 10],
-          message: 'The off-site copy does not say how many copies are kept; Microsoft recommends at least 3.',
+          messageId: 'copiesUnknown',
           fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    location: vault\n    copies: 3\n' },
         },
       ],
@@ -89,7 +89,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 5, 5, 12],
-          message: /does not say how many copies are kept/,
+          messageId: 'copiesUnknown',
           fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    copies: 3\n    location: vault\n' },
         },
       ],

@@ -11,18 +11,23 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [CK_DR, BACKING_UP_DBS],
+    messages: {
+      noDr: 'No disaster-recovery site is declared (dr), so nothing restores the BizTalk backups on another SQL Server if this data centre is lost. Set up BizTalk log shipping to a DR site and declare it.',
+      noneShipping: 'The disaster-recovery site declares no log shipping (logShipping: none), so its SQL Servers hold no copy of the BizTalk databases. Set up BizTalk log shipping to it.',
+      noDestination: 'The disaster-recovery site names no destination SQL instance for BizTalk log shipping. Name it in dr.destinationInstances.',
+      notSaid: 'The disaster-recovery site does not say how the BizTalk databases reach it. Use BizTalk log shipping and declare logShipping: biztalk.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const why = 'Microsoft: the Backup BizTalk Server job with BizTalk log shipping "is currently the only fully documented and supported method" to recover the BizTalk databases on another site.';
     const dr = topo.section('dr');
     if (!dr || !dr.isMap) {
       if (dr && dr.node && !dr.isMap) return; // not a mapping: the schema reports it
       ctx.report({
         doc: topo.doc,
         range: missingAnchor(topo, ['dr']).range,
-        message: `No disaster-recovery site is declared (dr): nothing restores the BizTalk backups on another SQL Server if this data centre is lost. ${why}`,
+        messageId: 'noDr',
         nodePath: 'dr',
         fix: fix('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: 'biztalk', destinationInstances: [placeholder('DR SQL instance')] })),
       });
@@ -33,7 +38,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: ls.range,
-        message: `The disaster-recovery site declares no log shipping (logShipping: none), so the DR SQL Servers hold no copy of the BizTalk databases. ${why}`,
+        messageId: 'noneShipping',
         nodePath: 'dr.logShipping',
         fix: fix('Use BizTalk log shipping', ctx.edit.replace(ls, 'biztalk')),
       });
@@ -44,7 +49,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: dest ? dest.keyRange : dr.keyRange,
-        message: `The disaster-recovery site names no destination SQL instance for BizTalk log shipping (dr.destinationInstances). ${why}`,
+        messageId: 'noDestination',
         nodePath: 'dr.destinationInstances',
         fix: fix(
           'Name the DR SQL instance',
@@ -57,7 +62,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: dr.keyRange,
-        message: `The disaster-recovery site does not say how the BizTalk databases reach it (logShipping: biztalk). ${why}`,
+        messageId: 'notSaid',
         nodePath: 'dr.logShipping',
         fix: fix('Declare BizTalk log shipping', ctx.edit.insertKey(dr, 'logShipping', 'biztalk')),
       });

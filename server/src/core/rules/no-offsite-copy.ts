@@ -13,6 +13,11 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [BP_DB, PPFT, BP_BR],
+    messages: {
+      noOffsite: 'No off-site copy of the backups is declared (backup.offsite), so a site loss takes the backups too. Keep at least three copies of the media, one off site, and declare it.',
+      copiesUnknown: 'The off-site copy does not say how many copies are kept. Keep at least {{min}} and declare copies.',
+      tooFewCopies: 'Only {{copies}} of the backup media {{verb}} kept, where Microsoft recommends at least {{min}}, one of them off site. Keep {{min}} copies.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -23,7 +28,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: at.range,
-        message: 'No off-site copy of the backups is declared (backup.offsite). Microsoft: "Keep at least three copies of the media. Keep at least one copy off-site", in a safe, remote location.',
+        messageId: 'noOffsite',
         nodePath: 'backup.offsite',
         fix: fix('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: 'daily', copies: MIN_COPIES })),
       });
@@ -34,7 +39,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: copies ? copies.entryRange : off.keyRange,
-        message: `The off-site copy does not say how many copies are kept; Microsoft recommends at least ${MIN_COPIES}.`,
+        messageId: 'copiesUnknown',
+        data: { min: MIN_COPIES },
         nodePath: 'backup.offsite.copies',
         fix: fix(`Keep ${MIN_COPIES} copies`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES)),
       });
@@ -42,7 +48,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: copies.range,
-        message: `Only ${copies.value} cop${copies.value === 1 ? 'y is' : 'ies are'} kept; Microsoft recommends at least ${MIN_COPIES} copies of the media, one of them off-site.`,
+        messageId: 'tooFewCopies',
+        data: { copies: `${String(copies.value)} cop${copies.value === 1 ? 'y' : 'ies'}`, verb: copies.value === 1 ? 'is' : 'are', min: MIN_COPIES },
         nodePath: 'backup.offsite.copies',
         fix: fix(`Keep ${MIN_COPIES} copies`, ctx.edit.replace(copies, MIN_COPIES)),
       });

@@ -13,6 +13,9 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [CLH],
+    messages: {
+      ordered: '{{endpoint}} ({{adapter}}) delivers in order, but its host "{{host}}" {{instances}} and is not clustered: each instance reads the queue on its own, so the order is lost. Run it in a clustered host and declare clustered: true.',
+    },
   },
   check(ctx) {
     for (const h of handlers(ctx.ws)) {
@@ -32,7 +35,8 @@ export default defineRule({
       ctx.report({
         doc: h.doc,
         range: flag.range,
-        message: `${endpointLabel(h)} (${h.transport.adapter?.value}) delivers messages in order, but its host "${host.name}" ${instancesPhrase(host)} and is not declared clustered: each instance reads the queue on its own, so the order is lost. Microsoft: ordered delivery "requires that only a single instance of these receive adapters be running at any given time"; run it in a clustered host.`,
+        messageId: 'ordered',
+        data: { endpoint: endpointLabel(h), adapter: h.transport.adapter?.value ?? '', host: host.name, instances: instancesPhrase(host) },
         nodePath: handlerPath(h, ':ordered'),
         related: hostRelated(ctx, h, host, true),
         fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),

@@ -19,6 +19,9 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [PPFT, BACKUP_COMPUTER],
+    messages: {
+      missing: 'Server {{server}} declares no backup of {{what}}. Back up Windows Server, IIS, SQL Server and the SharePoint farm with the BizTalk databases, and declare it under the server\'s backup.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -58,7 +61,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(server),
-        message: `Server ${name} declares no backup of ${missing.map((p) => words[p]).join(', ')}. Microsoft's fault-tolerance plan backs up Windows Server, IIS, SQL Server and the SharePoint farm as well as the BizTalk databases.`,
+        messageId: 'missing',
+        data: { server: name, what: missing.map((p) => words[p]).join(', ') },
         nodePath: `servers[name=${name}].backup`,
         fix: backup && backup.isMap ? fillMap(ctx, name, backup, skeleton) : fix(`Declare the platform backups of ${name}`, isBlank(backup) ? setValue(ctx, server, 'backup', backup, skeleton) : undefined),
       });

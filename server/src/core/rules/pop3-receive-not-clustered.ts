@@ -13,6 +13,9 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [CLH, SORH],
+    messages: {
+      pop3: '{{endpoint}} (POP3) runs in host "{{host}}", which {{instances}} and is not clustered, so each instance polls the same mailbox. If the mail server allows several connections to one mailbox, run it in a clustered host.',
+    },
   },
   check(ctx) {
     for (const h of handlers(ctx.ws)) {
@@ -23,7 +26,8 @@ export default defineRule({
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: `${endpointLabel(h)} (POP3) runs in host "${host.name}", which ${instancesPhrase(host)} and is not declared clustered: each instance polls the same mailbox. If the mail server allows several connections to one mailbox, the same e-mail is received more than once; Microsoft then recommends running the POP3 receive handler in a clustered host.`,
+        messageId: 'pop3',
+        data: { endpoint: endpointLabel(h), host: host.name, instances: instancesPhrase(host) },
         nodePath: handlerPath(h, ':pop3'),
         related: hostRelated(ctx, h, host, false),
         fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
