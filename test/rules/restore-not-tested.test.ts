@@ -36,7 +36,7 @@ ruleTester(rule, {
         {
           range: [1, 1, 1, 12],
           severity: 'warning',
-          message: /^No restore test is declared \(backup\.restoreTest\)\. Microsoft: "Perform a trial restoration at least once a month"/,
+          messageId: 'noTest',
           fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest:\n    last: '<<YYYY-MM-DD>>'\n    everyDays: 30\n" },
         },
       ],
@@ -65,7 +65,7 @@ backup:
       errors: [
         {
           range: [5, 16, 5, 18],
-          message: 'Restores are tested every 90 days; Microsoft recommends a trial restoration at least once a month.',
+          messageId: 'tooRare',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -76,13 +76,13 @@ backup:
 `,
           },
         },
-        { range: [6, 11, 6, 21], message: 'The last restore test was on 2026-09-01, 91 days ago; it is overdue (every 31 days).', fixOutput: null },
+        { range: [6, 11, 6, 21], messageId: 'overdue', fixOutput: null },
       ],
     },
     {
       name: 'overdue by the team\'s own shorter period',
       files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '2026-11-20' }\n" },
-      errors: [{ range: [4, 38, 4, 50], message: /11 days ago; it is overdue \(every 7 days\)/ }],
+      errors: [{ range: [4, 38, 4, 50], messageId: 'overdue' }],
     },
     {
       name: 'no `last` (flow): the date key is added with a placeholder',
@@ -90,7 +90,7 @@ backup:
       errors: [
         {
           range: [4, 3, 4, 14],
-          message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
+          messageId: 'noLast',
           fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '<<YYYY-MM-DD>>' }\n" },
         },
       ],
@@ -101,7 +101,7 @@ backup:
       errors: [
         {
           range: [5, 9, 5, 14],
-          message: /does not say when a restore was last tested/,
+          messageId: 'noLast',
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    restoreTest:\r\n        last: '<<YYYY-MM-DD>>'\r\n        everyDays: 30\r\n" },
         },
       ],

@@ -24,7 +24,7 @@ ruleTester(rule, {
         {
           range: [5, 32, 5, 51],
           severity: 'warning',
-          message: `The master secret backup goes to E:\\SSO\\secret.bak, a local path on the machine that writes it. ${WHY}`,
+          messageId: 'onServer',
           fixOutput: { [T]: `topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup: { destination: ${REMOTE} }\n` },
         },
       ],
@@ -32,7 +32,7 @@ ruleTester(rule, {
     {
       name: 'a share on the master secret server itself',
       files: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup:\n    destination: '\\\\bts01\\sso$\\secret.bak'\n" },
-      errors: [{ range: [6, 18, 6, 43], message: /a share on the master secret server BTS01 itself/ }],
+      errors: [{ range: [6, 18, 6, 43], messageId: 'onServer' }],
     },
     {
       name: 'the default local file of a configuration that creates the secret server',
@@ -41,7 +41,7 @@ ruleTester(rule, {
         {
           file: 'cfg.xml',
           range: [1, 161, 1, 225],
-          message: `This configuration writes the master secret backup to C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\SSO1.bak, on the local disk of the server being configured. ${WHY} Copy the file to a secure place after configuring, and declare where it is kept (sso.secretBackup.destination).`,
+          messageId: 'exportLocal',
           fixOutput: null,
         },
       ],

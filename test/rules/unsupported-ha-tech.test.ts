@@ -12,10 +12,10 @@ ruleTester(rule, {
     {
       name: 'database mirroring',
       files: { [T]: inst('mirroring') },
-      errors: [{ range: [5, 15, 5, 24], severity: 'error', message: `SQL instance "SQL1" relies on database mirroring, which Microsoft does not support for the BizTalk databases. ${END}`, fixOutput: null }],
+      errors: [{ range: [5, 15, 5, 24], severity: 'error', messageId: 'unsupported', fixOutput: null }],
     },
-    { name: 'VSS snapshots', files: { [T]: inst('vss') }, errors: [{ range: [5, 15, 5, 18], message: /relies on VSS snapshots/ }] },
-    { name: 'SQL Server log shipping', files: { [T]: inst('sql-log-shipping') }, errors: [{ range: [5, 15, 5, 31], message: /SQL Server's own log shipping, which is not supported for the databases of the Backup BizTalk Server job/ }] },
+    { name: 'VSS snapshots', files: { [T]: inst('vss') }, errors: [{ range: [5, 15, 5, 18], messageId: 'unsupported' }] },
+    { name: 'SQL Server log shipping', files: { [T]: inst('sql-log-shipping') }, errors: [{ range: [5, 15, 5, 31], messageId: 'unsupported' }] },
     { name: 'test: info', files: { 'test.topology.yaml': inst('vss').replace('production', 'test') }, errors: [{ range: [5, 15, 5, 18], severity: 'info' }] },
   ],
 });

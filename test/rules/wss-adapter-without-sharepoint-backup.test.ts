@@ -107,8 +107,7 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           severity: 'warning',
-          message:
-            'Receive location "RL_Wss" uses the Windows SharePoint Services adapter (site portal), but the topology declares no backed-up SharePoint farm (sharepoint). Microsoft\'s platform backup includes the SharePoint farm the adapter uses.',
+          messageId: 'noFarm',
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nhosts: []\nsharepoint:\n  - name: portal\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
           },
@@ -130,7 +129,7 @@ sharepoint:
         {
           file: B,
           range: [7, 47, 7, 74],
-          message: /\(site portal\), but the topology declares no backed-up SharePoint farm/,
+          messageId: 'noFarm',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -162,7 +161,7 @@ sharepoint:
         {
           file: B,
           range: [7, 47, 7, 74],
-          message: /and SharePoint farm "Portal" declares no backup\./,
+          messageId: 'farmNoBackup',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -188,7 +187,7 @@ sharepoint:
         {
           file: B,
           range: [7, 47, 7, 74],
-          message: /SharePoint farm "SPFARM" declares no backup/,
+          messageId: 'farmNoBackup',
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nsharepoint: [{ name: SPFARM, backup: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\sharepoint' } }]\n",
           },
@@ -221,7 +220,7 @@ sharepoint:
         {
           file: 'send.xml',
           range: [6, 30, 6, 33],
-          message: /^Send port "SP_Wss" uses the Windows SharePoint Services adapter \(site intranet\.contoso\.com\)/,
+          messageId: 'noFarm',
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nsharepoint:\n  - name: intranet.contoso.com\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
           },

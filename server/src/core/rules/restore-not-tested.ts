@@ -14,6 +14,12 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [BP_DB, PPFT],
+    messages: {
+      noTest: 'No restore test is declared (backup.restoreTest), so nothing shows the backups can be restored. Perform a trial restoration at least once a month and declare it.',
+      tooRare: 'Restores are tested every {{days}} days, where Microsoft recommends a trial restoration at least once a month. Test them every 30 days or less.',
+      noLast: 'The restore test does not say when a restore was last tested. Declare the date (last: YYYY-MM-DD).',
+      overdue: 'The last restore test was on {{last}}, {{age}} days ago, and is overdue (every {{period}} days). Perform a trial restoration and update the date.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -24,7 +30,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: at.range,
-        message: 'No restore test is declared (backup.restoreTest). Microsoft: "Perform a trial restoration at least once a month" and thoroughly test your backup and restore procedures.',
+        messageId: 'noTest',
         nodePath: 'backup.restoreTest',
         fix: fix('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: 30 })),
       });
@@ -36,7 +42,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: every.range,
-        message: `Restores are tested every ${every.value} days; Microsoft recommends a trial restoration at least once a month.`,
+        messageId: 'tooRare',
+        data: { days: String(every.value) },
         nodePath: 'backup.restoreTest.everyDays',
         fix: fix('Test restores every 30 days', ctx.edit.replace(every, 30)),
       });
@@ -46,7 +53,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: last ? last.entryRange : rt.keyRange,
-        message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
+        messageId: 'noLast',
         nodePath: 'backup.restoreTest.last',
         fix: fix('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
       });
@@ -59,7 +66,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: last.range,
-        message: `The last restore test was on ${last.str}, ${age} days ago; it is overdue (every ${Math.min(period, MONTH)} days).`,
+        messageId: 'overdue',
+        data: { last: last.str ?? '', age, period: Math.min(period, MONTH) },
         nodePath: 'backup.restoreTest.last',
       });
     }

@@ -20,10 +20,13 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [MASTER_SECRET_BACKUP, HA_MSS],
+    messages: {
+      onServer: 'The master secret backup goes to {{path}}, {{where}}, so it is lost with that server. Keep it on another machine: removable media in a safe, or a protected share.',
+      exportLocal: 'This configuration writes the master secret backup to {{file}}, on the local disk of the server it configures. Copy it to a secure place after configuring, and declare where (sso.secretBackup.destination).',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
-    const why = 'A backup that sits on the master secret server is lost with it, and the SSO database cannot be decrypted without the secret. Microsoft: after you generate the master secret, "back it up and store it in a secure location": away from the server, on removable media in a safe or a protected share on another machine.';
     let declaredElsewhere = false;
     if (topo) {
       const sso = topo.section('sso');
@@ -39,7 +42,8 @@ export default defineRule({
           ctx.report({
             doc: topo.doc,
             range: dest.range,
-            message: `The master secret backup goes to ${path}, ${local ? 'a local path on the machine that writes it' : `a share on the master secret server ${mss} itself`}. ${why}`,
+            messageId: 'onServer',
+            data: { path, where: local ? 'a local path on the machine that writes it' : `a share on the master secret server ${mss} itself` },
             nodePath: 'sso.secretBackup.destination',
             fix: fix('Keep the secret backup on another machine', ctx.edit.replace(dest, REMOTE)),
           });
@@ -56,7 +60,8 @@ export default defineRule({
       ctx.report({
         doc: exp,
         range: sso.backupFileRange,
-        message: `This configuration writes the master secret backup to ${file}, on the local disk of the server being configured. ${why} Copy the file to a secure place after configuring, and declare where it is kept (sso.secretBackup.destination).`,
+        messageId: 'exportLocal',
+        data: { file },
         nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
       });
     }

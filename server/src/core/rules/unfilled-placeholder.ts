@@ -11,6 +11,9 @@ export default defineRule({
     fixable: false,
     availability: false,
     sources: [],
+    messages: {
+      unfilled: '{{placeholder}} still stands for a real value: a quick-fix inserted it. Fill in {{what}}.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -27,7 +30,8 @@ export default defineRule({
           ctx.report({
             doc: topo.doc,
             range: { start, end: start + m[0].length },
-            message: `Fill in ${m[1]}: this placeholder was inserted by a quick-fix and still stands for a real value.`,
+            messageId: 'unfilled',
+            data: { placeholder: m[0], what: m[1] },
             nodePath: `placeholder:${m[0]}`,
           });
         }

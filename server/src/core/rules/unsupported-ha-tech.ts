@@ -3,8 +3,8 @@ import { HADB, MIRRORING_VSS, WHAT_IS_LOG_SHIPPING } from './sources';
 
 const WORDS: Record<string, string> = {
   mirroring: 'database mirroring, which Microsoft does not support for the BizTalk databases',
-  vss: 'VSS snapshots, which are not a supported way to protect the BizTalk databases (they do not keep the databases consistent with one another)',
-  'sql-log-shipping': "SQL Server's own log shipping, which is not supported for the databases of the Backup BizTalk Server job; BizTalk has its own log shipping (dr.logShipping: biztalk)",
+  vss: 'VSS snapshots, which do not keep the BizTalk databases consistent with one another',
+  'sql-log-shipping': "SQL Server's own log shipping, which is not supported for the databases of the Backup BizTalk Server job",
 };
 
 export default defineRule({
@@ -16,6 +16,9 @@ export default defineRule({
     fixable: false,
     availability: true,
     sources: [MIRRORING_VSS, WHAT_IS_LOG_SHIPPING, HADB],
+    messages: {
+      unsupported: 'SQL instance "{{instance}}" relies on {{method}}. Use a failover cluster instance or an availability group for high availability, and BizTalk log shipping for disaster recovery.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -28,7 +31,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: m.range,
-        message: `SQL instance "${name}" relies on ${WORDS[method]}. Use a failover cluster instance or an availability group for high availability, and the Backup BizTalk Server job with BizTalk log shipping for disaster recovery.`,
+        messageId: 'unsupported',
+        data: { instance: name, method: WORDS[method] },
         nodePath: `sqlInstances[name=${name}].haMethod`,
       });
     }

@@ -26,13 +26,25 @@ export default defineRule({
     fixable: true,
     availability: false,
     sources: [PPFT],
+    messages: {
+      farmNoBackup: '{{endpoint}}{{others}} uses the SharePoint adapter, and SharePoint farm "{{farm}}" declares no backup. Back up the farm with the platform and declare its backup.',
+      noFarm: '{{endpoint}}{{others}} uses the SharePoint adapter{{site}}, but the topology declares no backed-up SharePoint farm. Back up the farm with the platform and declare it under sharepoint.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
     const farms = topo.list('sharepoint');
+    // One cause per farm (or site, when no farm is declared) and binding file: reported once, at the first
+    // endpoint, with the others as related locations.
+    const groups = new Map<string, HandlerRef[]>();
     for (const h of handlers(ctx.ws)) {
       if (!adapterIs(h.transport, ...WSS_ADAPTERS) || !h.transport.adapter) continue;
+      const key = `${h.doc.uri}\u0000${siteHost(h) ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), h]);
+    }
+    for (const list of groups.values()) {
+      const h = list[0];
       const host = siteHost(h);
       const farm =
         farms.find((f) => host && (sameName(f.get('name')?.str, host) || (f.get('siteUrls')?.strings() ?? []).some((s) => urlHost(s.str) === host))) ??
@@ -44,12 +56,14 @@ export default defineRule({
       const backup = { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\sharepoint` };
       ctx.report({
         doc: h.doc,
-        range: h.transport.adapter.range,
-        message: farm
-          ? `${where} uses the Windows SharePoint Services adapter, and SharePoint farm "${farmName}" declares no backup. Microsoft's platform backup includes the SharePoint farm the adapter uses.`
-          : `${where} uses the Windows SharePoint Services adapter${host ? ` (site ${host})` : ''}, but the topology declares no backed-up SharePoint farm (sharepoint). Microsoft's platform backup includes the SharePoint farm the adapter uses.`,
+        range: h.transport.adapter!.range,
+        messageId: farm ? 'farmNoBackup' : 'noFarm',
+        data: { endpoint: where, others: list.length > 1 ? ` (and ${list.length - 1} other endpoint${list.length > 2 ? 's' : ''} of this file)` : '', farm: farmName ?? '', site: host ? ` (site ${host})` : '' },
         nodePath: `${endpointPath(h)}:wss`,
-        related: farm ? [{ uri: topo.uri, range: farm.get('name')?.range ?? farm.range, message: `SharePoint farm ${farmName}` }] : undefined,
+        related: [
+          ...(farm ? [{ uri: topo.uri, range: farm.get('name')?.range ?? farm.range, message: `SharePoint farm ${farmName}` }] : []),
+          ...list.slice(1).map((o) => ({ uri: o.doc.uri, range: o.transport.adapter!.range, message: `${o.location ? `Receive location "${o.location.name}"` : `Send port "${o.port?.name}"`} uses the same site` })),
+        ],
         fix: fix(
           farm ? `Declare the backup of SharePoint farm ${farmName}` : 'Declare the SharePoint farm and its backup in the topology',
           farm && farm.isMap
