@@ -91,7 +91,7 @@ sqlInstances:
         {
           range: [6, 30, 6, 31],
           severity: 'error',
-          message: 'Volume E: of SQL instance "SQL1" holds data on RAID 0 (striping without redundancy: one failed disk loses the volume). Microsoft: RAID 0 should never be used in a BizTalk Server production environment; use RAID 10.',
+          messageId: 'raid0',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -113,7 +113,7 @@ sqlInstances:
       errors: [
         {
           range: [7, 23, 7, 27],
-          message: /Volume L: of SQL instance "SQL1" holds log on no RAID \(one failed disk loses the volume\)/,
+          messageId: 'raid0',
           fixOutput: {
             [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: "L:"\r\n                raid: 10\r\n                holds: [log]\r\n',
           },
@@ -136,7 +136,7 @@ sqlInstances:
       errors: [
         {
           range: [6, 30, 6, 34],
-          message: /holds BizTalk databases on no RAID/,
+          messageId: 'raid0',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -170,7 +170,7 @@ sqlInstances:
       errors: [
         {
           range: [7, 15, 7, 16],
-          message: /Volume T: of SQL instance "SQL1" holds tempdb on RAID 0/,
+          messageId: 'raid0',
           fixOutput: {
             [T]: `topology: 1
 environment: production
@@ -188,7 +188,7 @@ sqlInstances:
         },
         {
           range: [10, 15, 10, 16],
-          message: /Volume E: of SQL instance "SQL1" holds data, log on RAID 0/,
+          messageId: 'raid0',
           fixOutput: {
             [T]: `topology: 1
 environment: production

@@ -20,6 +20,10 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [PPFT, SYS_BOTTLENECKS],
+    messages: {
+      noRaid: 'Volume {{drive}} of "{{instance}}" holds {{what}} but declares no RAID level, so btslint cannot tell whether one failed disk loses it. Declare its RAID level (RAID 10 for data, 1 or 10 for logs).',
+      volumeUndeclared: '{{database}} keeps its {{kind}} on {{drive}}, but "{{instance}}" declares no volume {{drive}}, so its RAID level is unknown. Declare the volume with its RAID level.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -47,7 +51,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: itemAnchor(v),
-          message: `Volume ${drive} of SQL instance "${instName}" holds ${users.length ? users.join(', ') : `${holds.join(' and ')} files`} but declares no RAID level, so btslint cannot tell whether one failed disk loses it. Microsoft recommends RAID 1+0 for the BizTalk databases and RAID 1 or 1+0 for their logs.`,
+          messageId: 'noRaid',
+          data: { drive, instance: instName, what: users.length ? users.join(', ') : `${holds.join(' and ')} files` },
           nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].raid`,
           fix: fix(`Declare the RAID level of ${drive}`, ctx.edit.insertKey(v, 'raid', RAID)),
         });
@@ -66,7 +71,8 @@ export default defineRule({
           ctx.report({
             doc: topo.doc,
             range: node.range,
-            message: `${d.get('name')?.str ?? 'A database'} keeps its ${key === 'dataVolume' ? 'data' : 'log'} on ${drive}, but SQL instance "${instName}" declares no volume ${drive}, so its RAID level is unknown. Declare the volume with its RAID level.`,
+            messageId: 'volumeUndeclared',
+            data: { database: d.get('name')?.str ?? 'A database', kind: key === 'dataVolume' ? 'data' : 'log', drive, instance: instName },
             nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}]:undeclared`,
             fix: fix(
               `Declare volume ${drive}`,

@@ -13,6 +13,9 @@ export default defineRule({
     fixable: true,
     availability: true,
     sources: [SYS_BOTTLENECKS, PPFT],
+    messages: {
+      raid0: 'Volume {{drive}} of "{{instance}}" holds {{what}} on {{level}}: one failed disk loses the volume. Move it to RAID 10 (RAID 0 should never be used for BizTalk in production).',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -28,11 +31,11 @@ export default defineRule({
         const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
         const used = dbs.some((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive));
         if (!used && !holds.some((h) => BIZTALK_HOLDS.has(h))) continue;
-        const what = level === 0 || level === '0' ? 'RAID 0 (striping without redundancy: one failed disk loses the volume)' : 'no RAID (one failed disk loses the volume)';
         ctx.report({
           doc: topo.doc,
           range: raid.range,
-          message: `Volume ${drive ?? ''} of SQL instance "${inst.get('name')?.str ?? '?'}" holds ${holds.length ? holds.join(', ') : 'BizTalk databases'} on ${what}. Microsoft: RAID 0 should never be used in a BizTalk Server production environment; use RAID 10.`,
+          messageId: 'raid0',
+          data: { drive: drive ?? '', instance: inst.get('name')?.str ?? '?', what: holds.length ? holds.join(', ') : 'BizTalk databases', level: level === 0 || level === '0' ? 'RAID 0' : 'no RAID' },
           nodePath: `sqlInstances[name=${inst.get('name')?.str}].volumes[drive=${drive}].raid`,
           fix: fix(`Set RAID 10 on ${drive ?? 'this volume'}`, ctx.edit.replace(raid, 10)),
         });
