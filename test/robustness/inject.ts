@@ -19,6 +19,7 @@ if (process.env.BTSLINT_INJECT_THROWING_RULE) {
       fixable: false,
       availability: false,
       sources: [],
+      messages: {},
     },
     check(ctx) {
       // Reach into the workspace first, as a real rule would, then fail.

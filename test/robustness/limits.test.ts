@@ -18,9 +18,9 @@ const BINDING = '<BindingInfo><SendPortCollection><SendPort Name="P" IsStatic="t
 
 function throwing(id: string, what: unknown, reportFirst = false): Rule {
   return {
-    meta: { id, description: 'throws', defaultSeverity: 'warning', category: 'workspace', fixable: false, availability: false, sources: [] },
+    meta: { id, description: 'throws', defaultSeverity: 'warning', category: 'workspace', fixable: false, availability: false, sources: [], messages: { before: 'before the failure' } },
     check(ctx) {
-      if (reportFirst && ctx.topology) ctx.report({ doc: ctx.topology.doc, range: { start: 0, end: 8 }, message: 'before the failure', nodePath: 'x' });
+      if (reportFirst && ctx.topology) ctx.report({ doc: ctx.topology.doc, range: { start: 0, end: 8 }, messageId: 'before', nodePath: 'x' });
       throw what;
     },
   };

@@ -27,7 +27,7 @@ ruleTester(rule, {
       name: 'JSON topology',
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQLAG", "availabilityGroup": {"availabilityMode": "asynchronous"}}]}' },
       errors: [
-        {
+        { messageId: 'asynchronous',
           range: [1, 123, 1, 137],
           fixOutput: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQLAG", "availabilityGroup": {"availabilityMode": "synchronous"}}]}' },
         },

@@ -105,7 +105,7 @@ backup:
       name: 'a plain (unquoted) scalar, CRLF and four-space indentation',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: L:\\Logs\r\n' },
       errors: [
-        {
+        { messageId: 'local',
           range: [5, 25, 5, 32],
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n" },
         },
@@ -117,7 +117,7 @@ backup:
         'prod.topology.json': `{"topology": 1, "environment": "production", "backup": {"biztalkJob": {"enabled": true, "fullDestination": "E:\\\\Backups"}}}`,
       },
       errors: [
-        {
+        { messageId: 'local',
           range: [1, 108, 1, 121],
           fixOutput: {
             'prod.topology.json': `{"topology": 1, "environment": "production", "backup": {"biztalkJob": {"enabled": true, "fullDestination": "\\\\\\\\<<backup server>>\\\\<<share>>\\\\full"}}}`,
@@ -129,7 +129,7 @@ backup:
       name: 'development does not relax a backup rule (flow mapping)',
       files: { 'dev.topology.yaml': "topology: 1\nenvironment: development\nbackup:\n  biztalkJob: { fullDestination: 'C:\\Backup' }\n" },
       errors: [
-        {
+        { messageId: 'local',
           range: [4, 34, 4, 45],
           severity: 'warning',
           fixOutput: { 'dev.topology.yaml': "topology: 1\nenvironment: development\nbackup:\n  biztalkJob: { fullDestination: '\\\\<<backup server>>\\<<share>>\\full' }\n" },

@@ -180,7 +180,7 @@ backup:
     {
       name: 'development does not relax a backup rule',
       files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\n' },
-      errors: [{ range: [1, 1, 1, 12], severity: 'error' }],
+      errors: [{ messageId: 'missing', range: [1, 1, 1, 12], severity: 'error' }],
     },
   ],
 });

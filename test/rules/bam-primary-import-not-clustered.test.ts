@@ -153,7 +153,7 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }] }]
 `,
       },
       errors: [
-        {
+        { messageId: 'notClustered',
           range: [3, 18, 3, 28],
           fixOutput: {
             [T]: `topology: 1
@@ -240,7 +240,7 @@ sqlInstances:
         [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n',
       },
       errors: [
-        {
+        { messageId: 'notClustered',
           range: [4, 5, 4, 17],
           fixOutput: {
             [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
@@ -260,7 +260,7 @@ sqlInstances:
         'cfg.xml': bamExport('SQLBAM,1433'),
       },
       errors: [
-        {
+        { messageId: 'notClustered',
           range: [4, 5, 4, 17],
           fixOutput: {
             [T]: `topology: 1
@@ -319,7 +319,7 @@ hosts: []
         'cfg.xml': bamExport('SQLNEW'),
       },
       errors: [
-        {
+        { messageId: 'undeclaredServer',
           file: 'cfg.xml',
           range: [4, 71, 4, 77],
           fixOutput: {

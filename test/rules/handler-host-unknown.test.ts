@@ -94,7 +94,7 @@ ruleTester(rule, {
       name: 'an HTTP receive location is declared in an isolated host (flow list)',
       files: { [T]: DECLARED, [B]: binding('BizTalkServerApplication', 'BizTalkServerIsolatedHost', 'HTTP') },
       errors: [
-        {
+        { messageId: 'undeclared',
           file: B,
           range: [19, 33, 19, 58],
           fixOutput: {
@@ -122,14 +122,14 @@ ruleTester(rule, {
           messageId: 'noTopology',
           fixOutput: null,
         },
-        { file: B, range: [19, 33, 19, 57], fixOutput: null },
+        { messageId: 'noTopology', file: B, range: [19, 33, 19, 57], fixOutput: null },
       ],
     },
     {
       name: 'a one-line JSON topology without hosts gets the hosts list',
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production"}', [B]: binding('SendHost', '${RecvHost}') },
       errors: [
-        {
+        { messageId: 'undeclared',
           file: B,
           range: [6, 28, 6, 36],
           fixOutput: {
@@ -143,7 +143,7 @@ ruleTester(rule, {
       name: '`hosts:` written empty, CRLF: the list goes under the key',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\nsqlInstances: []\r\n', [B]: binding('SendHost', '${RecvHost}') },
       errors: [
-        {
+        { messageId: 'undeclared',
           file: B,
           range: [6, 28, 6, 36],
           fixOutput: {

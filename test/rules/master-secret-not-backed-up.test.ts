@@ -64,7 +64,7 @@ ruleTester(rule, {
       name: 'secretBackup without a destination (flow): reported at secretBackup, the destination is added',
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: SSO1\n  secretBackup: { lastBackup: 2026-10-01 }\n' },
       errors: [
-        {
+        { messageId: 'noBackup',
           range: [5, 3, 5, 15],
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: SSO1\n  secretBackup: { lastBackup: 2026-10-01, destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak' }\n",
@@ -76,7 +76,7 @@ ruleTester(rule, {
       name: '`destination:` written empty declares nothing: reported at it, the value goes after the colon (no duplicate key)',
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination:\n    lastBackup: 2026-10-01\n' },
       errors: [
-        {
+        { messageId: 'noBackup',
           range: [5, 5, 5, 17],
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\n    lastBackup: 2026-10-01\n",
@@ -88,7 +88,7 @@ ruleTester(rule, {
       name: '`sso:` written empty, CRLF and four spaces: the block goes under the key',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: H\r\nsso:\r\n' },
       errors: [
-        {
+        { messageId: 'noBackup',
           range: [5, 1, 5, 4],
           fixOutput: {
             [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: H\r\nsso:\r\n    secretBackup:\r\n        destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\r\n        lastBackup: '<<YYYY-MM-DD>>'\r\n",
@@ -100,7 +100,7 @@ ruleTester(rule, {
       name: 'JSON',
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production",\n  "sso": { "masterSecretServer": "SSO1" }\n}\n' },
       errors: [
-        {
+        { messageId: 'noBackup',
           range: [4, 3, 4, 8],
           fixOutput: {
             'prod.topology.json':
@@ -117,14 +117,14 @@ ruleTester(rule, {
     {
       name: 'no Value element at all: reported at the FILE tag',
       files: { 'cfg.xml': ssoConfig('') },
-      errors: [{ range: [5, 9, 5, 14], severity: 'warning' }],
+      errors: [{ messageId: 'exportNoFile', range: [5, 9, 5, 14], severity: 'warning' }],
     },
     {
       name: 'the topology lacks it too: both are reported, each in its file',
       files: { [T]: 'topology: 1\nenvironment: production\n', 'cfg.xml': ssoConfig('<Value/>') },
       errors: [
-        { file: T, range: [1, 1, 1, 12], severity: 'error' },
-        { file: 'cfg.xml', range: [6, 11, 6, 19], severity: 'warning' },
+        { messageId: 'noBackup', file: T, range: [1, 1, 1, 12], severity: 'error' },
+        { messageId: 'exportNoFile', file: 'cfg.xml', range: [6, 11, 6, 19], severity: 'warning' },
       ],
     },
   ],

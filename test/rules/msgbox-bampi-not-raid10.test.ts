@@ -200,7 +200,7 @@ sqlInstances:
 `,
       },
       errors: [
-        {
+        { messageId: 'volumeUndeclared',
           range: [9, 46, 9, 50],
           fixOutput: {
             [T]: `topology: 1
@@ -264,7 +264,7 @@ sqlInstances:
 `,
       },
       errors: [
-        {
+        { messageId: 'dataVolumeUnknown',
           range: [6, 9, 6, 30],
           fixOutput: {
             [T]: `topology: 1

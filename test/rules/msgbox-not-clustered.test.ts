@@ -163,7 +163,7 @@ hosts: []
         [T]: 'topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n',
       },
       errors: [
-        {
+        { messageId: 'notClustered',
           range: [4, 9, 4, 19],
           fixOutput: {
             [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
@@ -187,7 +187,7 @@ hosts: []
 `,
       },
       errors: [
-        {
+        { messageId: 'notClustered',
           range: [6, 7, 6, 21],
           fixOutput: {
             'prod.topology.json': `{
@@ -222,7 +222,7 @@ sqlInstances:
         'cfg.xml': `<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQLBTS\\BTS,1433</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>`,
       },
       errors: [
-        {
+        { messageId: 'notClustered',
           range: [4, 7, 4, 25],
           fixOutput: {
             [T]: `topology: 1

@@ -34,7 +34,7 @@ ruleTester(rule, {
     {
       name: 'an empty destination list',
       files: { [T]: HEAD + 'dr: { logShipping: biztalk, destinationInstances: [] }\n' },
-      errors: [{ range: [3, 29, 3, 49], fixOutput: { [T]: HEAD + "dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }\n" } }],
+      errors: [{ messageId: 'noDestination', range: [3, 29, 3, 49], fixOutput: { [T]: HEAD + "dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }\n" } }],
     },
     {
       name: 'destinations without a log shipping method',

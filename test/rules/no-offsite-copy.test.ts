@@ -41,7 +41,7 @@ ruleTester(rule, {
       name: 'JSON without a backup section: reported at "topology", the section is added in JSON',
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production"\n}\n' },
       errors: [
-        {
+        { messageId: 'noOffsite',
           range: [2, 3, 2, 16],
           fixOutput: {
             'prod.topology.json':

@@ -189,7 +189,7 @@ servers:
       name: 'an empty flow mapping `backup: {}` is replaced whole (separate inserts would lack commas)',
       files: { [T]: 'topology: 1\nenvironment: production\nservers:\n  - { name: SQLN1, roles: [sql], backup: {} }\n' },
       errors: [
-        {
+        { messageId: 'missing',
           range: [4, 7, 4, 18],
           fixOutput: {
             [T]: "topology: 1\nenvironment: production\nservers:\n  - { name: SQLN1, roles: [sql], backup: { windows: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1' }, sql: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql' } } }\n",
@@ -201,7 +201,7 @@ servers:
       name: 'JSON: an empty backup object is replaced whole',
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "servers": [{"name": "APP1", "backup": {}}]}' },
       errors: [
-        {
+        { messageId: 'missing',
           range: [1, 59, 1, 73],
           fixOutput: {
             'prod.topology.json':
@@ -214,7 +214,7 @@ servers:
       name: '`backup:` written empty, CRLF: the pieces go under the key',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n' },
       errors: [
-        {
+        { messageId: 'missing',
           range: [4, 5, 4, 15],
           fixOutput: {
             [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n",

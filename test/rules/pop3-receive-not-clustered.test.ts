@@ -55,7 +55,7 @@ ruleTester(rule, {
     {
       name: 'test environment: info',
       files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nhosts:\n  - { name: MailHost, instances: [A, B] }\n', [B]: pop3('MailHost') },
-      errors: [{ file: B, range: [12, 33, 12, 41], severity: 'info' }],
+      errors: [{ messageId: 'pop3', file: B, range: [12, 33, 12, 41], severity: 'info' }],
     },
   ],
 });

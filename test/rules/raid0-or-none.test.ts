@@ -219,7 +219,7 @@ sqlInstances:
 `,
       },
       errors: [
-        {
+        { messageId: 'raid0',
           range: [5, 60, 5, 66],
           fixOutput: {
             'prod.topology.json': `{
@@ -244,7 +244,7 @@ sqlInstances:
     volumes: [{ drive: 'C:', raid: none, holds: [data, log, tempdb] }]
 `,
       },
-      errors: [{ range: [5, 36, 5, 40], severity: 'info' }],
+      errors: [{ messageId: 'raid0', range: [5, 36, 5, 40], severity: 'info' }],
     },
   ],
 });

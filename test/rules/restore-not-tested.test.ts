@@ -45,7 +45,7 @@ ruleTester(rule, {
       name: 'flow backup section without restoreTest: the key goes into the braces',
       files: { [T]: 'topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true } }\n' },
       errors: [
-        {
+        { messageId: 'noTest',
           range: [3, 1, 3, 7],
           fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true }, restoreTest: { last: '<<YYYY-MM-DD>>', everyDays: 30 } }\n" },
         },
@@ -119,7 +119,7 @@ backup:
 `,
       },
       errors: [
-        {
+        { messageId: 'noTest',
           range: [4, 3, 4, 11],
           fixOutput: {
             'prod.topology.json': `{

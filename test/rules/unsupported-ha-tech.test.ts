@@ -16,6 +16,6 @@ ruleTester(rule, {
     },
     { name: 'VSS snapshots', files: { [T]: inst('vss') }, errors: [{ range: [5, 15, 5, 18], messageId: 'unsupported' }] },
     { name: 'SQL Server log shipping', files: { [T]: inst('sql-log-shipping') }, errors: [{ range: [5, 15, 5, 31], messageId: 'unsupported' }] },
-    { name: 'test: info', files: { 'test.topology.yaml': inst('vss').replace('production', 'test') }, errors: [{ range: [5, 15, 5, 18], severity: 'info' }] },
+    { name: 'test: info', files: { 'test.topology.yaml': inst('vss').replace('production', 'test') }, errors: [{ messageId: 'unsupported', range: [5, 15, 5, 18], severity: 'info' }] },
   ],
 });

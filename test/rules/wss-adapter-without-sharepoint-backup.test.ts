@@ -201,7 +201,7 @@ sharepoint:
         [B]: wssReceive('http://portal/sites/docs'),
       },
       errors: [
-        {
+        { messageId: 'farmNoBackup',
           file: B,
           range: [7, 47, 7, 74],
           fixOutput: {
@@ -242,7 +242,7 @@ sharepoint:
         [B]: wssReceive('http://portal/sites/docs'),
       },
       errors: [
-        {
+        { messageId: 'noFarm',
           file: B,
           range: [7, 47, 7, 74],
           fixOutput: {

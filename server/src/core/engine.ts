@@ -110,9 +110,9 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
         edit: new TopologyEditor(topo),
         report: (r: Report) => {
           const severity = r.severity && options.levels?.[rule.meta.id] === undefined ? minSeverity(r.severity, base) : base;
-          const template = r.messageId === undefined ? undefined : rule.meta.messages?.[r.messageId];
-          if (r.messageId !== undefined && template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
-          const message = template !== undefined ? formatMessage(template, r.data, `${rule.meta.id}/${r.messageId}`) : r.message ?? '';
+          const template = rule.meta.messages[r.messageId];
+          if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
+          const message = formatMessage(template, r.data, `${rule.meta.id}/${r.messageId}`);
           push({
             ruleId: rule.meta.id,
             severity,

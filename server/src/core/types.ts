@@ -70,7 +70,7 @@ export interface RuleMeta {
    * `data`. Each is the problem at this node, then the fix, in at most MAX_MESSAGE_LENGTH characters;
    * the why and Microsoft's words are on the rule's docs page.
    */
-  messages?: Record<string, string>;
+  messages: Record<string, string>;
 }
 
 /** The longest message a finding may have (the Problems panel shows about one line of it). */

@@ -12,9 +12,7 @@ export interface Report {
   doc: BtsDocument;
   range: OffsetRange;
   /** One of the rule's meta.messages, filled from `data`. */
-  messageId?: string;
-  /** TRANSITION: a literal message, for rules not yet converted to message ids. */
-  message?: string;
+  messageId: string;
   data?: Record<string, string | number>;
   /** Structural identity of the node (see Finding.nodePath). */
   nodePath: string;
