@@ -132,7 +132,7 @@ describe('--fix never loses a byte', () => {
         (line: number): TextEdit => ({ uri: file, ...at(line, 2), newText: '' }),
       ];
       const edits = picked.map((line, i) => kinds[i](line));
-      const finding: Finding = { ruleId: 'test', severity: 'error', message: 'x', uri: file, range: { start: 0, end: 0 }, nodePath: 'x', fix: { title: 'round-trip', edits } };
+      const finding: Finding = { ruleId: 'test', severity: 'error', message: 'x', uri: file, range: { start: 0, end: 0 }, nodePath: 'x', fix: { kind: 'fix', title: 'round-trip', edits } };
       const plan = planFixes(docs, originals, () => [finding], 1);
       const result = writeFixes(plan);
       assert.deepEqual(result.refused, [], name);

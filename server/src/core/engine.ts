@@ -5,7 +5,7 @@ import type { BtsDocument } from './document';
 import { TopologyView, withEnvironment, Workspace, workspaceOf } from './model/join';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
-import type { Finding, Level, Severity } from './types';
+import type { Finding, Fix, Level, Severity } from './types';
 
 export interface LintOptions {
   now?: Date;
@@ -116,7 +116,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
             uri: r.doc.uri,
             range: r.range,
             related: r.related,
-            fix: r.fix,
+            ...fixesOf(r),
             nodePath: r.nodePath,
             environment: topo?.environment,
           });
@@ -143,6 +143,12 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
   }
   findings.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
   return findings;
+}
+
+/** A report's fix and suggestions; a suggestion given as the fix is only ever a suggestion. */
+function fixesOf(r: Report): { fix?: Fix; suggestions?: Fix[] } {
+  const suggestions = [...(r.fix?.kind === 'suggestion' ? [r.fix] : []), ...(r.suggestions ?? []).filter((x): x is Fix => !!x)];
+  return { fix: r.fix?.kind === 'suggestion' ? undefined : r.fix, suggestions: suggestions.length ? suggestions : undefined };
 }
 
 /** A rule may lower its own severity for one finding, never raise it above the configured level. */
