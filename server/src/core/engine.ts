@@ -58,6 +58,8 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
     seen.add(key);
     findings.push(f);
   };
+  // Every known rule, also those this run does not check (severityOf answers for them too).
+  const byId = new Map<string, Rule>([...allRules, ...rules].map((r) => [r.meta.id, r]));
   const levelOf = (id: string, base: Severity): Severity | undefined => {
     const l = options.levels?.[id];
     if (l === 'off') return undefined;
@@ -107,6 +109,10 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
         topology: topo,
         now,
         edit: new TopologyEditor(topo),
+        severityOf: (id: string) => {
+          const r = byId.get(id);
+          return r ? levelOf(id, environmentSeverity(r, topo?.environment)) : undefined;
+        },
         report: (r: Report) => {
           const severity = r.severity && options.levels?.[rule.meta.id] === undefined ? minSeverity(r.severity, base) : base;
           push({

@@ -32,6 +32,12 @@ export interface RuleContext {
   report(r: Report): void;
   /** Fix builders for the topology file, in its own style. */
   edit: TopologyEditor;
+  /**
+   * The severity another rule's findings have in this run (its level for this topology's environment
+   * and the run's level overrides), or undefined when it is off or unknown. unfilled-placeholder gives
+   * a placeholder the severity of the finding it answers.
+   */
+  severityOf(ruleId: string): Severity | undefined;
 }
 
 export interface Rule {
