@@ -160,7 +160,7 @@ describe('output formats', () => {
     const r = btslint(['-f', 'json', '.'], ws);
     assert.equal(r.status, 1);
     const findings = JSON.parse(r.stdout) as Record<string, unknown>[];
-    const keys = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset', 'nodePath', 'environment', 'docsUrl', 'fix', 'related'];
+    const keys = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset', 'nodePath', 'environment', 'docsUrl', 'fix', 'suggestions', 'related'];
     for (const f of findings) assert.deepEqual(Object.keys(f).sort(), [...keys].sort());
     const parse = findings.filter((f) => f.ruleId === 'parse-error');
     assert.deepEqual(
@@ -173,6 +173,7 @@ describe('output formats', () => {
     );
     assert.equal(parse[0].docsUrl, 'https://github.com/btslint/btslint/blob/main/docs/rules/parse-error.md');
     assert.equal(parse[0].fix, null);
+    assert.deepEqual(parse[0].suggestions, []);
     assert.deepEqual(parse[0].related, []);
     const ok = findings.find((f) => f.file === path.join('sub dir', 'Ok#1.BindingInfo.xml'));
     assert.ok(ok, 'a finding for the well-formed binding (host not declared)');

@@ -171,6 +171,8 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
       if (process.env.BTSLINT_RULE_RECORD) return;
       const missing = [...offered].filter((k) => !tested.has(k));
       assert.deepEqual(missing, [], `${id} offers ${missing.join(', ')} changes that no invalid case asserts with fixKind/fixOutput or suggestions`);
+      // What the invalid cases offer is what the rule's meta (and so its docs page) says it offers.
+      if (offered.size) assert.deepEqual([...offered].sort(), [...(rule.meta.fixKinds ?? [])].sort(), `${id}: the kinds its cases offer against meta.fixKinds`);
     });
   });
 }

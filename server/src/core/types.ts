@@ -75,6 +75,11 @@ export interface RuleMeta {
   /** Whether the rule offers a fix, declaration or suggestion that inserts or changes text. */
   fixable: boolean;
   /**
+   * The kinds of change the rule offers (see FixKind), in the order fix, declaration, suggestion;
+   * absent when it offers none. Its docs page says them; its tests assert each with its full output.
+   */
+  fixKinds?: FixKind[];
+  /**
    * Availability rules are relaxed (to info) when the topology's environment is development or test.
    */
   availability: boolean;

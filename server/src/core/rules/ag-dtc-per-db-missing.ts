@@ -8,6 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: true,
     sources: [AG],
   },

@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: false,
     sources: [CFG_JOB],
   },

@@ -20,6 +20,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: false,
     sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
   },

@@ -17,6 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: false,
     sources: [BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP],
   },

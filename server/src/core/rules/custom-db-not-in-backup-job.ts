@@ -26,6 +26,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: false,
     sources: [CUSTOM_DBS],
   },

@@ -22,6 +22,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: true,
     sources: [SORH],
   },

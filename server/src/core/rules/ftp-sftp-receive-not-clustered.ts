@@ -15,6 +15,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: true,
     sources: [CLH],
   },

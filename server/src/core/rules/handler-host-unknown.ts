@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     availability: false,
     sources: [HA_HOSTS],
   },

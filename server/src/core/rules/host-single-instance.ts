@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     availability: true,
     sources: [HA_HOSTS],
   },

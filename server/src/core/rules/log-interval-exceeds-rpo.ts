@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: false,
     sources: [SCHED, CFG_JOB],
   },

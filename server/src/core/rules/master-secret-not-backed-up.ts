@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
+    fixKinds: ['declaration'],
     availability: false,
     sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
   },

@@ -9,6 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'sso',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: true,
     sources: [MSS, HA_MSS, CK_HA],
   },

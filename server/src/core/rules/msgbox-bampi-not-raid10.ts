@@ -19,6 +19,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: true,
     sources: [PPFT, HADB, PRECONFIG_DB],
   },

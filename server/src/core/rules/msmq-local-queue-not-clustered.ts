@@ -13,6 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: true,
     sources: [CLH, SORH, SCALED_OUT_SENDING],
   },

@@ -9,6 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: false,
     sources: [CK_DR, BACKING_UP_DBS],
   },

@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     availability: false,
     sources: [BP_DB, PPFT, BP_BR],
   },

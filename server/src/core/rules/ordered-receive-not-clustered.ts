@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: true,
     sources: [CLH],
   },

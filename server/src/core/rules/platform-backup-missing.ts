@@ -17,6 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     availability: false,
     sources: [PPFT, BACKUP_COMPUTER],
   },

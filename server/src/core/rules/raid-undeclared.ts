@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
+    fixKinds: ['declaration'],
     availability: true,
     sources: [PPFT, SYS_BOTTLENECKS],
   },

@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'storage',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: true,
     sources: [SYS_BOTTLENECKS, PPFT],
   },

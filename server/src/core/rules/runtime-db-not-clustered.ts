@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['fix', 'suggestion'],
     availability: true,
     sources: [CK_HA, CLUSTERING_DBS, HADB],
   },

@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'sso',
     fixable: true,
+    fixKinds: ['suggestion'],
     availability: false,
     sources: [MASTER_SECRET_BACKUP, HA_MSS],
   },

@@ -13,6 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
+    fixKinds: ['fix', 'suggestion'],
     availability: true,
     sources: [CLUSTERING_MSS],
   },

@@ -24,6 +24,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     availability: false,
     sources: [PPFT],
   },
