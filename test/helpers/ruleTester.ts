@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyEdits, BtsDocument, Finding, Fix, FixKind, lint, readDocument, Rule, severityRank } from '../../server/src/core';
 import unfilledPlaceholder from '../../server/src/core/rules/unfilled-placeholder';
+import { changedScalars } from './scalars';
 
 export interface ExpectedFinding {
   /** The file the finding is in (defaults to the case's first file). */
@@ -95,6 +96,14 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
       assert.equal(out.skipped, 0, 'overlapping edits in one change');
       assert.equal(out.text, expected, `text of ${file2} after the ${change.kind} "${change.title}"`);
       fixed[file2] = out.text;
+    }
+    // A fix or declaration changes no declared value of a topology (only a suggestion may).
+    if (change.kind !== 'suggestion') {
+      for (const [file2, text] of Object.entries(output)) {
+        if (!/\.topology\.(ya?ml|json)$/i.test(file2)) continue;
+        const d = docs.find((x) => x.uri === file2)!;
+        assert.deepEqual(changedScalars(d.text, text), [], `the ${change.kind} "${change.title}" changes declared values of ${file2}`);
+      }
     }
     const after = lintFiles(fixed, [rule, unfilledPlaceholder], c.today).findings;
     const same = after.filter((g) => g.ruleId === id && g.nodePath === f.nodePath && g.uri === f.uri);
