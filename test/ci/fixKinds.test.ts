@@ -104,7 +104,7 @@ describe('--fix and the kinds of change', () => {
       assert.match(lint.stdout, /can be declared with `btslint --fix --fix-type fix,declaration`/);
       assert.match(lint.stdout, /suggestions? in the editor/);
       const fix = await cli(['--fix', ...TODAY], dir);
-      assert.match(fix.stderr, new RegExp(`applied ${m[1]} fixes \\(${m[1]} fixes\\) in 2 files\\.`));
+      assert.match(fix.stderr, new RegExp(`applied ${m[1]} fixes in 2 files\\.`));
       // No suggestion, no declaration: the topology is untouched.
       assert.equal(fs.readFileSync(path.join(dir, 'prod.topology.yaml'), 'utf8'), TOPOLOGY);
       assert.doesNotMatch(fs.readFileSync(path.join(dir, 'b1.BindingInfo.xml'), 'utf8'), / -- /);

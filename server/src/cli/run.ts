@@ -203,12 +203,12 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
         })
         .join('');
       writeOut(diffs, args.outputFile, cwd);
-      process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')} (${kindCounts(plan.changes)}) would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
+      process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
       return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     const written = writeFixes(plan);
     for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${r.reason}\n`);
-    if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')} (${kindCounts(plan.changes)}) in ${plural(written.written.length, 'file')}.\n`);
+    if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} in ${plural(written.written.length, 'file')}.\n`);
     // Report on what is on disk now.
     docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
   }
@@ -264,10 +264,10 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   return code;
 }
 
-/** "2 fixes, 1 declaration": what a plan applies, by kind. */
+/** " (2 fixes, 1 declaration)": what a plan applies, by kind, when it holds declarations. */
 function kindCounts(changes: AppliedChange[]): string {
   const parts = (['fix', 'declaration'] as const).map((k) => [k, changes.filter((c) => c.kind === k).length] as const).filter(([, n]) => n);
-  return parts.map(([k, n]) => plural(n, k)).join(', ') || 'none';
+  return parts.some(([k]) => k === 'declaration') ? ` (${parts.map(([k, n]) => plural(n, k)).join(', ')})` : '';
 }
 
 /**
