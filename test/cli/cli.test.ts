@@ -295,7 +295,7 @@ describe('examples/', () => {
     assert.ok(cfg.databases.some((d: any) => d.role === 'msgbox'));
   });
 
-  test('rules --format json: id, description, defaultSeverity, category, docsUrl, fixable for every rule', () => {
+  test('rules --format json: id, description, defaultSeverity, category, docsUrl, fixable, fixKinds for every rule', () => {
     const r = btslint(['rules', '--format', 'json'], ROOT);
     assert.equal(r.status, 0, r.stderr);
     const rules = JSON.parse(r.stdout) as Record<string, unknown>[];
@@ -310,7 +310,9 @@ describe('examples/', () => {
       assert.equal(typeof x.category, 'string');
       assert.equal(x.docsUrl, `https://github.com/btslint/btslint/blob/main/docs/rules/${x.id}.md`);
       assert.equal(typeof x.fixable, 'boolean');
+      assert.equal(x.fixable, (x.fixKinds as string[]).length > 0, 'fixKinds: the kinds of change the rule offers');
     }
+    assert.deepEqual(rules.find((x) => x.id === 'ftp-sftp-receive-not-clustered')!.fixKinds, ['suggestion']);
     const text = btslint(['rules'], ROOT);
     assert.equal(text.status, 0);
     assert.equal(text.stdout.trim().split('\n').length, allRules.length);

@@ -256,7 +256,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       case 'rules': {
         const metas = allRules.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) }));
         if (args.format === 'json' || args.json) {
-          write(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, sources })), null, 2) + '\n', args.outputFile, cwd);
+          write(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds: fixKinds ?? [], sources })), null, 2) + '\n', args.outputFile, cwd);
         } else {
           write(metas.map((m) => `${m.id.padEnd(40)} ${m.defaultSeverity.padEnd(8)} ${m.category.padEnd(11)} ${m.description}`).join('\n') + '\n', args.outputFile, cwd);
         }
