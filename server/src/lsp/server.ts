@@ -24,8 +24,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
-import { compileGlob, globBase, isConfigFileName } from '../core/config';
+import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, readDocument } from '../core';
+import { isConfigFileName } from '../core/config';
+import { checkSteps } from '../core/pipeline';
+import { namedTopologiesAsync } from '../host/topologies';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
 import { codeActions } from './features/codeActions';
@@ -34,8 +36,8 @@ import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { inSkippedFolder, readConfigFile, readLimited, walkFolder, yieldToLoop } from './files';
-import { isInside, pathKey, uriKey, uriToPath } from './paths';
-import { EditorPolicy } from './policy';
+import { isInside, pathKey, pathToUri, uriKey, uriToPath } from './paths';
+import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
 import {
   BtslintSettings,
@@ -393,16 +395,7 @@ export class BtslintServer {
   private async refreshExtraTopologies(cancelled: () => boolean): Promise<void> {
     for (const e of this.state.all()) this.policy.configForPath(e.path);
     const found = new Map<string, string>();
-    for (const cfg of this.policy.configs()) {
-      if (!cfg.dir || !cfg.topologies.length) continue;
-      for (const pattern of cfg.topologies) {
-        const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
-        const glob = compileGlob(pattern);
-        for (const f of await walkFolder(base, cancelled)) {
-          if (glob.test(path.relative(cfg.dir, f).replace(/\\/g, '/'))) found.set(pathKey(f), f);
-        }
-      }
-    }
+    for (const f of await namedTopologiesAsync(this.policy.configs(), cancelled)) found.set(pathKey(f), f);
     if (cancelled()) return;
     const inFolders = (p: string) => this.state.folders.some((f) => isInside(p, f));
     for (const [key, p] of this.extraTopologies) {
@@ -492,10 +485,15 @@ export class BtslintServer {
     await yieldToLoop();
     if (gen !== this.generation) return;
     const now = new Date();
-    // The rules run in steps (core lintSteps), back to the event loop whenever a slice has run
-    // SLICE_MS, so requests are answered during a whole-workspace check; a newer change drops it.
-    const steps = lintSteps(docs, {
+    // The CLI's pipeline (core/pipeline.ts: environments, rules, config levels, suppressions,
+    // config-invalid) in steps, back to the event loop whenever a slice has run SLICE_MS, so requests
+    // are answered during a whole-workspace check; a newer change drops it.
+    const steps = checkSteps(docs, {
       now,
+      configFor: (uri) => this.policy.configFor(uri),
+      configs: () => this.policy.configs(),
+      configUri: pathToUri,
+      pathOf: uriToPath,
       onInternalError: (id, e) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
     });
     const pause = this.slices(gen);
@@ -504,10 +502,9 @@ export class BtslintServer {
       if (!(await pause())) return;
       step = steps.next();
     }
-    const raw = step.value;
-    // The CLI's policy (config levels per environment, suppressions, config-invalid), then the
-    // editor's btslint.severityOverrides, last.
-    const findings = this.policy.apply(raw, docs, now, this.settings.severityOverrides);
+    this.policy.noteConfigDocuments();
+    // The editor's btslint.severityOverrides, last.
+    const findings = withOverrides(step.value.findings, this.settings.severityOverrides);
     await yieldToLoop();
     if (gen !== this.generation) return;
     if (!(await this.publish(docs, findings, gen))) return;
