@@ -112,7 +112,7 @@ function merge(copies: Finding[], fileName: (uri: string) => string): Finding {
   const merged: Finding = { ...first, environment: undefined, topology: undefined };
   delete merged.environment;
   delete merged.topology;
-  merged.environments = [...new Set(copies.map((c) => c.environment ?? c.topology!))];
+  merged.environments = copies.map((c) => c.environment ?? '(none)');
   merged.topologies = copies.map((c) => c.topology!);
   if (copies.every((c) => c.fix)) {
     const seen = new Set<string>();

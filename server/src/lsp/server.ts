@@ -27,6 +27,7 @@ import * as path from 'path';
 import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, readDocument } from '../core';
 import { isConfigFileName } from '../core/config';
 import { checkSteps } from '../core/pipeline';
+import { environmentRuns } from '../core/environments';
 import { namedTopologiesAsync } from '../host/topologies';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
@@ -142,7 +143,11 @@ export class BtslintServer {
     connection.onDidChangeWatchedFiles((p) => void this.onWatchedFiles(p.changes));
     connection.onDidChangeConfiguration((p) => void this.onConfiguration(p.settings));
 
-    connection.onHover((p) => this.withDocument(p.textDocument.uri, (doc) => hover(doc, doc.lines().offset(p.position), this.workspace())));
+    connection.onHover((p) =>
+      this.withDocument(p.textDocument.uri, (doc) =>
+        hover(doc, doc.lines().offset(p.position), this.workspace(), { judges: this.judgesOf(doc), findings: this.findings.get(uriKey(p.textDocument.uri)) }),
+      ),
+    );
     connection.onDefinition((p) => this.withDocument(p.textDocument.uri, (doc) => definition(doc, doc.lines().offset(p.position), this.workspace())));
     connection.onDocumentSymbol((p) => this.withDocument(p.textDocument.uri, (doc) => documentSymbols(doc)));
     connection.onCompletion((p) => {
@@ -304,6 +309,12 @@ export class BtslintServer {
 
   private workspace() {
     return workspaceOf(this.state.documents((e) => this.isLinted(e)));
+  }
+
+  /** The topologies (URIs) of a document's environments, as the pipeline decides them (core/environments.ts). */
+  private judgesOf(doc: BtsDocument): string[] | undefined {
+    const docs = this.state.documents((e) => this.isLinted(e));
+    return environmentRuns(docs, { configFor: (uri) => this.policy.configFor(uri), pathOf: uriToPath }).membership.get(doc)?.topologies;
   }
 
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
