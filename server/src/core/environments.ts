@@ -103,7 +103,8 @@ function wordEdge(name: string, at: number, letter: boolean, side: 'before' | 'a
 export function environmentRuns(documents: BtsDocument[], options: MembershipOptions = {}): { runs: EnvironmentRun[]; membership: Map<BtsDocument, Membership> } {
   const configFor = options.configFor ?? (() => NO_CONFIG);
   const pathOf = (d: BtsDocument) => options.pathOf?.(d.uri) ?? d.uri;
-  const topologies = documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap);
+  // In URI order, so that every shell runs (and labels) the environments in the same order.
+  const topologies = documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const membership = new Map<BtsDocument, Membership>();
   if (!topologies.length) return { runs: [{ documents }], membership };
 
