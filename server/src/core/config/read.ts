@@ -122,7 +122,8 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     out.environments.set(env, readLevels(e.get('rules'), `environments.${env}.rules`));
     const m: EnvironmentMembers = {};
     const topology = e.get('topology');
-    if (topology?.str !== undefined && topology.str.trim() !== '') m.topology = { value: topology.str.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
+    const t = topology?.toJS();
+    if (topology && typeof t === 'string' && t.trim() !== '') m.topology = { value: t.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
     for (const key of ['files', 'fileNameMarkers'] as const) {
       const n = e.get(key);
       if (n?.isSeq) m[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
