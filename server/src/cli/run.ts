@@ -260,6 +260,8 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
       include: { ...d.include, source: { ...d.include.source, file: d.include.source.file && show(d.include.source.file) } },
       exclude: { ...d.exclude, source: { ...d.exclude.source, file: d.exclude.source.file && show(d.exclude.source.file) } },
       topologies: { ...d.topologies, source: { ...d.topologies.source, file: d.topologies.source.file && show(d.topologies.source.file) } },
+      root: { ...d.root, source: { ...d.root.source, file: d.root.source.file && show(d.root.source.file) } },
+      environments: d.environments.map((e) => ({ ...e, topology: e.topology && show(e.topology), source: { ...e.source, file: e.source.file && show(e.source.file) } })),
       rules: d.rules.map((r) => ({ id: r.id, levels: Object.fromEntries(Object.entries(r.levels).map(([env, l]) => [env, { level: l.level, source: { ...l.source, file: l.source.file && show(l.source.file) } }])) })),
       problems: d.problems.map((p) => ({ ...p, file: show(p.file) })),
     };
@@ -274,7 +276,12 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${d.linted.reason})`);
   lines.push(`include:      ${d.include.value.length ? d.include.value.join(', ') : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
   lines.push(`exclude:      ${d.exclude.value.length ? d.exclude.value.join(', ') : '(nothing)'}  <- ${where(d.exclude.source)}`);
-  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files)'}  <- ${where(d.topologies.source)}`);
+  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files, else the nearest)'}  <- ${where(d.topologies.source)}`);
+  if (d.root.value) lines.push(`root:         true (no topology is looked for above the config file's folder)  <- ${where(d.root.source)}`);
+  for (const e of d.environments) {
+    const parts = [e.topology && `topology ${show(e.topology)}`, e.files.length && `files ${e.files.join(', ')}`, e.fileNameMarkers.length && `file-name markers ${e.fileNameMarkers.join(', ')}`].filter(Boolean);
+    lines.push(`environment:  ${e.environment}: ${parts.join('; ')}  <- ${where(e.source)}`);
+  }
   lines.push('');
   lines.push('Rule levels by the topology\'s environment ("none": no topology), and where each comes from:');
   const envs = ['none', 'production', 'staging', 'test', 'development'] as const;
