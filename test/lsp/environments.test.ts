@@ -102,6 +102,16 @@ describe('environments: the CLI and the language server', () => {
     assert.match(r.stdout, /Environments development, production \(.*\): the same in each/);
   });
 
+  it('SARIF results carry the environment and topology as properties', () => {
+    const r = spawnSync(process.execPath, [BIN, '--format', 'sarif', 'app'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; properties?: Record<string, unknown>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    const dev = results.find((x) => x.locations[0].physicalLocation.artifactLocation.uri === 'app/bindings/Orders_Dev.xml' && x.ruleId === 'ftp-sftp-receive-not-clustered');
+    assert.deepEqual(dev?.properties, { environment: 'development', topology: 'app/dev.topology.yaml' });
+    const once = results.find((x) => x.locations[0].physicalLocation.artifactLocation.uri === 'app/bindings/Web.BindingInfo.xml' && x.ruleId === 'handler-host-unknown');
+    assert.deepEqual(once?.properties, { environments: ['development', 'production'], topologies: ['app/dev.topology.yaml', 'app/prod.topology.yaml'] });
+  });
+
   it('the diagnostic names its environment and topology as related information; the quick-fix title names the topology file', async () => {
     const uri = c.uri('app/bindings/Web_Dev.xml');
     const ds = await c.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'handler-host-unknown'));
