@@ -102,6 +102,18 @@ describe('environments: the CLI and the language server', () => {
     assert.match(r.stdout, /Environments development, production \(.*\): the same in each/);
   });
 
+  it('with one topology, the output has no environment headers', () => {
+    const one = makeWorkspace({ 'prod.topology.yaml': topology('production'), 'Orders_Prod.xml': BINDING });
+    try {
+      const r = cli(['.'], one);
+      assert.equal(r.status, 1, r.stderr);
+      assert.ok(!/^Environment/m.test(r.stdout), r.stdout);
+      assert.match(r.stdout, /^Orders_Prod\.xml$/m);
+    } finally {
+      fs.rmSync(one, { recursive: true, force: true });
+    }
+  });
+
   it('SARIF results carry the environment and topology as properties', () => {
     const r = spawnSync(process.execPath, [BIN, '--format', 'sarif', 'app'], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);

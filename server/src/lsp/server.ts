@@ -144,9 +144,12 @@ export class BtslintServer {
     connection.onDidChangeConfiguration((p) => void this.onConfiguration(p.settings));
 
     connection.onHover((p) =>
-      this.withDocument(p.textDocument.uri, (doc) =>
-        hover(doc, doc.lines().offset(p.position), this.workspace(), { judges: this.judgesOf(doc), findings: this.findings.get(uriKey(p.textDocument.uri)) }),
-      ),
+      this.withDocument(p.textDocument.uri, (doc) => {
+        const ws = this.workspace();
+        // With more than one topology, the hover over a finding names its environment.
+        const findings = ws.topologies.length > 1 ? this.findings.get(uriKey(p.textDocument.uri)) : undefined;
+        return hover(doc, doc.lines().offset(p.position), ws, { judges: this.judgesOf(doc), findings });
+      }),
     );
     connection.onDefinition((p) => this.withDocument(p.textDocument.uri, (doc) => definition(doc, doc.lines().offset(p.position), this.workspace())));
     connection.onDocumentSymbol((p) => this.withDocument(p.textDocument.uri, (doc) => documentSymbols(doc)));
@@ -555,13 +558,15 @@ export class BtslintServer {
     this.findings = new Map([...byUri].map(([uri, list]) => [uriKey(uri), list]));
     this.checked = new Map(docs.map((d) => [uriKey(d.uri), { doc: d, version: this.state.get(d.uri)?.version ?? null }]));
     const docOf = (uri: string) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri);
+    // With more than one topology, each diagnostic names its environment (related information).
+    const manyTopologies = docs.filter((d) => d.kind === 'topology').length > 1;
     // Config files' findings are published under their own URIs (they are not in `docs`).
     const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.published.keys()]);
     const pause = this.slices(gen);
     for (const uri of uris) {
       if (!(await pause())) return false;
       const list = byUri.get(uri) ?? [];
-      const diagnostics = list.map((f) => toDiagnostic(f, docOf));
+      const diagnostics = list.map((f) => toDiagnostic(f, docOf, manyTopologies));
       const json = JSON.stringify(diagnostics);
       const version = this.state.get(uri)?.version ?? null;
       const prev = this.published.get(uri);

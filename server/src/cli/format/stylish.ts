@@ -39,7 +39,9 @@ export function stylish({ findings, display, position, color }: FormatInput): st
   };
 
   const groups = groupBy(findings, (f) => groupOf(f, display));
-  if (groups.size > 1) {
+  // Headers only where more than one environment is in the findings (or one reported for several).
+  const environments = [...groups.keys()].filter((k) => k !== ALL);
+  if (environments.length > 1 || findings.some((f) => f.environments)) {
     const order = [...groups.keys()].sort((a, b) => (a === ALL ? -1 : b === ALL ? 1 : a < b ? -1 : a > b ? 1 : 0));
     for (const g of order) {
       lines.push('', paint(C.bold, g === ALL ? 'Not tied to one environment' : g));
