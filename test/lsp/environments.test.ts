@@ -10,7 +10,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver/node';
 import { adapterConfig, bindingXml, flat } from '../helpers/bindingFixtures';
-import { BIN, LspTestClient, makeWorkspace } from './lspClient';
+import { BIN, LspTestClient, makeWorkspace, REPO } from './lspClient';
+
+const EXAMPLES = path.join(REPO, 'examples');
 
 const topology = (env: string) => `topology: 1\nenvironment: ${env}\nhosts:\n  - { name: FtpHost, clustered: false, instances: [BTS01, BTS02] }\n`;
 const BINDING = bindingXml({
@@ -51,6 +53,19 @@ function cli(args: string[], cwd: string): { status: number | null; findings: Js
 
 const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };
 
+/** The CLI's findings on a folder and the language server's diagnostics on it, as comparable lines. */
+function sameFindings(root: string, c: LspTestClient): { fromCli: string[]; fromLsp: string[] } {
+  const r = cli(['--format', 'json', '.'], root);
+  assert.equal(r.status, 1, r.stderr);
+  const fromCli = r.findings.map((f) => `${f.file.replace(/\\/g, '/')}|${f.line}:${f.column}|${f.ruleId}|${f.severity}|${f.message}`).sort();
+  const fromLsp: string[] = [];
+  for (const [uri, ds] of c.diagnostics) {
+    const rel = path.relative(root, decodeURIComponent(new URL(uri).pathname)).replace(/\\/g, '/');
+    for (const d of ds) fromLsp.push(`${rel}|${d.range.start.line + 1}:${d.range.start.character + 1}|${d.code}|${SEVERITY[d.severity!]}|${d.message}`);
+  }
+  return { fromCli, fromLsp: fromLsp.sort() };
+}
+
 describe('environments: the CLI and the language server', () => {
   let root: string;
   let c: LspTestClient;
@@ -67,16 +82,34 @@ describe('environments: the CLI and the language server', () => {
   });
 
   it('give the same findings on the same files', () => {
-    const r = cli(['--format', 'json', '.'], root);
-    assert.equal(r.status, 1, r.stderr);
-    const fromCli = r.findings.map((f) => `${f.file.replace(/\\/g, '/')}|${f.line}:${f.column}|${f.ruleId}|${f.severity}|${f.message}`).sort();
-    const fromLsp: string[] = [];
-    for (const [uri, ds] of c.diagnostics) {
-      const rel = path.relative(root, decodeURIComponent(new URL(uri).pathname)).replace(/\\/g, '/');
-      for (const d of ds) fromLsp.push(`${rel}|${d.range.start.line + 1}:${d.range.start.character + 1}|${d.code}|${SEVERITY[d.severity!]}|${d.message}`);
-    }
+    const { fromCli, fromLsp } = sameFindings(root, c);
     assert.ok(fromCli.length > 5);
-    assert.deepEqual(fromLsp.sort(), fromCli);
+    assert.deepEqual(fromLsp, fromCli);
+  });
+
+  it('give the same findings on the example workspace (config mapping, Deployment Framework, file names)', async () => {
+    const files: Record<string, { copy: string }> = {};
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else files[path.relative(EXAMPLES, p)] = { copy: p };
+      }
+    };
+    walk(EXAMPLES);
+    const ex = makeWorkspace(files);
+    // The config's $schema points outside the copy; it is ignored by btslint.
+    const ec = new LspTestClient(ex);
+    try {
+      await ec.initialize();
+      await ec.waitForStatus();
+      const { fromCli, fromLsp } = sameFindings(ex, ec);
+      assert.ok(fromCli.some((l) => l.startsWith('bindings/Contoso.Orders.BindingInfo_Dev.xml|')));
+      assert.deepEqual(fromLsp, fromCli);
+    } finally {
+      await ec.shutdown();
+      fs.rmSync(ex, { recursive: true, force: true });
+    }
   });
 
   it('a single-file CLI run finds the topologies of the file\'s folder and above, and judges it by its environment\'s', () => {
