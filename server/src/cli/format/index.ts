@@ -8,9 +8,8 @@ import { azureDevops } from './azureDevops';
 
 /** What the stylish summary announces about fixes (cli/run.ts fixableCounts). */
 export interface FixableCounts {
-  /** Fixes `btslint --fix` applies (exactly, when `exact`). */
+  /** Fixes `btslint --fix` applies: exactly (the same plan). */
   fixes: number;
-  exact: boolean;
   /** Findings whose change is a declaration (--fix-type fix,declaration). */
   declarations: number;
   /** Findings with suggestions only (the editor). */

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'clustering',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [AG],
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'clustering',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: true,
+    byEnvironment: 'wrong-processing',
     sources: [AG],
   },
   check(ctx) {

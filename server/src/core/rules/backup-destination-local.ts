@@ -11,7 +11,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [CFG_JOB],
   },
   check(ctx) {

@@ -21,7 +21,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
   },
   check(ctx) {

@@ -18,7 +18,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP],
   },
   check(ctx) {

@@ -27,7 +27,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [CUSTOM_DBS],
   },
   check(ctx) {

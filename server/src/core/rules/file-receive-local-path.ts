@@ -23,7 +23,7 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SORH],
   },
   check(ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [HA_HOSTS],
   },
   check(ctx) {

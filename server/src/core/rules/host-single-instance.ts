@@ -11,7 +11,7 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [HA_HOSTS],
   },
   check(ctx) {

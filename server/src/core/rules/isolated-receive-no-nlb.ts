@@ -12,7 +12,7 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SORH],
   },
   check(ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default defineRule({
     category: 'sso',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     category: 'sso',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [MSS, HA_MSS, CK_HA],
   },
   check(ctx) {

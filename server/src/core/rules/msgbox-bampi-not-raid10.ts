@@ -20,7 +20,7 @@ export default defineRule({
     category: 'storage',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [PPFT, HADB, PRECONFIG_DB],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     category: 'clustering',
     fixable: true,
     fixKinds: ['fix', 'suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [PPFT, HADB],
   },
   check(ctx) {

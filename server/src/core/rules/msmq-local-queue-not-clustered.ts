@@ -14,7 +14,7 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLH, SORH, SCALED_OUT_SENDING],
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [CFG_JOB, POST_CONFIG],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     category: 'dr',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [CK_DR, BACKING_UP_DBS],
   },
   check(ctx) {

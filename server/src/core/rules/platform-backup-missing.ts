@@ -18,7 +18,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [PPFT, BACKUP_COMPUTER],
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     category: 'hosts',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: true,
+    byEnvironment: 'wrong-processing',
     sources: [CLH, SORH],
   },
   check(ctx) {

@@ -19,7 +19,7 @@ export default defineRule({
     category: 'storage',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [PPFT, SYS_BOTTLENECKS],
   },
   check(ctx) {

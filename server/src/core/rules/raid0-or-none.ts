@@ -12,7 +12,7 @@ export default defineRule({
     category: 'storage',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SYS_BOTTLENECKS, PPFT],
   },
   check(ctx) {

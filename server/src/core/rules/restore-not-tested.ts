@@ -13,7 +13,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration', 'suggestion'],
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [BP_DB, PPFT],
   },
   check(ctx) {

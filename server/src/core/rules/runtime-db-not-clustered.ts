@@ -19,7 +19,7 @@ export default defineRule({
     category: 'clustering',
     fixable: true,
     fixKinds: ['fix', 'suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CK_HA, CLUSTERING_DBS, HADB],
   },
   check(ctx) {

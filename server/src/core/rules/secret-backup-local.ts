@@ -19,7 +19,7 @@ export default defineRule({
     category: 'sso',
     fixable: true,
     fixKinds: ['suggestion'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS],
   },
   check(ctx) {

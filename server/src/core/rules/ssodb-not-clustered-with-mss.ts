@@ -14,7 +14,7 @@ export default defineRule({
     category: 'sso',
     fixable: true,
     fixKinds: ['fix', 'suggestion'],
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLUSTERING_MSS],
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default defineRule({
     category: 'workspace',
     fixable: true,
     fixKinds: ['fix'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
   },
   check() {

@@ -25,7 +25,7 @@ export default defineRule({
     category: 'backup',
     fixable: true,
     fixKinds: ['declaration'],
-    availability: false,
+    byEnvironment: 'full',
     sources: [PPFT],
   },
   check(ctx) {
