@@ -19,7 +19,14 @@ ruleTester(rule, {
           range: [7, 25, 7, 37],
           severity: 'error',
           messageId: 'asynchronous',
-          fixOutput: { [T]: ag('synchronous') },
+          suggestions: [{ title: "The availability group of SQLAG now commits synchronously: declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      availabilityMode: synchronous
+` } }],
         },
       ],
     },
@@ -29,7 +36,7 @@ ruleTester(rule, {
       errors: [
         { messageId: 'asynchronous',
           range: [1, 123, 1, 137],
-          fixOutput: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQLAG", "availabilityGroup": {"availabilityMode": "synchronous"}}]}' },
+          suggestions: [{ title: "The availability group of SQLAG now commits synchronously: declare it", output: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"sqlInstances\": [{\"name\": \"SQLAG\", \"availabilityGroup\": {\"availabilityMode\": \"synchronous\"}}]}" } }],
         },
       ],
     },

@@ -19,16 +19,38 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 22],
           severity: 'error',
-          messageId: 'missing',
-          data: { instance: 'SQLAG' },
-          fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' },
+          messageId: 'missing', data: { instance: 'SQLAG' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      dtcSupport: '<<DTC support: perDatabase or none>>'
+` },
+          suggestions: [{ title: "The availability group of SQLAG now has per-database DTC support: declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      dtcSupport: perDatabase
+` } }],
         },
       ],
     },
     {
       name: 'none: at the value, fix replaces it',
       files: { [T]: HEAD + '      dtcSupport: none\n' },
-      errors: [{ range: [7, 19, 7, 23], messageId: 'none', data: { instance: 'SQLAG', value: 'none' }, fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' } }],
+      errors: [{ range: [7, 19, 7, 23], messageId: 'none', data: { instance: 'SQLAG', value: 'none' }, suggestions: [{ title: "The availability group of SQLAG now has per-database DTC support: declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      dtcSupport: perDatabase
+` } }] }],
     },
   ],
 });

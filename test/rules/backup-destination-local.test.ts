@@ -74,30 +74,26 @@ backup:
           range: [6, 22, 6, 39],
           severity: 'warning',
           messageId: 'local',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { [T]: `topology: 1
 environment: production
 backup:
   biztalkJob:
     enabled: true
     fullDestination: '\\\\<<backup server>>\\<<share>>\\full'
     logDestination: "d:/bts/log"
-`,
-          },
+` } }],
         },
         {
           range: [7, 21, 7, 33],
           messageId: 'local',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "The log backups now go to a share on another server: declare it", output: { [T]: `topology: 1
 environment: production
 backup:
   biztalkJob:
     enabled: true
     fullDestination: 'E:\\Backups\\Full'
     logDestination: '\\\\<<backup server>>\\<<share>>\\log'
-`,
-          },
+` } }],
         },
       ],
     },
@@ -107,7 +103,7 @@ backup:
       errors: [
         { messageId: 'local',
           range: [5, 25, 5, 32],
-          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n" },
+          suggestions: [{ title: "The log backups now go to a share on another server: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n" } }],
         },
       ],
     },
@@ -119,9 +115,7 @@ backup:
       errors: [
         { messageId: 'local',
           range: [1, 108, 1, 121],
-          fixOutput: {
-            'prod.topology.json': `{"topology": 1, "environment": "production", "backup": {"biztalkJob": {"enabled": true, "fullDestination": "\\\\\\\\<<backup server>>\\\\<<share>>\\\\full"}}}`,
-          },
+          suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"backup\": {\"biztalkJob\": {\"enabled\": true, \"fullDestination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\full\"}}}" } }],
         },
       ],
     },
@@ -132,7 +126,11 @@ backup:
         { messageId: 'local',
           range: [4, 34, 4, 45],
           severity: 'warning',
-          fixOutput: { 'dev.topology.yaml': "topology: 1\nenvironment: development\nbackup:\n  biztalkJob: { fullDestination: '\\\\<<backup server>>\\<<share>>\\full' }\n" },
+          suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { "dev.topology.yaml": `topology: 1
+environment: development
+backup:
+  biztalkJob: { fullDestination: '\\\\<<backup server>>\\<<share>>\\full' }
+` } }],
         },
       ],
     },

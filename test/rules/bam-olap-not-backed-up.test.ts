@@ -24,7 +24,20 @@ ruleTester(rule, {
           range: [1, 1, 1, 12],
           severity: 'warning',
           messageId: 'noBamBackup',
-          fixOutput: { [T]: DBS + "backup:\n  bamBackup:\n    schedule: daily\n    destination: '\\\\<<backup server>>\\<<share>>\\bam'\n    ssasBackup: true\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases:
+      - { name: BAMStarSchema }
+      - { name: OLAP1, role: bam-analysis }
+backup:
+  bamBackup:
+    schedule: daily
+    destination: '\\\\<<backup server>>\\<<share>>\\bam'
+    ssasBackup: '<<SSAS backed up: true or false>>'
+` },
         },
       ],
     },
@@ -35,7 +48,17 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 12],
           messageId: 'noSsasBackup',
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  bamBackup: { schedule: daily, ssasBackup: true }\n' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  bamBackup: { schedule: daily, ssasBackup: '<<SSAS backed up: true or false>>' }
+` },
+          suggestions: [{ title: "The Analysis Services databases are now backed up: declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  bamBackup: { schedule: daily, ssasBackup: true }
+` } }],
         },
       ],
     },

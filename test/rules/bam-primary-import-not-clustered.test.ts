@@ -124,10 +124,8 @@ sqlInstances:
         {
           range: [4, 5, 4, 17],
           severity: 'error',
-          messageId: 'notClustered',
-          data: { instance: 'SQLBAM', databases: 'BAMPrimaryImport', gap: 'declares neither failoverCluster nor availabilityGroup' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'notClustered', data: { instance: 'SQLBAM', databases: 'BAMPrimaryImport', gap: 'declares neither failoverCluster nor availabilityGroup' },
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBAM
@@ -139,8 +137,7 @@ sqlInstances:
   - name: SQLBTS
     failoverCluster: { nodes: [A, B] }
     databases: [{ name: BizTalkMsgBoxDb }]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -155,12 +152,10 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }] }]
       errors: [
         { messageId: 'notClustered',
           range: [3, 18, 3, 28],
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: staging
 sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCluster: { nodes: ['<<first SQL node>>', '<<second SQL node>>'] } }]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -184,8 +179,7 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCl
           range: [6, 13, 6, 29],
           severity: 'info',
           messageId: 'notClustered',
-          fixOutput: {
-            'test.topology.json': `{
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { "test.topology.json": `{
     "topology": 1,
     "environment": "test",
     "sqlInstances": [
@@ -201,8 +195,7 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCl
         }
     ]
 }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -219,18 +212,15 @@ sqlInstances:
       errors: [
         {
           range: [4, 5, 4, 17],
-          messageId: 'notClustered',
-          data: { instance: 'SQLBAM', databases: 'BAM_Contoso', gap: 'declares neither failoverCluster nor availabilityGroup' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'notClustered', data: { instance: 'SQLBAM', databases: 'BAM_Contoso', gap: 'declares neither failoverCluster nor availabilityGroup' },
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBAM
     databases: [{ name: BAM_Contoso, role: bam-primary-import }]
     failoverCluster:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
-`,
-          },
+` } }],
         },
       ],
     },
@@ -242,9 +232,7 @@ sqlInstances:
       errors: [
         { messageId: 'notClustered',
           range: [4, 5, 4, 17],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
-          },
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n" } }],
         },
       ],
     },
@@ -262,16 +250,14 @@ sqlInstances:
       errors: [
         { messageId: 'notClustered',
           range: [4, 5, 4, 17],
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBAM
     version: "2019"
     failoverCluster:
       nodes: ["<<first SQL node>>", "<<second SQL node>>"]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -290,10 +276,18 @@ sqlInstances:
         {
           file: 'cfg.xml',
           range: [4, 71, 4, 77],
-          messageId: 'undeclaredServer',
-          data: { database: 'BAMPrimaryImport', server: 'SQLNEW' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'undeclaredServer', data: { database: 'BAMPrimaryImport', server: 'SQLNEW' },
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLNEW
+    databases:
+      - name: BAMPrimaryImport
+` },
+          suggestions: [{ title: "SQLNEW is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBTS
@@ -303,8 +297,7 @@ sqlInstances:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
     databases:
       - name: BAMPrimaryImport
-`,
-          },
+` } }],
         },
       ],
     },
@@ -322,8 +315,16 @@ hosts: []
         { messageId: 'undeclaredServer',
           file: 'cfg.xml',
           range: [4, 71, 4, 77],
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLNEW
+    databases:
+      - name: BAMPrimaryImport
+hosts: []
+` },
+          suggestions: [{ title: "SQLNEW is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLNEW
@@ -332,8 +333,7 @@ sqlInstances:
     databases:
       - name: BAMPrimaryImport
 hosts: []
-`,
-          },
+` } }],
         },
       ],
     },

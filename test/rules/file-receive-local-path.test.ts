@@ -51,9 +51,20 @@ ruleTester(rule, {
         {
           file: B,
           range: [9, 20, 9, 42],
-          messageId: 'shareUndeclared',
-          data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\orders\\*.xml', others: '', share: '\\\\FS01\\in' },
-          fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
+          messageId: 'shareUndeclared', data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\orders\\*.xml', others: '', share: '\\\\FS01\\in' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+fileShares:
+  - path: '\\\\FS01\\in'
+    highlyAvailable: '<<highly available: true or false>>'
+` },
+          suggestions: [{ title: "\\\\FS01\\in is now highly available (a clustered file server or DFS): declare it", output: { [T]: `topology: 1
+environment: production
+fileShares:
+  - path: '\\\\FS01\\in'
+    highlyAvailable: true
+` } }],
         },
       ],
     },
@@ -64,9 +75,13 @@ ruleTester(rule, {
         {
           file: B,
           range: [9, 20, 9, 35],
-          messageId: 'shareNotHa',
-          data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\*.xml', others: '', share: '\\\\FS01\\in' },
-          fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
+          messageId: 'shareNotHa', data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\*.xml', others: '', share: '\\\\FS01\\in' },
+          suggestions: [{ title: "\\\\FS01\\in is now highly available (a clustered file server or DFS): declare it", output: { [T]: `topology: 1
+environment: production
+fileShares:
+  - path: '\\\\FS01\\in'
+    highlyAvailable: true
+` } }],
         },
       ],
     },

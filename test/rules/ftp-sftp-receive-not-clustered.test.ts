@@ -112,17 +112,14 @@ ruleTester(rule, {
           file: B,
           range: [9, 33, 9, 40],
           severity: 'error',
-          messageId: 'notClustered',
-          data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2 },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2 },
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - name: FtpHost
     instances: [BTS01, BTS02]
     clustered: true
-`,
-          },
+` } }],
         },
       ],
     },
@@ -133,9 +130,12 @@ hosts:
         {
           file: B,
           range: [9, 33, 9, 41],
-          messageId: 'notClustered',
-          data: { location: 'RL_Orders', adapter: 'SFTP', host: 'SftpHost', count: 2 },
-          fixOutput: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: true, instances: [BTS01, BTS02] }\n' },
+          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'SFTP', host: 'SftpHost', count: 2 },
+          suggestions: [{ title: "Host SftpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: staging
+hosts:
+  - { name: SftpHost, clustered: true, instances: [BTS01] }
+` } }],
         },
       ],
     },
@@ -159,10 +159,8 @@ hosts:
         {
           file: B,
           range: [9, 33, 9, 40],
-          messageId: 'notClustered',
-          data: { location: 'RL_Orders', adapter: 'nsoftware.SFTP v4', host: 'FtpHost', count: 2 },
-          fixOutput: {
-            'prod.topology.json': `{
+          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'nsoftware.SFTP v4', host: 'FtpHost', count: 2 },
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "hosts": [
@@ -173,15 +171,20 @@ hosts:
     }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },
     {
       name: 'a UTF-16 LE binding with a BOM, given as bytes: same position in the decoded text',
       files: { [T]: HOSTS, [B]: utf16le(receive('FTP', 'FtpHost').replace('encoding="utf-8"', 'encoding="utf-16"')) },
-      errors: [{ file: B, range: [9, 33, 9, 40], messageId: 'notClustered', fixOutput: { [T]: HOSTS + '    clustered: true\n' } }],
+      errors: [{ file: B, messageId: 'notClustered', range: [9, 33, 9, 40], suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }] }],
     },
     {
       name: 'CRLF binding and CRLF topology with four-space indentation',
@@ -194,9 +197,7 @@ hosts:
           file: B,
           range: [9, 33, 9, 40],
           messageId: 'notClustered',
-          fixOutput: {
-            [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n',
-          },
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n" } }],
         },
       ],
     },
@@ -208,7 +209,13 @@ hosts:
           file: B,
           range: [9, 33, 9, 40],
           messageId: 'notClustered',
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered: true\n    instances: [A, B]\n' },
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    clustered: true
+    instances: [A, B]
+` } }],
         },
       ],
     },
@@ -218,9 +225,9 @@ hosts:
       errors: [{ file: B, range: [9, 33, 9, 40], severity: 'error', messageId: 'standard', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2, edition: 'Standard' }, fixOutput: null }],
     },
     {
-      name: 'development relaxes the rule to info',
+      name: 'development keeps the severity (duplicate pickup is wrong processing, not a matter of redundancy)',
       files: { 'dev.topology.yaml': HOSTS.replace('production', 'development'), [B]: receive('FTP', 'FtpHost') },
-      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'info', messageId: 'notClustered' }],
+      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'error', messageId: 'notClustered' }],
     },
   ],
 });

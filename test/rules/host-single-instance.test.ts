@@ -79,11 +79,15 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 19],
           severity: 'warning',
-          messageId: 'oneInstance',
-          data: { host: 'SendHost', handlers: '1 handler', server: 'BTS01' },
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances: [BTS01, '<<second server>>']\n  - { name: RecvHost, instances: [A, B] }\n",
-          },
+          messageId: 'oneInstance', data: { host: 'SendHost', handlers: '1 handler', server: 'BTS01' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: SendHost
+    instances: [BTS01, '<<second server>>']
+  - { name: RecvHost, instances: [A, B] }
+` },
         },
       ],
     },
@@ -96,11 +100,17 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 19],
-          messageId: 'oneInstance',
-          data: { host: 'SendHost', handlers: '2 handlers', server: 'BTS01' },
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances:\n      - BTS01\n      - '<<second server>>'\n  - { name: RecvHost, instances: [A, B] }\n",
-          },
+          messageId: 'oneInstance', data: { host: 'SendHost', handlers: '2 handlers', server: 'BTS01' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: SendHost
+    instances:
+      - BTS01
+      - '<<second server>>'
+  - { name: RecvHost, instances: [A, B] }
+` },
         },
       ],
     },
@@ -110,16 +120,26 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 19],
-          messageId: 'noInstance',
-          data: { host: 'RecvHost', handlers: '2 handlers' },
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    type: in-process\n    instances: ['<<first server>>', '<<second server>>']\n" },
+          messageId: 'noInstance', data: { host: 'RecvHost', handlers: '2 handlers' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: RecvHost
+    type: in-process
+    instances: ['<<first server>>', '<<second server>>']
+` },
         },
       ],
     },
     {
       name: '`instances: []` is replaced by two placeholders',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
-      errors: [{ range: [4, 7, 4, 21], messageId: 'noInstance', fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }\n" } }],
+      errors: [{ messageId: 'noInstance', range: [4, 7, 4, 21], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }
+` } }],
     },
     {
       name: '`instances:` written empty gets the list after its colon',
@@ -128,7 +148,14 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 19],
           messageId: 'noInstance',
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    instances: ['<<first server>>', '<<second server>>']\n    clustered: false\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: RecvHost
+    instances: ['<<first server>>', '<<second server>>']
+    clustered: false
+` },
         },
       ],
     },
@@ -139,7 +166,12 @@ ruleTester(rule, {
         {
           range: [4, 7, 4, 21],
           messageId: 'oneInstance',
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [BTS01, bts01, '<<second server>>'] }\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: RecvHost, instances: [BTS01, bts01, '<<second server>>'] }
+` },
         },
       ],
     },
@@ -154,7 +186,15 @@ ruleTester(rule, {
           range: [5, 7, 5, 25],
           severity: 'info',
           messageId: 'oneInstance',
-          fixOutput: { 'test.topology.json': '{\n  "topology": 1,\n  "environment": "test",\n  "hosts": [\n    { "name": "RecvHost", "instances": ["TBTS01", "<<second server>>"] }\n  ]\n}\n' },
+          fixKind: 'declaration',
+          fixOutput: { "test.topology.json": `{
+  "topology": 1,
+  "environment": "test",
+  "hosts": [
+    { "name": "RecvHost", "instances": ["TBTS01", "<<second server>>"] }
+  ]
+}
+` },
         },
       ],
     },

@@ -28,7 +28,15 @@ ruleTester(rule, {
           range: [12, 33, 12, 40],
           severity: 'warning',
           messageId: 'noNlb',
-          fixOutput: { [T]: HOST + "    nlb: '<<load balancer>>'\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: IsoHost
+    type: isolated
+    instances: [WEB01, WEB02]
+    nlb: '<<load balancer>>'
+` },
         },
       ],
     },
@@ -45,7 +53,17 @@ ruleTester(rule, {
           file: B,
           range: [12, 33, 12, 40],
           messageId: 'tooFew',
-          fixOutput: { [T]: HOST + "    nlb: WEBNLB\nnlb:\n  - { name: WEBNLB, nodes: [WEB01, '<<second server>>'] }\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: IsoHost
+    type: isolated
+    instances: [WEB01, WEB02]
+    nlb: WEBNLB
+nlb:
+  - { name: WEBNLB, nodes: [WEB01, '<<second server>>'] }
+` },
         },
       ],
     },

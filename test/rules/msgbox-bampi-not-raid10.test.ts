@@ -101,10 +101,8 @@ sqlInstances:
         {
           range: [6, 30, 6, 31],
           severity: 'warning',
-          messageId: 'raid5',
-          data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'raid5', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' },
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -112,8 +110,7 @@ sqlInstances:
       - { drive: 'E:', raid: 10, holds: [data] }
     databases:
       - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -133,10 +130,18 @@ sqlInstances:
       errors: [
         {
           range: [6, 11, 6, 22],
-          messageId: 'noRaid',
-          data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'noRaid', data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'F:', holds: [data], raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>' }
+    databases:
+      - { name: BAMPrimaryImport, dataVolume: 'F:' }
+` },
+          suggestions: [{ title: "F: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -144,8 +149,7 @@ sqlInstances:
       - { drive: 'F:', holds: [data], raid: 10 }
     databases:
       - { name: BAMPrimaryImport, dataVolume: 'F:' }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -165,10 +169,9 @@ sqlInstances:
       errors: [
         {
           range: [8, 21, 8, 25],
-          messageId: 'volumeUndeclared',
-          data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'volumeUndeclared', data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL2
@@ -178,10 +181,9 @@ sqlInstances:
         dataVolume: 'M:'
     volumes:
       - drive: 'M:'
-        raid: 10
+        raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>'
         holds: [data]
-`,
-          },
+` },
         },
       ],
     },
@@ -202,8 +204,8 @@ sqlInstances:
       errors: [
         { messageId: 'volumeUndeclared',
           range: [9, 46, 9, 50],
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL2
@@ -211,12 +213,11 @@ sqlInstances:
       - drive: 'L:'
         raid: 1
       - drive: 'M:'
-        raid: 10
+        raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>'
         holds: [data]
     databases:
       - { name: BizTalkMsgBoxDb, dataVolume: 'M:', logVolume: 'L:' }
-`,
-          },
+` },
         },
       ],
     },
@@ -235,10 +236,9 @@ sqlInstances:
       errors: [
         {
           range: [7, 9, 7, 31],
-          messageId: 'dataVolumeUnknown',
-          data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'dataVolumeUnknown', data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL3
@@ -246,8 +246,7 @@ sqlInstances:
     databases:
       - name: BAMPrimaryImport
         dataVolume: '<<drive, e.g. E:>>'
-`,
-          },
+` },
         },
       ],
     },
@@ -266,16 +265,15 @@ sqlInstances:
       errors: [
         { messageId: 'dataVolumeUnknown',
           range: [6, 9, 6, 30],
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL3
     databases:
       - name: BizTalkMsgBoxDb
         dataVolume: '<<drive, e.g. E:>>'
-`,
-          },
+` },
         },
       ],
     },
@@ -299,10 +297,8 @@ sqlInstances:
         {
           file: 'prod.topology.json',
           range: [7, 44, 7, 45],
-          messageId: 'otherLevel',
-          data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb', level: '6' },
-          fixOutput: {
-            'prod.topology.json': `{
+          messageId: 'otherLevel', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb', level: '6' },
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sqlInstances": [
@@ -312,8 +308,7 @@ sqlInstances:
     }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },

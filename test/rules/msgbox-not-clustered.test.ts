@@ -139,10 +139,8 @@ hosts: []
         {
           range: [4, 5, 4, 21],
           severity: 'error',
-          messageId: 'notClustered',
-          data: { instance: 'SQLBTS\\BTS', databases: 'BizTalkMsgBoxDb', gap: 'declares neither failoverCluster nor availabilityGroup' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'notClustered', data: { instance: 'SQLBTS\\BTS', databases: 'BizTalkMsgBoxDb', gap: 'declares neither failoverCluster nor availabilityGroup' },
+          suggestions: [{ title: "SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBTS\\BTS
@@ -152,8 +150,7 @@ sqlInstances:
     failoverCluster:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
 hosts: []
-`,
-          },
+` } }],
         },
       ],
     },
@@ -165,9 +162,7 @@ hosts: []
       errors: [
         { messageId: 'notClustered',
           range: [4, 9, 4, 19],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
-          },
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n" } }],
         },
       ],
     },
@@ -189,8 +184,7 @@ hosts: []
       errors: [
         { messageId: 'notClustered',
           range: [6, 7, 6, 21],
-          fixOutput: {
-            'prod.topology.json': `{
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sqlInstances": [
@@ -206,8 +200,7 @@ hosts: []
     }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -224,13 +217,11 @@ sqlInstances:
       errors: [
         { messageId: 'notClustered',
           range: [4, 7, 4, 25],
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - { name: 'SQLBTS\\BTS', version: "2019", failoverCluster: { nodes: ['<<first SQL node>>', '<<second SQL node>>'] } }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -249,10 +240,18 @@ sqlInstances:
         {
           file: 'cfg.xml',
           range: [1, 100, 1, 106],
-          messageId: 'undeclaredServer',
-          data: { database: 'BizTalkMsgBoxDb', server: 'SQLNEW' },
-          fixOutput: {
-            [T]: `topology: 1
+          messageId: 'undeclaredServer', data: { database: 'BizTalkMsgBoxDb', server: 'SQLNEW' },
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLOTHER
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLNEW
+    databases:
+      - name: BizTalkMsgBoxDb
+` },
+          suggestions: [{ title: "SQLNEW is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLOTHER
@@ -262,8 +261,7 @@ sqlInstances:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
     databases:
       - name: BizTalkMsgBoxDb
-`,
-          },
+` } }],
         },
       ],
     },
@@ -276,13 +274,15 @@ sqlInstances:
   - name: SQL1
 `,
       },
-      errors: [{ range: [3, 1, 3, 13], severity: 'info', messageId: 'notPlaced', data: { database: 'BizTalkMsgBoxDb' }, fixOutput: { [T]: `topology: 1
+      errors: [{ range: [3, 1, 3, 13], messageId: 'notPlaced', data: { database: 'BizTalkMsgBoxDb' },
+        suggestions: [{ title: "BizTalkMsgBoxDb is on SQL1 (the only one declared): declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
     databases:
       - name: BizTalkMsgBoxDb
 ` } }],
+      }],
     },
     {
       name: 'development relaxes the rule to info',

@@ -36,11 +36,18 @@ ruleTester(rule, {
           file: B,
           range: [11, 145, 11, 179],
           severity: 'error',
-          messageId: 'receive',
-          data: { endpoint: 'Receive location "Orders.MSMQ"', queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', host: 'MsmqHost', problem: 'is not clustered' },
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n    clustered: true\n    dependsOn: ['<<clustered MSMQ resource>>']\nmsmqServers:\n  - name: '<<clustered MSMQ resource>>'\n    clustered: true\n",
-          },
+          messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', host: 'MsmqHost', problem: 'is not clustered' },
+          suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: MsmqHost
+    instances: [BTS01, BTS02]
+    clustered: true
+    dependsOn: ['<<clustered MSMQ resource>>']
+msmqServers:
+  - name: '<<clustered MSMQ resource>>'
+    clustered: true
+` } }],
         },
       ],
     },
@@ -52,12 +59,25 @@ ruleTester(rule, {
     {
       name: 'clustered host whose dependency is an unclustered MSMQ server: the fix clusters that server',
       files: { [T]: GOOD.replace('{ name: BTSMSMQ, clustered: true }', '{ name: BTSMSMQ, clustered: false }'), [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, fixOutput: { [T]: GOOD } }],
+      errors: [{ file: B, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
+msmqServers:
+  - { name: BTSMSMQ, clustered: true }
+` } }] }],
     },
     {
       name: 'clustered host depending on a resource msmqServers does not declare: the fix declares it clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\n', [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], messageId: 'receive', fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - name: BTSMSMQ\n    clustered: true\n' } }],
+      errors: [{ file: B, messageId: 'receive', range: [11, 145, 11, 158], suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
+msmqServers:
+  - name: BTSMSMQ
+    clustered: true
+` } }] }],
     },
     {
       name: 'an MSMQ send port to a remote queue: its outgoing queue is local, a warning (Microsoft: mitigate)',

@@ -20,14 +20,31 @@ ruleTester(rule, {
           range: [4, 3, 4, 13],
           severity: 'warning',
           messageId: 'noRetention',
-          fixOutput: { [T]: job("    fileRetention:\n      method: '<<cleanup method>>'\n      daysToKeep: 14\n") },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    fileRetention:
+      method: '<<cleanup method>>'
+      daysToKeep: '<<days of backup files kept>>'
+` },
         },
       ],
     },
     {
       name: 'fileRetention without a method',
       files: { [T]: job('    fileRetention:\n      daysToKeep: 7\n') },
-      errors: [{ range: [6, 5, 6, 18], messageId: 'noMethod', fixOutput: { [T]: job("    fileRetention:\n      daysToKeep: 7\n      method: '<<cleanup method>>'\n") } }],
+      errors: [{ range: [6, 5, 6, 18], messageId: 'noMethod', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    fileRetention:
+      daysToKeep: 7
+      method: '<<cleanup method>>'
+` } }],
     },
     {
       name: 'sp_DeleteBackupHistoryAndFiles with the job\'s DaysToKeep of 1: at the job\'s value',
@@ -36,7 +53,14 @@ ruleTester(rule, {
         {
           range: [6, 17, 6, 18],
           messageId: 'daysTooFew',
-          fixOutput: { [T]: job('    daysToKeep: 14\n    fileRetention: { method: delete-history-and-files }\n') },
+          suggestions: [{ title: "The cleanup now keeps 14 days of backup files: declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    daysToKeep: 14
+    fileRetention: { method: delete-history-and-files }
+` } }],
         },
       ],
     },

@@ -17,29 +17,58 @@ ruleTester(rule, {
           range: [1, 1, 1, 12],
           severity: 'warning',
           messageId: 'noDr',
-          fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+dr:
+  logShipping: '<<log shipping: biztalk or none>>'
+  destinationInstances: ['<<DR SQL instance>>']
+` },
         },
       ],
     },
     {
       name: 'logShipping: none',
       files: { [T]: HEAD + 'dr:\n  logShipping: none\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [4, 16, 4, 20], messageId: 'noneShipping', fixOutput: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n' } }],
+      errors: [{ range: [4, 16, 4, 20], messageId: 'noneShipping', suggestions: [{ title: "BizTalk log shipping now runs to the DR site: declare it", output: { [T]: `topology: 1
+environment: production
+dr:
+  logShipping: biztalk
+  destinationInstances: [DRSQL]
+` } }] }],
     },
     {
       name: 'no destination instance',
       files: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n' },
-      errors: [{ range: [3, 1, 3, 3], messageId: 'noDestination', fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" } }],
+      errors: [{ range: [3, 1, 3, 3], messageId: 'noDestination', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+dr:
+  logShipping: biztalk
+  destinationInstances: ['<<DR SQL instance>>']
+` } }],
     },
     {
       name: 'an empty destination list',
       files: { [T]: HEAD + 'dr: { logShipping: biztalk, destinationInstances: [] }\n' },
-      errors: [{ messageId: 'noDestination', range: [3, 29, 3, 49], fixOutput: { [T]: HEAD + "dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }\n" } }],
+      errors: [{ messageId: 'noDestination', range: [3, 29, 3, 49], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }
+` } }],
     },
     {
       name: 'destinations without a log shipping method',
       files: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [3, 1, 3, 3], messageId: 'notSaid', fixOutput: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n  logShipping: biztalk\n' } }],
+      errors: [{ range: [3, 1, 3, 3], messageId: 'notSaid', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+dr:
+  destinationInstances: [DRSQL]
+  logShipping: '<<log shipping: biztalk or none>>'
+` }, suggestions: [{ title: "BizTalk log shipping now runs to the DR site: declare it", output: { [T]: `topology: 1
+environment: production
+dr:
+  destinationInstances: [DRSQL]
+  logShipping: biztalk
+` } }] }],
     },
   ],
 });

@@ -25,7 +25,13 @@ ruleTester(rule, {
           range: [11, 236, 11, 240],
           severity: 'warning',
           messageId: 'ordered',
-          fixOutput: { [T]: TOPO + '    clustered: true\n' },
+          suggestions: [{ title: "Host QHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: QHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
         },
       ],
     },

@@ -26,14 +26,35 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 16],
           messageId: 'missing',
-          fixOutput: { [T]: FIXED },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: BTS01
+    roles: [biztalk]
+    backup:
+      windows: { schedule: daily, destination: '\\\\b\\w' }
+      iis:
+        schedule: weekly
+        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
+` },
         },
       ],
     },
     {
       name: 'the real extracted MSI with a WebDirectory resource',
       files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__004-HttpJsonOrch__msi__Aim.HttpJsonOrch.msi__ApplicationDefinition.adf')) },
-      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', fixOutput: { [T]: FIXED } }],
+      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: BTS01
+    roles: [biztalk]
+    backup:
+      windows: { schedule: daily, destination: '\\\\b\\w' }
+      iis:
+        schedule: weekly
+        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
+` } }],
     },
   ],
 });

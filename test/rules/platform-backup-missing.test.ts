@@ -102,8 +102,8 @@ sqlInstances: []
           range: [4, 5, 4, 16],
           severity: 'warning',
           messageId: 'missing',
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 servers:
   - name: SQLN1
@@ -116,8 +116,7 @@ servers:
         schedule: daily
         destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql'
 sqlInstances: []
-`,
-          },
+` },
         },
       ],
     },
@@ -140,21 +139,20 @@ hosts:
         {
           range: [4, 5, 4, 16],
           messageId: 'missing',
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 servers:
   - name: BTS01
     roles: [biztalk]
     backup:
-      windows: ${W}
+      windows: { schedule: daily, destination: '\\\\bk\\p' }
       iis:
         schedule: weekly
         destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
 hosts:
   - { name: IsoHost, type: isolated, instances: [bts01, BTS02] }
-`,
-          },
+` },
         },
       ],
     },
@@ -173,15 +171,14 @@ servers:
         {
           range: [4, 5, 4, 15],
           messageId: 'missing',
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 servers:
   - name: WEB1
     roles: [IIS, sharepoint]
-    backup: { windows: ${W}, iis: { schedule: weekly, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis' }, sharepoint: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-sharepoint' } }
-`,
-          },
+    backup: { windows: { schedule: daily, destination: '\\\\bk\\p' }, iis: { schedule: weekly, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis' }, sharepoint: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-sharepoint' } }
+` },
         },
       ],
     },
@@ -191,9 +188,12 @@ servers:
       errors: [
         { messageId: 'missing',
           range: [4, 7, 4, 18],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nservers:\n  - { name: SQLN1, roles: [sql], backup: { windows: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1' }, sql: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql' } } }\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - { name: SQLN1, roles: [sql], backup: { windows: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1' }, sql: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql' } } }
+` },
         },
       ],
     },
@@ -203,10 +203,8 @@ servers:
       errors: [
         { messageId: 'missing',
           range: [1, 59, 1, 73],
-          fixOutput: {
-            'prod.topology.json':
-              '{"topology": 1, "environment": "production", "servers": [{"name": "APP1", "backup": {"windows": {"schedule": "daily", "destination": "\\\\\\\\<<backup server>>\\\\<<share>>\\\\APP1"}}}]}',
-          },
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"servers\": [{\"name\": \"APP1\", \"backup\": {\"windows\": {\"schedule\": \"daily\", \"destination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\APP1\"}}}]}" },
         },
       ],
     },
@@ -216,9 +214,8 @@ servers:
       errors: [
         { messageId: 'missing',
           range: [4, 5, 4, 15],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n" },
         },
       ],
     },
@@ -229,9 +226,20 @@ servers:
         {
           range: [4, 5, 4, 13],
           messageId: 'missing',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nservers:\n  - name: S1\n    roles: [sql]\n    backup:\n      windows:\n        schedule: daily\n        destination: '\\\\<<backup server>>\\<<share>>\\S1'\n      sql:\n        schedule: daily\n        destination: '\\\\<<backup server>>\\<<share>>\\S1-sql'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: S1
+    roles: [sql]
+    backup:
+      windows:
+        schedule: daily
+        destination: '\\\\<<backup server>>\\<<share>>\\S1'
+      sql:
+        schedule: daily
+        destination: '\\\\<<backup server>>\\<<share>>\\S1-sql'
+` },
         },
       ],
     },

@@ -44,16 +44,27 @@ ruleTester(rule, {
           file: B,
           range: [11, 294, 11, 329],
           severity: 'warning',
-          messageId: 'polls',
-          data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database with a pollingStatement' },
-          fixOutput: { [T]: FIXED },
+          messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database with a pollingStatement' },
+          suggestions: [{ title: "Host PollHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: PollHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
         },
       ],
     },
     {
       name: 'InboundId in the address',
       files: { [T]: TOPO, [B]: one({ address: 'mssql://SQL1//Orders?InboundId=NewOrders', data: wcf('sqlBinding', { pollingStatement: '' }) }) },
-      errors: [{ file: B, range: [9, 41, 9, 60], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (address with InboundId=NewOrders)' }, fixOutput: { [T]: FIXED } }],
+      errors: [{ file: B, range: [9, 41, 9, 60], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (address with InboundId=NewOrders)' }, suggestions: [{ title: "Host PollHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: PollHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }] }],
     },
     {
       name: 'WCF-Custom with sqlBinding, TypedPolling',
@@ -109,9 +120,9 @@ ruleTester(rule, {
       errors: [{ file: B, range: [11, 83, 11, 91], messageId: 'polls' }],
     },
     {
-      name: 'development: info',
+      name: 'development keeps the severity (duplicate pickup is wrong processing)',
       files: { 'dev.topology.yaml': TOPO.replace('production', 'development'), [B]: one({}) },
-      errors: [{ file: B, range: [10, 47, 10, 54], severity: 'info', messageId: 'polls' }],
+      errors: [{ file: B, messageId: 'polls', range: [10, 47, 10, 54], severity: 'warning' }],
     },
   ],
 });

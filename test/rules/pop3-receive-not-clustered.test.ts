@@ -36,7 +36,13 @@ ruleTester(rule, {
           range: [12, 33, 12, 41],
           severity: 'warning',
           messageId: 'pop3',
-          fixOutput: { [T]: topology('  - name: MailHost\n    instances: [BTS01, BTS02]\n    clustered: true\n') },
+          suggestions: [{ title: "Host MailHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: MailHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
         },
       ],
     },
@@ -48,14 +54,18 @@ ruleTester(rule, {
           file: B,
           range: [12, 33, 12, 41],
           messageId: 'pop3',
-          fixOutput: { [T]: topology('  - { name: mailhost, clustered: true, instances: [A, B, C] }\n') },
+          suggestions: [{ title: "Host mailhost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: mailhost, clustered: true, instances: [A, B, C] }
+` } }],
         },
       ],
     },
     {
-      name: 'test environment: info',
+      name: 'test environment keeps the severity (duplicate pickup is wrong processing)',
       files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nhosts:\n  - { name: MailHost, instances: [A, B] }\n', [B]: pop3('MailHost') },
-      errors: [{ messageId: 'pop3', file: B, range: [12, 33, 12, 41], severity: 'info' }],
+      errors: [{ file: B, messageId: 'pop3', range: [12, 33, 12, 41], severity: 'warning' }],
     },
   ],
 });

@@ -108,9 +108,16 @@ sharepoint:
           range: [7, 47, 7, 74],
           severity: 'warning',
           messageId: 'noFarm',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts: []\nsharepoint:\n  - name: portal\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts: []
+sharepoint:
+  - name: portal
+    backup:
+      schedule: daily
+      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
+` },
         },
       ],
     },
@@ -130,18 +137,17 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           messageId: 'noFarm',
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sharepoint:
-  - { name: FARM1, siteUrls: ['http://myportal/sites/x'], backup: ${BACKED} }
-  - { name: FARM2, siteUrls: ['http://portal.contoso.com/sites/x'], backup: ${BACKED} }
+  - { name: FARM1, siteUrls: ['http://myportal/sites/x'], backup: { schedule: daily, destination: '\\\\bk\\sp' } }
+  - { name: FARM2, siteUrls: ['http://portal.contoso.com/sites/x'], backup: { schedule: daily, destination: '\\\\bk\\sp' } }
   - name: portal
     backup:
       schedule: daily
       destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
-`,
-          },
+` },
         },
       ],
     },
@@ -162,18 +168,17 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           messageId: 'farmNoBackup',
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sharepoint:
   - name: INTRANET
-    backup: ${BACKED}
+    backup: { schedule: daily, destination: '\\\\bk\\sp' }
   - name: Portal
     backup:
       schedule: daily
       destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
-`,
-          },
+` },
         },
       ],
     },
@@ -188,9 +193,11 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           messageId: 'farmNoBackup',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsharepoint: [{ name: SPFARM, backup: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\sharepoint' } }]\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sharepoint: [{ name: SPFARM, backup: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\sharepoint' } }]
+` },
         },
       ],
     },
@@ -204,9 +211,15 @@ sharepoint:
         { messageId: 'farmNoBackup',
           file: B,
           range: [7, 47, 7, 74],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsharepoint:\n  - name: PORTAL\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sharepoint:
+  - name: PORTAL
+    backup:
+      schedule: daily
+      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
+` },
         },
       ],
     },
@@ -221,9 +234,15 @@ sharepoint:
           file: 'send.xml',
           range: [6, 30, 6, 33],
           messageId: 'noFarm',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsharepoint:\n  - name: intranet.contoso.com\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sharepoint:
+  - name: intranet.contoso.com
+    backup:
+      schedule: daily
+      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
+` },
         },
       ],
     },
@@ -245,8 +264,8 @@ sharepoint:
         { messageId: 'noFarm',
           file: B,
           range: [7, 47, 7, 74],
-          fixOutput: {
-            'prod.topology.json': `{
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sharepoint": [
@@ -261,8 +280,7 @@ sharepoint:
     }
   ]
 }
-`,
-          },
+` },
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { AG } from './sources';
 
 export default defineRule({
@@ -8,7 +8,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'availability',
     sources: [AG],
     messages: {
       asynchronous: 'The availability group of "{{instance}}" uses asynchronous commit, which BizTalk does not support: a failover to a replica that lags behind breaks its distributed transactions. Use synchronous commit.',
@@ -27,7 +28,7 @@ export default defineRule({
         messageId: 'asynchronous',
         data: { instance: name },
         nodePath: `sqlInstances[name=${name}].availabilityGroup.availabilityMode`,
-        fix: fix('Use synchronous commit', ctx.edit.replace(mode, 'synchronous')),
+        suggestions: [suggestion(`The availability group of ${name} now commits synchronously: declare it`, ctx.edit.replace(mode, 'synchronous'))],
       });
     }
   },

@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SQL_EDITIONS, AG],
     messages: {
       basic: '"{{instance}}" is SQL Server Standard, whose basic availability groups hold one database each, yet {{count}} BizTalk databases ({{databases}}) are in {{group}}. Give each its own group (databases[].availabilityGroup), or use Enterprise.',

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { AG } from './sources';
 
 export default defineRule({
@@ -8,7 +8,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'wrong-processing',
     sources: [AG],
     messages: {
       missing: 'The availability group of "{{instance}}" does not declare its DTC support. Declare dtcSupport: perDatabase once the group is created WITH (DTC_SUPPORT = PER_DB).',
@@ -31,7 +32,8 @@ export default defineRule({
         messageId: dtc ? 'none' : 'missing',
         data: { instance: name, value: dtc ? dtc.str ?? String(dtc.value) : '' },
         nodePath: `sqlInstances[name=${name}].availabilityGroup.dtcSupport`,
-        fix: fix('Declare per-database DTC support', dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase')),
+        fix: dtc ? undefined : declaration('Declare the DTC support of the availability group', ctx.edit.insertKey(ag, 'dtcSupport', placeholder('DTC support: perDatabase or none'))),
+        suggestions: [suggestion(`The availability group of ${name} now has per-database DTC support: declare it`, dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase'))],
       });
     }
   },

@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'dr',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [AG, BACKING_UP_DBS],
     messages: {
       withJob: 'Secondary replicas are listed as a backup method (backup.otherMethods), but they are not backups: they apply deletions and corruption at once. Keep the Backup BizTalk Server job as the backup and remove ag-secondary.',

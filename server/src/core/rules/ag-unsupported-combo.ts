@@ -49,7 +49,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [AG, SQL_AG_TRANSACTIONS],
     messages: {
       sqlTooOld: 'The availability group of "{{instance}}" runs on SQL Server {{version}}; BizTalk supports availability groups from SQL Server 2016. Use a failover cluster instance, or SQL Server 2016 or later.',

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, placeholder, suggestion } from './api';
 import { CFG_JOB } from './sources';
 
 export const LOCAL_PATH = /^[A-Za-z]:(\\|\/|$)/;
@@ -10,7 +10,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'full',
     sources: [CFG_JOB],
     messages: {
       local: 'The {{what}} backups go to the local path {{path}}, so they stay on the SQL Server they protect. Enter a UNC share (\\\\server\\share) for them.',
@@ -31,7 +32,7 @@ export default defineRule({
         messageId: 'local',
         data: { what, path: value },
         nodePath: `backup.biztalkJob.${key}`,
-        fix: fix('Use a UNC share for the backups', ctx.edit.replace(node, `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${what}`)),
+        suggestions: [suggestion(`The ${what} backups now go to a share on another server: declare it`, ctx.edit.replace(node, `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${what}`))],
       });
     }
   },

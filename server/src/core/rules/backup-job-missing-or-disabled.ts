@@ -1,10 +1,10 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { BACKING_UP_DBS, CFG_JOB, KB919776 } from './sources';
 
 /** The job's defaults (CFG-JOB), with placeholders for what only the team can say. */
 export const BACKUP_JOB_SKELETON = {
-  enabled: true,
+  enabled: placeholder('job enabled: true or false'),
   fullFrequency: 'd',
   fullDestination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\full`,
   logDestination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\log`,
@@ -20,7 +20,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'full',
     sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
     messages: {
       missing: 'No Backup BizTalk Server (BizTalkMgmtDb) job is declared (backup.biztalkJob); it is the supported way to back up the BizTalk databases. Enable the job and declare it.',
@@ -39,18 +40,21 @@ export default defineRule({
         range: at.range,
         messageId: 'missing',
         nodePath: 'backup.biztalkJob',
-        fix: fix('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
+        fix: declaration('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
       });
       return;
     }
     const enabled = job.get('enabled');
     if (enabled && enabled.value === true) return;
+    // A placeholder the declaration inserted: unfilled-placeholder reports it, at this rule's severity.
+    if (isPlaceholderValue(enabled?.str)) return;
     ctx.report({
       doc: topo.doc,
       range: enabled ? enabled.entryRange : job.keyRange,
       messageId: !isBlank(enabled) ? 'disabled' : 'notSaid',
       nodePath: 'backup.biztalkJob.enabled',
-      fix: fix('Enable the Backup BizTalk Server job', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true)),
+      fix: enabled ? undefined : declaration('Declare whether the Backup BizTalk Server job is enabled', ctx.edit.insertKey(job, 'enabled', placeholder('job enabled: true or false'))),
+      suggestions: [suggestion('The Backup BizTalk Server job is now enabled: declare it', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true))],
     });
   },
 });

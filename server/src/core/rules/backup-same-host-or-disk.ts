@@ -37,7 +37,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [CFG_JOB, BP_DB],
     messages: {
       sameHost: '{{dest}} is a share on {{host}}, which runs {{what}}, so the backups would be lost with the server they protect. Send them to a share on another server.',

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLUSTERING_RECEIVING_HOSTS, PLANNING_ENVIRONMENT],
     messages: {
       clusteredHosts: 'BizTalk {{edition}} cannot cluster hosts, yet the topology declares {{hosts}} clustered. Plan for BizTalk Enterprise, or declare the hosts as they run: unclustered.',

@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
     // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
     messages: { problem: '{{message}}' },

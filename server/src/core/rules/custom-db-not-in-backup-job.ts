@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { handlers, normaliseSqlName, sameName } from '../model/join';
 import { setting, sqlTarget, SqlTarget } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
@@ -26,7 +26,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'full',
     sources: [CUSTOM_DBS],
     messages: {
       declared: 'Custom database {{database}} on "{{instance}}" is not in the Backup BizTalk Server job, so a restore would leave it out of step with the BizTalk databases. It should be added to backup.biztalkJob.otherDatabases (adm_OtherBackupDatabases).',
@@ -90,7 +91,7 @@ export default defineRule({
           // Declared custom (or used by the bindings and declared): the team says it is in BizTalk's transactions.
           nodePath: `sqlInstances[name=${instName}].databases[name=${name}]:backup`,
           related: endpointRelated(users.flatMap(([, l]) => l)),
-          fix: fix(`Add ${name} to the Backup BizTalk Server job`, addRow(ctx, job, { name, server: rowServer(inst) })),
+          suggestions: [suggestion(`${name} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name, server: rowServer(inst) }))],
         });
       }
     }
@@ -114,7 +115,7 @@ export default defineRule({
           data: { endpoint: endpointLabel(mine[0].handler), database: t.database, server: local ? t.server.split('\\')[0] : t.server, others },
           nodePath: `sqldb:${key}`,
           related: mine.length > 1 ? endpointRelated(mine.slice(1)) : undefined,
-          fix: fix(`Add ${t.database} to the Backup BizTalk Server job`, addRow(ctx, job, { name: t.database, server })),
+          suggestions: [suggestion(`${t.database} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name: t.database, server }))],
         });
       }
     }

@@ -8,8 +8,8 @@ import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { BtsDocument } from '../document';
 import { BIZTALK_DATABASES, HaGap, placements, sameName, TopologyView } from '../model/join';
 import type { Fix, RelatedLocation } from '../types';
-import { fix, placeholder, RuleContext } from './api';
-import { addToList, missingAnchor } from './shared';
+import { fix, placeholder, RuleContext, suggestion } from './api';
+import { addToList, clusterInstanceSuggestion, clusterSkeleton, missingAnchor } from './shared';
 
 export { BIZTALK_DATABASES };
 
@@ -46,10 +46,7 @@ export function intOf(node: LNode | undefined): number | undefined {
   return typeof node?.value === 'number' ? node.value : undefined;
 }
 
-/** The failoverCluster skeleton the fixes insert. */
-export function clusterSkeleton(): { nodes: string[] } {
-  return { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] };
-}
+export { clusterSkeleton, clusterInstanceSuggestion } from './shared';
 
 export interface UnclusteredInstance {
   instance: LNode;
@@ -85,34 +82,32 @@ export function gapPhrase(gap: HaGap): string {
 }
 
 /**
- * The fix for an instance that is not highly available: a failover-cluster skeleton when nothing is
- * declared, a second node or replica when one is listed. An empty availability group gets no fix: what
- * the group is (its replicas, commit mode, DTC support) is for a person to say.
+ * What may be offered for an instance that is not highly available. That it is a cluster, or has a
+ * second node or replica, or nodes at all, changes what the team declared: a suggestion. An empty availability group
+ * gets nothing: what the group is (replicas, commit mode, DTC support) is for a person to say.
  */
-export function haFix(ctx: RuleContext, u: { instance: LNode; name: string; gap: HaGap }): Fix | undefined {
+export function haChanges(ctx: RuleContext, u: { instance: LNode; name: string; gap: HaGap }): { fix?: Fix; suggestions?: (Fix | undefined)[] } {
   const inst = u.instance;
   const fc = inst.get('failoverCluster');
   const ag = inst.get('availabilityGroup');
   switch (u.gap) {
     case 'none':
-      return fix(`Declare a failover cluster for ${u.name}`, ctx.edit.insertKey(inst, 'failoverCluster', clusterSkeleton()));
+      return { suggestions: [clusterInstanceSuggestion(ctx, inst, u.name)] };
     case 'empty-cluster':
-      return fc ? fix(`Declare the nodes of the failover cluster of ${u.name}`, ctx.edit.replace(fc, clusterSkeleton())) : undefined;
+      return fc ? { suggestions: [suggestion(`The failover cluster of ${u.name} has its nodes: declare them`, ctx.edit.replace(fc, clusterSkeleton()))] } : {};
     case 'one-node': {
       const nodes = fc?.get('nodes');
-      if (!nodes || !nodes.isSeq) return undefined;
-      return fix(
-        `Declare a second node for the failover cluster of ${u.name}`,
-        nodes.items().length ? ctx.edit.appendItem(nodes, placeholder('second SQL node')) : ctx.edit.replace(nodes, clusterSkeleton().nodes),
-      );
+      if (!nodes || !nodes.isSeq) return {};
+      const edit = nodes.items().length ? ctx.edit.appendItem(nodes, placeholder('second SQL node')) : ctx.edit.replace(nodes, clusterSkeleton().nodes);
+      return { suggestions: [suggestion(`The failover cluster of ${u.name} now has a second node: declare it`, edit)] };
     }
     case 'one-replica': {
       const replicas = ag?.get('replicas');
-      if (!replicas || !replicas.isSeq || !replicas.items().length) return undefined;
-      return fix(`Declare a second replica for the availability group of ${u.name}`, ctx.edit.appendItem(replicas, placeholder('second replica')));
+      if (!replicas || !replicas.isSeq || !replicas.items().length) return {};
+      return { suggestions: [suggestion(`The availability group of ${u.name} now has a second replica: declare it`, ctx.edit.appendItem(replicas, placeholder('second replica')))] };
     }
     default:
-      return undefined;
+      return {};
   }
 }
 
@@ -148,7 +143,7 @@ export function unclustered(ctx: RuleContext, dbNames: string[], exportRoles: Da
 
 /**
  * Reports one undeclared export server with the rule's `undeclaredServer` message (data: database,
- * server), and a fix that declares it as a failover cluster instance.
+ * server), with a fix that declares it (and a suggestion: as a failover cluster instance).
  */
 export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): void {
   const topo = ctx.topology!;
@@ -160,7 +155,15 @@ export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): v
     data: { database: u.name, server: u.db.server! },
     nodePath: `SQL[DisplayName=${u.db.displayName}]/Server`,
     related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: "The topology's SQL instances" }],
-    fix: fix(`Declare ${u.db.server} in the topology as a failover cluster instance`, addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] })),
+    // The export states the server and the database: declaring them changes nothing declared, and the
+    // clustering rules then judge the instance. That it is a cluster is a suggestion.
+    fix: fix(`Declare ${u.db.server} in the topology (the configuration export places ${u.name} there)`, addToList(ctx, 'sqlInstances', { name: u.db.server, databases: [{ name: u.name }] })),
+    suggestions: [
+      suggestion(
+        `${u.db.server} is now a failover cluster instance: declare it with its nodes`,
+        addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] }),
+      ),
+    ],
   });
 }
 
@@ -185,11 +188,13 @@ export function reportNotPlaced(ctx: RuleContext, dbName: string): void {
     messageId: 'notPlaced',
     data: { database: dbName },
     nodePath: `sqlInstances:${dbName}:undeclared`,
-    fix: only
-      ? fix(
-          `Declare ${dbName} on ${only.get('name')?.str ?? 'the SQL instance'}`,
-          dbs && dbs.isSeq ? ctx.edit.appendItem(dbs, { name: dbName }) : dbs ? undefined : ctx.edit.insertKey(only, 'databases', [{ name: dbName }]),
-        )
+    suggestions: only
+      ? [
+          suggestion(
+            `${dbName} is on ${only.get('name')?.str ?? 'the SQL instance'} (the only one declared): declare it`,
+            dbs && dbs.isSeq ? ctx.edit.appendItem(dbs, { name: dbName }) : dbs ? undefined : ctx.edit.insertKey(only, 'databases', [{ name: dbName }]),
+          ),
+        ]
       : undefined,
   });
 }

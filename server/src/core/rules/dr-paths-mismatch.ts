@@ -37,7 +37,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'dr',
     fixable: false,
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [DR_SQL, LOG_SHIPPING_DEST],
     messages: {
       pathsDiffer: 'The DR instances are declared with other drives or paths than production (pathsMatch: false), and BizTalk log shipping restores to the same paths. Give the DR SQL Servers production\'s drives and paths.',

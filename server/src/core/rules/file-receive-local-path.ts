@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { handlers } from '../model/join';
 import type { HandlerRef } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
@@ -25,7 +25,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'availability',
     sources: [SORH],
     messages: {
       localFolder: '{{endpoint}} (FILE) reads the local folder {{path}}, so each host instance reads a folder of its own server. Point it at one highly available UNC share for all instances.',
@@ -67,7 +68,9 @@ export default defineRule({
           return !!p && (want === normalise(p) || want.startsWith(normalise(p) + '\\'));
         })
         .sort((a, b) => b.get('path')!.str!.length - a.get('path')!.str!.length)[0];
-      if (share?.get('highlyAvailable')?.value === true) continue;
+      const haNode = share?.get('highlyAvailable');
+      // Declared highly available, or a declaration's placeholder still to fill (unfilled-placeholder's).
+      if (haNode?.value === true || isPlaceholderValue(haNode?.str)) continue;
       const key = `${h.doc.uri}\u0000${share ? `declared:${normalise(share.get('path')!.str!)}` : normalise(root)}`;
       const list = byShare.get(key) ?? [];
       list.push({ h, range: addr.range, shown, root, share, related });
@@ -90,8 +93,13 @@ export default defineRule({
         nodePath: `${handlerPath(h)}:file-share`,
         related: related.length ? related : undefined,
         fix: share
-          ? fix(`Declare ${share.get('path')!.str} highly available`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share, 'highlyAvailable', true))
-          : fix(`Declare ${root} as a highly available share in the topology`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: true })),
+          ? ha
+            ? undefined
+            : declaration(`Declare whether ${share.get('path')!.str} is highly available`, ctx.edit.insertKey(share, 'highlyAvailable', placeholder('highly available: true or false')))
+          : declaration(`Declare share ${root} in the topology`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: placeholder('highly available: true or false') })),
+        suggestions: share
+          ? [suggestion(`${share.get('path')!.str} is now highly available (a clustered file server or DFS): declare it`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share, 'highlyAvailable', true))]
+          : [suggestion(`${root} is now highly available (a clustered file server or DFS): declare it`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: true }))],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { endpointPath, handlers, isUnresolved } from '../model/join';
 import { itemAnchor } from './shared';
 import { limitedEdition } from './hostHelpers';
@@ -16,7 +16,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'wrong-processing',
     sources: [CLH],
     messages: {
       notClustered: 'Receive location "{{location}}" ({{adapter}}) runs in host "{{host}}", which has {{count}} instances and is not clustered: each may pick up the same file. Run it in a clustered host and declare clustered: true.',
@@ -53,7 +54,7 @@ export default defineRule({
         data,
         nodePath: `${endpointPath(h)}/ReceiveHandler`,
         related,
-        fix: fix(`Mark host ${hostName} clustered in the topology`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true)),
+        suggestions: [suggestion(`Host ${hostName} is now clustered (one active instance at a time): declare it`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true))],
       });
     }
   },

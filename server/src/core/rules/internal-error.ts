@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
     messages: { failed: "btslint's rule {{rule}} failed on this workspace ({{error}}); the other rules still ran. Please report it." },
   },

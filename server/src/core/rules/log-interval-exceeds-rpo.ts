@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { missingAnchor } from './shared';
 import { CFG_JOB, SCHED } from './sources';
 
@@ -12,7 +12,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
     messages: {
       noRpo: 'No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups {{every}} are often enough (up to {{interval}} minutes of messages lost). Declare how much loss is acceptable.',
@@ -40,7 +41,7 @@ export default defineRule({
         messageId: 'noRpo',
         data: { every, interval },
         nodePath: 'policy.rpoMinutes',
-        fix: fix('Declare the recovery point objective', ctx.edit.ensure(['policy', 'rpoMinutes'], placeholder('minutes of data you may lose'))),
+        fix: declaration('Declare the recovery point objective', ctx.edit.ensure(['policy', 'rpoMinutes'], placeholder('minutes of data you may lose'))),
       });
       return;
     }
@@ -65,7 +66,7 @@ export default defineRule({
       data: { every, rpo, interval },
       nodePath: 'backup.biztalkJob.logIntervalMinutes',
       related,
-      fix: fix(`Back up the logs every ${rpo} minutes`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo)),
+      suggestions: [suggestion(`The job now backs up the logs every ${rpo} minutes (MarkAndBackupLogSched): declare it`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo))],
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { child } from '../xml/dom';
 import { HA_MSS, IMPORT_EXPORT_CFG, MASTER_SECRET_BACKUP } from './sources';
@@ -10,7 +10,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration'],
+    byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
     messages: {
       noBackup: 'No backup of the Enterprise SSO master secret is declared; without it nothing in SSODB can be decrypted after a loss. Back it up (ssoconfig -backupSecret), keep it in a secure remote place, and declare sso.secretBackup.',
@@ -32,7 +33,7 @@ export default defineRule({
         range: at.range,
         messageId: 'noBackup',
         nodePath: 'sso.secretBackup',
-        fix: fix(
+        fix: declaration(
           'Declare the master secret backup',
           destination
             ? ctx.edit.replace(destination, skeleton.destination)

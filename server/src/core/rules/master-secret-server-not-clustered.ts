@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { missingAnchor } from './shared';
 import { CK_HA, CLUSTERING_MSS, HA_MSS, MSS } from './sources';
 
@@ -9,7 +9,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'sso',
     fixable: true,
-    availability: true,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'availability',
     sources: [MSS, HA_MSS, CK_HA, CLUSTERING_MSS],
     messages: {
       notClustered: 'The master secret server{{name}} is {{said}}: while it is down, an SSO service that restarts cannot start, so a restarted BizTalk server cannot start its hosts. Cluster it and declare sso.clustered: true.',
@@ -20,7 +21,7 @@ export default defineRule({
     if (!topo) return;
     const sso = topo.section('sso');
     const clustered = sso?.get('clustered');
-    if (clustered?.value === true) return;
+    if (clustered?.value === true || isPlaceholderValue(clustered?.str)) return;
     const mss = sso?.get('masterSecretServer');
     const range = clustered ? clustered.range : mss ? mss.entryRange : sso ? sso.keyRange : missingAnchor(topo, ['sso']).range;
     const said = clustered ? 'declared not clustered (sso.clustered: false)' : 'not declared clustered (sso.clustered)';
@@ -30,16 +31,22 @@ export default defineRule({
       messageId: 'notClustered',
       data: { name: mss?.str ? ` ${mss.str}` : '', said },
       nodePath: 'sso.clustered',
-      fix: fix(
-        'Declare the master secret server clustered',
-        clustered
-          ? ctx.edit.replace(clustered, true)
-          : sso && sso.isMap
-            ? ctx.edit.insertKey(sso, 'clustered', true)
-            : sso
-              ? undefined
-              : ctx.edit.ensure(['sso'], { masterSecretServer: placeholder('clustered SSO network name'), clustered: true }),
-      ),
+      fix: clustered
+        ? undefined
+        : declaration(
+            'Declare whether the master secret server is clustered',
+            sso && sso.isMap
+              ? ctx.edit.insertKey(sso, 'clustered', placeholder('SSO clustered: true or false'))
+              : sso
+                ? undefined
+                : ctx.edit.ensure(['sso'], { masterSecretServer: placeholder('master secret server'), clustered: placeholder('SSO clustered: true or false') }),
+          ),
+      suggestions: [
+        suggestion(
+          'The master secret server is now a clustered resource: declare it',
+          clustered ? ctx.edit.replace(clustered, true) : sso && sso.isMap ? ctx.edit.insertKey(sso, 'clustered', true) : undefined,
+        ),
+      ],
     });
   },
 });

@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [DISK_CONTENTION, HADB],
     messages: {
       sameVolume: '{{database}} on "{{instance}}" keeps its data and its transaction log on the same volume {{drive}}, where they contend and fail together. Put the MessageBox log on a separate disk.',

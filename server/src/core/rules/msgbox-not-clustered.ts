@@ -1,5 +1,5 @@
 import { defineRule } from './api';
-import { gapPhrase, haFix, reportNotPlaced, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { gapPhrase, haChanges, reportNotPlaced, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { HADB, PPFT } from './sources';
 
@@ -10,7 +10,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    fixKinds: ['fix', 'suggestion'],
+    byEnvironment: 'availability',
     sources: [PPFT, HADB],
     messages: {
       notClustered: 'SQL instance "{{instance}}" holds the MessageBox ({{databases}}) but {{gap}}. Run the MessageBox on a SQL Server failover cluster instance (or availability group) and declare it here.',
@@ -30,7 +31,7 @@ export default defineRule({
         data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
         nodePath: `sqlInstances[name=${u.name}]:BizTalkMsgBoxDb`,
         related: u.related,
-        fix: haFix(ctx, u),
+        ...haChanges(ctx, u),
       });
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u);

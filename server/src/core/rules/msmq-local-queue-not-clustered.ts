@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, placeholder, suggestion } from './api';
 import { handlers, sameName } from '../model/join';
 import { adapterEvidence, isLocalQueue, isMsmq, msmqQueue } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
@@ -13,7 +13,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'availability',
     sources: [CLH, SORH, SCALED_OUT_SENDING],
     messages: {
       receive: '{{endpoint}} (MSMQ) reads the local queue {{queue}} in host "{{host}}", which {{problem}}. Run it in a clustered host that depends on a clustered MSMQ resource, and declare both.',
@@ -80,7 +81,7 @@ export default defineRule({
         data: { endpoint: endpointLabel(h), queue: queue?.value ?? 'its queue', host: host.name, problem },
         nodePath: handlerPath(h, ':msmq'),
         related: hostRelated(ctx, h, host, true),
-        fix: fix(`Cluster host ${host.name} with a clustered MSMQ resource in the topology`, ...edits),
+        suggestions: [suggestion(`Host ${host.name} now runs clustered, with a clustered MSMQ resource: declare it`, ...edits)],
       });
     }
   },

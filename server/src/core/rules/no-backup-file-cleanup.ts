@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { CFG_JOB, POST_CONFIG } from './sources';
 
 export default defineRule({
@@ -8,7 +8,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'full',
     sources: [CFG_JOB, POST_CONFIG],
     messages: {
       noRetention: 'The Backup BizTalk Server job declares nothing that deletes old backup files; its Clear Backup History step does not, so the backup disk fills up. Declare fileRetention: sp_DeleteBackupHistoryAndFiles, a cleanup task or an archive job.',
@@ -29,7 +30,7 @@ export default defineRule({
         range: job.keyRange,
         messageId: 'noRetention',
         nodePath: 'backup.biztalkJob.fileRetention',
-        fix: fix('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: 14 })),
+        fix: declaration('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: placeholder('days of backup files kept') })),
       });
       return;
     }
@@ -40,7 +41,7 @@ export default defineRule({
         range: fr.keyRange,
         messageId: 'noMethod',
         nodePath: 'backup.biztalkJob.fileRetention.method',
-        fix: fix('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
+        fix: declaration('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
       });
       return;
     }
@@ -54,7 +55,7 @@ export default defineRule({
       messageId: 'daysTooFew',
       data: { days: `${String(daysNode.value)} day${daysNode.value === 1 ? '' : 's'}` },
       nodePath: 'backup.biztalkJob.fileRetention.daysToKeep',
-      fix: fix('Keep 14 days of backup files', ctx.edit.replace(daysNode, 14)),
+      suggestions: [suggestion('The cleanup now keeps 14 days of backup files: declare it', ctx.edit.replace(daysNode, 14))],
     });
   },
 });

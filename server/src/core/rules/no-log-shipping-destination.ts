@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { missingAnchor } from './shared';
 import { BACKING_UP_DBS, CK_DR } from './sources';
 
@@ -9,7 +9,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'site-loss',
     sources: [CK_DR, BACKING_UP_DBS],
     messages: {
       noDr: 'No disaster-recovery site is declared (dr), so nothing restores the BizTalk backups on another SQL Server if this data centre is lost. Set up BizTalk log shipping to a DR site and declare it.',
@@ -29,7 +30,7 @@ export default defineRule({
         range: missingAnchor(topo, ['dr']).range,
         messageId: 'noDr',
         nodePath: 'dr',
-        fix: fix('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: 'biztalk', destinationInstances: [placeholder('DR SQL instance')] })),
+        fix: declaration('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: placeholder('log shipping: biztalk or none'), destinationInstances: [placeholder('DR SQL instance')] })),
       });
       return;
     }
@@ -40,7 +41,7 @@ export default defineRule({
         range: ls.range,
         messageId: 'noneShipping',
         nodePath: 'dr.logShipping',
-        fix: fix('Use BizTalk log shipping', ctx.edit.replace(ls, 'biztalk')),
+        suggestions: [suggestion('BizTalk log shipping now runs to the DR site: declare it', ctx.edit.replace(ls, 'biztalk'))],
       });
       return;
     }
@@ -51,7 +52,7 @@ export default defineRule({
         range: dest ? dest.keyRange : dr.keyRange,
         messageId: 'noDestination',
         nodePath: 'dr.destinationInstances',
-        fix: fix(
+        fix: declaration(
           'Name the DR SQL instance',
           dest && dest.isSeq ? ctx.edit.replace(dest, [placeholder('DR SQL instance')]) : dest ? undefined : ctx.edit.insertKey(dr, 'destinationInstances', [placeholder('DR SQL instance')]),
         ),
@@ -64,7 +65,8 @@ export default defineRule({
         range: dr.keyRange,
         messageId: 'notSaid',
         nodePath: 'dr.logShipping',
-        fix: fix('Declare BizTalk log shipping', ctx.edit.insertKey(dr, 'logShipping', 'biztalk')),
+        fix: declaration('Declare how the logs are shipped', ctx.edit.insertKey(dr, 'logShipping', placeholder('log shipping: biztalk or none'))),
+        suggestions: [suggestion('BizTalk log shipping now runs to the DR site: declare it', ctx.edit.insertKey(dr, 'logShipping', 'biztalk'))],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { BP_BR, BP_DB, PPFT } from './sources';
 
@@ -11,7 +11,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'site-loss',
     sources: [BP_DB, PPFT, BP_BR],
     messages: {
       noOffsite: 'No off-site copy of the backups is declared (backup.offsite), so a site loss takes the backups too. Keep at least three copies of the media, one off site, and declare it.',
@@ -30,7 +31,7 @@ export default defineRule({
         range: at.range,
         messageId: 'noOffsite',
         nodePath: 'backup.offsite',
-        fix: fix('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: 'daily', copies: MIN_COPIES })),
+        fix: declaration('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: placeholder('off-site schedule'), copies: placeholder('copies kept off site') })),
       });
       return;
     }
@@ -42,7 +43,8 @@ export default defineRule({
         messageId: 'copiesUnknown',
         data: { min: MIN_COPIES },
         nodePath: 'backup.offsite.copies',
-        fix: fix(`Keep ${MIN_COPIES} copies`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES)),
+        fix: declaration('Declare how many copies are kept off site', copies ? ctx.edit.replace(copies, placeholder('copies kept off site')) : ctx.edit.insertKey(off, 'copies', placeholder('copies kept off site'))),
+        suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES))],
       });
     } else if (typeof copies.value === 'number' && copies.value < MIN_COPIES) {
       ctx.report({
@@ -51,7 +53,7 @@ export default defineRule({
         messageId: 'tooFewCopies',
         data: { copies: `${String(copies.value)} cop${copies.value === 1 ? 'y' : 'ies'}`, verb: copies.value === 1 ? 'is' : 'are', min: MIN_COPIES },
         nodePath: 'backup.offsite.copies',
-        fix: fix(`Keep ${MIN_COPIES} copies`, ctx.edit.replace(copies, MIN_COPIES)),
+        suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, ctx.edit.replace(copies, MIN_COPIES))],
       });
     }
   },

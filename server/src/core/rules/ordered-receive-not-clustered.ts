@@ -1,7 +1,7 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { handlers } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, setting } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLH } from './sources';
 
 export default defineRule({
@@ -11,7 +11,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'wrong-processing',
     sources: [CLH],
     messages: {
       ordered: '{{endpoint}} ({{adapter}}) delivers in order, but its host "{{host}}" {{instances}} and is not clustered: each instance reads the queue on its own, so the order is lost. Run it in a clustered host and declare clustered: true.',
@@ -39,7 +40,7 @@ export default defineRule({
         data: { endpoint: endpointLabel(h), adapter: h.transport.adapter?.value ?? '', host: host.name, instances: instancesPhrase(host) },
         nodePath: handlerPath(h, ':ordered'),
         related: hostRelated(ctx, h, host, true),
-        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+        suggestions: [clusterSuggestion(ctx, host)],
       });
     }
   },

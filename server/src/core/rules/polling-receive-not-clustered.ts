@@ -1,8 +1,8 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { handlers } from '../model/join';
 import { effectiveAddress, polling, setting } from '../model/adapters';
 import type { HandlerRef, Workspace } from '../model/join';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLUSTERING_RECEIVING_HOSTS, CLH } from './sources';
 
 /**
@@ -23,7 +23,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'wrong-processing',
     sources: [CLUSTERING_RECEIVING_HOSTS, CLH],
     messages: {
       polls: '{{endpoint}} ({{adapter}}) {{how}} in host "{{host}}", which {{instances}} and is not clustered: {{consequence}}. Run it in a clustered host and declare clustered: true.',
@@ -44,7 +45,7 @@ export default defineRule({
         data: { endpoint: endpointLabel(h), adapter: h.transport.adapter?.value ?? '', how: p.how, host: host.name, instances: instancesPhrase(host), consequence },
         nodePath: handlerPath(h, ':polling'),
         related: hostRelated(ctx, h, host, true),
-        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+        suggestions: [clusterSuggestion(ctx, host)],
       });
     }
   },

@@ -1,7 +1,7 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { handlers } from '../model/join';
 import { isPop3 } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLH, SORH } from './sources';
 
 export default defineRule({
@@ -11,7 +11,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'wrong-processing',
     sources: [CLH, SORH],
     messages: {
       pop3: '{{endpoint}} (POP3) runs in host "{{host}}", which {{instances}} and is not clustered, so each instance polls the same mailbox. If the mail server allows several connections to one mailbox, run it in a clustered host.',
@@ -30,7 +31,7 @@ export default defineRule({
         data: { endpoint: endpointLabel(h), host: host.name, instances: instancesPhrase(host) },
         nodePath: handlerPath(h, ':pop3'),
         related: hostRelated(ctx, h, host, false),
-        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+        suggestions: [clusterSuggestion(ctx, host)],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { sameName, TopologyView } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { roleOf } from './dbHelpers';
@@ -18,7 +18,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
-    availability: true,
+    fixKinds: ['declaration'],
+    byEnvironment: 'availability',
     sources: [PPFT, SYS_BOTTLENECKS],
     messages: {
       noRaid: 'Volume {{drive}} of "{{instance}}" holds {{what}} but declares no RAID level, so btslint cannot tell whether one failed disk loses it. Declare its RAID level (RAID 10 for data, 1 or 10 for logs).',
@@ -54,7 +55,7 @@ export default defineRule({
           messageId: 'noRaid',
           data: { drive, instance: instName, what: users.length ? users.join(', ') : `${holds.join(' and ')} files` },
           nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].raid`,
-          fix: fix(`Declare the RAID level of ${drive}`, ctx.edit.insertKey(v, 'raid', RAID)),
+          fix: declaration(`Declare the RAID level of ${drive}`, ctx.edit.insertKey(v, 'raid', RAID)),
         });
       }
       // Databases that point at a drive the instance does not declare (one finding per drive).
@@ -74,7 +75,7 @@ export default defineRule({
             messageId: 'volumeUndeclared',
             data: { database: d.get('name')?.str ?? 'A database', kind: key === 'dataVolume' ? 'data' : 'log', drive, instance: instName },
             nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}]:undeclared`,
-            fix: fix(
+            fix: declaration(
               `Declare volume ${drive}`,
               list && list.isSeq ? ctx.edit.appendItem(list, volume) : list ? undefined : ctx.edit.insertKey(inst, 'volumes', [volume]),
             ),

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { sameName } from '../model/join';
 import { SYS_BOTTLENECKS, PPFT } from './sources';
 
@@ -11,7 +11,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'storage',
     fixable: true,
-    availability: true,
+    fixKinds: ['suggestion'],
+    byEnvironment: 'availability',
     sources: [SYS_BOTTLENECKS, PPFT],
     messages: {
       raid0: 'Volume {{drive}} of "{{instance}}" holds {{what}} on {{level}}: one failed disk loses the volume. Move it to RAID 10 (RAID 0 should never be used for BizTalk in production).',
@@ -37,7 +38,7 @@ export default defineRule({
           messageId: 'raid0',
           data: { drive: drive ?? '', instance: inst.get('name')?.str ?? '?', what: holds.length ? holds.join(', ') : 'BizTalk databases', level: level === 0 || level === '0' ? 'RAID 0' : 'no RAID' },
           nodePath: `sqlInstances[name=${inst.get('name')?.str}].volumes[drive=${drive}].raid`,
-          fix: fix(`Set RAID 10 on ${drive ?? 'this volume'}`, ctx.edit.replace(raid, 10)),
+          suggestions: [suggestion(`${drive ?? 'The volume'} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
         });
       }
     }

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { dateOf, daysBetween, isBlank, missingAnchor } from './shared';
 import { BP_DB, PPFT } from './sources';
 
@@ -12,7 +12,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration', 'suggestion'],
+    byEnvironment: 'site-loss',
     sources: [BP_DB, PPFT],
     messages: {
       noTest: 'No restore test is declared (backup.restoreTest), so nothing shows the backups can be restored. Perform a trial restoration at least once a month and declare it.',
@@ -32,7 +33,7 @@ export default defineRule({
         range: at.range,
         messageId: 'noTest',
         nodePath: 'backup.restoreTest',
-        fix: fix('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: 30 })),
+        fix: declaration('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: placeholder('days between restore tests') })),
       });
       return;
     }
@@ -45,7 +46,7 @@ export default defineRule({
         messageId: 'tooRare',
         data: { days: String(every.value) },
         nodePath: 'backup.restoreTest.everyDays',
-        fix: fix('Test restores every 30 days', ctx.edit.replace(every, 30)),
+        suggestions: [suggestion('Restores are now tested every 30 days: declare it', ctx.edit.replace(every, 30))],
       });
     }
     const last = rt.get('last');
@@ -55,7 +56,7 @@ export default defineRule({
         range: last ? last.entryRange : rt.keyRange,
         messageId: 'noLast',
         nodePath: 'backup.restoreTest.last',
-        fix: fix('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
+        fix: declaration('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
       });
       return;
     }

@@ -1,6 +1,6 @@
 import { defineRule } from './api';
 import { placements, TopologyView } from '../model/join';
-import { gapPhrase, haFix, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { gapPhrase, haChanges, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { CK_HA, CLUSTERING_DBS, HADB } from './sources';
 import type { DatabaseRole } from '../readers/configExport';
@@ -16,7 +16,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    fixKinds: ['fix', 'suggestion'],
+    byEnvironment: 'availability',
     sources: [CK_HA, CLUSTERING_DBS, HADB],
     messages: {
       notClustered: 'SQL instance "{{instance}}" holds {{databases}} but {{gap}}. Run these databases on a SQL Server failover cluster instance (or availability group) and declare it here.',
@@ -44,7 +45,7 @@ export default defineRule({
         data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
         nodePath: `sqlInstances[name=${u.name}]:runtime`,
         related: u.related,
-        fix: haFix(ctx, u),
+        ...haChanges(ctx, u),
       });
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u);

@@ -4,7 +4,7 @@
 import type { LNode } from '../readers/yamlNode';
 import { placements, TopologyView } from '../model/join';
 import type { OffsetRange } from '../text';
-import { fix, placeholder, RuleContext } from './api';
+import { fix, placeholder, RuleContext, suggestion } from './api';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
 import { isEmptyValue } from '../fix/yamlEdit';
@@ -65,4 +65,17 @@ export function daysBetween(a: Date, b: Date): number {
 
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The failoverCluster skeleton the cluster suggestions insert (its nodes are for the team to name). */
+export function clusterSkeleton(): { nodes: string[] } {
+  return { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] };
+}
+
+/**
+ * The suggestion to declare a SQL instance a failover cluster instance: it changes what the topology
+ * says of the instance, so it is never applied by --fix; its title says what must be true first.
+ */
+export function clusterInstanceSuggestion(ctx: RuleContext, instance: LNode, name: string) {
+  return suggestion(`${name} is now a failover cluster instance: declare it with its nodes`, ctx.edit.insertKey(instance, 'failoverCluster', clusterSkeleton()));
 }

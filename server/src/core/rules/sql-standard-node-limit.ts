@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SQL_EDITIONS, CLUSTERING_DBS],
     messages: {
       tooManyNodes: 'Failover cluster instance "{{instance}}" is SQL Server Standard with {{count}} nodes; Standard supports two. Use two nodes, or SQL Server Enterprise.',

@@ -1,6 +1,6 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { placements } from '../model/join';
-import { gapPhrase, haFix, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { gapPhrase, haChanges, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { CLUSTERING_MSS } from './sources';
 
@@ -11,7 +11,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
-    availability: true,
+    fixKinds: ['fix', 'suggestion'],
+    byEnvironment: 'availability',
     sources: [CLUSTERING_MSS],
     messages: {
       notClustered: 'SQL instance "{{instance}}" holds the SSO database ({{databases}}) but {{gap}}, while the master secret server is clustered. Run SSODB on a failover cluster instance (or availability group) and declare it here.',
@@ -32,7 +33,7 @@ export default defineRule({
         data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
         nodePath: `sqlInstances[name=${u.name}]:SSODB`,
         related: [{ uri: topo.uri, range: clusteredNode.entryRange, message: 'The master secret server is declared clustered here' }, ...u.related],
-        fix: haFix(ctx, u),
+        ...haChanges(ctx, u),
       });
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u);
@@ -50,11 +51,11 @@ export default defineRule({
         severity: 'info',
         messageId: 'notPlaced',
         nodePath: 'sso.clustered:SSODB',
-        fix: inst
-          ? fix(
-              `Declare SSODB on ${inst.get('name')?.str ?? 'the SQL instance'}`,
+        suggestions: inst
+          ? [suggestion(
+              `SSODB is on ${inst.get('name')?.str ?? 'the SQL instance'} (the only candidate): declare it`,
               dbs && dbs.isSeq ? ctx.edit.appendItem(dbs, { name: 'SSODB' }) : dbs ? undefined : ctx.edit.insertKey(inst, 'databases', [{ name: 'SSODB' }]),
-            )
+            )]
           : undefined,
       });
     }

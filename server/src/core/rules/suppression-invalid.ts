@@ -10,7 +10,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'workspace',
     fixable: true,
-    availability: false,
+    fixKinds: ['fix'],
+    byEnvironment: 'full',
     sources: [],
     // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
     messages: { problem: '{{message}}' },

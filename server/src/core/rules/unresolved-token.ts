@@ -43,7 +43,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
     messages: {
       notDefined: '{{token}} ({{uses}} in this binding) is not defined by the settings of {{env}}: {{sources}}. Add {{name}} to those settings.',

@@ -14,7 +14,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [MIRRORING_VSS, WHAT_IS_LOG_SHIPPING, HADB],
     messages: {
       unsupported: 'SQL instance "{{instance}}" relies on {{method}}. Use a failover cluster instance or an availability group for high availability, and BizTalk log shipping for disaster recovery.',

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { adapterIs, endpointPath, handlers, sameName } from '../model/join';
 import { PPFT } from './sources';
 import { addToList, isBlank } from './shared';
@@ -24,7 +24,8 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    fixKinds: ['declaration'],
+    byEnvironment: 'full',
     sources: [PPFT],
     messages: {
       farmNoBackup: '{{endpoint}}{{others}} uses the SharePoint adapter, and SharePoint farm "{{farm}}" declares no backup. Back up the farm with the platform and declare its backup.',
@@ -64,7 +65,7 @@ export default defineRule({
           ...(farm ? [{ uri: topo.uri, range: farm.get('name')?.range ?? farm.range, message: `SharePoint farm ${farmName}` }] : []),
           ...list.slice(1).map((o) => ({ uri: o.doc.uri, range: o.transport.adapter!.range, message: `${o.location ? `Receive location "${o.location.name}"` : `Send port "${o.port?.name}"`} uses the same site` })),
         ],
-        fix: fix(
+        fix: declaration(
           farm ? `Declare the backup of SharePoint farm ${farmName}` : 'Declare the SharePoint farm and its backup in the topology',
           farm && farm.isMap
             ? farmBackup
