@@ -134,7 +134,7 @@ hosts:
           suggestions: [{ title: "Host SftpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: staging
 hosts:
-  - { name: SftpHost, clustered: true, instances: [BTS01] }
+  - { name: SftpHost, clustered: true, instances: [BTS01, BTS02] }
 ` } }],
         },
       ],

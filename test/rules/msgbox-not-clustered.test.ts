@@ -71,7 +71,7 @@ sqlInstances:
   ],
   invalid: [
     {
-      name: 'a one-node failover cluster is not highly available: the fix declares a second node',
+      name: 'a one-node failover cluster is not highly available: a suggestion declares a second node',
       files: {
         [T]: `topology: 1
 environment: production
@@ -87,7 +87,7 @@ sqlInstances:
           range: [4, 5, 4, 17],
           messageId: 'notClustered',
           data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its failoverCluster lists fewer than two nodes' },
-          fixOutput: {
+          suggestions: [{ output: {
             [T]: `topology: 1
 environment: production
 sqlInstances:
@@ -96,7 +96,7 @@ sqlInstances:
       nodes: [SQLNODE1, '<<second SQL node>>']
     databases: [{ name: BizTalkMsgBoxDb }]
 `,
-          },
+          } }],
         },
       ],
     },
@@ -118,7 +118,7 @@ sqlInstances:
           range: [4, 5, 4, 17],
           messageId: 'notClustered',
           data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its availabilityGroup lists fewer than two replicas' },
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: { listener: BTSL, replicas: [SQLA, '<<second replica>>'] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n" },
+          suggestions: [{ output: { [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: { listener: BTSL, replicas: [SQLA, '<<second replica>>'] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n" } }],
         },
       ],
     },
