@@ -60,7 +60,7 @@ sqlInstances:
 hosts:
   - name: BizTalkServerApplication
     type: in-process
-    instances: [BTS01]
+    instances: [BTS01, BTS02]
 backup:
   biztalkJob:
     enabled: false
@@ -200,7 +200,7 @@ describe('corpus bindings joined with a topology', () => {
         uri: 'ftp.BindingInfo.xml',
         range: rangeAfter(ftp, '<ReceiveHandler Name="', 'BizTalkServerApplication'),
         severity: 'error',
-        message: /^Receive location "FtpReceiveLocation" \(FTP\) runs in host "BizTalkServerApplication", which the topology does not declare clustered\./,
+        message: /^Receive location "FtpReceiveLocation" \(FTP\) runs in host "BizTalkServerApplication", which has 2 instances and is not clustered/,
       },
       {
         rule: 'handler-host-unknown',
@@ -208,13 +208,6 @@ describe('corpus bindings joined with a topology', () => {
         range: rangeAfter(bootcamp, '<ReceiveHandler Name="', 'BizTalkServerIsolatedHost'),
         severity: 'info',
         message: /^Receive location "Process\.EAIProcess_RequestPort_HTTP" runs in host "BizTalkServerIsolatedHost", which the topology does not declare/,
-      },
-      {
-        rule: 'host-single-instance',
-        uri: T,
-        range: rangeAfter(GAPS, '  - ', 'name: BizTalkServerApplication'),
-        severity: 'warning',
-        message: new RegExp(`^Host "BizTalkServerApplication" runs ${appHandlers} handlers but has one host instance declared \\(BTS01\\)`),
       },
       { rule: 'msgbox-not-clustered', uri: T, range: rangeAfter(GAPS, 'sqlInstances:\n  - ', 'name: SQL01'), severity: 'error' },
       { rule: 'bam-primary-import-not-clustered', uri: T, range: rangeAfter(GAPS, 'sqlInstances:\n  - ', 'name: SQL01'), severity: 'error' },
@@ -255,7 +248,7 @@ describe('corpus bindings joined with a topology', () => {
     const fixed = applyEdits(GAPS, g.edits).text;
     assert.equal(
       fixed,
-      GAPS.replace('    type: in-process\n    instances: [BTS01]\n', '    type: in-process\n    instances: [BTS01]\n    clustered: true\n'),
+      GAPS.replace('    type: in-process\n    instances: [BTS01, BTS02]\n', '    type: in-process\n    instances: [BTS01, BTS02]\n    clustered: true\n'),
     );
     const after = workspace(fixed).findings.filter((x) => x.ruleId === 'ftp-sftp-receive-not-clustered');
     assert.deepEqual(after, []);
@@ -268,8 +261,8 @@ describe('corpus bindings joined with a topology', () => {
     assert.equal(
       fixed,
       GAPS.replace(
-        '    instances: [BTS01]\n',
-        "    instances: [BTS01]\n  - name: BizTalkServerIsolatedHost\n    type: isolated\n    clustered: '<<clustered: true or false>>'\n    instances: ['<<first server>>', '<<second server>>']\n",
+        '    instances: [BTS01, BTS02]\n',
+        "    instances: [BTS01, BTS02]\n  - name: BizTalkServerIsolatedHost\n    type: isolated\n    clustered: '<<clustered: true or false>>'\n    instances: ['<<first server>>', '<<second server>>']\n",
       ),
     );
   });

@@ -93,7 +93,7 @@ sqlInstances:
 hosts:
   - name: BizTalkServerApplication
     type: in-process
-    instances: [BTS01]
+    instances: [BTS01, BTS02]
   - name: BizTalkServerIsolatedHost
     type: isolated
     instances: [BTS01]
