@@ -31,7 +31,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { BtsDocument, decode, Finding, isTopologyName, lint, LineIndex, Position, readDocument, skippedDocument } from '../core';
+import { BtsDocument, decode, Finding, isTopologyName, lint, LineIndex, Position } from '../core';
+import { Confinement, OPEN_FLAGS, readAsDocument } from '../host/confine';
+import { safeLines, safeText } from '../core/sanitize';
 import { applyPolicy, EffectiveConfig, sortFindings } from '../core/config';
 import type { BindingModel, Transport } from '../core/readers/binding';
 import { parseXml } from '../core/xml/parser';
@@ -50,6 +52,8 @@ export interface ParallelOptions {
   config?: string;
   ignoreSuppressions?: boolean;
   cwd: string;
+  /** What may be read: the confinement's roots (host/confine.ts), as realpaths. */
+  roots: string[];
 }
 
 export interface ParallelResult {
@@ -132,14 +136,14 @@ export async function lintInWorkers(files: string[], workers: number, options: P
       return undefined;
     }
     const shards = shard(bindings, Math.min(workers, bindings.length));
-    const jobOptions = { maxFileSize: options.maxFileSize, config: options.config, ignoreSuppressions: options.ignoreSuppressions, cwd: options.cwd, now: options.now.toISOString() };
+    const jobOptions = { maxFileSize: options.maxFileSize, roots: options.roots, config: options.config, ignoreSuppressions: options.ignoreSuppressions, cwd: options.cwd, now: options.now.toISOString() };
     const jobs = pool.slice(0, shards.length - 1).map((w, k) => run(w, { shard: shards[k + 1], shared, options: jobOptions }));
     pool.slice(shards.length - 1).forEach((w) => void w.terminate());
 
     // Meanwhile, the non-binding files, read for real.
     const sharedDocs = new Map<string, BtsDocument>();
     for (const file of shared) {
-      const doc = readFile(file, options.maxFileSize, options.cwd, (m) => process.stderr.write(m));
+      const doc = readFile(file, options, (m) => process.stderr.write(m));
       if (doc) sharedDocs.set(file, doc);
     }
 
@@ -168,7 +172,7 @@ export async function lintInWorkers(files: string[], workers: number, options: P
     trace('stand-ins built');
     const raw = lint(docs, {
       now: options.now,
-      onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
+      onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${safeLines(String((e as Error)?.stack ?? e))}\n`),
     });
     const seen = new Set<string>();
     const own: Finding[] = [];
@@ -212,15 +216,12 @@ function sizeOf(file: string): number | undefined {
 }
 
 /** As run.ts reads a file: over the size limit a stand-in with a finding; unreadable: a message, no document. */
-function readFile(file: string, maxFileSize: number, cwd: string, warn: (m: string) => void, topologySchema = true): BtsDocument | undefined {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > maxFileSize) return skippedDocument(file, size, maxFileSize);
-    return readDocument(file, fs.readFileSync(file), { maxFileSize, topologySchema });
-  } catch (e) {
-    warn(`btslint: cannot read ${displayPath(file, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
-    return undefined;
-  }
+function readFile(file: string, options: { maxFileSize: number; cwd: string; roots: string[] }, warn: (m: string) => void, topologySchema = true): BtsDocument | undefined {
+  // Through the one confinement (host/confine.ts), with the roots the main thread resolved.
+  const doc = readAsDocument(new Confinement(options.roots), file, { maxFileSize: options.maxFileSize, topologySchema });
+  if (!('notRead' in doc)) return doc;
+  warn(`btslint: did not read ${displayPath(file, options.cwd)}: ${safeText(doc.notRead)}; skipped\n`);
+  return undefined;
 }
 
 /** The config source of the run, as run.ts builds it (--config for every file, or discovery). */
@@ -239,7 +240,7 @@ function sniffBinding(file: string, size: number): boolean {
   if (isTopologyName(file)) return false;
   let head: Buffer;
   try {
-    const fd = fs.openSync(file, 'r');
+    const fd = fs.openSync(file, OPEN_FLAGS); // never blocks on a FIFO (host/confine.ts)
     try {
       head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
       head = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
@@ -275,7 +276,7 @@ function shard(files: { file: string; size: number }[], n: number): string[][] {
 interface Job {
   shard: string[];
   shared: string[];
-  options: Pick<ParallelOptions, 'maxFileSize' | 'config' | 'ignoreSuppressions' | 'cwd'> & { now: string };
+  options: Pick<ParallelOptions, 'maxFileSize' | 'roots' | 'config' | 'ignoreSuppressions' | 'cwd'> & { now: string };
 }
 
 interface StandInData {
@@ -357,7 +358,7 @@ function work(job: Job, known: BtsDocument[] = []): JobResult {
   for (const f of job.shared) {
     // Problems of these files (unreadable, syntax, schema) are the main thread's to report: no schema
     // validation here (it would compile the schema once more per worker).
-    const d = readFile(f, job.options.maxFileSize, job.options.cwd, () => undefined, false);
+    const d = readFile(f, job.options, () => undefined, false);
     if (d) sharedDocs.push(d);
   }
   trace(`read ${sharedDocs.length} non-binding files`);
@@ -365,13 +366,13 @@ function work(job: Job, known: BtsDocument[] = []): JobResult {
   for (const batch of batches(job.shard)) {
     const docs: BtsDocument[] = [];
     for (const f of batch) {
-      const d = readFile(f, job.options.maxFileSize, job.options.cwd, warn);
+      const d = readFile(f, job.options, warn);
       if (d) docs.push(d);
     }
     const mine = new Set(docs.map((d) => d.uri));
     const raw = lint([...sharedDocs, ...docs], {
       now,
-      onInternalError: (ruleId, e) => warn(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
+      onInternalError: (ruleId, e) => warn(`btslint: rule ${ruleId} failed: ${safeLines(String((e as Error)?.stack ?? e))}\n`),
     });
     const own = raw.filter((f) => mine.has(f.uri));
     result.internal.push(...raw.filter((f) => f.ruleId === 'internal-error' && !mine.has(f.uri)));

@@ -5,8 +5,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, lint, Position, readDocument, skippedDocument } from '../core';
-import { applyPolicy, compileGlob, ConfigResolver, configFindings, describeConfig, EffectiveConfig, effective, globBase, isIncluded, parseConfig } from '../core/config';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, lint, Position, readDocument } from '../core';
+import { applyPolicy, ConfigResolver, configFindings, describeConfig, EffectiveConfig, effective, isIncluded, parseConfig } from '../core/config';
+import { Confinement, outcomeToDocument as readAsDocumentFrom, readConfigBytes, runBudget, topologyFiles } from '../host/confine';
+import { safeJson, safeLines, safeText } from '../core/sanitize';
 import { allRules } from '../core';
 import { Baseline, createBaseline, matchBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { displayPath, findFiles } from './files';
@@ -37,7 +39,7 @@ export interface RunArgs {
   concurrency?: Concurrency;
 }
 
-/** A config file's bytes, or undefined when it is not a readable file. */
+/** A baseline file's bytes, or undefined when it is not a readable file (the user named it). */
 export function readFileIfAny(p: string): Uint8Array | undefined {
   try {
     if (!fs.statSync(p).isFile()) return undefined;
@@ -51,12 +53,13 @@ export function readFileIfAny(p: string): Uint8Array | undefined {
 export function configSource(args: RunArgs, cwd: string): { configFor(file: string): EffectiveConfig; all(): EffectiveConfig[] } {
   if (args.config) {
     const file = path.resolve(cwd, args.config);
-    const bytes = readFileIfAny(file);
+    const bytes = readConfigBytes(file);
     if (!bytes) throw new RunUsageError(`no such config file: ${args.config}`);
+    if ('refused' in bytes) throw new RunUsageError(`${args.config}: ${bytes.refused}`);
     const cfg = effective(parseConfig(file, bytes, allRules.map((r) => r.meta.id)), path.dirname(file));
     return { configFor: () => cfg, all: () => [cfg] };
   }
-  const resolver = new ConfigResolver(readFileIfAny);
+  const resolver = new ConfigResolver(readConfigBytes);
   return { configFor: (f) => resolver.forFile(f), all: () => resolver.configs() };
 }
 
@@ -73,6 +76,8 @@ interface Workspace {
 
 async function readWorkspace(args: RunArgs, cwd: string): Promise<Workspace> {
   const source = configSource(args, cwd);
+  // What may be read: the current folder and the paths named (host/confine.ts).
+  const confinement = Confinement.forCommandLine(cwd, args.paths.length ? args.paths : ['.'], args.config);
   const { files, missing } = findFiles(args.paths.length ? args.paths : ['.'], cwd);
   if (missing.length) throw new RunUsageError(`no such file or folder: ${missing.join(', ')}`);
   const chosen = files.filter((f) => f.explicit || isIncluded(source.configFor(f.absolute), f.absolute).included).map((f) => f.absolute);
@@ -86,43 +91,35 @@ async function readWorkspace(args: RunArgs, cwd: string): Promise<Workspace> {
     if (st?.isDirectory()) configs.add(source.configFor(path.join(abs, '_')));
   }
   for (const cfg of configs) {
-    if (!cfg.dir) continue;
-    for (const pattern of cfg.topologies) {
-      const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
-      if (!statOrUndefined(base)) continue;
-      const glob = compileGlob(pattern);
-      for (const t of findFiles([base], cwd).files) {
-        const rel = path.relative(cfg.dir, t.absolute).replace(/\\/g, '/');
-        if (glob.test(rel) && !seen.has(key(t.absolute))) {
-          seen.add(key(t.absolute));
-          chosen.push(t.absolute);
-        }
-      }
+    // Only inside the workspace: a pattern that reaches out is a config-invalid problem, never a read.
+    const { files: named, problems } = topologyFiles(cfg, confinement);
+    for (const p of problems) if (!cfg.problems.some((q) => q.message === p.message && q.file === p.file)) cfg.problems.push(p);
+    for (const t of named) {
+      if (seen.has(key(t))) continue;
+      seen.add(key(t));
+      chosen.push(t);
     }
   }
   chosen.sort();
   const bytes = new Map<string, Uint8Array>();
   const maxFileSize = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const budget = runBudget(maxFileSize);
+  const budgetTotal = budget.remaining;
   // Many files or megabytes, and no --fix: read and lint on all cores (parallel.ts), same findings.
-  const workers = workerCount(chosen.map((f) => statOrUndefined(f)?.size ?? 0), args);
-  const parallel = workers ? await lintInWorkers(chosen, workers, { ...args, maxFileSize, now: args.today ?? new Date(), cwd }) : undefined;
+  // Worker threads only when every file fits the budget (the single-threaded reads below keep it).
+  const sizes = chosen.map((f) => statOrUndefined(f)?.size ?? 0);
+  const workers = sizes.reduce((a, b) => a + b, 0) <= budgetTotal ? workerCount(sizes, args) : 0;
+  const parallel = workers ? await lintInWorkers(chosen, workers, { ...args, maxFileSize, now: args.today ?? new Date(), cwd, roots: confinement.roots }) : undefined;
   const docs: BtsDocument[] = parallel ? parallel.docs : [];
   const showProgress = process.stderr.isTTY && chosen.length >= 50 && !parallel;
   let n = 0;
   for (const f of parallel ? [] : chosen) {
     if (showProgress && ++n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${chosen.length} files`);
-    try {
-      const size = fs.statSync(f).size;
-      if (size > maxFileSize) {
-        docs.push(skippedDocument(f, size, maxFileSize));
-        continue;
-      }
-      const b = fs.readFileSync(f);
-      bytes.set(f, b);
-      docs.push(readDocument(f, b, { maxFileSize }));
-    } catch (e) {
-      process.stderr.write(`btslint: cannot read ${displayPath(f, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
-    }
+    const outcome = confinement.read(f, maxFileSize, budget);
+    if ('bytes' in outcome) bytes.set(f, outcome.bytes);
+    const doc = readAsDocumentFrom(outcome, f, { maxFileSize, budgetTotal });
+    if ('notRead' in doc) process.stderr.write(`btslint: did not read ${displayPath(f, cwd)}: ${safeText(doc.notRead)}; skipped\n`);
+    else docs.push(doc);
   }
   if (showProgress) process.stderr.write(`\rbtslint: read ${chosen.length}/${chosen.length} files\n`);
   const configDocs = new Map<string, BtsDocument>();
@@ -150,7 +147,7 @@ function lintWithPolicy(docs: BtsDocument[], ws: Workspace, args: RunArgs): Find
   const now = args.today ?? new Date();
   const raw = lint(docs, {
     now,
-    onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
+    onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${safeLines(String((e as Error)?.stack ?? e))}\n`),
   });
   const { findings } = applyPolicy(raw, docs, { now, configFor: ws.configFor, suppressions: !args.ignoreSuppressions });
   return [...findings, ...configFindings(ws.configs())];
@@ -189,7 +186,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   let docs = ws.docs;
   if (args.fix || args.fixDryRun) {
     const plan = planFixes(ws.docs, ws.bytes, report);
-    for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${why}\n`);
+    for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${safeText(why)}\n`);
     if (args.fixDryRun) {
       const diffs = [...plan.changed].map(([file, c]) => unifiedDiff(ws.docs.find((d) => d.uri === file)!.text, c.text, displayPath(file, cwd).replace(/\\/g, '/'))).join('');
       writeOut(diffs, args.outputFile, cwd);
@@ -197,7 +194,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
       return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     const written = writeFixes(plan);
-    for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${r.reason}\n`);
+    for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${safeText(r.reason)}\n`);
     if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')} in ${plural(written.written.length, 'file')}.\n`);
     // Report on what is on disk now.
     docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
@@ -271,7 +268,7 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
       rules: d.rules.map((r) => ({ id: r.id, levels: Object.fromEntries(Object.entries(r.levels).map(([env, l]) => [env, { level: l.level, source: { ...l.source, file: l.source.file && show(l.source.file) } }])) })),
       problems: d.problems.map((p) => ({ ...p, file: show(p.file) })),
     };
-    writeOut(JSON.stringify(json, null, 2) + '\n', args.outputFile, cwd);
+    writeOut(safeJson(JSON.stringify(json, null, 2)) + '\n', args.outputFile, cwd);
     return d.problems.length ? 1 : 0;
   }
   const where = (s: { file: string | null; key: string | null; line?: number; column?: number; note?: string }) =>
@@ -279,10 +276,10 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   const lines: string[] = [];
   lines.push(`File:         ${show(d.file)}`);
   lines.push(`Config file:  ${d.config ? `${show(d.config)} (the nearest to the file; it alone applies)` : 'none (no btslint.config.json or .yaml in this folder or above): defaults apply'}`);
-  lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${d.linted.reason})`);
-  lines.push(`include:      ${d.include.value.length ? d.include.value.join(', ') : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
-  lines.push(`exclude:      ${d.exclude.value.length ? d.exclude.value.join(', ') : '(nothing)'}  <- ${where(d.exclude.source)}`);
-  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files)'}  <- ${where(d.topologies.source)}`);
+  lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${safeText(d.linted.reason)})`);
+  lines.push(`include:      ${d.include.value.length ? safeText(d.include.value.join(', ')) : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
+  lines.push(`exclude:      ${d.exclude.value.length ? safeText(d.exclude.value.join(', ')) : '(nothing)'}  <- ${where(d.exclude.source)}`);
+  lines.push(`topologies:   ${d.topologies.value.length ? safeText(d.topologies.value.join(', ')) : '(those among the linted files)'}  <- ${where(d.topologies.source)}`);
   lines.push('');
   lines.push('Rule levels by the topology\'s environment ("none": no topology), and where each comes from:');
   const envs = ['none', 'production', 'staging', 'test', 'development'] as const;
@@ -295,7 +292,7 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   if (d.problems.length) {
     lines.push('');
     lines.push('Problems in the config file (reported as config-invalid when linting):');
-    for (const p of d.problems) lines.push(`  ${show(p.file)}:${p.line}:${p.column}  ${p.message}`);
+    for (const p of d.problems) lines.push(`  ${show(p.file)}:${p.line}:${p.column}  ${safeText(p.message)}`);
   }
   writeOut(lines.join('\n') + '\n', args.outputFile, cwd);
   return d.problems.length ? 1 : 0;

@@ -19,10 +19,11 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { compileGlob, ConfigProblemAt, EffectiveConfig, globBase, MAX_CONFIG_BYTES } from '../core/config';
 import { walkAsync, walkSync } from './walk';
+import { BtsDocument, overBudgetDocument, readDocument, skippedDocument } from '../core';
 
 const win = process.platform === 'win32';
 /** O_NOFOLLOW and O_NONBLOCK where the platform has them (not on Windows, which has no FIFOs to open). */
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+export const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
 /**
  * Whether `real` (a realpath) is one of `roots` (realpaths) or inside one. Pure: case-insensitive on
@@ -79,9 +80,14 @@ export class Confinement {
     this.roots = out;
   }
 
-  /** The roots of a command-line run: the current folder and every path named (a file names itself). */
+  /**
+   * The roots of a command-line run: the current folder, the repository it is in (the nearest folder
+   * above it that holds `.git`), every path named (a file names itself) and the folder of --config.
+   */
   static forCommandLine(cwd: string, named: readonly string[], configFile?: string): Confinement {
     const roots = [cwd, ...named.map((p) => path.resolve(cwd, p))];
+    const repo = repositoryRoot(cwd);
+    if (repo) roots.push(repo);
     if (configFile) roots.push(path.dirname(path.resolve(cwd, configFile)));
     return new Confinement(roots);
   }
@@ -120,6 +126,21 @@ export class Confinement {
     const r = await this.resolveAsync(p);
     if (!('real' in r)) return r;
     return readFileAtAsync(r.real, maxBytes, budget);
+  }
+}
+
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree). */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; ) {
+    try {
+      fs.lstatSync(path.join(d, '.git'));
+      return d;
+    } catch {
+      // not here
+    }
+    const up = path.dirname(d);
+    if (up === d) return undefined;
+    d = up;
   }
 }
 
@@ -307,4 +328,28 @@ export async function topologyFilesAsync(cfg: EffectiveConfig, confinement: Conf
     filterFound(cfg, pattern, await walkAsync(base, cancelled), confinement, out);
   }
   return { files: [...out.values()].sort(), problems };
+}
+
+/**
+ * One file read through the confinement and handed to the core: its document (a file-too-large
+ * stand-in when it is over the size limit or the run's budget), or why it was not read.
+ */
+export function readAsDocument(
+  confinement: Confinement,
+  file: string,
+  options: { maxFileSize: number; budget?: ByteBudget; budgetTotal?: number; topologySchema?: boolean; sizeLimitHint?: string },
+): BtsDocument | { notRead: string } {
+  return outcomeToDocument(confinement.read(file, options.maxFileSize, options.budget), file, options);
+}
+
+export function outcomeToDocument(
+  r: ReadOutcome,
+  file: string,
+  options: { maxFileSize: number; budgetTotal?: number; topologySchema?: boolean; sizeLimitHint?: string },
+): BtsDocument | { notRead: string } {
+  if ('bytes' in r) return readDocument(file, r.bytes, { maxFileSize: options.maxFileSize, topologySchema: options.topologySchema, sizeLimitHint: options.sizeLimitHint });
+  if ('tooLarge' in r) return skippedDocument(file, r.tooLarge, options.maxFileSize, options.sizeLimitHint);
+  if ('overBudget' in r) return overBudgetDocument(file, r.overBudget, options.budgetTotal ?? DEFAULT_RUN_BYTE_BUDGET);
+  if ('refused' in r) return { notRead: r.refused };
+  return { notRead: 'it no longer exists' };
 }
