@@ -63,8 +63,8 @@ export const MAX_ALIASES = 100;
 /** The largest topology read, in characters (a real one is a few kilobytes; MAX_ALIASES walks of it stay short). */
 export const MAX_TOPOLOGY_CHARS = 1024 * 1024;
 
-/** The most syntax or schema problems reported for one file; the rest are summed up in one more. */
-export const MAX_PROBLEMS = 100;
+/** The most syntax or schema problems reported for one file (as the XML reader), the rest summed up in one more. */
+export const MAX_PROBLEMS = 200;
 
 /**
  * `schema: false` skips the schema validation (no `schema` problems): for a reader whose schema
