@@ -277,7 +277,8 @@ function checkedBase(cfg: EffectiveConfig, pattern: string, confinement: Confine
   const r = confinement.resolve(base);
   if ('missing' in r) return {};
   if ('refused' in r) return { problem: topologyProblem(cfg, pattern, `The topologies pattern "${pattern}" reaches outside the workspace (${r.refused.replace(/^it /, '')}); btslint reads only files inside the workspace. Keep the topology files inside the repository.`) };
-  return { base: r.real };
+  // Walked as written (the walk never follows a symlink below it), so paths match the folder walk's.
+  return { base };
 }
 
 function topologyProblem(cfg: EffectiveConfig, pattern: string, message: string): ConfigProblemAt {
@@ -292,11 +293,8 @@ function topologyProblem(cfg: EffectiveConfig, pattern: string, message: string)
 
 function filterFound(cfg: EffectiveConfig, pattern: string, found: string[], confinement: Confinement, out: Map<string, string>): void {
   const glob = compileGlob(pattern);
-  // The walk started at the base's realpath; matched relative to the config folder as written.
-  const realDir = realOrUndefined(cfg.dir!) ?? cfg.dir!;
   for (const f of found) {
-    const rel = path.relative(realDir, f).replace(/\\/g, '/');
-    if (!glob.test(rel) && !glob.test(path.relative(cfg.dir!, f).replace(/\\/g, '/'))) continue;
+    if (!glob.test(path.relative(cfg.dir!, f).replace(/\\/g, '/'))) continue;
     if (!confinement.allows(f)) continue;
     out.set(win ? f.toLowerCase() : f, f);
   }

@@ -25,7 +25,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
-import { compileGlob, globBase, isConfigFileName } from '../core/config';
+import { isConfigFileName } from '../core/config';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
 import { codeActions } from './features/codeActions';
@@ -33,7 +33,9 @@ import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
+import { safeLines } from '../core/sanitize';
 import { inSkippedFolder, readConfigFile, readLimited, walkFolder, yieldToLoop } from './files';
+import { Confinement, topologyFilesAsync } from '../host/confine';
 import { isInside, pathKey, uriKey, uriToPath } from './paths';
 import { EditorPolicy } from './policy';
 import { version } from '../../../package.json';
@@ -137,7 +139,11 @@ export class BtslintServer {
     });
     this.documents.onDidClose((e) => void this.onClose(e.document.uri));
 
-    connection.onDidChangeWatchedFiles((p) => void this.onWatchedFiles(p.changes));
+    // A client may send anything: malformed changes are dropped, and a failure is logged, never fatal.
+    connection.onDidChangeWatchedFiles((p) => {
+      const changes = Array.isArray(p?.changes) ? p.changes.filter((c) => c && typeof c === 'object' && typeof c.uri === 'string' && [1, 2, 3].includes(c.type)) : [];
+      this.onWatchedFiles(changes).catch((e) => this.log(`file changes not handled: ${(e as Error)?.message ?? e}`));
+    });
     connection.onDidChangeConfiguration((p) => void this.onConfiguration(p.settings));
 
     connection.onHover((p) => this.withDocument(p.textDocument.uri, (doc) => hover(doc, doc.lines().offset(p.position), this.workspace())));
@@ -341,14 +347,26 @@ export class BtslintServer {
 
   /** Re-reads a file from disk into the state (or forgets it when it is gone). */
   private async reread(fsPath: string): Promise<void> {
-    const r = await readLimited(fsPath, this.maxBytes());
+    // Only inside the workspace folders, never through a symlink out of them, never a FIFO (host/confine.ts).
+    const r = await this.confinement().readAsync(fsPath, this.maxBytes());
     const e = this.state.get(pathKey(fsPath));
     if (e?.open) return;
     if ('bytes' in r) this.state.setDisk(fsPath, r.bytes);
     else if ('tooLarge' in r) {
       const entry = this.state.setSkipped(fsPath, r.tooLarge);
       this.log(`skipped ${fsPath}: ${entry.skipped}`);
-    } else for (const gone of this.state.remove(fsPath)) this.forget(gone);
+    } else {
+      if ('refused' in r) this.log(`not read: ${fsPath}: ${r.refused}`);
+      for (const gone of this.state.remove(fsPath)) this.forget(gone);
+    }
+  }
+
+  private confined?: { folders: string[]; confinement: Confinement };
+  /** What the server may read: the workspace folders (renewed when they change). */
+  private confinement(): Confinement {
+    const folders = this.state.folders;
+    if (!this.confined || this.confined.folders !== folders) this.confined = { folders, confinement: new Confinement(folders) };
+    return this.confined.confinement;
   }
 
   private async onWatchedFiles(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -395,13 +413,10 @@ export class BtslintServer {
     const found = new Map<string, string>();
     for (const cfg of this.policy.configs()) {
       if (!cfg.dir || !cfg.topologies.length) continue;
-      for (const pattern of cfg.topologies) {
-        const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
-        const glob = compileGlob(pattern);
-        for (const f of await walkFolder(base, cancelled)) {
-          if (glob.test(path.relative(cfg.dir, f).replace(/\\/g, '/'))) found.set(pathKey(f), f);
-        }
-      }
+      // Inside the workspace folders only: a pattern that reaches out is a config-invalid problem.
+      const { files, problems } = await topologyFilesAsync(cfg, this.confinement(), cancelled);
+      for (const p of problems) if (!cfg.problems.some((q) => q.message === p.message && q.file === p.file)) cfg.problems.push(p);
+      for (const f of files) found.set(pathKey(f), f);
     }
     if (cancelled()) return;
     const inFolders = (p: string) => this.state.folders.some((f) => isInside(p, f));
@@ -593,5 +608,7 @@ export function startServer(): void {
     explicit && !argv.includes('--stdio')
       ? createConnection(ProposedFeatures.all)
       : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  // A handler's promise that fails (whatever a client sent) is logged; the server keeps serving.
+  process.on('unhandledRejection', (e) => process.stderr.write(`btslint: ${safeLines(String((e as Error)?.stack ?? e))}\n`));
   new BtslintServer(connection).listen();
 }
