@@ -77,7 +77,8 @@ export function normaliseSettings(raw: unknown): BtslintSettings {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     severityOverrides: overrides,
     run: r.run === 'onSave' ? 'onSave' : 'onType',
-    maxFileSizeMB: Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_SETTINGS.maxFileSizeMB,
+    // At most 1 GB, whatever a workspace says (the setting is restricted in untrusted workspaces too).
+    maxFileSizeMB: Number.isFinite(mb) && mb > 0 ? Math.min(mb, 1024) : DEFAULT_SETTINGS.maxFileSizeMB,
   };
 }
 
