@@ -270,7 +270,7 @@ describe('attack: CI commands and terminal escapes in names and file names', () 
     const j = safeJson(JSON.stringify({ m: '##vso[x]\u009b' }));
     assert.ok(!j.includes('##vso[') && !j.includes('\u009b'));
     assert.deepEqual(JSON.parse(j), { m: '##vso[x]\u009b' });
-    assert.equal(escapeMarkdown('![x](https://evil/p.png) <img src=x>'), '\\!\\[x\\]\\(https\\://evil/p\\.png\\) &lt;img src\\=x&gt;');
+    assert.equal(escapeMarkdown('![x](https://evil/p.png) <img src=x> a.b-c'), '\\!\\[x\\]\\(https://evil/p.png\\) &lt;img src=x&gt; a.b-c');
     assert.ok(!unifiedDiff('a\n', 'a\n##vso[task.complete]\u001b[2J\n', '::f').includes('##vso['));
   });
 });

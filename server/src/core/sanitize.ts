@@ -9,8 +9,8 @@
 //   - `safeJson`: a JSON document (JSON and SARIF output) with `#` of `##vso[` / `##[` written as
 //     `\u0023` and C1 controls as `\u0080`..`\u009f` escapes: the same data for a JSON reader, nothing
 //     for a log scanner to act on;
-//   - `escapeMarkdown`: text shown as Markdown (hovers, SARIF `markdown` messages): every character
-//     Markdown gives a meaning to is backslash-escaped, so a name cannot make a link, an image or HTML.
+//   - `escapeMarkdown`: text shown as Markdown (hovers): every character that makes a link, an image,
+//     emphasis, a code span or HTML inside a line is escaped, so a name cannot load a remote image.
 
 /** The longest piece of repository text printed as is (a message, a path, a name). */
 export const MAX_TEXT = 2000;
@@ -65,7 +65,9 @@ export function safeJson(json: string): string {
 
 /** Text escaped for Markdown: no link, image, emphasis, HTML or code span can come from it. */
 export function escapeMarkdown(s: string): string {
-  return safeText(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=:]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+  // The characters that make a link, an image, emphasis, a code span, a table cell or HTML anywhere in a
+  // line (the hovers never start a line with a name, so list and heading markers need no escape).
+  return safeText(s).replace(/[\\`*_[\]()!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
 }
 
 /** Multi-line text (an error's stack, a usage message): each line made safe on its own, the line breaks kept. */
