@@ -16,10 +16,26 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * What a change does to the team's statement of its platform (ESLint separates fixes from suggestions):
+ * - `fix`: changes nothing declared; normalises, completes or corrects form, or gathers what other files
+ *   already state. `--fix` and the editor's fix-all apply it; only it may be a preferred quick-fix.
+ * - `declaration`: inserts what is missing as a skeleton whose unknown values are `<<placeholders>>`;
+ *   each placeholder keeps the severity of the finding it answers (unfilled-placeholder) until a person
+ *   fills it. `--fix --fix-type fix,declaration` applies it.
+ * - `suggestion`: changes (or asserts) a declared value (false to true, RAID 5 to 10). Offered in the
+ *   editor only, never preferred, never applied by `--fix` or fix-all; its title says what must be
+ *   true first.
+ */
+export type FixKind = 'fix' | 'declaration' | 'suggestion';
+
+export const FIX_KINDS: readonly FixKind[] = ['fix', 'declaration', 'suggestion'];
+
 export interface Fix {
   /** What the fix does, as a quick-fix title ("Declare a failover cluster for SQLBTS\\BTS"). */
   title: string;
   edits: TextEdit[];
+  kind: FixKind;
 }
 
 export interface RelatedLocation {
@@ -35,7 +51,10 @@ export interface Finding {
   uri: string;
   range: OffsetRange;
   related?: RelatedLocation[];
+  /** The finding's fix: of kind `fix` or `declaration` (never `suggestion`). */
   fix?: Fix;
+  /** Changes of declared values a person may accept in the editor (kind `suggestion`). */
+  suggestions?: Fix[];
   /**
    * A stable, line-independent identity of the node the finding is about (e.g.
    * `sqlInstances[name=SQLBTS\\BTS]` or `ReceivePort[Name=X]/ReceiveLocation[Name=Y]`), used for
@@ -44,7 +63,26 @@ export interface Finding {
   nodePath: string;
   /** The topology environment the finding was computed against, when one applied. */
   environment?: string;
+  /** The topology file (URI) the finding was computed against, when one applied. */
+  topology?: string;
+  /**
+   * A finding that holds the same under several topologies is reported once (pipeline.ts): then
+   * `environment` and `topology` are unset and these list every environment and topology file.
+   */
+  environments?: string[];
+  topologies?: string[];
 }
+
+/**
+ * How a rule's severity follows the topology's environment (docs/topology.md#environments-and-severities):
+ * - `availability`: redundancy (clusters, RAID, two host instances): `info` in development and test;
+ * - `site-loss`: surviving the loss of the site (DR site, off-site copy, restore test, DR paths):
+ *   `info` in development and test;
+ * - `wrong-processing`: what makes BizTalk process messages wrongly as soon as two host instances run
+ *   (duplicate pickup, broken ordered delivery, transactions in availability groups): full everywhere;
+ * - `full`: everything else (backups, the Backup BizTalk Server job, secrets, workspace): full everywhere.
+ */
+export type EnvironmentBehaviour = 'availability' | 'site-loss' | 'wrong-processing' | 'full';
 
 export interface RuleMeta {
   /** kebab-case id, also the docs page name. */
@@ -53,12 +91,15 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   category: Category;
-  /** Whether the rule offers a fix that inserts or changes text. */
+  /** Whether the rule offers a fix, declaration or suggestion that inserts or changes text. */
   fixable: boolean;
   /**
-   * Availability rules are relaxed (to info) when the topology's environment is development or test.
+   * The kinds of change the rule offers (see FixKind), in the order fix, declaration, suggestion;
+   * absent when it offers none. Its docs page says them; its tests assert each with its full output.
    */
-  availability: boolean;
+  fixKinds?: FixKind[];
+  /** How its severity follows the topology's environment (relaxed to info in development and test, or not). */
+  byEnvironment: EnvironmentBehaviour;
   /** The Microsoft documentation the rule rests on. */
   sources: { title: string; url: string }[];
 }

@@ -10,15 +10,14 @@
 //     is read, and only the size fstat gave;
 //   - `readConfigBytes`: a btslint.config.* file (never through a symlink, at most MAX_CONFIG_BYTES + 1
 //     bytes: the core reports a larger one);
-//   - `topologyFiles`: what a config's `topologies` globs name, each glob's base checked before it is
-//     walked, each file found checked again; refused globs are config-invalid problems.
+//   - `confineSource`: a config's `topologies` glob or `environments.<env>.topology` checked before
+//     host/topologies.ts walks it (each file found is checked again); refused ones are config-invalid.
 // Output files are written by host/output.ts (never through a symlink); `--fix` writes in cli/fix.ts.
 
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { compileGlob, ConfigProblemAt, EffectiveConfig, globBase, MAX_CONFIG_BYTES } from '../core/config';
-import { walkAsync, walkSync } from './walk';
+import { ConfigProblemAt, EffectiveConfig, MAX_CONFIG_BYTES, TopologySource } from '../core/config';
 import { BtsDocument, overBudgetDocument, readDocument, skippedDocument } from '../core';
 
 const win = process.platform === 'win32';
@@ -270,70 +269,39 @@ export function readConfigBytes(p: string): Uint8Array | { refused: string } | u
   }
 }
 
-/** The topology files a config's `topologies` globs name, inside the roots; refused globs as problems. */
-export interface TopologyFiles {
-  files: string[];
-  problems: ConfigProblemAt[];
-}
-
-/** Checks a glob before it is walked: its base must exist and lead inside the roots. */
-function checkedBase(cfg: EffectiveConfig, pattern: string, confinement: Confinement): { base?: string; problem?: ConfigProblemAt } {
-  if (/^([\\/]|[A-Za-z]:)/.test(pattern.trim())) {
-    return { problem: topologyProblem(cfg, pattern, `The topologies pattern "${pattern}" is an absolute path; patterns are relative to the config file's folder and stay inside the workspace.`) };
+/**
+ * A topology source of a config (a `topologies` glob or an `environments.<env>.topology` path, from the
+ * core's topologySources) checked before it is walked: an absolute pattern, or a base that does not
+ * lead inside the roots (through `..` or a symlink), is a config-invalid problem at the pattern, and
+ * nothing is walked. `base` is undefined when there is nothing to walk (refused, or missing).
+ */
+export function confineSource(cfg: EffectiveConfig, source: TopologySource, confinement: Confinement): { base?: string; problem?: ConfigProblemAt } {
+  if (source.key === 'topologies' && /^([\\/]|[A-Za-z]:)/.test(source.written.trim())) {
+    return { problem: sourceProblem(cfg, source, `The topologies pattern "${source.written}" is an absolute path; patterns are relative to the config file's folder and stay inside the workspace.`) };
   }
-  const base = path.resolve(cfg.dir!, globBase(pattern).base || '.');
-  const r = confinement.resolve(base);
+  const r = confinement.resolve(source.base);
   if ('missing' in r) return {};
-  if ('refused' in r) return { problem: topologyProblem(cfg, pattern, `The topologies pattern "${pattern}" reaches outside the workspace (${r.refused.replace(/^it /, '')}); btslint reads only files inside the workspace. Keep the topology files inside the repository.`) };
+  if ('refused' in r) {
+    const what = source.key === 'topologies' ? `The topologies pattern "${source.written}"` : `The topology file "${source.written}" (${source.key})`;
+    return { problem: sourceProblem(cfg, source, `${what} reaches outside the workspace (${r.refused.replace(/^it /, '')}); btslint reads only files inside the workspace. Keep the topology files inside the repository.`) };
+  }
   // Walked as written (the walk never follows a symlink below it), so paths match the folder walk's.
-  return { base };
+  return { base: source.base };
 }
 
-function topologyProblem(cfg: EffectiveConfig, pattern: string, message: string): ConfigProblemAt {
-  const src = cfg.sources['topologies'];
+/** Adds a problem to a config's problems once (a config is resolved once per run, its sources maybe more). */
+export function addConfigProblem(cfg: EffectiveConfig, p: ConfigProblemAt): void {
+  if (!cfg.problems.some((q) => q.message === p.message && q.file === p.file && q.range.start === p.range.start)) cfg.problems.push(p);
+}
+
+function sourceProblem(cfg: EffectiveConfig, source: TopologySource, message: string): ConfigProblemAt {
+  const src = cfg.sources[source.key];
   const text = cfg.parsed?.text ?? '';
-  let range = src && src !== 'default' ? src.range : { start: 0, end: 0 };
-  // The pattern itself, when it can be found inside the setting's range.
-  const at = text.indexOf(pattern, range.start);
-  if (at >= 0 && at + pattern.length <= range.end) range = { start: at, end: at + pattern.length };
+  let range = src && src !== 'default' ? src.range : { start: 0, end: text.length };
+  // The pattern itself, when it can be found inside the setting's range (JSON escapes aside).
+  const at = text.indexOf(source.written, range.start);
+  range = at >= 0 && at + source.written.length <= range.end ? { start: at, end: at + source.written.length } : { start: range.start, end: range.start };
   return { file: cfg.file ?? '', text, message, range };
-}
-
-function filterFound(cfg: EffectiveConfig, pattern: string, found: string[], confinement: Confinement, out: Map<string, string>): void {
-  const glob = compileGlob(pattern);
-  for (const f of found) {
-    if (!glob.test(path.relative(cfg.dir!, f).replace(/\\/g, '/'))) continue;
-    if (!confinement.allows(f)) continue;
-    out.set(win ? f.toLowerCase() : f, f);
-  }
-}
-
-/** The topology files `cfg.topologies` names (command line: synchronous walk). */
-export function topologyFiles(cfg: EffectiveConfig, confinement: Confinement): TopologyFiles {
-  const problems: ConfigProblemAt[] = [];
-  const out = new Map<string, string>();
-  if (!cfg.dir) return { files: [], problems };
-  for (const pattern of cfg.topologies) {
-    const { base, problem } = checkedBase(cfg, pattern, confinement);
-    if (problem) problems.push(problem);
-    if (!base) continue;
-    filterFound(cfg, pattern, walkSync(base), confinement, out);
-  }
-  return { files: [...out.values()].sort(), problems };
-}
-
-/** The same, with the asynchronous walk (the language server). */
-export async function topologyFilesAsync(cfg: EffectiveConfig, confinement: Confinement, cancelled: () => boolean = () => false): Promise<TopologyFiles> {
-  const problems: ConfigProblemAt[] = [];
-  const out = new Map<string, string>();
-  if (!cfg.dir) return { files: [], problems };
-  for (const pattern of cfg.topologies) {
-    const { base, problem } = checkedBase(cfg, pattern, confinement);
-    if (problem) problems.push(problem);
-    if (!base) continue;
-    filterFound(cfg, pattern, await walkAsync(base, cancelled), confinement, out);
-  }
-  return { files: [...out.values()].sort(), problems };
 }
 
 /**

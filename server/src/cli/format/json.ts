@@ -21,8 +21,13 @@ export function json({ findings, display, position }: FormatInput): string {
       endOffset: f.range.end,
       nodePath: f.nodePath,
       environment: f.environment ?? null,
+      /** The topology file the finding was computed against; for a finding the same under several, all of them. */
+      topology: f.topology ? display(f.topology) : null,
+      environments: f.environments ?? null,
+      topologies: f.topologies ? f.topologies.map(display) : null,
       docsUrl: docsUrl(f.ruleId),
-      fix: f.fix ? { title: f.fix.title, edits: f.fix.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) } : null,
+      fix: f.fix ? { kind: f.fix.kind, title: f.fix.title, edits: f.fix.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) } : null,
+      suggestions: (f.suggestions ?? []).map((g) => ({ kind: g.kind, title: g.title, edits: g.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) })),
       related: (f.related ?? []).map((r) => {
         const rs = position(r.uri, r.range.start);
         return { file: display(r.uri), line: rs.line + 1, column: rs.character + 1, message: r.message };

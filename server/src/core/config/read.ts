@@ -48,7 +48,18 @@ export interface ParsedConfig {
   include?: Setting<string[]>;
   exclude?: Setting<string[]>;
   topologies?: Setting<string[]>;
+  /** `root: true`: topology files are not looked for above this config file's folder. */
+  root?: Setting<boolean>;
+  /** Per environment: its topology file, its files (globs) and extra file-name markers. */
+  members: Map<string, EnvironmentMembers>;
   problems: ConfigProblem[];
+}
+
+/** `environments.<env>.topology`, `.files` and `.fileNameMarkers`: what belongs to an environment. */
+export interface EnvironmentMembers {
+  topology?: Setting<string>;
+  files?: Setting<string[]>;
+  fileNameMarkers?: Setting<string[]>;
 }
 
 let validator: ValidateFunction | undefined;
@@ -74,11 +85,11 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   const size = typeof content === 'string' ? content.length : content.byteLength;
   if (size > MAX_CONFIG_BYTES) {
     const problems = [{ message: `This config file is larger than ${MAX_CONFIG_BYTES / 1024} KB (a real one is a few hundred bytes), so btslint did not read it: defaults apply below it.`, range: { start: 0, end: 0 } }];
-    return { uri, text: '', rules: new Map(), environments: new Map(), problems };
+    return { uri, text: '', rules: new Map(), environments: new Map(), members: new Map(), problems };
   }
   const text = typeof content === 'string' ? content : decode(content).text;
   const isJson = /\.jsonc?$/i.test(uri);
-  const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), problems: [] };
+  const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), members: new Map(), problems: [] };
   const source = isJson ? blankJsonComments(text, out.problems) : text;
   // Nesting and aliases are bounded on the (iterative) token stream before the recursive composer runs.
   const guard = yamlGuard([...new (yaml().Parser)().parse(source)]);
@@ -134,8 +145,20 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   const envs = root.get('environments');
   for (const env of ENVIRONMENTS) {
     const e = envs?.get(env);
-    if (e?.isMap) out.environments.set(env, readLevels(e.get('rules'), `environments.${env}.rules`));
+    if (!e?.isMap) continue;
+    out.environments.set(env, readLevels(e.get('rules'), `environments.${env}.rules`));
+    const m: EnvironmentMembers = {};
+    const topology = e.get('topology');
+    const t = topology?.toJS();
+    if (topology && typeof t === 'string' && t.trim() !== '') m.topology = { value: t.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
+    for (const key of ['files', 'fileNameMarkers'] as const) {
+      const n = e.get(key);
+      if (n?.isSeq) m[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
+    }
+    if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);
   }
+  const rootKey = root.get('root');
+  if (rootKey && rootKey.toJS() === true) out.root = { value: true, key: 'root', range: rootKey.entryRange };
   for (const key of ['include', 'exclude', 'topologies'] as const) {
     const n = root.get(key);
     if (!n?.isSeq) continue;
@@ -196,11 +219,10 @@ function segments(pointer: string): string[] {
   return pointer ? pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
 }
 
-const TOP_KEYS = ['rules', 'environments', 'include', 'exclude', 'topologies'];
+const TOP_KEYS = ['root', 'rules', 'environments', 'include', 'exclude', 'topologies'];
 
 /** Hints for keys other linters' config files have and btslint's does not. */
 const FOREIGN_KEYS: Record<string, string> = {
-  root: 'btslint uses the config file nearest to each linted file and only that one, so no `root` is needed: remove it',
   extends: 'btslint config files do not extend each other: the nearest one applies alone; copy the settings you need',
   ignore: 'did you mean "exclude"?',
   ignores: 'did you mean "exclude"?',

@@ -9,7 +9,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    fixKinds: ['fix', 'suggestion'],
+    byEnvironment: 'availability',
     sources: [PPFT, HADB],
   },
   check(ctx) {

@@ -10,7 +10,8 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'workspace',
     fixable: true,
-    availability: false,
+    fixKinds: ['fix'],
+    byEnvironment: 'full',
     sources: [],
   },
   check() {
