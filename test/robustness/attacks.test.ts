@@ -168,7 +168,7 @@ describe('attack: --fix on files it must not rewrite', () => {
     writeFiles(ws, { 'ro/prod.topology.yaml': FIXABLE });
     const file = path.join(ws, 'ro', 'prod.topology.yaml');
     fs.chmodSync(file, 0o444);
-    const r = await runCli(['--fix', 'ro'], ws, GUARD);
+    const r = await runCli(['--fix', '--fix-type', 'fix,declaration', 'ro'], ws, GUARD);
     finished(r, 'read-only');
     assert.equal(fs.readFileSync(file, 'utf8'), FIXABLE);
     assert.match(r.stderr, /not fixing ro\/prod\.topology\.yaml: it is read-only/);
@@ -180,7 +180,7 @@ describe('attack: --fix on files it must not rewrite', () => {
     const file = path.join(ws, 'hl', 'prod.topology.yaml');
     const other = path.join(ws, 'elsewhere.txt');
     fs.linkSync(file, other);
-    const r = await runCli(['--fix', 'hl'], ws, GUARD);
+    const r = await runCli(['--fix', '--fix-type', 'fix,declaration', 'hl'], ws, GUARD);
     finished(r, 'hard link');
     assert.match(r.stderr, /not fixing hl\/prod\.topology\.yaml: it has 2 hard links/);
     assert.equal(fs.statSync(file).ino, fs.statSync(other).ino);
@@ -194,7 +194,7 @@ describe('attack: --fix on files it must not rewrite', () => {
     const live = path.join(dir, `.prod.topology.yaml.btslint-${process.pid}-abc123.tmp`);
     fs.writeFileSync(stale, 'half written');
     fs.writeFileSync(live, 'being written');
-    const r = await runCli(['--fix', 'tmp'], ws, GUARD);
+    const r = await runCli(['--fix', '--fix-type', 'fix,declaration', 'tmp'], ws, GUARD);
     finished(r, 'stale temp');
     assert.ok(!fs.existsSync(stale), 'the stale temporary file is gone');
     assert.ok(fs.existsSync(live), 'a running process keeps its temporary file');
