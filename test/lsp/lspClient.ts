@@ -31,6 +31,8 @@ export interface ClientOptions {
   configurationAnswer?: (item: { section?: string; scopeUri?: string }) => unknown;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** The workspace folders, relative to the root (default: the root alone). */
+  workspaceFolders?: string[];
 }
 
 export class LspTestClient {
@@ -92,7 +94,7 @@ export class LspTestClient {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToUri(this.root),
-      workspaceFolders: [{ uri: pathToUri(this.root), name: path.basename(this.root) }],
+      workspaceFolders: (this.options.workspaceFolders ?? ['.']).map((rel) => ({ uri: pathToUri(path.join(this.root, rel)), name: path.basename(path.join(this.root, rel)) })),
       initializationOptions: this.options.settings ? { settings: this.options.settings } : undefined,
       capabilities: {
         workspace: {
