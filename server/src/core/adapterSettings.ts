@@ -34,8 +34,17 @@ export interface SettingsBlock {
   contentRange: OffsetRange;
 }
 
+/** Blocks per parsed document (a document is never changed once read; a new version is a new document). */
+const blocksOf = new WeakMap<BtsDocument, SettingsBlock[]>();
+
 /** Every transport of a binding whose settings hold escaped XML, in document order. */
 export function settingsBlocks(doc: BtsDocument): SettingsBlock[] {
+  let blocks = blocksOf.get(doc);
+  if (!blocks) blocksOf.set(doc, (blocks = findBlocks(doc)));
+  return blocks;
+}
+
+function findBlocks(doc: BtsDocument): SettingsBlock[] {
   const b = doc.binding;
   if (!b || !doc.xml) return [];
   const out: SettingsBlock[] = [];
@@ -64,7 +73,17 @@ export function settingsBlocks(doc: BtsDocument): SettingsBlock[] {
 
 /** The block whose raw content holds `offset` (its tags included). */
 export function settingsBlockAt(doc: BtsDocument, offset: number): SettingsBlock | undefined {
-  return settingsBlocks(doc).find((s) => offset >= s.element.start && offset <= s.element.end);
+  const blocks = settingsBlocks(doc);
+  // In document order: the last block starting at or before the offset.
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].element.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = blocks[lo];
+  return s && offset >= s.element.start && offset <= s.element.end ? s : undefined;
 }
 
 function holdsMarkup(text: string, el: XmlElement): boolean {
