@@ -146,14 +146,14 @@ export class LspTestClient {
   }
 
   /** Waits for the first `btslint/status` with state ready (or `state`) after `since` notifications. */
-  waitForStatus(since = 0, state: StatusParams['state'] = 'ready'): Promise<StatusParams> {
+  waitForStatus(since = 0, state: StatusParams['state'] = 'ready', timeoutMs = 15000): Promise<StatusParams> {
     return this.waitFor<StatusParams>(`btslint/status ${state}`, () => {
       for (let i = since; i < this.notifications.length; i++) {
         const n = this.notifications[i];
         if (n.method === 'btslint/status' && (n.params as StatusParams).state === state) return n.params as StatusParams;
       }
       return undefined;
-    });
+    }, timeoutMs);
   }
 
   dump(): string {

@@ -67,7 +67,8 @@ describe('btslint lsp: survives what fails', () => {
       const published = c.publishes.length;
       const since = c.notifications.length;
       c.writeFile('btslint.config.json', JSON.stringify({ include: [HOSTILE_GLOB] }), true);
-      const st = await c.waitForStatus(since, 'error');
+      // Overflowing the stack takes a while on a loaded machine: wait long enough.
+      const st = await c.waitForStatus(since, 'error', 60000);
       assert.match(st.error!, /failed: Maximum call stack size exceeded/);
       assert.ok(logged(c, /btslint: .* failed: RangeError: Maximum call stack size exceeded/));
       await alive(c, uri);
@@ -83,7 +84,7 @@ describe('btslint lsp: survives what fails', () => {
 
   it('a hostile glob in the config at start-up: the server starts, says so, and answers', async () => {
     await withServer({ 'Orders.BindingInfo.xml': BINDING, 'btslint.config.json': JSON.stringify({ exclude: [HOSTILE_GLOB] }) }, {}, async (c) => {
-      const st = await c.waitForStatus(0, 'error');
+      const st = await c.waitForStatus(0, 'error', 60000);
       assert.ok(st.error);
       await alive(c, c.uri('Orders.BindingInfo.xml'));
     });

@@ -9,7 +9,7 @@ import type { ClientSupport } from './capabilities';
 import { toWorkspaceEdit } from './convert';
 import { adapterSettings, applyAdapterSettings, settingsHover, settingsLenses } from './features/adapterSettings';
 import { codeActions } from './features/codeActions';
-import { complete } from './features/completion';
+import { complete, ruleIdCompletion } from './features/completion';
 import { definition } from './features/definition';
 import { folding } from './features/folding';
 import { hover } from './features/hover';
@@ -78,7 +78,13 @@ export function route(h: RoutingHost): void {
     h.guard(
       'completion',
       () => {
-        // Completion is for topology files only; answer others without parsing them.
+        // Rule ids in a suppression comment, in any file btslint reads (from the open text: no parse).
+        const text = h.state.get(p.textDocument.uri)?.text;
+        if (text !== undefined) {
+          const ids = ruleIdCompletion(text, p.position);
+          if (ids) return ids;
+        }
+        // Otherwise completion is for topology files only; answer others without parsing them.
         if (!isTopologyName(p.textDocument.uri)) return null;
         return withDocument(p.textDocument.uri, (doc) => complete(doc, doc.lines().offset(p.position), h.workspace(), h.support().snippets));
       },
