@@ -4,33 +4,38 @@
 // them all; and clearing a file's diagnostics when it is forgotten.
 
 import { Connection, Diagnostic, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Finding } from '../core';
 import { SOURCE } from './convert';
 import { uriToPath } from './paths';
 
-const RANK: Record<number, number> = { [DiagnosticSeverity.Error]: 0, [DiagnosticSeverity.Warning]: 1, [DiagnosticSeverity.Information]: 2, [DiagnosticSeverity.Hint]: 3 };
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * At most `limit` diagnostics (0: all), the most severe first (in their order otherwise), then one
- * information diagnostic at the top of the file saying how many were left out and how to see them.
+ * At most `limit` findings (0: all), the most severe first (in their order otherwise), and how many
+ * were left out. Done on findings, before they are converted, so a file with 10,000 findings costs
+ * the conversion of the ones shown.
  */
-export function limitDiagnostics(uri: string, diagnostics: Diagnostic[], limit: number, folder?: string): Diagnostic[] {
-  if (!limit || diagnostics.length <= limit) return diagnostics;
-  const kept = diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (RANK[a.d.severity ?? 1] ?? 1) - (RANK[b.d.severity ?? 1] ?? 1) || a.i - b.i)
+export function limitFindings(findings: Finding[], limit: number): { kept: Finding[]; more: number } {
+  if (!limit || findings.length <= limit) return { kept: findings, more: 0 };
+  const kept = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => (RANK[a.f.severity] ?? 1) - (RANK[b.f.severity] ?? 1) || a.i - b.i)
     .slice(0, limit)
     .sort((a, b) => a.i - b.i)
-    .map((x) => x.d);
-  const more = diagnostics.length - limit;
+    .map((x) => x.f);
+  return { kept, more: findings.length - limit };
+}
+
+/** The diagnostic that closes a limited list: how many more, and the command line that lists them all. */
+export function moreDiagnostic(uri: string, more: number, limit: number, folder?: string): Diagnostic {
   const p = uriToPath(uri);
   const rel = p && folder ? relativeTo(folder, p) : (p ?? uri);
-  kept.push({
+  return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
     message: `${more} more finding(s) in this file are not shown (btslint.maxDiagnosticsPerFile is ${limit}). List them all with: npx btslint "${rel}"`,
-  });
-  return kept;
+  };
 }
 
 function relativeTo(folder: string, p: string): string {

@@ -36,7 +36,7 @@ import { uriKey, uriToPath } from './paths';
 import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
 import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protocol';
-import { limitDiagnostics, Publisher } from './publisher';
+import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
 import { Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
@@ -401,12 +401,9 @@ export class BtslintServer {
       const fsPath = uriToPath(uri);
       const settings = this.settings.forPath(fsPath);
       const folder = fsPath ? this.state.folders.find((f) => fsPath.startsWith(f)) : undefined;
-      const diagnostics = limitDiagnostics(
-        uri,
-        list.map((f) => toDiagnostic(f, docOf)),
-        settings.maxDiagnosticsPerFile,
-        folder,
-      );
+      const { kept, more } = limitFindings(list, settings.maxDiagnosticsPerFile);
+      const diagnostics = kept.map((f) => toDiagnostic(f, docOf));
+      if (more) diagnostics.push(moreDiagnostic(uri, more, settings.maxDiagnosticsPerFile, folder));
       this.publisher.send(uri, diagnostics, this.state.get(uri)?.version ?? null);
     }
     return true;
