@@ -54,7 +54,7 @@ export interface RoutingHost {
 export function route(h: RoutingHost): void {
   const c = h.connection;
   const withDocument = <T>(uri: string, f: (doc: BtsDocument) => T): T | null => {
-    const doc = h.state.documentAt(uri);
+    const doc = h.state.documentForRequest(uri);
     if (!doc || doc.kind === 'other') return null;
     return f(doc);
   };
@@ -86,7 +86,9 @@ export function route(h: RoutingHost): void {
         }
         // Otherwise completion is for topology files only; answer others without parsing them.
         if (!isTopologyName(p.textDocument.uri)) return null;
-        return withDocument(p.textDocument.uri, (doc) => complete(doc, doc.lines().offset(p.position), h.workspace(), h.support().snippets));
+        // Completion needs the text as it is now: the latest version, parsed.
+        const doc = h.state.documentAt(p.textDocument.uri);
+        return doc && doc.kind !== 'other' ? complete(doc, doc.lines().offset(p.position), h.workspace(), h.support().snippets) : null;
       },
       null,
     ),

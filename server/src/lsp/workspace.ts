@@ -163,6 +163,19 @@ export class WorkspaceState {
     return out;
   }
 
+  /**
+   * For requests (hover, symbols, folding...): the document at its latest version, except for a large
+   * open document whose latest version is not parsed yet: then its last parse, so a request never
+   * waits for a parse of megabytes (the check that follows the edit parses it).
+   */
+  documentForRequest(uri: string): BtsDocument | undefined {
+    const e = this.get(uri);
+    if (!e) return undefined;
+    const stale = e.open && e.parsed !== `open:${e.version}`;
+    if (stale && e.doc && !e.doc.superseded && (e.text?.length ?? 0) > LARGE_DOCUMENT) return e.doc;
+    return this.document(e);
+  }
+
   /** The document at a URI, parsed at its latest version. */
   documentAt(uri: string): BtsDocument | undefined {
     const e = this.get(uri);
@@ -171,6 +184,9 @@ export class WorkspaceState {
 }
 
 const EMPTY_LINES = new LineIndex('');
+
+/** Above this many UTF-16 units, requests are answered from the last parse while a newer version waits for its check. */
+export const LARGE_DOCUMENT = 1_000_000;
 
 /** What is kept of a file that is not a BizTalk file: its kind, not its text or parse tree. */
 function otherKind(doc: BtsDocument): BtsDocument {
