@@ -38,7 +38,7 @@ describe('btslint extension: adapter settings view and limits', () => {
     await view.save();
     assert.strictEqual(fs.readFileSync(binding().fsPath, 'utf8'), before);
     // Edited and saved: the binding gets the value, escaped twice, and nothing else changes.
-    const at = view.getText().indexOf('127.0.0.1');
+    const at = view.getText().indexOf('<serverAddress>127.0.0.1') + '<serverAddress>'.length;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(view.uri, new vscode.Range(view.positionAt(at), view.positionAt(at + '127.0.0.1'.length)), 'ftp.contoso.com');
     assert.ok(await vscode.workspace.applyEdit(edit));
