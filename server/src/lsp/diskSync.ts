@@ -6,7 +6,8 @@
 import * as path from 'path';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { isCandidateName } from '../core';
-import { compileGlob, globBase, isConfigFileName } from '../core/config';
+import { isConfigFileName } from '../core/config';
+import { namedTopologiesAsync } from '../host/topologies';
 import { inSkippedFolder, readLimited, walkFolder, yieldToLoop } from './files';
 import { isInside, pathKey, uriToPath } from './paths';
 import type { EditorPolicy } from './policy';
@@ -113,16 +114,7 @@ export class DiskSync {
     const { state, policy } = this.host;
     for (const e of state.all()) policy.configForPath(e.path);
     const found = new Map<string, string>();
-    for (const cfg of policy.configs()) {
-      if (!cfg.dir || !cfg.topologies.length) continue;
-      for (const pattern of cfg.topologies) {
-        const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
-        const glob = compileGlob(pattern);
-        for (const f of await walkFolder(base, cancelled)) {
-          if (glob.test(path.relative(cfg.dir, f).replace(/\\/g, '/'))) found.set(pathKey(f), f);
-        }
-      }
-    }
+    for (const f of await namedTopologiesAsync(policy.configs(), cancelled)) found.set(pathKey(f), f);
     if (cancelled()) return;
     const inFolders = (p: string) => state.folders.some((f) => isInside(p, f));
     for (const [key, p] of this.extraTopologies) {

@@ -46,6 +46,8 @@ export interface RoutingHost {
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
   docOf(uri: string): BtsDocument | undefined;
   workspace(): Workspace;
+  /** The topologies (URIs) of a document's environments. */
+  judgesOf(doc: BtsDocument): string[] | undefined;
   lintWorkspace(): Promise<LintWorkspaceResult>;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
   guard<T>(what: string, f: () => T | Promise<T>, fallback: T): Promise<T>;
@@ -65,7 +67,12 @@ export function route(h: RoutingHost): void {
       () =>
         withDocument(p.textDocument.uri, (doc) => {
           const offset = doc.lines().offset(p.position);
-          return (doc.binding && settingsHover(doc, offset)) || hover(doc, offset, h.workspace());
+          const settings = doc.binding && settingsHover(doc, offset);
+          if (settings) return settings;
+          const ws = h.workspace();
+          // With more than one topology, the hover over a finding names its environment.
+          const findings = ws.topologies.length > 1 ? h.findingsOf(p.textDocument.uri) : undefined;
+          return hover(doc, offset, ws, { judges: h.judgesOf(doc), findings });
         }),
       null,
     ),

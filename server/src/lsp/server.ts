@@ -26,13 +26,15 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BtsDocument, Finding, isCandidateName, Level, lint, lintSteps } from '../core';
+import { BtsDocument, Finding, isCandidateName, Level } from '../core';
+import { check as checkOnce, checkSteps } from '../core/pipeline';
+import { environmentRuns } from '../core/environments';
 import { workspaceOf } from '../core/model/join';
 import { ClientSupport, clientSupport, serverCapabilities } from './capabilities';
 import { toDiagnostic } from './convert';
 import { DiskSync } from './diskSync';
 import { readConfigFile, yieldToLoop } from './files';
-import { uriKey, uriToPath } from './paths';
+import { pathToUri, uriKey, uriToPath } from './paths';
 import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
 import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protocol';
@@ -127,6 +129,7 @@ export class BtslintServer {
       checkedOf: (uri) => this.checked.get(uriKey(uri)),
       docOf: (uri) => this.docOf(uri),
       workspace: () => this.workspace(),
+      judgesOf: (doc) => this.judgesOf(doc),
       lintWorkspace: () => this.lintWorkspace(),
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
@@ -234,6 +237,12 @@ export class BtslintServer {
     return workspaceOf(this.state.documents((e) => this.isLinted(e)));
   }
 
+  /** The topologies (URIs) of a document's environments, as the pipeline decides them (core/environments.ts). */
+  private judgesOf(doc: BtsDocument): string[] | undefined {
+    const docs = this.state.documents((e) => this.isLinted(e));
+    return environmentRuns(docs, { configFor: (uri) => this.policy.configFor(uri), pathOf: uriToPath }).membership.get(doc)?.topologies;
+  }
+
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
   private docOf(uri: string): BtsDocument | undefined {
     return this.state.documentAt(uri) ?? this.policy.configDocument(uri);
@@ -332,29 +341,38 @@ export class BtslintServer {
     await yieldToLoop();
     if (gen !== this.scheduler.generation) return;
     const now = new Date();
-    // The rules run in steps (core lintSteps), back to the event loop whenever a slice has run
-    // SLICE_MS, so requests are answered during a whole-workspace check; a newer change drops it.
+    // The CLI's pipeline (core/pipeline.ts: environments, rules, config levels, suppressions,
+    // config-invalid) in steps, back to the event loop whenever a slice has run SLICE_MS, so requests
+    // are answered during a whole-workspace check; a newer change drops it.
     const onInternalError = (id: string, e: unknown) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`, 'error');
-    const steps = lintSteps(docs, { now, onInternalError });
+    const options = {
+      now,
+      configFor: (uri: string) => this.policy.configFor(uri),
+      configs: () => this.policy.configs(),
+      configUri: pathToUri,
+      pathOf: uriToPath,
+      onInternalError,
+    };
+    const steps = checkSteps(docs, options);
     const pause = this.scheduler.slices(gen);
     let step = steps.next();
     while (!step.done) {
       if (!(await pause())) return;
       step = steps.next();
     }
-    const raw = [...step.value];
-    // A file opened from outside the workspace is checked on its own, with the workspace's
-    // topologies (a topology from outside never judges the workspace's files).
+    fault('policy');
+    this.policy.noteConfigDocuments();
+    const checked = [...step.value.findings];
+    // A file opened from outside the workspace is checked on its own by the same pipeline, with the
+    // workspace's topologies (a topology from outside never judges the workspace's files).
     const topologies = docs.filter((d) => d.topology);
     for (const o of outside) {
       if (!(await pause())) return;
-      raw.push(...lint(o.topology ? [o] : [o, ...topologies], { now, onInternalError }).filter((f) => f.uri === o.uri));
+      checked.push(...checkOnce(o.topology ? [o] : [o, ...topologies], { ...options, configs: () => [] }).findings.filter((f) => f.uri === o.uri));
     }
-    fault('policy');
-    // The CLI's policy (config levels per environment, suppressions, config-invalid), then the
-    // editor's btslint.severityOverrides of each file's folder, last.
     const all = [...docs, ...outside];
-    const findings = this.withFolderOverrides(this.policy.apply(raw, all, now, {}));
+    // The editor's btslint.severityOverrides of each file's folder, last.
+    const findings = this.withFolderOverrides(checked);
     await yieldToLoop();
     if (gen !== this.scheduler.generation) return;
     if (!(await this.publish(all, findings, gen))) return;
@@ -392,6 +410,8 @@ export class BtslintServer {
     this.findings = new Map([...byUri].map(([uri, list]) => [uriKey(uri), list]));
     this.checked = new Map(docs.map((d) => [uriKey(d.uri), { doc: d, version: this.state.get(d.uri)?.version ?? null }]));
     const docOf = (uri: string) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri);
+    // With more than one topology, each diagnostic names its environment (related information).
+    const manyTopologies = docs.filter((d) => d.kind === 'topology').length > 1;
     // Config files' findings are published under their own URIs (they are not in `docs`).
     const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.publisher.uris()]);
     const pause = this.scheduler.slices(gen);
@@ -402,7 +422,7 @@ export class BtslintServer {
       const settings = this.settings.forPath(fsPath);
       const folder = fsPath ? this.state.folders.find((f) => fsPath.startsWith(f)) : undefined;
       const { kept, more } = limitFindings(list, settings.maxDiagnosticsPerFile);
-      const diagnostics = kept.map((f) => toDiagnostic(f, docOf));
+      const diagnostics = kept.map((f) => toDiagnostic(f, docOf, manyTopologies));
       if (more) diagnostics.push(moreDiagnostic(uri, more, settings.maxDiagnosticsPerFile, folder));
       this.publisher.send(uri, diagnostics, this.state.get(uri)?.version ?? null);
     }
