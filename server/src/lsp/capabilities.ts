@@ -1,6 +1,7 @@
 // What the client can do (read once from `initialize`) and what the server offers in return.
 
 import { ClientCapabilities, CodeActionKind, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { FIX_ALL_KIND } from './features/codeActions';
 import { SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol';
 
 export interface ClientSupport {
@@ -39,7 +40,7 @@ export function serverCapabilities(support: ClientSupport): InitializeResult['ca
     foldingRangeProvider: true,
     codeLensProvider: { resolveProvider: false },
     completionProvider: { triggerCharacters: [' ', '"', "'"] },
-    codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+    codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
     executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
