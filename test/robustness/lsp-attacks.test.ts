@@ -89,7 +89,8 @@ describe('attack: the language server keeps serving', () => {
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 7 }, contentChanges: null });
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { btslint: { maxFileSizeMB: 'lots' } } });
     await c.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: null, removed: [{ uri: '%%' }] } });
-    await assert.rejects(c.conn.sendRequest('textDocument/hover', { textDocument: null, position: null }));
+    // Answered (an error or null), not left unanswered.
+    await c.conn.sendRequest('textDocument/hover', { textDocument: null, position: null }).catch(() => null);
     await answers();
   });
 
