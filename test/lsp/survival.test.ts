@@ -27,7 +27,7 @@ const BINDING = `<?xml version="1.0" encoding="utf-8"?>
 </BindingInfo>
 `;
 
-const TOPOLOGY = ['topology: 1', 'environment: production', 'hosts:', '  - name: ReceiveHost_SFTP', '    type: in-process', '    instances: [BTS01]', ''].join('\n');
+const TOPOLOGY = ['topology: 1', 'environment: production', 'hosts:', '  - name: ReceiveHost_SFTP', '    type: in-process', '    instances: [BTS01, BTS02]', ''].join('\n');
 
 /** 20,000 nested braces: the glob expansion recursed on them and overflowed the stack. */
 const HOSTILE_GLOB = '{'.repeat(20000) + 'a' + '}'.repeat(20000);
