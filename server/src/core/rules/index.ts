@@ -49,6 +49,7 @@ import noLogShippingDestination from './no-log-shipping-destination';
 import drPathsMismatch from './dr-paths-mismatch';
 import agSecondaryAsBackup from './ag-secondary-as-backup';
 import orderedReceiveNotClustered from './ordered-receive-not-clustered';
+import simpleRecoveryModel from './simple-recovery-model';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -102,6 +103,7 @@ export const allRules: Rule[] = [
   drPathsMismatch,
   agSecondaryAsBackup,
   orderedReceiveNotClustered,
+  simpleRecoveryModel,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
