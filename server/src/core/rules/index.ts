@@ -50,6 +50,7 @@ import drPathsMismatch from './dr-paths-mismatch';
 import agSecondaryAsBackup from './ag-secondary-as-backup';
 import orderedReceiveNotClustered from './ordered-receive-not-clustered';
 import simpleRecoveryModel from './simple-recovery-model';
+import sqlAgentJobsDisabled from './sql-agent-jobs-disabled';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -104,6 +105,7 @@ export const allRules: Rule[] = [
   agSecondaryAsBackup,
   orderedReceiveNotClustered,
   simpleRecoveryModel,
+  sqlAgentJobsDisabled,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
