@@ -51,6 +51,7 @@ import agSecondaryAsBackup from './ag-secondary-as-backup';
 import orderedReceiveNotClustered from './ordered-receive-not-clustered';
 import simpleRecoveryModel from './simple-recovery-model';
 import sqlAgentJobsDisabled from './sql-agent-jobs-disabled';
+import agJobsLoginsNotReplicated from './ag-jobs-logins-not-replicated';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -106,6 +107,7 @@ export const allRules: Rule[] = [
   orderedReceiveNotClustered,
   simpleRecoveryModel,
   sqlAgentJobsDisabled,
+  agJobsLoginsNotReplicated,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
