@@ -1,6 +1,6 @@
 import { defineRule, fix, placeholder } from './api';
 import { HA_HOSTS } from './sources';
-import { adapterIs, endpointPath, handlers, isUnresolved } from '../model/join';
+import { adapterIs, endpointPath, handlers, isUnresolved, orchestrationHosts } from '../model/join';
 import { addToList } from './shared';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
@@ -8,7 +8,7 @@ const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-W
 export default defineRule({
   meta: {
     id: 'handler-host-unknown',
-    description: 'A send or receive handler names a host that no topology file declares, so its availability cannot be checked.',
+    description: 'A send or receive handler, or an orchestration, names a host that no topology file declares, so its availability cannot be checked.',
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: true,
@@ -40,6 +40,27 @@ export default defineRule({
                 clustered: false,
                 instances: [placeholder('first server'), placeholder('second server')],
               }),
+            )
+          : undefined,
+      });
+    }
+    // Orchestrations (ModuleRef/Services/Service/Host): the processing hosts.
+    for (const o of orchestrationHosts(ctx.ws)) {
+      if (isUnresolved(o.hostName)) continue;
+      if (topo && topo.findHost(o.hostName)) continue;
+      const where = `Orchestration "${o.orchestration.name}"`;
+      ctx.report({
+        doc: o.doc,
+        range: o.host.range,
+        message: topo
+          ? `${where} runs in host "${o.hostName}"${o.hostToken ? ` (${o.hostToken} in ${o.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it has two instances.`
+          : `${where} runs in host "${o.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
+        nodePath: `ModuleRef[Name=${o.orchestration.assembly}]/Service[Name=${o.orchestration.name}]/Host`,
+        related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        fix: topo
+          ? fix(
+              `Declare host ${o.hostName} in the topology`,
+              addToList(ctx, 'hosts', { name: o.hostName, type: 'in-process', clustered: false, instances: [placeholder('first server'), placeholder('second server')] }),
             )
           : undefined,
       });
