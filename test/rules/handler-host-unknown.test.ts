@@ -141,6 +141,19 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'three orchestrations in one undeclared host and one in another, without a topology: one finding per host, no fix',
+      files: { [B]: orchestrations('ProcessingHost', 'processinghost', 'OtherHost', 'ProcessingHost') },
+      errors: [
+        {
+          file: B,
+          range: [6, 21, 6, 35],
+          message: 'Orchestration "Contoso.Orders.Process0" and 2 others run in host "ProcessingHost", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.',
+          fixOutput: null,
+        },
+        { file: B, range: [12, 21, 12, 30], message: /^Orchestration "Contoso\.Orders\.Process2" runs in host "OtherHost"/, fixOutput: null },
+      ],
+    },
+    {
       name: 'no topology in the workspace: reported without a fix',
       files: { [B]: binding('SendHost', 'BizTalkServerApplication') },
       errors: [

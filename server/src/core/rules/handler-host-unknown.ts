@@ -1,6 +1,6 @@
 import { defineRule, fix, placeholder } from './api';
 import { HA_HOSTS } from './sources';
-import { adapterIs, endpointPath, handlers, isUnresolved, orchestrationHosts } from '../model/join';
+import { adapterIs, endpointPath, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 import { addToList } from './shared';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
@@ -44,19 +44,32 @@ export default defineRule({
           : undefined,
       });
     }
-    // Orchestrations (ModuleRef/Services/Service/Host): the processing hosts.
+    // Orchestrations (ModuleRef/Services/Service/Host): the processing hosts. One finding per host and
+    // file, at its first orchestration, the others as related information (a repeated cause once).
+    const groups = new Map<string, OrchestrationRef[]>();
     for (const o of orchestrationHosts(ctx.ws)) {
       if (isUnresolved(o.hostName)) continue;
       if (topo && topo.findHost(o.hostName)) continue;
-      const where = `Orchestration "${o.orchestration.name}"`;
+      const key = `${o.doc.uri}\u0000${o.hostName.toLowerCase()}`;
+      const list = groups.get(key);
+      if (list) list.push(o);
+      else groups.set(key, [o]);
+    }
+    for (const [, list] of groups) {
+      const o = list[0];
+      const more = list.length - 1;
+      const where = `Orchestration "${o.orchestration.name}"${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''}`;
+      const verb = more ? 'run' : 'runs';
+      const related = list.slice(1, 6).map((x) => ({ uri: x.doc.uri, range: x.host.range, message: `Orchestration ${x.orchestration.name} runs in ${x.hostName}` }));
+      if (topo && topo.section('hosts')) related.push({ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: "The topology's hosts" });
       ctx.report({
         doc: o.doc,
         range: o.host.range,
         message: topo
-          ? `${where} runs in host "${o.hostName}"${o.hostToken ? ` (${o.hostToken} in ${o.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it has two instances.`
-          : `${where} runs in host "${o.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
+          ? `${where} ${verb} in host "${o.hostName}"${o.hostToken ? ` (${o.hostToken} in ${o.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it has two instances.`
+          : `${where} ${verb} in host "${o.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
         nodePath: `ModuleRef[Name=${o.orchestration.assembly}]/Service[Name=${o.orchestration.name}]/Host`,
-        related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        related: related.length ? related : undefined,
         fix: topo
           ? fix(
               `Declare host ${o.hostName} in the topology`,
