@@ -52,6 +52,8 @@ import orderedReceiveNotClustered from './ordered-receive-not-clustered';
 import simpleRecoveryModel from './simple-recovery-model';
 import sqlAgentJobsDisabled from './sql-agent-jobs-disabled';
 import agJobsLoginsNotReplicated from './ag-jobs-logins-not-replicated';
+import trackingHostRedundancy from './tracking-host-redundancy';
+import trackingHostNotDedicated from './tracking-host-not-dedicated';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -108,6 +110,8 @@ export const allRules: Rule[] = [
   simpleRecoveryModel,
   sqlAgentJobsDisabled,
   agJobsLoginsNotReplicated,
+  trackingHostRedundancy,
+  trackingHostNotDedicated,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
