@@ -54,6 +54,7 @@ import sqlAgentJobsDisabled from './sql-agent-jobs-disabled';
 import agJobsLoginsNotReplicated from './ag-jobs-logins-not-replicated';
 import trackingHostRedundancy from './tracking-host-redundancy';
 import trackingHostNotDedicated from './tracking-host-not-dedicated';
+import agMultisubnet from './ag-multisubnet';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -112,6 +113,7 @@ export const allRules: Rule[] = [
   agJobsLoginsNotReplicated,
   trackingHostRedundancy,
   trackingHostNotDedicated,
+  agMultisubnet,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
