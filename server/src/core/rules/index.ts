@@ -55,6 +55,7 @@ import agJobsLoginsNotReplicated from './ag-jobs-logins-not-replicated';
 import trackingHostRedundancy from './tracking-host-redundancy';
 import trackingHostNotDedicated from './tracking-host-not-dedicated';
 import agMultisubnet from './ag-multisubnet';
+import agBackupUsesNodeName from './ag-backup-uses-node-name';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -114,6 +115,7 @@ export const allRules: Rule[] = [
   trackingHostRedundancy,
   trackingHostNotDedicated,
   agMultisubnet,
+  agBackupUsesNodeName,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
