@@ -56,6 +56,7 @@ import trackingHostRedundancy from './tracking-host-redundancy';
 import trackingHostNotDedicated from './tracking-host-not-dedicated';
 import agMultisubnet from './ag-multisubnet';
 import agBackupUsesNodeName from './ag-backup-uses-node-name';
+import unclusteredHostOnSsoClusterNode from './unclustered-host-on-sso-cluster-node';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -116,6 +117,7 @@ export const allRules: Rule[] = [
   trackingHostNotDedicated,
   agMultisubnet,
   agBackupUsesNodeName,
+  unclusteredHostOnSsoClusterNode,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
