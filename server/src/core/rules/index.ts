@@ -57,6 +57,7 @@ import trackingHostNotDedicated from './tracking-host-not-dedicated';
 import agMultisubnet from './ag-multisubnet';
 import agBackupUsesNodeName from './ag-backup-uses-node-name';
 import unclusteredHostOnSsoClusterNode from './unclustered-host-on-sso-cluster-node';
+import msdtcNotClustered from './msdtc-not-clustered';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -118,6 +119,7 @@ export const allRules: Rule[] = [
   agMultisubnet,
   agBackupUsesNodeName,
   unclusteredHostOnSsoClusterNode,
+  msdtcNotClustered,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
