@@ -58,6 +58,10 @@ import agMultisubnet from './ag-multisubnet';
 import agBackupUsesNodeName from './ag-backup-uses-node-name';
 import unclusteredHostOnSsoClusterNode from './unclustered-host-on-sso-cluster-node';
 import msdtcNotClustered from './msdtc-not-clustered';
+import fullBackupLongPeriodNoForce from './full-backup-long-period-no-force';
+import backupUtcHour from './backup-utc-hour';
+import backupNotMonitored from './backup-not-monitored';
+import logShareNotHa from './log-share-not-ha';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -120,6 +124,10 @@ export const allRules: Rule[] = [
   agBackupUsesNodeName,
   unclusteredHostOnSsoClusterNode,
   msdtcNotClustered,
+  fullBackupLongPeriodNoForce,
+  backupUtcHour,
+  backupNotMonitored,
+  logShareNotHa,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
