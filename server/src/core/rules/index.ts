@@ -62,6 +62,9 @@ import fullBackupLongPeriodNoForce from './full-backup-long-period-no-force';
 import backupUtcHour from './backup-utc-hour';
 import backupNotMonitored from './backup-not-monitored';
 import logShareNotHa from './log-share-not-ha';
+import failoverNotTested from './failover-not-tested';
+import drSqlVersionMismatch from './dr-sql-version-mismatch';
+import drCapacityMismatch from './dr-capacity-mismatch';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -128,6 +131,9 @@ export const allRules: Rule[] = [
   backupUtcHour,
   backupNotMonitored,
   logShareNotHa,
+  failoverNotTested,
+  drSqlVersionMismatch,
+  drCapacityMismatch,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,

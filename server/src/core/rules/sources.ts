@@ -58,3 +58,4 @@ export const DB_JOBS = doc('Database Structure and Jobs', 'core/database-structu
 export const DEDICATED_TRACKING_HOST = doc('Configuring a Dedicated Tracking Host', 'technical-guides/configuring-a-dedicated-tracking-host');
 export const SCALING_PROCESSING_HOSTS = doc('Scaling Out Processing Hosts', 'technical-guides/scaling-out-processing-hosts');
 export const CLUSTER_INSTALL = doc('Considerations for Installing BizTalk Server on a Windows Server Cluster', 'core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2');
+export const AVAILABILITY_TESTING = doc('Performing Availability Testing', 'technical-guides/performing-availability-testing');
