@@ -65,6 +65,7 @@ import logShareNotHa from './log-share-not-ha';
 import failoverNotTested from './failover-not-tested';
 import drSqlVersionMismatch from './dr-sql-version-mismatch';
 import drCapacityMismatch from './dr-capacity-mismatch';
+import msmqRemoteServerNotClustered from './msmq-remote-server-not-clustered';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -134,6 +135,7 @@ export const allRules: Rule[] = [
   failoverNotTested,
   drSqlVersionMismatch,
   drCapacityMismatch,
+  msmqRemoteServerNotClustered,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
