@@ -66,6 +66,7 @@ import failoverNotTested from './failover-not-tested';
 import drSqlVersionMismatch from './dr-sql-version-mismatch';
 import drCapacityMismatch from './dr-capacity-mismatch';
 import msmqRemoteServerNotClustered from './msmq-remote-server-not-clustered';
+import netmsmqNotClustered from './netmsmq-not-clustered';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -136,6 +137,7 @@ export const allRules: Rule[] = [
   drSqlVersionMismatch,
   drCapacityMismatch,
   msmqRemoteServerNotClustered,
+  netmsmqNotClustered,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
