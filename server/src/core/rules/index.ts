@@ -67,6 +67,7 @@ import drSqlVersionMismatch from './dr-sql-version-mismatch';
 import drCapacityMismatch from './dr-capacity-mismatch';
 import msmqRemoteServerNotClustered from './msmq-remote-server-not-clustered';
 import netmsmqNotClustered from './netmsmq-not-clustered';
+import nonBiztalkBackupMethod from './non-biztalk-backup-method';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -138,6 +139,7 @@ export const allRules: Rule[] = [
   drCapacityMismatch,
   msmqRemoteServerNotClustered,
   netmsmqNotClustered,
+  nonBiztalkBackupMethod,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
