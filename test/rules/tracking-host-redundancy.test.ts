@@ -15,6 +15,14 @@ ruleTester(rule, {
       files: { [T]: `${H}${msgboxes(3)}hosts:\n  - { name: T1, tracking: true, instances: [A, B] }\n  - { name: T2, tracking: true, instances: [C, D] }\n` },
     },
     { name: 'no hosts declared: nothing to judge', files: { [T]: `${H}${msgboxes(1)}` } },
+    {
+      name: 'a MessageBox declared in the topology and placed by a configuration export on the same instance is one MessageBox',
+      files: {
+        [T]: `${H}${msgboxes(1)}hosts:\n  - { name: TrackingHost, tracking: true, instances: [BTS01, BTS02] }\n`,
+        'BizTalkConfiguration.xml':
+          '<Configuration><Feature Name="WMI"><SQL ID="{a}" DisplayName="BizTalk MessageBox Database"><Server>sql1</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>',
+      },
+    },
   ],
   invalid: [
     {

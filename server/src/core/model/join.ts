@@ -215,7 +215,7 @@ export function placements(topo: TopologyView, ws: Workspace, dbName: string): D
       if (!sameName(name, dbName) || !d.server) continue;
       const inst = topo.findInstance(d.server);
       if (!inst) continue;
-      const existing = out.find((p) => p.instance === inst);
+      const existing = out.find((p) => p.instance.node === inst.node);
       if (existing) {
         existing.exportDoc = exp;
         existing.exportDb = d;
