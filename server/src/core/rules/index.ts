@@ -68,6 +68,8 @@ import drCapacityMismatch from './dr-capacity-mismatch';
 import msmqRemoteServerNotClustered from './msmq-remote-server-not-clustered';
 import netmsmqNotClustered from './netmsmq-not-clustered';
 import nonBiztalkBackupMethod from './non-biztalk-backup-method';
+import ssasInAvailabilityGroup from './ssas-in-availability-group';
+import ssisdbNotInAg from './ssisdb-not-in-ag';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -140,6 +142,8 @@ export const allRules: Rule[] = [
   msmqRemoteServerNotClustered,
   netmsmqNotClustered,
   nonBiztalkBackupMethod,
+  ssasInAvailabilityGroup,
+  ssisdbNotInAg,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,
