@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [AG, CUSTOM_DBS],
   },
   check(ctx) {

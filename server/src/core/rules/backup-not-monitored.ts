@@ -14,7 +14,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [BP_DB, LOG_SHIPPING_DEST],
   },
   check(ctx) {

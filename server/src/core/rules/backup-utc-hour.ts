@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: false,
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [CK_DR],
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'dr',
     fixable: false,
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [LOG_SHIPPING_DEST],
   },
   check(ctx) {

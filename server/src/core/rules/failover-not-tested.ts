@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CK_HA, AVAILABILITY_TESTING],
   },
   check(ctx) {

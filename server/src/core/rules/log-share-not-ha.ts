@@ -15,7 +15,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: true,
-    availability: true,
+    byEnvironment: 'site-loss',
     sources: [CK_DR],
   },
   check(ctx) {

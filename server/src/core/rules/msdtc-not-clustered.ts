@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLUSTER_INSTALL],
   },
   check(ctx) {

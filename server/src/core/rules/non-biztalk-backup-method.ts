@@ -14,7 +14,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [BACKING_UP_DBS, MIRRORING_VSS],
   },
   check(ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [LOG_SHIPPING, BACKING_UP_DBS],
   },
   check(ctx) {

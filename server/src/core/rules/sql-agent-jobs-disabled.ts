@@ -34,7 +34,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [KB919776, PLANNING_TRACKING, DB_JOBS],
   },
   check(ctx) {

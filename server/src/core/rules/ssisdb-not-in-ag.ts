@@ -17,7 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [AG],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [DEDICATED_TRACKING_HOST],
   },
   check(ctx) {

@@ -19,7 +19,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CK_HA, DEDICATED_TRACKING_HOST],
   },
   check(ctx) {

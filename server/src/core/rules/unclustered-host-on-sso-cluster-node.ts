@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLUSTER_INSTALL, CK_HA],
   },
   check(ctx) {
