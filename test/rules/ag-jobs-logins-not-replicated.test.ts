@@ -23,7 +23,7 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'The availability group of "BTSAGL" does not say that BizTalk\'s SQL Agent jobs and logins exist on every replica (replicatedJobs, replicatedLogins); an availability group copies neither. Script them onto each replica, each job step guarded by sys.fn_hadr_is_primary_replica, then declare both.',
-          fixOutput: { [T]: `${H}    availabilityGroup:\n      name: AG1\n      replicatedJobs: ${JOBS}\n      replicatedLogins: ${LOGINS}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup:\n      name: AG1\n      replicatedJobs: ${JOBS}\n      replicatedLogins: ${LOGINS}\n` },
         },
       ],
     },
@@ -40,7 +40,7 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 22],
           message: 'The availability group of "BTSAGL" does not say that BizTalk\'s logins exist on every replica (replicatedLogins). Script them onto each replica, then declare replicatedLogins: true.',
-          fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, replicatedJobs: false, replicatedLogins: ${LOGINS} }\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, replicatedJobs: false, replicatedLogins: ${LOGINS} }\n` },
         },
       ],
     },
@@ -56,7 +56,7 @@ ruleTester(rule, {
         {
           range: [6, 7, 6, 22],
           message: /^The availability group of "BTSAGL" does not say that BizTalk's SQL Agent jobs exist on every replica/,
-          fixOutput: { [T]: `${H}    availabilityGroup:\n      replicatedJobs: ${JOBS}\n      replicatedLogins: true\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup:\n      replicatedJobs: ${JOBS}\n      replicatedLogins: true\n` },
         },
       ],
     },

@@ -24,7 +24,7 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'The topology does not say how a failure of the Backup BizTalk Server job is noticed (backup.biztalkJob.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare monitoring: { alertOnFailure: true, tool: … }.',
-          fixOutput: { [T]: `${H}backup:\n  biztalkJob:\n    enabled: true\n    monitoring:\n      alertOnFailure: ${ALERT}\n      tool: ${TOOL}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}backup:\n  biztalkJob:\n    enabled: true\n    monitoring:\n      alertOnFailure: ${ALERT}\n      tool: ${TOOL}\n` },
         },
       ],
     },
@@ -35,7 +35,7 @@ ruleTester(rule, {
         {
           range: [5, 3, 5, 29],
           message: /^The topology does not say how a failure of the BizTalk log-shipping jobs is noticed \(dr\.monitoring\)/,
-          fixOutput: { [T]: `${H}dr:\n  logShipping: biztalk\n  monitoring: { tool: SCOM, alertOnFailure: ${ALERT} }\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}dr:\n  logShipping: biztalk\n  monitoring: { tool: SCOM, alertOnFailure: ${ALERT} }\n` },
         },
       ],
     },

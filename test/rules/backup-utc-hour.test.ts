@@ -22,7 +22,7 @@ ruleTester(rule, {
           severity: 'info',
           message:
             'The Backup BizTalk Server job does not say it uses local time (useLocalTime); by default full backups start at midnight UTC. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.',
-          fixOutput: { [T]: job(`    enabled: true\n    useLocalTime: ${FACT}\n`) },
+          fixKind: 'declaration', fixOutput: { [T]: job(`    enabled: true\n    useLocalTime: ${FACT}\n`) },
         },
       ],
     },

@@ -22,7 +22,7 @@ ruleTester(rule, {
           range: [5, 5, 5, 20],
           severity: 'warning',
           message: 'The failover cluster instance of "SQLBTS\\BTS" declares no practised failover (lastFailoverTest). Fail it over to another node on purpose, check that BizTalk carries on, and record the date.',
-          fixOutput: { [T]: `${H}    failoverCluster:\n      nodes: [N1, N2]\n      lastFailoverTest: '<<YYYY-MM-DD>>'\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}    failoverCluster:\n      nodes: [N1, N2]\n      lastFailoverTest: '<<YYYY-MM-DD>>'\n` },
         },
       ],
     },
@@ -40,7 +40,7 @@ ruleTester(rule, {
     {
       name: 'test environment: info',
       files: { [T]: `${H}    availabilityGroup: { name: AG1 }\n`.replace('production', 'test') },
-      errors: [{ range: [5, 5, 5, 22], severity: 'info', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: '<<YYYY-MM-DD>>' }\n`.replace('production', 'test') } }],
+      errors: [{ range: [5, 5, 5, 22], severity: 'info', fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: '<<YYYY-MM-DD>>' }\n`.replace('production', 'test') } }],
     },
   ],
 });

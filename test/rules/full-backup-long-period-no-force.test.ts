@@ -23,7 +23,7 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Full backups run weekly, and the job does not say ForceFullBackupAfterPartialSetFailure is on (it is off by default), so a failed full backup waits for the next period. Set the parameter to 1, then declare forceFullAfterPartialFailure: true.',
-          fixOutput: { [T]: job(`    fullFrequency: w\n    forceFullAfterPartialFailure: ${FACT}\n`) },
+          fixKind: 'declaration', fixOutput: { [T]: job(`    fullFrequency: w\n    forceFullAfterPartialFailure: ${FACT}\n`) },
         },
       ],
     },
@@ -45,7 +45,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [3, 40, 3, 41],
-          fixOutput: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { fullFrequency: y, forceFullAfterPartialFailure: ${FACT} } }\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { fullFrequency: y, forceFullAfterPartialFailure: ${FACT} } }\n` },
         },
       ],
     },

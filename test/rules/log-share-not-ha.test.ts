@@ -23,14 +23,14 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'The log backups go to \\\\fs01\\bts\\log, on a share the topology does not declare highly available (fileShares). Microsoft: create a highly available file share (SAN or Windows clustering) for the SQL Server logs; then declare it.',
-          fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` },
         },
       ],
     },
     {
       name: 'a declared share without highlyAvailable: the key is inserted',
       files: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n` },
-      errors: [{ range: [5, 21, 5, 37], fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
+      errors: [{ range: [5, 21, 5, 37], fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
     },
     {
       name: 'declared not highly available: no fix',

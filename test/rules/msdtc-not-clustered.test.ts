@@ -23,7 +23,7 @@ ruleTester(rule, {
           severity: 'error',
           message:
             'BizTalk runs on a Windows cluster (clustered host "FtpHost"), but the topology does not say that MSDTC is clustered there (biztalk.msdtcClustered). Cluster MSDTC before installing BizTalk on the cluster, then declare msdtcClustered: true.',
-          fixOutput: { [T]: `${H}biztalk:\n  edition: Enterprise\n  msdtcClustered: ${FACT}\n${HOST}` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}biztalk:\n  edition: Enterprise\n  msdtcClustered: ${FACT}\n${HOST}` },
         },
       ],
     },
@@ -34,7 +34,7 @@ ruleTester(rule, {
         {
           range: [1, 1, 1, 12],
           message: /^BizTalk runs on a Windows cluster \(clustered ENTSSO\)/,
-          fixOutput: { [T]: `${H}sso:\n  clustered: true\nbiztalk:\n  msdtcClustered: ${FACT}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}sso:\n  clustered: true\nbiztalk:\n  msdtcClustered: ${FACT}\n` },
         },
       ],
     },

@@ -27,7 +27,7 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Receive location "RL1" (MSMQ) reads FORMATNAME:DIRECT=OS:MQ01\\private$\\orders, on remote MSMQ server "MQ01", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.',
-          fixOutput: { [T]: `${H}msmqServers:\n  - name: MQ01\n    clustered: ${FACT}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}msmqServers:\n  - name: MQ01\n    clustered: ${FACT}\n` },
         },
       ],
     },

@@ -26,7 +26,7 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Receive location "RL1" (WCF-NetMsmq) runs in host "QueueHost", which is not declared clustered. Microsoft\'s guidance for WCF-NetMsmq is to cluster the host of its receive handler: move the location to a clustered host, or cluster this one.',
-          fixOutput: { [T]: `${H}  - name: QueueHost\n    instances: [A, B]\n    clustered: '<<true once the host is clustered>>'\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}  - name: QueueHost\n    instances: [A, B]\n    clustered: '<<true once the host is clustered>>'\n` },
         },
       ],
     },

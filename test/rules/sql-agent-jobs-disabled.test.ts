@@ -23,14 +23,14 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
-          fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` },
         },
       ],
     },
     {
       name: 'sqlAgentJobs written empty: the value is filled',
       files: { [T]: `${H}sqlAgentJobs:\n` },
-      errors: [{ range: [3, 1, 3, 13], fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` } }],
+      errors: [{ range: [3, 1, 3, 13], fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` } }],
     },
     {
       name: 'DTA Purge and Archive declared disabled: at the value, no fix; the missing key is its own finding',
@@ -45,7 +45,7 @@ ruleTester(rule, {
         {
           range: [3, 1, 3, 13],
           message: /^The topology does not say that BizTalk's default SQL Agent jobs are enabled \(sqlAgentJobs\.defaultJobsEnabled\)/,
-          fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: false\n  defaultJobsEnabled: ${DEF}\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: false\n  defaultJobsEnabled: ${DEF}\n` },
         },
       ],
     },
@@ -61,7 +61,7 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 22],
           message: /^The topology does not say that the DTA Purge and Archive job is enabled/,
-          fixOutput: { [T]: `topology: 1\r\nenvironment: production\r\nsqlAgentJobs:\r\n  dtaPurgeAndArchive: ${DTA}\r\n  defaultJobsEnabled: true\r\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `topology: 1\r\nenvironment: production\r\nsqlAgentJobs:\r\n  dtaPurgeAndArchive: ${DTA}\r\n  defaultJobsEnabled: true\r\n` },
         },
       ],
     },
@@ -71,7 +71,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [2, 3, 2, 16],
-          fixOutput: {
+          fixKind: 'declaration', fixOutput: {
             'prod.topology.json':
               '{\n  "topology": 1,\n  "environment": "production",\n  "sqlAgentJobs": {\n    "dtaPurgeAndArchive": "<<true once DTA Purge and Archive is configured and enabled>>",\n    "defaultJobsEnabled": "<<true if every default BizTalk job is enabled>>"\n  }\n}\n',
           },

@@ -34,7 +34,7 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'No host is declared with tracking (hosts[].tracking: true), so btslint cannot check that tracking survives the loss of a server. Declare the tracking host, with instances on at least 2 servers (1 MessageBox database + 1).',
-          fixOutput: {
+          fixKind: 'declaration', fixOutput: {
             [T]: `${H}hosts:\n  - name: SendHost\n    instances: [A, B]\n  - name: '<<tracking host>>'\n    type: in-process\n    tracking: true\n    instances: ['<<first server>>', '<<second server>>']\n`,
           },
         },
@@ -47,7 +47,7 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 23],
           message: 'Only 1 host instance has tracking enabled; with 1 MessageBox database Microsoft asks for at least 2 (N+1, for fault tolerance). Add instances of tracking host "TrackingHost" on more servers.',
-          fixOutput: { [T]: `${H}hosts:\n  - name: TrackingHost\n    tracking: true\n    instances: [BTS01, '<<another server>>']\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}hosts:\n  - name: TrackingHost\n    tracking: true\n    instances: [BTS01, '<<another server>>']\n` },
         },
       ],
     },
@@ -69,7 +69,7 @@ ruleTester(rule, {
         {
           range: [4, 7, 4, 25],
           message: /^No host instance has tracking enabled/,
-          fixOutput: { [T]: `${H}hosts:\n  - { name: TrackingHost, tracking: true, instances: ['<<first server>>', '<<second server>>'] }\n` },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}hosts:\n  - { name: TrackingHost, tracking: true, instances: ['<<first server>>', '<<second server>>'] }\n` },
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank } from './shared';
 import { insertKeys } from './hostHelpers';
@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [AG],
   },
@@ -60,7 +61,7 @@ export default defineRule({
         range: missing.length === 1 && ag.get(missing[0]) ? ag.get(missing[0])!.entryRange : ag.keyRange,
         message: `The availability group of "${name}" does not say that ${what}`,
         nodePath: missing.length === 2 ? path : `${path}.${missing[0]}`,
-        fix: fix(missing.length === 2 ? 'Declare the replicated jobs and logins' : `Declare ${missing[0]}`, fill(ag, missing)),
+        fix: declaration(missing.length === 2 ? 'Declare the replicated jobs and logins' : `Declare ${missing[0]}`, fill(ag, missing)),
       });
     }
 

@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank } from './shared';
 import { insertKeys } from './hostHelpers';
@@ -14,6 +14,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [BP_DB, LOG_SHIPPING_DEST],
   },
@@ -44,7 +45,7 @@ export default defineRule({
         range: mon ? mon.entryRange : owner.keyRange,
         message: `The topology does not say how a failure of ${what} is noticed (${path}.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare monitoring: { alertOnFailure: true, tool: … }.`,
         nodePath: `${path}.monitoring`,
-        fix: fix(
+        fix: declaration(
           `Declare how ${what} is monitored`,
           !mon ? ctx.edit.insertKey(owner, 'monitoring', { alertOnFailure: ALERT, tool: TOOL }) : mon.isMap ? (alert ? ctx.edit.replace(alert, ALERT) : insertKeys(ctx, mon, mon.get('tool') ? { alertOnFailure: ALERT } : { alertOnFailure: ALERT, tool: TOOL })) : ctx.edit.replace(mon, { alertOnFailure: ALERT, tool: TOOL }),
         ),

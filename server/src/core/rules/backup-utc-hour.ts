@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { isBlank } from './shared';
 import { CFG_JOB, SCHED } from './sources';
 
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
   },
@@ -31,7 +32,7 @@ export default defineRule({
         ? `The Backup BizTalk Server job counts hours in UTC (UseLocalTime 0): ${when}, not local time. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.`
         : `The Backup BizTalk Server job does not say it uses local time (useLocalTime); by default ${when}. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.`,
       nodePath: 'backup.biztalkJob.useLocalTime',
-      fix: declaredOff ? undefined : fix('Declare UseLocalTime', local ? ctx.edit.replace(local, FACT) : ctx.edit.insertKey(job, 'useLocalTime', FACT)),
+      fix: declaredOff ? undefined : declaration('Declare UseLocalTime', local ? ctx.edit.replace(local, FACT) : ctx.edit.insertKey(job, 'useLocalTime', FACT)),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { dateOf, daysBetween, isBlank } from './shared';
 import { CK_HA, AVAILABILITY_TESTING } from './sources';
 
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [CK_HA, AVAILABILITY_TESTING],
   },
@@ -32,7 +33,7 @@ export default defineRule({
             range: last ? last.entryRange : ha.keyRange,
             message: `The ${what} of "${name}" declares no practised failover (lastFailoverTest). Fail it over to another ${key === 'failoverCluster' ? 'node' : 'replica'} on purpose, check that BizTalk carries on, and record the date.`,
             nodePath: path,
-            fix: fix('Declare the last failover test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(ha, 'lastFailoverTest', placeholder('YYYY-MM-DD'))),
+            fix: declaration('Declare the last failover test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(ha, 'lastFailoverTest', placeholder('YYYY-MM-DD'))),
           });
           continue;
         }

@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { isBlank } from './shared';
 import { SCHED } from './sources';
 
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [SCHED],
   },
@@ -33,7 +34,7 @@ export default defineRule({
         ? `Full backups run ${period} with ForceFullBackupAfterPartialSetFailure off, so after a failed full backup none is retried until the next period. Set the BackupFull step's parameter to 1, then declare forceFullAfterPartialFailure: true.`
         : `Full backups run ${period}, and the job does not say ForceFullBackupAfterPartialSetFailure is on (it is off by default), so a failed full backup waits for the next period. Set the parameter to 1, then declare forceFullAfterPartialFailure: true.`,
       nodePath: 'backup.biztalkJob.forceFullAfterPartialFailure',
-      fix: declaredOff ? undefined : fix('Declare ForceFullBackupAfterPartialSetFailure', force ? ctx.edit.replace(force, FACT) : ctx.edit.insertKey(job, 'forceFullAfterPartialFailure', FACT)),
+      fix: declaredOff ? undefined : declaration('Declare ForceFullBackupAfterPartialSetFailure', force ? ctx.edit.replace(force, FACT) : ctx.edit.insertKey(job, 'forceFullAfterPartialFailure', FACT)),
     });
   },
 });

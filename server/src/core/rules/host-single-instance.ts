@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { handlers, HandlerRef, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 import { isBlank, itemAnchor } from './shared';
 import { HA_HOSTS } from './sources';
@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [HA_HOSTS],
   },
@@ -66,8 +67,8 @@ export default defineRule({
           })),
           ...orchs.slice(0, 5).map((o) => ({ uri: o.doc.uri, range: o.host.range, message: `Orchestration ${o.orchestration.name} runs in ${name}` })),
         ].slice(0, 5),
-        fix: fix(
-          `Add a second instance of ${name}`,
+        fix: declaration(
+          `Add ${servers.size ? 'a second instance' : 'two instances'} of ${name}`,
           list && list.isSeq
             ? list.items().length
               ? ctx.edit.appendItem(list, placeholder('second server'))

@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { uncShare } from '../model/adapters';
 import type { RelatedLocation } from '../types';
 import { addToList } from './shared';
@@ -15,6 +15,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'site-loss',
     sources: [CK_DR],
   },
@@ -52,7 +53,7 @@ export default defineRule({
       related: related.length ? related : undefined,
       fix: declaredOff
         ? undefined
-        : fix(
+        : declaration(
             `Declare ${share ? share.get('path')!.str : root} in fileShares`,
             share ? (ha ? ctx.edit.replace(ha, placeholder('true once the share is clustered or on a SAN')) : ctx.edit.insertKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN'))) : addToList(ctx, 'fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
           ),

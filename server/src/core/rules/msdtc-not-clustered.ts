@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank, missingAnchor } from './shared';
 import { CLUSTER_INSTALL } from './sources';
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [CLUSTER_INSTALL],
   },
@@ -45,7 +46,7 @@ export default defineRule({
       message: `BizTalk runs on a Windows cluster (${why.what}), but the topology does not say that MSDTC is clustered there (biztalk.msdtcClustered). Cluster MSDTC before installing BizTalk on the cluster, then declare msdtcClustered: true.`,
       nodePath: 'biztalk.msdtcClustered',
       related,
-      fix: fix('Declare whether MSDTC is clustered', flag ? ctx.edit.replace(flag, FACT) : biztalk && !biztalk.isMap ? undefined : ctx.edit.ensure(['biztalk', 'msdtcClustered'], FACT)),
+      fix: declaration('Declare whether MSDTC is clustered', flag ? ctx.edit.replace(flag, FACT) : biztalk && !biztalk.isMap ? undefined : ctx.edit.ensure(['biztalk', 'msdtcClustered'], FACT)),
     });
   },
 });

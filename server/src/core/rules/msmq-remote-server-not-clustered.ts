@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { handlers, sameName } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, queueMachine, setting } from '../model/adapters';
 import { endpointLabel, handlerPath, hostOf } from './hostHelpers';
@@ -14,6 +14,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [SORH],
   },
@@ -58,7 +59,7 @@ export default defineRule({
         fix:
           clustered?.value === true || clustered?.value === false
             ? undefined
-            : fix(
+            : declaration(
                 `Declare MSMQ server ${shown} in the topology`,
                 server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : addToList(ctx, 'msmqServers', { name: shown, clustered: FACT }),
               ),

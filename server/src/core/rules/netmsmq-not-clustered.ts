@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { adapterIs, handlers } from '../model/join';
 import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
 import { SORH } from './sources';
@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [SORH],
   },
@@ -27,7 +28,7 @@ export default defineRule({
         message: `${endpointLabel(h)} (WCF-NetMsmq) runs in host "${host.name}", which is ${declaredOff ? 'declared not clustered' : 'not declared clustered'}. Microsoft's guidance for WCF-NetMsmq is to cluster the host of its receive handler: move the location to a clustered host, or cluster this one.`,
         nodePath: handlerPath(h, ':netmsmq'),
         related: hostRelated(ctx, h, host, false),
-        fix: declaredOff ? undefined : fix(`Declare whether host ${host.name} is clustered`, ctx.edit.insertKey(host.node, 'clustered', placeholder('true once the host is clustered'))),
+        fix: declaredOff ? undefined : declaration(`Declare whether host ${host.name} is clustered`, ctx.edit.insertKey(host.node, 'clustered', placeholder('true once the host is clustered'))),
       });
     }
   },

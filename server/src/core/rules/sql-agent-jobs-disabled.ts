@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank, missingAnchor } from './shared';
 import { insertKeys } from './hostHelpers';
@@ -34,6 +34,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [KB919776, PLANNING_TRACKING, DB_JOBS],
   },
@@ -50,7 +51,7 @@ export default defineRule({
         message:
           "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
         nodePath: 'sqlAgentJobs',
-        fix: fix('Declare the BizTalk SQL Agent jobs', jobs ? ctx.edit.replace(jobs, { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT }) : ctx.edit.ensure(['sqlAgentJobs'], { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT })),
+        fix: declaration('Declare the BizTalk SQL Agent jobs', jobs ? ctx.edit.replace(jobs, { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT }) : ctx.edit.ensure(['sqlAgentJobs'], { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT })),
       });
       return;
     }
@@ -73,7 +74,7 @@ export default defineRule({
         message:
           "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
         nodePath: 'sqlAgentJobs',
-        fix: fix('Declare the BizTalk SQL Agent jobs', fill(jobs, missing)),
+        fix: declaration('Declare the BizTalk SQL Agent jobs', fill(jobs, missing)),
       });
     } else if (missing.length === 1) {
       const key = missing[0];
@@ -82,7 +83,7 @@ export default defineRule({
         range: jobs.get(key)?.entryRange ?? jobs.keyRange,
         message: WHAT[key].undeclared,
         nodePath: `sqlAgentJobs.${key}`,
-        fix: fix(`Declare ${key}`, fill(jobs, missing)),
+        fix: declaration(`Declare ${key}`, fill(jobs, missing)),
       });
     }
 

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { placements } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { addToList, itemAnchor } from './shared';
@@ -19,6 +19,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [CK_HA, DEDICATED_TRACKING_HOST],
   },
@@ -39,7 +40,7 @@ export default defineRule({
         range: list.keyRange,
         message: `No host is declared with tracking (hosts[].tracking: true), so btslint cannot check that tracking survives the loss of a server. Declare the tracking host, with instances on at least ${needed} servers (${mbText} + 1).`,
         nodePath: 'hosts',
-        fix: fix('Declare a dedicated tracking host', addToList(ctx, 'hosts', TRACKING_HOST_SKELETON)),
+        fix: declaration('Declare a dedicated tracking host', addToList(ctx, 'hosts', TRACKING_HOST_SKELETON)),
       });
       return;
     }
@@ -57,7 +58,7 @@ export default defineRule({
       related: tracking.slice(1, 6).map((h) => ({ uri: topo.uri, range: itemAnchor(h), message: `Host ${h.get('name')?.str ?? ''} has tracking enabled` })),
       fix:
         tracking.length === 1
-          ? fix(
+          ? declaration(
               `Add an instance of ${name}`,
               instances && instances.isSeq
                 ? ctx.edit.appendItem(instances, placeholder('another server'))
