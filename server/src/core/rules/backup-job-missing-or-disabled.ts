@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { BACKING_UP_DBS, CFG_JOB, KB919776 } from './sources';
 
@@ -44,7 +44,7 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: enabled ? enabled.entryRange : job.keyRange,
-      message: !isBlank(enabled)
+      message: !isBlank(enabled) && !isPlaceholderValue(enabled?.str)
         ? 'The Backup BizTalk Server job is declared disabled. BizTalk leaves it disabled after configuration; until it is enabled no BizTalk database is backed up and the logs grow without bound.'
         : 'The Backup BizTalk Server job does not say it is enabled (enabled: true). BizTalk leaves it disabled after configuration.',
       nodePath: 'backup.biztalkJob.enabled',

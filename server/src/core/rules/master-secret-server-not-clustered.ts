@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
 import { missingAnchor } from './shared';
 import { CK_HA, HA_MSS, MSS } from './sources';
 
@@ -19,9 +19,9 @@ export default defineRule({
     const clustered = sso?.get('clustered');
     if (clustered?.value === true) return;
     const mss = sso?.get('masterSecretServer');
-    const who = mss?.str ? `The master secret server ${mss.str}` : 'The master secret server';
+    const who = mss?.str && !isPlaceholderValue(mss.str) ? `The master secret server ${mss.str}` : 'The master secret server';
     const range = clustered ? clustered.range : mss ? mss.entryRange : sso ? sso.keyRange : missingAnchor(topo, ['sso']).range;
-    const said = clustered ? 'is declared not clustered (sso.clustered: false)' : 'is not declared clustered (sso.clustered)';
+    const said = clustered && isPlaceholderValue(clustered.str) ? 'is not declared clustered (sso.clustered is still a <<placeholder>>)' : clustered ? 'is declared not clustered (sso.clustered: false)' : 'is not declared clustered (sso.clustered)';
     ctx.report({
       doc: topo.doc,
       range,

@@ -86,6 +86,8 @@ export default defineRule({
             });
             continue;
           }
+          // A <<placeholder>> (btslint init, raid-undeclared's fix) is unfilled-placeholder's to report.
+          if (isPlaceholderValue(raid.str)) continue;
           const level = String(raid.value).toLowerCase();
           if (level === '10' || level === '0' || level === 'none') continue; // 0/none: raid0-or-none reports it as an error
           const extra = level === '5' ? ` RAID 5 pays a write penalty on every write, and ${label} is written all the time.` : '';
