@@ -173,7 +173,9 @@ export async function lintInWorkers(files: string[], workers: number, options: P
     const seen = new Set<string>();
     const own: Finding[] = [];
     for (const f of [...raw, ...internal]) {
-      if (!sharedDocs.has(f.uri) && f.ruleId !== 'internal-error') continue;
+      // no-topology stands in the workspace's first BizTalk file, often a binding: only this pass,
+      // which sees every file, knows which one (the workers drop theirs).
+      if (!sharedDocs.has(f.uri) && f.ruleId !== 'internal-error' && f.ruleId !== 'no-topology') continue;
       const k = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
       if (seen.has(k)) continue;
       seen.add(k);
@@ -373,11 +375,12 @@ function work(job: Job, known: BtsDocument[] = []): JobResult {
       now,
       onInternalError: (ruleId, e) => warn(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
     });
-    const own = raw.filter((f) => mine.has(f.uri));
+    const own = raw.filter((f) => mine.has(f.uri) && f.ruleId !== 'no-topology');
     result.internal.push(...raw.filter((f) => f.ruleId === 'internal-error' && !mine.has(f.uri)));
     const { findings } = applyPolicy(own, docs, { now, configFor, suppressions: !job.options.ignoreSuppressions });
     result.findings.push(...findings);
-    const offsets = new Map<string, Set<number>>(docs.map((d) => [d.uri, new Set<number>()]));
+    // Offset 0 always: where no-topology stands when the main thread places it in a binding.
+    const offsets = new Map<string, Set<number>>(docs.map((d) => [d.uri, new Set<number>([0])]));
     const note = (uri: string, start: number, end: number) => {
       const set = offsets.get(uri);
       if (set) set.add(start).add(end);

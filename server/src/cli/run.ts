@@ -35,6 +35,10 @@ export interface RunArgs {
   ignoreSuppressions?: boolean;
   /** Worker threads for large runs (parallel.ts): a number, `auto` (default) or `off`. */
   concurrency?: Concurrency;
+  /** A workspace without a topology is an error (the no-topology finding at error level), for CI. */
+  requireTopology?: boolean;
+  /** False: a path given with no BizTalk file in it is not a usage error (ESLint's --no-error-on-unmatched-pattern). */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 /** A config file's bytes, or undefined when it is not a readable file. */
@@ -125,6 +129,16 @@ async function readWorkspace(args: RunArgs, cwd: string): Promise<Workspace> {
     }
   }
   if (showProgress) process.stderr.write(`\rbtslint: read ${chosen.length}/${chosen.length} files\n`);
+  if (args.errorOnUnmatchedPattern !== false) {
+    // As ESLint: a path that names no file to check is a mistake in the command (a typo, a wrong folder).
+    const read = docs.filter((d) => d.kind !== 'other' || d.problems.some((p) => p.kind === 'skipped')).map((d) => key(d.uri));
+    for (const p of args.paths) {
+      const abs = key(path.resolve(cwd, p));
+      if (!read.some((u) => u === abs || u.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep))) {
+        throw new RunUsageError(`no BizTalk file (binding, configuration export, Deployment Framework file or topology) found in ${p}; use --no-error-on-unmatched-pattern to allow that`);
+      }
+    }
+  }
   const configDocs = new Map<string, BtsDocument>();
   for (const cfg of source.all()) {
     for (const p of cfg.problems) if (!configDocs.has(p.file)) configDocs.set(p.file, readDocument(p.file, p.text));
@@ -146,14 +160,19 @@ function statOrUndefined(p: string): fs.Stats | undefined {
 
 /** lint() and the policy step: the findings btslint reports for these documents. */
 function lintWithPolicy(docs: BtsDocument[], ws: Workspace, args: RunArgs): Finding[] {
-  if (ws.precomputed && docs === ws.docs) return [...ws.precomputed, ...configFindings(ws.configs())];
+  if (ws.precomputed && docs === ws.docs) return requireTopology([...ws.precomputed, ...configFindings(ws.configs())], args);
   const now = args.today ?? new Date();
   const raw = lint(docs, {
     now,
     onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
   });
   const { findings } = applyPolicy(raw, docs, { now, configFor: ws.configFor, suppressions: !args.ignoreSuppressions });
-  return [...findings, ...configFindings(ws.configs())];
+  return requireTopology([...findings, ...configFindings(ws.configs())], args);
+}
+
+/** --require-topology: the no-topology finding is an error, whatever its configured level. */
+function requireTopology(findings: Finding[], args: RunArgs): Finding[] {
+  return args.requireTopology ? findings.map((f) => (f.ruleId === 'no-topology' ? { ...f, severity: 'error' } : f)) : findings;
 }
 
 function writeOut(out: string, outputFile: string | undefined, cwd: string): void {

@@ -38,5 +38,7 @@ export function stylish({ findings, display, position, color }: FormatInput): st
   if (fixable) lines.push(paint(C.dim, `  ${fixable} of them can be fixed with \`btslint --fix\` (or a quick-fix in the editor; --fix-dry-run shows the changes).`));
   lines.push('', 'Rule documentation:');
   for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
+  // The way forward for a first run: the hint is the last thing read.
+  if (rules.has('no-topology')) lines.push('', paint(C.bold, 'No topology file yet: run `btslint init` on these files to write one, fill in its <<placeholders>>, then lint again.'));
   return lines.join('\n') + '\n';
 }

@@ -17,31 +17,29 @@ export default defineRule({
   },
   check(ctx) {
     const topo = ctx.topology;
+    // Without any topology, no-topology says so once for the workspace (not once per handler).
+    if (!topo) return;
     for (const h of handlers(ctx.ws)) {
       const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
       // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
       if (isUnresolved(h.hostName)) continue;
-      if (topo && topo.findHost(h.hostName)) continue;
+      if (topo.findHost(h.hostName)) continue;
       const isolated = h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS);
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: topo
-          ? `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`
-          : `${where} runs in host "${h.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
+        message: `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`,
         nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
-        related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
-        fix: topo
-          ? fix(
-              `Declare host ${h.hostName} in the topology`,
-              addToList(ctx, 'hosts', {
-                name: h.hostName,
-                type: isolated ? 'isolated' : 'in-process',
-                clustered: false,
-                instances: [placeholder('first server'), placeholder('second server')],
-              }),
-            )
-          : undefined,
+        related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        fix: fix(
+          `Declare host ${h.hostName} in the topology`,
+          addToList(ctx, 'hosts', {
+            name: h.hostName,
+            type: isolated ? 'isolated' : 'in-process',
+            clustered: false,
+            instances: [placeholder('first server'), placeholder('second server')],
+          }),
+        ),
       });
     }
   },
