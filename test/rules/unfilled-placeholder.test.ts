@@ -40,7 +40,7 @@ hosts:
         {
           range: [5, 25, 5, 42],
           severity: 'warning',
-          message: 'Fill in backup server: this placeholder was inserted by a quick-fix and still stands for a real value.',
+          message: 'Fill in backup server: this placeholder (written by btslint init or a quick-fix) still stands for a real value.',
           fixOutput: null,
         },
         { range: [5, 43, 5, 52], message: /^Fill in share:/, fixOutput: null },

@@ -288,6 +288,8 @@ interface StandInData {
   binding?: BindingModel;
   /** [offset, line, character] triples: every offset a finding or the binding model refers to. */
   positions: number[];
+  /** Whether the file has syntax problems (no-topology prefers a readable file to stand in). */
+  broken: boolean;
 }
 
 interface JobResult {
@@ -342,7 +344,10 @@ function standIn(d: StandInData): BtsDocument {
     }
     for (const rl of d.binding.receiveLocations) noSettings(rl.transport);
   }
-  return { uri: d.uri, text: '', encoding: d.encoding, eol: d.eol, kind: d.kind, binding: d.binding, problems: [], lines: () => lines };
+  // A broken file's problems are its worker's to report; one stands in so that no-topology, which
+  // prefers a readable file, picks the same file as a single-threaded run.
+  const problems: BtsDocument['problems'] = d.broken ? [{ kind: 'parse', message: 'stand-in', range: { start: 0, end: 0 } }] : [];
+  return { uri: d.uri, text: '', encoding: d.encoding, eol: d.eol, kind: d.kind, binding: d.binding, problems, lines: () => lines };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -399,7 +404,7 @@ function work(job: Job, known: BtsDocument[] = []): JobResult {
         const p = lines.position(o);
         positions.push(o, p.line, p.character);
       }
-      result.docs.push({ uri: d.uri, kind: d.kind, encoding: d.encoding, eol: d.eol, binding, positions });
+      result.docs.push({ uri: d.uri, kind: d.kind, encoding: d.encoding, eol: d.eol, binding, positions, broken: d.problems.some((p) => p.kind === 'parse') });
     }
     trace(`batch of ${docs.length} files done`);
   }

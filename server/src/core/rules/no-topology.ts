@@ -7,7 +7,9 @@ function anchor(docs: BtsDocument[]): BtsDocument | undefined {
   const kinds: BtsDocument['kind'][] = ['binding', 'config-export', 'btdf-settings', 'settings-export', 'btdf-project', 'app-definition'];
   for (const k of kinds) {
     const of = docs.filter((d) => d.kind === k).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    if (of.length) return of[0];
+    // A readable file first: a broken one has its own findings to show.
+    const found = of.find((d) => !d.problems.some((p) => p.kind === 'parse')) ?? of[0];
+    if (found) return found;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { defineRule } from './api';
 export default defineRule({
   meta: {
     id: 'unfilled-placeholder',
-    description: 'A value is still a <<placeholder>> that a btslint quick-fix inserted and nobody has filled in.',
+    description: 'A value is still a <<placeholder>> that btslint (init or a quick-fix) wrote and nobody has filled in.',
     defaultSeverity: 'warning',
     category: 'workspace',
     fixable: false,
@@ -27,7 +27,7 @@ export default defineRule({
           ctx.report({
             doc: topo.doc,
             range: { start, end: start + m[0].length },
-            message: `Fill in ${m[1]}: this placeholder was inserted by a quick-fix and still stands for a real value.`,
+            message: `Fill in ${m[1]}: this placeholder (written by btslint init or a quick-fix) still stands for a real value.`,
             nodePath: `placeholder:${m[0]}`,
           });
         }
