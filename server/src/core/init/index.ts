@@ -130,13 +130,14 @@ export function initTopologies(documents: BtsDocument[], options: InitOptions = 
   const found = workspaceEnvironments(documents);
   let envs: { env: EnvironmentName; foundIn?: string }[];
   const describe = (env: EnvironmentName) => {
-    const ev = found.get(env) ?? [];
-    const seen = new Set<string>();
-    const parts: string[] = [];
-    for (const e of ev) {
-      const p = `${display(e.doc.uri)}${e.what === 'file name' ? '' : ` (${e.what})`}`;
-      if (!seen.has(p)) seen.add(p), parts.push(p);
+    // One mention per file: `SettingsFileGenerator.xml (column "Local Development", column "Shared Development")`.
+    const byFile = new Map<string, Set<string>>();
+    for (const e of found.get(env) ?? []) {
+      const f = display(e.doc.uri);
+      if (!byFile.has(f)) byFile.set(f, new Set());
+      if (e.what !== 'file name') byFile.get(f)!.add(e.what);
     }
+    const parts = [...byFile].map(([f, what]) => (what.size ? `${f} (${[...what].join(', ')})` : f));
     return parts.length ? (parts.length <= 2 ? parts.join(', ') : `${parts.slice(0, 2).join(', ')} and ${parts.length - 2} more`) : undefined;
   };
   if (options.environment) {
