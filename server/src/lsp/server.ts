@@ -8,6 +8,7 @@
 import {
   CodeActionKind,
   Connection,
+  CreateFile,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -19,12 +20,16 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
+  TextDocumentEdit,
   TextDocumentSyncKind,
+  TextEdit,
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
+import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, LineIndex, lintSteps, readDocument } from '../core';
+import { initTopologies } from '../core/init';
+import * as fs from 'fs';
 import { compileGlob, globBase, isConfigFileName } from '../core/config';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
@@ -34,12 +39,16 @@ import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { inSkippedFolder, readConfigFile, readLimited, walkFolder, yieldToLoop } from './files';
-import { isInside, pathKey, uriKey, uriToPath } from './paths';
+import { isInside, pathKey, pathToUri, uriKey, uriToPath } from './paths';
 import { EditorPolicy } from './policy';
 import { version } from '../../../package.json';
 import {
   BtslintSettings,
+  CREATE_TOPOLOGY_COMMAND,
   DEFAULT_SETTINGS,
+  INIT_REQUEST,
+  InitParams,
+  InitResult,
   LINT_WORKSPACE_REQUEST,
   LintWorkspaceResult,
   MODEL_REQUEST,
@@ -90,6 +99,8 @@ interface ClientSupport {
   snippets: boolean;
   /** LSP 3.18 SnippetTextEdit in workspace edits. */
   snippetEdits: boolean;
+  /** workspace/applyEdit with createFile (btslint/init). */
+  createFiles: boolean;
 }
 
 export class BtslintServer {
@@ -179,6 +190,15 @@ export class BtslintServer {
         if (this.support.showDocument && typeof uri === 'string' && selection?.start) await connection.window.showDocument({ uri, selection, takeFocus: true });
         return null;
       }
+      if (p.command === CREATE_TOPOLOGY_COMMAND) {
+        // The no-topology code action: create, then show the first topology at its first placeholder.
+        const r = await this.createTopology({});
+        const first = r.created[0];
+        const show = first ?? (r.existing[0] ? { uri: r.existing[0], selection: null } : undefined);
+        if (show && this.support.showDocument) await connection.window.showDocument({ uri: show.uri, selection: show.selection ?? undefined, takeFocus: true });
+        if (!first) connection.window.showInformationMessage(r.message);
+        return r;
+      }
       if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
       const url = String(p.arguments?.[0] ?? '');
       if (!/^https?:\/\//.test(url)) return null;
@@ -198,6 +218,7 @@ export class BtslintServer {
       if (!doc || doc.kind === 'other') return null;
       return describeModel(doc, fsPath ?? p.uri) as ModelResult;
     });
+    connection.onRequest(INIT_REQUEST, (p: InitParams | undefined) => this.createTopology(p ?? {}));
     connection.onRequest(LINT_WORKSPACE_REQUEST, async (): Promise<LintWorkspaceResult> => {
       const t0 = performance.now();
       await this.scan('btslint: Lint workspace');
@@ -208,6 +229,48 @@ export class BtslintServer {
 
   listen(): void {
     this.connection.listen();
+  }
+
+  /**
+   * `btslint init` for a workspace folder: the core writes the text from the files the server holds
+   * (open documents as edited), the client creates the files (workspace/applyEdit), so the server
+   * writes nothing itself and the core stays pure. An existing topology is never replaced.
+   */
+  private async createTopology(p: InitParams): Promise<InitResult> {
+    const folder = (p.folder ? uriToPath(p.folder) : undefined) ?? this.state.folders[0];
+    const none = (message: string): InitResult => ({ created: [], existing: [], message });
+    if (!folder) return none('Open a folder first: btslint writes the topology into the workspace folder.');
+    if (p.folder && !this.state.folders.some((f) => isInside(folder, f))) return none('That folder is not in the workspace.');
+    if (!this.support.createFiles) return none('This editor cannot create files for a language server (workspace edits with createFile); run `btslint init` in a terminal.');
+    if (this.scanning) await this.scan('btslint init');
+    const docs = this.state.documents((e) => this.isLinted(e) && isInside(e.path, folder));
+    if (!docs.some((d) => d.binding || d.configExport || d.settingsWorkbook || d.settingsExport)) {
+      return none('No binding file, configuration export or Deployment Framework settings in this folder: nothing to write a topology from.');
+    }
+    let topologies;
+    try {
+      topologies = initTopologies(docs, { environment: p.environment, display: (uri) => path.relative(folder, uriToPath(uri) ?? uri).replace(/\\/g, '/') });
+    } catch (e) {
+      return none((e as Error).message);
+    }
+    const targets = topologies.map((t) => path.join(folder, t.fileName));
+    const existing = targets.filter((t) => this.state.get(pathToUri(t)) || fs.existsSync(t)).map((t) => pathToUri(t));
+    if (existing.length) return { created: [], existing, message: `${existing.map((u) => path.basename(uriToPath(u) ?? u)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; btslint leaves ${existing.length === 1 ? 'it' : 'them'} as ${existing.length === 1 ? 'it is' : 'they are'}.` };
+    const created: InitResult['created'] = [];
+    const changes: (CreateFile | TextDocumentEdit)[] = [];
+    topologies.forEach((t, i) => {
+      const uri = pathToUri(targets[i]);
+      changes.push(CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, t.text)]));
+      // The first placeholder that is a value (the header's comment mentions one too).
+      const m = /'(<<[^<>\r\n]{1,80}>>)/.exec(t.text);
+      const lines = new LineIndex(t.text);
+      const selection = m ? { start: lines.position(m.index + 1), end: lines.position(m.index + 1 + m[1].length) } : null;
+      created.push({ uri, environment: t.environment, placeholders: t.placeholders, selection });
+    });
+    const applied = await this.connection.workspace.applyEdit({ label: 'btslint init', edit: { documentChanges: changes } });
+    if (!applied.applied) return none(`The editor did not create the topology${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
+    const n = created.reduce((k, c) => k + c.placeholders, 0);
+    return { created, existing: [], message: `Created ${created.map((c) => path.basename(uriToPath(c.uri) ?? c.uri)).join(', ')}: fill in ${n} <<placeholders>>; btslint lists each until it is filled.` };
   }
 
   private initialize(params: InitializeParams): InitializeResult {
@@ -222,6 +285,7 @@ export class BtslintServer {
       workspaceFolders: !!c.workspace?.workspaceFolders,
       snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
       snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+      createFiles: !!c.workspace?.applyEdit && !!c.workspace?.workspaceEdit?.documentChanges && !!c.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     };
     const folders = params.workspaceFolders?.length
       ? params.workspaceFolders.map((f) => uriToPath(f.uri))
@@ -242,7 +306,7 @@ export class BtslintServer {
         documentSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '"', "'"] },
         codeActionProvider: this.support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND, CREATE_TOPOLOGY_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'btslint', version: serverVersion() },

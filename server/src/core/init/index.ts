@@ -89,6 +89,11 @@ class Sources {
     this.files.add(this.display(uri));
     return this;
   }
+  /** Adds what another list holds (already in display form). */
+  merge(other: Sources): this {
+    for (const f of other.all()) this.files.add(f);
+    return this;
+  }
   get size(): number {
     return this.files.size;
   }
@@ -330,7 +335,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
     if (!machine || /^(\.|\(local\)|localhost)$/i.test(machine)) continue;
     let m = sqlMachines.get(machine.toLowerCase());
     if (!m) sqlMachines.set(machine.toLowerCase(), (m = { name: machine, files: new Sources(display) }));
-    for (const f of inst.files.all()) m.files.add(f);
+    m.files.merge(inst.files);
   }
   const serverComments: (string | undefined)[] = servers.items.map((_, i) => (i === 0 ? 'BizTalk servers: the machines that run host instances' : undefined));
   for (const m of sqlMachines.values()) {

@@ -9,7 +9,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { BtsDocument, docsUrl, Finding } from '../../core';
 import { DiagnosticData, DocLookup, isBtslintData, SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
-import { SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { CREATE_TOPOLOGY_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { suppressActions } from './suppress';
 
 export interface CodeActionEnv {
@@ -60,6 +60,11 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
         diagnostics: [diagnostic],
         edit: toWorkspaceEdit(finding.fix.edits, env.docOf, env.versionOf, env.versionedEdits),
       });
+    }
+    if (data.ruleId === 'no-topology') {
+      // Its fix is a new file: `btslint init`, through the server's command (the client creates the file).
+      const title = 'Create topology from workspace';
+      fixes.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CREATE_TOPOLOGY_COMMAND } });
     }
     if (finding) {
       // One action per distinct edit: two findings of a rule in one element share their comment.
