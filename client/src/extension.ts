@@ -1,11 +1,14 @@
 // The VS Code extension: starts btslint's language server (the same module `btslint lsp` runs) over
 // IPC, and adds what only an editor has: a status-bar item, a timed output channel, and the
-// commands "btslint: Lint workspace" and "btslint: Show model for this file". Everything about
+// commands "btslint: Lint workspace", "btslint: Show model for this file" and "btslint: Create topology
+// from workspace", and the getting-started walkthrough (package.json, media/walkthrough). Everything about
 // BizTalk files lives in the server.
 
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import {
+  INIT_REQUEST,
+  InitResult,
   LINT_WORKSPACE_REQUEST,
   LintWorkspaceResult,
   MODEL_REQUEST,
@@ -108,6 +111,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) + '\n' });
       await vscode.window.showTextDocument(doc, { preview: false });
       return doc;
+    }),
+    vscode.commands.registerCommand('btslint.createTopology', async (folder?: vscode.Uri) => {
+      if (!client) return undefined;
+      // The folder: the one given (explorer), else the active file's, else the first.
+      const ws = (folder instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(folder) : undefined) ??
+        (vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : undefined) ??
+        vscode.workspace.workspaceFolders?.[0];
+      if (!ws) {
+        void vscode.window.showWarningMessage('btslint: open a folder with BizTalk files first.');
+        return undefined;
+      }
+      // The server reads the workspace and asks VS Code to create the file (a workspace edit).
+      const r = await client.sendRequest<InitResult>(INIT_REQUEST, { folder: client.code2ProtocolConverter.asUri(ws.uri) });
+      const first = r.created[0];
+      const target = first?.uri ?? r.existing[0];
+      if (!target) {
+        void vscode.window.showWarningMessage(`btslint: ${r.message}`);
+        return r;
+      }
+      const doc = await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(target));
+      if (first) await doc.save();
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      if (first?.selection) {
+        const sel = client.protocol2CodeConverter.asRange(first.selection);
+        editor.selection = new vscode.Selection(sel.start, sel.end);
+        editor.revealRange(sel, vscode.TextEditorRevealType.InCenter);
+      }
+      void vscode.window.showInformationMessage(`btslint: ${r.message}`);
+      return r;
     }),
     vscode.commands.registerCommand('btslint.restartServer', async () => {
       await client?.restart();
