@@ -52,14 +52,15 @@ Options:
       --max-file-size <MB> skip files larger than this, with an info finding (default: 50)
       --concurrency <n>    worker threads for large runs: a number, auto (default: all cores,
                            with 4 or more, from 64 files or 8 MB on) or off (not used with --fix)
+  -h, --help               show this help
+  -v, --version            print the version
+
 Options of init:
       --environment <name> write the topology of this environment only (production, staging,
                            test, development)
   -o, --output-file <file> the topology file to write (*.topology.yaml); default: one file per
                            environment, named after it, in the first folder given
       --force              overwrite an existing topology file
-  -h, --help               show this help
-  -v, --version            print the version
 
 Exit codes: 0 no error-level finding, 1 at least one error (or more warnings than --max-warnings),
 2 usage error or internal failure.
