@@ -405,7 +405,7 @@ describe('btslint lsp: topology files a config file points at, outside the works
     // The config no longer names them: the binding is checked alone, the topology forgotten.
     const since = c.publishes.length;
     c.writeFile('btslint.config.yaml', 'rules: {}\n');
-    await c.waitForDiagnostics(binding, has('handler-host-unknown'), since);
+    await c.waitForDiagnostics(binding, has('no-topology'), since);
     await c.waitForDiagnostics(topo, (l) => l.length === 0, since, 'cleared diagnostics');
   });
 });
