@@ -157,9 +157,12 @@ describe('btslint init (core)', () => {
     const prod = out.find((t) => t.environment === 'production')!;
     const test = out.find((t) => t.environment === 'test')!;
     assert.deepEqual(prod.hosts.sort(), ['IsolatedReceiveHost', 'PaymentsHost', 'SendHost']);
-    assert.deepEqual(test.hosts.sort(), ['BizTalkServerApplication', 'BizTalkServerIsolatedHost', 'SendHost']);
+    // PaymentsHost in test too: Deployment.btdfproj restarts it (BizTalkHosts) in every environment.
+    assert.deepEqual(test.hosts.sort(), ['BizTalkServerApplication', 'BizTalkServerIsolatedHost', 'PaymentsHost', 'SendHost']);
+    assert.match(test.text, /- name: PaymentsHost {2}# restarted by the deployment in Deployment\.btdfproj\r?\n/);
+    assert.match(prod.text, /# BizTalk servers: the machines that run host instances; IIS for the applications of Deployment\.btdfproj\r?\n/);
     assert.match(prod.text, /environment: production {2}# from SettingsFileGenerator\.xml \(column "Production"\)/);
-    assert.match(prod.text, /- name: PaymentsHost {2}# receive locations in PortBindingsMaster\.xml; \$\{PaymentsHost\} from SettingsFileGenerator\.xml, column "Production"/);
+    assert.match(prod.text, /- name: PaymentsHost {2}# receive locations in PortBindingsMaster\.xml \(\$\{PaymentsHost\} from SettingsFileGenerator\.xml, column "Production" \(PROD_settings\.xml\)\); restarted by the deployment in Deployment\.btdfproj\r?\n/);
     for (const t of out) check(t, ws);
   });
 

@@ -65,13 +65,21 @@ export function runInit(args: InitArgs, cwd: string): number {
   }
   topologies.forEach((t, i) => {
     const target = targets[i];
+    // Two topologies of one environment both judge every binding: say so, the user decides.
+    const same = docs.filter((d) => d.topology?.environment === t.environment && path.resolve(d.uri) !== path.resolve(target));
+    if (same.length) process.stderr.write(`btslint: note: ${same.map((d) => displayPath(d.uri, cwd)).join(', ')} already describe${same.length === 1 ? 's' : ''} ${t.environment}; keep one topology per environment.\n`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, t.text, { flag: args.force ? 'w' : 'wx' });
     const shown = displayPath(target, cwd);
     const read = `${t.hosts.length} host${t.hosts.length === 1 ? '' : 's'}, ${t.sqlInstances.length} SQL instance${t.sqlInstances.length === 1 ? '' : 's'}, ${t.databases.length} database${t.databases.length === 1 ? '' : 's'}`;
     process.stdout.write(`btslint: wrote ${shown} (${t.environment}${t.foundIn ? '' : ', assumed'}): ${read} read from ${t.sources.length} file${t.sources.length === 1 ? '' : 's'}; ${t.placeholders} <<placeholders>> to fill in.\n`);
   });
-  const lintPaths = [...inputs, ...targets.map((t) => displayPath(t, cwd))].filter((p, i, a) => a.indexOf(p) === i);
+  // The topologies are read with the paths when they are under one of them.
+  const under = (file: string) => inputs.some((p) => {
+    const rel = path.relative(path.resolve(cwd, p), file);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  });
+  const lintPaths = [...inputs, ...targets.filter((t) => !under(t)).map((t) => displayPath(t, cwd))].filter((p, i, a) => a.indexOf(p) === i);
   process.stdout.write(`Next: fill in the placeholders, then run "btslint ${lintPaths.map((p) => (/\s/.test(p) ? `"${p}"` : p)).join(' ')}" to see what is left.\n`);
   return 0;
 }

@@ -112,10 +112,12 @@ interface HostFact {
   types: Set<'in-process' | 'isolated'>;
   /** A type stated outright (configuration export, orchestration binding), over one inferred from adapters. */
   declaredType?: 'in-process' | 'isolated';
-  uses: Set<string>;
+  /** What uses or creates the host (`send ports`, `orchestrations`, ...), and in which files. */
+  uses: Map<string, Sources>;
   files: Sources;
-  /** `${Token}` and where its value comes from, when the name was resolved. */
+  /** `${Token}` and where its value comes from, when the name was resolved; and for which use. */
   token?: string;
+  tokenUse?: string;
 }
 
 interface InstanceFact {
@@ -174,11 +176,14 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   // ---- hosts
   const hosts = new Map<string, HostFact>();
   const unresolved = new Map<string, Sources>();
-  const hostFact = (name: string, uri: string): HostFact => {
+  const hostFact = (name: string, uri: string, use: string): HostFact => {
     const key = name.trim().toLowerCase();
     let h = hosts.get(key);
-    if (!h) hosts.set(key, (h = { name: name.trim(), types: new Set(), uses: new Set(), files: new Sources(display) }));
+    if (!h) hosts.set(key, (h = { name: name.trim(), types: new Set(), uses: new Map(), files: new Sources(display) }));
     h.files.add(uri);
+    let u = h.uses.get(use);
+    if (!u) h.uses.set(use, (u = new Sources(display)));
+    u.add(uri);
     used.add(uri);
     return h;
   };
@@ -193,11 +198,11 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
       noteUnresolved(h.hostName, h.doc.uri);
       continue;
     }
-    const f = hostFact(h.hostName, h.doc.uri);
+    const f = hostFact(h.hostName, h.doc.uri, h.side === 'send' ? 'send ports' : 'receive locations');
     f.types.add(isIsolatedReceive(h) ? 'isolated' : 'in-process');
-    f.uses.add(h.side === 'send' ? 'send ports' : 'receive locations');
     if (h.hostToken && h.hostSource) {
       f.token = `${h.hostToken} from ${display(h.hostSource.doc.uri)}${h.hostSource.origin.includes('column') ? h.hostSource.origin.replace(/^[^,]*/, '') : ''}`;
+      f.tokenUse = h.side === 'send' ? 'send ports' : 'receive locations';
       used.add(h.hostSource.doc.uri);
     }
   }
@@ -209,17 +214,29 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
         noteUnresolved(o.name, doc.uri);
         continue;
       }
-      const f = hostFact(r.value, doc.uri);
-      f.uses.add('orchestrations');
+      const f = hostFact(r.value, doc.uri, 'orchestrations');
       if (o.type) f.declaredType = o.type;
-      if (r.tokens.length && r.tokens[0].value) f.token = `${o.name} from ${display(r.tokens[0].value.doc.uri)}`;
+      if (r.tokens.length && r.tokens[0].value) {
+        f.token = `${o.name} from ${display(r.tokens[0].value.doc.uri)}`;
+        f.tokenUse = 'orchestrations';
+      }
+    }
+  }
+  for (const proj of ws.btdfProjects) {
+    for (const name of proj.btdfProject!.hosts) {
+      const r = resolveText(name, table);
+      if (!name.trim()) continue;
+      if (r.unresolved.length) {
+        noteUnresolved(name, proj.uri);
+        continue;
+      }
+      hostFact(r.value, proj.uri, 'restarted by the deployment');
     }
   }
   for (const exp of ws.configExports) {
     for (const h of exp.configExport!.hosts) {
       if (!h.name) continue;
-      const f = hostFact(h.name, exp.uri);
-      f.uses.add('created by the configuration');
+      const f = hostFact(h.name, exp.uri, 'created by the configuration');
       f.declaredType = h.type;
     }
   }
@@ -316,7 +333,10 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   root.set('policy', new YMap().set('rpoMinutes', ph('<<minutes of data that may be lost>>')).set('rtoMinutes', ph('<<minutes the service may be down>>')));
 
   // servers
-  const isolated = [...hosts.values()].some((h) => hostType(h) === 'isolated');
+  // IIS on the BizTalk servers: isolated hosts run there, and so do the applications a deployment creates.
+  const iisApps = ws.btdfProjects.find((d) => d.btdfProject!.includeVirtualDirectories !== false && d.btdfProject!.virtualDirectories.length);
+  if (iisApps) used.add(iisApps.uri);
+  const isolated = [...hosts.values()].some((h) => hostType(h) === 'isolated') || !!iisApps;
   const servers = new YSeq();
   const backupOf = (kinds: string[]) => {
     const b = new YMap();
@@ -337,7 +357,9 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
     if (!m) sqlMachines.set(machine.toLowerCase(), (m = { name: machine, files: new Sources(display) }));
     m.files.merge(inst.files);
   }
-  const serverComments: (string | undefined)[] = servers.items.map((_, i) => (i === 0 ? 'BizTalk servers: the machines that run host instances' : undefined));
+  const serverComments: (string | undefined)[] = servers.items.map((_, i) =>
+    i === 0 ? `BizTalk servers: the machines that run host instances${iisApps ? `; IIS for the applications of ${display(iisApps.uri)}` : ''}` : undefined,
+  );
   for (const m of sqlMachines.values()) {
     servers.items.push(new YMap().set('name', m.name, `SQL Server in ${m.files}`).set('roles', new YSeq(['sql'], true)).set('backup', backupOf(['windows', 'sql'])));
     serverComments.push(undefined);
@@ -391,7 +413,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
     const list = new YSeq();
     for (const h of [...hosts.values()].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))) {
       const m = new YMap();
-      const why = `${[...h.uses].join(', ')} in ${h.files}${h.token ? `; ${h.token}` : ''}`;
+      const why = [...h.uses].map(([use, files]) => `${use} in ${files}${h.token && use === h.tokenUse ? ` (${h.token})` : ''}`).join('; ');
       m.set('name', h.name, why);
       const t = hostType(h);
       if (t) m.set('type', t);
