@@ -5,6 +5,8 @@
 //     and the hosts a configuration export creates, with their type (isolated or in-process);
 //   - SQL instances and the BizTalk databases placed on them by configuration exports;
 //   - the SharePoint farms of the WSS adapter, the MSMQ servers and UNC file shares named by addresses;
+//   - the hosts a Deployment Framework project restarts, and IIS on the BizTalk servers when it
+//     creates IIS applications;
 //   - the SSO master secret backup file an export names.
 // Every fact only people know (host instances, cluster nodes, RAID levels, drives, backup schedules
 // and destinations, the DR site, versions and editions) is a `<<placeholder>>`, which the
@@ -13,8 +15,8 @@
 
 import type { BtsDocument } from '../document';
 import { handlers, normaliseSqlName, withEnvironment, workspaceOf, BIZTALK_DATABASES } from '../model/join';
-import type { HandlerRef, Workspace } from '../model/join';
-import { DEFAULT_DB_NAME } from '../readers/configExport';
+import type { Workspace } from '../model/join';
+import { DEFAULT_DB_NAME, isPlaceholder } from '../readers/configExport';
 import type { DatabaseRole } from '../readers/configExport';
 import { hasToken } from '../readers/binding';
 import { effectiveAddress, isFile, isIsolatedReceive, isMsmq, msmqQueue, queueMachine, setting } from '../model/adapters';
@@ -308,7 +310,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   let secretFile: { value: string; uri: string } | undefined;
   for (const exp of ws.configExports) {
     const f = exp.configExport!.sso?.backupFile;
-    if (f && !secretFile && !/%%|\{\{|\$\{|\$\(/.test(f)) secretFile = { value: f, uri: exp.uri };
+    if (f && !secretFile && !isPlaceholder(f)) secretFile = { value: f, uri: exp.uri };
   }
 
   // ---- the document
@@ -532,4 +534,3 @@ export function orchestrationHosts(doc: BtsDocument): { name: string; type?: 'in
   return out;
 }
 
-export type { HandlerRef };
