@@ -75,6 +75,15 @@ describe('btslint init', () => {
     assert.match(fs.readFileSync(path.join(ws, 'dev.topology.yaml'), 'utf8'), /environment: development/);
   });
 
+  test('never writes through a symbolic link, even with --force', () => {
+    const ws = workspace({ 'Orders.BindingInfo.xml': B('SendHost'), 'outside/victim.txt': 'keep me' });
+    fs.symlinkSync(path.join(ws, 'outside', 'victim.txt'), path.join(ws, 'btslint.topology.yaml'));
+    const r = btslint(['init', '--force'], ws);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'btslint: btslint.topology.yaml is a symbolic link; btslint does not write through links\n');
+    assert.equal(fs.readFileSync(path.join(ws, 'outside', 'victim.txt'), 'utf8'), 'keep me');
+  });
+
   const usage: [string, string[], RegExp][] = [
     ['an -o that is not a topology file name', ['init', '-o', 'topo.yaml'], /^btslint: -o needs a file name ending in \.topology\.yaml/],
     ['an unknown environment', ['init', '--environment', 'nowhere'], /^btslint: --environment needs production, staging, test or development, not "nowhere"\n$/],

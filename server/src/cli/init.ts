@@ -35,6 +35,14 @@ export function initTargets(topologies: InitTopology[], args: InitArgs, cwd: str
   return topologies.map((t) => path.join(folder, t.fileName));
 }
 
+function lstat(p: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 export function runInit(args: InitArgs, cwd: string): number {
   if (args.outputFile && !/\.topology\.ya?ml$/i.test(args.outputFile)) {
     throw new InitUsageError(`-o needs a file name ending in .topology.yaml (btslint finds topologies by that name), not "${args.outputFile}"`);
@@ -59,8 +67,11 @@ export function runInit(args: InitArgs, cwd: string): number {
   if (!sources.length) throw new InitUsageError(`no binding file, configuration export or Deployment Framework settings found in ${inputs.join(', ')}: nothing to write a topology from`);
   const topologies = initTopologies(docs, { environment: args.environment, display: (uri) => displayPath(uri, cwd).replace(/\\/g, '/') });
   const targets = initTargets(topologies, args, cwd);
+  // A link is never written through, even with --force: a repository could point one anywhere.
+  const links = targets.filter((t) => lstat(t)?.isSymbolicLink());
+  if (links.length) throw new InitUsageError(`${links.map((t) => displayPath(t, cwd)).join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}; btslint does not write through links`);
   if (!args.force) {
-    const existing = targets.filter((t) => fs.existsSync(t));
+    const existing = targets.filter((t) => lstat(t));
     if (existing.length) throw new InitUsageError(`${existing.map((t) => displayPath(t, cwd)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite`);
   }
   topologies.forEach((t, i) => {

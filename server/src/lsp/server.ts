@@ -254,7 +254,16 @@ export class BtslintServer {
       return none((e as Error).message);
     }
     const targets = topologies.map((t) => path.join(folder, t.fileName));
-    const existing = targets.filter((t) => this.state.get(pathToUri(t)) || fs.existsSync(t)).map((t) => pathToUri(t));
+    // lstat: a link (even a dangling one) counts as existing, so nothing is ever written through it.
+    const exists = (t: string) => {
+      try {
+        fs.lstatSync(t);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const existing = targets.filter((t) => this.state.get(pathToUri(t)) || exists(t)).map((t) => pathToUri(t));
     if (existing.length) return { created: [], existing, message: `${existing.map((u) => path.basename(uriToPath(u) ?? u)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; btslint leaves ${existing.length === 1 ? 'it' : 'them'} as ${existing.length === 1 ? 'it is' : 'they are'}.` };
     const created: InitResult['created'] = [];
     const changes: (CreateFile | TextDocumentEdit)[] = [];
