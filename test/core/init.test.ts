@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { BtsDocument, lint, readDocument } from '../../server/src/core';
-import { canonicalEnvironment, fileNameEnvironment, initTopologies, InitTopology } from '../../server/src/core/init';
+import { canonicalEnvironment, fileNameEnvironments, initTopologies, InitTopology } from '../../server/src/core/init';
 import { adapterConfig, bindingXml, flat } from '../helpers/bindingFixtures';
 import { repoRoot } from '../helpers/paths';
 
@@ -174,11 +174,12 @@ describe('btslint init (core)', () => {
   });
 
   it('environment names: file-name conventions and settings columns', () => {
-    assert.equal(fileNameEnvironment('Chapter06-Example01.DEV.Binding.xml'), 'development');
-    assert.equal(fileNameEnvironment('C:\\src\\Orders_Prod.BindingInfo.xml'), 'production');
-    assert.equal(fileNameEnvironment('Bindings-uat.xml'), 'staging');
-    assert.equal(fileNameEnvironment('Contoso.Orders.BindingInfo.xml'), undefined);
-    assert.equal(fileNameEnvironment('ProductionSupport.Orders.xml'), undefined, 'only the last word counts');
+    // The markers the lint itself uses (core/environments.ts), so init writes a file into the topologies that judge it.
+    assert.deepEqual(fileNameEnvironments('Chapter06-Example01.DEV.Binding.xml'), ['development']);
+    assert.deepEqual(fileNameEnvironments('C:\\src\\Orders_Prod.BindingInfo.xml'), ['production']);
+    assert.deepEqual(fileNameEnvironments('Bindings_UAT.xml'), ['staging']);
+    assert.deepEqual(fileNameEnvironments('Contoso.Orders.BindingInfo.xml'), []);
+    assert.deepEqual(fileNameEnvironments('Orders_Device.BindingInfo.xml'), [], 'a marker stands as a word');
     assert.equal(canonicalEnvironment('Local Development'), 'development');
     assert.equal(canonicalEnvironment('PROD_settings.xml'), 'production');
     assert.equal(canonicalEnvironment('Default Values'), undefined);

@@ -2,28 +2,20 @@
 // init` (one topology per environment). Read from what teams already keep:
 //   - the columns of a Deployment Framework SettingsFileGenerator workbook ("Environment Name:" row);
 //   - exported settings files (`PROD_Settings.xml`, or their `<!--Environment: Production-->` comment);
-//   - file-name conventions of bindings and configuration exports: `Orders_Prod.BindingInfo.xml`,
-//     `Chapter06.DEV.Binding.xml`, `BizTalkConfiguration-Test.xml`.
-// Names are matched to the four environments of the topology format with the aliases of
-// model/tokens.ts (ENVIRONMENT_ALIASES), so init and token resolution agree on what "Prod" means.
-// A file whose name names no environment belongs to every environment.
+//   - file-name markers of bindings and configuration exports (`Orders_Prod.BindingInfo.xml`,
+//     `Chapter06.DEV.Binding.xml`): core/environments.ts's environmentsByName, the markers the lint
+//     itself uses to decide which topologies judge a file, so init writes a file's facts into the
+//     topologies that will judge it.
+// Settings names are matched to the four environments of the topology format with the aliases of
+// model/tokens.ts (ENVIRONMENT_ALIASES), as token resolution does. A file whose name marks no
+// environment belongs to every environment.
 
 import type { BtsDocument } from '../document';
-import { ENVIRONMENT_ALIASES, environmentScore } from '../model/tokens';
+import { environmentScore } from '../model/tokens';
+import { environmentsByName } from '../environments';
 
 export const ENVIRONMENTS = ['production', 'staging', 'test', 'development'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
-
-/** Words of a file name that say what kind of file it is, not which environment. */
-const KIND_WORDS = new Set(['binding', 'bindings', 'bindinginfo', 'portbindings', 'portbindingsmaster', 'master', 'settings', 'setting', 'exported', 'environment', 'env', 'xml', 'configuration', 'config', 'biztalk', 'biztalkconfiguration', 'info']);
-
-function words(label: string): string[] {
-  return label
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 /**
  * The environment a label names ("Production", "Shared Development", "PROD_settings.xml"), when it
@@ -49,18 +41,9 @@ function baseName(uri: string): string {
   return uri.replace(/^.*[\\/]/, '');
 }
 
-/**
- * The environment a binding or configuration export's file name marks, by the usual conventions: the
- * last word of the name before the kind words and the extension (`Orders_Prod.BindingInfo.xml`,
- * `Example01.DEV.Binding.xml`, `Bindings-uat.xml`). Undefined when the name marks none.
- */
-export function fileNameEnvironment(uri: string): EnvironmentName | undefined {
-  const name = baseName(uri).replace(/\.[^.]*$/, '');
-  const w = words(name).filter((x) => !KIND_WORDS.has(x));
-  const last = w[w.length - 1];
-  if (!last) return undefined;
-  for (const env of ENVIRONMENTS) if (ENVIRONMENT_ALIASES[env].includes(last)) return env;
-  return undefined;
+/** The environments a binding or configuration export's file name marks (`Orders_Prod.BindingInfo.xml`). */
+export function fileNameEnvironments(uri: string): EnvironmentName[] {
+  return environmentsByName(uri).filter((e): e is EnvironmentName => (ENVIRONMENTS as readonly string[]).includes(e));
 }
 
 /** Where an environment was found: the file, and in words (`column "Production"`). */
@@ -82,8 +65,7 @@ export function documentEnvironments(doc: BtsDocument): EnvironmentEvidence[] {
     const env = canonicalEnvironment(doc.settingsExport.environment) ?? canonicalEnvironment(baseName(doc.uri));
     if (env) out.push({ environment: env, doc, what: doc.settingsExport.environment ? `Environment: ${doc.settingsExport.environment}` : 'file name' });
   } else if (doc.binding || doc.configExport) {
-    const env = fileNameEnvironment(doc.uri);
-    if (env) out.push({ environment: env, doc, what: 'file name' });
+    for (const env of fileNameEnvironments(doc.uri)) out.push({ environment: env, doc, what: 'file name' });
   }
   return out;
 }
@@ -101,6 +83,6 @@ export function workspaceEnvironments(docs: BtsDocument[]): Map<EnvironmentName,
  */
 export function belongsTo(doc: BtsDocument, environment: string | undefined): boolean {
   if (!environment) return true;
-  const marked = doc.binding || doc.configExport ? fileNameEnvironment(doc.uri) : undefined;
-  return !marked || marked === environment;
+  const marked = doc.binding || doc.configExport ? fileNameEnvironments(doc.uri) : [];
+  return !marked.length || marked.includes(environment as EnvironmentName);
 }

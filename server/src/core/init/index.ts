@@ -25,7 +25,7 @@ import { attrValue, children, child } from '../xml/dom';
 import { belongsTo, canonicalEnvironment, EnvironmentName, workspaceEnvironments } from './environments';
 import { emitDocument, YMap, YSeq } from './emit';
 
-export { canonicalEnvironment, fileNameEnvironment, workspaceEnvironments, belongsTo, documentEnvironments, ENVIRONMENTS } from './environments';
+export { canonicalEnvironment, fileNameEnvironments, workspaceEnvironments, belongsTo, documentEnvironments, ENVIRONMENTS } from './environments';
 
 export interface InitOptions {
   /** Write the topology of this environment only (an alias such as `prod` is accepted). */

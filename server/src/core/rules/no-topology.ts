@@ -23,7 +23,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [PPFT, HA_HOSTS],
   },
   check(ctx) {
@@ -34,8 +34,7 @@ export default defineRule({
     const n = docs.filter((d) => d.kind !== 'other' && d.kind !== 'topology').length;
     ctx.report({
       doc: at,
-      // The start of the file: the finding is about the workspace, and a stand-in of a binding in a
-      // parallel run (cli/parallel.ts) has no element positions.
+      // The start of the file: the finding is about the workspace, not about a node of this file.
       range: { start: 0, end: 0 },
       message: `No topology file (*.topology.yaml) declares the platform of ${n === 1 ? 'this BizTalk file' : `these ${n} BizTalk files`}, so clustering, RAID, backups, hosts and DR go unchecked. Run \`btslint init\` to write one from them.`,
       nodePath: 'no-topology',
