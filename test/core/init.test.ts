@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { BtsDocument, lint, readDocument } from '../../server/src/core';
+import { BtsDocument, ConfigResolver, lint, readDocument } from '../../server/src/core';
 import { canonicalEnvironment, fileNameEnvironments, initTopologies, InitTopology } from '../../server/src/core/init';
 import { adapterConfig, bindingXml, flat } from '../helpers/bindingFixtures';
 import { repoRoot } from '../helpers/paths';
@@ -164,6 +164,19 @@ describe('btslint init (core)', () => {
     assert.match(prod.text, /environment: production {2}# from SettingsFileGenerator\.xml \(column "Production"\)/);
     assert.match(prod.text, /- name: PaymentsHost {2}# receive locations in PortBindingsMaster\.xml \(\$\{PaymentsHost\} from SettingsFileGenerator\.xml, column "Production" \(PROD_settings\.xml\)\); restarted by the deployment in Deployment\.btdfproj\r?\n/);
     for (const t of out) check(t, ws);
+  });
+
+  it('a btslint config\'s environment mapping and file-name markers decide a file\'s environment, as in the lint', () => {
+    const config = JSON.stringify({ environments: { production: { files: ['bindings/Main.BindingInfo.xml'] }, test: { fileNameMarkers: ['-acc'] } } });
+    const resolver = new ConfigResolver((p) => (p.replace(/\\/g, '/') === '/repo/btslint.config.json' ? config : undefined));
+    const b = (host: string) => bindingXml({ send: [{ name: 'S', adapter: 'FILE', host, address: 'C:\\x' }] });
+    const ws = docs({ '/repo/bindings/Main.BindingInfo.xml': b('MainHost'), '/repo/bindings/Orders-acc.BindingInfo.xml': b('AccHost'), '/repo/bindings/Common.BindingInfo.xml': b('CommonHost') });
+    const out = initTopologies(ws, { configFor: (uri) => ({ config: resolver.forFile(uri), path: uri }) });
+    assert.deepEqual(out.map((t) => [t.environment, t.hosts.sort()]), [
+      ['production', ['CommonHost', 'MainHost']],
+      ['test', ['AccHost', 'CommonHost']],
+    ]);
+    assert.match(out[0].text, /environment: production {2}# from Main\.BindingInfo\.xml \(mapped by btslint\.config\)\n/);
   });
 
   it('--environment writes that environment only, and accepts the usual aliases', () => {

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { BtsDocument, DEFAULT_MAX_FILE_SIZE, readDocument } from '../core';
 import { canonicalEnvironment, initTopologies, InitTopology } from '../core/init';
 import { displayPath, findFiles } from './files';
+import { configSource } from './run';
 
 export class InitUsageError extends Error {}
 
@@ -16,6 +17,8 @@ export interface InitArgs {
   outputFile?: string;
   force: boolean;
   maxFileSize?: number;
+  /** -c: one config file for every file (default: the nearest btslint.config to each file). */
+  config?: string;
 }
 
 /** Where each topology goes: -o FILE (with several environments, FILE with the environment inserted), else the first folder given. */
@@ -65,7 +68,13 @@ export function runInit(args: InitArgs, cwd: string): number {
   }
   const sources = docs.filter((d) => d.binding || d.configExport || d.settingsWorkbook || d.settingsExport);
   if (!sources.length) throw new InitUsageError(`no binding file, configuration export or Deployment Framework settings found in ${inputs.join(', ')}: nothing to write a topology from`);
-  const topologies = initTopologies(docs, { environment: args.environment, display: (uri) => displayPath(uri, cwd).replace(/\\/g, '/') });
+  // The btslint config's environment mapping and file-name markers decide a file's environments, as in the lint.
+  const configs = configSource({ paths: [], format: 'stylish', color: false, config: args.config }, cwd);
+  const topologies = initTopologies(docs, {
+    environment: args.environment,
+    display: (uri) => displayPath(uri, cwd).replace(/\\/g, '/'),
+    configFor: (uri) => ({ config: configs.configFor(uri), path: uri }),
+  });
   const targets = initTargets(topologies, args, cwd);
   // A link is never written through, even with --force: a repository could point one anywhere.
   const links = targets.filter((t) => lstat(t)?.isSymbolicLink());

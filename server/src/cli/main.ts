@@ -267,7 +267,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         return 0;
       }
       case 'init':
-        return runInit({ paths: args.paths, environment: args.environment, outputFile: args.outputFile, force: args.force, maxFileSize: args.maxFileSize }, cwd);
+        return runInit({ paths: args.paths, environment: args.environment, outputFile: args.outputFile, force: args.force, maxFileSize: args.maxFileSize, config: args.config }, cwd);
       case 'model': {
         const docs = readAll(args.paths, cwd, true, args.maxFileSize).filter((d) => d.kind !== 'other');
         const ws = workspaceOf(docs);

@@ -259,7 +259,11 @@ export class BtslintServer {
     }
     let topologies;
     try {
-      topologies = initTopologies(docs, { environment: p.environment, display: (uri) => path.relative(folder, uriToPath(uri) ?? uri).replace(/\\/g, '/') });
+      topologies = initTopologies(docs, {
+        environment: p.environment,
+        display: (uri) => path.relative(folder, uriToPath(uri) ?? uri).replace(/\\/g, '/'),
+        configFor: (uri) => ({ config: this.policy.configFor(uri), path: uriToPath(uri) ?? uri }),
+      });
     } catch (e) {
       return none((e as Error).message);
     }

@@ -22,10 +22,11 @@ import { hasToken } from '../readers/binding';
 import { effectiveAddress, isFile, isIsolatedReceive, isMsmq, msmqQueue, queueMachine, setting } from '../model/adapters';
 import { hasSettings, resolveText, tokenTable } from '../model/tokens';
 import { attrValue, children, child } from '../xml/dom';
-import { belongsTo, canonicalEnvironment, EnvironmentName, workspaceEnvironments } from './environments';
+import { belongsTo, canonicalEnvironment, ConfigFor, EnvironmentName, workspaceEnvironments } from './environments';
 import { emitDocument, YMap, YSeq } from './emit';
 
-export { canonicalEnvironment, fileNameEnvironments, workspaceEnvironments, belongsTo, documentEnvironments, ENVIRONMENTS } from './environments';
+export { canonicalEnvironment, configEnvironments, fileNameEnvironments, memberEnvironments, workspaceEnvironments, belongsTo, documentEnvironments, ENVIRONMENTS } from './environments';
+export type { ConfigFor } from './environments';
 
 export interface InitOptions {
   /** Write the topology of this environment only (an alias such as `prod` is accepted). */
@@ -34,6 +35,11 @@ export interface InitOptions {
   display?: (uri: string) => string;
   /** Line ends of the written file. Default: those of most of the BizTalk files read, else `\n`. */
   eol?: '\n' | '\r\n';
+  /**
+   * The btslint config of a file (the shells' resolver): its `environments.<env>.files` mapping and
+   * `fileNameMarkers` decide a file's environments, as they do for the lint. Default: no config.
+   */
+  configFor?: ConfigFor;
 }
 
 export interface InitTopology {
@@ -136,7 +142,7 @@ function base(uri: string): string {
 export function initTopologies(documents: BtsDocument[], options: InitOptions = {}): InitTopology[] {
   const display = options.display ?? base;
   const eol = options.eol ?? majorityEol(documents);
-  const found = workspaceEnvironments(documents);
+  const found = workspaceEnvironments(documents, options.configFor);
   let envs: { env: EnvironmentName; foundIn?: string }[];
   const describe = (env: EnvironmentName) => {
     // One mention per file: `SettingsFileGenerator.xml (column "Local Development", column "Shared Development")`.
@@ -156,7 +162,7 @@ export function initTopologies(documents: BtsDocument[], options: InitOptions = 
   } else if (found.size) envs = [...found.keys()].map((env) => ({ env, foundIn: describe(env) }));
   else envs = [{ env: 'production' }];
   const assumed = !options.environment && found.size === 0;
-  return envs.map(({ env, foundIn }) => build(documents, env, foundIn, assumed, display, eol));
+  return envs.map(({ env, foundIn }) => build(documents, env, foundIn, assumed, display, eol, options.configFor));
 }
 
 function majorityEol(docs: BtsDocument[]): '\n' | '\r\n' {
@@ -170,8 +176,8 @@ function majorityEol(docs: BtsDocument[]): '\n' | '\r\n' {
   return crlf > lf ? '\r\n' : '\n';
 }
 
-function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undefined, assumed: boolean, display: (uri: string) => string, eol: string): InitTopology {
-  const docs = all.filter((d) => d.kind !== 'topology' && belongsTo(d, assumed ? undefined : env));
+function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undefined, assumed: boolean, display: (uri: string) => string, eol: string, configFor?: ConfigFor): InitTopology {
+  const docs = all.filter((d) => d.kind !== 'topology' && belongsTo(d, assumed ? undefined : env, configFor));
   const ws: Workspace = withEnvironment(workspaceOf(docs), assumed ? undefined : env);
   const used = new Sources(display);
 
