@@ -102,7 +102,7 @@ describe('btslint init (core)', () => {
     assert.equal(hosts.BizTalkServerIsolatedHost.type, 'isolated');
     assert.equal(hosts.SendHost.type, 'in-process');
     assert.equal(hosts.OrchestrationHost.type, 'in-process');
-    for (const h of Object.values(hosts) as { instances: string[] }[]) assert.deepEqual(h.instances, ['<<first BizTalk server>>', '<<second BizTalk server>>']);
+    for (const h of Object.values(hosts) as { instances: string[] }[]) assert.deepEqual(h.instances, ['<<first server>>', '<<second server>>']);
     // One instance per SQL Server however it is written (case, port); the token-placed database is left out.
     const sql = Object.fromEntries((data.sqlInstances as any[]).map((i) => [i.name, i]));
     assert.deepEqual(Object.keys(sql), ['SQLBTS\\BTS', 'SQLDTA,1433']);
@@ -114,7 +114,7 @@ describe('btslint init (core)', () => {
     assert.deepEqual(sql['SQLBTS\\BTS'].volumes.map((v: any) => v.raid), ['<<RAID level: 10, 1, 5, 6, 0 or none>>', '<<RAID level: 10, 1, 5, 6, 0 or none>>']);
     assert.deepEqual(t.databases, ['SSODB', 'BizTalkMgmtDb', 'ContosoMsgBox', 'BizTalkDTADb']);
     assert.match(t.text, /# Not placed: databases whose server is a token in config\/BizTalkConfiguration\.xml\./);
-    assert.deepEqual(names(data.servers), ['<<first BizTalk server>>', '<<second BizTalk server>>', 'SQLBTS', 'SQLDTA']);
+    assert.deepEqual(names(data.servers), ['<<first server>>', '<<second server>>', 'SQLBTS', 'SQLDTA']);
     assert.deepEqual(data.servers[0].roles, ['biztalk', 'iis'], 'isolated hosts run in IIS on the BizTalk servers');
     assert.deepEqual(names(data.sharepoint), ['portal.contoso.com']);
     assert.deepEqual(names(data.msmqServers), ['MSMQ01', 'MSMQCLU'], 'remote queues only: a local queue is the BizTalk server');

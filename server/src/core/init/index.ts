@@ -58,19 +58,24 @@ export interface InitTopology {
   sources: string[];
 }
 
-/** The placeholders init writes; the same text for the same fact, so one search-and-replace fills it. */
+/**
+ * The placeholders init writes: the same text for the same fact, so one search-and-replace fills it,
+ * and the labels the rules' declarations write (unfilled-placeholder's PLACEHOLDER_ANSWERS), so each
+ * keeps the severity of the finding it answers.
+ */
 export const P = {
-  server1: '<<first BizTalk server>>',
-  server2: '<<second BizTalk server>>',
+  server1: '<<first server>>',
+  server2: '<<second server>>',
   schedule: '<<schedule, e.g. daily>>',
-  destination: '<<backup destination, e.g. \\\\backup01\\platform>>',
   node1: '<<first SQL node>>',
   node2: '<<second SQL node>>',
   dataDrive: '<<data drive, e.g. E:>>',
   logDrive: '<<log drive, e.g. L:>>',
   raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>',
-  yesNo: '<<true or false>>',
 } as const;
+
+/** A UNC backup destination whose server and share are placeholders: `\\<<backup server>>\<<share>>\full`. */
+const uncPlaceholder = (server: string, rest: string) => `\\\\<<${server}>>\\<<share>>\\${rest}`;
 
 const ROLE: Partial<Record<DatabaseRole, string>> = {
   mgmt: 'management',
@@ -322,7 +327,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   // ---- the document
   let placeholders = 0;
   const ph = (p: string) => {
-    placeholders++;
+    placeholders += (p.match(/<<[^<>\r\n]{1,80}>>/g) ?? []).length;
     return p;
   };
   const root = new YMap();
@@ -338,7 +343,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
     undefined,
     [''],
   );
-  root.set('policy', new YMap().set('rpoMinutes', ph('<<minutes of data that may be lost>>')).set('rtoMinutes', ph('<<minutes the service may be down>>')));
+  root.set('policy', new YMap().set('rpoMinutes', ph('<<minutes of data you may lose>>')).set('rtoMinutes', ph('<<minutes the service may be down>>')));
 
   // servers
   // IIS on the BizTalk servers: isolated hosts run there, and so do the applications a deployment creates.
@@ -348,7 +353,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   const servers = new YSeq();
   const backupOf = (kinds: string[]) => {
     const b = new YMap();
-    for (const k of kinds) b.set(k, new YMap().set('schedule', ph(P.schedule)).set('destination', ph(P.destination)));
+    for (const k of kinds) b.set(k, new YMap().set('schedule', ph(P.schedule)).set('destination', ph(uncPlaceholder('backup server', k))));
     return b;
   };
   if (hosts.size) {
@@ -434,12 +439,12 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   }
 
   // SSO
-  const sso = new YMap().set('masterSecretServer', ph('<<master secret server>>')).set('clustered', ph(P.yesNo));
+  const sso = new YMap().set('masterSecretServer', ph('<<master secret server>>')).set('clustered', ph('<<SSO clustered: true or false>>'));
   const secret = new YMap();
   if (secretFile) {
     secret.set('destination', secretFile.value, display(secretFile.uri));
     used.add(secretFile.uri);
-  } else secret.set('destination', ph('<<where the master secret backup is kept>>'));
+  } else secret.set('destination', ph(uncPlaceholder('secure server', 'SSO\\master-secret.bak')));
   secret.set('lastBackup', ph('<<YYYY-MM-DD>>'));
   sso.set('secretBackup', secret);
   root.set('sso', sso, undefined, ['']);
@@ -449,32 +454,32 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
   backup.set(
     'biztalkJob',
     new YMap()
-      .set('enabled', ph(P.yesNo))
-      .set('fullDestination', ph('<<full backup destination, e.g. \\\\backup01\\bts\\full>>'))
-      .set('logDestination', ph('<<log backup destination, e.g. \\\\backup01\\bts\\log>>'))
+      .set('enabled', ph('<<job enabled: true or false>>'))
+      .set('fullDestination', ph(uncPlaceholder('backup server', 'full')))
+      .set('logDestination', ph(uncPlaceholder('backup server', 'log')))
       .set('logIntervalMinutes', ph('<<minutes between log backups>>')),
     'the Backup BizTalk Server job',
   );
-  backup.set('offsite', new YMap().set('location', ph('<<off-site copy location>>')).set('schedule', ph(P.schedule)).set('copies', ph('<<copies kept>>')));
+  backup.set('offsite', new YMap().set('location', ph('<<off-site location>>')).set('schedule', ph('<<off-site schedule>>')).set('copies', ph('<<copies kept off site>>')));
   backup.set('restoreTest', new YMap().set('last', ph('<<YYYY-MM-DD>>')).set('everyDays', ph('<<days between restore tests>>')));
   root.set('backup', backup, undefined, ['']);
 
   if (farms.size) {
     root.set(
       'sharepoint',
-      new YSeq([...farms.values()].map((f) => new YMap().set('name', f.name, `WSS adapter in ${f.files}`).set('backup', new YMap().set('schedule', ph(P.schedule)).set('destination', ph(P.destination))))),
+      new YSeq([...farms.values()].map((f) => new YMap().set('name', f.name, `WSS adapter in ${f.files}`).set('backup', new YMap().set('schedule', ph(P.schedule)).set('destination', ph(uncPlaceholder('backup server', 'sharepoint')))))),
       'SharePoint farms the WSS adapter uses',
       [''],
     );
   }
   if (shares.size) {
-    root.set('fileShares', new YSeq([...shares.values()].map((s) => new YMap().set('path', s.path, `FILE adapter in ${s.files}`).set('highlyAvailable', ph(P.yesNo)))), undefined, ['']);
+    root.set('fileShares', new YSeq([...shares.values()].map((s) => new YMap().set('path', s.path, `FILE adapter in ${s.files}`).set('highlyAvailable', ph('<<highly available: true or false>>')))), undefined, ['']);
   }
   if (msmq.size) {
-    root.set('msmqServers', new YSeq([...msmq.values()].map((s) => new YMap().set('name', s.name, `MSMQ queues in ${s.files}`).set('clustered', ph(P.yesNo)))), undefined, ['']);
+    root.set('msmqServers', new YSeq([...msmq.values()].map((s) => new YMap().set('name', s.name, `MSMQ queues in ${s.files}`).set('clustered', ph('<<clustered MSMQ resource>>')))), undefined, ['']);
   }
 
-  root.set('dr', new YMap().set('logShipping', ph('<<biztalk or none>>')).set('destinationInstances', new YSeq([ph('<<DR SQL instance>>')], true)), 'the disaster-recovery site', ['']);
+  root.set('dr', new YMap().set('logShipping', ph('<<log shipping: biztalk or none>>')).set('destinationInstances', new YSeq([ph('<<DR SQL instance>>')], true)), 'the disaster-recovery site', ['']);
 
   const header = [
     `The ${env} topology, written by \`btslint init\`${used.size ? ` from ${used.size} file${used.size === 1 ? '' : 's'}` : ''}.`,

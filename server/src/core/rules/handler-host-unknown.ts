@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { HA_HOSTS } from './sources';
 import { adapterIs, endpointPath, handlers, isUnresolved } from '../model/join';
 import { addToList } from './shared';
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [HA_HOSTS],
   },
@@ -31,12 +32,12 @@ export default defineRule({
         message: `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`,
         nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
         related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
-        fix: fix(
+        fix: declaration(
           `Declare host ${h.hostName} in the topology`,
           addToList(ctx, 'hosts', {
             name: h.hostName,
             type: isolated ? 'isolated' : 'in-process',
-            clustered: false,
+            clustered: placeholder('clustered: true or false'),
             instances: [placeholder('first server'), placeholder('second server')],
           }),
         ),
