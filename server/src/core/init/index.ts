@@ -457,7 +457,8 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
       .set('enabled', ph('<<job enabled: true or false>>'))
       .set('fullDestination', ph(uncPlaceholder('backup server', 'full')))
       .set('logDestination', ph(uncPlaceholder('backup server', 'log')))
-      .set('logIntervalMinutes', ph('<<minutes between log backups>>')),
+      .set('logIntervalMinutes', ph('<<minutes between log backups>>'))
+      .set('fileRetention', new YMap().set('method', ph('<<cleanup method>>')).set('daysToKeep', ph('<<days of backup files kept>>'))),
     'the Backup BizTalk Server job',
   );
   backup.set('offsite', new YMap().set('location', ph('<<off-site location>>')).set('schedule', ph('<<off-site schedule>>')).set('copies', ph('<<copies kept off site>>')));
