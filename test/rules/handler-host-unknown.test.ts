@@ -79,6 +79,14 @@ ruleTester(rule, {
       files: { [T]: DECLARED, [B]: orchestrations('biztalkserverapplication', '', '${ProcessingHost}') },
     },
     {
+      name: 'no topology in the workspace: no-topology says so once, not once per handler here',
+      files: { [B]: binding('SendHost', 'BizTalkServerApplication') },
+    },
+    {
+      name: 'orchestrations in undeclared hosts without a topology: no-topology speaks, not this rule',
+      files: { [B]: orchestrations('ProcessingHost', 'processinghost', 'OtherHost', 'ProcessingHost') },
+    },
+    {
       name: 'a binding with no ports and no topology: nothing to report',
       files: { [B]: '<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><SendPortCollection /><ReceivePortCollection /></BindingInfo>' },
     },
@@ -153,32 +161,6 @@ hosts:
             [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n  - name: ProcessingHost\n    type: in-process\n    clustered: '<<clustered: true or false>>'\n    instances: ['<<first server>>', '<<second server>>']\n",
           },
         },
-      ],
-    },
-    {
-      name: 'three orchestrations in one undeclared host and one in another, without a topology: one finding per host, no fix',
-      files: { [B]: orchestrations('ProcessingHost', 'processinghost', 'OtherHost', 'ProcessingHost') },
-      errors: [
-        {
-          file: B,
-          range: [6, 21, 6, 35],
-          message: 'Orchestration "Contoso.Orders.Process0" and 2 others run in host "ProcessingHost", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.',
-          fixOutput: null,
-        },
-        { file: B, range: [12, 21, 12, 30], message: /^Orchestration "Contoso\.Orders\.Process2" runs in host "OtherHost"/, fixOutput: null },
-      ],
-    },
-    {
-      name: 'no topology in the workspace: reported without a fix',
-      files: { [B]: binding('SendHost', 'BizTalkServerApplication') },
-      errors: [
-        {
-          file: B,
-          range: [6, 28, 6, 36],
-          message: 'Send port "SP1" runs in host "SendHost", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.',
-          fixOutput: null,
-        },
-        { file: B, range: [19, 33, 19, 57], fixOutput: null },
       ],
     },
     {

@@ -6,6 +6,7 @@ import topologySchema from './topology-schema';
 import internalError from './internal-error';
 import fileTooLarge from './file-too-large';
 import unfilledPlaceholder from './unfilled-placeholder';
+import noTopology from './no-topology';
 import msgboxNotClustered from './msgbox-not-clustered';
 import bamPrimaryImportNotClustered from './bam-primary-import-not-clustered';
 import raid0OrNone from './raid0-or-none';
@@ -81,6 +82,7 @@ export const allRules: Rule[] = [
   internalError,
   fileTooLarge,
   unfilledPlaceholder,
+  noTopology,
   msgboxNotClustered,
   bamPrimaryImportNotClustered,
   raid0OrNone,
