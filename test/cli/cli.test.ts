@@ -65,7 +65,8 @@ describe('exit codes', () => {
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test('0 on a clean workspace, with a one-line "no problems" message', () => {
-    const ws = workspace({ 'empty.BindingInfo.xml': '<BindingInfo/>', 'readme.txt': 'not read', 'other.xml': '<root/>' });
+    // no-topology turned off by the config: the first run of a workspace without a topology says so (below).
+    const ws = workspace({ 'empty.BindingInfo.xml': '<BindingInfo/>', 'readme.txt': 'not read', 'other.xml': '<root/>', 'btslint.config.json': '{ "rules": { "no-topology": "off" } }' });
     dirs.push(ws);
     const r = btslint([], ws);
     assert.equal(r.status, 0, r.stderr);
@@ -139,7 +140,9 @@ describe('output formats', () => {
     assert.equal(r.status, 1);
     assert.ok(!r.stdout.includes(ESC), 'ANSI escape in piped output');
     const lines = r.stdout.split('\n');
-    const headers = lines.filter((l) => l !== '' && !l.startsWith(' ') && !l.startsWith('✖') && l !== 'Rule documentation:');
+    const hint = 'No topology file yet: run `btslint init` on these files to write one, fill in its <<placeholders>>, then lint again.';
+    assert.equal(lines[lines.length - 2], hint, 'stylish output ends with the init hint');
+    const headers = lines.filter((l) => l !== '' && !l.startsWith(' ') && !l.startsWith('✖') && l !== 'Rule documentation:' && l !== hint);
     assert.deepEqual(headers, ['Broken.BindingInfo.xml', path.join('sub dir', 'Ok#1.BindingInfo.xml'), 'wide.xml']);
     const broken = lines.indexOf('Broken.BindingInfo.xml');
     assert.deepEqual(lines.slice(broken + 1, broken + 3), [
@@ -176,7 +179,9 @@ describe('output formats', () => {
     assert.deepEqual(parse[0].suggestions, []);
     assert.deepEqual(parse[0].related, []);
     const ok = findings.find((f) => f.file === path.join('sub dir', 'Ok#1.BindingInfo.xml'));
-    assert.ok(ok, 'a finding for the well-formed binding (host not declared)');
+    assert.ok(ok, 'a finding for the well-formed binding (no topology: the first readable file)');
+    assert.equal(ok.ruleId, 'no-topology');
+    assert.equal(findings.filter((f) => f.ruleId === 'no-topology').length, 1, 'one no-topology finding per workspace');
   });
 
   test('sarif: a 2.1.0 log with the rules, results, regions and relative, percent-encoded URIs', () => {

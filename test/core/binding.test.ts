@@ -304,7 +304,7 @@ describe('malformed bindings', () => {
 
   test('a file with a BindingInfo root and nothing else reads as an empty binding', () => {
     const doc = readDocument('e.xml', '<BindingInfo/>');
-    assert.deepEqual(doc.binding, { sendPorts: [], receivePorts: [], receiveLocations: [] });
+    assert.deepEqual(doc.binding, { sendPorts: [], receivePorts: [], receiveLocations: [], orchestrations: [] });
   });
 
   test('a binding-named file with no root element is still a binding, with a parse error', () => {

@@ -36,6 +36,14 @@ function binding(sendHost: string, recvHost: string, secondary = '<SendHandler x
 `;
 }
 
+/** A binding with orchestrations only (ModuleRef/Services/Service/Host); an unbound one has a nil Host. */
+function orchestrations(...hosts: string[]): string {
+  const services = hosts
+    .map((h, i) => `        <Service Name="Contoso.Orders.Process${i}" State="Started">\n          ${h ? `<Host Name="${h}" NTGroupName="BizTalk Application Users" Type="1" Trusted="false" />` : '<Host xsi:nil="true" />'}\n        </Service>`)
+    .join('\n');
+  return `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <ModuleRefCollection>\n    <ModuleRef Name="Contoso.Orders">\n      <Services>\n${services}\n      </Services>\n    </ModuleRef>\n  </ModuleRefCollection>\n</BindingInfo>\n`;
+}
+
 ruleTester(rule, {
   valid: [
     {
@@ -62,6 +70,10 @@ ruleTester(rule, {
     {
       name: 'BizTalk Standard (one BizTalk server per group): a second instance is not advice it can follow',
       files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { edition: standard }\nhosts:\n  - { name: SendHost, instances: [BTS01] }\n  - { name: RecvHost, instances: [BTS01] }\n', 'b.xml': binding('SendHost', 'RecvHost') },
+    },
+    {
+      name: 'an orchestration\'s host with two instances; an unbound orchestration (nil Host) names no host',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: ProcessingHost, instances: [A, B] }\n', 'o.xml': orchestrations('ProcessingHost', '') },
     },
     {
       name: 'no topology: nothing to check against',
@@ -174,6 +186,26 @@ hosts:
 ` },
         },
       ],
+    },
+    {
+      name: 'orchestrations count: a processing host with one instance is reported, with the orchestrations as related information',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: ProcessingHost\n    instances: [BTS01]\n',
+        'o.xml': orchestrations('ProcessingHost', 'processinghost'),
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 25],
+          messageId: 'oneInstance',
+          data: { host: 'ProcessingHost', handlers: '2 orchestrations', server: 'BTS01' },
+          fixKind: 'declaration', fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: ProcessingHost\n    instances: [BTS01, '<<second server>>']\n" },
+        },
+      ],
+    },
+    {
+      name: 'handlers and orchestrations in one host',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: [BTS01] }\n', 'b.xml': binding('H', 'H'), 'o.xml': orchestrations('H') },
+      errors: [{ range: [4, 7, 4, 14], messageId: 'oneInstance', data: { host: 'H', handlers: '2 handlers and 1 orchestration', server: 'BTS01' } }],
     },
     {
       name: 'JSON, test environment: info',

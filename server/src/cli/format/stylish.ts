@@ -57,6 +57,8 @@ export function stylish({ findings, display, position, color, fixable }: FormatI
   if (fixable?.suggestions) lines.push(paint(C.dim, `  ${fixable.suggestions} ${fixable.suggestions === 1 ? 'has a suggestion' : 'have suggestions'} in the editor: changes of declared values, to accept once they are true.`));
   lines.push('', 'Rule documentation:');
   for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
+  // The way forward for a first run: the hint is the last thing read.
+  if (rules.has('no-topology')) lines.push('', paint(C.bold, 'No topology file yet: run `btslint init` on these files to write one, fill in its <<placeholders>>, then lint again.'));
   return lines.join('\n') + '\n';
 }
 
