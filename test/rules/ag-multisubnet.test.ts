@@ -18,8 +18,8 @@ ruleTester(rule, {
         {
           range: [7, 20, 7, 24],
           severity: 'warning',
-          message:
-            'The availability group of "BTSAGL" spans subnets, but BizTalk connects through OLE DB, which cannot set MultiSubnetFailover=True, so it reconnects slowly after a failover to another subnet. Keep BizTalk\'s replicas in one subnet, or allow for it in the RTO.',
+          messageId: 'multiSubnet',
+          data: { instance: 'BTSAGL' },
           fixOutput: null,
         },
       ],
@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'test environment: info',
       files: { [T]: ag('true').replace('production', 'test') },
-      errors: [{ range: [7, 20, 7, 24], severity: 'info' }],
+      errors: [{ range: [7, 20, 7, 24], messageId: 'multiSubnet', severity: 'info' }],
     },
   ],
 });

@@ -20,7 +20,8 @@ ruleTester(rule, {
         {
           range: [6, 14, 6, 20],
           severity: 'error',
-          message: 'DR instance "DRSQL\\BTS" runs SQL Server 2019, but production runs 2017; BizTalk log shipping needs the same version on both sides. Install the production version on the DR instance, then declare it.',
+          messageId: 'versionMismatch',
+          data: { instance: 'DRSQL\\BTS', version: '2019', production: '2017' },
           fixOutput: null,
         },
       ],

@@ -10,7 +10,6 @@ const binding = (host: string) => `<BindingInfo>
 </BindingInfo>
 `;
 const EXPORT = '<Configuration><Feature Name="WMI"><SQL ID="x" DisplayName="BizTalk Management Database"><Server>SQL1</Server><Database>BizTalkMgmtDb</Database></SQL></Feature></Configuration>';
-const MESSAGE = (n: string) => `No topology file (*.topology.yaml) declares the platform of ${n}, so clustering, RAID, backups, hosts and DR go unchecked. Run \`btslint init\` to write one from them.`;
 
 ruleTester(rule, {
   valid: [
@@ -22,22 +21,22 @@ ruleTester(rule, {
     {
       name: 'three bindings and no topology: one finding, at the start of the first binding',
       files: { 'b.BindingInfo.xml': binding('H2'), 'a.BindingInfo.xml': binding('H1'), 'c.BindingInfo.xml': binding('H3') },
-      errors: [{ file: 'a.BindingInfo.xml', range: [1, 1, 1, 1], severity: 'info', message: MESSAGE('these 3 BizTalk files'), fixOutput: null }],
+      errors: [{ file: 'a.BindingInfo.xml', range: [1, 1, 1, 1], severity: 'info', messageId: 'noTopology', data: { files: 'these 3 BizTalk files' }, fixOutput: null }],
     },
     {
       name: 'a configuration export alone: reported there (it no longer says "no problems")',
       files: { 'BizTalkConfiguration.xml': EXPORT },
-      errors: [{ file: 'BizTalkConfiguration.xml', range: [1, 1, 1, 1], message: MESSAGE('this BizTalk file') }],
+      errors: [{ file: 'BizTalkConfiguration.xml', range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'this BizTalk file' } }],
     },
     {
       name: 'a broken binding is passed over for a readable one',
       files: { 'a.BindingInfo.xml': '<BindingInfo><SendPortCollection>', 'b.BindingInfo.xml': binding('H1') },
-      errors: [{ file: 'b.BindingInfo.xml', range: [1, 1, 1, 1], message: MESSAGE('these 2 BizTalk files') }],
+      errors: [{ file: 'b.BindingInfo.xml', range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'these 2 BizTalk files' } }],
     },
     {
       name: 'a binding is preferred to the configuration export',
       files: { 'A-config.xml': EXPORT, 'z.BindingInfo.xml': binding('H1') },
-      errors: [{ file: 'z.BindingInfo.xml', range: [1, 1, 1, 1], message: MESSAGE('these 2 BizTalk files') }],
+      errors: [{ file: 'z.BindingInfo.xml', range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'these 2 BizTalk files' } }],
     },
   ],
 });

@@ -20,8 +20,8 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 17],
           severity: 'warning',
-          message:
-            'The BAM databases of "BTSAGL" are in an availability group, but the topology declares no SSISDB in one; from BizTalk 2020 on the BAM packages live in the SSIS catalog. Add SSISDB to the same availability group, then declare it (role: ssis-catalog).',
+          messageId: 'undeclared',
+          data: { instance: 'BTSAGL' },
           fixOutput: null,
         },
       ],
@@ -29,7 +29,7 @@ ruleTester(rule, {
     {
       name: 'SSISDB on a standalone instance: at its name',
       files: { [T]: topo('2020', '  - name: SQLIS\n    databases: [{ name: Catalog, role: ssis-catalog }]\n') },
-      errors: [{ range: [10, 25, 10, 32], message: /^The SSIS catalog "Catalog", which holds BizTalk's BAM packages from BizTalk 2020 on, is on "SQLIS", outside the availability group/ }],
+      errors: [{ range: [10, 25, 10, 32], messageId: 'outside', data: { database: 'Catalog', ssisInstance: 'SQLIS', instance: 'BTSAGL' } }],
     },
   ],
 });

@@ -10,6 +10,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'availability',
     sources: [AG],
+    messages: {
+      multiSubnet: "The availability group of \"{{instance}}\" spans subnets, but BizTalk connects through OLE DB, which cannot set MultiSubnetFailover=True, so it reconnects slowly after a failover to another subnet. Keep BizTalk's replicas in one subnet, or allow for it in the RTO.",
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -21,7 +24,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: flag.range,
-        message: `The availability group of "${name}" spans subnets, but BizTalk connects through OLE DB, which cannot set MultiSubnetFailover=True, so it reconnects slowly after a failover to another subnet. Keep BizTalk's replicas in one subnet, or allow for it in the RTO.`,
+        messageId: 'multiSubnet',
+        data: { instance: name },
         nodePath: `sqlInstances[name=${name}].availabilityGroup.multiSubnet`,
       });
     }

@@ -14,6 +14,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'site-loss',
     sources: [LOG_SHIPPING_DEST],
+    messages: {
+      versionMismatch: 'DR instance "{{instance}}" runs SQL Server {{version}}, but production runs {{production}}; BizTalk log shipping needs the same version on both sides. Install the production version on the DR instance, then declare it.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -34,7 +37,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: version.range,
-        message: `DR instance "${d.str}" runs SQL Server ${String(version.value)}, but production runs ${list}; BizTalk log shipping needs the same version on both sides. Install the production version on the DR instance, then declare it.`,
+        messageId: 'versionMismatch',
+        data: { instance: d.str!, version: String(version.value), production: list },
         nodePath: `sqlInstances[name=${inst.get('name')?.str ?? d.str}].version`,
         related: others.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `${p.get('name')?.str} runs SQL Server ${String(p.get('version')!.value)}` })),
       });

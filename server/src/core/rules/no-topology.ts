@@ -25,6 +25,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'full',
     sources: [PPFT, HA_HOSTS],
+    messages: {
+      noTopology: 'No topology file (*.topology.yaml) declares the platform of {{files}}, so clustering, RAID, backups, hosts and DR go unchecked. Run `btslint init` to write one from them.',
+    },
   },
   check(ctx) {
     if (ctx.topology || ctx.ws.topologies.length) return;
@@ -36,7 +39,8 @@ export default defineRule({
       doc: at,
       // The start of the file: the finding is about the workspace, not about a node of this file.
       range: { start: 0, end: 0 },
-      message: `No topology file (*.topology.yaml) declares the platform of ${n === 1 ? 'this BizTalk file' : `these ${n} BizTalk files`}, so clustering, RAID, backups, hosts and DR go unchecked. Run \`btslint init\` to write one from them.`,
+      messageId: 'noTopology',
+      data: { files: n === 1 ? 'this BizTalk file' : `these ${n} BizTalk files` },
       nodePath: 'no-topology',
     });
   },

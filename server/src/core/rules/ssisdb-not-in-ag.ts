@@ -19,6 +19,10 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'availability',
     sources: [AG],
+    messages: {
+      outside: 'The SSIS catalog "{{database}}", which holds BizTalk\'s BAM packages from BizTalk 2020 on, is on "{{ssisInstance}}", outside the availability group of the BAM databases ("{{instance}}"). Add SSISDB to the same availability group, then declare it there.',
+      undeclared: 'The BAM databases of "{{instance}}" are in an availability group, but the topology declares no SSISDB in one; from BizTalk 2020 on the BAM packages live in the SSIS catalog. Add SSISDB to the same availability group, then declare it (role: ssis-catalog).',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -36,9 +40,9 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: outside ? outside.db.get('name')?.range ?? outside.db.range : itemAnchor(bamOnAg),
-      message: outside
-        ? `The SSIS catalog "${outside.db.get('name')?.str ?? 'SSISDB'}", which holds BizTalk's BAM packages from BizTalk 2020 on, is on "${outside.inst.get('name')?.str}", outside the availability group of the BAM databases ("${name}"). Add SSISDB to the same availability group, then declare it there.`
-        : `The BAM databases of "${name}" are in an availability group, but the topology declares no SSISDB in one; from BizTalk 2020 on the BAM packages live in the SSIS catalog. Add SSISDB to the same availability group, then declare it (role: ssis-catalog).`,
+      ...(outside
+        ? { messageId: 'outside', data: { database: outside.db.get('name')?.str ?? 'SSISDB', ssisInstance: outside.inst.get('name')?.str ?? '', instance: name } }
+        : { messageId: 'undeclared', data: { instance: name } }),
       nodePath: `sqlInstances[name=${name}]:ssisdb`,
       related: outside ? [{ uri: topo.uri, range: itemAnchor(bamOnAg), message: `The availability group of ${name} holds the BAM databases` }] : undefined,
     });
