@@ -20,8 +20,8 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 13],
           severity: 'info',
-          message:
-            'The Backup BizTalk Server job does not say it uses local time (useLocalTime); by default full backups start at midnight UTC. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.',
+          messageId: 'undeclared',
+          data: { when: 'full backups start at midnight UTC' },
           fixKind: 'declaration', fixOutput: { [T]: job(`    enabled: true\n    useLocalTime: ${FACT}\n`) },
         },
       ],
@@ -32,8 +32,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 19, 6, 24],
-          message:
-            'The Backup BizTalk Server job counts hours in UTC (UseLocalTime 0): BackupHour 2 is 2:00 UTC, not local time. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.',
+          messageId: 'utc',
+          data: { when: 'BackupHour 2 is 2:00 UTC' },
           fixOutput: null,
         },
       ],

@@ -27,7 +27,8 @@ ruleTester(rule, {
         {
           range: [11, 25, 11, 35],
           severity: 'warning',
-          message: 'The DR site has 1 SQL instance for 2 production instances holding BizTalk databases, so it cannot carry the same load. Provide as many DR instances, on matching hardware, then declare them.',
+          messageId: 'fewerInstances',
+          data: { dr: '1 SQL instance', production: 2 },
           fixOutput: null,
         },
       ],

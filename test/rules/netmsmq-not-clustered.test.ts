@@ -24,8 +24,8 @@ ruleTester(rule, {
           file: B,
           range: [12, 33, 12, 42],
           severity: 'warning',
-          message:
-            'Receive location "RL1" (WCF-NetMsmq) runs in host "QueueHost", which is not declared clustered. Microsoft\'s guidance for WCF-NetMsmq is to cluster the host of its receive handler: move the location to a clustered host, or cluster this one.',
+          messageId: 'notClustered',
+          data: { endpoint: 'Receive location "RL1"', host: 'QueueHost', state: 'not declared clustered' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}  - name: QueueHost\n    instances: [A, B]\n    clustered: '<<true once the host is clustered>>'\n` },
         },
       ],
@@ -33,7 +33,7 @@ ruleTester(rule, {
     {
       name: 'declared not clustered: no fix',
       files: { [T]: `${H}  - { name: QueueHost, clustered: false }\n`, [B]: netmsmq() },
-      errors: [{ file: B, range: [12, 33, 12, 42], message: /which is declared not clustered\./, fixOutput: null }],
+      errors: [{ file: B, range: [12, 33, 12, 42], messageId: 'notClustered', data: { endpoint: 'Receive location "RL1"', host: 'QueueHost', state: 'declared not clustered' }, fixOutput: null }],
     },
   ],
 });

@@ -18,8 +18,8 @@ ruleTester(rule, {
         {
           range: [7, 15, 7, 26],
           severity: 'warning',
-          message:
-            'BAMAnalysis is an Analysis Services database, which does not take part in the availability group of "BTSAGL", so that group does not protect it. Host it on a failover cluster instance of Analysis Services, or plan its recovery from SSAS backups, and declare it there.',
+          messageId: 'notProtected',
+          data: { database: 'BAMAnalysis', instance: 'BTSAGL' },
           fixOutput: null,
         },
       ],
@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'a renamed tracking analysis database, by its role',
       files: { [T]: `${H}  - name: BTSAGL\n    availabilityGroup: { name: AG1 }\n    databases: [{ name: HealthCubes, role: tracking-analysis }]\n` },
-      errors: [{ range: [6, 25, 6, 36], message: /^HealthCubes is an Analysis Services database/ }],
+      errors: [{ range: [6, 25, 6, 36], messageId: 'notProtected', data: { database: 'HealthCubes', instance: 'BTSAGL' } }],
     },
   ],
 });

@@ -14,6 +14,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
+    messages: {
+      utc: 'The Backup BizTalk Server job counts hours in UTC (UseLocalTime 0): {{when}}, not local time. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.',
+      undeclared: 'The Backup BizTalk Server job does not say it uses local time (useLocalTime); by default {{when}}. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -28,9 +32,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: declaredOff ? local!.range : local ? local.entryRange : job.keyRange,
-      message: declaredOff
-        ? `The Backup BizTalk Server job counts hours in UTC (UseLocalTime 0): ${when}, not local time. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.`
-        : `The Backup BizTalk Server job does not say it uses local time (useLocalTime); by default ${when}. Set UseLocalTime to 1 in the BackupFull step, as Microsoft recommends, then declare useLocalTime: true.`,
+      messageId: declaredOff ? 'utc' : 'undeclared',
+      data: { when },
       nodePath: 'backup.biztalkJob.useLocalTime',
       fix: declaredOff ? undefined : declaration('Declare UseLocalTime', local ? ctx.edit.replace(local, FACT) : ctx.edit.insertKey(job, 'useLocalTime', FACT)),
     });

@@ -14,6 +14,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'site-loss',
     sources: [CK_DR],
+    messages: {
+      fewerInstances: 'The DR site has {{dr}} for {{production}} production instances holding BizTalk databases, so it cannot carry the same load. Provide as many DR instances, on matching hardware, then declare them.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -36,7 +39,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: list.range,
-      message: `The DR site has ${distinct} SQL instance${distinct === 1 ? '' : 's'} for ${production.length} production instances holding BizTalk databases, so it cannot carry the same load. Provide as many DR instances, on matching hardware, then declare them.`,
+      messageId: 'fewerInstances',
+      data: { dr: `${distinct} SQL instance${distinct === 1 ? '' : 's'}`, production: production.length },
       nodePath: 'dr.destinationInstances',
       related: production.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `Production instance ${p.get('name')?.str}` })),
     });

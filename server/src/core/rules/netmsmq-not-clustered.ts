@@ -13,6 +13,9 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [SORH],
+    messages: {
+      notClustered: '{{endpoint}} (WCF-NetMsmq) runs in host "{{host}}", which is {{state}}. Microsoft\'s guidance for WCF-NetMsmq is to cluster the host of its receive handler: move the location to a clustered host, or cluster this one.',
+    },
   },
   check(ctx) {
     if (!ctx.topology) return;
@@ -25,7 +28,8 @@ export default defineRule({
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: `${endpointLabel(h)} (WCF-NetMsmq) runs in host "${host.name}", which is ${declaredOff ? 'declared not clustered' : 'not declared clustered'}. Microsoft's guidance for WCF-NetMsmq is to cluster the host of its receive handler: move the location to a clustered host, or cluster this one.`,
+        messageId: 'notClustered',
+        data: { endpoint: endpointLabel(h), host: host.name, state: declaredOff ? 'declared not clustered' : 'not declared clustered' },
         nodePath: handlerPath(h, ':netmsmq'),
         related: hostRelated(ctx, h, host, false),
         fix: declaredOff ? undefined : declaration(`Declare whether host ${host.name} is clustered`, ctx.edit.insertKey(host.node, 'clustered', placeholder('true once the host is clustered'))),

@@ -13,6 +13,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'availability',
     sources: [AG],
+    messages: {
+      notProtected: '{{database}} is an Analysis Services database, which does not take part in the availability group of "{{instance}}", so that group does not protect it. Host it on a failover cluster instance of Analysis Services, or plan its recovery from SSAS backups, and declare it there.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -28,7 +31,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: db.get('name')?.range ?? db.range,
-          message: `${dbName} is an Analysis Services database, which does not take part in the availability group of "${name}", so that group does not protect it. Host it on a failover cluster instance of Analysis Services, or plan its recovery from SSAS backups, and declare it there.`,
+          messageId: 'notProtected',
+          data: { database: dbName, instance: name },
           nodePath: `sqlInstances[name=${name}].databases[name=${dbName}]`,
         });
       }
