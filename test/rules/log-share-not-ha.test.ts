@@ -21,8 +21,8 @@ ruleTester(rule, {
         {
           range: [5, 21, 5, 37],
           severity: 'warning',
-          message:
-            'The log backups go to \\\\fs01\\bts\\log, on a share the topology does not declare highly available (fileShares). Microsoft: create a highly available file share (SAN or Windows clustering) for the SQL Server logs; then declare it.',
+          messageId: 'undeclared',
+          data: { path: '\\\\fs01\\bts\\log' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` },
         },
       ],
@@ -30,12 +30,12 @@ ruleTester(rule, {
     {
       name: 'a declared share without highlyAvailable: the key is inserted',
       files: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n` },
-      errors: [{ range: [5, 21, 5, 37], fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
+      errors: [{ range: [5, 21, 5, 37], messageId: 'undeclared', fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
     },
     {
       name: 'declared not highly available: no fix',
       files: { [T]: `${H}fileShares:\n  - { path: '\\\\fs01\\bts', highlyAvailable: false }\n` },
-      errors: [{ range: [5, 21, 5, 37], message: /^The log backups go to \\\\fs01\\bts\\log, on a share declared not highly available;/, fixOutput: null }],
+      errors: [{ range: [5, 21, 5, 37], messageId: 'declaredNotHa', data: { path: '\\\\fs01\\bts\\log' }, fixOutput: null }],
     },
   ],
 });

@@ -25,8 +25,8 @@ ruleTester(rule, {
           file: B,
           range: [9, 20, 9, 61],
           severity: 'warning',
-          message:
-            'Receive location "RL1" (MSMQ) reads FORMATNAME:DIRECT=OS:MQ01\\private$\\orders, on remote MSMQ server "MQ01", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.',
+          messageId: 'undeclared',
+          data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}msmqServers:\n  - name: MQ01\n    clustered: ${FACT}\n` },
         },
       ],
@@ -34,7 +34,7 @@ ruleTester(rule, {
     {
       name: 'declared not clustered: no fix',
       files: { [T]: `${H}msmqServers:\n  - { name: MQ01, clustered: false }\n`, [B]: remote('FORMATNAME:DIRECT=OS:MQ01\\private$\\orders') },
-      errors: [{ file: B, range: [9, 20, 9, 61], message: /on MSMQ server "MQ01", which is declared not clustered;/, fixOutput: null }],
+      errors: [{ file: B, range: [9, 20, 9, 61], messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01' }, fixOutput: null }],
     },
     {
       name: 'transactional reads from MSMQ 3.0',
@@ -42,7 +42,7 @@ ruleTester(rule, {
         [T]: `${H}msmqServers:\n  - { name: MQ01, clustered: true, version: '3.0' }\n`,
         [B]: remote('FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', adapterConfig({ transactional: 'true' })),
       },
-      errors: [{ file: B, range: [9, 20, 9, 61], message: /transactionally, on MSMQ server "MQ01" declared as version 3\.0; remote transactional reads need MSMQ 4\.0 or later/, fixOutput: null }],
+      errors: [{ file: B, range: [9, 20, 9, 61], messageId: 'oldVersion', data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01', version: '3.0' }, fixOutput: null }],
     },
   ],
 });

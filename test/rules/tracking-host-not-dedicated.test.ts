@@ -48,8 +48,8 @@ ruleTester(rule, {
         {
           range: [7, 5, 7, 19],
           severity: 'info',
-          message:
-            'Host "TrackingHost" hosts tracking and also runs 2 endpoints or orchestrations; stopping it stops tracking. Move tracking to a dedicated host that does nothing else, on at least two servers.',
+          messageId: 'notDedicated',
+          data: { host: 'TrackingHost', runs: '2 endpoints or orchestrations' },
           fixOutput: null,
         },
       ],
@@ -57,7 +57,7 @@ ruleTester(rule, {
     {
       name: 'flow style, one orchestration',
       files: { [T]: `${H}hosts:\n  - { name: BizTalkServerApplication, tracking: true, instances: [A, B] }\n`, [B]: binding('Other', 'BizTalkServerApplication') },
-      errors: [{ range: [4, 39, 4, 53], message: /^Host "BizTalkServerApplication" hosts tracking and also runs 1 endpoint or orchestration;/ }],
+      errors: [{ range: [4, 39, 4, 53], messageId: 'notDedicated', data: { host: 'BizTalkServerApplication', runs: '1 endpoint or orchestration' } }],
     },
   ],
 });

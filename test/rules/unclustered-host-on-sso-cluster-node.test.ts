@@ -21,8 +21,8 @@ ruleTester(rule, {
         {
           range: [8, 5, 8, 19],
           severity: 'error',
-          message:
-            'Host "SendHost" has an unclustered instance on btsclu2, where ENTSSO is clustered; it fails whenever ENTSSO moves to another node. Cluster the host in ENTSSO\'s group ("SSOGroup"), or run it outside the SSO cluster.',
+          messageId: 'unclustered',
+          data: { host: 'SendHost', servers: 'btsclu2', ssoGroup: '"SSOGroup"' },
           fixOutput: null,
         },
       ],
@@ -30,7 +30,7 @@ ruleTester(rule, {
     {
       name: 'a host clustered in another group',
       files: { [T]: topo('  - { name: FtpHost, clustered: true, clusterGroup: FtpGroup, instances: [BTSCLU1, BTSCLU2] }\n') },
-      errors: [{ range: [8, 7, 8, 20], message: /^Host "FtpHost" is clustered in group "FtpGroup", but ENTSSO is clustered in "SSOGroup" on BTSCLU1, BTSCLU2;/ }],
+      errors: [{ range: [8, 7, 8, 20], messageId: 'otherGroup', data: { host: 'FtpHost', group: 'FtpGroup', ssoGroup: 'SSOGroup', servers: 'BTSCLU1, BTSCLU2' } }],
     },
   ],
 });

@@ -8,13 +8,9 @@ export const LITERAL_MESSAGE_RULES: ReadonlySet<string> = new Set([
   'backup-not-monitored',
   'failover-not-tested',
   'full-backup-long-period-no-force',
-  'log-share-not-ha',
   'msdtc-not-clustered',
-  'msmq-remote-server-not-clustered',
   'non-biztalk-backup-method',
   'simple-recovery-model',
   'sql-agent-jobs-disabled',
-  'tracking-host-not-dedicated',
   'tracking-host-redundancy',
-  'unclustered-host-on-sso-cluster-node',
 ]);

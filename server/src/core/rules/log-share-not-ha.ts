@@ -18,6 +18,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'site-loss',
     sources: [CK_DR],
+    messages: {
+      declaredNotHa: 'The log backups go to {{path}}, on a share declared not highly available; if its server fails, the logs needed to restore or to ship to the DR site are lost with it. Move them to a clustered or SAN-backed share, then declare it highlyAvailable: true.',
+      undeclared: 'The log backups go to {{path}}, on a share the topology does not declare highly available (fileShares). Microsoft: create a highly available file share (SAN or Windows clustering) for the SQL Server logs; then declare it.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -46,9 +50,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: dest.range,
-      message: declaredOff
-        ? `The log backups go to ${path}, on a share declared not highly available; if its server fails, the logs needed to restore or to ship to the DR site are lost with it. Move them to a clustered or SAN-backed share, then declare it highlyAvailable: true.`
-        : `The log backups go to ${path}, on a share the topology does not declare highly available (fileShares). Microsoft: create a highly available file share (SAN or Windows clustering) for the SQL Server logs; then declare it.`,
+      messageId: declaredOff ? 'declaredNotHa' : 'undeclared',
+      data: { path },
       nodePath: 'backup.biztalkJob.logDestination',
       related: related.length ? related : undefined,
       fix: declaredOff

@@ -17,6 +17,11 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [SORH],
+    messages: {
+      oldVersion: '{{endpoint}} (MSMQ) reads {{queue}} transactionally, on MSMQ server "{{server}}" declared as version {{version}}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.',
+      declaredNotClustered: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.',
+      undeclared: '{{endpoint}} (MSMQ) reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -41,19 +46,17 @@ export default defineRule({
       const key = `${h.doc.uri}\u0000${machine}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      const where = `${endpointLabel(h)} (MSMQ) reads ${queue.value}`;
       const at = queue.value.toLowerCase().indexOf(machine);
       const shown = at >= 0 ? queue.value.slice(at, at + machine.length) : machine;
+      const data = { endpoint: endpointLabel(h), queue: queue.value, server: shown };
       const message =
         clustered?.value === true
-          ? `${where} transactionally, on MSMQ server "${shown}" declared as version ${String(version!.value)}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.`
-          : clustered?.value === false
-            ? `${where}, on MSMQ server "${shown}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.`
-            : `${where}, on remote MSMQ server "${shown}", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.`;
+          ? { messageId: 'oldVersion', data: { ...data, version: String(version!.value) } }
+          : { messageId: clustered?.value === false ? 'declaredNotClustered' : 'undeclared', data };
       ctx.report({
         doc: h.doc,
         range: queue.range,
-        message,
+        ...message,
         nodePath: handlerPath(h, ':msmq-remote'),
         related: server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : undefined,
         fix:

@@ -12,6 +12,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'availability',
     sources: [DEDICATED_TRACKING_HOST],
+    messages: {
+      notDedicated: 'Host "{{host}}" hosts tracking and also runs {{runs}}; stopping it stops tracking. Move tracking to a dedicated host that does nothing else, on at least two servers.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -39,7 +42,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: flag.entryRange,
-        message: `Host "${name}" hosts tracking and also runs ${related.length} endpoint${related.length === 1 ? '' : 's'} or orchestration${related.length === 1 ? '' : 's'}; stopping it stops tracking. Move tracking to a dedicated host that does nothing else, on at least two servers.`,
+        messageId: 'notDedicated',
+        data: { host: name, runs: `${related.length} endpoint${related.length === 1 ? '' : 's'} or orchestration${related.length === 1 ? '' : 's'}` },
         nodePath: `hosts[name=${name}].tracking`,
         related: related.slice(0, 5),
       });

@@ -12,6 +12,10 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'availability',
     sources: [CLUSTER_INSTALL, CK_HA],
+    messages: {
+      otherGroup: 'Host "{{host}}" is clustered in group "{{group}}", but ENTSSO is clustered in "{{ssoGroup}}" on {{servers}}; its instances fail when ENTSSO moves. Cluster the host in ENTSSO\'s group, or run it on servers outside the SSO cluster.',
+      unclustered: 'Host "{{host}}" has an unclustered instance on {{servers}}, where ENTSSO is clustered; it fails whenever ENTSSO moves to another node. Cluster the host in ENTSSO\'s group ({{ssoGroup}}), or run it outside the SSO cluster.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -33,9 +37,9 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
-        message: clustered
-          ? `Host "${name}" is clustered in group "${group}", but ENTSSO is clustered in "${ssoGroup}" on ${servers}; its instances fail when ENTSSO moves. Cluster the host in ENTSSO's group, or run it on servers outside the SSO cluster.`
-          : `Host "${name}" has an unclustered instance on ${servers}, where ENTSSO is clustered; it fails whenever ENTSSO moves to another node. Cluster the host in ENTSSO's group ("${ssoGroup ?? 'its cluster group'}"), or run it outside the SSO cluster.`,
+        ...(clustered
+          ? { messageId: 'otherGroup', data: { host: name, group: group ?? '', ssoGroup: ssoGroup ?? '', servers } }
+          : { messageId: 'unclustered', data: { host: name, servers, ssoGroup: ssoGroup ? `"${ssoGroup}"` : 'its cluster group' } }),
         nodePath: `hosts[name=${name}]`,
         related: [{ uri: topo.uri, range: sso.get('nodes')!.range, message: 'The nodes of the clustered ENTSSO' }],
       });
