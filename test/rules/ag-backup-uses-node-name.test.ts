@@ -33,8 +33,8 @@ ruleTester(rule, {
         {
           range: [13, 17, 13, 29],
           severity: 'warning',
-          message:
-            'The Backup BizTalk Server job backs up ContosoOrders on "SQLNODE2\\BTS", a replica of availability group AG1; after a failover it no longer reaches the primary. Set that row\'s ServerName in adm_OtherBackupDatabases to the listener "BTSAGL", then declare it here.',
+          messageId: 'nodeName',
+          data: { database: 'ContosoOrders', server: 'SQLNODE2\\BTS', ag: 'AG1', listener: 'BTSAGL' },
           fixOutput: null,
         },
       ],
@@ -42,7 +42,7 @@ ruleTester(rule, {
     {
       name: 'the instance\'s own (node) name, in another case, without replicas declared',
       files: { [T]: topo('sqlnode1\\bts').replace('      replicas: [SQLNODE1\\BTS, SQLNODE2\\BTS]\n', '') },
-      errors: [{ range: [12, 17, 12, 29], message: /on "sqlnode1\\bts", a replica of availability group AG1/ }],
+      errors: [{ range: [12, 17, 12, 29], messageId: 'nodeName', data: { database: 'ContosoOrders', server: 'sqlnode1\\bts', ag: 'AG1', listener: 'BTSAGL' } }],
     },
   ],
 });

@@ -21,8 +21,8 @@ ruleTester(rule, {
         {
           range: [5, 20, 5, 21],
           severity: 'warning',
-          message:
-            'Full backups run weekly, and the job does not say ForceFullBackupAfterPartialSetFailure is on (it is off by default), so a failed full backup waits for the next period. Set the parameter to 1, then declare forceFullAfterPartialFailure: true.',
+          messageId: 'undeclared',
+          data: { period: 'weekly' },
           fixKind: 'declaration', fixOutput: { [T]: job(`    fullFrequency: w\n    forceFullAfterPartialFailure: ${FACT}\n`) },
         },
       ],
@@ -33,8 +33,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 35, 6, 40],
-          message:
-            "Full backups run monthly with ForceFullBackupAfterPartialSetFailure off, so after a failed full backup none is retried until the next period. Set the BackupFull step's parameter to 1, then declare forceFullAfterPartialFailure: true.",
+          messageId: 'declaredOff',
+          data: { period: 'monthly' },
           fixOutput: null,
         },
       ],
@@ -45,6 +45,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [3, 40, 3, 41],
+          messageId: 'undeclared',
+          data: { period: 'yearly' },
           fixKind: 'declaration', fixOutput: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { fullFrequency: y, forceFullAfterPartialFailure: ${FACT} } }\n` },
         },
       ],

@@ -21,8 +21,8 @@ ruleTester(rule, {
         {
           range: [3, 1, 3, 8],
           severity: 'error',
-          message:
-            'BizTalk runs on a Windows cluster (clustered host "FtpHost"), but the topology does not say that MSDTC is clustered there (biztalk.msdtcClustered). Cluster MSDTC before installing BizTalk on the cluster, then declare msdtcClustered: true.',
+          messageId: 'undeclared',
+          data: { cluster: 'clustered host "FtpHost"' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}biztalk:\n  edition: Enterprise\n  msdtcClustered: ${FACT}\n${HOST}` },
         },
       ],
@@ -33,7 +33,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [1, 1, 1, 12],
-          message: /^BizTalk runs on a Windows cluster \(clustered ENTSSO\)/,
+          messageId: 'undeclared',
+          data: { cluster: 'clustered ENTSSO' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}sso:\n  clustered: true\nbiztalk:\n  msdtcClustered: ${FACT}\n` },
         },
       ],
@@ -44,7 +45,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [3, 28, 3, 33],
-          message: 'MSDTC is declared not clustered, but BizTalk runs on a Windows cluster (clustered host "FtpHost"). Cluster MSDTC in the cluster (before installing BizTalk there), then declare msdtcClustered: true.',
+          messageId: 'declaredOff',
+          data: { cluster: 'clustered host "FtpHost"' },
           fixOutput: null,
         },
       ],

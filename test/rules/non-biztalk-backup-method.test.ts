@@ -18,17 +18,17 @@ ruleTester(rule, {
         {
           range: [5, 18, 5, 34],
           severity: 'error',
-          message:
-            "The BizTalk databases are backed up by a SQL Server maintenance plan (backup.otherMethods: maintenance-plan), which Microsoft does not support: only the Backup BizTalk Server job's marked backups restore to one consistent point. Rely on the job, and remove maintenance-plan from the list.",
+          messageId: 'besideJob',
+          data: { what: 'a SQL Server maintenance plan', method: 'maintenance-plan' },
           fixOutput: null,
         },
-        { range: [5, 36, 5, 39], message: /^The BizTalk databases are backed up by VSS snapshots/ },
+        { range: [5, 36, 5, 39], messageId: 'besideJob', data: { what: 'VSS snapshots', method: 'vss' } },
       ],
     },
     {
       name: 'a third-party tool and no job',
       files: { [T]: `${H}  otherMethods:\n    - third-party\n` },
-      errors: [{ range: [5, 7, 5, 18], message: /Back them up with the Backup BizTalk Server job instead\.$/ }],
+      errors: [{ range: [5, 7, 5, 18], messageId: 'insteadOfJob', data: { what: 'a third-party backup', method: 'third-party' } }],
     },
   ],
 });

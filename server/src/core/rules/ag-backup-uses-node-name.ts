@@ -12,6 +12,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'full',
     sources: [AG, CUSTOM_DBS],
+    messages: {
+      nodeName: 'The Backup BizTalk Server job backs up {{database}} on "{{server}}", a replica of availability group {{ag}}; after a failover it no longer reaches the primary. Set that row\'s ServerName in adm_OtherBackupDatabases to the listener "{{listener}}", then declare it here.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -42,7 +45,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: server.range,
-        message: `The Backup BizTalk Server job backs up ${db} on "${server.str}", a replica of availability group ${info.ag}; after a failover it no longer reaches the primary. Set that row's ServerName in adm_OtherBackupDatabases to the listener "${info.listener}", then declare it here.`,
+        messageId: 'nodeName',
+        data: { database: db, server: server.str ?? '', ag: info.ag, listener: info.listener },
         nodePath: `backup.biztalkJob.otherDatabases[name=${db}].server`,
         related: [{ uri: topo.uri, range: info.instance.get('availabilityGroup')!.get('listener')!.range, message: `The listener of ${info.ag}` }],
       });

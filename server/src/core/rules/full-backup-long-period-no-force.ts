@@ -15,6 +15,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [SCHED],
+    messages: {
+      declaredOff: "Full backups run {{period}} with ForceFullBackupAfterPartialSetFailure off, so after a failed full backup none is retried until the next period. Set the BackupFull step's parameter to 1, then declare forceFullAfterPartialFailure: true.",
+      undeclared: 'Full backups run {{period}}, and the job does not say ForceFullBackupAfterPartialSetFailure is on (it is off by default), so a failed full backup waits for the next period. Set the parameter to 1, then declare forceFullAfterPartialFailure: true.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -30,9 +34,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: declaredOff ? force!.range : freq.range,
-      message: declaredOff
-        ? `Full backups run ${period} with ForceFullBackupAfterPartialSetFailure off, so after a failed full backup none is retried until the next period. Set the BackupFull step's parameter to 1, then declare forceFullAfterPartialFailure: true.`
-        : `Full backups run ${period}, and the job does not say ForceFullBackupAfterPartialSetFailure is on (it is off by default), so a failed full backup waits for the next period. Set the parameter to 1, then declare forceFullAfterPartialFailure: true.`,
+      messageId: declaredOff ? 'declaredOff' : 'undeclared',
+      data: { period },
       nodePath: 'backup.biztalkJob.forceFullAfterPartialFailure',
       fix: declaredOff ? undefined : declaration('Declare ForceFullBackupAfterPartialSetFailure', force ? ctx.edit.replace(force, FACT) : ctx.edit.insertKey(job, 'forceFullAfterPartialFailure', FACT)),
     });

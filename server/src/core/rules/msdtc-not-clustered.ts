@@ -15,6 +15,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [CLUSTER_INSTALL],
+    messages: {
+      declaredOff: 'MSDTC is declared not clustered, but BizTalk runs on a Windows cluster ({{cluster}}). Cluster MSDTC in the cluster (before installing BizTalk there), then declare msdtcClustered: true.',
+      undeclared: 'BizTalk runs on a Windows cluster ({{cluster}}), but the topology does not say that MSDTC is clustered there (biztalk.msdtcClustered). Cluster MSDTC before installing BizTalk on the cluster, then declare msdtcClustered: true.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -33,7 +37,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: flag.range,
-        message: `MSDTC is declared not clustered, but BizTalk runs on a Windows cluster (${why.what}). Cluster MSDTC in the cluster (before installing BizTalk there), then declare msdtcClustered: true.`,
+        messageId: 'declaredOff',
+        data: { cluster: why.what },
         nodePath: 'biztalk.msdtcClustered',
         related,
       });
@@ -43,7 +48,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: at.range,
-      message: `BizTalk runs on a Windows cluster (${why.what}), but the topology does not say that MSDTC is clustered there (biztalk.msdtcClustered). Cluster MSDTC before installing BizTalk on the cluster, then declare msdtcClustered: true.`,
+      messageId: 'undeclared',
+      data: { cluster: why.what },
       nodePath: 'biztalk.msdtcClustered',
       related,
       fix: declaration('Declare whether MSDTC is clustered', flag ? ctx.edit.replace(flag, FACT) : biztalk && !biztalk.isMap ? undefined : ctx.edit.ensure(['biztalk', 'msdtcClustered'], FACT)),

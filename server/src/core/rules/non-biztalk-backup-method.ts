@@ -16,6 +16,10 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'full',
     sources: [BACKING_UP_DBS, MIRRORING_VSS],
+    messages: {
+      besideJob: "The BizTalk databases are backed up by {{what}} (backup.otherMethods: {{method}}), which Microsoft does not support: only the Backup BizTalk Server job's marked backups restore to one consistent point. Rely on the job, and remove {{method}} from the list.",
+      insteadOfJob: "The BizTalk databases are backed up by {{what}} (backup.otherMethods: {{method}}), which Microsoft does not support: only the Backup BizTalk Server job's marked backups restore to one consistent point. Back them up with the Backup BizTalk Server job instead.",
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -28,7 +32,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: m.range,
-        message: `The BizTalk databases are backed up by ${what} (backup.otherMethods: ${m.str}), which Microsoft does not support: only the Backup BizTalk Server job's marked backups restore to one consistent point. ${jobOn ? `Rely on the job, and remove ${m.str} from the list.` : 'Back them up with the Backup BizTalk Server job instead.'}`,
+        messageId: jobOn ? 'besideJob' : 'insteadOfJob',
+        data: { what, method: m.str ?? '' },
         nodePath: `backup.otherMethods:${m.str}`,
       });
     }
