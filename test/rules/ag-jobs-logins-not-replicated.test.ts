@@ -21,8 +21,8 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 22],
           severity: 'warning',
-          message:
-            'The availability group of "BTSAGL" does not say that BizTalk\'s SQL Agent jobs and logins exist on every replica (replicatedJobs, replicatedLogins); an availability group copies neither. Script them onto each replica, each job step guarded by sys.fn_hadr_is_primary_replica, then declare both.',
+          messageId: 'bothUndeclared',
+          data: { instance: 'BTSAGL' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup:\n      name: AG1\n      replicatedJobs: ${JOBS}\n      replicatedLogins: ${LOGINS}\n` },
         },
       ],
@@ -33,13 +33,14 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 53, 5, 58],
-          message:
-            'The BizTalk SQL Agent jobs of "BTSAGL" are declared not replicated; after a failover nothing backs up or cleans up the databases. Create them on every replica, each step inside IF (sys.fn_hadr_is_primary_replica(\'db\') = 1), then declare replicatedJobs: true.',
+          messageId: 'jobsNotReplicated',
+          data: { instance: 'BTSAGL' },
           fixOutput: null,
         },
         {
           range: [5, 5, 5, 22],
-          message: 'The availability group of "BTSAGL" does not say that BizTalk\'s logins exist on every replica (replicatedLogins). Script them onto each replica, then declare replicatedLogins: true.',
+          messageId: 'loginsUndeclared',
+          data: { instance: 'BTSAGL' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, replicatedJobs: false, replicatedLogins: ${LOGINS} }\n` },
         },
       ],
@@ -47,7 +48,7 @@ ruleTester(rule, {
     {
       name: 'logins declared not replicated',
       files: { [T]: `${H}    availabilityGroup:\n      replicatedJobs: true\n      replicatedLogins: false\n` },
-      errors: [{ range: [7, 25, 7, 30], message: /^The BizTalk logins of "BTSAGL" are declared not replicated/, fixOutput: null }],
+      errors: [{ range: [7, 25, 7, 30], messageId: 'loginsNotReplicated', data: { instance: 'BTSAGL' }, fixOutput: null }],
     },
     {
       name: '`replicatedJobs:` written empty: the placeholder goes after the colon',
@@ -55,7 +56,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 7, 6, 22],
-          message: /^The availability group of "BTSAGL" does not say that BizTalk's SQL Agent jobs exist on every replica/,
+          messageId: 'jobsUndeclared',
+          data: { instance: 'BTSAGL' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup:\n      replicatedJobs: ${JOBS}\n      replicatedLogins: true\n` },
         },
       ],

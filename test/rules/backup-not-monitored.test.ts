@@ -22,8 +22,8 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 13],
           severity: 'warning',
-          message:
-            'The topology does not say how a failure of the Backup BizTalk Server job is noticed (backup.biztalkJob.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare monitoring: { alertOnFailure: true, tool: … }.',
+          messageId: 'undeclared',
+          data: { what: 'the Backup BizTalk Server job', path: 'backup.biztalkJob' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}backup:\n  biztalkJob:\n    enabled: true\n    monitoring:\n      alertOnFailure: ${ALERT}\n      tool: ${TOOL}\n` },
         },
       ],
@@ -34,7 +34,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 3, 5, 29],
-          message: /^The topology does not say how a failure of the BizTalk log-shipping jobs is noticed \(dr\.monitoring\)/,
+          messageId: 'undeclared',
+          data: { what: 'the BizTalk log-shipping jobs', path: 'dr' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}dr:\n  logShipping: biztalk\n  monitoring: { tool: SCOM, alertOnFailure: ${ALERT} }\n` },
         },
       ],
@@ -45,7 +46,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 23, 6, 28],
-          message: 'No alert is raised when the Backup BizTalk Server job fails, so backups can stop unnoticed. Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare alertOnFailure: true.',
+          messageId: 'noAlert',
+          data: { what: 'the Backup BizTalk Server job' },
           fixOutput: null,
         },
       ],

@@ -21,7 +21,8 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 20],
           severity: 'warning',
-          message: 'The failover cluster instance of "SQLBTS\\BTS" declares no practised failover (lastFailoverTest). Fail it over to another node on purpose, check that BizTalk carries on, and record the date.',
+          messageId: 'untested',
+          data: { what: 'failover cluster instance', instance: 'SQLBTS\\BTS', target: 'node' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}    failoverCluster:\n      nodes: [N1, N2]\n      lastFailoverTest: '<<YYYY-MM-DD>>'\n` },
         },
       ],
@@ -32,7 +33,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 55, 5, 65],
-          message: 'The availability group of "SQLBTS\\BTS" was last failed over on purpose on 2025-11-30, 366 days ago. Practise the failover again, then record the date.',
+          messageId: 'stale',
+          data: { what: 'availability group', instance: 'SQLBTS\\BTS', date: '2025-11-30', days: 366 },
           fixOutput: null,
         },
       ],
@@ -40,7 +42,7 @@ ruleTester(rule, {
     {
       name: 'test environment: info',
       files: { [T]: `${H}    availabilityGroup: { name: AG1 }\n`.replace('production', 'test') },
-      errors: [{ range: [5, 5, 5, 22], severity: 'info', fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: '<<YYYY-MM-DD>>' }\n`.replace('production', 'test') } }],
+      errors: [{ range: [5, 5, 5, 22], messageId: 'untested', severity: 'info', fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: '<<YYYY-MM-DD>>' }\n`.replace('production', 'test') } }],
     },
   ],
 });

@@ -21,6 +21,13 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [AG],
+    messages: {
+      jobsNotReplicated: "The BizTalk SQL Agent jobs of \"{{instance}}\" are declared not replicated; after a failover nothing backs up or cleans up the databases. Create them on every replica, each step inside IF (sys.fn_hadr_is_primary_replica('db') = 1), then declare replicatedJobs: true.",
+      loginsNotReplicated: 'The BizTalk logins of "{{instance}}" are declared not replicated; after a failover the host instances cannot log in. Create them on every replica, then declare replicatedLogins: true.',
+      bothUndeclared: "The availability group of \"{{instance}}\" does not say that BizTalk's SQL Agent jobs and logins exist on every replica (replicatedJobs, replicatedLogins); an availability group copies neither. Script them onto each replica, each job step guarded by sys.fn_hadr_is_primary_replica, then declare both.",
+      jobsUndeclared: "The availability group of \"{{instance}}\" does not say that BizTalk's SQL Agent jobs exist on every replica, each step guarded by sys.fn_hadr_is_primary_replica (replicatedJobs). Script them onto each replica with the guard, then declare replicatedJobs: true.",
+      loginsUndeclared: "The availability group of \"{{instance}}\" does not say that BizTalk's logins exist on every replica (replicatedLogins). Script them onto each replica, then declare replicatedLogins: true.",
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -42,24 +49,18 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: node!.range,
-          message:
-            key === JOBS
-              ? `The BizTalk SQL Agent jobs of "${name}" are declared not replicated; after a failover nothing backs up or cleans up the databases. Create them on every replica, each step inside IF (sys.fn_hadr_is_primary_replica('db') = 1), then declare replicatedJobs: true.`
-              : `The BizTalk logins of "${name}" are declared not replicated; after a failover the host instances cannot log in. Create them on every replica, then declare replicatedLogins: true.`,
+          messageId: key === JOBS ? 'jobsNotReplicated' : 'loginsNotReplicated',
+          data: { instance: name },
           nodePath: `${path}.${key}`,
         });
       }
       if (!missing.length) continue;
-      const what =
-        missing.length === 2
-          ? "BizTalk's SQL Agent jobs and logins exist on every replica (replicatedJobs, replicatedLogins); an availability group copies neither. Script them onto each replica, each job step guarded by sys.fn_hadr_is_primary_replica, then declare both."
-          : missing[0] === JOBS
-            ? "BizTalk's SQL Agent jobs exist on every replica, each step guarded by sys.fn_hadr_is_primary_replica (replicatedJobs). Script them onto each replica with the guard, then declare replicatedJobs: true."
-            : "BizTalk's logins exist on every replica (replicatedLogins). Script them onto each replica, then declare replicatedLogins: true.";
+      const messageId = missing.length === 2 ? 'bothUndeclared' : missing[0] === JOBS ? 'jobsUndeclared' : 'loginsUndeclared';
       ctx.report({
         doc: topo.doc,
         range: missing.length === 1 && ag.get(missing[0]) ? ag.get(missing[0])!.entryRange : ag.keyRange,
-        message: `The availability group of "${name}" does not say that ${what}`,
+        messageId,
+        data: { instance: name },
         nodePath: missing.length === 2 ? path : `${path}.${missing[0]}`,
         fix: declaration(missing.length === 2 ? 'Declare the replicated jobs and logins' : `Declare ${missing[0]}`, fill(ag, missing)),
       });

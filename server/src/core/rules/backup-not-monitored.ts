@@ -17,6 +17,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [BP_DB, LOG_SHIPPING_DEST],
+    messages: {
+      noAlert: 'No alert is raised when {{what}} fails, so backups can stop unnoticed. Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare alertOnFailure: true.',
+      undeclared: 'The topology does not say how a failure of {{what}} is noticed ({{path}}.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare monitoring: { alertOnFailure: true, tool: … }.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -35,7 +39,8 @@ export default defineRule({
         ctx.report({
           doc: topo!.doc,
           range: alert.range,
-          message: `No alert is raised when ${what} fails, so backups can stop unnoticed. Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare alertOnFailure: true.`,
+          messageId: 'noAlert',
+          data: { what },
           nodePath: `${path}.monitoring.alertOnFailure`,
         });
         return;
@@ -43,7 +48,8 @@ export default defineRule({
       ctx.report({
         doc: topo!.doc,
         range: mon ? mon.entryRange : owner.keyRange,
-        message: `The topology does not say how a failure of ${what} is noticed (${path}.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare monitoring: { alertOnFailure: true, tool: … }.`,
+        messageId: 'undeclared',
+        data: { what, path },
         nodePath: `${path}.monitoring`,
         fix: declaration(
           `Declare how ${what} is monitored`,

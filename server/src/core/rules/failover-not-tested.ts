@@ -15,6 +15,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [CK_HA, AVAILABILITY_TESTING],
+    messages: {
+      untested: 'The {{what}} of "{{instance}}" declares no practised failover (lastFailoverTest). Fail it over to another {{target}} on purpose, check that BizTalk carries on, and record the date.',
+      stale: 'The {{what}} of "{{instance}}" was last failed over on purpose on {{date}}, {{days}} days ago. Practise the failover again, then record the date.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -31,7 +35,8 @@ export default defineRule({
           ctx.report({
             doc: topo.doc,
             range: last ? last.entryRange : ha.keyRange,
-            message: `The ${what} of "${name}" declares no practised failover (lastFailoverTest). Fail it over to another ${key === 'failoverCluster' ? 'node' : 'replica'} on purpose, check that BizTalk carries on, and record the date.`,
+            messageId: 'untested',
+            data: { what, instance: name, target: key === 'failoverCluster' ? 'node' : 'replica' },
             nodePath: path,
             fix: declaration('Declare the last failover test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(ha, 'lastFailoverTest', placeholder('YYYY-MM-DD'))),
           });
@@ -45,7 +50,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: last!.range,
-          message: `The ${what} of "${name}" was last failed over on purpose on ${last!.str}, ${age} days ago. Practise the failover again, then record the date.`,
+          messageId: 'stale',
+          data: { what, instance: name, date: last!.str ?? '', days: age },
           nodePath: path,
         });
       }
