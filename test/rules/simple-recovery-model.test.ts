@@ -22,8 +22,8 @@ ruleTester(rule, {
         {
           range: [7, 24, 7, 30],
           severity: 'error',
-          message:
-            'BizTalk database "BizTalkMsgBoxDb" on "SQLBTS\\BTS" uses the simple recovery model, which BizTalk does not support. Switch it to the full recovery model (ALTER DATABASE … SET RECOVERY FULL) and declare recoveryModel: full.',
+          messageId: 'simple',
+          data: { kind: 'BizTalk', database: 'BizTalkMsgBoxDb', instance: 'SQLBTS\\BTS' },
           fixOutput: null,
         },
       ],
@@ -31,7 +31,7 @@ ruleTester(rule, {
     {
       name: 'a renamed database known by its role, written SIMPLE',
       files: { [T]: topo('      - { name: MsgBox2, role: messagebox, recoveryModel: SIMPLE }\n') },
-      errors: [{ range: [6, 59, 6, 65], message: /^BizTalk database "MsgBox2" on "SQLBTS\\BTS" uses the simple recovery model/ }],
+      errors: [{ range: [6, 59, 6, 65], messageId: 'simple', data: { kind: 'BizTalk', database: 'MsgBox2', instance: 'SQLBTS\\BTS' } }],
     },
     {
       name: 'a custom database, and one listed in otherDatabases, are backup job databases',
@@ -42,14 +42,14 @@ ruleTester(rule, {
         ),
       },
       errors: [
-        { range: [6, 54, 6, 60], message: /^Backup job database "Orders" on "SQLBTS\\BTS" uses the simple recovery model/ },
-        { range: [7, 41, 7, 47], message: /^Backup job database "Billing"/ },
+        { range: [6, 54, 6, 60], messageId: 'simple', data: { kind: 'Backup job', database: 'Orders', instance: 'SQLBTS\\BTS' } },
+        { range: [7, 41, 7, 47], messageId: 'simple', data: { kind: 'Backup job', database: 'Billing', instance: 'SQLBTS\\BTS' } },
       ],
     },
     {
       name: 'JSON topology',
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQL1", "databases": [{"name": "BizTalkDTADb", "recoveryModel": "simple"}]}]}' },
-      errors: [{ range: [1, 136, 1, 144], message: /^BizTalk database "BizTalkDTADb" on "SQL1"/ }],
+      errors: [{ range: [1, 136, 1, 144], messageId: 'simple', data: { kind: 'BizTalk', database: 'BizTalkDTADb', instance: 'SQL1' } }],
     },
   ],
 });

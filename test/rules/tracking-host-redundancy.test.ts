@@ -32,8 +32,8 @@ ruleTester(rule, {
         {
           range: [3, 1, 3, 6],
           severity: 'warning',
-          message:
-            'No host is declared with tracking (hosts[].tracking: true), so btslint cannot check that tracking survives the loss of a server. Declare the tracking host, with instances on at least 2 servers (1 MessageBox database + 1).',
+          messageId: 'noTrackingHost',
+          data: { needed: 2, messageBoxes: '1 MessageBox database' },
           fixKind: 'declaration', fixOutput: {
             [T]: `${H}hosts:\n  - name: SendHost\n    instances: [A, B]\n  - name: '<<tracking host>>'\n    type: in-process\n    tracking: true\n    instances: ['<<first server>>', '<<second server>>']\n`,
           },
@@ -46,7 +46,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 23],
-          message: 'Only 1 host instance has tracking enabled; with 1 MessageBox database Microsoft asks for at least 2 (N+1, for fault tolerance). Add instances of tracking host "TrackingHost" on more servers.',
+          messageId: 'tooFewInstances',
+          data: { instances: 'Only 1 host instance has', messageBoxes: '1 MessageBox database', needed: 2, host: 'TrackingHost' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}hosts:\n  - name: TrackingHost\n    tracking: true\n    instances: [BTS01, '<<another server>>']\n` },
         },
       ],
@@ -57,7 +58,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [9, 7, 9, 15],
-          message: /^Only 2 host instances have tracking enabled; with 2 MessageBox databases Microsoft asks for at least 3 \(N\+1/,
+          messageId: 'tooFewInstances',
+          data: { instances: 'Only 2 host instances have', messageBoxes: '2 MessageBox databases', needed: 3, host: 'T1' },
           fixOutput: null,
         },
       ],
@@ -68,7 +70,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 7, 4, 25],
-          message: /^No host instance has tracking enabled/,
+          messageId: 'tooFewInstances',
+          data: { instances: 'No host instance has', messageBoxes: '1 MessageBox database', needed: 2, host: 'TrackingHost' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}hosts:\n  - { name: TrackingHost, tracking: true, instances: ['<<first server>>', '<<second server>>'] }\n` },
         },
       ],

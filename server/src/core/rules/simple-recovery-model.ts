@@ -15,6 +15,9 @@ export default defineRule({
     fixable: false,
     byEnvironment: 'full',
     sources: [LOG_SHIPPING, BACKING_UP_DBS],
+    messages: {
+      simple: '{{kind}} database "{{database}}" on "{{instance}}" uses the simple recovery model, which BizTalk does not support. Switch it to the full recovery model (ALTER DATABASE … SET RECOVERY FULL) and declare recoveryModel: full.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -33,7 +36,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: model.range,
-          message: `${biztalk ? 'BizTalk' : 'Backup job'} database "${name}" on "${instName}" uses the simple recovery model, which BizTalk does not support. Switch it to the full recovery model (ALTER DATABASE … SET RECOVERY FULL) and declare recoveryModel: full.`,
+          messageId: 'simple',
+          data: { kind: biztalk ? 'BizTalk' : 'Backup job', database: name, instance: instName },
           nodePath: `sqlInstances[name=${instName}].databases[name=${name}].recoveryModel`,
         });
       }

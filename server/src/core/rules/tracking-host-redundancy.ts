@@ -22,6 +22,10 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [CK_HA, DEDICATED_TRACKING_HOST],
+    messages: {
+      noTrackingHost: 'No host is declared with tracking (hosts[].tracking: true), so btslint cannot check that tracking survives the loss of a server. Declare the tracking host, with instances on at least {{needed}} servers ({{messageBoxes}} + 1).',
+      tooFewInstances: '{{instances}} tracking enabled; with {{messageBoxes}} Microsoft asks for at least {{needed}} (N+1, for fault tolerance). Add instances of tracking host "{{host}}" on more servers.',
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -38,7 +42,8 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: list.keyRange,
-        message: `No host is declared with tracking (hosts[].tracking: true), so btslint cannot check that tracking survives the loss of a server. Declare the tracking host, with instances on at least ${needed} servers (${mbText} + 1).`,
+        messageId: 'noTrackingHost',
+        data: { needed, messageBoxes: mbText },
         nodePath: 'hosts',
         fix: declaration('Declare a dedicated tracking host', addToList(ctx, 'hosts', TRACKING_HOST_SKELETON)),
       });
@@ -53,7 +58,8 @@ export default defineRule({
     ctx.report({
       doc: topo.doc,
       range: itemAnchor(first),
-      message: `${count === 0 ? 'No host instance has' : count === 1 ? 'Only 1 host instance has' : `Only ${count} host instances have`} tracking enabled; with ${mbText} Microsoft asks for at least ${needed} (N+1, for fault tolerance). Add instances of tracking host "${name}" on more servers.`,
+      messageId: 'tooFewInstances',
+      data: { instances: count === 0 ? 'No host instance has' : count === 1 ? 'Only 1 host instance has' : `Only ${count} host instances have`, messageBoxes: mbText, needed, host: name },
       nodePath: `hosts[name=${name}].instances`,
       related: tracking.slice(1, 6).map((h) => ({ uri: topo.uri, range: itemAnchor(h), message: `Host ${h.get('name')?.str ?? ''} has tracking enabled` })),
       fix:
