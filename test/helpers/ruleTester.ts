@@ -9,18 +9,16 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyEdits, BtsDocument, Finding, Fix, FixKind, formatMessage, lint, MAX_MESSAGE_LENGTH, readDocument, Rule, severityRank } from '../../server/src/core';
 import unfilledPlaceholder from '../../server/src/core/rules/unfilled-placeholder';
-import { LITERAL_MESSAGE_RULES } from '../../server/src/core/rules/literalMessages';
 import { changedScalars } from './scalars';
 
 export interface ExpectedFinding {
   /** The file the finding is in (defaults to the case's first file). */
   file?: string;
-  /** The id of the rule's message (one of meta.messages). Required, except for the rules in LITERAL_MESSAGE_RULES. */
-  messageId?: string;
+  /** The id of the rule's message (one of meta.messages). Required. */
+  messageId: string;
   /**
    * For the rules whose message is a reader's own sentence (parse-error, topology-schema,
-   * file-too-large: template `{{message}}`), the sentence or a pattern it must match; and for the
-   * rules not yet converted to message ids (LITERAL_MESSAGE_RULES), their message (with no messageId).
+   * file-too-large: template `{{message}}`), the sentence or a pattern it must match.
    */
   message?: string | RegExp;
   /**
@@ -154,14 +152,9 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
         const firstFile = Object.keys(c.files)[0];
         assertShort(mine);
         for (const exp of c.errors) {
-          if (exp.messageId === undefined) {
-            assert.ok(LITERAL_MESSAGE_RULES.has(id), `${id}: every expected finding names its messageId`);
-            assert.ok(exp.data === undefined, `${id}: a rule with literal messages is asserted by message, not data`);
-            continue;
-          }
-          assert.ok(rule.meta.messages?.[exp.messageId] !== undefined, `${id} has no message "${exp.messageId}"`);
+          assert.ok(rule.meta.messages[exp.messageId] !== undefined, `${id} has no message "${exp.messageId}"`);
           // A copied sentence only where the message is a reader's own: elsewhere, the id and its data.
-          if (exp.message !== undefined) assert.equal(rule.meta.messages?.[exp.messageId], '{{message}}', `${id}: assert messageId and data, not the message text`);
+          if (exp.message !== undefined) assert.equal(rule.meta.messages[exp.messageId], '{{message}}', `${id}: assert messageId and data, not the message text`);
         }
         assert.equal(mine.length, c.errors.length, `expected ${c.errors.length} ${id} finding(s), got ${mine.length}:\n${show(docs, mine)}`);
         const remaining = [...mine];
@@ -174,8 +167,8 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
           });
           assert.ok(idx >= 0, `no ${id} finding "${exp.messageId}" in ${file} at ${JSON.stringify(exp.range)}; got:\n${show(docs, remaining)}`);
           const f = remaining.splice(idx, 1)[0];
-          if (exp.data && exp.messageId !== undefined) {
-            const expected = formatMessage(rule.meta.messages![exp.messageId], exp.data, `${id}/${exp.messageId}`);
+          if (exp.data) {
+            const expected = formatMessage(rule.meta.messages[exp.messageId], exp.data, `${id}/${exp.messageId}`);
             assert.equal(f.message.replace(/ \(topology: [^)]*\)$/, ''), expected, `message of ${id} at ${JSON.stringify(exp.range)} (data ${JSON.stringify(f.data)})`);
           }
           if (exp.severity) assert.equal(f.severity, exp.severity, `severity of ${id} at ${JSON.stringify(exp.range)}`);

@@ -21,8 +21,7 @@ ruleTester(rule, {
         {
           range: [1, 1, 1, 12],
           severity: 'warning',
-          message:
-            "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
+          messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` },
         },
       ],
@@ -30,7 +29,7 @@ ruleTester(rule, {
     {
       name: 'sqlAgentJobs written empty: the value is filled',
       files: { [T]: `${H}sqlAgentJobs:\n` },
-      errors: [{ range: [3, 1, 3, 13], fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` } }],
+      errors: [{ range: [3, 1, 3, 13], messageId: 'undeclared', fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` } }],
     },
     {
       name: 'DTA Purge and Archive declared disabled: at the value, no fix; the missing key is its own finding',
@@ -38,13 +37,12 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 23, 4, 28],
-          message:
-            'The DTA Purge and Archive (BizTalkDTADb) job is declared disabled, so the Tracking database grows until it slows the group. Configure its archive folder and purge ages, enable it, and declare dtaPurgeAndArchive: true.',
+          messageId: 'dtaDisabled',
           fixOutput: null,
         },
         {
           range: [3, 1, 3, 13],
-          message: /^The topology does not say that BizTalk's default SQL Agent jobs are enabled \(sqlAgentJobs\.defaultJobsEnabled\)/,
+          messageId: 'defaultsUndeclared',
           fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: false\n  defaultJobsEnabled: ${DEF}\n` },
         },
       ],
@@ -52,7 +50,7 @@ ruleTester(rule, {
     {
       name: 'default jobs declared not all enabled (flow): at the value, no fix',
       files: { [T]: `${H}sqlAgentJobs: { dtaPurgeAndArchive: true, defaultJobsEnabled: false }\n` },
-      errors: [{ range: [3, 63, 3, 68], message: /^BizTalk's default SQL Agent jobs are declared not all enabled/, fixOutput: null }],
+      errors: [{ range: [3, 63, 3, 68], messageId: 'defaultsDisabled', fixOutput: null }],
     },
     {
       name: '`dtaPurgeAndArchive:` written empty, CRLF: the placeholder goes after the colon',
@@ -60,7 +58,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 3, 4, 22],
-          message: /^The topology does not say that the DTA Purge and Archive job is enabled/,
+          messageId: 'dtaUndeclared',
           fixKind: 'declaration', fixOutput: { [T]: `topology: 1\r\nenvironment: production\r\nsqlAgentJobs:\r\n  dtaPurgeAndArchive: ${DTA}\r\n  defaultJobsEnabled: true\r\n` },
         },
       ],
@@ -71,6 +69,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [2, 3, 2, 16],
+          messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: {
             'prod.topology.json':
               '{\n  "topology": 1,\n  "environment": "production",\n  "sqlAgentJobs": {\n    "dtaPurgeAndArchive": "<<true once DTA Purge and Archive is configured and enabled>>",\n    "defaultJobsEnabled": "<<true if every default BizTalk job is enabled>>"\n  }\n}\n',

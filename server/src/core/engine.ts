@@ -10,7 +10,6 @@ import { environmentRuns, MembershipOptions } from './environments';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
 import { formatMessage } from './types';
-import { LITERAL_MESSAGE_RULES } from './rules/literalMessages';
 import type { EnvironmentBehaviour, Finding, Fix, Level, Severity } from './types';
 
 export interface LintOptions extends MembershipOptions {
@@ -123,15 +122,9 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
         },
         report: (r: Report) => {
           const severity = r.severity && options.levels?.[rule.meta.id] === undefined ? minSeverity(r.severity, base) : base;
-          let message: string;
-          if (r.messageId === undefined) {
-            if (!LITERAL_MESSAGE_RULES.has(rule.meta.id)) throw new Error(`rule ${rule.meta.id} reports a literal message; report a messageId from meta.messages`);
-            message = r.message;
-          } else {
-            const template = rule.meta.messages?.[r.messageId];
-            if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
-            message = formatMessage(template, r.data, `${rule.meta.id}/${r.messageId}`);
-          }
+          const template = rule.meta.messages[r.messageId];
+          if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
+          const message = formatMessage(template, r.data, `${rule.meta.id}/${r.messageId}`);
           push({
             ruleId: rule.meta.id,
             severity,

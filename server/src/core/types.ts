@@ -109,10 +109,9 @@ export interface RuleMeta {
    * The rule's messages by id, as typescript-eslint has them: `{ notClustered: 'Host "{{host}}" is not
    * clustered. Declare …' }`. A report names one with `messageId` and fills its `{{placeholders}}` from
    * `data`. Each is the problem at this node, then the fix, in at most MAX_MESSAGE_LENGTH characters;
-   * the why and Microsoft's words are on the rule's docs page. Absent only for the rules in
-   * LITERAL_MESSAGE_RULES (rules/literalMessages.ts), which still report a literal message.
+   * the why and Microsoft's words are on the rule's docs page.
    */
-  messages?: Record<string, string>;
+  messages: Record<string, string>;
 }
 
 /** The longest message a finding may have (the Problems panel shows about one line of it). */

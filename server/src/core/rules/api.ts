@@ -8,17 +8,12 @@ import { TopologyView, Workspace } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { appendItem, EditTarget, ensurePath, insertKey, replaceValue } from '../fix/yamlEdit';
 
-/**
- * What a finding says: one of the rule's meta.messages by id, filled from `data`; or, only for the
- * rules in LITERAL_MESSAGE_RULES (not yet converted to message ids), a literal message.
- */
-export type ReportMessage =
-  | { messageId: string; data?: Record<string, string | number>; message?: never }
-  | { message: string; messageId?: never; data?: never };
-
-export type Report = ReportMessage & {
+export interface Report {
   doc: BtsDocument;
   range: OffsetRange;
+  /** One of the rule's meta.messages, filled from `data`. */
+  messageId: string;
+  data?: Record<string, string | number>;
   /** Structural identity of the node (see Finding.nodePath). */
   nodePath: string;
   related?: RelatedLocation[];
@@ -28,7 +23,7 @@ export type Report = ReportMessage & {
   suggestions?: (Fix | undefined)[];
   /** Overrides the rule's severity for this finding (e.g. an error that is only a warning here). */
   severity?: Severity;
-};
+}
 
 export interface RuleContext {
   ws: Workspace;

@@ -9,22 +9,10 @@ const DEFAULTS = 'defaultJobsEnabled';
 const DTA_FACT = placeholder('true once DTA Purge and Archive is configured and enabled');
 const DEFAULTS_FACT = placeholder('true if every default BizTalk job is enabled');
 
-/** What each key says, for the messages. */
+/** The message ids of each key, and the placeholder that declares it. */
 const WHAT: Record<string, { declaredOff: string; undeclared: string; fact: string }> = {
-  [DTA]: {
-    declaredOff:
-      'The DTA Purge and Archive (BizTalkDTADb) job is declared disabled, so the Tracking database grows until it slows the group. Configure its archive folder and purge ages, enable it, and declare dtaPurgeAndArchive: true.',
-    undeclared:
-      'The topology does not say that the DTA Purge and Archive job is enabled (sqlAgentJobs.dtaPurgeAndArchive); BizTalk leaves it disabled. Configure and enable it, then declare dtaPurgeAndArchive: true.',
-    fact: DTA_FACT,
-  },
-  [DEFAULTS]: {
-    declaredOff:
-      "BizTalk's default SQL Agent jobs are declared not all enabled; they clean up the MessageBox and release dead host instances' work. Enable every one except MessageBox_Message_Cleanup_*, then declare defaultJobsEnabled: true.",
-    undeclared:
-      "The topology does not say that BizTalk's default SQL Agent jobs are enabled (sqlAgentJobs.defaultJobsEnabled). Check that every one except MessageBox_Message_Cleanup_* is enabled, then declare defaultJobsEnabled: true.",
-    fact: DEFAULTS_FACT,
-  },
+  [DTA]: { declaredOff: 'dtaDisabled', undeclared: 'dtaUndeclared', fact: DTA_FACT },
+  [DEFAULTS]: { declaredOff: 'defaultsDisabled', undeclared: 'defaultsUndeclared', fact: DEFAULTS_FACT },
 };
 
 export default defineRule({
@@ -37,6 +25,13 @@ export default defineRule({
     fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [KB919776, PLANNING_TRACKING, DB_JOBS],
+    messages: {
+      undeclared: "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
+      dtaDisabled: 'The DTA Purge and Archive (BizTalkDTADb) job is declared disabled, so the Tracking database grows until it slows the group. Configure its archive folder and purge ages, enable it, and declare dtaPurgeAndArchive: true.',
+      dtaUndeclared: 'The topology does not say that the DTA Purge and Archive job is enabled (sqlAgentJobs.dtaPurgeAndArchive); BizTalk leaves it disabled. Configure and enable it, then declare dtaPurgeAndArchive: true.',
+      defaultsDisabled: "BizTalk's default SQL Agent jobs are declared not all enabled; they clean up the MessageBox and release dead host instances' work. Enable every one except MessageBox_Message_Cleanup_*, then declare defaultJobsEnabled: true.",
+      defaultsUndeclared: "The topology does not say that BizTalk's default SQL Agent jobs are enabled (sqlAgentJobs.defaultJobsEnabled). Check that every one except MessageBox_Message_Cleanup_* is enabled, then declare defaultJobsEnabled: true.",
+    },
   },
   check(ctx) {
     const topo = ctx.topology;
@@ -48,8 +43,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: at.range,
-        message:
-          "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
+        messageId: 'undeclared',
         nodePath: 'sqlAgentJobs',
         fix: declaration('Declare the BizTalk SQL Agent jobs', jobs ? ctx.edit.replace(jobs, { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT }) : ctx.edit.ensure(['sqlAgentJobs'], { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT })),
       });
@@ -71,8 +65,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: jobs.keyRange,
-        message:
-          "The topology does not say that BizTalk's SQL Agent jobs are enabled (sqlAgentJobs); BizTalk leaves DTA Purge and Archive disabled. Enable it and the default jobs (all but MessageBox_Message_Cleanup_*), then declare them.",
+        messageId: 'undeclared',
         nodePath: 'sqlAgentJobs',
         fix: declaration('Declare the BizTalk SQL Agent jobs', fill(jobs, missing)),
       });
@@ -81,14 +74,14 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: jobs.get(key)?.entryRange ?? jobs.keyRange,
-        message: WHAT[key].undeclared,
+        messageId: WHAT[key].undeclared,
         nodePath: `sqlAgentJobs.${key}`,
         fix: declaration(`Declare ${key}`, fill(jobs, missing)),
       });
     }
 
-    function report(node: LNode, key: string, message: string): void {
-      ctx.report({ doc: topo!.doc, range: node.range, message, nodePath: `sqlAgentJobs.${key}` });
+    function report(node: LNode, key: string, messageId: string): void {
+      ctx.report({ doc: topo!.doc, range: node.range, messageId, nodePath: `sqlAgentJobs.${key}` });
     }
 
     /** Inserts the missing keys (or fills a key written empty) with placeholders. */
