@@ -1,6 +1,6 @@
-// --fix and --fix-dry-run on real corpus bindings and a topology with gaps: every fixable finding is
+// --fix and --fix-dry-run on the binding fixtures and a topology with gaps: every fixable finding is
 // fixed (placeholders may then raise unfilled-placeholder), a second run leaves every byte and every
-// modification time as it was, files with nothing to fix are never written (the UTF-16 and CRLF corpus
+// modification time as it was, files with nothing to fix are never written (the UTF-16 and CRLF
 // files included), a UTF-16 / CRLF / BOM topology keeps its encoding and line endings, a file changed
 // on disk meanwhile is not overwritten, and the dry run prints the diff and writes nothing.
 
@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, corpusWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, snapshot, workspace } from './helpers';
+import { cli, bindingsWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, snapshot, workspace } from './helpers';
 import { planFixes, unifiedDiff, writeFixes } from '../../server/src/cli/fix';
 import { BtsDocument, decode, lint, readDocument } from '../../server/src/core';
 
@@ -16,7 +16,7 @@ const TODAY = ['--today', '2026-12-01'];
 
 describe('--fix on a real workspace', () => {
   it('removes every fixable finding, writes only the topology, and a second run changes nothing', async () => {
-    const dir = corpusWorkspace();
+    const dir = bindingsWorkspace();
     try {
       const before = await jsonFindings(dir);
       const fixable = before.findings.filter((f) => f.fix);
@@ -63,8 +63,8 @@ describe('--fix on a real workspace', () => {
   });
 
   it('--fix-dry-run prints the diff --fix would apply and writes nothing', async () => {
-    const dir = corpusWorkspace();
-    const twin = corpusWorkspace();
+    const dir = bindingsWorkspace();
+    const twin = bindingsWorkspace();
     try {
       const snap0 = snapshot(dir);
       const r = await cli(['--fix-dry-run', ...TODAY], dir);
