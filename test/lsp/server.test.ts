@@ -8,9 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
 import { docsUrl } from '../../server/src/core';
-import { applyTextEdits, CORPUS, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
+import { applyTextEdits, FTP_BINDING, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
-const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 
 // A production topology with gaps: the MessageBox instance is not clustered, the FTP host is not
 // clustered and has two instances.
