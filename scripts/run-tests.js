@@ -33,13 +33,16 @@ if (corpus) {
   }
 }
 
+// tsc never deletes outputs: a compiled test whose .ts was renamed or removed is stale, not run.
+const hasSource = (js) => fs.existsSync(path.join(repo, path.relative(path.join(repo, 'out'), js)).replace(/\.js$/, '.ts'));
+
 const files = [];
 (function walk(dir) {
   if (!fs.existsSync(dir)) return;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else if (e.name.endsWith('.test.js') && e.name.endsWith('.corpus.test.js') === corpus && (!filters.length || filters.some((f) => p.includes(f)))) files.push(p);
+    else if (e.name.endsWith('.test.js') && e.name.endsWith('.corpus.test.js') === corpus && (!filters.length || filters.some((f) => p.includes(f))) && hasSource(p)) files.push(p);
   }
 })(root);
 files.sort();
