@@ -3,12 +3,12 @@
 // Exit codes: 0 no error-level finding, 1 at least one, 2 usage error or internal failure.
 
 import * as fs from 'fs';
-import * as path from 'path';
 import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
 import { displayPath, findFiles } from './files';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
 import { Concurrency, parseConcurrency } from './parallel';
+import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = require('../../../../package.json').version;
@@ -207,13 +207,8 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   return docs;
 }
 
-function write(out: string, outputFile: string | undefined, cwd: string) {
-  if (outputFile) {
-    const target = path.resolve(cwd, outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, out);
-  } else process.stdout.write(out);
-}
+/** Output goes through host/output.ts (a closed stdout ends it quietly; files are never written through links). */
+const write = writeReport;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   let args: Args;
@@ -226,10 +221,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     switch (args.command) {
       case 'help':
-        process.stdout.write(HELP);
+        writeStdout(HELP);
         return 0;
       case 'version':
-        process.stdout.write(VERSION + '\n');
+        writeStdout(VERSION + '\n');
         return 0;
       case 'lsp': {
         const { startServer } = await import('../lsp/server');
@@ -260,8 +255,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof RunUsageError) {
+    if (e instanceof UsageError || e instanceof RunUsageError || e instanceof OutputError) {
       process.stderr.write(`btslint: ${e.message}\n`);
+      return 2;
+    }
+    // A file-system failure nobody foresaw is still the user's environment, not a bug: one line.
+    const io = e as NodeJS.ErrnoException;
+    if (io?.code && io.syscall) {
+      process.stderr.write(`btslint: cannot ${io.syscall}${io.path ? ` ${displayPath(io.path, cwd)}` : ''}: ${fsReason(io)}\n`);
       return 2;
     }
     process.stderr.write(`btslint: internal error: ${(e as Error)?.stack ?? e}\n`);
