@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
-import { docsUrl } from '../../server/src/core';
+import { docsUrl } from '../../server/src/host/docs';
 import { FTP_BINDING, LspTestClient, makeWorkspace, pos, REPO } from './lspClient';
 
 const CONFIG_EXPORT = path.join(REPO, 'examples', 'config', 'BizTalkConfiguration.xml');
@@ -236,6 +236,6 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     assert.deepEqual(actions.filter((a) => /^Suppress/.test(a.title)).map((a) => a.title), ['Suppress handler-host-unknown with a reason', 'Suppress handler-host-unknown in this file with a reason']);
     await c.conn.sendRequest('workspace/executeCommand', { command: show.command!.command, arguments: show.command!.arguments });
     const shown = await c.waitFor('showDocument', () => c.shownDocuments[0] as { uri: string; external: boolean } | undefined);
-    assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: true });
+    assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: false, takeFocus: true });
   });
 });

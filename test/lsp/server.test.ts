@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
-import { docsUrl } from '../../server/src/core';
+import { docsUrl } from '../../server/src/host/docs';
 import { applyTextEdits, FTP_BINDING, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
 

@@ -3,7 +3,8 @@
 // Exit codes: 0 no error-level finding, 1 at least one, 2 usage error or internal failure.
 
 import * as fs from 'fs';
-import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, describeModel, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { docsUrl } from '../host/docs';
 import { displayPath, findFiles } from './files';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';

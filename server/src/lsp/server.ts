@@ -24,7 +24,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
+import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
+import { docsUrl } from '../host/docs';
 import { compileGlob, globBase, isConfigFileName } from '../core/config';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
@@ -180,9 +181,11 @@ export class BtslintServer {
         return null;
       }
       if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
+      // Only a rule's own page, shipped with btslint (a file: URL), opened inside the editor: the client
+      // shows it as a Markdown preview (client/src/extension.ts).
       const url = String(p.arguments?.[0] ?? '');
-      if (!/^https?:\/\//.test(url)) return null;
-      if (this.support.showDocument) await connection.window.showDocument({ uri: url, external: true });
+      if (!allRules.some((r) => docsUrl(r.meta.id) === url)) return null;
+      if (this.support.showDocument) await connection.window.showDocument({ uri: url, external: false, takeFocus: true });
       else connection.window.showInformationMessage(`btslint rule documentation: ${url}`);
       return null;
     });

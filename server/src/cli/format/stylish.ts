@@ -1,7 +1,8 @@
 // The default output: findings grouped by file, `line:col  severity  message  rule-id`, colour on a
 // TTY only, a summary line, and the documentation link of every rule that fired.
 
-import { docsUrl, Finding } from '../../core';
+import { Finding } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };

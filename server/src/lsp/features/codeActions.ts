@@ -7,7 +7,8 @@
 // name the document versions they apply to.
 
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { BtsDocument, docsUrl, Finding } from '../../core';
+import { BtsDocument, Finding } from '../../core';
+import { docsUrl } from '../../host/docs';
 import { DiagnosticData, DocLookup, isBtslintData, SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
 import { SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { suppressActions } from './suppress';
