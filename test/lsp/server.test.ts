@@ -1,5 +1,5 @@
 // Protocol tests: `btslint lsp --stdio` as a child process, driven over JSON-RPC like an editor,
-// on a temp workspace holding a real binding file from the corpus (copied at test time) and a
+// on a temp workspace holding the FTP binding fixture (test/fixtures, copied at test time) and a
 // topology with gaps.
 
 import { after, before, describe, it } from 'node:test';

@@ -1,7 +1,8 @@
 // file-receive-local-path: FILE receive locations on a local drive, or on a UNC share the topology does
-// not declare highly available. Two real bindings are tested in file-receive-local-path.corpus.test.ts: the Apress 2016 BookOrders solution (a
-// C:\ receive folder) and the Deployment Framework's Advanced sample, whose receive Address is a
-// ${FileInPath} token commented out for XmlPreprocess and resolved from its SettingsFileGenerator.xml.
+// not declare highly available. file-receive-local-path.corpus.test.ts runs it on two real bindings:
+// the Apress 2016 BookOrders solution (a C:\ receive folder) and the Deployment Framework's Advanced
+// sample, whose receive Address is a ${FileInPath} token commented out for XmlPreprocess and resolved
+// from its SettingsFileGenerator.xml.
 import * as fs from 'fs';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 // msmq-local-queue-not-clustered: MSMQ receive locations on local queues and MSMQ send handlers need a
 // clustered host that depends on a clustered MSMQ resource. msmq-local-queue-not-clustered.corpus.test.ts
-// runs it on the real Apress 2006 recipe
-// binding (MSMQ send port and an ordered MSMQ receive location, both on .\PRIVATE$ queues).
+// runs it on the real Apress 2006 recipe binding (MSMQ send port and an ordered MSMQ receive location,
+// both on .\PRIVATE$ queues).
 import * as fs from 'fs';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
