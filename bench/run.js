@@ -36,12 +36,6 @@ const BUILD = argv.includes('--build') ? 'always' : argv.includes('--no-build') 
 const COMMAND = `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}`;
 
 const MB = 1e6;
-/** What `--concurrency auto` does with a large repository here (out/server/src/cli/parallel.js decides). */
-function autoUsesWorkers() {
-  const { workerCount } = require(path.join(ROOT, 'out', 'server', 'src', 'cli', 'parallel.js'));
-  return workerCount(new Array(2000).fill(20_000), { concurrency: 'auto' }) > 0;
-}
-let OTHER_MODE = 'off';
 /** 1x: 1.9 MB, so that 8x is about 15 MB. */
 const UNIT = 1.9 * MB;
 
@@ -125,9 +119,6 @@ async function main() {
   };
   log(`machine: ${machine.cpu}, node ${machine.node}, load ${load0.map(f2).join(' ')}`);
   const buildInfo = BUILD === 'always' || (BUILD === 'when-stale' && stale()) ? build() : { clean: null, errors: [] };
-  const autoWorkers = autoUsesWorkers();
-  OTHER_MODE = autoWorkers ? 'off' : String(machine.parallelism);
-  machine.autoWorkers = autoWorkers;
   TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'btslint-bench-'));
   log(`workloads in ${TMP}`);
   try {
@@ -179,7 +170,7 @@ function makeWorkloads() {
   }
   if (ONLY.has('repo')) {
     const repo = workload.writeRepository(path.join(TMP, 'repo'), 2000);
-    W.push({ id: 'repo', label: 'repository: 2,000 files (1,998 bindings of 5-500 KB, topology, configuration export), default (`--concurrency auto`)', target: repo.dir, floorTarget: [repo.dir], bytes: repo.bytes, files: repo.files, repo: true });
+    W.push({ id: 'repo', label: 'repository: 2,000 files (1,998 bindings of 5-500 KB, topology, configuration export)', target: repo.dir, floorTarget: [repo.dir], bytes: repo.bytes, files: repo.files, repo: true });
   }
   if (ONLY.has('corpus') && fs.existsSync(workload.CORPUS)) {
     const bytes = workload.folderBytes(workload.CORPUS);
@@ -190,7 +181,7 @@ function makeWorkloads() {
 
 /** Every run of every workload, round by round. */
 function measure(W) {
-  const results = new Map(W.map((w) => [w.id, { saxes: [], xml2js: [], cli: [], single: [], findings: new Set() }]));
+  const results = new Map(W.map((w) => [w.id, { saxes: [], xml2js: [], cli: [], findings: new Set() }]));
   const report = path.join(TMP, 'report.json');
   for (let round = 1; round <= RUNS; round++) {
     log(`round ${round}/${RUNS} (load ${os.loadavg().map(f2).join(' ')})`);
@@ -202,13 +193,6 @@ function measure(W) {
       const cli = timed(cliArgs, { okCodes: [0, 1] });
       r.findings.add(JSON.parse(fs.readFileSync(report, 'utf8')).length);
       r.cli.push(cli);
-      if (w.repo) {
-        // The same repository the other way: on worker threads when the default is one thread, and
-        // the reverse, so both are measured whatever the machine.
-        const single = timed([...cliArgs, '--concurrency', OTHER_MODE], { okCodes: [0, 1] });
-        r.findings.add(JSON.parse(fs.readFileSync(report, 'utf8')).length);
-        r.single.push(single);
-      }
     }
   }
   return results;
@@ -235,7 +219,7 @@ function report({ machine, load0, load1, W, results, lsp, buildInfo, seconds }) 
   L.push('');
   L.push('## Method');
   L.push('');
-  L.push(`Each workload is run ${RUNS} times in rounds: the floor, the reference, then btslint, each a fresh \`node\` process (start-up included). Floor: saxes 6 tokenising the same XML bytes (bench/floor.js; positions on, a handler per event, errors ignored). Reference: xml2js 0.6 building its object tree (not run at 2x and 4x, to keep the suite under 5 minutes). btslint: \`node server/bin/btslint.js <target> --format json --output-file <file> --today 2026-12-01\`, with its defaults (\`--concurrency auto\`: worker threads ${machine.autoWorkers ? 'used here' : 'not used here, with fewer than 4 cores'}); the repository is also run with \`--concurrency ${OTHER_MODE}\`. "wall" is elapsed time, "CPU" user + system time of all the process's threads (from process.resourceUsage() at exit, bench/lib/rusage.js). Medians; "x floor" is the median over rounds of btslint / saxes in that round. The YAML topology is not XML and is left out of the floor's bytes. Every run is listed at the end.`);
+  L.push(`Each workload is run ${RUNS} times in rounds: the floor, the reference, then btslint, each a fresh \`node\` process (start-up included). Floor: saxes 6 tokenising the same XML bytes (bench/floor.js; positions on, a handler per event, errors ignored). Reference: xml2js 0.6 building its object tree (not run at 2x and 4x, to keep the suite under 5 minutes). btslint: \`node server/bin/btslint.js <target> --format json --output-file <file> --today 2026-12-01\` (one thread: the worker-thread path was removed, as it measured slower on this machine). "wall" is elapsed time, "CPU" user + system time of all the process's threads (from process.resourceUsage() at exit, bench/lib/rusage.js). Medians; "x floor" is the median over rounds of btslint / saxes in that round. The YAML topology is not XML and is left out of the floor's bytes. Every run is listed at the end.`);
   L.push('');
   L.push('## Results');
   L.push('');
@@ -254,7 +238,6 @@ function report({ machine, load0, load1, W, results, lsp, buildInfo, seconds }) 
   const rows = {};
   for (const w of W) {
     rows[w.id] = rowOf(w, w.label, results.get(w.id).cli);
-    if (w.repo) rows.repoOther = rowOf(w, `same repository, \`--concurrency ${OTHER_MODE}\``, results.get(w.id).single);
   }
   L.push('');
   L.push('## Budgets');
@@ -276,19 +259,9 @@ function report({ machine, load0, load1, W, results, lsp, buildInfo, seconds }) 
     const bytes = W.find((w) => w.id === 'repo').bytes;
     const wall = median(r.cli.map((x) => x.wall));
     const mbps = bytes / MB / (wall / 1000);
-    const parallel = machine.autoWorkers ? r.cli : r.single;
-    const single = machine.autoWorkers ? r.single : r.cli;
-    const speedup = pairedRatio(single, parallel);
-    const cpuCost = pairedRatio(parallel, single, 'cpu');
-    const best = Math.min(median(r.cli.map((x) => x.wall)), median(r.single.map((x) => x.wall)));
-    budgets.push([
-      '2,000-file repository: all cores used (worker threads)',
-      `by default ${machine.autoWorkers ? `yes, ${machine.parallelism} threads` : `no: \`--concurrency auto\` keeps one thread below 4 cores`}; on ${machine.parallelism} worker threads the run took ${f2(1 / speedup)}x the single-threaded wall time and ${f2(cpuCost)}x its CPU time`,
-      pf(machine.autoWorkers),
-    ]);
     budgets.push([
       '2,000-file repository: throughput at least 50 MB/s',
-      `${f1(mbps)} MB/s by default, ${f1(bytes / MB / (best / 1000))} MB/s at best of both modes (saxes floor, one thread: ${f1(bytes / MB / (median(r.saxes.map((x) => x.wall)) / 1000))} MB/s)`,
+      `${f1(mbps)} MB/s (saxes floor, one thread: ${f1(bytes / MB / (median(r.saxes.map((x) => x.wall)) / 1000))} MB/s)`,
       pf(mbps >= 50),
     ]);
   }
@@ -310,7 +283,7 @@ function report({ machine, load0, load1, W, results, lsp, buildInfo, seconds }) 
   for (const w of W) {
     const r = results.get(w.id);
     const runs = (xs) => xs.map((x) => `${f0(x.wall)}/${f0(x.cpu)}/${f0(x.rssMb)}`).join(', ');
-    L.push(`- ${w.id}: saxes ${runs(r.saxes)}; xml2js ${r.xml2js.length ? runs(r.xml2js) : 'not run'}; btslint ${runs(r.cli)}${r.single.length ? `; btslint --concurrency ${OTHER_MODE} ${runs(r.single)}` : ''}`);
+    L.push(`- ${w.id}: saxes ${runs(r.saxes)}; xml2js ${r.xml2js.length ? runs(r.xml2js) : 'not run'}; btslint ${runs(r.cli)}`);
   }
   if (lsp) for (const l of lsp.raw) L.push(`- ${l}`);
   L.push('');

@@ -6,8 +6,9 @@
 // A docs page (docs/rules/<id>.md; copy an existing one) is: `# <id>`, then meta.description as one
 // line (Markdown-escaped as the README table does it), then exactly the level-2 headings of HEADINGS in
 // order. "Quick-fix" starts with "None" exactly when the rule is not fixable; "Severity" names the
-// default as `error`/`warning`/`info` and says "is an availability rule" or "is not an availability
-// rule"; "Source" links every URL of meta.sources.
+// default as `error`/`warning`/`info` and states its behaviour by environment (SEVERITY_SENTENCE, from
+// meta.byEnvironment) with a link to the table of docs/topology.md, which lists every rule in its row;
+// "Source" links every URL of meta.sources.
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -48,6 +49,14 @@ const BUILTIN = new Set(['parse-error', 'topology-schema', 'internal-error']);
 
 const HEADINGS = ['What it checks', 'Why it matters', 'Examples', 'Quick-fix', 'Severity', 'Source'];
 const SEVERITIES = ['error', 'warning', 'info'];
+const BEHAVIOURS = new Set(['availability', 'site-loss', 'wrong-processing', 'full']);
+/** What each rule page's Severity section says of its behaviour by environment (meta.byEnvironment). */
+const SEVERITY_SENTENCE: Record<string, RegExp> = {
+  availability: /This is an availability rule \(redundancy\): in `development` and `test` its findings are `info`/,
+  'site-loss': /This is a site-loss rule \(surviving the loss of the site\): in `development` and `test` its findings are `info`/,
+  'wrong-processing': /This is a wrong-processing rule: .* it keeps its severity in every environment/,
+  full: /It keeps its severity in every environment/,
+};
 const CATEGORIES = ['clustering', 'storage', 'backup', 'sso', 'hosts', 'dr', 'workspace'];
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -128,7 +137,7 @@ for (const rule of allRules) {
       assert.ok(SEVERITIES.includes(meta.defaultSeverity), `defaultSeverity "${meta.defaultSeverity}"`);
       assert.ok(CATEGORIES.includes(meta.category), `category "${meta.category}"`);
       assert.equal(typeof meta.fixable, 'boolean', 'fixable');
-      assert.equal(typeof meta.availability, 'boolean', 'availability');
+      assert.ok(BEHAVIOURS.has(meta.byEnvironment), `byEnvironment "${meta.byEnvironment}"`);
       assert.ok(Array.isArray(meta.sources), 'sources');
       for (const s of meta.sources) {
         assert.ok(typeof s.title === 'string' && s.title.trim().length > 0, `a source of ${id} has no title`);
@@ -171,7 +180,8 @@ for (const rule of allRules) {
 
       const severity = sec.get('Severity')!;
       assert.ok(severity.includes(`\`${meta.defaultSeverity}\``), `the Severity section names the default \`${meta.defaultSeverity}\``);
-      assert.match(severity, meta.availability ? /is an availability rule/ : /is not an availability rule/, 'the Severity section says whether this is an availability rule');
+      assert.match(severity.replace(/\s+/g, ' '), SEVERITY_SENTENCE[meta.byEnvironment], `the Severity section states the ${meta.byEnvironment} behaviour by environment`);
+      assert.ok(severity.includes('../topology.md#environments-and-severities'), 'the Severity section links the table of docs/topology.md');
 
       const source = sec.get('Source')!;
       for (const s of meta.sources) assert.ok(source.includes(s.url), `the Source section lists ${s.url}`);
@@ -184,6 +194,26 @@ for (const rule of allRules) {
     });
   });
 }
+
+describe('docs/topology.md: the one table of severities by environment', () => {
+  it('lists every rule in the row of its meta.byEnvironment, and only there', () => {
+    const text = readText(path.join(ROOT, 'docs', 'topology.md'));
+    const m = /<!-- environments:start -->([\s\S]*?)<!-- environments:end -->/.exec(text);
+    assert.ok(m, 'docs/topology.md lacks the <!-- environments:start --> / <!-- environments:end --> markers');
+    const rows = new Map<string, Set<string>>();
+    for (const line of m[1].split(/\r?\n/)) {
+      const kind = /^\| \*\*([a-z-]+)\*\*/.exec(line)?.[1];
+      if (kind) rows.set(kind, new Set([...line.matchAll(/\[`([a-z0-9-]+)`\]\(rules\/\1\.md\)/g)].map((x) => x[1])));
+    }
+    assert.deepEqual([...rows.keys()].sort(), [...BEHAVIOURS].sort(), 'one row per behaviour');
+    for (const rule of allRules) {
+      const where = [...rows].filter(([, ids]) => ids.has(rule.meta.id)).map(([k]) => k);
+      assert.deepEqual(where, [rule.meta.byEnvironment], `${rule.meta.id} is listed in the row of ${rule.meta.byEnvironment}`);
+    }
+    const relaxed = [...rows].filter(([k]) => ['availability', 'site-loss'].includes(k));
+    for (const [k] of relaxed) assert.match(m[1].split('\n').find((l) => l.startsWith(`| **${k}**`))!, /\| `info` \| as documented \|/, `${k}: info in development and test`);
+  });
+});
 
 describe('generated schema validators', () => {
   it('server/src/core/generated/* are what `npm run gen:validators` makes from schemas/', () => {

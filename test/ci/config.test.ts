@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, fixtureBindings, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, workspace } from './helpers';
-import { compileGlob, ConfigResolver, dirnameOf, globBase, isIncluded, relativeInside, relativePath, resolveConfig, applyLevel } from '../../server/src/core/config';
+import { compileGlob, ConfigResolver, dirnameOf, globBase, isIncluded, relativeInside, relativePath, resolveConfig, applyLevel, resolveConfigPath, topologySources } from '../../server/src/core/config';
 
 describe('config files through the CLI', () => {
   it('the nearest config file wins alone: a sub-folder config replaces the root one entirely', async () => {
@@ -231,5 +231,47 @@ describe('glob and path helpers', () => {
     assert.equal(relativeInside('C:\\Repo', 'c:\\repo\\Src\\a.xml'), 'Src/a.xml');
     assert.equal(relativeInside('/r', '/other/a.xml'), undefined);
     assert.equal(relativePath('C:\\repo\\ci', 'C:\\repo\\src\\a.xml'), '../src/a.xml');
+  });
+
+  it('resolveConfigPath: the one resolution of paths written in a config file, never above the drive or share', () => {
+    assert.equal(resolveConfigPath('C:\\repo\\ci', '../deploy/prod.topology.yaml'), 'C:\\repo\\deploy\\prod.topology.yaml');
+    assert.equal(resolveConfigPath('C:\\repo', './a/./b/../c.yaml'), 'C:\\repo\\a\\c.yaml');
+    assert.equal(resolveConfigPath('C:\\repo', '../../../../x.yaml'), 'C:\\x.yaml');
+    assert.equal(resolveConfigPath('\\\\srv\\share\\repo', '../../x.yaml'), '\\\\srv\\share\\x.yaml');
+    assert.equal(resolveConfigPath('/repo/ci', '../deploy'), '/repo/deploy');
+    assert.equal(resolveConfigPath('/repo', '.'), '/repo');
+    assert.equal(resolveConfigPath('/repo', '/etc/x.yaml'), '/etc/x.yaml');
+  });
+});
+
+describe('environments in a config file', () => {
+  it('reads root, environments.<env>.topology, files and fileNameMarkers, with their sources', () => {
+    const files: Record<string, string> = {
+      '/repo/btslint.config.yaml': 'root: true\nenvironments:\n  production:\n    topology: deploy/prod.topology.yaml\n    files: ["bindings/*_Live.xml"]\n  development:\n    fileNameMarkers: ["_Local"]\n    rules: { restore-not-tested: off }\n',
+    };
+    const cfg = resolveConfig('/repo/bindings/a.xml', (p) => files[p]);
+    assert.deepEqual(cfg.problems, []);
+    assert.equal(cfg.root, true);
+    assert.deepEqual(cfg.members, {
+      production: { topology: '/repo/deploy/prod.topology.yaml', files: ['bindings/*_Live.xml'], fileNameMarkers: [] },
+      development: { topology: undefined, files: [], fileNameMarkers: ['_Local'] },
+    });
+    assert.deepEqual(Object.keys(cfg.sources).sort(), ['environments.development.fileNameMarkers', 'environments.development.rules.restore-not-tested', 'environments.production.files', 'environments.production.topology', 'root']);
+    const [src] = topologySources(cfg);
+    assert.equal(src.base, '/repo/deploy');
+    assert.ok(src.matches('/repo/deploy/prod.topology.yaml') && src.matches('/REPO/deploy/PROD.topology.yaml') && !src.matches('/repo/deploy/dev.topology.yaml'));
+  });
+
+  it('wrong shapes are config-invalid problems at their keys', () => {
+    const text = 'root: yes please\nenvironments:\n  production:\n    topology: 3\n    files: bindings\n    fileNames: []\n';
+    const cfg = resolveConfig('/repo/a.xml', (p) => (p === '/repo/btslint.config.yaml' ? text : undefined));
+    const messages = cfg.problems.map((p) => p.message);
+    assert.deepEqual(messages, [
+      '"root" must be boolean; found "yes please".',
+      'Unknown key "fileNames" in "environments.production": known keys: rules, topology, files, fileNameMarkers.',
+      '"environments.production.topology" must be text; found 3.',
+      '"environments.production.files" must be a list; found "bindings".',
+    ]);
+    assert.deepEqual(cfg.members.production, undefined, 'nothing of a wrongly shaped mapping is used');
   });
 });

@@ -162,7 +162,7 @@ describe('output formats', () => {
     const r = btslint(['-f', 'json', '.'], ws);
     assert.equal(r.status, 1);
     const findings = JSON.parse(r.stdout) as Record<string, unknown>[];
-    const keys = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset', 'nodePath', 'environment', 'docsUrl', 'fix', 'related'];
+    const keys = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset', 'nodePath', 'environment', 'topology', 'environments', 'topologies', 'docsUrl', 'fix', 'related'];
     for (const f of findings) assert.deepEqual(Object.keys(f).sort(), [...keys].sort());
     const parse = findings.filter((f) => f.ruleId === 'parse-error');
     assert.deepEqual(
@@ -281,12 +281,12 @@ describe('examples/', () => {
     const m = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(m), ['documents']);
     const kinds = m.documents.map((d: any) => d.kind).sort();
-    assert.deepEqual(kinds, ['binding', 'binding', 'btdf-project', 'btdf-settings', 'config-export', 'topology']);
+    assert.deepEqual(kinds, ['binding', 'binding', 'binding', 'btdf-project', 'btdf-settings', 'config-export', 'topology', 'topology']);
     for (const d of m.documents) {
       assert.equal(typeof d.path, 'string');
       assert.ok(d.path.startsWith('examples' + path.sep));
     }
-    const b = m.documents.find((d: any) => d.kind === 'binding');
+    const b = m.documents.find((d: any) => d.kind === 'binding' && d.path.endsWith('Contoso.Orders.BindingInfo.xml'));
     assert.ok(b.sendPorts.length >= 1 && b.receiveLocations.length >= 1);
     for (const sp of b.sendPorts) for (const k of ['name', 'adapter', 'address', 'host']) assert.ok(k in sp, `sendPorts[].${k}`);
     for (const rl of b.receiveLocations) for (const k of ['name', 'receivePort', 'adapter', 'address', 'host']) assert.ok(k in rl, `receiveLocations[].${k}`);

@@ -11,6 +11,7 @@ import { Parser } from 'xml2js';
 import { lint, readDocument } from '../../server/src/core';
 import { ruleById } from '../../server/src/core/rules';
 import { corpusFiles } from '../helpers/paths';
+import { environmentsByName } from '../../server/src/core/environments';
 
 const RULES = ['ftp-sftp-receive-not-clustered', 'pop3-receive-not-clustered', 'msmq-local-queue-not-clustered', 'polling-receive-not-clustered', 'isolated-receive-no-nlb', 'file-receive-local-path'];
 
@@ -133,7 +134,9 @@ describe('host-and-adapter rules on the real bindings of the corpus', () => {
     it(b.name, () => {
       const eps = endpoints(parse(decode(b.bytes))!);
       const hosts = [...new Set(eps.map((e) => e.host).filter((h) => h && !/\$\{|\$\(/.test(h)))];
-      const topology = `topology: 1\nenvironment: production\nhosts:\n${hosts.map((h) => `  - { name: '${h}', clustered: false, instances: [BTS01, BTS02] }\n`).join('')}`;
+      // The topology of the binding's environment (a `.DEV.` binding is judged by a development topology only).
+      const environment = environmentsByName(b.name)[0] ?? 'production';
+      const topology = `topology: 1\nenvironment: ${environment}\nhosts:\n${hosts.map((h) => `  - { name: '${h}', clustered: false, instances: [BTS01, BTS02] }\n`).join('')}`;
       const doc = readDocument(b.name, b.bytes);
       const topo = readDocument('prod.topology.yaml', topology);
       const findings = lint([doc, topo], { rules: RULES.map((id) => ruleById(id)!) }).filter((f) => f.uri === b.name);

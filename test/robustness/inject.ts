@@ -17,7 +17,7 @@ if (process.env.BTSLINT_INJECT_THROWING_RULE) {
       defaultSeverity: 'warning',
       category: 'workspace',
       fixable: false,
-      availability: false,
+      byEnvironment: 'full',
       sources: [],
     },
     check(ctx) {

@@ -18,7 +18,7 @@ const BINDING = '<BindingInfo><SendPortCollection><SendPort Name="P" IsStatic="t
 
 function throwing(id: string, what: unknown, reportFirst = false): Rule {
   return {
-    meta: { id, description: 'throws', defaultSeverity: 'warning', category: 'workspace', fixable: false, availability: false, sources: [] },
+    meta: { id, description: 'throws', defaultSeverity: 'warning', category: 'workspace', fixable: false, byEnvironment: 'full', sources: [] },
     check(ctx) {
       if (reportFirst && ctx.topology) ctx.report({ doc: ctx.topology.doc, range: { start: 0, end: 8 }, message: 'before the failure', nodePath: 'x' });
       throw what;
@@ -73,19 +73,17 @@ describe('a rule that throws is isolated', () => {
     assert.deepEqual(logged, ['boom']);
   });
 
-  for (const extra of [[], ['--concurrency', '2']]) {
-    it(`in the CLI${extra.length ? ' on worker threads' : ''}: exit 1, the internal-error finding, a log line on stderr, the other findings`, async () => {
-      const dir = path.join(base, `cli${extra.length}`);
-      writeFiles(dir, { 'prod.topology.yaml': TOPOLOGY, 'Orders.BindingInfo.xml': BINDING, 'Second.BindingInfo.xml': BINDING.replace('Name="P"', 'Name="Q"') });
-      const run = await runCliWith(['--format', 'json', ...extra, '.'], dir);
-      assert.equal(run.status, 1, run.stderr);
-      assert.match(run.stderr, /^btslint: rule test-throws failed: TypeError: injected failure/m);
-      const findings = JSON.parse(run.stdout) as { ruleId: string; message: string; file: string }[];
-      assert.ok(findings.some((f) => f.ruleId === 'internal-error' && /rule test-throws failed/.test(f.message)));
-      assert.ok(findings.some((f) => f.ruleId === 'msgbox-not-clustered'));
-      assert.deepEqual(findings.filter((f) => f.ruleId === 'handler-host-unknown').map((f) => f.file).sort(), ['Orders.BindingInfo.xml', 'Second.BindingInfo.xml']);
-    });
-  }
+  it('in the CLI: exit 1, the internal-error finding, a log line on stderr, the other findings', async () => {
+    const dir = path.join(base, 'cli0');
+    writeFiles(dir, { 'prod.topology.yaml': TOPOLOGY, 'Orders.BindingInfo.xml': BINDING, 'Second.BindingInfo.xml': BINDING.replace('Name="P"', 'Name="Q"') });
+    const run = await runCliWith(['--format', 'json', '.'], dir);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /^btslint: rule test-throws failed: TypeError: injected failure/m);
+    const findings = JSON.parse(run.stdout) as { ruleId: string; message: string; file: string }[];
+    assert.ok(findings.some((f) => f.ruleId === 'internal-error' && /rule test-throws failed/.test(f.message)));
+    assert.ok(findings.some((f) => f.ruleId === 'msgbox-not-clustered'));
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'handler-host-unknown').map((f) => f.file).sort(), ['Orders.BindingInfo.xml', 'Second.BindingInfo.xml']);
+  });
 });
 
 describe('--max-file-size', () => {

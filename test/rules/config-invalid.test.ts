@@ -51,7 +51,7 @@ describe('config-invalid', () => {
     const text = `{
   "rules": { "msgbox-not-clusterd": "off", "restore-not-tested": "warn" },
   "ignores": ["legacy"],
-  "root": true,
+  "extends": "base",
   "environments": { "prod": {} }
 }`;
     const { findings } = findingsFor({ '/repo/btslint.config.json': text });
@@ -60,7 +60,7 @@ describe('config-invalid', () => {
       ['config-invalid', 'error', [2, 14, 2, 35], 'Unknown rule "msgbox-not-clusterd" in rules: did you mean "msgbox-not-clustered"?'],
       ['config-invalid', 'error', [2, 66, 2, 72], '"rules.restore-not-tested" is "warn"; it must be one of: off, info, warning, error (did you mean "warning"?).'],
       ['config-invalid', 'error', [3, 3, 3, 12], 'Unknown key "ignores" in the top level: did you mean "exclude"?'],
-      ['config-invalid', 'error', [4, 3, 4, 9], 'Unknown key "root" in the top level: btslint uses the config file nearest to each linted file and only that one, so no `root` is needed: remove it.'],
+      ['config-invalid', 'error', [4, 3, 4, 12], 'Unknown key "extends" in the top level: btslint config files do not extend each other: the nearest one applies alone; copy the settings you need.'],
       ['config-invalid', 'error', [5, 21, 5, 27], 'Unknown key "prod" in "environments": did you mean "production"?'],
     ]);
     // The rest of the file still applies: restore-not-tested keeps its default, msgbox is untouched.

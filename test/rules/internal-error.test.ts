@@ -47,7 +47,7 @@ describe(internalError.meta.id, () => {
 
   it('is an error even where the environment relaxes availability rules', () => {
     const docs = [readDocument('dev.topology.yaml', 'topology: 1\nenvironment: development\n')];
-    const internal = lint(docs, { now: NOW, rules: [{ ...broken, meta: { ...broken.meta, availability: true } }] }).filter((f) => f.ruleId === 'internal-error');
+    const internal = lint(docs, { now: NOW, rules: [{ ...broken, meta: { ...broken.meta, byEnvironment: 'availability' } }] }).filter((f) => f.ruleId === 'internal-error');
     assert.deepEqual(internal.map((f) => f.severity), ['error']);
   });
 

@@ -100,9 +100,9 @@ ruleTester(rule, {
       errors: [{ file: B, range: [11, 83, 11, 91], message: /^Receive location "P" \(WCF-Custom\) polls the database with a pollingStatement/ }],
     },
     {
-      name: 'development: info',
+      name: 'development keeps the severity (duplicate pickup is wrong processing)',
       files: { 'dev.topology.yaml': TOPO.replace('production', 'development'), [B]: one({}) },
-      errors: [{ file: B, range: [10, 47, 10, 54], severity: 'info' }],
+      errors: [{ file: B, range: [10, 47, 10, 54], severity: 'warning' }],
     },
   ],
 });

@@ -54,9 +54,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'test environment: info',
+      name: 'test environment keeps the severity (duplicate pickup is wrong processing)',
       files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nhosts:\n  - { name: MailHost, instances: [A, B] }\n', [B]: pop3('MailHost') },
-      errors: [{ file: B, range: [12, 33, 12, 41], severity: 'info' }],
+      errors: [{ file: B, range: [12, 33, 12, 41], severity: 'warning' }],
     },
   ],
 });

@@ -8,7 +8,6 @@ import { docsUrl } from '../host/docs';
 import { displayPath, findFiles } from './files';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
-import { Concurrency, parseConcurrency } from './parallel';
 import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -44,8 +43,6 @@ Options:
       --today <YYYY-MM-DD> the date the date-based rules compare against (default: today)
       --no-color           never colour the output (colour is only used on a terminal anyway)
       --max-file-size <MB> skip files larger than this, with an info finding (default: 50)
-      --concurrency <n>    worker threads for large runs: a number, auto (default: all cores,
-                           with 4 or more, from 64 files or 8 MB on) or off (not used with --fix)
   -h, --help               show this help
   -v, --version            print the version
 
@@ -72,7 +69,6 @@ interface Args {
   quiet: boolean;
   maxWarnings?: number;
   ignoreSuppressions: boolean;
-  concurrency?: Concurrency;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -147,13 +143,6 @@ function parseArgs(argv: string[]): Args {
         const v = take();
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v}"`);
         args.maxWarnings = Number(v);
-        break;
-      }
-      case '--concurrency': {
-        const v = take();
-        const c = parseConcurrency(v);
-        if (c === undefined) throw new UsageError(`--concurrency needs a number of worker threads, auto or off, not "${v}"`);
-        args.concurrency = c;
         break;
       }
       case '--max-file-size': {

@@ -5,14 +5,15 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, lint, Position, readDocument, skippedDocument } from '../core';
-import { applyPolicy, compileGlob, ConfigResolver, configFindings, describeConfig, EffectiveConfig, effective, globBase, isIncluded, parseConfig } from '../core/config';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, isTopologyName, Position, readDocument, skippedDocument } from '../core';
+import { ConfigResolver, describeConfig, EffectiveConfig, effective, isIncluded, parseConfig } from '../core/config';
 import { allRules } from '../core';
-import { Baseline, createBaseline, matchBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
+import { Baseline, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
+import { check, CheckResult } from '../core/pipeline';
+import { namedTopologiesSync, nearestTopologiesSync } from '../host/topologies';
 import { displayPath, findFiles } from './files';
 import { FORMATTERS } from './format';
 import { planFixes, unifiedDiff, writeFixes } from './fix';
-import { Concurrency, lintInWorkers, workerCount } from './parallel';
 import { writeOutputFile, writeReport, writeStdout } from '../host/output';
 
 export class RunUsageError extends Error {}
@@ -34,8 +35,6 @@ export interface RunArgs {
   quiet?: boolean;
   /** Audit run: every in-source suppression is ignored. */
   ignoreSuppressions?: boolean;
-  /** Worker threads for large runs (parallel.ts): a number, `auto` (default) or `off`. */
-  concurrency?: Concurrency;
 }
 
 /** A config file's bytes, or undefined when it is not a readable file. */
@@ -68,49 +67,45 @@ interface Workspace {
   configs(): EffectiveConfig[];
   /** Config files (as documents, for positions) whose problems are reported. */
   configDocs: Map<string, BtsDocument>;
-  /** lint() and the policy step, already run on worker threads (parallel.ts); configFindings not included. */
-  precomputed?: Finding[];
 }
 
-async function readWorkspace(args: RunArgs, cwd: string): Promise<Workspace> {
+/**
+ * The files of a run: the BizTalk files under the given paths (include and exclude applied), the
+ * topology files the configs name, and the topologies nearest to each given path (host/topologies.ts);
+ * read, or stood in for when over the size limit.
+ */
+function readWorkspace(args: RunArgs, cwd: string): Workspace {
   const source = configSource(args, cwd);
-  const { files, missing } = findFiles(args.paths.length ? args.paths : ['.'], cwd);
+  const inputs = args.paths.length ? args.paths : ['.'];
+  const { files, missing } = findFiles(inputs, cwd);
   if (missing.length) throw new RunUsageError(`no such file or folder: ${missing.join(', ')}`);
   const chosen = files.filter((f) => f.explicit || isIncluded(source.configFor(f.absolute), f.absolute).included).map((f) => f.absolute);
-  // Topology files the configs point at, wherever they are.
   const seen = new Set(chosen.map((f) => key(f)));
+  const add = (f: string) => {
+    if (seen.has(key(f))) return;
+    seen.add(key(f));
+    chosen.push(f);
+  };
   const configs = new Set<EffectiveConfig>();
   for (const f of chosen) configs.add(source.configFor(f));
-  for (const p of args.paths.length ? args.paths : ['.']) {
+  for (const p of inputs) {
     const abs = path.resolve(cwd, p);
-    const st = statOrUndefined(abs);
-    if (st?.isDirectory()) configs.add(source.configFor(path.join(abs, '_')));
+    const isFolder = !!statOrUndefined(abs)?.isDirectory();
+    const folder = isFolder ? abs : path.dirname(abs);
+    configs.add(source.configFor(path.join(folder, '_')));
+    // A file or sub-folder finds its topologies the way ESLint finds its config.
+    const walkedSome = isFolder && chosen.some((f) => isTopologyName(f) && !path.relative(abs, f).startsWith('..'));
+    for (const t of nearestTopologiesSync(folder, cwd, (dir) => source.configFor(path.join(dir, '_')), !walkedSome)) add(t);
   }
-  for (const cfg of configs) {
-    if (!cfg.dir) continue;
-    for (const pattern of cfg.topologies) {
-      const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
-      if (!statOrUndefined(base)) continue;
-      const glob = compileGlob(pattern);
-      for (const t of findFiles([base], cwd).files) {
-        const rel = path.relative(cfg.dir, t.absolute).replace(/\\/g, '/');
-        if (glob.test(rel) && !seen.has(key(t.absolute))) {
-          seen.add(key(t.absolute));
-          chosen.push(t.absolute);
-        }
-      }
-    }
-  }
+  // Topology files the configs point at, wherever they are.
+  for (const t of namedTopologiesSync(configs)) add(t);
   chosen.sort();
   const bytes = new Map<string, Uint8Array>();
   const maxFileSize = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  // Many files or megabytes, and no --fix: read and lint on all cores (parallel.ts), same findings.
-  const workers = workerCount(chosen.map((f) => statOrUndefined(f)?.size ?? 0), args);
-  const parallel = workers ? await lintInWorkers(chosen, workers, { ...args, maxFileSize, now: args.today ?? new Date(), cwd }) : undefined;
-  const docs: BtsDocument[] = parallel ? parallel.docs : [];
-  const showProgress = process.stderr.isTTY && chosen.length >= 50 && !parallel;
+  const docs: BtsDocument[] = [];
+  const showProgress = process.stderr.isTTY && chosen.length >= 50;
   let n = 0;
-  for (const f of parallel ? [] : chosen) {
+  for (const f of chosen) {
     if (showProgress && ++n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${chosen.length} files`);
     try {
       const size = fs.statSync(f).size;
@@ -130,7 +125,7 @@ async function readWorkspace(args: RunArgs, cwd: string): Promise<Workspace> {
   for (const cfg of source.all()) {
     for (const p of cfg.problems) if (!configDocs.has(p.file)) configDocs.set(p.file, readDocument(p.file, p.text));
   }
-  return { docs, bytes, configFor: source.configFor, configs: source.all, configDocs, precomputed: parallel?.findings };
+  return { docs, bytes, configFor: source.configFor, configs: source.all, configDocs };
 }
 
 function key(p: string): string {
@@ -145,16 +140,16 @@ function statOrUndefined(p: string): fs.Stats | undefined {
   }
 }
 
-/** lint() and the policy step: the findings btslint reports for these documents. */
-function lintWithPolicy(docs: BtsDocument[], ws: Workspace, args: RunArgs): Finding[] {
-  if (ws.precomputed && docs === ws.docs) return [...ws.precomputed, ...configFindings(ws.configs())];
-  const now = args.today ?? new Date();
-  const raw = lint(docs, {
-    now,
+/** The check pipeline (core/pipeline.ts) over these documents, with this run's config, suppressions and baseline. */
+function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline?: { baseline: Baseline; relative: (uri: string) => string }): CheckResult {
+  return check(docs, {
+    now: args.today ?? new Date(),
+    configFor: ws.configFor,
+    configs: ws.configs,
+    suppressions: !args.ignoreSuppressions,
+    baseline,
     onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
   });
-  const { findings } = applyPolicy(raw, docs, { now, configFor: ws.configFor, suppressions: !args.ignoreSuppressions });
-  return [...findings, ...configFindings(ws.configs())];
 }
 
 /** The report, to --output-file or stdout: host/output.ts writeReport (the one place output is written). */
@@ -163,7 +158,7 @@ const writeOut = writeReport;
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
 export async function runLint(args: RunArgs, cwd: string, version: string): Promise<number> {
-  const ws = await readWorkspace(args, cwd);
+  const ws = readWorkspace(args, cwd);
   const baselinePath = args.baseline ? path.resolve(cwd, args.baseline) : undefined;
   let baseline: Baseline | undefined;
   if (baselinePath) {
@@ -176,11 +171,9 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     }
   }
   const relTo = (file: string) => (uri: string) => path.relative(path.dirname(file), uri).replace(/\\/g, '/');
-  /** What is reported: the policy's findings minus the baseline's. */
-  const report = (docs: BtsDocument[]) => {
-    const all = lintWithPolicy(docs, ws, args);
-    return baseline && baselinePath ? matchBaseline(all, baseline, relTo(baselinePath)).fresh : all;
-  };
+  const withBaseline = baseline && baselinePath ? { baseline, relative: relTo(baselinePath) } : undefined;
+  /** What is reported: the pipeline's findings minus the baseline's. */
+  const report = (docs: BtsDocument[]) => runPipeline(docs, ws, args, withBaseline).findings;
 
   let docs = ws.docs;
   if (args.fix || args.fixDryRun) {
@@ -199,7 +192,8 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
   }
 
-  const all = lintWithPolicy(docs, ws, args);
+  const result = runPipeline(docs, ws, args, withBaseline);
+  const all = result.all;
 
   if (args.writeBaseline) {
     const target = path.resolve(cwd, args.writeBaseline);
@@ -209,12 +203,10 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     return 0;
   }
 
-  let findings = all;
-  let unchanged: Finding[] | undefined;
-  if (baseline && baselinePath) {
-    const m = matchBaseline(all, baseline, relTo(baselinePath));
-    findings = m.fresh;
-    unchanged = m.unchanged;
+  const findings = result.findings;
+  const unchanged: Finding[] | undefined = result.unchanged;
+  if (baselinePath && result.unchanged && result.absent) {
+    const m = { unchanged: result.unchanged, absent: result.absent };
     const gone = m.absent.reduce((n, e) => n + e.count, 0);
     process.stderr.write(
       `btslint: ${plural(m.unchanged.length, 'finding')} recorded in the baseline ${displayPath(baselinePath, cwd)} not reported; ` +
@@ -263,6 +255,8 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
       include: { ...d.include, source: { ...d.include.source, file: d.include.source.file && show(d.include.source.file) } },
       exclude: { ...d.exclude, source: { ...d.exclude.source, file: d.exclude.source.file && show(d.exclude.source.file) } },
       topologies: { ...d.topologies, source: { ...d.topologies.source, file: d.topologies.source.file && show(d.topologies.source.file) } },
+      root: { ...d.root, source: { ...d.root.source, file: d.root.source.file && show(d.root.source.file) } },
+      environments: d.environments.map((e) => ({ ...e, topology: e.topology && show(e.topology), source: { ...e.source, file: e.source.file && show(e.source.file) } })),
       rules: d.rules.map((r) => ({ id: r.id, levels: Object.fromEntries(Object.entries(r.levels).map(([env, l]) => [env, { level: l.level, source: { ...l.source, file: l.source.file && show(l.source.file) } }])) })),
       problems: d.problems.map((p) => ({ ...p, file: show(p.file) })),
     };
@@ -277,7 +271,12 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${d.linted.reason})`);
   lines.push(`include:      ${d.include.value.length ? d.include.value.join(', ') : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
   lines.push(`exclude:      ${d.exclude.value.length ? d.exclude.value.join(', ') : '(nothing)'}  <- ${where(d.exclude.source)}`);
-  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files)'}  <- ${where(d.topologies.source)}`);
+  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files, else the nearest)'}  <- ${where(d.topologies.source)}`);
+  if (d.root.value) lines.push(`root:         true (no topology is looked for above the config file's folder)  <- ${where(d.root.source)}`);
+  for (const e of d.environments) {
+    const parts = [e.topology && `topology ${show(e.topology)}`, e.files.length && `files ${e.files.join(', ')}`, e.fileNameMarkers.length && `file-name markers ${e.fileNameMarkers.join(', ')}`].filter(Boolean);
+    lines.push(`environment:  ${e.environment}: ${parts.join('; ')}  <- ${where(e.source)}`);
+  }
   lines.push('');
   lines.push('Rule levels by the topology\'s environment ("none": no topology), and where each comes from:');
   const envs = ['none', 'production', 'staging', 'test', 'development'] as const;

@@ -1,13 +1,17 @@
-// The lint pass: reader problems become findings, then every rule runs against each topology of the
-// workspace (or once without one), each rule isolated so one that throws cannot stop the others.
+// The lint pass: reader problems become findings, then every rule runs once per environment: against
+// each topology with the files deployed to its environment (environments.ts), or once over everything
+// when there is no topology; each rule isolated so one that throws cannot stop the others. Findings
+// are labelled with the environment and topology they were computed against; reporting one that holds
+// in every environment once is the pipeline's step (pipeline.ts), after the policy.
 
 import type { BtsDocument } from './document';
-import { TopologyView, withEnvironment, Workspace, workspaceOf } from './model/join';
+import { TopologyView, Workspace, workspaceOf } from './model/join';
+import { environmentRuns, MembershipOptions } from './environments';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
-import type { Finding, Level, Severity } from './types';
+import type { EnvironmentBehaviour, Finding, Level, Severity } from './types';
 
-export interface LintOptions {
+export interface LintOptions extends MembershipOptions {
   now?: Date;
   /** Per-rule level overrides (`off` disables). Applied after the environment's relaxation. */
   levels?: Record<string, Level>;
@@ -20,11 +24,14 @@ export interface LintOptions {
 /** Rules whose findings the engine itself reports (reader problems, rule failures). */
 const ENGINE_REPORTED = new Set(['parse-error', 'topology-schema', 'internal-error', 'file-too-large']);
 
-const RELAXED_ENVIRONMENTS = new Set(['development', 'test']);
+export const RELAXED_ENVIRONMENTS: ReadonlySet<string> = new Set(['development', 'test']);
+
+/** Rule kinds relaxed (to info) in development and test: redundancy and site loss (docs/topology.md). */
+export const RELAXED_KINDS: ReadonlySet<EnvironmentBehaviour> = new Set<EnvironmentBehaviour>(['availability', 'site-loss']);
 
 /** The severity a rule has in an environment before any configuration. */
 export function environmentSeverity(rule: Rule, environment: string | undefined): Severity {
-  if (rule.meta.availability && environment && RELAXED_ENVIRONMENTS.has(environment)) return 'info';
+  if (RELAXED_KINDS.has(rule.meta.byEnvironment) && environment && RELAXED_ENVIRONMENTS.has(environment)) return 'info';
   return rule.meta.defaultSeverity;
 }
 
@@ -47,13 +54,12 @@ const DOCUMENTS_PER_STEP = 64;
  * through at once; both give the same findings.
  */
 export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}): Generator<void, Finding[], void> {
-  const ws = workspaceOf(documents);
   const rules = options.rules ?? allRules;
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const push = (f: Finding) => {
-    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}`;
+    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.message}\u0000${f.topology ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     findings.push(f);
@@ -91,13 +97,13 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
     }
   }
 
-  const topologies: (TopologyView | undefined)[] = ws.topologies.length ? ws.topologies.map((t) => new TopologyView(t)) : [undefined];
-  const many = topologies.length > 1;
-  for (const topo of topologies) {
+  const { runs } = environmentRuns(documents, options);
+  for (const run of runs) {
+    const topo = run.topology ? new TopologyView(run.topology) : undefined;
     // Deployment Framework tokens resolve with the settings of the topology's environment. One
-    // workspace object for all the rules: what rules share is cached per workspace object (the
-    // handler list of model/join.ts), so a new one per rule would rebuild it for each.
-    const envWs = withEnvironment(ws, topo?.environment);
+    // workspace object for all the rules of a run: what rules share is cached per workspace object
+    // (the handler list of model/join.ts), so a new one per rule would rebuild it for each.
+    const envWs: Workspace = { ...workspaceOf(run.documents), environment: topo?.environment };
     for (const rule of rules) {
       if (ENGINE_REPORTED.has(rule.meta.id)) continue;
       const base = levelOf(rule.meta.id, environmentSeverity(rule, topo?.environment));
@@ -112,13 +118,14 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
           push({
             ruleId: rule.meta.id,
             severity,
-            message: many && topo && r.doc !== topo.doc ? `${r.message} (topology: ${topo.environment ?? topo.uri})` : r.message,
+            message: r.message,
             uri: r.doc.uri,
             range: r.range,
             related: r.related,
             fix: r.fix,
             nodePath: r.nodePath,
             environment: topo?.environment,
+            topology: topo?.uri,
           });
         },
       };

@@ -44,7 +44,26 @@ export interface Finding {
   nodePath: string;
   /** The topology environment the finding was computed against, when one applied. */
   environment?: string;
+  /** The topology file (URI) the finding was computed against, when one applied. */
+  topology?: string;
+  /**
+   * A finding that holds the same under several topologies is reported once (pipeline.ts): then
+   * `environment` and `topology` are unset and these list every environment and topology file.
+   */
+  environments?: string[];
+  topologies?: string[];
 }
+
+/**
+ * How a rule's severity follows the topology's environment (docs/topology.md#environments-and-severities):
+ * - `availability`: redundancy (clusters, RAID, two host instances): `info` in development and test;
+ * - `site-loss`: surviving the loss of the site (DR site, off-site copy, restore test, DR paths):
+ *   `info` in development and test;
+ * - `wrong-processing`: what makes BizTalk process messages wrongly as soon as two host instances run
+ *   (duplicate pickup, broken ordered delivery, transactions in availability groups): full everywhere;
+ * - `full`: everything else (backups, the Backup BizTalk Server job, secrets, workspace): full everywhere.
+ */
+export type EnvironmentBehaviour = 'availability' | 'site-loss' | 'wrong-processing' | 'full';
 
 export interface RuleMeta {
   /** kebab-case id, also the docs page name. */
@@ -55,10 +74,8 @@ export interface RuleMeta {
   category: Category;
   /** Whether the rule offers a fix that inserts or changes text. */
   fixable: boolean;
-  /**
-   * Availability rules are relaxed (to info) when the topology's environment is development or test.
-   */
-  availability: boolean;
+  /** How its severity follows the topology's environment (relaxed to info in development and test, or not). */
+  byEnvironment: EnvironmentBehaviour;
   /** The Microsoft documentation the rule rests on. */
   sources: { title: string; url: string }[];
 }

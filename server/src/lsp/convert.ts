@@ -38,8 +38,12 @@ function lspRange(doc: BtsDocument | undefined, r: OffsetRange) {
   return doc.lines().range(r);
 }
 
-/** The diagnostic contract: source btslint, code = rule id, codeDescription = the rule's docs page. */
-export function toDiagnostic(f: Finding, docOf: DocLookup): Diagnostic {
+/**
+ * The diagnostic contract: source btslint, code = rule id, codeDescription = the rule's docs page.
+ * With `environments` (the workspace has more than one topology), the environment the finding was
+ * found in, and its topology, are related information.
+ */
+export function toDiagnostic(f: Finding, docOf: DocLookup, environments = false): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, nodePath: f.nodePath, fix: f.fix?.title };
   const d: Diagnostic = {
     range: lspRange(docOf(f.uri), f.range),
@@ -50,11 +54,17 @@ export function toDiagnostic(f: Finding, docOf: DocLookup): Diagnostic {
     message: f.message,
     data,
   };
-  if (f.related?.length) {
-    d.relatedInformation = f.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri: r.uri, range: lspRange(docOf(r.uri), r.range) }, message: r.message }),
-    );
+  const related: DiagnosticRelatedInformation[] = (f.related ?? []).map((r) => ({ location: { uri: r.uri, range: lspRange(docOf(r.uri), r.range) }, message: r.message }));
+  // The environment it was found in: the topology file's `environment` key, as related information.
+  const envs = !environments ? [] : f.environments ? f.environments.map((e, i) => ({ environment: e, topology: f.topologies?.[i] })) : f.environment ? [{ environment: f.environment, topology: f.topology }] : [];
+  for (const { environment, topology } of envs) {
+    if (!topology || topology === f.uri) continue;
+    const t = docOf(topology);
+    const at = t?.topology?.root.get('environment')?.range ?? { start: 0, end: 0 };
+    const message = f.environments ? `The same in environment ${environment} (this topology)` : `Found in environment ${environment}, checked against this topology`;
+    related.push({ location: { uri: topology, range: lspRange(t, at) }, message });
   }
+  if (related.length) d.relatedInformation = related;
   return d;
 }
 

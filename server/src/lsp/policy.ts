@@ -1,17 +1,13 @@
-// The team's policy in the editor, the same as the CLI's (cli/run.ts), from the same core functions:
-// the btslint.config.{json,jsonc,yaml,yml} nearest to each file decides its rule levels (per
-// environment too) and whether it is linted at all (include, exclude); in-source suppressions apply
-// (applyPolicy), and the findings about them (suppression-invalid, -expired, -unused) are reported;
-// a config file's own problems are config-invalid findings on the config file. Last comes the
-// editor's btslint.severityOverrides setting, as vscode-eslint applies `rules.customizations` after
-// the config files: the setting is the user's view of the team's result, not a config layer.
+// The team's configuration in the editor: the btslint.config.{json,jsonc,yaml,yml} nearest to each
+// file (its rule levels, per environment too, whether it is linted at all, its environments) for the
+// check pipeline (core/pipeline.ts), which the CLI calls too; the config files with problems as
+// documents (positions of config-invalid diagnostics). Last comes the editor's
+// btslint.severityOverrides setting (withOverrides), as vscode-eslint applies `rules.customizations`
+// after the config files: the setting is the user's view of the team's result, not a config layer.
 
-import { applyPolicy, BtsDocument, configFindings, ConfigResolver, EffectiveConfig, Finding, isIncluded, Level, readDocument, ReadFile } from '../core';
-import { dirnameOf } from '../core/config';
+import { BtsDocument, ConfigResolver, EffectiveConfig, Finding, isIncluded, Level, readDocument, ReadFile } from '../core';
+import { dirnameOf, NO_CONFIG } from '../core/config';
 import { isInside, pathToUri, uriKey, uriToPath } from './paths';
-
-/** What applies where no config file does (and to documents that are not files). */
-const NO_CONFIG: EffectiveConfig = Object.freeze({ levels: {}, environments: {}, include: [], exclude: [], topologies: [], sources: {}, problems: [] }) as EffectiveConfig;
 
 export class EditorPolicy {
   private resolver: ConfigResolver;
@@ -64,39 +60,22 @@ export class EditorPolicy {
     return this.resolver.configs();
   }
 
-  /**
-   * lint()'s findings through the team's policy (levels, suppressions), plus the config files'
-   * problems, then the editor's severity overrides. Findings on config files carry `file:` URIs.
-   */
-  apply(raw: Finding[], docs: BtsDocument[], now: Date, overrides: Record<string, Level>): Finding[] {
-    // Only documents that may hold a suppression are searched for them (the same result, without
-    // reading every file's suppressions after every keystroke).
-    const { findings } = applyPolicy(raw, docs.filter(maySuppress), { now, configFor: (uri) => this.configFor(uri) });
-    const configs = this.configs();
+  /** Reads the config files with problems as documents (for their diagnostics' positions); call after a check. */
+  noteConfigDocuments(): void {
     const docsByKey = new Map<string, BtsDocument>();
-    for (const cfg of configs) {
+    for (const cfg of this.configs()) {
       for (const p of cfg.problems) {
         const uri = pathToUri(p.file);
         if (!docsByKey.has(uriKey(uri))) docsByKey.set(uriKey(uri), readDocument(uri, p.text));
       }
     }
     this.configDocs = docsByKey;
-    const onConfigs = configFindings(configs).map((f) => ({ ...f, uri: pathToUri(f.uri) }));
-    return withOverrides([...findings, ...onConfigs], overrides);
   }
 
   /** A config file with problems, as a document (positions of config-invalid diagnostics). */
   configDocument(uri: string): BtsDocument | undefined {
     return this.configDocs.get(uriKey(uri));
   }
-}
-
-/** Whether a document may hold a suppression (every syntax of one has `btslint-`); cached per parse. */
-const suppressible = new WeakMap<BtsDocument, boolean>();
-function maySuppress(doc: BtsDocument): boolean {
-  let v = suppressible.get(doc);
-  if (v === undefined) suppressible.set(doc, (v = doc.kind !== 'other' && doc.text.includes('btslint-')));
-  return v;
 }
 
 /**

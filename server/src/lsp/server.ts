@@ -24,9 +24,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
-import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, lintSteps, readDocument } from '../core';
+import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, Level, readDocument } from '../core';
+import { isConfigFileName } from '../core/config';
+import { checkSteps } from '../core/pipeline';
+import { environmentRuns } from '../core/environments';
+import { namedTopologiesAsync } from '../host/topologies';
 import { docsUrl } from '../host/docs';
-import { compileGlob, globBase, isConfigFileName } from '../core/config';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
 import { codeActions } from './features/codeActions';
@@ -35,8 +38,8 @@ import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { inSkippedFolder, readConfigFile, readLimited, walkFolder, yieldToLoop } from './files';
-import { isInside, pathKey, uriKey, uriToPath } from './paths';
-import { EditorPolicy } from './policy';
+import { isInside, pathKey, pathToUri, uriKey, uriToPath } from './paths';
+import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
 import {
   BtslintSettings,
@@ -141,7 +144,14 @@ export class BtslintServer {
     connection.onDidChangeWatchedFiles((p) => void this.onWatchedFiles(p.changes));
     connection.onDidChangeConfiguration((p) => void this.onConfiguration(p.settings));
 
-    connection.onHover((p) => this.withDocument(p.textDocument.uri, (doc) => hover(doc, doc.lines().offset(p.position), this.workspace())));
+    connection.onHover((p) =>
+      this.withDocument(p.textDocument.uri, (doc) => {
+        const ws = this.workspace();
+        // With more than one topology, the hover over a finding names its environment.
+        const findings = ws.topologies.length > 1 ? this.findings.get(uriKey(p.textDocument.uri)) : undefined;
+        return hover(doc, doc.lines().offset(p.position), ws, { judges: this.judgesOf(doc), findings });
+      }),
+    );
     connection.onDefinition((p) => this.withDocument(p.textDocument.uri, (doc) => definition(doc, doc.lines().offset(p.position), this.workspace())));
     connection.onDocumentSymbol((p) => this.withDocument(p.textDocument.uri, (doc) => documentSymbols(doc)));
     connection.onCompletion((p) => {
@@ -307,6 +317,12 @@ export class BtslintServer {
     return workspaceOf(this.state.documents((e) => this.isLinted(e)));
   }
 
+  /** The topologies (URIs) of a document's environments, as the pipeline decides them (core/environments.ts). */
+  private judgesOf(doc: BtsDocument): string[] | undefined {
+    const docs = this.state.documents((e) => this.isLinted(e));
+    return environmentRuns(docs, { configFor: (uri) => this.policy.configFor(uri), pathOf: uriToPath }).membership.get(doc)?.topologies;
+  }
+
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
   private docOf(uri: string): BtsDocument | undefined {
     return this.state.documentAt(uri) ?? this.policy.configDocument(uri);
@@ -396,16 +412,7 @@ export class BtslintServer {
   private async refreshExtraTopologies(cancelled: () => boolean): Promise<void> {
     for (const e of this.state.all()) this.policy.configForPath(e.path);
     const found = new Map<string, string>();
-    for (const cfg of this.policy.configs()) {
-      if (!cfg.dir || !cfg.topologies.length) continue;
-      for (const pattern of cfg.topologies) {
-        const base = path.resolve(cfg.dir, globBase(pattern).base || '.');
-        const glob = compileGlob(pattern);
-        for (const f of await walkFolder(base, cancelled)) {
-          if (glob.test(path.relative(cfg.dir, f).replace(/\\/g, '/'))) found.set(pathKey(f), f);
-        }
-      }
-    }
+    for (const f of await namedTopologiesAsync(this.policy.configs(), cancelled)) found.set(pathKey(f), f);
     if (cancelled()) return;
     const inFolders = (p: string) => this.state.folders.some((f) => isInside(p, f));
     for (const [key, p] of this.extraTopologies) {
@@ -495,10 +502,15 @@ export class BtslintServer {
     await yieldToLoop();
     if (gen !== this.generation) return;
     const now = new Date();
-    // The rules run in steps (core lintSteps), back to the event loop whenever a slice has run
-    // SLICE_MS, so requests are answered during a whole-workspace check; a newer change drops it.
-    const steps = lintSteps(docs, {
+    // The CLI's pipeline (core/pipeline.ts: environments, rules, config levels, suppressions,
+    // config-invalid) in steps, back to the event loop whenever a slice has run SLICE_MS, so requests
+    // are answered during a whole-workspace check; a newer change drops it.
+    const steps = checkSteps(docs, {
       now,
+      configFor: (uri) => this.policy.configFor(uri),
+      configs: () => this.policy.configs(),
+      configUri: pathToUri,
+      pathOf: uriToPath,
       onInternalError: (id, e) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`),
     });
     const pause = this.slices(gen);
@@ -507,10 +519,9 @@ export class BtslintServer {
       if (!(await pause())) return;
       step = steps.next();
     }
-    const raw = step.value;
-    // The CLI's policy (config levels per environment, suppressions, config-invalid), then the
-    // editor's btslint.severityOverrides, last.
-    const findings = this.policy.apply(raw, docs, now, this.settings.severityOverrides);
+    this.policy.noteConfigDocuments();
+    // The editor's btslint.severityOverrides, last.
+    const findings = withOverrides(step.value.findings, this.settings.severityOverrides);
     await yieldToLoop();
     if (gen !== this.generation) return;
     if (!(await this.publish(docs, findings, gen))) return;
@@ -550,13 +561,15 @@ export class BtslintServer {
     this.findings = new Map([...byUri].map(([uri, list]) => [uriKey(uri), list]));
     this.checked = new Map(docs.map((d) => [uriKey(d.uri), { doc: d, version: this.state.get(d.uri)?.version ?? null }]));
     const docOf = (uri: string) => this.checked.get(uriKey(uri))?.doc ?? this.docOf(uri);
+    // With more than one topology, each diagnostic names its environment (related information).
+    const manyTopologies = docs.filter((d) => d.kind === 'topology').length > 1;
     // Config files' findings are published under their own URIs (they are not in `docs`).
     const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.published.keys()]);
     const pause = this.slices(gen);
     for (const uri of uris) {
       if (!(await pause())) return false;
       const list = byUri.get(uri) ?? [];
-      const diagnostics = list.map((f) => toDiagnostic(f, docOf));
+      const diagnostics = list.map((f) => toDiagnostic(f, docOf, manyTopologies));
       const json = JSON.stringify(diagnostics);
       const version = this.state.get(uri)?.version ?? null;
       const prev = this.published.get(uri);

@@ -21,6 +21,10 @@ export function json({ findings, display, position }: FormatInput): string {
       endOffset: f.range.end,
       nodePath: f.nodePath,
       environment: f.environment ?? null,
+      /** The topology file the finding was computed against; for a finding the same under several, all of them. */
+      topology: f.topology ? display(f.topology) : null,
+      environments: f.environments ?? null,
+      topologies: f.topologies ? f.topologies.map(display) : null,
       docsUrl: docsUrl(f.ruleId),
       fix: f.fix ? { title: f.fix.title, edits: f.fix.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) } : null,
       related: (f.related ?? []).map((r) => {

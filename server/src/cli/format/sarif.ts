@@ -69,6 +69,12 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
       partialFingerprints: { 'btslintNodePath/v1': fingerprint(f.ruleId, display(f.uri), f.nodePath) },
     };
     if (index.has(f.ruleId)) result.ruleIndex = index.get(f.ruleId);
+    // The environment (and topology file) the finding was computed against, or every one it holds in.
+    if (f.environment || f.environments) {
+      result.properties = f.environments
+        ? { environments: f.environments, topologies: (f.topologies ?? []).map((t) => display(t).replace(/\\/g, '/')) }
+        : { environment: f.environment, ...(f.topology ? { topology: display(f.topology).replace(/\\/g, '/') } : {}) };
+    }
     if (baseline) {
       result.baselineState = k < findings.length ? 'new' : 'unchanged';
       if (k >= findings.length) result.suppressions = [{ kind: 'external', justification: `Recorded in the baseline ${display(baseline.file).replace(/\\/g, '/')}.` }];

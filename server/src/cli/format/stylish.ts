@@ -1,5 +1,7 @@
 // The default output: findings grouped by file, `line:col  severity  message  rule-id`, colour on a
-// TTY only, a summary line, and the documentation link of every rule that fired.
+// TTY only, a summary line, and the documentation link of every rule that fired. When the findings
+// come from more than one environment, they are grouped by environment first, under a header that
+// names the topology file (a finding the same under several topologies is shown once, under them all).
 
 import { Finding } from '../../core';
 import { docsUrl } from '../../host/docs';
@@ -7,30 +9,47 @@ import type { FormatInput } from './index';
 
 const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
+/** The group of findings tied to no one environment (reader problems, config files, several at once). */
+const ALL = '';
+
 export function stylish({ findings, display, position, color }: FormatInput): string {
   const paint = (code: string, s: string) => (color ? code + s + C.reset : s);
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.uri, [...(byFile.get(f.uri) ?? []), f]);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
   const rules = new Set<string>();
-  for (const [uri, list] of byFile) {
-    lines.push('', paint(C.underline, display(uri)));
-    const rows = list.map((f) => {
-      counts[f.severity]++;
-      if (f.fix) fixable++;
-      rules.add(f.ruleId);
-      const p = position(f.uri, f.range.start);
-      return { loc: `${p.line + 1}:${p.character + 1}`, sev: f.severity, msg: f.message.replace(/\s*\r?\n\s*/g, ' '), rule: f.ruleId };
-    });
-    const locW = Math.max(...rows.map((r) => r.loc.length));
-    for (const r of rows) {
-      const sevText = r.sev.padEnd(7);
-      const sev = r.sev === 'error' ? paint(C.red, sevText) : r.sev === 'warning' ? paint(C.yellow, sevText) : paint(C.blue, sevText);
-      lines.push(`  ${paint(C.dim, r.loc.padStart(locW))}  ${sev}  ${r.msg}  ${paint(C.dim, r.rule)}`);
+
+  const renderFiles = (group: Finding[]) => {
+    const byFile = groupBy(group, (f) => f.uri);
+    for (const [uri, list] of byFile) {
+      lines.push('', paint(C.underline, display(uri)));
+      const rows = list.map((f) => {
+        counts[f.severity]++;
+        if (f.fix) fixable++;
+        rules.add(f.ruleId);
+        const p = position(f.uri, f.range.start);
+        return { loc: `${p.line + 1}:${p.character + 1}`, sev: f.severity, msg: f.message.replace(/\s*\r?\n\s*/g, ' '), rule: f.ruleId };
+      });
+      const locW = Math.max(...rows.map((r) => r.loc.length));
+      for (const r of rows) {
+        const sevText = r.sev.padEnd(7);
+        const sev = r.sev === 'error' ? paint(C.red, sevText) : r.sev === 'warning' ? paint(C.yellow, sevText) : paint(C.blue, sevText);
+        lines.push(`  ${paint(C.dim, r.loc.padStart(locW))}  ${sev}  ${r.msg}  ${paint(C.dim, r.rule)}`);
+      }
     }
-  }
+  };
+
+  const groups = groupBy(findings, (f) => groupOf(f, display));
+  // Headers only where more than one environment is in the findings (or one reported for several).
+  const environments = [...groups.keys()].filter((k) => k !== ALL);
+  if (environments.length > 1 || findings.some((f) => f.environments)) {
+    const order = [...groups.keys()].sort((a, b) => (a === ALL ? -1 : b === ALL ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    for (const g of order) {
+      lines.push('', paint(C.bold, g === ALL ? 'Not tied to one environment' : g));
+      renderFiles(groups.get(g)!);
+    }
+  } else renderFiles(findings);
+
   const total = counts.error + counts.warning + counts.info;
   if (total === 0) return '';
   lines.push('');
@@ -40,4 +59,22 @@ export function stylish({ findings, display, position, color }: FormatInput): st
   lines.push('', 'Rule documentation:');
   for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
   return lines.join('\n') + '\n';
+}
+
+/** The header of a finding's group: its environment and topology file, or every one it holds in. */
+function groupOf(f: Finding, display: (uri: string) => string): string {
+  if (f.environments) return `Environments ${f.environments.join(', ')} (${(f.topologies ?? []).map(display).join(', ')}): the same in each`;
+  if (f.environment) return `Environment ${f.environment}${f.topology ? ` (${display(f.topology)})` : ''}`;
+  return ALL;
+}
+
+function groupBy<K>(list: Finding[], keyOf: (f: Finding) => K): Map<K, Finding[]> {
+  const out = new Map<K, Finding[]>();
+  for (const f of list) {
+    const k = keyOf(f);
+    const g = out.get(k);
+    if (g) g.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
 }

@@ -32,6 +32,10 @@ export interface ConfigDescription {
   include: { value: string[]; source: DescribedSource };
   exclude: { value: string[]; source: DescribedSource };
   topologies: { value: string[]; source: DescribedSource };
+  /** `root: true`: topology files are not looked for above the config file's folder. */
+  root: { value: boolean; source: DescribedSource };
+  /** Per environment: its topology file, the files mapped to it and extra file-name markers. */
+  environments: { environment: string; topology: string | null; files: string[]; fileNameMarkers: string[]; source: DescribedSource }[];
   /** Levels keyed by environment; `none` is for findings computed without a topology. */
   rules: { id: string; levels: Record<'none' | (typeof ENVIRONMENTS)[number], DescribedLevel> }[];
   problems: { file: string; line: number; column: number; message: string }[];
@@ -58,7 +62,7 @@ export function describeConfig(file: string, cfg: EffectiveConfig): ConfigDescri
       if (c) levels[env] = { level: c.level, source: describe(c.source) };
       else {
         const sev = environmentSeverity(rule, e);
-        levels[env] = { level: sev, source: describe('default', sev !== rule.meta.defaultSeverity ? `availability rule: ${sev} in ${env}` : undefined) };
+        levels[env] = { level: sev, source: describe('default', sev !== rule.meta.defaultSeverity ? `${rule.meta.byEnvironment} rule: ${sev} in ${env}` : undefined) };
       }
     }
     return { id: rule.meta.id, levels };
@@ -70,6 +74,14 @@ export function describeConfig(file: string, cfg: EffectiveConfig): ConfigDescri
     include: { value: cfg.include, source: describe(cfg.sources.include) },
     exclude: { value: cfg.exclude, source: describe(cfg.sources.exclude) },
     topologies: { value: cfg.topologies, source: describe(cfg.sources.topologies) },
+    root: { value: cfg.root, source: describe(cfg.sources.root) },
+    environments: Object.entries(cfg.members).map(([environment, m]) => ({
+      environment,
+      topology: m.topology ?? null,
+      files: m.files,
+      fileNameMarkers: m.fileNameMarkers,
+      source: describe(cfg.sources[`environments.${environment}.topology`] ?? cfg.sources[`environments.${environment}.files`] ?? cfg.sources[`environments.${environment}.fileNameMarkers`]),
+    })),
     rules,
     problems: cfg.problems.map((p) => {
       const pos = lineIndex(p.file, p.text).position(p.range.start);

@@ -73,3 +73,35 @@ export function relativePath(dir: string, file: string): string {
   if (i === 0 && d.length && f.length && /^[A-Za-z]:$/.test(d[0]) && d[0].toLowerCase() !== f[0].toLowerCase()) return normalizeSlashes(file);
   return [...d.slice(i).map(() => '..'), ...f.slice(i)].join('/');
 }
+
+/**
+ * The one resolution of a path written in a config file (a `topologies` glob's base, an
+ * `environments.<env>.topology`): `relative` against the config file's folder `dir`, `.` and `..`
+ * resolved, never above the root of `dir`'s drive or share. Every config-relative path goes through
+ * here, so that where such a path may point is decided in one place.
+ */
+export function resolveConfigPath(dir: string, relative: string): string {
+  const sep = separatorOf(dir);
+  const absolute = /^([A-Za-z]:)?[\\/]/.test(relative);
+  const joined = absolute ? relative : joinPath(dir, relative);
+  // The root: `\\server\share\`, `C:\`, `C:` or `/`; the rest is resolved segment by segment.
+  const m = /^(?:[\\/]{2}[^\\/]+[\\/][^\\/]+|[A-Za-z]:[\\/]?|[\\/])/.exec(joined);
+  const root = m ? m[0] : '';
+  const out: string[] = [];
+  for (const seg of joined.slice(root.length).split(/[\\/]+/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!root) out.push('..');
+      continue;
+    }
+    out.push(seg);
+  }
+  const head = root.replace(/[\\/]/g, sep);
+  return head + (head && !/[\\/]$/.test(head) && out.length ? sep : '') + out.join(sep) || '.';
+}
+
+/** A folder's key for comparisons: forward slashes, no trailing slash, lower case (as Windows compares). */
+export function folderKey(p: string): string {
+  return normalizeSlashes(p).toLowerCase();
+}

@@ -38,7 +38,18 @@ export interface ParsedConfig {
   include?: Setting<string[]>;
   exclude?: Setting<string[]>;
   topologies?: Setting<string[]>;
+  /** `root: true`: topology files are not looked for above this config file's folder. */
+  root?: Setting<boolean>;
+  /** Per environment: its topology file, its files (globs) and extra file-name markers. */
+  members: Map<string, EnvironmentMembers>;
   problems: ConfigProblem[];
+}
+
+/** `environments.<env>.topology`, `.files` and `.fileNameMarkers`: what belongs to an environment. */
+export interface EnvironmentMembers {
+  topology?: Setting<string>;
+  files?: Setting<string[]>;
+  fileNameMarkers?: Setting<string[]>;
 }
 
 let validator: ValidateFunction | undefined;
@@ -63,7 +74,7 @@ export function isConfigFileName(name: string): boolean {
 export function parseConfig(uri: string, content: string | Uint8Array, knownRuleIds: readonly string[]): ParsedConfig {
   const text = typeof content === 'string' ? content : decode(content).text;
   const isJson = /\.jsonc?$/i.test(uri);
-  const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), problems: [] };
+  const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), members: new Map(), problems: [] };
   const source = isJson ? blankJsonComments(text, out.problems) : text;
   const doc = yaml().parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   for (const e of doc.errors) {
@@ -107,8 +118,20 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   const envs = root.get('environments');
   for (const env of ENVIRONMENTS) {
     const e = envs?.get(env);
-    if (e?.isMap) out.environments.set(env, readLevels(e.get('rules'), `environments.${env}.rules`));
+    if (!e?.isMap) continue;
+    out.environments.set(env, readLevels(e.get('rules'), `environments.${env}.rules`));
+    const m: EnvironmentMembers = {};
+    const topology = e.get('topology');
+    const t = topology?.toJS();
+    if (topology && typeof t === 'string' && t.trim() !== '') m.topology = { value: t.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
+    for (const key of ['files', 'fileNameMarkers'] as const) {
+      const n = e.get(key);
+      if (n?.isSeq) m[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
+    }
+    if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);
   }
+  const rootKey = root.get('root');
+  if (rootKey && rootKey.toJS() === true) out.root = { value: true, key: 'root', range: rootKey.entryRange };
   for (const key of ['include', 'exclude', 'topologies'] as const) {
     const n = root.get(key);
     if (n?.isSeq) out[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key, range: n.entryRange };
@@ -163,11 +186,10 @@ function segments(pointer: string): string[] {
   return pointer ? pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
 }
 
-const TOP_KEYS = ['rules', 'environments', 'include', 'exclude', 'topologies'];
+const TOP_KEYS = ['root', 'rules', 'environments', 'include', 'exclude', 'topologies'];
 
 /** Hints for keys other linters' config files have and btslint's does not. */
 const FOREIGN_KEYS: Record<string, string> = {
-  root: 'btslint uses the config file nearest to each linted file and only that one, so no `root` is needed: remove it',
   extends: 'btslint config files do not extend each other: the nearest one applies alone; copy the settings you need',
   ignore: 'did you mean "exclude"?',
   ignores: 'did you mean "exclude"?',

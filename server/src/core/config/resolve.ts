@@ -9,8 +9,8 @@ import { decode, OffsetRange } from '../text';
 import { allRules } from '../rules';
 import type { Level, Severity } from '../types';
 import { CONFIG_FILE_NAMES, ENVIRONMENTS, ParsedConfig, parseConfig, Setting } from './read';
-import { basenameOf, dirnameOf, joinPath, relativeInside } from './paths';
-import { matchesAny } from './glob';
+import { basenameOf, dirnameOf, folderKey, joinPath, relativeInside, relativePath, resolveConfigPath } from './paths';
+import { compileGlob, globBase, matchesAny } from './glob';
 
 /** Returns a file's bytes or text, or undefined when it does not exist (or is not a file). */
 export type ReadFile = (path: string) => string | Uint8Array | undefined;
@@ -37,6 +37,10 @@ export interface EffectiveConfig {
   include: string[];
   exclude: string[];
   topologies: string[];
+  /** `root: true`: topology files are looked for in this config's folder and below, never above. */
+  root: boolean;
+  /** Per environment: its topology file (resolved), its files (globs relative to `dir`) and extra file-name markers. */
+  members: Record<string, { topology?: string; files: string[]; fileNameMarkers: string[] }>;
   /** Where each setting came from, keyed like `rules.<id>`, `environments.<env>.rules.<id>`, `include`. */
   sources: Record<string, SettingSource>;
   /** Problems of the config file (and of other config files ignored next to it), at their offsets. */
@@ -44,7 +48,10 @@ export interface EffectiveConfig {
   parsed?: ParsedConfig;
 }
 
-const DEFAULTS: EffectiveConfig = Object.freeze({ levels: {}, environments: {}, include: [], exclude: [], topologies: [], sources: {}, problems: [] }) as EffectiveConfig;
+const DEFAULTS: EffectiveConfig = Object.freeze({ levels: {}, environments: {}, include: [], exclude: [], topologies: [], root: false, members: {}, sources: {}, problems: [] }) as EffectiveConfig;
+
+/** What applies where no config file does. */
+export const NO_CONFIG: EffectiveConfig = DEFAULTS;
 
 export class ConfigResolver {
   private readonly byDir = new Map<string, EffectiveConfig>();
@@ -124,7 +131,7 @@ export function resolveConfig(filePath: string, readFile: ReadFile, knownRuleIds
 
 /** The effective settings of a parsed config file in folder `dir`. */
 export function effective(parsed: ParsedConfig, dir: string): EffectiveConfig {
-  const src = <T>(s: Setting<T>): SettingSource => ({ file: parsed.uri, key: s.key, range: s.range });
+  const src = (s: Setting<unknown>): SettingSource => ({ file: parsed.uri, key: s.key, range: s.range });
   const eff: EffectiveConfig = {
     file: parsed.uri,
     dir,
@@ -133,6 +140,8 @@ export function effective(parsed: ParsedConfig, dir: string): EffectiveConfig {
     include: parsed.include?.value ?? [],
     exclude: parsed.exclude?.value ?? [],
     topologies: parsed.topologies?.value ?? [],
+    root: parsed.root?.value === true,
+    members: {},
     sources: {},
     problems: parsed.problems.map((p) => ({ file: parsed.uri, text: parsed.text, message: p.message, range: p.range })),
     parsed,
@@ -148,11 +157,42 @@ export function effective(parsed: ParsedConfig, dir: string): EffectiveConfig {
       eff.sources[`environments.${env}.rules.${id}`] = src(s);
     }
   }
-  for (const k of ['include', 'exclude', 'topologies'] as const) {
+  for (const k of ['include', 'exclude', 'topologies', 'root'] as const) {
     const s = parsed[k];
     if (s) eff.sources[k] = src(s);
   }
+  for (const [env, m] of parsed.members) {
+    eff.members[env] = { topology: m.topology && resolveConfigPath(dir, m.topology.value), files: m.files?.value ?? [], fileNameMarkers: m.fileNameMarkers?.value ?? [] };
+    for (const k of ['topology', 'files', 'fileNameMarkers'] as const) if (m[k]) eff.sources[`environments.${env}.${k}`] = src(m[k]!);
+  }
   return eff;
+}
+
+/** Where a config says topology files are: a folder to walk and a test for each file found there. */
+export interface TopologySource {
+  /** The folder to look in (and below). */
+  base: string;
+  matches(filePath: string): boolean;
+}
+
+/**
+ * The topology files a config file names, by its `topologies` globs and its `environments.<env>.topology`
+ * files, as folders to walk and tests: the one resolution both shells (and the membership) use.
+ */
+export function topologySources(cfg: EffectiveConfig): TopologySource[] {
+  if (!cfg.dir) return [];
+  const dir = cfg.dir;
+  const out: TopologySource[] = [];
+  for (const pattern of cfg.topologies) {
+    const glob = compileGlob(pattern);
+    out.push({ base: resolveConfigPath(dir, globBase(pattern).base || '.'), matches: (f) => glob.test(relativePath(dir, f)) });
+  }
+  for (const m of Object.values(cfg.members)) {
+    if (!m.topology) continue;
+    const want = folderKey(m.topology);
+    out.push({ base: dirnameOf(m.topology), matches: (f) => folderKey(f) === want });
+  }
+  return out;
 }
 
 /**

@@ -55,8 +55,7 @@ const MAX_EXPANDED = 100_000;
 
 /**
  * `schema: false` skips the schema validation (no `schema` problems): for a reader whose schema
- * findings another reader reports, such as the CLI's worker threads (cli/parallel.ts), which would
- * each compile the schema again.
+ * findings another reader reports.
  */
 export function readTopology(text: string, isJson: boolean, options: { schema?: boolean } = {}): TopologyModel {
   try {

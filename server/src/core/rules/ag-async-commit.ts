@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [AG],
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SQL_EDITIONS, AG],
   },
   check(ctx) {

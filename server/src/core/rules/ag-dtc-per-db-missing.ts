@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    byEnvironment: 'wrong-processing',
     sources: [AG],
   },
   check(ctx) {

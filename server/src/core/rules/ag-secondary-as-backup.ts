@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'dr',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [AG, BACKING_UP_DBS],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [AG],
   },
   check(ctx) {

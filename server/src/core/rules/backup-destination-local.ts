@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [CFG_JOB],
   },
   check(ctx) {

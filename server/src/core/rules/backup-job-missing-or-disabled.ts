@@ -20,7 +20,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
   },
   check(ctx) {

@@ -37,7 +37,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [CFG_JOB, BP_DB],
   },
   check(ctx) {

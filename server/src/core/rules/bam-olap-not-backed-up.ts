@@ -17,7 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP],
   },
   check(ctx) {

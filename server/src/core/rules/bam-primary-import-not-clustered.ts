@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [PPFT, HADB],
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLUSTERING_RECEIVING_HOSTS, PLANNING_ENVIRONMENT],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
   },
   check() {

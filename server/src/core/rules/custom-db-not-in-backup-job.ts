@@ -26,7 +26,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [CUSTOM_DBS],
   },
   check(ctx) {

@@ -37,7 +37,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'dr',
     fixable: false,
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [DR_SQL, LOG_SHIPPING_DEST],
   },
   check(ctx) {

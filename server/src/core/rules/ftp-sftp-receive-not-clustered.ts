@@ -15,7 +15,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    byEnvironment: 'wrong-processing',
     sources: [CLH],
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [HA_HOSTS],
   },
   check(ctx) {

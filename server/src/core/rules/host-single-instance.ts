@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [HA_HOSTS],
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SORH],
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'sso',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [MSS, HA_MSS, CK_HA],
   },
   check(ctx) {

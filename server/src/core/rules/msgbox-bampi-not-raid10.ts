@@ -16,7 +16,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [PPFT, HADB, PRECONFIG_DB],
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [DISK_CONTENTION, HADB],
   },
   check(ctx) {

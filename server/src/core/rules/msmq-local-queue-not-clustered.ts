@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLH, SORH, SCALED_OUT_SENDING],
   },
   check(ctx) {

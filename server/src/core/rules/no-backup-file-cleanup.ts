@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [CFG_JOB, POST_CONFIG],
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: true,
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [CK_DR, BACKING_UP_DBS],
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'site-loss',
     sources: [BP_DB, PPFT, BP_BR],
   },
   check(ctx) {

@@ -17,7 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [PPFT, BACKUP_COMPUTER],
   },
   check(ctx) {

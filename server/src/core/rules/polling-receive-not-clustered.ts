@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
-    availability: true,
+    byEnvironment: 'wrong-processing',
     sources: [CLUSTERING_RECEIVING_HOSTS, CLH],
   },
   check(ctx) {

@@ -18,7 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [PPFT, SYS_BOTTLENECKS],
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'storage',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SYS_BOTTLENECKS, PPFT],
   },
   check(ctx) {

@@ -18,7 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CK_HA, CLUSTERING_DBS, HADB],
   },
   check(ctx) {

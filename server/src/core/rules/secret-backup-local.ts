@@ -18,7 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'sso',
     fixable: true,
-    availability: false,
+    byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS],
   },
   check(ctx) {

@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [SQL_EDITIONS, CLUSTERING_DBS],
   },
   check(ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [CLUSTERING_MSS],
   },
   check(ctx) {

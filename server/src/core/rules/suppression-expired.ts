@@ -9,7 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
   },
   check() {

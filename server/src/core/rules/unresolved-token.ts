@@ -43,7 +43,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'workspace',
     fixable: false,
-    availability: false,
+    byEnvironment: 'full',
     sources: [],
   },
   check(ctx) {

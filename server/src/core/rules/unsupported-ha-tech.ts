@@ -14,7 +14,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: false,
-    availability: true,
+    byEnvironment: 'availability',
     sources: [MIRRORING_VSS, WHAT_IS_LOG_SHIPPING, HADB],
   },
   check(ctx) {

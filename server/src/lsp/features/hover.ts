@@ -1,9 +1,11 @@
 // Hover: on a binding's handler host, what the topology says of that host; on a configuration
 // export's SQL server, what the topology says of that instance; on a topology key, the schema's
-// description and the rules that read it; on a topology host name, the handlers that run in it.
+// description and the rules that read it; on a topology host name, the handlers that run in it. A
+// binding or manifest is described by the topologies of its own environments only, and a hover over a
+// finding says which environment (and topology file) it was found in.
 
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
-import type { BtsDocument } from '../../core';
+import type { BtsDocument, Finding } from '../../core';
 import { handlers, isUnresolved, sameName, TopologyView, Workspace } from '../../core/model/join';
 import type { LNode } from '../../core/readers/yamlNode';
 import { baseName } from '../paths';
@@ -52,8 +54,38 @@ function instanceMarkdown(topo: TopologyView, inst: LNode): string {
   ].join('\n');
 }
 
-export function hover(doc: BtsDocument, offset: number, ws: Workspace): Hover | null {
-  const topologies = ws.topologies.map((t) => new TopologyView(t));
+/** What the server knows of a document beyond the workspace: the topologies that judge it, its findings. */
+export interface HoverContext {
+  /** URIs of the topologies of the document's environments (core/environments.ts). */
+  judges?: string[];
+  findings?: Finding[];
+}
+
+export function hover(doc: BtsDocument, offset: number, ws: Workspace, context: HoverContext = {}): Hover | null {
+  const base = modelHover(doc, offset, ws, context.judges);
+  const here = (context.findings ?? []).filter((f) => (f.environment || f.environments) && f.range.start <= offset && offset <= f.range.end);
+  if (!here.length) return base;
+  const docOf = (uri: string) => ws.topologies.find((t) => t.uri === uri);
+  const link = (uri: string) => {
+    const t = docOf(uri);
+    return t ? nodeLink(t, t.topology?.root.get('environment')?.range.start ?? 0) : baseName(uri);
+  };
+  const lines = here.map((f) =>
+    f.environments
+      ? `- \`${f.ruleId}\`: the same in environments ${f.environments.map((e) => `**${e}**`).join(', ')} (${(f.topologies ?? []).map(link).join(', ')})`
+      : `- \`${f.ruleId}\`: environment **${f.environment}**${f.topology ? ` (${link(f.topology)})` : ''}`,
+  );
+  const section = ['btslint findings here, by environment:', '', ...lines].join('\n');
+  if (!base) {
+    const f = here[0];
+    return { contents: { kind: MarkupKind.Markdown, value: section }, range: doc.lines().range(f.range) };
+  }
+  const value = typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : '';
+  return { ...base, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${section}` } };
+}
+
+function modelHover(doc: BtsDocument, offset: number, ws: Workspace, judges: string[] | undefined): Hover | null {
+  const topologies = ws.topologies.filter((t) => !judges || judges.includes(t.uri)).map((t) => new TopologyView(t));
   if (doc.binding) {
     const h = handlerAt(doc, offset);
     if (!h) return null;

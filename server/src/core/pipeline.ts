@@ -1,0 +1,143 @@
+// The one check pipeline every shell calls (the CLI, the language server): documents in; environment
+// membership and the rules once per environment (engine.ts, environments.ts); the team's policy
+// (config levels per environment, suppressions: config/policy.ts); a finding that holds the same under
+// several topologies reported once; the config files' own problems; the baseline; findings out.
+// Nothing else assembles these steps.
+
+import type { BtsDocument } from './document';
+import { lintSteps, LintOptions } from './engine';
+import { applyPolicy, configFindings, EffectiveConfig, sortFindings } from './config';
+import { basenameOf } from './config/paths';
+import { Baseline, BaselineEntry, matchBaseline } from './baseline';
+import type { Finding, TextEdit } from './types';
+
+export interface CheckOptions extends LintOptions {
+  now: Date;
+  /** The effective config of a document or file (the nearest config file's, or the defaults). */
+  configFor: (uri: string) => EffectiveConfig;
+  /** The config files whose own problems are reported (config-invalid). */
+  configs: () => EffectiveConfig[];
+  /** How a config file's path is spelled as a finding's URI (the language server's `file:` URIs). */
+  configUri?: (path: string) => string;
+  /** False for an audit run: every suppression is ignored (and none is reported). Default true. */
+  suppressions?: boolean;
+  /** Findings recorded in a baseline are not reported; `relative` gives a URI as the baseline stores it. */
+  baseline?: { baseline: Baseline; relative: (uri: string) => string };
+}
+
+export interface CheckResult {
+  /** What is reported. */
+  findings: Finding[];
+  /** With a baseline: the findings it recorded (not reported), and its entries that matched nothing. */
+  unchanged?: Finding[];
+  absent?: BaselineEntry[];
+  /** Every finding before the baseline. */
+  all: Finding[];
+}
+
+/** The pipeline in one go. */
+export function check(documents: BtsDocument[], options: CheckOptions): CheckResult {
+  const steps = checkSteps(documents, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The pipeline in steps (it pauses between rules, as lintSteps does), for a shell that must stay
+ * responsive while it runs: the language server drives it in time slices.
+ */
+export function* checkSteps(documents: BtsDocument[], options: CheckOptions): Generator<void, CheckResult, void> {
+  const raw = yield* lintSteps(documents, options);
+  // Only documents that may hold a suppression are searched for them (the same result, without
+  // reading every file's suppressions after every keystroke in the editor).
+  const { findings } = applyPolicy(raw, documents.filter(maySuppress), { now: options.now, configFor: options.configFor, suppressions: options.suppressions });
+  const topologies = documents.filter((d) => d.kind === 'topology').length;
+  const once = reportOnce(findings, topologies > 1, (uri) => basenameOf(options.pathOf?.(uri) ?? uri));
+  const onConfigs = configFindings(options.configs()).map((f) => (options.configUri ? { ...f, uri: options.configUri(f.uri) } : f));
+  const all = sortFindings([...once, ...onConfigs]);
+  if (!options.baseline) return { findings: all, all };
+  const m = matchBaseline(all, options.baseline.baseline, options.baseline.relative);
+  return { findings: m.fresh, unchanged: m.unchanged, absent: m.absent, all };
+}
+
+/** Whether a document may hold a suppression (every syntax of one has `btslint-`); cached per parse. */
+const suppressible = new WeakMap<BtsDocument, boolean>();
+function maySuppress(doc: BtsDocument): boolean {
+  let v = suppressible.get(doc);
+  if (v === undefined) suppressible.set(doc, (v = doc.kind !== 'other' && doc.text.includes('btslint-')));
+  return v;
+}
+
+/**
+ * A finding that holds the same (rule, place, message, severity) under several topologies becomes one
+ * finding listing its environments and topologies, with one fix that edits each of those topologies.
+ * With several topologies, a fix that edits a topology names it in its title.
+ */
+export function reportOnce(findings: Finding[], manyTopologies: boolean, fileName: (uri: string) => string): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: (Finding | Finding[])[] = [];
+  for (const f of findings) {
+    if (!f.topology || f.topology === f.uri) {
+      out.push(label(f, manyTopologies, fileName));
+      continue;
+    }
+    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start}\u0000${f.range.end}\u0000${f.severity}\u0000${f.message}\u0000${f.nodePath}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else {
+      const list = [f];
+      groups.set(key, list);
+      out.push(list);
+    }
+  }
+  return out.map((x) => (Array.isArray(x) ? (x.length === 1 ? label(x[0], manyTopologies, fileName) : merge(x, fileName)) : x));
+}
+
+/** The topology files a fix edits besides the finding's own file, by name. */
+function editedTopologies(f: Finding, fileName: (uri: string) => string): string[] {
+  const uris = new Set((f.fix?.edits ?? []).map((e) => e.uri).filter((u) => u !== f.uri));
+  return [...uris].map(fileName);
+}
+
+function label(f: Finding, manyTopologies: boolean, fileName: (uri: string) => string): Finding {
+  if (!manyTopologies || !f.fix) return f;
+  const names = editedTopologies(f, fileName);
+  return names.length ? { ...f, fix: { ...f.fix, title: `${f.fix.title} (in ${names.join(', ')})` } } : f;
+}
+
+function merge(copies: Finding[], fileName: (uri: string) => string): Finding {
+  const first = copies[0];
+  const merged: Finding = { ...first, environment: undefined, topology: undefined };
+  delete merged.environment;
+  delete merged.topology;
+  merged.environments = copies.map((c) => c.environment ?? '(none)');
+  merged.topologies = copies.map((c) => c.topology!);
+  if (copies.every((c) => c.fix)) {
+    const seen = new Set<string>();
+    const edits: TextEdit[] = [];
+    for (const c of copies) {
+      for (const e of c.fix!.edits) {
+        const k = `${e.uri}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          edits.push(e);
+        }
+      }
+    }
+    const fix = { ...first.fix!, edits };
+    const names = editedTopologies({ ...merged, fix }, fileName);
+    merged.fix = names.length ? { ...fix, title: `${first.fix!.title} (in ${names.join(', ')})` } : fix;
+  } else delete merged.fix;
+  // Related locations: the union (each copy may point at its own topology).
+  const related = copies.flatMap((c) => c.related ?? []);
+  if (related.length) {
+    const seen = new Set<string>();
+    merged.related = related.filter((r) => {
+      const k = `${r.uri}\u0000${r.range.start}\u0000${r.message}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+  }
+  return merged;
+}
