@@ -34,7 +34,20 @@ ruleTester(rule, {
           range: [7, 11, 7, 23],
           severity: 'warning',
           message: `Orders on "SQLAPP" is an application database, but the Backup BizTalk Server job does not back it up (backup.biztalkJob.otherDatabases). ${WHY}`,
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { name: AG, listener: APPL }\n    databases:\n      - { name: Orders, custom: true }\n' + JOB + '    otherDatabases:\n      - name: Orders\n        server: APPL\n' },
+          suggestions: [{ title: "Orders is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAPP
+    availabilityGroup: { name: AG, listener: APPL }
+    databases:
+      - { name: Orders, custom: true }
+backup:
+  biztalkJob:
+    enabled: true
+    otherDatabases:
+      - name: Orders
+        server: APPL
+` } }],
         },
       ],
     },
@@ -54,7 +67,13 @@ ruleTester(rule, {
           file: B,
           range: [9, 38, 9, 41],
           message: `Receive location "Poll" (WCF-SQL) uses database Crm on SQL2\\INST (with 1 other endpoint of this file), which the Backup BizTalk Server job does not back up (backup.biztalkJob.otherDatabases). ${WHY}`,
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases: [{ name: Crm, server: 'SQL2\\INST' }]\n" },
+          suggestions: [{ title: "Crm is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    otherDatabases: [{ name: Crm, server: 'SQL2\\INST' }]
+` } }],
         },
       ],
     },

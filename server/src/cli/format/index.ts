@@ -6,6 +6,16 @@ import { junit } from './junit';
 import { github } from './github';
 import { azureDevops } from './azureDevops';
 
+/** What the stylish summary announces about fixes (cli/run.ts fixableCounts). */
+export interface FixableCounts {
+  /** Fixes `btslint --fix` applies: exactly (the same plan). */
+  fixes: number;
+  /** Findings whose change is a declaration (--fix-type fix,declaration). */
+  declarations: number;
+  /** Findings with suggestions only (the editor). */
+  suggestions: number;
+}
+
 export interface FormatInput {
   findings: Finding[];
   /** The path to show for a finding's uri (relative to the current folder when inside it). */
@@ -18,6 +28,8 @@ export interface FormatInput {
   files?: string[];
   /** With --baseline: the baseline file and the findings it records (`findings` are then the new ones). */
   baseline?: { file: string; unchanged: Finding[] };
+  /** For the summary: what --fix would apply and what else is offered. */
+  fixable?: FixableCounts;
 }
 
 export const FORMATTERS: Record<string, (input: FormatInput) => string> = { stylish, json, sarif, junit, github, 'azure-devops': azureDevops };
