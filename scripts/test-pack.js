@@ -104,8 +104,13 @@ describe('npm pack: the package installs and runs', () => {
   });
 
   it('a clean folder exits 0, a usage error 2', () => {
-    fs.mkdirSync(path.join(project, 'empty'));
-    assert.equal(run(npx, ['--no-install', 'btslint', 'empty'], project).status, 0);
+    // A folder of its own (the project's topologies would judge a folder inside it), running the
+    // installed bin with node, as npx does.
+    const clean = path.join(tmp, 'clean');
+    fs.mkdirSync(clean);
+    const bin = path.join(project, 'node_modules', 'btslint', 'server', 'bin', 'btslint.js');
+    const ok = run(process.execPath, [bin, '.'], clean);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     const bad = run(npx, ['--no-install', 'btslint', 'no-such-folder'], project);
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, 'btslint: no such file or folder: no-such-folder\n');
