@@ -56,6 +56,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
     initializationOptions: { settings: currentSettings() },
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
+    middleware: {
+      window: {
+        // A rule's page (docs/rules/<id>.md, shipped in the extension) opens as a Markdown preview.
+        showDocument: async (params, token, next) => {
+          if (!params.external && /^file:.*\/docs\/rules\/[a-z0-9-]+\.md$/.test(params.uri)) {
+            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+            return { success: true };
+          }
+          return next(params, token);
+        },
+      },
+    },
     // The server's "Open adapter settings" CodeLens runs the client command of that name.
   };
   client = new LanguageClient('btslint', 'btslint', serverOptions, clientOptions);

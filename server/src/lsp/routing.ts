@@ -3,7 +3,8 @@
 // with nothing; the server goes on.
 
 import { Connection, Range } from 'vscode-languageserver/node';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import { docsUrl } from '../host/docs';
 import type { Workspace } from '../core/model/join';
 import type { ClientSupport } from './capabilities';
 import { toWorkspaceEdit } from './convert';
@@ -156,9 +157,11 @@ export function route(h: RoutingHost): void {
           return r;
         }
         if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
+        // Only a rule's own page, shipped with btslint (a file: URL), opened inside the editor: the
+        // client shows it as a Markdown preview (client/src/extension.ts).
         const url = String(p.arguments?.[0] ?? '');
-        if (!/^https?:\/\//.test(url)) return null;
-        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: true });
+        if (!allRules.some((r) => docsUrl(r.meta.id) === url)) return null;
+        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: false, takeFocus: true });
         else c.window.showInformationMessage(`btslint rule documentation: ${url}`);
         return null;
       },

@@ -3,7 +3,8 @@
 // come from more than one environment, they are grouped by environment first, under a header that
 // names the topology file (a finding the same under several topologies is shown once, under them all).
 
-import { docsUrl, Finding } from '../../core';
+import { Finding } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
