@@ -29,6 +29,8 @@ export function fsReason(e: unknown): string {
       return 'it is a folder';
     case 'ENOENT':
       return 'no such file or folder';
+    case 'EEXIST':
+      return 'it already exists';
     case 'EROFS':
       return 'the file system is read-only';
     case 'ENOSPC':
@@ -72,7 +74,7 @@ function isInside(p: string, root: string): boolean {
  * a symbolic link, and the file itself never is one. Returns the absolute path written. Throws an
  * OutputError with a one-line message for every problem.
  */
-export function writeOutputFile(file: string, content: string | Uint8Array, cwd: string, workspace: string = cwd): string {
+export function writeOutputFile(file: string, content: string | Uint8Array, cwd: string, workspace: string = cwd, options: { exclusive?: boolean } = {}): string {
   const target = path.resolve(cwd, file);
   const shown = file;
   const fail = (why: string): never => {
@@ -105,7 +107,8 @@ export function writeOutputFile(file: string, content: string | Uint8Array, cwd:
   const noFollow = fs.constants.O_NOFOLLOW ?? 0;
   let fd: number | undefined;
   try {
-    fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | noFollow, 0o666);
+    // exclusive: never replace a file that exists (btslint init without --force).
+    fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_CREAT | (options.exclusive ? fs.constants.O_EXCL : fs.constants.O_TRUNC) | noFollow, 0o666);
     fs.writeFileSync(fd, content);
   } catch (e) {
     fail(fsReason(e));
