@@ -230,6 +230,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     cwd,
     version,
     files: docs.filter((d) => d.kind !== 'other').map((d) => d.uri),
+    documents: docs,
     baseline: unchanged && baselinePath ? { file: baselinePath, unchanged: args.quiet ? unchanged.filter((f) => f.severity === 'error') : unchanged } : undefined,
   });
   writeOut(out, args.outputFile, cwd);

@@ -1,10 +1,12 @@
-import type { Finding, Position } from '../../core';
+import type { BtsDocument, Finding, Position } from '../../core';
 import { json } from './json';
 import { sarif } from './sarif';
 import { stylish } from './stylish';
 import { junit } from './junit';
 import { github } from './github';
 import { azureDevops } from './azureDevops';
+import { markdown } from './markdown';
+import { html } from './html';
 
 export interface FormatInput {
   findings: Finding[];
@@ -18,6 +20,8 @@ export interface FormatInput {
   files?: string[];
   /** With --baseline: the baseline file and the findings it records (`findings` are then the new ones). */
   baseline?: { file: string; unchanged: Finding[] };
+  /** The documents that were checked (the html and markdown formats draw each topology's platform). */
+  documents?: BtsDocument[];
 }
 
-export const FORMATTERS: Record<string, (input: FormatInput) => string> = { stylish, json, sarif, junit, github, 'azure-devops': azureDevops };
+export const FORMATTERS: Record<string, (input: FormatInput) => string> = { stylish, json, sarif, junit, github, 'azure-devops': azureDevops, markdown, html };
