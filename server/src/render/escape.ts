@@ -14,9 +14,17 @@ export function visibleControls(s: string): string {
   });
 }
 
-/** Text for HTML content or a quoted attribute value. */
+const HTML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '#': '&#35;' };
+
+/**
+ * Text for HTML content or a quoted attribute value. `#` is written `&#35;` and a leading `:` as
+ * `&#58;` (the same for a browser), so that a page printed to a CI log (`--format html` without `-o`)
+ * carries no `##vso[` and starts no line with `::`.
+ */
 export function escapeHtml(s: string): string {
-  return visibleControls(s).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return visibleControls(s)
+    .replace(/[&<>"'#]/g, (c) => HTML_ENTITY[c])
+    .replace(/^(\s*):/, '$1&#58;');
 }
 
 /**

@@ -106,12 +106,13 @@ export function renderPlatformSvg(p: Platform, options: SvgOptions = {}): string
     const sev = el.severity ?? 'ok';
     const tip = [`${KIND_LABEL[el.kind]}: ${el.name}`, el.detail, el.findings ? `${el.findings} finding${el.findings === 1 ? '' : 's'}, worst: ${el.severity}` : 'no finding', el.spof ? `single point of failure: ${el.spof}` : '', options.where?.(el) ?? '']
       .filter(Boolean)
+      .map(escapeHtml)
       .join('\n');
     const href = options.href?.(el);
     const cls = `el kind-${el.kind} sev-${sev}${el.spof ? ' spof' : ''}`;
     out.push(`<g class="${cls}" data-id="${escapeHtml(el.id)}" data-name="${escapeHtml(el.name)}" transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})">`);
     if (href) out.push(`<a href="${escapeHtml(href)}">`);
-    out.push(`<title>${escapeHtml(tip)}</title>`);
+    out.push(`<title>${tip}</title>`);
     out.push(`<rect class="box" width="${n.width}" height="${n.height}" rx="6"/>`);
     out.push(`<rect class="band" width="6" height="${n.height}" rx="2" fill="${KIND_COLOUR[el.kind]}"/>`);
     out.push(`<text class="name" x="14" y="19">${escapeHtml(cut(el.name))}</text>`);

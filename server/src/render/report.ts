@@ -104,7 +104,7 @@ export function renderReport(input: ReportInput): string {
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<title>btslint: platform and findings</title>',
     `<style>${PAGE_CSS}${PLATFORM_CSS}</style>`,
     '</head><body>',
