@@ -346,3 +346,17 @@ describe('CLI: --format html and --format markdown on the example workspace', ()
     assert.match(r.stdout, /- examples\/contoso\.topology\.yaml:\d+: SQL instance "SQLBTS01\\\\BTS" holds the MessageBox/);
   });
 });
+
+describe('scripts/test-html.js without a browser', () => {
+  const script = path.join(repoRoot(), 'scripts', 'test-html.js');
+  for (const [what, env] of [
+    ['CHROMIUM names no file', { ...process.env, CHROMIUM: path.join(os.tmpdir(), 'no-such-chromium') }],
+    ['no chromium on PATH', { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CHROMIUM')), PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'btslint-empty-path-')) }],
+  ] as const) {
+    test(`fails (does not skip) and says how to install it: ${what}`, () => {
+      const r = spawnSync(process.execPath, [script], { env, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /test-html: FAIL: chromium is not installed \(Debian: `apt-get install -y chromium`/);
+    });
+  }
+});
