@@ -16,11 +16,19 @@ function mdText(s) {
   return String(s).replace(/[\\`*<>|]/g, (c) => '\\' + c);
 }
 
+/**
+ * The kinds of change a rule offers, as its docs page and the README say them ("declaration,
+ * suggestion"; "none"). See docs/ci.md for what each kind means.
+ */
+function kindLine(meta) {
+  return meta.fixKinds && meta.fixKinds.length ? meta.fixKinds.join(', ') : 'none';
+}
+
 /** The rule table, one row per rule in registry order, each line ending in "\n". */
 function renderRuleTable(rules) {
-  const lines = ['| Rule | Category | Default severity | Fixable | Description |', '|---|---|---|---|---|'];
+  const lines = ['| Rule | Category | Default severity | Changes offered | Description |', '|---|---|---|---|---|'];
   for (const { meta } of rules) {
-    lines.push(`| [${meta.id}](docs/rules/${meta.id}.md) | ${meta.category} | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${mdText(meta.description)} |`);
+    lines.push(`| [${meta.id}](docs/rules/${meta.id}.md) | ${meta.category} | ${meta.defaultSeverity} | ${kindLine(meta)} | ${mdText(meta.description)} |`);
   }
   return lines.join('\n') + '\n';
 }
@@ -53,7 +61,7 @@ function loadRules() {
   }
 }
 
-module.exports = { START, END, mdText, renderRuleTable, currentTable, replaceTable };
+module.exports = { START, END, mdText, kindLine, renderRuleTable, currentTable, replaceTable };
 
 if (require.main === module) {
   try {

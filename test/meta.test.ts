@@ -14,7 +14,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules, docsUrl } from '../server/src/core';
+import { allRules, docsUrl, FIX_KINDS } from '../server/src/core';
 
 /**
  * The repository root: the nearest folder above this file with btslint's package.json and tsconfig.json
@@ -36,6 +36,7 @@ const DOCS = path.join(ROOT, 'docs', 'rules');
 
 interface Generator {
   mdText(s: string): string;
+  kindLine(meta: (typeof allRules)[number]['meta']): string;
   renderRuleTable(rules: typeof allRules): string;
   currentTable(readme: string): string | undefined;
 }
@@ -135,6 +136,8 @@ for (const rule of allRules) {
       assert.ok(SEVERITIES.includes(meta.defaultSeverity), `defaultSeverity "${meta.defaultSeverity}"`);
       assert.ok(CATEGORIES.includes(meta.category), `category "${meta.category}"`);
       assert.equal(typeof meta.fixable, 'boolean', 'fixable');
+      assert.equal(meta.fixable, !!meta.fixKinds?.length, 'fixable exactly when fixKinds lists a kind');
+      if (meta.fixKinds) assert.deepEqual(meta.fixKinds, FIX_KINDS.filter((k) => meta.fixKinds!.includes(k)), 'fixKinds: known kinds, once each, in the order fix, declaration, suggestion');
       assert.ok(BEHAVIOURS.has(meta.byEnvironment), `byEnvironment "${meta.byEnvironment}"`);
       assert.ok(Array.isArray(meta.sources), 'sources');
       for (const s of meta.sources) {
@@ -171,8 +174,11 @@ for (const rule of allRules) {
 
       const sec = sections(prose.join('\n'));
       const quickFix = sec.get('Quick-fix')!.trim();
-      if (meta.fixable) assert.ok(!/^None\b/.test(quickFix), 'a fixable rule describes its fix');
-      else assert.match(quickFix, /^None\b/, 'a rule without a fix says "None" and why');
+      if (meta.fixable) {
+        assert.ok(!/^None\b/.test(quickFix), 'a fixable rule describes its fix');
+        // Which kinds of change (docs/ci.md): the first line of the section says them.
+        assert.equal(quickFix.split('\n')[0], `**Kind:** ${gen.kindLine(meta)} (see [fixes, declarations and suggestions](../ci.md#fixes-declarations-and-suggestions)).`, 'the Quick-fix section starts with the kinds it offers');
+      } else assert.match(quickFix, /^None\b/, 'a rule without a fix says "None" and why');
 
       const severity = sec.get('Severity')!;
       assert.ok(severity.includes(`\`${meta.defaultSeverity}\``), `the Severity section names the default \`${meta.defaultSeverity}\``);

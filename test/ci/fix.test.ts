@@ -1,5 +1,6 @@
-// --fix and --fix-dry-run on real corpus bindings and a topology with gaps: every fixable finding is
-// fixed (placeholders may then raise unfilled-placeholder), a second run leaves every byte and every
+// --fix and --fix-dry-run on real corpus bindings and a topology with gaps: with --fix-type
+// fix,declaration every finding with a fix or declaration is answered (its placeholders then raise
+// unfilled-placeholder, at the finding's severity, so the run still fails), no suggestion is applied, a second run leaves every byte and every
 // modification time as it was, files with nothing to fix are never written (the UTF-16 and CRLF corpus
 // files included), a UTF-16 / CRLF / BOM topology keeps its encoding and line endings, a file changed
 // on disk meanwhile is not overwritten, and the dry run prints the diff and writes nothing.
@@ -9,29 +10,36 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, corpusWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, snapshot, workspace } from './helpers';
-import { planFixes, unifiedDiff, writeFixes } from '../../server/src/cli/fix';
+import { MAX_PASSES, planFixes, unifiedDiff, writeFixes } from '../../server/src/cli/fix';
 import { BtsDocument, decode, lint, readDocument } from '../../server/src/core';
 
 const TODAY = ['--today', '2026-12-01'];
+const ALL = ['fix', 'declaration'] as const;
 
 describe('--fix on a real workspace', () => {
-  it('removes every fixable finding, writes only the topology, and a second run changes nothing', async () => {
+  it('--fix-type fix,declaration answers every finding with a fix or declaration, writes only the topology, still fails, and a second run changes nothing', async () => {
     const dir = corpusWorkspace();
     try {
       const before = await jsonFindings(dir);
       const fixable = before.findings.filter((f) => f.fix);
       assert.ok(fixable.length >= 5, 'the workspace has fixable findings');
-      assert.ok(fixable.some((f) => f.file.startsWith('bindings')), 'including one reported in a binding whose fix edits the topology');
+      assert.ok(before.findings.some((f) => f.file.startsWith('bindings') && (f.fix || f.suggestions.length)), 'including one reported in a binding whose change edits the topology');
       const snap0 = snapshot(dir);
 
-      const r = await cli(['--fix', '--format', 'json', ...TODAY], dir);
-      assert.match(r.stderr, /applied \d+ fix(es)? in 1 file\./);
+      const r = await cli(['--fix', '--fix-type', 'fix,declaration', '--format', 'json', ...TODAY], dir);
+      assert.match(r.stderr, /applied \d+ fix(es)? \((\d+ fix(es)?, )?\d+ declarations?\) in 1 file\./);
+      assert.equal(r.code, 1, 'placeholders keep the errors they answer: the run still fails');
       const after = await jsonFindings(dir);
-      assert.deepEqual(after.findings.filter((f) => f.fix), [], 'no finding with a fix is left');
-      // What is left: findings without a fix, and "fill this in" placeholders the skeletons brought.
-      const unfixable = new Set(before.findings.filter((f) => !f.fix).map((f) => `${f.ruleId}|${f.nodePath}`));
-      for (const f of after.findings) assert.ok(f.ruleId === 'unfilled-placeholder' || unfixable.has(`${f.ruleId}|${f.nodePath}`), `unexpected finding after --fix: ${f.ruleId} ${f.message}`);
-      assert.ok(after.findings.some((f) => f.ruleId === 'unfilled-placeholder'));
+      assert.deepEqual(after.findings.filter((f) => f.fix), [], 'no finding with a fix or declaration is left');
+      // What is left: findings with suggestions only (never applied), "fill this in" placeholders the
+      // declarations brought, and what a declared section lets other rules check (a declared backup
+      // job: the databases it does not back up). Every error answered by a declaration still fails.
+      for (const f of before.findings.filter((x) => (x.fix as { kind?: string } | null)?.kind === 'declaration' && x.severity === 'error')) {
+        const still = after.findings.some((g) => g.ruleId === f.ruleId && g.nodePath === f.nodePath && g.severity === 'error');
+        assert.ok(still || after.findings.some((g) => g.ruleId === 'unfilled-placeholder' && g.severity === 'error'), `${f.ruleId} (${f.nodePath}) answered without an error left`);
+      }
+      assert.ok(after.findings.some((f) => f.ruleId === 'unfilled-placeholder' && f.severity === 'error'), 'an error answered by a declaration stays an error');
+      assert.ok(after.findings.some((f) => f.ruleId === 'msgbox-bampi-not-raid10'), 'the RAID 5 suggestion was not applied');
       // The report printed by --fix is the one of the fixed files.
       assert.deepEqual(JSON.parse(r.stdout).map((f: { ruleId: string; line: number }) => [f.ruleId, f.line]), after.findings.map((f) => [f.ruleId, f.line]));
 
@@ -50,7 +58,7 @@ describe('--fix on a real workspace', () => {
       assert.ok(!fixedText.includes('\r'));
       assert.ok(!after.findings.some((f) => f.ruleId === 'parse-error' || f.ruleId === 'topology-schema'));
 
-      const again = await cli(['--fix', ...TODAY], dir);
+      const again = await cli(['--fix', '--fix-type', 'fix,declaration', ...TODAY], dir);
       assert.doesNotMatch(again.stderr, /applied/);
       const snap2 = snapshot(dir);
       for (const [name, s] of snap1) {
@@ -67,17 +75,19 @@ describe('--fix on a real workspace', () => {
     const twin = corpusWorkspace();
     try {
       const snap0 = snapshot(dir);
-      const r = await cli(['--fix-dry-run', ...TODAY], dir);
-      assert.match(r.stdout, /^--- a\/prod\.topology\.yaml\n\+\+\+ b\/prod\.topology\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+      const r = await cli(['--fix-dry-run', '--fix-type', 'fix,declaration', ...TODAY], dir);
+      // Each change with its kind, then the diff.
+      assert.match(r.stdout, /^(# (fix|declaration): .+ \([a-z-]+\)\n)+--- a\/prod\.topology\.yaml\n\+\+\+ b\/prod\.topology\.yaml\n@@ -\d+,\d+ \+\d+,\d+ @@\n/);
+      assert.match(r.stdout, /^# declaration: Declare the Backup BizTalk Server job \(backup-job-missing-or-disabled\)$/m);
       assert.match(r.stderr, /would change 1 file; nothing was written/);
       const snap1 = snapshot(dir);
       for (const [name, s] of snap0) {
         assert.ok(snap1.get(name)!.bytes.equals(s.bytes));
         assert.equal(snap1.get(name)!.mtimeMs, s.mtimeMs);
       }
-      await cli(['--fix', ...TODAY], twin);
+      await cli(['--fix', '--fix-type', 'fix,declaration', ...TODAY], twin);
       const fixed = fs.readFileSync(path.join(twin, 'prod.topology.yaml'), 'utf8');
-      assert.equal(r.stdout, unifiedDiff(GAPPY_TOPOLOGY, fixed, 'prod.topology.yaml'), 'the dry run shows exactly what --fix writes');
+      assert.equal(r.stdout.replace(/^# .*\n/gm, ''), unifiedDiff(GAPPY_TOPOLOGY, fixed, 'prod.topology.yaml'), 'the dry run shows exactly what --fix writes');
       assert.equal(r.code, (await jsonFindings(twin)).code, 'the dry run exits as a lint of the fixed files would');
     } finally {
       removeWorkspace(dir);
@@ -94,7 +104,7 @@ describe('--fix on a real workspace', () => {
     ] as const) {
       const dir = workspace({ 'prod.topology.yaml': bytes });
       try {
-        await cli(['--fix', ...TODAY], dir);
+        await cli(['--fix', '--fix-type', 'fix,declaration', ...TODAY], dir);
         const out = fs.readFileSync(path.join(dir, 'prod.topology.yaml'));
         assert.deepEqual([...out.subarray(0, bom.length)], [...bom], `${label}: BOM kept`);
         const d = decode(out);
@@ -102,7 +112,7 @@ describe('--fix on a real workspace', () => {
         assert.ok(d.text.length > crlf.length, `${label}: fixed`);
         assert.equal(d.text.replace(/\r\n/g, '').includes('\n'), false, `${label}: every line ends in CRLF`);
         const again = snapshot(dir);
-        await cli(['--fix', ...TODAY], dir);
+        await cli(['--fix', '--fix-type', 'fix,declaration', ...TODAY], dir);
         assert.ok(snapshot(dir).get('prod.topology.yaml')!.bytes.equals(again.get('prod.topology.yaml')!.bytes), `${label}: second run changes nothing`);
       } finally {
         removeWorkspace(dir);
@@ -117,7 +127,7 @@ describe('--fix on a real workspace', () => {
       const bytes = fs.readFileSync(file);
       const docs = [readDocument(file, bytes)];
       const now = new Date('2026-12-01T00:00:00Z');
-      const plan = planFixes(docs, new Map([[file, bytes]]), (ds: BtsDocument[]) => lint(ds, { now }));
+      const plan = planFixes(docs, new Map([[file, bytes]]), (ds: BtsDocument[]) => lint(ds, { now }), MAX_PASSES, ALL);
       assert.equal(plan.changed.size, 1);
       fs.writeFileSync(file, GAPPY_TOPOLOGY + '# edited by someone else\n');
       const w = writeFixes(plan);
@@ -146,7 +156,7 @@ backup:
     const now = new Date('2026-12-01T00:00:00Z');
     const docs = [readDocument('/ws/p.topology.yaml', text)];
     const run = (ds: BtsDocument[]) => lint(ds, { now });
-    const plan = planFixes(docs, new Map([['/ws/p.topology.yaml', Buffer.from(text)]]), run);
+    const plan = planFixes(docs, new Map([['/ws/p.topology.yaml', Buffer.from(text)]]), run, MAX_PASSES, ALL);
     assert.ok(plan.passes >= 2, `passes: ${plan.passes}`);
     assert.deepEqual(plan.findings.filter((f) => f.fix), []);
     const final = plan.changed.get('/ws/p.topology.yaml')!.text;
@@ -159,7 +169,7 @@ backup:
     const latin1 = Buffer.from('topology: 1\nenvironment: production\n# caf\xe9\n', 'latin1');
     const now = new Date('2026-12-01T00:00:00Z');
     const docs = [readDocument('/ws/p.topology.yaml', latin1)];
-    const plan = planFixes(docs, new Map([['/ws/p.topology.yaml', latin1]]), (ds) => lint(ds, { now }));
+    const plan = planFixes(docs, new Map([['/ws/p.topology.yaml', latin1]]), (ds) => lint(ds, { now }), MAX_PASSES, ALL);
     assert.equal(plan.changed.size, 0);
     assert.match(plan.unwritable.get('/ws/p.topology.yaml') ?? '', /could not be read exactly|do not survive/);
   });

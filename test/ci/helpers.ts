@@ -129,6 +129,7 @@ export interface JsonFinding {
   column: number;
   nodePath: string;
   fix: unknown;
+  suggestions: unknown[];
 }
 
 /** `btslint --format json` in a folder, parsed. */

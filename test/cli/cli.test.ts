@@ -160,7 +160,7 @@ describe('output formats', () => {
     const r = btslint(['-f', 'json', '.'], ws);
     assert.equal(r.status, 1);
     const findings = JSON.parse(r.stdout) as Record<string, unknown>[];
-    const keys = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset', 'nodePath', 'environment', 'topology', 'environments', 'topologies', 'docsUrl', 'fix', 'related'];
+    const keys = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'offset', 'endOffset', 'nodePath', 'environment', 'topology', 'environments', 'topologies', 'docsUrl', 'fix', 'suggestions', 'related'];
     for (const f of findings) assert.deepEqual(Object.keys(f).sort(), [...keys].sort());
     const parse = findings.filter((f) => f.ruleId === 'parse-error');
     assert.deepEqual(
@@ -173,6 +173,7 @@ describe('output formats', () => {
     );
     assert.equal(parse[0].docsUrl, 'https://github.com/btslint/btslint/blob/main/docs/rules/parse-error.md');
     assert.equal(parse[0].fix, null);
+    assert.deepEqual(parse[0].suggestions, []);
     assert.deepEqual(parse[0].related, []);
     const ok = findings.find((f) => f.file === path.join('sub dir', 'Ok#1.BindingInfo.xml'));
     assert.ok(ok, 'a finding for the well-formed binding (host not declared)');
@@ -294,7 +295,7 @@ describe('examples/', () => {
     assert.ok(cfg.databases.some((d: any) => d.role === 'msgbox'));
   });
 
-  test('rules --format json: id, description, defaultSeverity, category, docsUrl, fixable for every rule', () => {
+  test('rules --format json: id, description, defaultSeverity, category, docsUrl, fixable, fixKinds for every rule', () => {
     const r = btslint(['rules', '--format', 'json'], ROOT);
     assert.equal(r.status, 0, r.stderr);
     const rules = JSON.parse(r.stdout) as Record<string, unknown>[];
@@ -309,7 +310,9 @@ describe('examples/', () => {
       assert.equal(typeof x.category, 'string');
       assert.equal(x.docsUrl, `https://github.com/btslint/btslint/blob/main/docs/rules/${x.id}.md`);
       assert.equal(typeof x.fixable, 'boolean');
+      assert.equal(x.fixable, (x.fixKinds as string[]).length > 0, 'fixKinds: the kinds of change the rule offers');
     }
+    assert.deepEqual(rules.find((x) => x.id === 'ftp-sftp-receive-not-clustered')!.fixKinds, ['suggestion']);
     const text = btslint(['rules'], ROOT);
     assert.equal(text.status, 0);
     assert.equal(text.stdout.trim().split('\n').length, allRules.length);

@@ -1,10 +1,14 @@
 // RuleTester-style tables for btslint rules (after ESLint's RuleTester): each case is a small
-// workspace of files; invalid cases list the expected findings with exact 1-based ranges, and the
-// text every file has after the finding's fix is applied.
+// workspace of files; invalid cases list the expected findings with exact 1-based ranges, the kind of
+// the finding's fix (fix or declaration) and the text every file has after it is applied, and its
+// suggestions with their texts after each. Every kind of change a rule offers in its invalid cases
+// must be asserted with its full output in at least one of them.
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { applyEdits, BtsDocument, Finding, lint, readDocument, Rule } from '../../server/src/core';
+import { applyEdits, BtsDocument, Finding, Fix, FixKind, lint, readDocument, Rule, severityRank } from '../../server/src/core';
+import unfilledPlaceholder from '../../server/src/core/rules/unfilled-placeholder';
+import { changedScalars } from './scalars';
 
 export interface ExpectedFinding {
   /** The file the finding is in (defaults to the case's first file). */
@@ -16,6 +20,10 @@ export interface ExpectedFinding {
   severity?: 'error' | 'warning' | 'info';
   /** For each file the fix changes, its whole text after the fix. Omit for findings without a fix; `null` asserts there is none. */
   fixOutput?: Record<string, string> | null;
+  /** The kind of the fix (required with fixOutput): `fix` changes nothing declared, `declaration` inserts placeholders. */
+  fixKind?: Exclude<FixKind, 'suggestion'>;
+  /** The finding's suggestions, in order, each with the whole text of every file it changes; `null` asserts there are none. */
+  suggestions?: { title?: string | RegExp; output: Record<string, string> }[] | null;
 }
 
 export interface RuleCase {
@@ -52,8 +60,66 @@ function show(docs: BtsDocument[], list: Finding[]): string {
     .join('\n');
 }
 
+/** The whole text of each file a change edits, after it (for the record mode below). */
+function outputOf(docs: BtsDocument[], change: Fix): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const uri of new Set(change.edits.map((e) => e.uri))) out[uri] = applyEdits(docs.find((d) => d.uri === uri)!.text, change.edits.filter((e) => e.uri === uri)).text;
+  return out;
+}
+
+/**
+ * BTSLINT_RULE_RECORD=<file>: instead of asserting the changes, append what each expected finding
+ * offers (kind, title, output) to <file> as JSON lines: a tool for updating the tables by hand.
+ */
+function record(file: string, entry: unknown): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('fs').appendFileSync(file, JSON.stringify(entry) + '\n');
+}
+
 export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
   const id = rule.meta.id;
+  // The kinds of change the invalid cases offer, and those asserted with their full output.
+  const offered = new Set<FixKind>();
+  const tested = new Set<FixKind>();
+  /**
+   * Applies one change and checks the files it edits and their texts, then what it leaves: a fix or a
+   * suggestion resolves the finding; a declaration inserts <<placeholders>> that unfilled-placeholder
+   * reports at the finding's severity (or leaves the finding, without offering the declaration again).
+   */
+  const checkChange = (c: InvalidCase, docs: BtsDocument[], f: Finding, change: Fix, output: Record<string, string>) => {
+    const touched = new Set(change.edits.map((e) => e.uri));
+    assert.deepEqual([...touched].sort(), Object.keys(output).sort(), `files the ${change.kind} "${change.title}" edits`);
+    const fixed: Record<string, string | Uint8Array> = { ...c.files };
+    for (const [file2, expected] of Object.entries(output)) {
+      const d = docs.find((x) => x.uri === file2)!;
+      const out = applyEdits(d.text, change.edits.filter((e) => e.uri === file2));
+      assert.equal(out.skipped, 0, 'overlapping edits in one change');
+      assert.equal(out.text, expected, `text of ${file2} after the ${change.kind} "${change.title}"`);
+      fixed[file2] = out.text;
+    }
+    // A fix or declaration changes no declared value of a topology (only a suggestion may).
+    if (change.kind !== 'suggestion') {
+      for (const [file2, text] of Object.entries(output)) {
+        if (!/\.topology\.(ya?ml|json)$/i.test(file2)) continue;
+        const d = docs.find((x) => x.uri === file2)!;
+        assert.deepEqual(changedScalars(d.text, text), [], `the ${change.kind} "${change.title}" changes declared values of ${file2}`);
+      }
+    }
+    const after = lintFiles(fixed, [rule, unfilledPlaceholder], c.today).findings;
+    const same = after.filter((g) => g.ruleId === id && g.nodePath === f.nodePath && g.uri === f.uri);
+    if (change.kind !== 'declaration') {
+      assert.equal(same.length, 0, `the ${change.kind} "${change.title}" leaves the finding in place:\n${same.map((g) => g.message).join('\n')}`);
+      return;
+    }
+    assert.ok(Object.values(output).some((t) => /<<[^<>\r\n]{1,80}>>/.test(t)), `the declaration "${change.title}" inserts no <<placeholder>>`);
+    assert.ok(!same.some((g) => g.fix?.kind === 'declaration'), `the declaration "${change.title}" is offered again once applied`);
+    if (!same.length && id !== unfilledPlaceholder.meta.id) {
+      const holes = after.filter((g) => g.ruleId === unfilledPlaceholder.meta.id);
+      assert.ok(holes.length, `the declaration "${change.title}" answers the finding with no placeholder reported`);
+      // At least the finding's severity (a placeholder several rules' findings share takes the highest).
+      for (const h of holes) assert.ok(severityRank(h.severity) >= severityRank(f.severity), `a placeholder of the declaration "${change.title}" (${h.message}) is ${h.severity}, below the finding's ${f.severity}`);
+    }
+  };
   describe(id, () => {
     for (const c of tables.valid) {
       it(`valid: ${c.name}`, () => {
@@ -79,25 +145,43 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
           assert.ok(idx >= 0, `no ${id} finding in ${file} at ${JSON.stringify(exp.range)}${exp.message ? ` matching ${exp.message}` : ''}; got:\n${show(docs, remaining)}`);
           const f = remaining.splice(idx, 1)[0];
           if (exp.severity) assert.equal(f.severity, exp.severity, `severity of ${id} at ${JSON.stringify(exp.range)}`);
+          if (process.env.BTSLINT_RULE_RECORD) {
+            record(process.env.BTSLINT_RULE_RECORD, { rule: id, case: c.name, range: exp.range, fix: f.fix ? { kind: f.fix.kind, title: f.fix.title, output: outputOf(docs, f.fix) } : null, suggestions: (f.suggestions ?? []).map((g) => ({ title: g.title, output: outputOf(docs, g) })) });
+            continue;
+          }
           if (exp.fixOutput === null) assert.equal(f.fix, undefined, `expected no fix for ${id} at ${JSON.stringify(exp.range)}`);
+          if (f.fix) offered.add(f.fix.kind);
+          for (const g of f.suggestions ?? []) {
+            assert.equal(g.kind, 'suggestion', `a suggestion of ${id} has kind ${g.kind}`);
+            offered.add('suggestion');
+          }
+          if (f.fix) assert.notEqual(f.fix.kind, 'suggestion', `${id}: a suggestion given as the fix`);
           if (exp.fixOutput) {
             assert.ok(f.fix, `expected a fix for ${id} at ${JSON.stringify(exp.range)}`);
-            const touched = new Set(f.fix!.edits.map((e) => e.uri));
-            assert.deepEqual([...touched].sort(), Object.keys(exp.fixOutput).sort(), 'files the fix edits');
-            const fixed: Record<string, string | Uint8Array> = { ...c.files };
-            for (const [file2, expected] of Object.entries(exp.fixOutput)) {
-              const d = docs.find((x) => x.uri === file2)!;
-              const out = applyEdits(d.text, f.fix!.edits.filter((e) => e.uri === file2));
-              assert.equal(out.skipped, 0, 'overlapping edits in one fix');
-              assert.equal(out.text, expected, `text of ${file2} after the fix "${f.fix!.title}"`);
-              fixed[file2] = out.text;
-            }
-            // The fix resolves what it was offered for: the same node no longer has this finding.
-            const after = lintFiles(fixed, [rule], c.today).findings.filter((g) => g.ruleId === id && g.nodePath === f.nodePath && g.uri === f.uri);
-            assert.equal(after.length, 0, `the fix "${f.fix!.title}" leaves the finding in place:\n${after.map((g) => g.message).join('\n')}`);
+            assert.ok(exp.fixKind, `${id} at ${JSON.stringify(exp.range)}: give the fix's kind (fixKind) with its output`);
+            assert.equal(f.fix!.kind, exp.fixKind, `kind of the fix "${f.fix!.title}"`);
+            checkChange(c, docs, f, f.fix!, exp.fixOutput);
+            tested.add(f.fix!.kind);
+          }
+          if (exp.suggestions === null) assert.equal(f.suggestions, undefined, `expected no suggestion for ${id} at ${JSON.stringify(exp.range)}`);
+          if (exp.suggestions) {
+            assert.equal((f.suggestions ?? []).length, exp.suggestions.length, `suggestions of ${id} at ${JSON.stringify(exp.range)}: ${(f.suggestions ?? []).map((g) => g.title).join(' | ')}`);
+            exp.suggestions.forEach((want, i) => {
+              const g = f.suggestions![i];
+              if (want.title !== undefined) assert.ok(typeof want.title === 'string' ? g.title === want.title : want.title.test(g.title), `title of suggestion ${i + 1}: ${g.title}`);
+              checkChange(c, docs, f, g, want.output);
+            });
+            if (exp.suggestions.length) tested.add('suggestion');
           }
         }
       });
     }
+    it('every kind of change it offers is tested with its full output', () => {
+      if (process.env.BTSLINT_RULE_RECORD) return;
+      const missing = [...offered].filter((k) => !tested.has(k));
+      assert.deepEqual(missing, [], `${id} offers ${missing.join(', ')} changes that no invalid case asserts with fixKind/fixOutput or suggestions`);
+      // What the invalid cases offer is what the rule's meta (and so its docs page) says it offers.
+      if (offered.size) assert.deepEqual([...offered].sort(), [...(rule.meta.fixKinds ?? [])].sort(), `${id}: the kinds its cases offer against meta.fixKinds`);
+    });
   });
 }

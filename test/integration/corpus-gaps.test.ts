@@ -245,12 +245,14 @@ describe('corpus bindings joined with a topology', () => {
     assert.deepEqual(remaining, [], `findings no gap explains:\n${show(ws, remaining)}`);
   });
 
-  it('the FTP finding\'s fix marks the host clustered in the topology, and the finding goes away', () => {
+  it('the FTP finding\'s suggestion (never a fix) marks the host clustered in the topology, and the finding goes away', () => {
     const ws = workspace(GAPS);
     const f = ws.findings.find((x) => x.ruleId === 'ftp-sftp-receive-not-clustered')!;
-    assert.ok(f.fix, 'the FTP finding offers a fix');
-    assert.deepEqual([...new Set(f.fix.edits.map((e) => e.uri))], [T], 'the fix edits the topology only');
-    const fixed = applyEdits(GAPS, f.fix.edits).text;
+    assert.equal(f.fix, undefined, 'declaring the host clustered changes a declared fact: no fix');
+    const g = f.suggestions?.[0];
+    assert.ok(g, 'the FTP finding offers a suggestion');
+    assert.deepEqual([...new Set(g.edits.map((e) => e.uri))], [T], 'the suggestion edits the topology only');
+    const fixed = applyEdits(GAPS, g.edits).text;
     assert.equal(
       fixed,
       GAPS.replace('    type: in-process\n    instances: [BTS01]\n', '    type: in-process\n    instances: [BTS01]\n    clustered: true\n'),
@@ -259,7 +261,7 @@ describe('corpus bindings joined with a topology', () => {
     assert.deepEqual(after, []);
   });
 
-  it('the handler-host-unknown fix declares the isolated host as isolated', () => {
+  it('the handler-host-unknown declaration declares the isolated host as isolated, whether it is clustered left to fill in', () => {
     const ws = workspace(GAPS);
     const f = ws.findings.find((x) => x.ruleId === 'handler-host-unknown')!;
     const fixed = applyEdits(GAPS, f.fix!.edits).text;
@@ -267,7 +269,7 @@ describe('corpus bindings joined with a topology', () => {
       fixed,
       GAPS.replace(
         '    instances: [BTS01]\n',
-        "    instances: [BTS01]\n  - name: BizTalkServerIsolatedHost\n    type: isolated\n    clustered: false\n    instances: ['<<first server>>', '<<second server>>']\n",
+        "    instances: [BTS01]\n  - name: BizTalkServerIsolatedHost\n    type: isolated\n    clustered: '<<clustered: true or false>>'\n    instances: ['<<first server>>', '<<second server>>']\n",
       ),
     );
   });

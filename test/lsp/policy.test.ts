@@ -222,7 +222,7 @@ describe('btslint lsp: suppressions and the "Suppress with a reason" quick-fix',
     const d = (c.diagnostics.get(binding) ?? []).filter((x) => x.code === FTP)[1];
     const actions = await actionsFor(c, binding, d);
     assert.deepEqual(actions.map((a) => a.title), [
-      'Mark host FtpHost clustered in the topology',
+      'Host FtpHost is now clustered (one active instance at a time): declare it',
       `Suppress ${FTP} with a reason`,
       `Suppress ${FTP} in this file with a reason`,
       `Show documentation for ${FTP}`,

@@ -75,10 +75,11 @@ describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
     assert.deepEqual(d.range.start, pos(text, 'BizTalkServerApplication', handler - text.indexOf('BizTalkServerApplication') + '<ReceiveHandler Name="'.length));
     assert.equal(d.relatedInformation?.[0].location.uri, topoUri);
     assert.equal(d.relatedInformation?.[0].location.range.start.line, 10); // `- name: BizTalkServerApplication`
-    assert.deepEqual(d.data, { ruleId: 'ftp-sftp-receive-not-clustered', nodePath: 'ReceivePort[Name=FtpReceivePort]/ReceiveLocation[Name=FtpReceiveLocation]/ReceiveHandler', fix: 'Mark host BizTalkServerApplication clustered in the topology' });
+    // Its only change is a suggestion: the diagnostic names no fix.
+    assert.deepEqual(d.data, { ruleId: 'ftp-sftp-receive-not-clustered', nodePath: 'ReceivePort[Name=FtpReceivePort]/ReceiveLocation[Name=FtpReceiveLocation]/ReceiveHandler' });
   });
 
-  it('shows the MessageBox finding on the topology; its quick-fix edit clears it', async () => {
+  it('shows the MessageBox finding on the topology; its suggestion (never preferred) clears it', async () => {
     const ds = await c.waitForDiagnostics(topoUri, byRule('msgbox-not-clustered'));
     const d = ds.find((x) => x.code === 'msgbox-not-clustered')!;
     assert.deepEqual(d.range.start, { line: 6, character: 4 });
@@ -90,8 +91,8 @@ describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
     })) as CodeAction[];
     const fix = actions.find((a) => a.edit);
     assert.ok(fix, `no quick-fix among ${actions.map((a) => a.title).join(', ')}`);
-    assert.equal(fix.title, 'Declare a failover cluster for SQLBTS\\BTS');
-    assert.equal(fix.isPreferred, true);
+    assert.equal(fix.title, 'SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes');
+    assert.equal(fix.isPreferred, false);
     assert.deepEqual(fix.diagnostics?.[0].code, 'msgbox-not-clustered');
     const docs = actions.find((a) => a.title === 'Show documentation for msgbox-not-clustered');
     assert.ok(docs?.command);
@@ -116,7 +117,10 @@ describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
       context: { diagnostics: [bindingDiag] },
     })) as CodeAction[];
     const fix = actions.find((a) => a.edit)!;
-    assert.equal(fix.title, 'Mark host BizTalkServerApplication clustered in the topology');
+    assert.equal(fix.title, 'Host BizTalkServerApplication is now clustered (one active instance at a time): declare it');
+    assert.equal(fix.isPreferred, false);
+    // It edits the topology: once applied, the topology is shown with the change selected.
+    assert.deepEqual(fix.command?.arguments, [topoUri, { start: { line: 15, character: 4 }, end: { line: 15, character: 19 } }]); // `clustered: true`
     const dc = fix.edit!.documentChanges as { textDocument: { uri: string; version: number | null } }[];
     assert.deepEqual(dc.map((d) => d.textDocument), [{ uri: topoUri, version: 2 }]);
     c.applyEdit(fix.edit!);

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, BtsDocument, decode, encode, Encoding, Finding, lint, readDocument, TextEdit } from '../../server/src/core';
-import { planFixes, writeFixes } from '../../server/src/cli/fix';
+import { MAX_PASSES, planFixes, writeFixes } from '../../server/src/cli/fix';
 import { corpusFiles } from '../helpers/paths';
 import { mulberry32 } from './fuzzer';
 import { cleanup, ROOT, tempDir } from './hostile';
@@ -132,7 +132,7 @@ describe('--fix never loses a byte', () => {
         (line: number): TextEdit => ({ uri: file, ...at(line, 2), newText: '' }),
       ];
       const edits = picked.map((line, i) => kinds[i](line));
-      const finding: Finding = { ruleId: 'test', severity: 'error', message: 'x', uri: file, range: { start: 0, end: 0 }, nodePath: 'x', fix: { title: 'round-trip', edits } };
+      const finding: Finding = { ruleId: 'test', severity: 'error', message: 'x', uri: file, range: { start: 0, end: 0 }, nodePath: 'x', fix: { kind: 'fix', title: 'round-trip', edits } };
       const plan = planFixes(docs, originals, () => [finding], 1);
       const result = writeFixes(plan);
       assert.deepEqual(result.refused, [], name);
@@ -175,7 +175,7 @@ describe('--fix never loses a byte', () => {
       const { dir, paths } = workspace({ [name]: fs.readFileSync(f), 'prod.topology.yaml': encode(topoText, enc) });
       const corpusBefore = fs.statSync(paths[name]);
       const { docs, originals } = readAll([paths[name], paths['prod.topology.yaml']]);
-      const plan = planFixes(docs, originals, (ds) => lint(ds, { now: NOW }));
+      const plan = planFixes(docs, originals, (ds) => lint(ds, { now: NOW }), MAX_PASSES, ['fix', 'declaration']);
       const result = writeFixes(plan);
       assert.deepEqual(result.refused, [], name);
       assert.ok(result.written.includes(paths['prod.topology.yaml']), `${name}: the topology got fixes`);
@@ -189,7 +189,7 @@ describe('--fix never loses a byte', () => {
       const e = eols(after.text);
       if (eol === '\r\n') assert.equal(e.lf + e.cr, 0, `${name}: a CRLF topology got other line endings`);
       else assert.equal(e.crlf + e.cr, 0, `${name}: an LF topology got other line endings`);
-      // The fixes here only add declarations: the original text is a subsequence of the new one.
+      // Fixes and declarations change nothing declared: the original text is a subsequence of the new one.
       assert.ok(isSubsequence(topoText, after.text), `${name}: a character of the topology was lost:\n${after.text}`);
       const reread = readDocument(paths['prod.topology.yaml'], fs.readFileSync(paths['prod.topology.yaml']));
       assert.deepEqual(reread.problems.filter((p) => p.kind === 'parse').map((p) => p.message), [], `${name}: the fixed topology does not parse`);
@@ -203,7 +203,7 @@ describe('--fix never loses a byte', () => {
     const { dir, paths } = workspace({ 'prod.topology.yaml': Buffer.from(topo) });
     const file = paths['prod.topology.yaml'];
     const { docs, originals } = readAll([file]);
-    const plan = planFixes(docs, originals, (ds) => lint(ds, { now: NOW }));
+    const plan = planFixes(docs, originals, (ds) => lint(ds, { now: NOW }), MAX_PASSES, ['fix', 'declaration']);
     assert.ok(plan.changed.has(file), 'there is something to fix');
     const edited = topo + '# edited by someone else meanwhile\n';
     fs.writeFileSync(file, edited);
@@ -223,7 +223,7 @@ describe('--fix never loses a byte', () => {
       const { paths } = workspace({ [name]: bytes });
       const file = paths[name];
       const { docs, originals } = readAll([file]);
-      const plan = planFixes(docs, originals, (ds) => lint(ds, { now: NOW }));
+      const plan = planFixes(docs, originals, (ds) => lint(ds, { now: NOW }), MAX_PASSES, ['fix', 'declaration']);
       assert.ok(plan.unwritable.has(file), `${name}: refused`);
       assert.equal(plan.changed.size, 0);
       writeFixes(plan);

@@ -20,7 +20,14 @@ ruleTester(rule, {
           severity: 'error',
           message:
             'The availability group of "SQLAG" uses asynchronous commit. BizTalk keeps its databases consistent with one another through distributed transactions; a failover to a replica that lags behind breaks that. Microsoft: asynchronous-commit mode isn\'t supported; use synchronous commit.',
-          fixOutput: { [T]: ag('synchronous') },
+          suggestions: [{ title: "The availability group of SQLAG now commits synchronously: declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      availabilityMode: synchronous
+` } }],
         },
       ],
     },
@@ -30,7 +37,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [1, 123, 1, 137],
-          fixOutput: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQLAG", "availabilityGroup": {"availabilityMode": "synchronous"}}]}' },
+          suggestions: [{ title: "The availability group of SQLAG now commits synchronously: declare it", output: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"sqlInstances\": [{\"name\": \"SQLAG\", \"availabilityGroup\": {\"availabilityMode\": \"synchronous\"}}]}" } }],
         },
       ],
     },

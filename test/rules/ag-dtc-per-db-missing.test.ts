@@ -20,14 +20,37 @@ ruleTester(rule, {
           range: [5, 5, 5, 22],
           severity: 'error',
           message: `The availability group of "SQLAG" does not declare its DTC support (dtcSupport). ${MSG_END}`,
-          fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      dtcSupport: '<<DTC support: perDatabase or none>>'
+` },
+          suggestions: [{ title: "The availability group of SQLAG now has per-database DTC support: declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      dtcSupport: perDatabase
+` } }],
         },
       ],
     },
     {
       name: 'none: at the value, fix replaces it',
       files: { [T]: HEAD + '      dtcSupport: none\n' },
-      errors: [{ range: [7, 19, 7, 23], message: `The availability group of "SQLAG" is declared with dtcSupport: none. ${MSG_END}`, fixOutput: { [T]: HEAD + '      dtcSupport: perDatabase\n' } }],
+      errors: [{ range: [7, 19, 7, 23], message: `The availability group of "SQLAG" is declared with dtcSupport: none. ${MSG_END}`, suggestions: [{ title: "The availability group of SQLAG now has per-database DTC support: declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAG
+    availabilityGroup:
+      name: AG1
+      dtcSupport: perDatabase
+` } }] }],
     },
   ],
 });

@@ -75,30 +75,26 @@ backup:
           severity: 'warning',
           message:
             'The full backups go to the local path E:\\Backups\\Full. Microsoft: with a local path "you have to manually copy all the files" elsewhere; enter a UNC share (\\\\server\\share) so the backups leave the SQL Server.',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { [T]: `topology: 1
 environment: production
 backup:
   biztalkJob:
     enabled: true
     fullDestination: '\\\\<<backup server>>\\<<share>>\\full'
     logDestination: "d:/bts/log"
-`,
-          },
+` } }],
         },
         {
           range: [7, 21, 7, 33],
           message: /^The log backups go to the local path d:\/bts\/log\./,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "The log backups now go to a share on another server: declare it", output: { [T]: `topology: 1
 environment: production
 backup:
   biztalkJob:
     enabled: true
     fullDestination: 'E:\\Backups\\Full'
     logDestination: '\\\\<<backup server>>\\<<share>>\\log'
-`,
-          },
+` } }],
         },
       ],
     },
@@ -108,7 +104,7 @@ backup:
       errors: [
         {
           range: [5, 25, 5, 32],
-          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n" },
+          suggestions: [{ title: "The log backups now go to a share on another server: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n" } }],
         },
       ],
     },
@@ -120,9 +116,7 @@ backup:
       errors: [
         {
           range: [1, 108, 1, 121],
-          fixOutput: {
-            'prod.topology.json': `{"topology": 1, "environment": "production", "backup": {"biztalkJob": {"enabled": true, "fullDestination": "\\\\\\\\<<backup server>>\\\\<<share>>\\\\full"}}}`,
-          },
+          suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"backup\": {\"biztalkJob\": {\"enabled\": true, \"fullDestination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\full\"}}}" } }],
         },
       ],
     },
@@ -133,7 +127,11 @@ backup:
         {
           range: [4, 34, 4, 45],
           severity: 'warning',
-          fixOutput: { 'dev.topology.yaml': "topology: 1\nenvironment: development\nbackup:\n  biztalkJob: { fullDestination: '\\\\<<backup server>>\\<<share>>\\full' }\n" },
+          suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { "dev.topology.yaml": `topology: 1
+environment: development
+backup:
+  biztalkJob: { fullDestination: '\\\\<<backup server>>\\<<share>>\\full' }
+` } }],
         },
       ],
     },

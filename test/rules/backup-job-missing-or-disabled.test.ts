@@ -45,21 +45,20 @@ sqlInstances: []
           range: [1, 1, 1, 12],
           severity: 'error',
           message: MISSING,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances: []
 backup:
   biztalkJob:
-    enabled: true
+    enabled: '<<job enabled: true or false>>'
     fullFrequency: d
     fullDestination: '\\\\<<backup server>>\\<<share>>\\full'
     logDestination: '\\\\<<backup server>>\\<<share>>\\log'
     logIntervalMinutes: 15
     daysToKeep: 14
     forceFullAfterPartialFailure: true
-`,
-          },
+` },
         },
       ],
     },
@@ -76,21 +75,20 @@ backup:
         {
           range: [3, 1, 3, 7],
           message: MISSING,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 backup:
     offsite: { location: vault, copies: 3 }
     biztalkJob:
-        enabled: true
+        enabled: '<<job enabled: true or false>>'
         fullFrequency: d
         fullDestination: '\\\\<<backup server>>\\<<share>>\\full'
         logDestination: '\\\\<<backup server>>\\<<share>>\\log'
         logIntervalMinutes: 15
         daysToKeep: 14
         forceFullAfterPartialFailure: true
-`,
-          },
+` },
         },
       ],
     },
@@ -101,7 +99,10 @@ backup:
         {
           range: [3, 25, 3, 39],
           message: /^The Backup BizTalk Server job is declared disabled/,
-          fixOutput: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true, daysToKeep: 14 } }\n` },
+          suggestions: [{ title: "The Backup BizTalk Server job is now enabled: declare it", output: { [T]: `topology: 1
+environment: production
+backup: { biztalkJob: { enabled: true, daysToKeep: 14 } }
+` } }],
         },
       ],
     },
@@ -122,8 +123,18 @@ backup:
         {
           range: [5, 5, 5, 17],
           message: /does not say it is enabled \(enabled: true\)/,
-          fixOutput: {
-            'prod.topology.json': `{
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": `{
+  "topology": 1,
+  "environment": "production",
+  "backup": {
+    "biztalkJob": {
+      "fullFrequency": "d",
+      "enabled": "<<job enabled: true or false>>"
+    }
+  }
+}` },
+          suggestions: [{ title: "The Backup BizTalk Server job is now enabled: declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "backup": {
@@ -132,8 +143,7 @@ backup:
       "enabled": true
     }
   }
-}`,
-          },
+}` } }],
         },
       ],
     },
@@ -144,9 +154,8 @@ backup:
         {
           range: [4, 5, 4, 15],
           message: MISSING,
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: staging\r\nbackup:\r\n    biztalkJob:\r\n        enabled: true\r\n        fullFrequency: d\r\n        fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n        logIntervalMinutes: 15\r\n        daysToKeep: 14\r\n        forceFullAfterPartialFailure: true\r\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\r\nenvironment: staging\r\nbackup:\r\n    biztalkJob:\r\n        enabled: '<<job enabled: true or false>>'\r\n        fullFrequency: d\r\n        fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n        logIntervalMinutes: 15\r\n        daysToKeep: 14\r\n        forceFullAfterPartialFailure: true\r\n" },
         },
       ],
     },
@@ -165,15 +174,13 @@ backup:
         {
           range: [5, 5, 5, 13],
           message: /does not say it is enabled/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "The Backup BizTalk Server job is now enabled: declare it", output: { [T]: `topology: 1
 environment: production
 backup:
   biztalkJob:
     enabled: true
     daysToKeep: 14
-`,
-          },
+` } }],
         },
       ],
     },

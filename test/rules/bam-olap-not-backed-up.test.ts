@@ -25,7 +25,20 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'BAMStarSchema, OLAP1 are not backed up by the Backup BizTalk Server job, and no separate BAM backup is declared (backup.bamBackup). Microsoft backs up BAMStarSchema and BAMArchive with the BAM backup process, and the Analysis Services databases (OLAP1) with an SSAS backup.',
-          fixOutput: { [T]: DBS + "backup:\n  bamBackup:\n    schedule: daily\n    destination: '\\\\<<backup server>>\\<<share>>\\bam'\n    ssasBackup: true\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases:
+      - { name: BAMStarSchema }
+      - { name: OLAP1, role: bam-analysis }
+backup:
+  bamBackup:
+    schedule: daily
+    destination: '\\\\<<backup server>>\\<<share>>\\bam'
+    ssasBackup: '<<SSAS backed up: true or false>>'
+` },
         },
       ],
     },
@@ -36,7 +49,17 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 12],
           message: "BAMAnalysis is an Analysis Services database, which neither the Backup BizTalk Server job nor a SQL backup covers, but the BAM backup declares no SSAS backup (ssasBackup: true). Back up the OLAP cubes with Analysis Services' own backup.",
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  bamBackup: { schedule: daily, ssasBackup: true }\n' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  bamBackup: { schedule: daily, ssasBackup: '<<SSAS backed up: true or false>>' }
+` },
+          suggestions: [{ title: "The Analysis Services databases are now backed up: declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  bamBackup: { schedule: daily, ssasBackup: true }
+` } }],
         },
       ],
     },

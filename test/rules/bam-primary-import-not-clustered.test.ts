@@ -125,8 +125,7 @@ sqlInstances:
           range: [4, 5, 4, 17],
           severity: 'error',
           message: /SQL instance "SQLBAM" holds the BAM Primary Import database \(BAMPrimaryImport\) but declares neither failoverCluster nor availabilityGroup\. Lost BAM events can never be regenerated/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBAM
@@ -138,8 +137,7 @@ sqlInstances:
   - name: SQLBTS
     failoverCluster: { nodes: [A, B] }
     databases: [{ name: BizTalkMsgBoxDb }]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -154,12 +152,10 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }] }]
       errors: [
         {
           range: [3, 18, 3, 28],
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: staging
 sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCluster: { nodes: ['<<first SQL node>>', '<<second SQL node>>'] } }]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -182,8 +178,7 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCl
         {
           range: [6, 13, 6, 29],
           severity: 'info',
-          fixOutput: {
-            'test.topology.json': `{
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { "test.topology.json": `{
     "topology": 1,
     "environment": "test",
     "sqlInstances": [
@@ -199,8 +194,7 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCl
         }
     ]
 }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -218,16 +212,14 @@ sqlInstances:
         {
           range: [4, 5, 4, 17],
           message: /holds the BAM Primary Import database \(BAMPrimaryImport\)/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBAM
     databases: [{ name: BAM_Contoso, role: bam-primary-import }]
     failoverCluster:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
-`,
-          },
+` } }],
         },
       ],
     },
@@ -239,9 +231,7 @@ sqlInstances:
       errors: [
         {
           range: [4, 5, 4, 17],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
-          },
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n" } }],
         },
       ],
     },
@@ -259,16 +249,14 @@ sqlInstances:
       errors: [
         {
           range: [4, 5, 4, 17],
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBAM
     version: "2019"
     failoverCluster:
       nodes: ["<<first SQL node>>", "<<second SQL node>>"]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -288,8 +276,17 @@ sqlInstances:
           file: 'cfg.xml',
           range: [4, 71, 4, 77],
           message: /\(BAMPrimaryImport\) is on SQL Server "SQLNEW", which the topology does not declare/,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLBTS
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLNEW
+    databases:
+      - name: BAMPrimaryImport
+` },
+          suggestions: [{ title: "SQLNEW is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBTS
@@ -299,8 +296,7 @@ sqlInstances:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
     databases:
       - name: BAMPrimaryImport
-`,
-          },
+` } }],
         },
       ],
     },
@@ -318,8 +314,16 @@ hosts: []
         {
           file: 'cfg.xml',
           range: [4, 71, 4, 77],
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLNEW
+    databases:
+      - name: BAMPrimaryImport
+hosts: []
+` },
+          suggestions: [{ title: "SQLNEW is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLNEW
@@ -328,8 +332,7 @@ sqlInstances:
     databases:
       - name: BAMPrimaryImport
 hosts: []
-`,
-          },
+` } }],
         },
       ],
     },

@@ -35,7 +35,20 @@ ruleTester(rule, {
           range: [7, 11, 7, 23],
           severity: 'warning',
           message: `Orders on "SQLAPP" is an application database, but the Backup BizTalk Server job does not back it up (backup.biztalkJob.otherDatabases). ${WHY}`,
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { name: AG, listener: APPL }\n    databases:\n      - { name: Orders, custom: true }\n' + JOB + '    otherDatabases:\n      - name: Orders\n        server: APPL\n' },
+          suggestions: [{ title: "Orders is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLAPP
+    availabilityGroup: { name: AG, listener: APPL }
+    databases:
+      - { name: Orders, custom: true }
+backup:
+  biztalkJob:
+    enabled: true
+    otherDatabases:
+      - name: Orders
+        server: APPL
+` } }],
         },
       ],
     },
@@ -55,7 +68,13 @@ ruleTester(rule, {
           file: B,
           range: [9, 38, 9, 41],
           message: `Receive location "Poll" (WCF-SQL) uses database Crm on SQL2\\INST (with 1 other endpoint of this file), which the Backup BizTalk Server job does not back up (backup.biztalkJob.otherDatabases). ${WHY}`,
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases: [{ name: Crm, server: 'SQL2\\INST' }]\n" },
+          suggestions: [{ title: "Crm is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    otherDatabases: [{ name: Crm, server: 'SQL2\\INST' }]
+` } }],
         },
       ],
     },
@@ -69,7 +88,7 @@ ruleTester(rule, {
 
 describe('custom-db-not-in-backup-job on the real Apress 2016 BookOrders binding', () => {
   const name = 'Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml';
-  it('finds CRMBooks in the WCF-Custom sqlBinding send port address, and the fix clears it', () => {
+  it('finds CRMBooks in the WCF-Custom sqlBinding send port address, and the suggestion clears it', () => {
     const files = { [T]: 'topology: 1\nenvironment: production\n' + JOB, [name]: fs.readFileSync(corpusFile(name)) };
     const { findings, docs } = lintFiles(files, [rule]);
     const mine = findings.filter((f) => f.ruleId === 'custom-db-not-in-backup-job');
@@ -79,7 +98,7 @@ describe('custom-db-not-in-backup-job on the real Apress 2016 BookOrders binding
     const sp = doc.binding!.sendPorts.find((s) => s.name === 'WcfSendPort_SQL_Approvals')!;
     assert.ok(mine[0].range.start > sp.element.start && mine[0].range.end < sp.element.end);
     assert.match(mine[0].message, /The address names the server as "localhost": give the job the real instance name/);
-    const fixed = mine[0].fix!.edits[0];
+    const fixed = mine[0].suggestions![0].edits[0];
     const topo = docs.find((d) => d.uri === T)!;
     const text = topo.text.slice(0, fixed.start) + fixed.newText + topo.text.slice(fixed.end);
     assert.equal(text, 'topology: 1\nenvironment: production\n' + JOB + "    otherDatabases:\n      - name: CRMBooks\n        server: '<<SQL instance>>'\n");

@@ -52,7 +52,19 @@ ruleTester(rule, {
           file: B,
           range: [9, 20, 9, 42],
           message: /^Receive location "Orders.File" \(FILE\) reads \\\\FS01\\in\\orders\\\*\.xml, a share the topology does not declare \(fileShares\)/,
-          fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+fileShares:
+  - path: '\\\\FS01\\in'
+    highlyAvailable: '<<highly available: true or false>>'
+` },
+          suggestions: [{ title: "\\\\FS01\\in is now highly available (a clustered file server or DFS): declare it", output: { [T]: `topology: 1
+environment: production
+fileShares:
+  - path: '\\\\FS01\\in'
+    highlyAvailable: true
+` } }],
         },
       ],
     },
@@ -64,7 +76,12 @@ ruleTester(rule, {
           file: B,
           range: [9, 20, 9, 35],
           message: /on share \\\\FS01\\in, which the topology does not declare highly available/,
-          fixOutput: { [T]: TOPO + "fileShares:\n  - path: '\\\\FS01\\in'\n    highlyAvailable: true\n" },
+          suggestions: [{ title: "\\\\FS01\\in is now highly available (a clustered file server or DFS): declare it", output: { [T]: `topology: 1
+environment: production
+fileShares:
+  - path: '\\\\FS01\\in'
+    highlyAvailable: true
+` } }],
         },
       ],
     },

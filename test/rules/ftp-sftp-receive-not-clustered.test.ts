@@ -106,15 +106,13 @@ ruleTester(rule, {
           severity: 'error',
           message:
             'Receive location "RL_Orders" (FTP) runs in host "FtpHost", which the topology does not declare clustered. It has 2 instances, so each may pick up the same file: FTP has no file locking. Microsoft: configure the FTP or SFTP receive adapter to run in a clustered BizTalk host.',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - name: FtpHost
     instances: [BTS01, BTS02]
     clustered: true
-`,
-          },
+` } }],
         },
       ],
     },
@@ -126,7 +124,11 @@ hosts:
           file: B,
           range: [9, 33, 9, 41],
           message: /\(SFTP\) runs in host "SftpHost", which the topology does not declare clustered\. FTP has no file locking, so the handler must run in one clustered host instance at a time\./,
-          fixOutput: { [T]: 'topology: 1\nenvironment: staging\nhosts:\n  - { name: SftpHost, clustered: true, instances: [BTS01] }\n' },
+          suggestions: [{ title: "Host SftpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: staging
+hosts:
+  - { name: SftpHost, clustered: true, instances: [BTS01] }
+` } }],
         },
       ],
     },
@@ -151,8 +153,7 @@ hosts:
           file: B,
           range: [9, 33, 9, 40],
           message: /\(nsoftware\.SFTP v4\) runs in host "FtpHost"/,
-          fixOutput: {
-            'prod.topology.json': `{
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "hosts": [
@@ -163,15 +164,20 @@ hosts:
     }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },
     {
       name: 'a UTF-16 LE binding with a BOM, given as bytes: same position in the decoded text',
       files: { [T]: HOSTS, [B]: utf16le(receive('FTP', 'FtpHost').replace('encoding="utf-8"', 'encoding="utf-16"')) },
-      errors: [{ file: B, range: [9, 33, 9, 40], fixOutput: { [T]: HOSTS + '    clustered: true\n' } }],
+      errors: [{ file: B, range: [9, 33, 9, 40], suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }] }],
     },
     {
       name: 'CRLF binding and CRLF topology with four-space indentation',
@@ -183,9 +189,7 @@ hosts:
         {
           file: B,
           range: [9, 33, 9, 40],
-          fixOutput: {
-            [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n',
-          },
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n" } }],
         },
       ],
     },
@@ -196,7 +200,13 @@ hosts:
         {
           file: B,
           range: [9, 33, 9, 40],
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: FtpHost\n    clustered: true\n    instances: [A]\n' },
+          suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    clustered: true
+    instances: [A]
+` } }],
         },
       ],
     },

@@ -85,9 +85,17 @@ ruleTester(rule, {
           severity: 'info',
           message:
             'Receive location "RL1" runs in host "RecvHost", which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n  - name: RecvHost\n    type: in-process\n    clustered: false\n    instances: ['<<first server>>', '<<second server>>']\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: BizTalkServerApplication
+    instances: [A, B]
+  - name: RecvHost
+    type: in-process
+    clustered: '<<clustered: true or false>>'
+    instances: ['<<first server>>', '<<second server>>']
+` },
         },
       ],
     },
@@ -98,9 +106,16 @@ ruleTester(rule, {
         {
           file: B,
           range: [19, 33, 19, 58],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n  - name: BizTalkServerIsolatedHost\n    type: isolated\n    clustered: false\n    instances: ['<<first server>>', '<<second server>>']\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: BizTalkServerApplication, instances: [A, B] }
+  - name: BizTalkServerIsolatedHost
+    type: isolated
+    clustered: '<<clustered: true or false>>'
+    instances: ['<<first server>>', '<<second server>>']
+` },
         },
       ],
     },
@@ -133,10 +148,8 @@ ruleTester(rule, {
         {
           file: B,
           range: [6, 28, 6, 36],
-          fixOutput: {
-            'prod.topology.json':
-              '{"topology": 1, "environment": "production", "hosts": [{"name": "SendHost", "type": "in-process", "clustered": false, "instances": ["<<first server>>", "<<second server>>"]}]}',
-          },
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"hosts\": [{\"name\": \"SendHost\", \"type\": \"in-process\", \"clustered\": \"<<clustered: true or false>>\", \"instances\": [\"<<first server>>\", \"<<second server>>\"]}]}" },
         },
       ],
     },
@@ -147,9 +160,8 @@ ruleTester(rule, {
         {
           file: B,
           range: [6, 28, 6, 36],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n  - name: SendHost\r\n    type: in-process\r\n    clustered: false\r\n    instances: ['<<first server>>', '<<second server>>']\r\nsqlInstances: []\r\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n  - name: SendHost\r\n    type: in-process\r\n    clustered: '<<clustered: true or false>>'\r\n    instances: ['<<first server>>', '<<second server>>']\r\nsqlInstances: []\r\n" },
         },
       ],
     },

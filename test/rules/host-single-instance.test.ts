@@ -77,9 +77,14 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Host "SendHost" runs 1 handler but has one host instance declared (BTS01). Microsoft: "you must have two or more host instances for each host (on two or more computers)".',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances: [BTS01, '<<second server>>']\n  - { name: RecvHost, instances: [A, B] }\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: SendHost
+    instances: [BTS01, '<<second server>>']
+  - { name: RecvHost, instances: [A, B] }
+` },
         },
       ],
     },
@@ -93,9 +98,16 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 19],
           message: /^Host "SendHost" runs 2 handlers but has one host instance declared \(BTS01\)/,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: SendHost\n    instances:\n      - BTS01\n      - '<<second server>>'\n  - { name: RecvHost, instances: [A, B] }\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: SendHost
+    instances:
+      - BTS01
+      - '<<second server>>'
+  - { name: RecvHost, instances: [A, B] }
+` },
         },
       ],
     },
@@ -106,14 +118,25 @@ ruleTester(rule, {
         {
           range: [4, 5, 4, 19],
           message: /^Host "RecvHost" runs 2 handlers but has no host instance declared\./,
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    type: in-process\n    instances: ['<<first server>>', '<<second server>>']\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: RecvHost
+    type: in-process
+    instances: ['<<first server>>', '<<second server>>']
+` },
         },
       ],
     },
     {
       name: '`instances: []` is replaced by two placeholders',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
-      errors: [{ range: [4, 7, 4, 21], fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }\n" } }],
+      errors: [{ range: [4, 7, 4, 21], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }
+` } }],
     },
     {
       name: '`instances:` written empty gets the list after its colon',
@@ -121,7 +144,14 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 5, 4, 19],
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    instances: ['<<first server>>', '<<second server>>']\n    clustered: false\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: RecvHost
+    instances: ['<<first server>>', '<<second server>>']
+    clustered: false
+` },
         },
       ],
     },
@@ -131,7 +161,12 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 7, 4, 21],
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [BTS01, bts01, '<<second server>>'] }\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: RecvHost, instances: [BTS01, bts01, '<<second server>>'] }
+` },
         },
       ],
     },
@@ -145,7 +180,15 @@ ruleTester(rule, {
         {
           range: [5, 7, 5, 25],
           severity: 'info',
-          fixOutput: { 'test.topology.json': '{\n  "topology": 1,\n  "environment": "test",\n  "hosts": [\n    { "name": "RecvHost", "instances": ["TBTS01", "<<second server>>"] }\n  ]\n}\n' },
+          fixKind: 'declaration',
+          fixOutput: { "test.topology.json": `{
+  "topology": 1,
+  "environment": "test",
+  "hosts": [
+    { "name": "RecvHost", "instances": ["TBTS01", "<<second server>>"] }
+  ]
+}
+` },
         },
       ],
     },

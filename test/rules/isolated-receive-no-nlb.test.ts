@@ -29,7 +29,15 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Receive location "Orders.Http" (HTTP) runs in IIS for host "IsoHost", but the topology declares no network load balancer in front of its servers (hosts[].nlb, or an nlb entry listing them). Clients then call one server by name and lose the service when it fails. Microsoft: add multiple computers to the receive host and configure NLB to distribute incoming messages across them.',
-          fixOutput: { [T]: HOST + "    nlb: '<<load balancer>>'\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: IsoHost
+    type: isolated
+    instances: [WEB01, WEB02]
+    nlb: '<<load balancer>>'
+` },
         },
       ],
     },
@@ -46,7 +54,17 @@ ruleTester(rule, {
           file: B,
           range: [12, 33, 12, 40],
           message: /whose load balancer "WEBNLB" lists fewer than two servers/,
-          fixOutput: { [T]: HOST + "    nlb: WEBNLB\nnlb:\n  - { name: WEBNLB, nodes: [WEB01, '<<second server>>'] }\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: IsoHost
+    type: isolated
+    instances: [WEB01, WEB02]
+    nlb: WEBNLB
+nlb:
+  - { name: WEBNLB, nodes: [WEB01, '<<second server>>'] }
+` },
         },
       ],
     },

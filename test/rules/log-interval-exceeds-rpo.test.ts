@@ -20,14 +20,29 @@ ruleTester(rule, {
           range: [8, 25, 8, 27],
           severity: 'error',
           message: 'The log backups run every 30 minutes, but the recovery point objective is 10 minutes: a restore goes back to the last log backup mark and can lose up to 30 minutes of messages. Schedule MarkAndBackupLogSched every 10 minutes or less.',
-          fixOutput: { [T]: topo('policy:\n  rpoMinutes: 10\n', '    logIntervalMinutes: 10\n') },
+          suggestions: [{ title: "The job now backs up the logs every 10 minutes (MarkAndBackupLogSched): declare it", output: { [T]: `topology: 1
+environment: production
+policy:
+  rpoMinutes: 10
+backup:
+  biztalkJob:
+    enabled: true
+    logIntervalMinutes: 10
+` } }],
         },
       ],
     },
     {
       name: 'the default interval (15) against a 5-minute RPO: at the job, fix inserts the interval',
       files: { [T]: topo('policy: { rpoMinutes: 5 }\n', '') },
-      errors: [{ range: [5, 3, 5, 13], message: /^The log backups run every 15 minutes \(the MarkAndBackupLogSched default\), but the recovery point objective is 5 minutes/, fixOutput: { [T]: topo('policy: { rpoMinutes: 5 }\n', '    logIntervalMinutes: 5\n') } }],
+      errors: [{ range: [5, 3, 5, 13], message: /^The log backups run every 15 minutes \(the MarkAndBackupLogSched default\), but the recovery point objective is 5 minutes/, suggestions: [{ title: "The job now backs up the logs every 5 minutes (MarkAndBackupLogSched): declare it", output: { [T]: `topology: 1
+environment: production
+policy: { rpoMinutes: 5 }
+backup:
+  biztalkJob:
+    enabled: true
+    logIntervalMinutes: 5
+` } }] }],
     },
     {
       name: 'an RPO of 0 cannot be met by any interval: no fix',
@@ -42,7 +57,16 @@ ruleTester(rule, {
           range: [1, 1, 1, 12],
           severity: 'info',
           message: 'No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups every 15 minutes are often enough. A restore with BizTalk log shipping goes back to the last log backup mark: up to 15 minutes of messages are lost. Declare how much loss is acceptable.',
-          fixOutput: { [T]: topo('', '    logIntervalMinutes: 15\n') + "policy:\n  rpoMinutes: '<<minutes of data you may lose>>'\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    logIntervalMinutes: 15
+policy:
+  rpoMinutes: '<<minutes of data you may lose>>'
+` },
         },
       ],
     },

@@ -54,9 +54,15 @@ ruleTester(rule, {
           range: [1, 1, 1, 12],
           severity: 'error',
           message: /^No backup of the Enterprise SSO master secret is declared \(sso\.secretBackup\.destination\)\./,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts: []\nsso:\n  secretBackup:\n    destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\n    lastBackup: '<<YYYY-MM-DD>>'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts: []
+sso:
+  secretBackup:
+    destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'
+    lastBackup: '<<YYYY-MM-DD>>'
+` },
         },
       ],
     },
@@ -66,9 +72,13 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 3, 5, 15],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: SSO1\n  secretBackup: { lastBackup: 2026-10-01, destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak' }\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: SSO1
+  secretBackup: { lastBackup: 2026-10-01, destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak' }
+` },
         },
       ],
     },
@@ -78,9 +88,14 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 5, 5, 17],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\n    lastBackup: 2026-10-01\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sso:
+  secretBackup:
+    destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'
+    lastBackup: 2026-10-01
+` },
         },
       ],
     },
@@ -90,9 +105,8 @@ ruleTester(rule, {
       errors: [
         {
           range: [5, 1, 5, 4],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: H\r\nsso:\r\n    secretBackup:\r\n        destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\r\n        lastBackup: '<<YYYY-MM-DD>>'\r\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: H\r\nsso:\r\n    secretBackup:\r\n        destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\r\n        lastBackup: '<<YYYY-MM-DD>>'\r\n" },
         },
       ],
     },
@@ -102,10 +116,13 @@ ruleTester(rule, {
       errors: [
         {
           range: [4, 3, 4, 8],
-          fixOutput: {
-            'prod.topology.json':
-              '{\n  "topology": 1,\n  "environment": "production",\n  "sso": { "masterSecretServer": "SSO1", "secretBackup": {"destination": "\\\\\\\\<<secure server>>\\\\<<share>>\\\\SSO\\\\master-secret.bak", "lastBackup": "<<YYYY-MM-DD>>"} }\n}\n',
-          },
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": `{
+  "topology": 1,
+  "environment": "production",
+  "sso": { "masterSecretServer": "SSO1", "secretBackup": {"destination": "\\\\\\\\<<secure server>>\\\\<<share>>\\\\SSO\\\\master-secret.bak", "lastBackup": "<<YYYY-MM-DD>>"} }
+}
+` },
         },
       ],
     },

@@ -17,19 +17,39 @@ ruleTester(rule, {
           range: [5, 14, 5, 19],
           severity: 'warning',
           message: `The master secret server BTS01 is declared not clustered (sso.clustered: false). ${END}`,
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' },
+          suggestions: [{ title: "The master secret server is now a clustered resource: declare it", output: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: BTS01
+  clustered: true
+` } }],
         },
       ],
     },
     {
       name: 'not said: at the masterSecretServer entry, fix inserts clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n' },
-      errors: [{ range: [4, 3, 4, 28], message: `The master secret server BTS01 is not declared clustered (sso.clustered). ${END}`, fixOutput: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: true\n' } }],
+      errors: [{ range: [4, 3, 4, 28], message: `The master secret server BTS01 is not declared clustered (sso.clustered). ${END}`, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: BTS01
+  clustered: '<<SSO clustered: true or false>>'
+` }, suggestions: [{ title: "The master secret server is now a clustered resource: declare it", output: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: BTS01
+  clustered: true
+` } }] }],
     },
     {
       name: 'no sso section: at the top, fix declares it',
       files: { [T]: 'topology: 1\nenvironment: production\n' },
-      errors: [{ range: [1, 1, 1, 12], fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: '<<clustered SSO network name>>'\n  clustered: true\n" } }],
+      errors: [{ range: [1, 1, 1, 12], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: '<<master secret server>>'
+  clustered: '<<SSO clustered: true or false>>'
+` } }],
     },
     { name: 'development: info', files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nsso: { clustered: false }\n' }, errors: [{ range: [3, 19, 3, 24], severity: 'info' }] },
   ],

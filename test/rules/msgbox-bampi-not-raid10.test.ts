@@ -96,8 +96,7 @@ sqlInstances:
           severity: 'warning',
           message:
             'Volume E: holds the data of the MessageBox database (BizTalkMsgBoxDb) on RAID 5; Microsoft recommends RAID 1+0 (RAID 10) for it. RAID 5 pays a write penalty on every write, and the MessageBox database is written all the time.',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -105,8 +104,7 @@ sqlInstances:
       - { drive: 'E:', raid: 10, holds: [data] }
     databases:
       - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -127,8 +125,17 @@ sqlInstances:
         {
           range: [6, 11, 6, 22],
           message: 'Volume F: holds the data of the BAM Primary Import database (BAMPrimaryImport) but declares no RAID level. Microsoft recommends RAID 1+0 for it.',
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'F:', holds: [data], raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>' }
+    databases:
+      - { name: BAMPrimaryImport, dataVolume: 'F:' }
+` },
+          suggestions: [{ title: "F: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -136,8 +143,7 @@ sqlInstances:
       - { drive: 'F:', holds: [data], raid: 10 }
     databases:
       - { name: BAMPrimaryImport, dataVolume: 'F:' }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -158,8 +164,8 @@ sqlInstances:
         {
           range: [8, 21, 8, 25],
           message: /BizTalkMsgBoxDb keeps its data on M:, but SQL instance "SQL2" declares no volume M:/,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL2
@@ -169,10 +175,9 @@ sqlInstances:
         dataVolume: 'M:'
     volumes:
       - drive: 'M:'
-        raid: 10
+        raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>'
         holds: [data]
-`,
-          },
+` },
         },
       ],
     },
@@ -193,8 +198,8 @@ sqlInstances:
       errors: [
         {
           range: [9, 46, 9, 50],
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL2
@@ -202,12 +207,11 @@ sqlInstances:
       - drive: 'L:'
         raid: 1
       - drive: 'M:'
-        raid: 10
+        raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>'
         holds: [data]
     databases:
       - { name: BizTalkMsgBoxDb, dataVolume: 'M:', logVolume: 'L:' }
-`,
-          },
+` },
         },
       ],
     },
@@ -227,8 +231,8 @@ sqlInstances:
         {
           range: [7, 9, 7, 31],
           message: /Nothing says which volume holds the data of BAMPrimaryImport on "SQL3"/,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL3
@@ -236,8 +240,7 @@ sqlInstances:
     databases:
       - name: BAMPrimaryImport
         dataVolume: '<<drive, e.g. E:>>'
-`,
-          },
+` },
         },
       ],
     },
@@ -256,16 +259,15 @@ sqlInstances:
       errors: [
         {
           range: [6, 9, 6, 30],
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL3
     databases:
       - name: BizTalkMsgBoxDb
         dataVolume: '<<drive, e.g. E:>>'
-`,
-          },
+` },
         },
       ],
     },
@@ -290,8 +292,7 @@ sqlInstances:
           file: 'prod.topology.json',
           range: [7, 44, 7, 45],
           message: 'Volume E: holds the data of the MessageBox database (BizTalkMsgBoxDb) on RAID 6; Microsoft recommends RAID 1+0 (RAID 10) for it.',
-          fixOutput: {
-            'prod.topology.json': `{
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sqlInstances": [
@@ -301,8 +302,7 @@ sqlInstances:
     }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },

@@ -82,8 +82,7 @@ hosts: []
           range: [4, 5, 4, 21],
           severity: 'error',
           message: /SQL instance "SQLBTS\\BTS" holds the MessageBox database \(BizTalkMsgBoxDb\) but declares neither failoverCluster nor availabilityGroup/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLBTS\\BTS
@@ -93,8 +92,7 @@ sqlInstances:
     failoverCluster:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
 hosts: []
-`,
-          },
+` } }],
         },
       ],
     },
@@ -106,9 +104,7 @@ hosts: []
       errors: [
         {
           range: [4, 9, 4, 19],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n",
-          },
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n" } }],
         },
       ],
     },
@@ -130,8 +126,7 @@ hosts: []
       errors: [
         {
           range: [6, 7, 6, 21],
-          fixOutput: {
-            'prod.topology.json': `{
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sqlInstances": [
@@ -147,8 +142,7 @@ hosts: []
     }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -165,13 +159,11 @@ sqlInstances:
       errors: [
         {
           range: [4, 7, 4, 25],
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - { name: 'SQLBTS\\BTS', version: "2019", failoverCluster: { nodes: ['<<first SQL node>>', '<<second SQL node>>'] } }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -191,8 +183,17 @@ sqlInstances:
           file: 'cfg.xml',
           range: [1, 100, 1, 106],
           message: /on SQL Server "SQLNEW", which the topology does not declare/,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQLOTHER
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLNEW
+    databases:
+      - name: BizTalkMsgBoxDb
+` },
+          suggestions: [{ title: "SQLNEW is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLOTHER
@@ -202,8 +203,7 @@ sqlInstances:
       nodes: ['<<first SQL node>>', '<<second SQL node>>']
     databases:
       - name: BizTalkMsgBoxDb
-`,
-          },
+` } }],
         },
       ],
     },
@@ -216,13 +216,15 @@ sqlInstances:
   - name: SQL1
 `,
       },
-      errors: [{ range: [3, 1, 3, 13], message: /No SQL instance in the topology holds BizTalkMsgBoxDb/, fixOutput: { [T]: `topology: 1
+      errors: [{ range: [3, 1, 3, 13], message: /No SQL instance in the topology holds BizTalkMsgBoxDb/,
+        suggestions: [{ title: "BizTalkMsgBoxDb is on SQL1 (the only one declared): declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
     databases:
       - name: BizTalkMsgBoxDb
 ` } }],
+      }],
     },
     {
       name: 'development relaxes the rule to info',

@@ -38,9 +38,17 @@ ruleTester(rule, {
           severity: 'error',
           message:
             'Receive location "Orders.MSMQ" (MSMQ) reads the local queue FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN in host "MsmqHost", which is not declared clustered. It also delivers in order (serialProcessing), which needs a single active host instance. When that server fails, the messages in its queue are out of reach until it returns, and transactional reads and sends lose their guarantee. Microsoft: cluster MSMQ in a Windows cluster group, make it a resource dependency of a clustered BizTalk host, and run the MSMQ send and receive handlers in that host.',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n    clustered: true\n    dependsOn: ['<<clustered MSMQ resource>>']\nmsmqServers:\n  - name: '<<clustered MSMQ resource>>'\n    clustered: true\n",
-          },
+          suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: MsmqHost
+    instances: [BTS01, BTS02]
+    clustered: true
+    dependsOn: ['<<clustered MSMQ resource>>']
+msmqServers:
+  - name: '<<clustered MSMQ resource>>'
+    clustered: true
+` } }],
         },
       ],
     },
@@ -52,12 +60,25 @@ ruleTester(rule, {
     {
       name: 'clustered host whose dependency is an unclustered MSMQ server: the fix clusters that server',
       files: { [T]: GOOD.replace('{ name: BTSMSMQ, clustered: true }', '{ name: BTSMSMQ, clustered: false }'), [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], message: /in clustered host "MsmqHost", but the host does not depend on a clustered MSMQ resource/, fixOutput: { [T]: GOOD } }],
+      errors: [{ file: B, range: [11, 145, 11, 158], message: /in clustered host "MsmqHost", but the host does not depend on a clustered MSMQ resource/, suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
+msmqServers:
+  - { name: BTSMSMQ, clustered: true }
+` } }] }],
     },
     {
       name: 'clustered host depending on a resource msmqServers does not declare: the fix declares it clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\n', [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], fixOutput: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - name: BTSMSMQ\n    clustered: true\n' } }],
+      errors: [{ file: B, range: [11, 145, 11, 158], suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
+msmqServers:
+  - name: BTSMSMQ
+    clustered: true
+` } }] }],
     },
     {
       name: 'an MSMQ send port, even to a remote queue (its outgoing queue is local)',

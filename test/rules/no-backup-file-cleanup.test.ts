@@ -21,14 +21,31 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'The Backup BizTalk Server job declares nothing that deletes old backup files (fileRetention). Its Clear Backup History step only trims the history table: Microsoft: it "does not delete backup files", so the backup disk fills up and the job fails. Use sp_DeleteBackupHistoryAndFiles, a maintenance cleanup task or an archive job.',
-          fixOutput: { [T]: job("    fileRetention:\n      method: '<<cleanup method>>'\n      daysToKeep: 14\n") },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    fileRetention:
+      method: '<<cleanup method>>'
+      daysToKeep: '<<days of backup files kept>>'
+` },
         },
       ],
     },
     {
       name: 'fileRetention without a method',
       files: { [T]: job('    fileRetention:\n      daysToKeep: 7\n') },
-      errors: [{ range: [6, 5, 6, 18], message: /does not say what deletes the old backup files/, fixOutput: { [T]: job("    fileRetention:\n      daysToKeep: 7\n      method: '<<cleanup method>>'\n") } }],
+      errors: [{ range: [6, 5, 6, 18], message: /does not say what deletes the old backup files/, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    fileRetention:
+      daysToKeep: 7
+      method: '<<cleanup method>>'
+` } }],
     },
     {
       name: 'sp_DeleteBackupHistoryAndFiles with the job\'s DaysToKeep of 1: at the job\'s value',
@@ -37,7 +54,14 @@ ruleTester(rule, {
         {
           range: [6, 17, 6, 18],
           message: 'Old backup files are deleted by sp_DeleteBackupHistoryAndFiles with 1 day to keep; the procedure does nothing when @DaysToKeep is 1 or less, so no file is ever deleted. Keep at least 2 days (14 is the default).',
-          fixOutput: { [T]: job('    daysToKeep: 14\n    fileRetention: { method: delete-history-and-files }\n') },
+          suggestions: [{ title: "The cleanup now keeps 14 days of backup files: declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  biztalkJob:
+    enabled: true
+    daysToKeep: 14
+    fileRetention: { method: delete-history-and-files }
+` } }],
         },
       ],
     },

@@ -17,29 +17,58 @@ ruleTester(rule, {
           range: [1, 1, 1, 12],
           severity: 'warning',
           message: `No disaster-recovery site is declared (dr): nothing restores the BizTalk backups on another SQL Server if this data centre is lost. ${WHY}`,
-          fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+dr:
+  logShipping: '<<log shipping: biztalk or none>>'
+  destinationInstances: ['<<DR SQL instance>>']
+` },
         },
       ],
     },
     {
       name: 'logShipping: none',
       files: { [T]: HEAD + 'dr:\n  logShipping: none\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [4, 16, 4, 20], message: /declares no log shipping \(logShipping: none\)/, fixOutput: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n' } }],
+      errors: [{ range: [4, 16, 4, 20], message: /declares no log shipping \(logShipping: none\)/, suggestions: [{ title: "BizTalk log shipping now runs to the DR site: declare it", output: { [T]: `topology: 1
+environment: production
+dr:
+  logShipping: biztalk
+  destinationInstances: [DRSQL]
+` } }] }],
     },
     {
       name: 'no destination instance',
       files: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n' },
-      errors: [{ range: [3, 1, 3, 3], message: `The disaster-recovery site names no destination SQL instance for BizTalk log shipping (dr.destinationInstances). ${WHY}`, fixOutput: { [T]: HEAD + "dr:\n  logShipping: biztalk\n  destinationInstances: ['<<DR SQL instance>>']\n" } }],
+      errors: [{ range: [3, 1, 3, 3], message: `The disaster-recovery site names no destination SQL instance for BizTalk log shipping (dr.destinationInstances). ${WHY}`, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+dr:
+  logShipping: biztalk
+  destinationInstances: ['<<DR SQL instance>>']
+` } }],
     },
     {
       name: 'an empty destination list',
       files: { [T]: HEAD + 'dr: { logShipping: biztalk, destinationInstances: [] }\n' },
-      errors: [{ range: [3, 29, 3, 49], fixOutput: { [T]: HEAD + "dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }\n" } }],
+      errors: [{ range: [3, 29, 3, 49], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }
+` } }],
     },
     {
       name: 'destinations without a log shipping method',
       files: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [3, 1, 3, 3], message: /does not say how the BizTalk databases reach it/, fixOutput: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n  logShipping: biztalk\n' } }],
+      errors: [{ range: [3, 1, 3, 3], message: /does not say how the BizTalk databases reach it/, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+dr:
+  destinationInstances: [DRSQL]
+  logShipping: '<<log shipping: biztalk or none>>'
+` }, suggestions: [{ title: "BizTalk log shipping now runs to the DR site: declare it", output: { [T]: `topology: 1
+environment: production
+dr:
+  destinationInstances: [DRSQL]
+  logShipping: biztalk
+` } }] }],
     },
   ],
 });

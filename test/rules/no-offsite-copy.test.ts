@@ -31,9 +31,17 @@ ruleTester(rule, {
           range: [3, 1, 3, 7],
           severity: 'warning',
           message: /^No off-site copy of the backups is declared \(backup\.offsite\)\. Microsoft: "Keep at least three copies of the media\. Keep at least one copy off-site"/,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nbackup:\n    biztalkJob:\n        enabled: true\n    offsite:\n        location: '<<off-site location>>'\n        schedule: daily\n        copies: 3\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+    biztalkJob:
+        enabled: true
+    offsite:
+        location: '<<off-site location>>'
+        schedule: '<<off-site schedule>>'
+        copies: '<<copies kept off site>>'
+` },
         },
       ],
     },
@@ -43,10 +51,19 @@ ruleTester(rule, {
       errors: [
         {
           range: [2, 3, 2, 16],
-          fixOutput: {
-            'prod.topology.json':
-              '{\n  "topology": 1,\n  "environment": "production",\n  "backup": {\n    "offsite": {\n      "location": "<<off-site location>>",\n      "schedule": "daily",\n      "copies": 3\n    }\n  }\n}\n',
-          },
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": `{
+  "topology": 1,
+  "environment": "production",
+  "backup": {
+    "offsite": {
+      "location": "<<off-site location>>",
+      "schedule": "<<off-site schedule>>",
+      "copies": "<<copies kept off site>>"
+    }
+  }
+}
+` },
         },
       ],
     },
@@ -57,7 +74,10 @@ ruleTester(rule, {
         {
           range: [3, 47, 3, 48],
           message: 'Only 1 copy is kept; Microsoft recommends at least 3 copies of the media, one of them off-site.',
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup: { offsite: { location: vault, copies: 3 } }\n' },
+          suggestions: [{ title: "3 copies are now kept off site: declare it", output: { [T]: `topology: 1
+environment: production
+backup: { offsite: { location: vault, copies: 3 } }
+` } }],
         },
       ],
     },
@@ -68,7 +88,7 @@ ruleTester(rule, {
         {
           range: [6, 13, 6, 14],
           message: /^Only 2 copies are kept/,
-          fixOutput: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 3\r\n' },
+          suggestions: [{ title: "3 copies are now kept off site: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 3\r\n" } }],
         },
       ],
     },
@@ -79,7 +99,21 @@ ruleTester(rule, {
         {
           range: [4, 3, 4, 10],
           message: 'The off-site copy does not say how many copies are kept; Microsoft recommends at least 3.',
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    location: vault\n    copies: 3\n' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  offsite:
+    location: vault
+    copies: '<<copies kept off site>>'
+` },
+          suggestions: [{ title: "3 copies are now kept off site: declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  offsite:
+    location: vault
+    copies: 3
+` } }],
         },
       ],
     },
@@ -90,7 +124,21 @@ ruleTester(rule, {
         {
           range: [5, 5, 5, 12],
           message: /does not say how many copies are kept/,
-          fixOutput: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    copies: 3\n    location: vault\n' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  offsite:
+    copies: '<<copies kept off site>>'
+    location: vault
+` },
+          suggestions: [{ title: "3 copies are now kept off site: declare it", output: { [T]: `topology: 1
+environment: production
+backup:
+  offsite:
+    copies: 3
+    location: vault
+` } }],
         },
       ],
     },

@@ -26,7 +26,13 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Receive location "Orders.Queue" (MSMQ) delivers messages in order, but its host "QHost" has 2 instances (BTS01, BTS02) and is not declared clustered: each instance reads the queue on its own, so the order is lost. Microsoft: ordered delivery "requires that only a single instance of these receive adapters be running at any given time"; run it in a clustered host.',
-          fixOutput: { [T]: TOPO + '    clustered: true\n' },
+          suggestions: [{ title: "Host QHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: QHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
         },
       ],
     },

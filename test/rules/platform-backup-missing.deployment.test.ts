@@ -27,14 +27,35 @@ ruleTester(rule, {
           range: [4, 5, 4, 16],
           message:
             "Server BTS01 declares no backup of IIS (the deployment Deployment.btdfproj creates IIS applications on it). Microsoft's fault-tolerance plan backs up Windows Server, IIS, SQL Server and the SharePoint farm as well as the BizTalk databases.",
-          fixOutput: { [T]: FIXED },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: BTS01
+    roles: [biztalk]
+    backup:
+      windows: { schedule: daily, destination: '\\\\b\\w' }
+      iis:
+        schedule: weekly
+        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
+` },
         },
       ],
     },
     {
       name: 'the real extracted MSI with a WebDirectory resource',
       files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__004-HttpJsonOrch__msi__Aim.HttpJsonOrch.msi__ApplicationDefinition.adf')) },
-      errors: [{ range: [4, 5, 4, 16], message: /declares no backup of IIS \(the deployment ApplicationDefinition\.adf creates IIS applications on it\)/, fixOutput: { [T]: FIXED } }],
+      errors: [{ range: [4, 5, 4, 16], message: /declares no backup of IIS \(the deployment ApplicationDefinition\.adf creates IIS applications on it\)/, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: BTS01
+    roles: [biztalk]
+    backup:
+      windows: { schedule: daily, destination: '\\\\b\\w' }
+      iis:
+        schedule: weekly
+        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
+` } }],
     },
   ],
 });

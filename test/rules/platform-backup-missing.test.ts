@@ -103,8 +103,8 @@ sqlInstances: []
           severity: 'warning',
           message:
             "Server SQLN1 declares no backup of Windows Server, SQL Server (master and msdb). Microsoft's fault-tolerance plan backs up Windows Server, IIS, SQL Server and the SharePoint farm as well as the BizTalk databases.",
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 servers:
   - name: SQLN1
@@ -117,8 +117,7 @@ servers:
         schedule: daily
         destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql'
 sqlInstances: []
-`,
-          },
+` },
         },
       ],
     },
@@ -141,21 +140,20 @@ hosts:
         {
           range: [4, 5, 4, 16],
           message: /^Server BTS01 declares no backup of IIS \(it runs an isolated host that receives over HTTP\)\./,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 servers:
   - name: BTS01
     roles: [biztalk]
     backup:
-      windows: ${W}
+      windows: { schedule: daily, destination: '\\\\bk\\p' }
       iis:
         schedule: weekly
         destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
 hosts:
   - { name: IsoHost, type: isolated, instances: [bts01, BTS02] }
-`,
-          },
+` },
         },
       ],
     },
@@ -174,15 +172,14 @@ servers:
         {
           range: [4, 5, 4, 15],
           message: /^Server WEB1 declares no backup of IIS, SharePoint\./,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 servers:
   - name: WEB1
     roles: [IIS, sharepoint]
-    backup: { windows: ${W}, iis: { schedule: weekly, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis' }, sharepoint: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-sharepoint' } }
-`,
-          },
+    backup: { windows: { schedule: daily, destination: '\\\\bk\\p' }, iis: { schedule: weekly, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis' }, sharepoint: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\WEB1-sharepoint' } }
+` },
         },
       ],
     },
@@ -192,9 +189,12 @@ servers:
       errors: [
         {
           range: [4, 7, 4, 18],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nservers:\n  - { name: SQLN1, roles: [sql], backup: { windows: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1' }, sql: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql' } } }\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - { name: SQLN1, roles: [sql], backup: { windows: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1' }, sql: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\SQLN1-sql' } } }
+` },
         },
       ],
     },
@@ -204,10 +204,8 @@ servers:
       errors: [
         {
           range: [1, 59, 1, 73],
-          fixOutput: {
-            'prod.topology.json':
-              '{"topology": 1, "environment": "production", "servers": [{"name": "APP1", "backup": {"windows": {"schedule": "daily", "destination": "\\\\\\\\<<backup server>>\\\\<<share>>\\\\APP1"}}}]}',
-          },
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"servers\": [{\"name\": \"APP1\", \"backup\": {\"windows\": {\"schedule\": \"daily\", \"destination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\APP1\"}}}]}" },
         },
       ],
     },
@@ -217,9 +215,8 @@ servers:
       errors: [
         {
           range: [4, 5, 4, 15],
-          fixOutput: {
-            [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n" },
         },
       ],
     },
@@ -230,9 +227,20 @@ servers:
         {
           range: [4, 5, 4, 13],
           message: /declares no backup of Windows Server, SQL Server \(master and msdb\)/,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nservers:\n  - name: S1\n    roles: [sql]\n    backup:\n      windows:\n        schedule: daily\n        destination: '\\\\<<backup server>>\\<<share>>\\S1'\n      sql:\n        schedule: daily\n        destination: '\\\\<<backup server>>\\<<share>>\\S1-sql'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: S1
+    roles: [sql]
+    backup:
+      windows:
+        schedule: daily
+        destination: '\\\\<<backup server>>\\<<share>>\\S1'
+      sql:
+        schedule: daily
+        destination: '\\\\<<backup server>>\\<<share>>\\S1-sql'
+` },
         },
       ],
     },

@@ -37,14 +37,26 @@ ruleTester(rule, {
           range: [11, 294, 11, 329],
           severity: 'warning',
           message: `Receive location "Orders.Poll" (WCF-SQL) polls the database with a pollingStatement, ${MSG_TAIL}: every instance runs the same polling statement, so the same rows can be picked up twice and processed twice. Microsoft provides host clustering for the SQL and SAP adapters so that one instance is active at a time.`,
-          fixOutput: { [T]: FIXED },
+          suggestions: [{ title: "Host PollHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: PollHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
         },
       ],
     },
     {
       name: 'InboundId in the address',
       files: { [T]: TOPO, [B]: one({ address: 'mssql://SQL1//Orders?InboundId=NewOrders', data: wcf('sqlBinding', { pollingStatement: '' }) }) },
-      errors: [{ file: B, range: [9, 41, 9, 60], message: /\(address with InboundId=NewOrders\)/, fixOutput: { [T]: FIXED } }],
+      errors: [{ file: B, range: [9, 41, 9, 60], message: /\(address with InboundId=NewOrders\)/, suggestions: [{ title: "Host PollHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: PollHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }] }],
     },
     {
       name: 'WCF-Custom with sqlBinding, TypedPolling',

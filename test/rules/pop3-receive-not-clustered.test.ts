@@ -37,7 +37,13 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'Receive location "Orders.Mail" (POP3) runs in host "MailHost", which has 2 instances (BTS01, BTS02) and is not declared clustered: each instance polls the same mailbox. If the mail server allows several connections to one mailbox, the same e-mail is received more than once; Microsoft then recommends running the POP3 receive handler in a clustered host.',
-          fixOutput: { [T]: topology('  - name: MailHost\n    instances: [BTS01, BTS02]\n    clustered: true\n') },
+          suggestions: [{ title: "Host MailHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: MailHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
         },
       ],
     },
@@ -49,7 +55,11 @@ ruleTester(rule, {
           file: B,
           range: [12, 33, 12, 41],
           message: /runs in host "mailhost", which has 3 instances \(A, B, C\)/,
-          fixOutput: { [T]: topology('  - { name: mailhost, clustered: true, instances: [A, B, C] }\n') },
+          suggestions: [{ title: "Host mailhost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+environment: production
+hosts:
+  - { name: mailhost, clustered: true, instances: [A, B, C] }
+` } }],
         },
       ],
     },

@@ -25,14 +25,33 @@ ruleTester(rule, {
           range: [6, 11, 6, 22],
           severity: 'warning',
           message: 'Volume F: of SQL instance "SQL1" holds BizTalkDTADb but declares no RAID level, so btslint cannot tell whether one failed disk loses it. Microsoft recommends RAID 1+0 for the BizTalk databases and RAID 1 or 1+0 for their logs.',
-          fixOutput: { [T]: inst(`      - { drive: 'F:', holds: [data], raid: ${RAID} }\n`, "      - { name: BizTalkDTADb, dataVolume: 'F:' }\n") },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'F:', holds: [data], raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>' }
+    databases:
+      - { name: BizTalkDTADb, dataVolume: 'F:' }
+` },
         },
       ],
     },
     {
       name: 'a log volume known by what it holds',
       files: { [T]: inst("      - drive: 'L:'\n        holds: [log]\n", '      - { name: BizTalkDTADb }\n') },
-      errors: [{ range: [6, 9, 6, 20], message: /^Volume L: of SQL instance "SQL1" holds log files but declares no RAID level/, fixOutput: { [T]: inst(`      - drive: 'L:'\n        holds: [log]\n        raid: ${RAID}\n`, '      - { name: BizTalkDTADb }\n') } }],
+      errors: [{ range: [6, 9, 6, 20], message: /^Volume L: of SQL instance "SQL1" holds log files but declares no RAID level/, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - drive: 'L:'
+        holds: [log]
+        raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>'
+    databases:
+      - { name: BizTalkDTADb }
+` } }],
     },
     {
       name: 'a database on a drive the instance does not declare: at the drive, fix declares the volume',
@@ -41,7 +60,19 @@ ruleTester(rule, {
         {
           range: [8, 60, 8, 64],
           message: 'BizTalkDTADb keeps its log on M:, but SQL instance "SQL1" declares no volume M:, so its RAID level is unknown. Declare the volume with its RAID level.',
-          fixOutput: { [T]: inst(`      - { drive: 'E:', raid: 10, holds: [data] }\n      - drive: 'M:'\n        raid: ${RAID}\n        holds: [log]\n`, "      - { name: BizTalkDTADb, dataVolume: 'E:', logVolume: 'M:' }\n") },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    volumes:
+      - { drive: 'E:', raid: 10, holds: [data] }
+      - drive: 'M:'
+        raid: '<<RAID level: 10, 1, 5, 6, 0 or none>>'
+        holds: [log]
+    databases:
+      - { name: BizTalkDTADb, dataVolume: 'E:', logVolume: 'M:' }
+` },
         },
       ],
     },

@@ -92,16 +92,14 @@ sqlInstances:
           range: [6, 30, 6, 31],
           severity: 'error',
           message: 'Volume E: of SQL instance "SQL1" holds data on RAID 0 (striping without redundancy: one failed disk loses the volume). Microsoft: RAID 0 should never be used in a BizTalk Server production environment; use RAID 10.',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
     volumes:
       - { drive: 'E:', raid: 10, holds: [data] }
       - { drive: 'L:', raid: 1, holds: [log] }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -114,9 +112,7 @@ sqlInstances:
         {
           range: [7, 23, 7, 27],
           message: /Volume L: of SQL instance "SQL1" holds log on no RAID \(one failed disk loses the volume\)/,
-          fixOutput: {
-            [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: "L:"\r\n                raid: 10\r\n                holds: [log]\r\n',
-          },
+          suggestions: [{ title: "L: is now on RAID 10: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: \"L:\"\r\n                raid: 10\r\n                holds: [log]\r\n" } }],
         },
       ],
     },
@@ -137,8 +133,7 @@ sqlInstances:
         {
           range: [6, 30, 6, 34],
           message: /holds BizTalk databases on no RAID/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "L: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -146,8 +141,7 @@ sqlInstances:
       - { drive: 'L:', raid: 10 }
     databases:
       - { name: BizTalkMgmtDb, logVolume: 'l:' }
-`,
-          },
+` } }],
         },
       ],
     },
@@ -171,8 +165,7 @@ sqlInstances:
         {
           range: [7, 15, 7, 16],
           message: /Volume T: of SQL instance "SQL1" holds tempdb on RAID 0/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "T: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -183,14 +176,12 @@ sqlInstances:
       - drive: 'E:'
         raid: 0
         holds: [data, log]
-`,
-          },
+` } }],
         },
         {
           range: [10, 15, 10, 16],
           message: /Volume E: of SQL instance "SQL1" holds data, log on RAID 0/,
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -201,8 +192,7 @@ sqlInstances:
       - drive: 'E:'
         raid: 10
         holds: [data, log]
-`,
-          },
+` } }],
         },
       ],
     },
@@ -221,16 +211,14 @@ sqlInstances:
       errors: [
         {
           range: [5, 60, 5, 66],
-          fixOutput: {
-            'prod.topology.json': `{
+          suggestions: [{ title: "E: is now on RAID 10: declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sqlInstances": [
     { "name": "SQL1", "volumes": [{ "drive": "E:", "raid": 10, "holds": ["data"] }] }
   ]
 }
-`,
-          },
+` } }],
         },
       ],
     },

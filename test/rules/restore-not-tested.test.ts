@@ -37,7 +37,14 @@ ruleTester(rule, {
           range: [1, 1, 1, 12],
           severity: 'warning',
           message: /^No restore test is declared \(backup\.restoreTest\)\. Microsoft: "Perform a trial restoration at least once a month"/,
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest:\n    last: '<<YYYY-MM-DD>>'\n    everyDays: 30\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  restoreTest:
+    last: '<<YYYY-MM-DD>>'
+    everyDays: '<<days between restore tests>>'
+` },
         },
       ],
     },
@@ -47,7 +54,11 @@ ruleTester(rule, {
       errors: [
         {
           range: [3, 1, 3, 7],
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true }, restoreTest: { last: '<<YYYY-MM-DD>>', everyDays: 30 } }\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup: { biztalkJob: { enabled: true }, restoreTest: { last: '<<YYYY-MM-DD>>', everyDays: '<<days between restore tests>>' } }
+` },
         },
       ],
     },
@@ -66,15 +77,13 @@ backup:
         {
           range: [5, 16, 5, 18],
           message: 'Restores are tested every 90 days; Microsoft recommends a trial restoration at least once a month.',
-          fixOutput: {
-            [T]: `topology: 1
+          suggestions: [{ title: "Restores are now tested every 30 days: declare it", output: { [T]: `topology: 1
 environment: production
 backup:
   restoreTest:
     everyDays: 30
     last: 2026-09-01
-`,
-          },
+` } }],
         },
         { range: [6, 11, 6, 21], message: 'The last restore test was on 2026-09-01, 91 days ago; it is overdue (every 31 days).', fixOutput: null },
       ],
@@ -91,7 +100,12 @@ backup:
         {
           range: [4, 3, 4, 14],
           message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '<<YYYY-MM-DD>>' }\n" },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+backup:
+  restoreTest: { everyDays: 7, last: '<<YYYY-MM-DD>>' }
+` },
         },
       ],
     },
@@ -102,6 +116,7 @@ backup:
         {
           range: [5, 9, 5, 14],
           message: /does not say when a restore was last tested/,
+          fixKind: 'declaration',
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    restoreTest:\r\n        last: '<<YYYY-MM-DD>>'\r\n        everyDays: 30\r\n" },
         },
       ],
@@ -121,20 +136,19 @@ backup:
       errors: [
         {
           range: [4, 3, 4, 11],
-          fixOutput: {
-            'prod.topology.json': `{
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "backup": {
     "offsite": { "location": "vault", "copies": 3 },
     "restoreTest": {
       "last": "<<YYYY-MM-DD>>",
-      "everyDays": 30
+      "everyDays": "<<days between restore tests>>"
     }
   }
 }
-`,
-          },
+` },
         },
       ],
     },

@@ -36,9 +36,20 @@ ruleTester(rule, {
           range: [4, 5, 4, 15],
           severity: 'warning',
           message: `SQL instance "SQL1" holds BizTalkMgmtDb, BizTalkDTADb, Tracking2 but declares neither failoverCluster nor availabilityGroup. ${WHY}`,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: BizTalkDTADb }\n      - { name: Tracking2, role: tracking }\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n    databases: [{ name: BAMArchive }]\n",
-          },
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL1
+    databases:
+      - { name: BizTalkMgmtDb }
+      - { name: BizTalkDTADb }
+      - { name: Tracking2, role: tracking }
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+  - name: SQL3
+    failoverCluster: { nodes: [A, B] }
+    databases: [{ name: BAMArchive }]
+` } }],
         },
       ],
     },
@@ -56,9 +67,27 @@ ruleTester(rule, {
           file: 'cfg.xml',
           range: [1, 100, 1, 107],
           message: `The BizTalk Management Database (BizTalkMgmtDb) is on SQL Server "SQLMGMT", which the topology does not declare (sqlInstances), so btslint cannot tell whether it is clustered. ${WHY}`,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL3\n    failoverCluster: { nodes: [A, B] }\n  - name: SQLMGMT\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n    databases:\n      - name: BizTalkMgmtDb\n",
-          },
+          fixKind: 'fix',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL3
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLMGMT
+    databases:
+      - name: BizTalkMgmtDb
+` },
+          suggestions: [{ title: "SQLMGMT is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
+environment: production
+sqlInstances:
+  - name: SQL3
+    failoverCluster: { nodes: [A, B] }
+  - name: SQLMGMT
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+    databases:
+      - name: BizTalkMgmtDb
+` } }],
         },
       ],
     },

@@ -25,7 +25,12 @@ ruleTester(rule, {
           range: [5, 32, 5, 51],
           severity: 'warning',
           message: `The master secret backup goes to E:\\SSO\\secret.bak, a local path on the machine that writes it. ${WHY}`,
-          fixOutput: { [T]: `topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup: { destination: ${REMOTE} }\n` },
+          suggestions: [{ title: "The secret backup is now kept on another machine: declare where", output: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: BTS01
+  secretBackup: { destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak' }
+` } }],
         },
       ],
     },

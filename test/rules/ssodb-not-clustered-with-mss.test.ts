@@ -21,14 +21,46 @@ ruleTester(rule, {
           severity: 'error',
           message:
             'The master secret server is clustered (sso.clustered), but SQL instance "SQL1", which holds the SSO database (SSODB), declares neither failoverCluster nor availabilityGroup. Microsoft: "The master secret server depends on the SSO database. To build a high-availability SSO, you must cluster the SSO database." A clustered secret server whose database goes down with one SQL Server is not highly available.',
-          fixOutput: { [T]: SSO + "sqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: SSODB }\n    failoverCluster:\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\n" },
+          suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: SSOCLU
+  clustered: true
+sqlInstances:
+  - name: SQL1
+    databases:
+      - { name: BizTalkMgmtDb }
+      - { name: SSODB }
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+` } }],
         },
       ],
     },
     {
-      name: 'the configuration export places SSODB on a server the topology does not declare',
+      name: 'the configuration export places SSODB on a server the topology does not declare: the fix declares it as the export states, a suggestion as a cluster',
       files: { [T]: SSO, 'cfg.xml': '<Configuration><Feature Name="SSOServer,Engine"><SQL ID="SSO_DB_ID" DisplayName="SSO Database"><Server>SQLSSO</Server><Database>SSODB</Database></SQL></Feature></Configuration>' },
-      errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], message: /^The SSO database \(SSODB\) is on SQL Server "SQLSSO", which the topology does not declare/ }],
+      errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], message: /^The SSO database \(SSODB\) is on SQL Server "SQLSSO", which the topology does not declare/, fixKind: 'fix', fixOutput: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: SSOCLU
+  clustered: true
+sqlInstances:
+  - name: SQLSSO
+    databases:
+      - name: SSODB
+` }, suggestions: [{ title: "SQLSSO is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: SSOCLU
+  clustered: true
+sqlInstances:
+  - name: SQLSSO
+    failoverCluster:
+      nodes: ['<<first SQL node>>', '<<second SQL node>>']
+    databases:
+      - name: SSODB
+` } }] }],
     },
     {
       name: 'nothing says where SSODB is: a warning at sso.clustered, no fix with several candidate instances',
@@ -42,7 +74,19 @@ ruleTester(rule, {
         {
           range: [5, 3, 5, 18],
           severity: 'warning',
-          fixOutput: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases:\n      - { name: BizTalkMgmtDb }\n      - name: SSODB\n  - name: SQL2\n' },
+          suggestions: [{ title: "SSODB is on SQL1 (the only candidate): declare it", output: { [T]: `topology: 1
+environment: production
+sso:
+  masterSecretServer: SSOCLU
+  clustered: true
+sqlInstances:
+  - name: SQL1
+    failoverCluster: { nodes: [A, B] }
+    databases:
+      - { name: BizTalkMgmtDb }
+      - name: SSODB
+  - name: SQL2
+` } }],
         },
       ],
     },

@@ -34,17 +34,33 @@ hosts:
   ],
   invalid: [
     {
-      name: 'two placeholders in one quoted scalar: one finding each, at the placeholder itself',
+      name: 'two placeholders in one quoted scalar: one finding each, at the placeholder itself, with the severity of the finding it answers',
       files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  biztalkJob:\n    fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\n" },
       errors: [
         {
           range: [5, 25, 5, 42],
-          severity: 'warning',
+          // It answers backup-job-missing-or-disabled (an error): it keeps that severity.
+          severity: 'error',
           message: 'Fill in backup server: this placeholder was inserted by a quick-fix and still stands for a real value.',
           fixOutput: null,
         },
         { range: [5, 43, 5, 52], message: /^Fill in share:/, fixOutput: null },
       ],
+    },
+    {
+      name: 'a placeholder answering an availability rule is info in a test environment, like its finding',
+      files: { [T]: "topology: 1\nenvironment: test\nsqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: ['<<first SQL node>>', B] }\n" },
+      errors: [{ range: [5, 33, 5, 51], severity: 'info', message: /^Fill in first SQL node:/ }],
+    },
+    {
+      name: 'the recovery point objective placeholder answers an info finding: info',
+      files: { [T]: "topology: 1\nenvironment: production\npolicy:\n  rpoMinutes: '<<minutes of data you may lose>>'\n" },
+      errors: [{ range: [4, 16, 4, 48], severity: 'info' }],
+    },
+    {
+      name: 'a placeholder btslint never writes (typed by hand) is a warning',
+      files: { [T]: "topology: 1\nenvironment: production\nx-owner: '<<team>>'\n" },
+      errors: [{ range: [3, 11, 3, 19], severity: 'warning' }],
     },
     {
       name: 'flow sequence items and a plain scalar',

@@ -109,9 +109,16 @@ sharepoint:
           severity: 'warning',
           message:
             'Receive location "RL_Wss" uses the Windows SharePoint Services adapter (site portal), but the topology declares no backed-up SharePoint farm (sharepoint). Microsoft\'s platform backup includes the SharePoint farm the adapter uses.',
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nhosts: []\nsharepoint:\n  - name: portal\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts: []
+sharepoint:
+  - name: portal
+    backup:
+      schedule: daily
+      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
+` },
         },
       ],
     },
@@ -131,18 +138,17 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           message: /\(site portal\), but the topology declares no backed-up SharePoint farm/,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sharepoint:
-  - { name: FARM1, siteUrls: ['http://myportal/sites/x'], backup: ${BACKED} }
-  - { name: FARM2, siteUrls: ['http://portal.contoso.com/sites/x'], backup: ${BACKED} }
+  - { name: FARM1, siteUrls: ['http://myportal/sites/x'], backup: { schedule: daily, destination: '\\\\bk\\sp' } }
+  - { name: FARM2, siteUrls: ['http://portal.contoso.com/sites/x'], backup: { schedule: daily, destination: '\\\\bk\\sp' } }
   - name: portal
     backup:
       schedule: daily
       destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
-`,
-          },
+` },
         },
       ],
     },
@@ -163,18 +169,17 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           message: /and SharePoint farm "Portal" declares no backup\./,
-          fixOutput: {
-            [T]: `topology: 1
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
 environment: production
 sharepoint:
   - name: INTRANET
-    backup: ${BACKED}
+    backup: { schedule: daily, destination: '\\\\bk\\sp' }
   - name: Portal
     backup:
       schedule: daily
       destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
-`,
-          },
+` },
         },
       ],
     },
@@ -189,9 +194,11 @@ sharepoint:
           file: B,
           range: [7, 47, 7, 74],
           message: /SharePoint farm "SPFARM" declares no backup/,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsharepoint: [{ name: SPFARM, backup: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\sharepoint' } }]\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sharepoint: [{ name: SPFARM, backup: { schedule: daily, destination: '\\\\<<backup server>>\\<<share>>\\sharepoint' } }]
+` },
         },
       ],
     },
@@ -205,9 +212,15 @@ sharepoint:
         {
           file: B,
           range: [7, 47, 7, 74],
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsharepoint:\n  - name: PORTAL\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sharepoint:
+  - name: PORTAL
+    backup:
+      schedule: daily
+      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
+` },
         },
       ],
     },
@@ -222,9 +235,15 @@ sharepoint:
           file: 'send.xml',
           range: [6, 30, 6, 33],
           message: /^Send port "SP_Wss" uses the Windows SharePoint Services adapter \(site intranet\.contoso\.com\)/,
-          fixOutput: {
-            [T]: "topology: 1\nenvironment: production\nsharepoint:\n  - name: intranet.contoso.com\n    backup:\n      schedule: daily\n      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'\n",
-          },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+sharepoint:
+  - name: intranet.contoso.com
+    backup:
+      schedule: daily
+      destination: '\\\\<<backup server>>\\<<share>>\\sharepoint'
+` },
         },
       ],
     },
@@ -246,8 +265,8 @@ sharepoint:
         {
           file: B,
           range: [7, 47, 7, 74],
-          fixOutput: {
-            'prod.topology.json': `{
+          fixKind: 'declaration',
+          fixOutput: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
   "sharepoint": [
@@ -262,8 +281,7 @@ sharepoint:
     }
   ]
 }
-`,
-          },
+` },
         },
       ],
     },

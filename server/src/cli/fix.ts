@@ -1,5 +1,11 @@
 // `btslint --fix` and `--fix-dry-run`: apply the core's fixes for every reported finding that has one.
 //
+// - Kinds (core/types.ts FixKind): only `fix` by default; `--fix-type fix,declaration` adds the
+//   declarations (skeletons with <<placeholders>>, which keep the finding's severity until filled);
+//   suggestions (changes of declared values) are never applied here.
+// - The count a run announces ("N can be fixed with --fix") is this plan's `applied`, computed the same
+//   way, so it is exactly what --fix then applies.
+//
 // - Passes: lint, pick the fixes whose edits do not overlap (a fix is all its edits or none; the same
 //   edit offered by two findings is applied once), apply them in memory, lint again, until nothing is
 //   left to fix or 10 passes ran. A fix may edit another file than its finding's (the topology).
@@ -11,15 +17,29 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyEdits, BtsDocument, decode, encode, Finding, readDocument, TextEdit } from '../core';
+import { applyEdits, BtsDocument, decode, encode, Finding, FixKind, readDocument, TextEdit } from '../core';
 
 export const MAX_PASSES = 10;
+
+/** What --fix applies unless --fix-type says otherwise. */
+export const DEFAULT_FIX_TYPES: readonly FixKind[] = ['fix'];
+
+/** One change --fix applied (or would apply): for --fix-dry-run's list. */
+export interface AppliedChange {
+  kind: FixKind;
+  title: string;
+  ruleId: string;
+  /** The files its edits change. */
+  files: string[];
+}
 
 export interface FixPlan {
   /** Files whose text changes: the bytes read, and the final text to write in the file's encoding. */
   changed: Map<string, { original: Uint8Array; text: string; doc: BtsDocument }>;
-  /** Fixes applied over all passes. */
+  /** Fixes applied over all passes (each distinct change once). */
   applied: number;
+  /** The changes applied, in order, with their kinds. */
+  changes: AppliedChange[];
   passes: number;
   /** The documents after the fixes (unchanged ones as they were). */
   docs: BtsDocument[];
@@ -60,7 +80,15 @@ function sameEdit(a: TextEdit, b: TextEdit): boolean {
  * Runs the fix passes in memory. `originals` holds each document's bytes as read; `lintDocs` returns
  * the findings btslint reports for a set of documents (policy, suppressions and baseline applied).
  */
-export function planFixes(docs: BtsDocument[], originals: Map<string, Uint8Array>, lintDocs: (docs: BtsDocument[]) => Finding[], maxPasses = MAX_PASSES): FixPlan {
+export function planFixes(
+  docs: BtsDocument[],
+  originals: Map<string, Uint8Array>,
+  lintDocs: (docs: BtsDocument[]) => Finding[],
+  maxPasses = MAX_PASSES,
+  types: readonly FixKind[] = DEFAULT_FIX_TYPES,
+): FixPlan {
+  // Suggestions change declared values: never applied here, whatever the caller asks.
+  const kinds = new Set<FixKind>(types.filter((k) => k !== 'suggestion'));
   const current = new Map(docs.map((d) => [d.uri, d]));
   const unwritable = new Map<string, string>();
   const writable = (uri: string): boolean => {
@@ -79,14 +107,15 @@ export function planFixes(docs: BtsDocument[], originals: Map<string, Uint8Array
   };
   const changed = new Map<string, { original: Uint8Array; text: string; doc: BtsDocument }>();
   let applied = 0;
+  const changes: AppliedChange[] = [];
   let passes = 0;
   let findings = lintDocs([...current.values()]);
   const checked = new Set<string>();
   while (passes < maxPasses) {
     const accepted = new Map<string, TextEdit[]>();
-    let count = 0;
+    const passChanges: AppliedChange[] = [];
     for (const f of findings) {
-      if (!f.fix || !f.fix.edits.length) continue;
+      if (!f.fix || !f.fix.edits.length || !kinds.has(f.fix.kind)) continue;
       const edits = f.fix.edits;
       if (!edits.every((e) => checked.has(e.uri) || (writable(e.uri) && checked.add(e.uri)))) continue;
       const fresh: TextEdit[] = [];
@@ -100,9 +129,10 @@ export function planFixes(docs: BtsDocument[], originals: Map<string, Uint8Array
         }
         fresh.push(e);
       }
-      if (conflict) continue;
+      // Nothing new (the same change offered by another finding) or a clash: not this pass.
+      if (conflict || !fresh.length) continue;
       for (const e of fresh) accepted.set(e.uri, [...(accepted.get(e.uri) ?? []), e]);
-      count++;
+      passChanges.push({ kind: f.fix.kind, title: f.fix.title, ruleId: f.ruleId, files: [...new Set(fresh.map((e) => e.uri))] });
     }
     if (!accepted.size) break;
     passes++;
@@ -118,12 +148,13 @@ export function planFixes(docs: BtsDocument[], originals: Map<string, Uint8Array
       changed.set(uri, { original, text: out, doc: next });
     }
     if (!textChanged) break;
-    applied += count;
+    applied += passChanges.length;
+    changes.push(...passChanges);
     findings = lintDocs([...current.values()]);
   }
   // A file whose fixes cancelled out is not a change.
   for (const [uri, c] of changed) if (Buffer.from(encode(c.text, c.doc.encoding)).equals(Buffer.from(c.original))) changed.delete(uri);
-  return { changed, applied, passes, docs: [...current.values()], findings, unwritable };
+  return { changed, applied, changes, passes, docs: [...current.values()], findings, unwritable };
 }
 
 export interface WriteResult {

@@ -4,7 +4,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
 import { displayPath, findFiles } from './files';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
@@ -31,8 +31,11 @@ Options:
                            or .yaml nearest to each file)
       --print-config <file>
                            show the settings that apply to a file and where each comes from
-      --fix                apply the quick-fixes of every finding that has one, then report the rest
-      --fix-dry-run        print the changes --fix would make as a diff; write nothing
+      --fix                apply the fixes (changes that alter nothing declared), then report the rest
+      --fix-type <kinds>   the kinds --fix applies, comma-separated: fix (default), declaration
+                           (inserts what is missing with <<placeholders>> that still fail the run
+                           until filled in); suggestions are offered in the editor only
+      --fix-dry-run        print the changes --fix would make, each with its kind, as a diff; write nothing
       --baseline <file>    report only findings not recorded in this baseline file
       --write-baseline <file>
                            record every current finding in a baseline file, and exit 0
@@ -64,6 +67,8 @@ interface Args {
   printConfig?: string;
   fix: boolean;
   fixDryRun: boolean;
+  /** --fix-type: the kinds --fix applies (default: fix). */
+  fixTypes?: FixKind[];
   baseline?: string;
   writeBaseline?: string;
   quiet: boolean;
@@ -127,6 +132,17 @@ function parseArgs(argv: string[]): Args {
       case '--fix-dry-run':
         args.fixDryRun = true;
         break;
+      case '--fix-type': {
+        const v = take();
+        const kinds = v.split(',').map((k) => k.trim()).filter((k) => k);
+        for (const k of kinds) {
+          if (k === 'suggestion') throw new UsageError('--fix never applies suggestions: they change what the topology declares; accept them one by one in the editor');
+          if (k !== 'fix' && k !== 'declaration') throw new UsageError(`--fix-type takes fix and declaration (comma-separated), not "${k}"`);
+        }
+        if (!kinds.length) throw new UsageError('--fix-type needs fix, declaration or fix,declaration');
+        args.fixTypes = [...new Set(kinds as FixKind[])];
+        break;
+      }
       case '--baseline':
         args.baseline = take();
         break;
@@ -165,6 +181,7 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.fix && args.fixDryRun) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (args.fixTypes && !args.fix && !args.fixDryRun) throw new UsageError('--fix-type goes with --fix or --fix-dry-run');
   if (args.baseline && args.writeBaseline) throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline rewrites the whole baseline)');
   if (args.printConfig && args.format !== 'stylish' && args.format !== 'json') throw new UsageError('--print-config prints text or --format json');
   if (args.command === 'lint' && !args.printConfig && !FORMATTERS[args.format]) throw new UsageError(`unknown format "${args.format}"; use one of: ${Object.keys(FORMATTERS).join(', ')}`);
@@ -229,7 +246,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       case 'rules': {
         const metas = allRules.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) }));
         if (args.format === 'json' || args.json) {
-          write(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, sources })), null, 2) + '\n', args.outputFile, cwd);
+          write(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds: fixKinds ?? [], sources })), null, 2) + '\n', args.outputFile, cwd);
         } else {
           write(metas.map((m) => `${m.id.padEnd(40)} ${m.defaultSeverity.padEnd(8)} ${m.category.padEnd(11)} ${m.description}`).join('\n') + '\n', args.outputFile, cwd);
         }

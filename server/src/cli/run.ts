@@ -5,15 +5,15 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, isTopologyName, Position, readDocument, skippedDocument } from '../core';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, FixKind, isTopologyName, Position, readDocument, skippedDocument } from '../core';
 import { ConfigResolver, describeConfig, EffectiveConfig, effective, isIncluded, parseConfig } from '../core/config';
 import { allRules } from '../core';
 import { Baseline, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { check, CheckResult } from '../core/pipeline';
 import { namedTopologiesSync, nearestTopologiesSync } from '../host/topologies';
 import { displayPath, findFiles } from './files';
-import { FORMATTERS } from './format';
-import { planFixes, unifiedDiff, writeFixes } from './fix';
+import { FixableCounts, FORMATTERS } from './format';
+import { AppliedChange, DEFAULT_FIX_TYPES, MAX_PASSES, planFixes, unifiedDiff, writeFixes } from './fix';
 
 export class RunUsageError extends Error {}
 
@@ -30,6 +30,8 @@ export interface RunArgs {
   writeBaseline?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** --fix-type: the kinds --fix applies (default: fix only; never suggestions). */
+  fixTypes?: FixKind[];
   maxWarnings?: number;
   quiet?: boolean;
   /** Audit run: every in-source suppression is ignored. */
@@ -181,17 +183,25 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
 
   let docs = ws.docs;
   if (args.fix || args.fixDryRun) {
-    const plan = planFixes(ws.docs, ws.bytes, report);
+    const plan = planFixes(ws.docs, ws.bytes, report, MAX_PASSES, args.fixTypes ?? DEFAULT_FIX_TYPES);
     for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${why}\n`);
     if (args.fixDryRun) {
-      const diffs = [...plan.changed].map(([file, c]) => unifiedDiff(ws.docs.find((d) => d.uri === file)!.text, c.text, displayPath(file, cwd).replace(/\\/g, '/'))).join('');
+      // Each file's diff comes after the list of the changes it holds, each with its kind
+      // (lines before `---` are ignored by patch tools).
+      const diffs = [...plan.changed]
+        .map(([file, c]) => {
+          const shown = displayPath(file, cwd).replace(/\\/g, '/');
+          const listed = plan.changes.filter((x) => x.files.includes(file)).map((x) => `# ${x.kind}: ${x.title} (${x.ruleId})\n`);
+          return listed.join('') + unifiedDiff(ws.docs.find((d) => d.uri === file)!.text, c.text, shown);
+        })
+        .join('');
       writeOut(diffs, args.outputFile, cwd);
-      process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')} would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
+      process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
       return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     const written = writeFixes(plan);
     for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${r.reason}\n`);
-    if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')} in ${plural(written.written.length, 'file')}.\n`);
+    if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} in ${plural(written.written.length, 'file')}.\n`);
     // Report on what is on disk now.
     docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
   }
@@ -232,6 +242,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     files: docs.filter((d) => d.kind !== 'other').map((d) => d.uri),
     documents: docs,
     baseline: unchanged && baselinePath ? { file: baselinePath, unchanged: args.quiet ? unchanged.filter((f) => f.severity === 'error') : unchanged } : undefined,
+    fixable: args.format === 'stylish' && !args.fix ? fixableCounts(docs, ws, report, findings) : undefined,
   });
   writeOut(out, args.outputFile, cwd);
   if (args.format === 'stylish' && !args.outputFile && shown.length === 0) {
@@ -244,6 +255,23 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     code = 1;
   }
   return code;
+}
+
+/** " (2 fixes, 1 declaration)": what a plan applies, by kind, when it holds declarations. */
+function kindCounts(changes: AppliedChange[]): string {
+  const parts = (['fix', 'declaration'] as const).map((k) => [k, changes.filter((c) => c.kind === k).length] as const).filter(([, n]) => n);
+  return parts.some(([k]) => k === 'declaration') ? ` (${parts.map(([k, n]) => plural(n, k)).join(', ')})` : '';
+}
+
+/**
+ * What the summary announces: the fixes `btslint --fix` would apply (the same plan --fix runs, so the
+ * count is exact), and how many findings more have a declaration or suggestions only.
+ */
+function fixableCounts(docs: BtsDocument[], ws: Workspace, report: (docs: BtsDocument[]) => Finding[], findings: Finding[]): FixableCounts | undefined {
+  const declarations = findings.filter((f) => f.fix?.kind === 'declaration').length;
+  const suggestions = findings.filter((f) => !f.fix && f.suggestions?.length).length;
+  const fixes = findings.some((f) => f.fix?.kind === 'fix') ? planFixes(docs, ws.bytes, report).applied : 0;
+  return fixes || declarations || suggestions ? { fixes, declarations, suggestions } : undefined;
 }
 
 /** `btslint --print-config FILE`: the config that applies to FILE and where each setting came from. */

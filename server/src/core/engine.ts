@@ -9,7 +9,7 @@ import { TopologyView, Workspace, workspaceOf } from './model/join';
 import { environmentRuns, MembershipOptions } from './environments';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
-import type { EnvironmentBehaviour, Finding, Level, Severity } from './types';
+import type { EnvironmentBehaviour, Finding, Fix, Level, Severity } from './types';
 
 export interface LintOptions extends MembershipOptions {
   now?: Date;
@@ -64,6 +64,8 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
     seen.add(key);
     findings.push(f);
   };
+  // Every known rule, also those this run does not check (severityOf answers for them too).
+  const byId = new Map<string, Rule>([...allRules, ...rules].map((r) => [r.meta.id, r]));
   const levelOf = (id: string, base: Severity): Severity | undefined => {
     const l = options.levels?.[id];
     if (l === 'off') return undefined;
@@ -113,6 +115,10 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
         topology: topo,
         now,
         edit: new TopologyEditor(topo),
+        severityOf: (id: string) => {
+          const r = byId.get(id);
+          return r ? levelOf(id, environmentSeverity(r, topo?.environment)) : undefined;
+        },
         report: (r: Report) => {
           const severity = r.severity && options.levels?.[rule.meta.id] === undefined ? minSeverity(r.severity, base) : base;
           push({
@@ -122,7 +128,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
             uri: r.doc.uri,
             range: r.range,
             related: r.related,
-            fix: r.fix,
+            ...fixesOf(r),
             nodePath: r.nodePath,
             environment: topo?.environment,
             topology: topo?.uri,
@@ -150,6 +156,12 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
   }
   findings.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
   return findings;
+}
+
+/** A report's fix and suggestions; a suggestion given as the fix is only ever a suggestion. */
+function fixesOf(r: Report): { fix?: Fix; suggestions?: Fix[] } {
+  const suggestions = [...(r.fix?.kind === 'suggestion' ? [r.fix] : []), ...(r.suggestions ?? []).filter((x): x is Fix => !!x)];
+  return { fix: r.fix?.kind === 'suggestion' ? undefined : r.fix, suggestions: suggestions.length ? suggestions : undefined };
 }
 
 /** A rule may lower its own severity for one finding, never raise it above the configured level. */

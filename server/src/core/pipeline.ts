@@ -9,7 +9,7 @@ import { lintSteps, LintOptions } from './engine';
 import { applyPolicy, configFindings, EffectiveConfig, sortFindings } from './config';
 import { basenameOf } from './config/paths';
 import { Baseline, BaselineEntry, matchBaseline } from './baseline';
-import type { Finding, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from './types';
 
 export interface CheckOptions extends LintOptions {
   now: Date;
@@ -95,16 +95,40 @@ export function reportOnce(findings: Finding[], manyTopologies: boolean, fileNam
   return out.map((x) => (Array.isArray(x) ? (x.length === 1 ? label(x[0], manyTopologies, fileName) : merge(x, fileName)) : x));
 }
 
-/** The topology files a fix edits besides the finding's own file, by name. */
-function editedTopologies(f: Finding, fileName: (uri: string) => string): string[] {
-  const uris = new Set((f.fix?.edits ?? []).map((e) => e.uri).filter((u) => u !== f.uri));
+/** The topology files a change edits besides the finding's own file, by name. */
+function editedTopologies(f: Finding, change: Fix | undefined, fileName: (uri: string) => string): string[] {
+  const uris = new Set((change?.edits ?? []).map((e) => e.uri).filter((u) => u !== f.uri));
   return [...uris].map(fileName);
 }
 
+/** The change with the topologies it edits named in its title ("… (in prod.topology.yaml)"). */
+function named(f: Finding, change: Fix, fileName: (uri: string) => string): Fix {
+  const names = editedTopologies(f, change, fileName);
+  return names.length ? { ...change, title: `${change.title} (in ${names.join(', ')})` } : change;
+}
+
 function label(f: Finding, manyTopologies: boolean, fileName: (uri: string) => string): Finding {
-  if (!manyTopologies || !f.fix) return f;
-  const names = editedTopologies(f, fileName);
-  return names.length ? { ...f, fix: { ...f.fix, title: `${f.fix.title} (in ${names.join(', ')})` } } : f;
+  if (!manyTopologies || (!f.fix && !f.suggestions)) return f;
+  const out: Finding = { ...f };
+  if (f.fix) out.fix = named(f, f.fix, fileName);
+  if (f.suggestions) out.suggestions = f.suggestions.map((g) => named(f, g, fileName));
+  return out;
+}
+
+/** One change made of the same change's copies (one per topology): every distinct edit once. */
+function union(changes: Fix[]): Fix {
+  const seen = new Set<string>();
+  const edits: TextEdit[] = [];
+  for (const c of changes) {
+    for (const e of c.edits) {
+      const k = `${e.uri}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        edits.push(e);
+      }
+    }
+  }
+  return { ...changes[0], edits };
 }
 
 function merge(copies: Finding[], fileName: (uri: string) => string): Finding {
@@ -114,22 +138,13 @@ function merge(copies: Finding[], fileName: (uri: string) => string): Finding {
   delete merged.topology;
   merged.environments = copies.map((c) => c.environment ?? '(none)');
   merged.topologies = copies.map((c) => c.topology!);
-  if (copies.every((c) => c.fix)) {
-    const seen = new Set<string>();
-    const edits: TextEdit[] = [];
-    for (const c of copies) {
-      for (const e of c.fix!.edits) {
-        const k = `${e.uri}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
-        if (!seen.has(k)) {
-          seen.add(k);
-          edits.push(e);
-        }
-      }
-    }
-    const fix = { ...first.fix!, edits };
-    const names = editedTopologies({ ...merged, fix }, fileName);
-    merged.fix = names.length ? { ...fix, title: `${first.fix!.title} (in ${names.join(', ')})` } : fix;
-  } else delete merged.fix;
+  if (copies.every((c) => c.fix && c.fix.kind === first.fix!.kind)) merged.fix = named(merged, union(copies.map((c) => c.fix!)), fileName);
+  else delete merged.fix;
+  // Suggestions: merged by position when every copy offers the same ones, else none (a suggestion
+  // that edits only one of the topologies would not answer the finding).
+  const sameSuggestions = copies.every((c) => (c.suggestions ?? []).map((g) => g.title).join('\u0000') === (first.suggestions ?? []).map((g) => g.title).join('\u0000'));
+  if (first.suggestions && sameSuggestions) merged.suggestions = first.suggestions.map((_g, i) => named(merged, union(copies.map((c) => c.suggestions![i])), fileName));
+  else delete merged.suggestions;
   // Related locations: the union (each copy may point at its own topology).
   const related = copies.flatMap((c) => c.related ?? []);
   if (related.length) {

@@ -16,10 +16,26 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * What a change does to the team's statement of its platform (ESLint separates fixes from suggestions):
+ * - `fix`: changes nothing declared; normalises, completes or corrects form, or gathers what other files
+ *   already state. `--fix` and the editor's fix-all apply it; only it may be a preferred quick-fix.
+ * - `declaration`: inserts what is missing as a skeleton whose unknown values are `<<placeholders>>`;
+ *   each placeholder keeps the severity of the finding it answers (unfilled-placeholder) until a person
+ *   fills it. `--fix --fix-type fix,declaration` applies it.
+ * - `suggestion`: changes (or asserts) a declared value (false to true, RAID 5 to 10). Offered in the
+ *   editor only, never preferred, never applied by `--fix` or fix-all; its title says what must be
+ *   true first.
+ */
+export type FixKind = 'fix' | 'declaration' | 'suggestion';
+
+export const FIX_KINDS: readonly FixKind[] = ['fix', 'declaration', 'suggestion'];
+
 export interface Fix {
   /** What the fix does, as a quick-fix title ("Declare a failover cluster for SQLBTS\\BTS"). */
   title: string;
   edits: TextEdit[];
+  kind: FixKind;
 }
 
 export interface RelatedLocation {
@@ -35,7 +51,10 @@ export interface Finding {
   uri: string;
   range: OffsetRange;
   related?: RelatedLocation[];
+  /** The finding's fix: of kind `fix` or `declaration` (never `suggestion`). */
   fix?: Fix;
+  /** Changes of declared values a person may accept in the editor (kind `suggestion`). */
+  suggestions?: Fix[];
   /**
    * A stable, line-independent identity of the node the finding is about (e.g.
    * `sqlInstances[name=SQLBTS\\BTS]` or `ReceivePort[Name=X]/ReceiveLocation[Name=Y]`), used for
@@ -72,8 +91,13 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   category: Category;
-  /** Whether the rule offers a fix that inserts or changes text. */
+  /** Whether the rule offers a fix, declaration or suggestion that inserts or changes text. */
   fixable: boolean;
+  /**
+   * The kinds of change the rule offers (see FixKind), in the order fix, declaration, suggestion;
+   * absent when it offers none. Its docs page says them; its tests assert each with its full output.
+   */
+  fixKinds?: FixKind[];
   /** How its severity follows the topology's environment (relaxed to info in development and test, or not). */
   byEnvironment: EnvironmentBehaviour;
   /** The Microsoft documentation the rule rests on. */

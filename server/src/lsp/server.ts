@@ -31,7 +31,7 @@ import { environmentRuns } from '../core/environments';
 import { namedTopologiesAsync } from '../host/topologies';
 import { workspaceOf } from '../core/model/join';
 import { toDiagnostic } from './convert';
-import { codeActions } from './features/codeActions';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
 import { hover } from './features/hover';
@@ -251,7 +251,7 @@ export class BtslintServer {
         definitionProvider: true,
         documentSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', '"', "'"] },
-        codeActionProvider: this.support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+        codeActionProvider: this.support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

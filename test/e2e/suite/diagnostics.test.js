@@ -40,12 +40,13 @@ describe('btslint extension: diagnostics and quick-fixes', () => {
     assert.ok(!vscode.workspace.textDocuments.some((t) => t.uri.toString() === binding().toString()), 'the binding is not open');
   });
 
-  it('shows the MessageBox finding on the topology; its quick-fix clears it', async () => {
+  it('shows the MessageBox finding on the topology; its suggestion (never preferred) clears it', async () => {
     const list = await waitForDiagnostics(topology(), has('msgbox-not-clustered'));
     const d = list.find((x) => ruleOf(x) === 'msgbox-not-clustered');
     const actions = await quickFixes(topology(), d.range);
-    const fix = actions.find((a) => a.title === 'Declare a failover cluster for SQLBTS\\BTS');
+    const fix = actions.find((a) => a.title === 'SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes');
     assert.ok(fix, `quick-fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(!fix.isPreferred, 'a suggestion is never preferred');
     assert.ok(actions.some((a) => a.title === 'Show documentation for msgbox-not-clustered' && a.command));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitForDiagnostics(topology(), lacks('msgbox-not-clustered'), 'the MessageBox finding to clear');
@@ -57,8 +58,10 @@ describe('btslint extension: diagnostics and quick-fixes', () => {
     const before = fs.readFileSync(binding().fsPath);
     const d = (await waitForDiagnostics(binding(), has('ftp-sftp-receive-not-clustered'))).find((x) => ruleOf(x) === 'ftp-sftp-receive-not-clustered');
     const actions = await quickFixes(binding(), d.range);
-    const fix = actions.find((a) => a.title === 'Mark host BizTalkServerApplication clustered in the topology');
+    const fix = actions.find((a) => a.title === 'Host BizTalkServerApplication is now clustered (one active instance at a time): declare it');
     assert.ok(fix, `quick-fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(!fix.isPreferred, 'a suggestion is never preferred');
+    assert.ok(fix.command, 'the change to the topology comes with the command that shows it');
     assert.deepStrictEqual(fix.edit.entries().map(([u]) => u.fsPath), [topology().fsPath], 'the fix edits only the topology');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitForDiagnostics(binding(), lacks('ftp-sftp-receive-not-clustered'), 'the FTP finding to clear');

@@ -8,6 +8,16 @@ import { azureDevops } from './azureDevops';
 import { markdown } from './markdown';
 import { html } from './html';
 
+/** What the stylish summary announces about fixes (cli/run.ts fixableCounts). */
+export interface FixableCounts {
+  /** Fixes `btslint --fix` applies: exactly (the same plan). */
+  fixes: number;
+  /** Findings whose change is a declaration (--fix-type fix,declaration). */
+  declarations: number;
+  /** Findings with suggestions only (the editor). */
+  suggestions: number;
+}
+
 export interface FormatInput {
   findings: Finding[];
   /** The path to show for a finding's uri (relative to the current folder when inside it). */
@@ -22,6 +32,8 @@ export interface FormatInput {
   baseline?: { file: string; unchanged: Finding[] };
   /** The documents that were checked (the html and markdown formats draw each topology's platform). */
   documents?: BtsDocument[];
+  /** For the summary: what --fix would apply and what else is offered. */
+  fixable?: FixableCounts;
 }
 
 export const FORMATTERS: Record<string, (input: FormatInput) => string> = { stylish, json, sarif, junit, github, 'azure-devops': azureDevops, markdown, html };

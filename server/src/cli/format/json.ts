@@ -26,7 +26,8 @@ export function json({ findings, display, position }: FormatInput): string {
       environments: f.environments ?? null,
       topologies: f.topologies ? f.topologies.map(display) : null,
       docsUrl: docsUrl(f.ruleId),
-      fix: f.fix ? { title: f.fix.title, edits: f.fix.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) } : null,
+      fix: f.fix ? { kind: f.fix.kind, title: f.fix.title, edits: f.fix.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) } : null,
+      suggestions: (f.suggestions ?? []).map((g) => ({ kind: g.kind, title: g.title, edits: g.edits.map((x) => ({ file: display(x.uri), start: x.start, end: x.end, newText: x.newText })) })),
       related: (f.related ?? []).map((r) => {
         const rs = position(r.uri, r.range.start);
         return { file: display(r.uri), line: rs.line + 1, column: rs.character + 1, message: r.message };

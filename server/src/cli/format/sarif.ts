@@ -87,6 +87,8 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
       result.fixes = [
         {
           description: { text: f.fix.title },
+          // fix or declaration (a declaration's <<placeholders>> are for a person to fill in).
+          properties: { kind: f.fix.kind },
           artifactChanges: [...byFile].map(([uri, edits]) => ({
             artifactLocation: artifactLocation(display(uri)),
             replacements: edits.map((e) => ({ deletedRegion: region(uri, e), insertedContent: { text: e.newText } })),

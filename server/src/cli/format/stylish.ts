@@ -11,11 +11,10 @@ const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\
 /** The group of findings tied to no one environment (reader problems, config files, several at once). */
 const ALL = '';
 
-export function stylish({ findings, display, position, color }: FormatInput): string {
+export function stylish({ findings, display, position, color, fixable }: FormatInput): string {
   const paint = (code: string, s: string) => (color ? code + s + C.reset : s);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
-  let fixable = 0;
   const rules = new Set<string>();
 
   const renderFiles = (group: Finding[]) => {
@@ -24,7 +23,6 @@ export function stylish({ findings, display, position, color }: FormatInput): st
       lines.push('', paint(C.underline, display(uri)));
       const rows = list.map((f) => {
         counts[f.severity]++;
-        if (f.fix) fixable++;
         rules.add(f.ruleId);
         const p = position(f.uri, f.range.start);
         return { loc: `${p.line + 1}:${p.character + 1}`, sev: f.severity, msg: f.message.replace(/\s*\r?\n\s*/g, ' '), rule: f.ruleId };
@@ -54,7 +52,9 @@ export function stylish({ findings, display, position, color }: FormatInput): st
   lines.push('');
   const summary = `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info)`;
   lines.push(paint(C.bold + (counts.error ? C.red : counts.warning ? C.yellow : C.blue), `✖ ${summary}`));
-  if (fixable) lines.push(paint(C.dim, `  ${fixable} of them can be fixed with \`btslint --fix\` (or a quick-fix in the editor; --fix-dry-run shows the changes).`));
+  if (fixable?.fixes) lines.push(paint(C.dim, `  ${fixable.fixes} can be fixed with \`btslint --fix\` (changes that alter nothing declared; --fix-dry-run shows them).`));
+  if (fixable?.declarations) lines.push(paint(C.dim, `  ${fixable.declarations} can be declared with \`btslint --fix --fix-type fix,declaration\`: the missing entries are inserted with <<placeholders>>, which fail like the finding until you fill them in.`));
+  if (fixable?.suggestions) lines.push(paint(C.dim, `  ${fixable.suggestions} ${fixable.suggestions === 1 ? 'has a suggestion' : 'have suggestions'} in the editor: changes of declared values, to accept once they are true.`));
   lines.push('', 'Rule documentation:');
   for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
   return lines.join('\n') + '\n';

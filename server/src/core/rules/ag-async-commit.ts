@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { AG } from './sources';
 
 export default defineRule({
@@ -8,6 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'availability',
     sources: [AG],
   },
@@ -23,7 +24,7 @@ export default defineRule({
         range: mode.range,
         message: `The availability group of "${name}" uses asynchronous commit. BizTalk keeps its databases consistent with one another through distributed transactions; a failover to a replica that lags behind breaks that. Microsoft: asynchronous-commit mode isn't supported; use synchronous commit.`,
         nodePath: `sqlInstances[name=${name}].availabilityGroup.availabilityMode`,
-        fix: fix('Use synchronous commit', ctx.edit.replace(mode, 'synchronous')),
+        suggestions: [suggestion(`The availability group of ${name} now commits synchronously: declare it`, ctx.edit.replace(mode, 'synchronous'))],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { AG } from './sources';
 
 export default defineRule({
@@ -8,6 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'wrong-processing',
     sources: [AG],
   },
@@ -25,7 +26,8 @@ export default defineRule({
         range: dtc ? dtc.range : ag.keyRange,
         message: `${dtc ? `The availability group of "${name}" is declared with dtcSupport: ${dtc.str ?? String(dtc.value)}` : `The availability group of "${name}" does not declare its DTC support (dtcSupport)`}. BizTalk runs distributed transactions across its databases; Microsoft: make sure the availability groups are created with the Per Database DTC Support option (DTC_SUPPORT = PER_DB).`,
         nodePath: `sqlInstances[name=${name}].availabilityGroup.dtcSupport`,
-        fix: fix('Declare per-database DTC support', dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase')),
+        fix: dtc ? undefined : declaration('Declare the DTC support of the availability group', ctx.edit.insertKey(ag, 'dtcSupport', placeholder('DTC support: perDatabase or none'))),
+        suggestions: [suggestion(`The availability group of ${name} now has per-database DTC support: declare it`, dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase'))],
       });
     }
   },

@@ -2,7 +2,7 @@
 // the joined workspace and reports findings through ctx.report. Rules never touch the file system.
 
 import type { BtsDocument } from '../document';
-import type { Fix, RelatedLocation, RuleMeta, Severity, TextEdit } from '../types';
+import type { Fix, FixKind, RelatedLocation, RuleMeta, Severity, TextEdit } from '../types';
 import type { OffsetRange } from '../text';
 import { TopologyView, Workspace } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
@@ -15,7 +15,10 @@ export interface Report {
   /** Structural identity of the node (see Finding.nodePath). */
   nodePath: string;
   related?: RelatedLocation[];
+  /** A change of kind `fix` or `declaration` (see FixKind); build it with fix() or declaration(). */
   fix?: Fix;
+  /** Changes of declared values, offered in the editor only; build them with suggestion(). */
+  suggestions?: (Fix | undefined)[];
   /** Overrides the rule's severity for this finding (e.g. an error that is only a warning here). */
   severity?: Severity;
 }
@@ -29,6 +32,12 @@ export interface RuleContext {
   report(r: Report): void;
   /** Fix builders for the topology file, in its own style. */
   edit: TopologyEditor;
+  /**
+   * The severity another rule's findings have in this run (its level for this topology's environment
+   * and the run's level overrides), or undefined when it is off or unknown. unfilled-placeholder gives
+   * a placeholder the severity of the finding it answers.
+   */
+  severityOf(ruleId: string): Severity | undefined;
 }
 
 export interface Rule {
@@ -63,8 +72,10 @@ export class TopologyEditor {
     return this.inside(t && map.isMap ? insertKey(t, map, key, value) : undefined);
   }
 
+  /** Appends an item to a list; nothing when the list already holds an equal item (never twice). */
   appendItem(seq: LNode, item: unknown): TextEdit | undefined {
     const t = this.target;
+    if (seq.isSeq && seq.items().some((i) => sameData(i.toJS(), item))) return undefined;
     return this.inside(t && seq.isSeq ? appendItem(t, seq, item) : undefined);
   }
 
@@ -88,9 +99,37 @@ export class TopologyEditor {
   }
 }
 
-export function fix(title: string, ...edits: (TextEdit | undefined)[]): Fix | undefined {
+/** Structural equality of plain data (what a list item reads as, against the item a fix would add). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function change(kind: FixKind, title: string, edits: (TextEdit | undefined)[]): Fix | undefined {
   const list = edits.filter((e): e is TextEdit => !!e);
-  return list.length ? { title, edits: list } : undefined;
+  return list.length ? { title, edits: list, kind } : undefined;
+}
+
+/** A fix: changes nothing declared (normalises or corrects form, or gathers what other files state). */
+export function fix(title: string, ...edits: (TextEdit | undefined)[]): Fix | undefined {
+  return change('fix', title, edits);
+}
+
+/** A declaration: inserts what is missing, its unknown values as <<placeholders>> (see placeholder()). */
+export function declaration(title: string, ...edits: (TextEdit | undefined)[]): Fix | undefined {
+  return change('declaration', title, edits);
+}
+
+/**
+ * A suggestion: changes or asserts a declared value. Its title says what must be true first
+ * ("The FTP host is now clustered: declare it").
+ */
+export function suggestion(title: string, ...edits: (TextEdit | undefined)[]): Fix | undefined {
+  return change('suggestion', title, edits);
 }
 
 /** A placeholder value the user must replace; reported by `unfilled-placeholder` until filled. */

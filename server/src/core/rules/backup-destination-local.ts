@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, placeholder, suggestion } from './api';
 import { CFG_JOB } from './sources';
 
 export const LOCAL_PATH = /^[A-Za-z]:(\\|\/|$)/;
@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'full',
     sources: [CFG_JOB],
   },
@@ -27,7 +28,7 @@ export default defineRule({
         range: node.range,
         message: `The ${what} backups go to the local path ${value}. Microsoft: with a local path "you have to manually copy all the files" elsewhere; enter a UNC share (\\\\server\\share) so the backups leave the SQL Server.`,
         nodePath: `backup.biztalkJob.${key}`,
-        fix: fix('Use a UNC share for the backups', ctx.edit.replace(node, `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${what}`)),
+        suggestions: [suggestion(`The ${what} backups now go to a share on another server: declare it`, ctx.edit.replace(node, `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${what}`))],
       });
     }
   },

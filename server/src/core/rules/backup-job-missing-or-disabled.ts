@@ -1,10 +1,10 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { BACKING_UP_DBS, CFG_JOB, KB919776 } from './sources';
 
 /** The job's defaults (CFG-JOB), with placeholders for what only the team can say. */
 export const BACKUP_JOB_SKELETON = {
-  enabled: true,
+  enabled: placeholder('job enabled: true or false'),
   fullFrequency: 'd',
   fullDestination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\full`,
   logDestination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\log`,
@@ -20,6 +20,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'full',
     sources: [KB919776, BACKING_UP_DBS, CFG_JOB],
   },
@@ -35,12 +36,14 @@ export default defineRule({
         message:
           'No "Backup BizTalk Server (BizTalkMgmtDb)" job is declared (backup.biztalkJob). It is the only supported way to back up the BizTalk databases, it is not enabled after configuration, and without it the transaction logs grow without bound.',
         nodePath: 'backup.biztalkJob',
-        fix: fix('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
+        fix: declaration('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
       });
       return;
     }
     const enabled = job.get('enabled');
     if (enabled && enabled.value === true) return;
+    // A placeholder the declaration inserted: unfilled-placeholder reports it, at this rule's severity.
+    if (isPlaceholderValue(enabled?.str)) return;
     ctx.report({
       doc: topo.doc,
       range: enabled ? enabled.entryRange : job.keyRange,
@@ -48,7 +51,8 @@ export default defineRule({
         ? 'The Backup BizTalk Server job is declared disabled. BizTalk leaves it disabled after configuration; until it is enabled no BizTalk database is backed up and the logs grow without bound.'
         : 'The Backup BizTalk Server job does not say it is enabled (enabled: true). BizTalk leaves it disabled after configuration.',
       nodePath: 'backup.biztalkJob.enabled',
-      fix: fix('Enable the Backup BizTalk Server job', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true)),
+      fix: enabled ? undefined : declaration('Declare whether the Backup BizTalk Server job is enabled', ctx.edit.insertKey(job, 'enabled', placeholder('job enabled: true or false'))),
+      suggestions: [suggestion('The Backup BizTalk Server job is now enabled: declare it', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true))],
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import type { RelatedLocation } from '../types';
 import type { DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
@@ -17,6 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'full',
     sources: [BACKUP_RESTORE_DBS, BAM_ANALYSIS_BACKUP],
   },
@@ -48,26 +49,27 @@ export default defineRule({
       if (bb && bb.node && !bb.isMap) return; // not a mapping: the schema reports it
       const at = missingAnchor(topo, ['backup', 'bamBackup']);
       const skeleton: Record<string, unknown> = { schedule: 'daily', destination: `\\\\${placeholder('backup server')}\\${placeholder('share')}\\bam` };
-      if (ssas.length) skeleton.ssasBackup = true;
+      if (ssas.length) skeleton.ssasBackup = placeholder('SSAS backed up: true or false');
       ctx.report({
         doc: topo.doc,
         range: at.range,
         message: `${names} ${found.length === 1 ? 'is' : 'are'} not backed up by the Backup BizTalk Server job, and no separate BAM backup is declared (backup.bamBackup). Microsoft backs up BAMStarSchema and BAMArchive with the BAM backup process${ssas.length ? `, and the Analysis Services databases (${ssas.join(', ')}) with an SSAS backup` : ''}.`,
         nodePath: 'backup.bamBackup',
         related: found.map((f) => f.related),
-        fix: fix('Declare the BAM backup', ctx.edit.ensure(['backup', 'bamBackup'], skeleton)),
+        fix: declaration('Declare the BAM backup', ctx.edit.ensure(['backup', 'bamBackup'], skeleton)),
       });
       return;
     }
     const ssasNode = bb.get('ssasBackup');
-    if (!ssas.length || ssasNode?.value === true) return;
+    if (!ssas.length || ssasNode?.value === true || isPlaceholderValue(ssasNode?.str)) return;
     ctx.report({
       doc: topo.doc,
       range: ssasNode ? ssasNode.range : bb.keyRange,
       message: `${ssas.join(', ')} ${ssas.length === 1 ? 'is an' : 'are'} Analysis Services database${ssas.length === 1 ? '' : 's'}, which neither the Backup BizTalk Server job nor a SQL backup covers, but the BAM backup declares no SSAS backup (ssasBackup: true). Back up the OLAP cubes with Analysis Services' own backup.`,
       nodePath: 'backup.bamBackup.ssasBackup',
       related: found.filter((f) => f.ssas).map((f) => f.related),
-      fix: fix('Declare the SSAS backup', ssasNode ? ctx.edit.replace(ssasNode, true) : ctx.edit.insertKey(bb, 'ssasBackup', true)),
+      fix: ssasNode ? undefined : declaration('Declare whether the SSAS databases are backed up', ctx.edit.insertKey(bb, 'ssasBackup', placeholder('SSAS backed up: true or false'))),
+      suggestions: [suggestion('The Analysis Services databases are now backed up: declare it', ssasNode ? ctx.edit.replace(ssasNode, true) : ctx.edit.insertKey(bb, 'ssasBackup', true))],
     });
   },
 });

@@ -9,6 +9,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['fix', 'suggestion'],
     byEnvironment: 'availability',
     sources: [PPFT, HADB],
   },

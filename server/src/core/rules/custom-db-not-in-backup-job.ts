@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { handlers, normaliseSqlName, sameName } from '../model/join';
 import { sqlTarget, SqlTarget } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
@@ -26,6 +26,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'full',
     sources: [CUSTOM_DBS],
   },
@@ -83,7 +84,7 @@ export default defineRule({
           message: `${name} on "${instName}" is an application database${users.length ? ' that the bindings use' : ''}, but the Backup BizTalk Server job does not back it up (backup.biztalkJob.otherDatabases). ${WHY}`,
           nodePath: `sqlInstances[name=${instName}].databases[name=${name}]:backup`,
           related: endpointRelated(users.flatMap(([, l]) => l)),
-          fix: fix(`Add ${name} to the Backup BizTalk Server job`, addRow(ctx, job, { name, server: rowServer(inst) })),
+          suggestions: [suggestion(`${name} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name, server: rowServer(inst) }))],
         });
       }
     }
@@ -103,7 +104,7 @@ export default defineRule({
           message: `${endpointLabel(mine[0].handler)} (${mine[0].handler.transport.adapter?.value}) uses database ${t.database} on ${t.server}${mine.length > 1 ? ` (with ${mine.length - 1} other endpoint${mine.length > 2 ? 's' : ''} of this file)` : ''}, which the Backup BizTalk Server job does not back up (backup.biztalkJob.otherDatabases).${local ? ` The address names the server as "${t.server.split('\\')[0]}": give the job the real instance name.` : ''} ${WHY}`,
           nodePath: `sqldb:${key}`,
           related: mine.length > 1 ? endpointRelated(mine.slice(1)) : undefined,
-          fix: fix(`Add ${t.database} to the Backup BizTalk Server job`, addRow(ctx, job, { name: t.database, server })),
+          suggestions: [suggestion(`${t.database} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name: t.database, server }))],
         });
       }
     }

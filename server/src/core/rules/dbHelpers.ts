@@ -8,8 +8,8 @@ import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { BtsDocument } from '../document';
 import { BIZTALK_DATABASES, placements, sameName, TopologyView } from '../model/join';
 import type { RelatedLocation } from '../types';
-import { fix, placeholder, RuleContext } from './api';
-import { addToList, missingAnchor } from './shared';
+import { fix, RuleContext, suggestion } from './api';
+import { addToList, clusterSkeleton, missingAnchor } from './shared';
 
 export { BIZTALK_DATABASES };
 
@@ -46,10 +46,7 @@ export function intOf(node: LNode | undefined): number | undefined {
   return typeof node?.value === 'number' ? node.value : undefined;
 }
 
-/** The failoverCluster skeleton the fixes insert. */
-export function clusterSkeleton(): Record<string, unknown> {
-  return { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] };
-}
+export { clusterSkeleton, clusterInstanceSuggestion } from './shared';
 
 export interface UnclusteredInstance {
   instance: LNode;
@@ -92,7 +89,7 @@ export function unclustered(ctx: RuleContext, dbNames: string[], exportRoles: Da
   return { instances: [...byInstance.values()], undeclared };
 }
 
-/** Reports one undeclared export server, with a fix that declares it as a failover cluster instance. */
+/** Reports one undeclared export server, with a fix that declares it (and a suggestion: as a failover cluster instance). */
 export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer, what: string, why: string): void {
   const topo = ctx.topology!;
   const list = topo.section('sqlInstances');
@@ -102,6 +99,14 @@ export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer, wh
     message: `${what} (${u.name}) is on SQL Server "${u.db.server}", which the topology does not declare (sqlInstances), so btslint cannot tell whether it is clustered. ${why}`,
     nodePath: `SQL[DisplayName=${u.db.displayName}]/Server`,
     related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: "The topology's SQL instances" }],
-    fix: fix(`Declare ${u.db.server} in the topology as a failover cluster instance`, addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] })),
+    // The export states the server and the database: declaring them changes nothing declared, and the
+    // clustering rules then judge the instance. That it is a cluster is a suggestion.
+    fix: fix(`Declare ${u.db.server} in the topology (the configuration export places ${u.name} there)`, addToList(ctx, 'sqlInstances', { name: u.db.server, databases: [{ name: u.name }] })),
+    suggestions: [
+      suggestion(
+        `${u.db.server} is now a failover cluster instance: declare it with its nodes`,
+        addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] }),
+      ),
+    ],
   });
 }

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { handlers } from '../model/join';
 import { effectiveAddress, isFile, LOCAL_DRIVE_PATH } from '../model/adapters';
 import type { RelatedLocation } from '../types';
@@ -22,6 +22,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'availability',
     sources: [SORH],
   },
@@ -56,7 +57,7 @@ export default defineRule({
         })
         .sort((a, b) => b.get('path')!.str!.length - a.get('path')!.str!.length)[0];
       const ha = share?.get('highlyAvailable');
-      if (ha?.value === true) continue;
+      if (ha?.value === true || isPlaceholderValue(ha?.str)) continue;
       if (share) related.push({ uri: topo.uri, range: share.get('path')!.range, message: `Share ${share.get('path')!.str} is declared here` });
       ctx.report({
         doc: h.doc,
@@ -67,8 +68,13 @@ export default defineRule({
         nodePath: `${handlerPath(h)}:file-share`,
         related: related.length ? related : undefined,
         fix: share
-          ? fix(`Declare ${share.get('path')!.str} highly available`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share, 'highlyAvailable', true))
-          : fix(`Declare ${root} as a highly available share in the topology`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: true })),
+          ? ha
+            ? undefined
+            : declaration(`Declare whether ${share.get('path')!.str} is highly available`, ctx.edit.insertKey(share, 'highlyAvailable', placeholder('highly available: true or false')))
+          : declaration(`Declare share ${root} in the topology`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: placeholder('highly available: true or false') })),
+        suggestions: share
+          ? [suggestion(`${share.get('path')!.str} is now highly available (a clustered file server or DFS): declare it`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share, 'highlyAvailable', true))]
+          : [suggestion(`${root} is now highly available (a clustered file server or DFS): declare it`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: true }))],
       });
     }
   },

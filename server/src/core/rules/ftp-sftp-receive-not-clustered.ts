@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { endpointPath, handlers, isUnresolved } from '../model/join';
 import { itemAnchor } from './shared';
 import { CLH } from './sources';
@@ -15,6 +15,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'wrong-processing',
     sources: [CLH],
   },
@@ -39,7 +40,7 @@ export default defineRule({
         message: `Receive location "${h.location!.name}" (${h.transport.adapter!.value}) runs in host "${hostName}", which the topology does not declare clustered. ${risk} Microsoft: configure the FTP or SFTP receive adapter to run in a clustered BizTalk host.`,
         nodePath: `${endpointPath(h)}/ReceiveHandler`,
         related: [{ uri: topo.uri, range: itemAnchor(host), message: `Host ${hostName} is declared here${clustered ? ' (clustered: ' + String(clustered.value) + ')' : ''}` }],
-        fix: fix(`Mark host ${hostName} clustered in the topology`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true)),
+        suggestions: [suggestion(`Host ${hostName} is now clustered (one active instance at a time): declare it`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true))],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { HA_HOSTS } from './sources';
 import { adapterIs, endpointPath, handlers, isUnresolved } from '../model/join';
 import { addToList } from './shared';
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [HA_HOSTS],
   },
@@ -32,12 +33,12 @@ export default defineRule({
         nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
         related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: topo
-          ? fix(
+          ? declaration(
               `Declare host ${h.hostName} in the topology`,
               addToList(ctx, 'hosts', {
                 name: h.hostName,
                 type: isolated ? 'isolated' : 'in-process',
-                clustered: false,
+                clustered: placeholder('clustered: true or false'),
                 instances: [placeholder('first server'), placeholder('second server')],
               }),
             )

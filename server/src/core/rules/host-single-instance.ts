@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { handlers, HandlerRef, isUnresolved } from '../model/join';
 import { isBlank, itemAnchor } from './shared';
 import { HA_HOSTS } from './sources';
@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [HA_HOSTS],
   },
@@ -44,8 +45,8 @@ export default defineRule({
           range: h.transport.host!.range,
           message: `${h.side === 'receive' ? 'Receive location' : 'Send port'} ${h.location?.name ?? h.port?.name} runs in ${name}`,
         })),
-        fix: fix(
-          `Add a second instance of ${name}`,
+        fix: declaration(
+          `Add ${servers.size ? 'a second instance' : 'two instances'} of ${name}`,
           list && list.isSeq
             ? list.items().length
               ? ctx.edit.appendItem(list, placeholder('second server'))

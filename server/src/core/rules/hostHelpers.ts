@@ -5,8 +5,8 @@
 import type { HandlerRef } from '../model/join';
 import { endpointPath, isUnresolved } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
-import type { RelatedLocation, TextEdit } from '../types';
-import type { RuleContext } from './api';
+import type { Fix, RelatedLocation, TextEdit } from '../types';
+import { RuleContext, suggestion } from './api';
 import { itemAnchor } from './shared';
 
 export interface HostInfo {
@@ -55,6 +55,14 @@ export function hostRelated(ctx: RuleContext, h: HandlerRef, host: HostInfo, inc
   if (includeHandler && h.transport.host) out.push({ uri: h.doc.uri, range: h.transport.host.range, message: `${endpointLabel(h)} runs in ${h.hostToken ? `${h.hostToken} = ` : ''}${host.name}` });
   if (h.hostSource) out.push({ uri: h.hostSource.doc.uri, range: h.hostSource.range, message: `${h.hostToken} is ${h.hostSource.value} in ${h.hostSource.origin}` });
   return out;
+}
+
+/**
+ * The suggestion to declare a host clustered: it changes what the topology says of the host, so it is
+ * only ever a suggestion, and its title says what must be true first.
+ */
+export function clusterSuggestion(ctx: RuleContext, host: HostInfo): Fix | undefined {
+  return suggestion(`Host ${host.name} is now clustered (one active instance at a time): declare it`, markClustered(ctx, host));
 }
 
 /** Sets `clustered: true` on a topology host (replacing the value or inserting the key). */

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { handlers, sameName } from '../model/join';
 import { isIsolatedReceive } from '../model/adapters';
 import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [SORH],
   },
@@ -41,8 +42,8 @@ export default defineRule({
         nodePath: handlerPath(h, ':nlb'),
         related: [...hostRelated(ctx, h, host, false), ...(entry ? [{ uri: topo.uri, range: entry.get('name')?.range ?? entry.range, message: `Load balancer ${named}` }] : [])],
         fix: tooFew
-          ? fix(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes!, placeholder('second server')))
-          : fix(`Declare the load balancer of host ${host.name}`, nlbNode ? ctx.edit.replace(nlbNode, placeholder('load balancer')) : ctx.edit.insertKey(host.node, 'nlb', placeholder('load balancer'))),
+          ? declaration(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes!, placeholder('second server')))
+          : declaration(`Declare the load balancer of host ${host.name}`, nlbNode ? ctx.edit.replace(nlbNode, placeholder('load balancer')) : ctx.edit.insertKey(host.node, 'nlb', placeholder('load balancer'))),
       });
     }
   },

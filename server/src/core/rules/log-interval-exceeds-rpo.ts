@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { missingAnchor } from './shared';
 import { CFG_JOB, SCHED } from './sources';
 
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'full',
     sources: [SCHED, CFG_JOB],
   },
@@ -34,7 +35,7 @@ export default defineRule({
         severity: 'info',
         message: `No recovery point objective is declared (policy.rpoMinutes), so btslint cannot tell whether log backups ${every} are often enough. A restore with BizTalk log shipping goes back to the last log backup mark: up to ${interval} minutes of messages are lost. Declare how much loss is acceptable.`,
         nodePath: 'policy.rpoMinutes',
-        fix: fix('Declare the recovery point objective', ctx.edit.ensure(['policy', 'rpoMinutes'], placeholder('minutes of data you may lose'))),
+        fix: declaration('Declare the recovery point objective', ctx.edit.ensure(['policy', 'rpoMinutes'], placeholder('minutes of data you may lose'))),
       });
       return;
     }
@@ -57,7 +58,7 @@ export default defineRule({
       message: `The log backups run ${every}, but the recovery point objective is ${rpo} minutes: a restore goes back to the last log backup mark and can lose up to ${interval} minutes of messages. Schedule MarkAndBackupLogSched every ${rpo} minutes or less.`,
       nodePath: 'backup.biztalkJob.logIntervalMinutes',
       related,
-      fix: fix(`Back up the logs every ${rpo} minutes`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo)),
+      suggestions: [suggestion(`The job now backs up the logs every ${rpo} minutes (MarkAndBackupLogSched): declare it`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo))],
     });
   },
 });

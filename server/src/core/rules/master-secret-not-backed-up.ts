@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { child } from '../xml/dom';
 import { HA_MSS, IMPORT_EXPORT_CFG, MASTER_SECRET_BACKUP } from './sources';
@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS, IMPORT_EXPORT_CFG],
   },
@@ -29,7 +30,7 @@ export default defineRule({
         message:
           'No backup of the Enterprise SSO master secret is declared (sso.secretBackup.destination). Without the secret nothing in SSODB can be decrypted after a loss: back it up (ssoconfig -backupSecret) as soon as it is generated and store it in a secure, remote place.',
         nodePath: 'sso.secretBackup',
-        fix: fix(
+        fix: declaration(
           'Declare the master secret backup',
           destination
             ? ctx.edit.replace(destination, skeleton.destination)

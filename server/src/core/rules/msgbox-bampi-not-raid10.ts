@@ -1,4 +1,4 @@
-import { defineRule, fix, isPlaceholderValue, placeholder } from './api';
+import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
 import { placements, TopologyView } from '../model/join';
 import { itemAnchor } from './shared';
 import { HADB, PPFT, PRECONFIG_DB } from './sources';
@@ -9,6 +9,9 @@ const DATABASES: [string, string][] = [
   ['BAMPrimaryImport', 'the BAM Primary Import database'],
 ];
 
+/** The RAID level a declaration leaves for the team to say (as raid-undeclared does). */
+const RAID_LEVEL = placeholder('RAID level: 10, 1, 5, 6, 0 or none');
+
 export default defineRule({
   meta: {
     id: 'msgbox-bampi-not-raid10',
@@ -16,6 +19,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'availability',
     sources: [PPFT, HADB, PRECONFIG_DB],
   },
@@ -40,13 +44,13 @@ export default defineRule({
               range: dataVolumeNode!.range,
               message: `${dbName} keeps its data on ${drive}, but SQL instance "${instName}" declares no volume ${drive}, so its RAID level is unknown. Declare the volume with its RAID level (RAID 10 for ${label}).`,
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}].dataVolume`,
-              fix: fix(
-                `Declare volume ${drive} as RAID 10`,
+              fix: declaration(
+                `Declare volume ${drive}`,
                 list && list.isSeq
-                  ? ctx.edit.appendItem(list, { drive, raid: 10, holds: ['data'] })
+                  ? ctx.edit.appendItem(list, { drive, raid: RAID_LEVEL, holds: ['data'] })
                   : list
                     ? undefined
-                    : ctx.edit.insertKey(inst, 'volumes', [{ drive, raid: 10, holds: ['data'] }]),
+                    : ctx.edit.insertKey(inst, 'volumes', [{ drive, raid: RAID_LEVEL, holds: ['data'] }]),
               ),
             });
             continue;
@@ -61,7 +65,7 @@ export default defineRule({
               message: `Nothing says which volume holds the data of ${dbName} on "${instName}", so btslint cannot check that ${label} is on RAID 10. Declare its dataVolume and the volume's RAID level.`,
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}]`,
               fix: p.dbNode
-                ? fix(
+                ? declaration(
                     `Declare the data volume of ${dbName}`,
                     dataVolumeNode // `dataVolume:` written empty
                       ? ctx.edit.replace(dataVolumeNode, placeholder('drive, e.g. E:'))
@@ -82,10 +86,12 @@ export default defineRule({
               range: itemAnchor(v),
               message: `Volume ${vd} holds the data of ${label} (${dbName}) but declares no RAID level. Microsoft recommends RAID 1+0 for it.`,
               nodePath: `${path}:${dbName}`,
-              fix: fix(`Set RAID 10 on ${vd}`, ctx.edit.insertKey(v, 'raid', 10)),
+              fix: declaration(`Declare the RAID level of ${vd}`, ctx.edit.insertKey(v, 'raid', RAID_LEVEL)),
+              suggestions: [suggestion(`${vd} is now on RAID 10: declare it`, ctx.edit.insertKey(v, 'raid', 10))],
             });
             continue;
           }
+          if (isPlaceholderValue(raid.str)) continue; // unfilled-placeholder reports it
           const level = String(raid.value).toLowerCase();
           if (level === '10' || level === '0' || level === 'none') continue; // 0/none: raid0-or-none reports it as an error
           const extra = level === '5' ? ` RAID 5 pays a write penalty on every write, and ${label} is written all the time.` : '';
@@ -94,7 +100,7 @@ export default defineRule({
             range: raid.range,
             message: `Volume ${vd} holds the data of ${label} (${dbName}) on RAID ${raid.str}; Microsoft recommends RAID 1+0 (RAID 10) for it.${extra}`,
             nodePath: `${path}.raid:${dbName}`,
-            fix: fix(`Set RAID 10 on ${vd}`, ctx.edit.replace(raid, 10)),
+            suggestions: [suggestion(`${vd} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
           });
         }
       }

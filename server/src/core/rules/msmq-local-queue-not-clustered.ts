@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, placeholder, suggestion } from './api';
 import { handlers, sameName } from '../model/join';
 import { adapterEvidence, isLocalQueue, isMsmq, isTrue, msmqQueue, setting } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
@@ -13,6 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'availability',
     sources: [CLH, SORH, SCALED_OUT_SENDING],
   },
@@ -79,7 +80,7 @@ export default defineRule({
         message: `${what} ${problem}.${ordered} When that server fails, the messages in its queue are out of reach until it returns, and transactional reads and sends lose their guarantee. Microsoft: cluster MSMQ in a Windows cluster group, make it a resource dependency of a clustered BizTalk host, and run the MSMQ send and receive handlers in that host.`,
         nodePath: handlerPath(h, ':msmq'),
         related: hostRelated(ctx, h, host, true),
-        fix: fix(`Cluster host ${host.name} with a clustered MSMQ resource in the topology`, ...edits),
+        suggestions: [suggestion(`Host ${host.name} now runs clustered, with a clustered MSMQ resource: declare it`, ...edits)],
       });
     }
   },

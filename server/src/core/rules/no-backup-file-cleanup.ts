@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { CFG_JOB, POST_CONFIG } from './sources';
 
 export default defineRule({
@@ -8,6 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'full',
     sources: [CFG_JOB, POST_CONFIG],
   },
@@ -24,7 +25,7 @@ export default defineRule({
         range: job.keyRange,
         message: 'The Backup BizTalk Server job declares nothing that deletes old backup files (fileRetention). Its Clear Backup History step only trims the history table: Microsoft: it "does not delete backup files", so the backup disk fills up and the job fails. Use sp_DeleteBackupHistoryAndFiles, a maintenance cleanup task or an archive job.',
         nodePath: 'backup.biztalkJob.fileRetention',
-        fix: fix('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: 14 })),
+        fix: declaration('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: placeholder('days of backup files kept') })),
       });
       return;
     }
@@ -35,7 +36,7 @@ export default defineRule({
         range: fr.keyRange,
         message: 'fileRetention does not say what deletes the old backup files (method: delete-history-and-files, maintenance-plan, archive-job, storage-lifecycle or other).',
         nodePath: 'backup.biztalkJob.fileRetention.method',
-        fix: fix('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
+        fix: declaration('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
       });
       return;
     }
@@ -48,7 +49,7 @@ export default defineRule({
       range: daysNode.range,
       message: `Old backup files are deleted by sp_DeleteBackupHistoryAndFiles with ${daysNode.value} day${daysNode.value === 1 ? '' : 's'} to keep; the procedure does nothing when @DaysToKeep is 1 or less, so no file is ever deleted. Keep at least 2 days (14 is the default).`,
       nodePath: 'backup.biztalkJob.fileRetention.daysToKeep',
-      fix: fix('Keep 14 days of backup files', ctx.edit.replace(daysNode, 14)),
+      suggestions: [suggestion('The cleanup now keeps 14 days of backup files: declare it', ctx.edit.replace(daysNode, 14))],
     });
   },
 });

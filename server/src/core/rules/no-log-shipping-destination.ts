@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { missingAnchor } from './shared';
 import { BACKING_UP_DBS, CK_DR } from './sources';
 
@@ -9,6 +9,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'dr',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'site-loss',
     sources: [CK_DR, BACKING_UP_DBS],
   },
@@ -24,7 +25,7 @@ export default defineRule({
         range: missingAnchor(topo, ['dr']).range,
         message: `No disaster-recovery site is declared (dr): nothing restores the BizTalk backups on another SQL Server if this data centre is lost. ${why}`,
         nodePath: 'dr',
-        fix: fix('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: 'biztalk', destinationInstances: [placeholder('DR SQL instance')] })),
+        fix: declaration('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: placeholder('log shipping: biztalk or none'), destinationInstances: [placeholder('DR SQL instance')] })),
       });
       return;
     }
@@ -35,7 +36,7 @@ export default defineRule({
         range: ls.range,
         message: `The disaster-recovery site declares no log shipping (logShipping: none), so the DR SQL Servers hold no copy of the BizTalk databases. ${why}`,
         nodePath: 'dr.logShipping',
-        fix: fix('Use BizTalk log shipping', ctx.edit.replace(ls, 'biztalk')),
+        suggestions: [suggestion('BizTalk log shipping now runs to the DR site: declare it', ctx.edit.replace(ls, 'biztalk'))],
       });
       return;
     }
@@ -46,7 +47,7 @@ export default defineRule({
         range: dest ? dest.keyRange : dr.keyRange,
         message: `The disaster-recovery site names no destination SQL instance for BizTalk log shipping (dr.destinationInstances). ${why}`,
         nodePath: 'dr.destinationInstances',
-        fix: fix(
+        fix: declaration(
           'Name the DR SQL instance',
           dest && dest.isSeq ? ctx.edit.replace(dest, [placeholder('DR SQL instance')]) : dest ? undefined : ctx.edit.insertKey(dr, 'destinationInstances', [placeholder('DR SQL instance')]),
         ),
@@ -59,7 +60,8 @@ export default defineRule({
         range: dr.keyRange,
         message: `The disaster-recovery site does not say how the BizTalk databases reach it (logShipping: biztalk). ${why}`,
         nodePath: 'dr.logShipping',
-        fix: fix('Declare BizTalk log shipping', ctx.edit.insertKey(dr, 'logShipping', 'biztalk')),
+        fix: declaration('Declare how the logs are shipped', ctx.edit.insertKey(dr, 'logShipping', placeholder('log shipping: biztalk or none'))),
+        suggestions: [suggestion('BizTalk log shipping now runs to the DR site: declare it', ctx.edit.insertKey(dr, 'logShipping', 'biztalk'))],
       });
     }
   },

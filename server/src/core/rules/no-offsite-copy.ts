@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { BP_BR, BP_DB, PPFT } from './sources';
 
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'site-loss',
     sources: [BP_DB, PPFT, BP_BR],
   },
@@ -25,7 +26,7 @@ export default defineRule({
         range: at.range,
         message: 'No off-site copy of the backups is declared (backup.offsite). Microsoft: "Keep at least three copies of the media. Keep at least one copy off-site", in a safe, remote location.',
         nodePath: 'backup.offsite',
-        fix: fix('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: 'daily', copies: MIN_COPIES })),
+        fix: declaration('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: placeholder('off-site schedule'), copies: placeholder('copies kept off site') })),
       });
       return;
     }
@@ -36,7 +37,8 @@ export default defineRule({
         range: copies ? copies.entryRange : off.keyRange,
         message: `The off-site copy does not say how many copies are kept; Microsoft recommends at least ${MIN_COPIES}.`,
         nodePath: 'backup.offsite.copies',
-        fix: fix(`Keep ${MIN_COPIES} copies`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES)),
+        fix: declaration('Declare how many copies are kept off site', copies ? ctx.edit.replace(copies, placeholder('copies kept off site')) : ctx.edit.insertKey(off, 'copies', placeholder('copies kept off site'))),
+        suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES))],
       });
     } else if (typeof copies.value === 'number' && copies.value < MIN_COPIES) {
       ctx.report({
@@ -44,7 +46,7 @@ export default defineRule({
         range: copies.range,
         message: `Only ${copies.value} cop${copies.value === 1 ? 'y is' : 'ies are'} kept; Microsoft recommends at least ${MIN_COPIES} copies of the media, one of them off-site.`,
         nodePath: 'backup.offsite.copies',
-        fix: fix(`Keep ${MIN_COPIES} copies`, ctx.edit.replace(copies, MIN_COPIES)),
+        suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, ctx.edit.replace(copies, MIN_COPIES))],
       });
     }
   },

@@ -1,7 +1,7 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { handlers } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, setting } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLH } from './sources';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'wrong-processing',
     sources: [CLH],
   },
@@ -35,7 +36,7 @@ export default defineRule({
         message: `${endpointLabel(h)} (${h.transport.adapter?.value}) delivers messages in order, but its host "${host.name}" ${instancesPhrase(host)} and is not declared clustered: each instance reads the queue on its own, so the order is lost. Microsoft: ordered delivery "requires that only a single instance of these receive adapters be running at any given time"; run it in a clustered host.`,
         nodePath: handlerPath(h, ':ordered'),
         related: hostRelated(ctx, h, host, true),
-        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+        suggestions: [clusterSuggestion(ctx, host)],
       });
     }
   },

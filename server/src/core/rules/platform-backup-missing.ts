@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { adapterIs, handlers } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
@@ -17,6 +17,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [PPFT, BACKUP_COMPUTER],
   },
@@ -60,7 +61,7 @@ export default defineRule({
         range: itemAnchor(server),
         message: `Server ${name} declares no backup of ${missing.map((p) => words[p]).join(', ')}. Microsoft's fault-tolerance plan backs up Windows Server, IIS, SQL Server and the SharePoint farm as well as the BizTalk databases.`,
         nodePath: `servers[name=${name}].backup`,
-        fix: backup && backup.isMap ? fillMap(ctx, name, backup, skeleton) : fix(`Declare the platform backups of ${name}`, isBlank(backup) ? setValue(ctx, server, 'backup', backup, skeleton) : undefined),
+        fix: backup && backup.isMap ? fillMap(ctx, name, backup, skeleton) : declaration(`Declare the platform backups of ${name}`, isBlank(backup) ? setValue(ctx, server, 'backup', backup, skeleton) : undefined),
       });
     }
   },
@@ -75,7 +76,7 @@ function setValue(ctx: RuleContext, map: LNode, key: string, node: LNode | undef
 function fillMap(ctx: RuleContext, name: string, map: LNode, values: Record<string, unknown>) {
   const title = `Declare the platform backups of ${name}`;
   // An empty flow mapping (`backup: {}`) is replaced whole: separate inserts would need commas between them.
-  if (!map.entries().length) return fix(title, ctx.edit.replace(map, values));
+  if (!map.entries().length) return declaration(title, ctx.edit.replace(map, values));
   const present = Object.keys(values).filter((k) => map.get(k));
   const absent = Object.keys(values).filter((k) => !map.get(k));
   // Several keys inserted into one mapping as a single edit (edits at one offset must not overlap).
@@ -84,5 +85,5 @@ function fillMap(ctx: RuleContext, name: string, map: LNode, values: Record<stri
   const merged = inserts.length ? { ...inserts[0]!, newText: inserts.map((e) => e!.newText).join('') } : undefined;
   // Values for keys written empty come first: when such a key ends the mapping, its value and the
   // inserted keys land at one offset, and edits at one offset apply in array order (as in LSP).
-  return fix(title, ...present.map((k) => ctx.edit.replace(map.get(k)!, values[k])), merged);
+  return declaration(title, ...present.map((k) => ctx.edit.replace(map.get(k)!, values[k])), merged);
 }

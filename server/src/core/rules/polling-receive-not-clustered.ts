@@ -1,7 +1,7 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { handlers } from '../model/join';
 import { polling } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLUSTERING_RECEIVING_HOSTS, CLH } from './sources';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'wrong-processing',
     sources: [CLUSTERING_RECEIVING_HOSTS, CLH],
   },
@@ -30,7 +31,7 @@ export default defineRule({
         message: `${endpointLabel(h)} (${h.transport.adapter?.value}) ${p.how}, and its host "${host.name}" ${instancesPhrase(host)} without being declared clustered: ${consequence}. Microsoft provides host clustering for the SQL and SAP adapters so that one instance is active at a time.`,
         nodePath: handlerPath(h, ':polling'),
         related: hostRelated(ctx, h, host, true),
-        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+        suggestions: [clusterSuggestion(ctx, host)],
       });
     }
   },

@@ -1,7 +1,7 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { handlers } from '../model/join';
 import { isPop3 } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, markClustered } from './hostHelpers';
+import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLH, SORH } from './sources';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'wrong-processing',
     sources: [CLH, SORH],
   },
@@ -26,7 +27,7 @@ export default defineRule({
         message: `${endpointLabel(h)} (POP3) runs in host "${host.name}", which ${instancesPhrase(host)} and is not declared clustered: each instance polls the same mailbox. If the mail server allows several connections to one mailbox, the same e-mail is received more than once; Microsoft then recommends running the POP3 receive handler in a clustered host.`,
         nodePath: handlerPath(h, ':pop3'),
         related: hostRelated(ctx, h, host, false),
-        fix: fix(`Mark host ${host.name} clustered in the topology`, markClustered(ctx, host)),
+        suggestions: [clusterSuggestion(ctx, host)],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { sameName, TopologyView } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { roleOf } from './dbHelpers';
@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'storage',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'availability',
     sources: [PPFT, SYS_BOTTLENECKS],
   },
@@ -49,7 +50,7 @@ export default defineRule({
           range: itemAnchor(v),
           message: `Volume ${drive} of SQL instance "${instName}" holds ${users.length ? users.join(', ') : `${holds.join(' and ')} files`} but declares no RAID level, so btslint cannot tell whether one failed disk loses it. Microsoft recommends RAID 1+0 for the BizTalk databases and RAID 1 or 1+0 for their logs.`,
           nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].raid`,
-          fix: fix(`Declare the RAID level of ${drive}`, ctx.edit.insertKey(v, 'raid', RAID)),
+          fix: declaration(`Declare the RAID level of ${drive}`, ctx.edit.insertKey(v, 'raid', RAID)),
         });
       }
       // Databases that point at a drive the instance does not declare (one finding per drive).
@@ -68,7 +69,7 @@ export default defineRule({
             range: node.range,
             message: `${d.get('name')?.str ?? 'A database'} keeps its ${key === 'dataVolume' ? 'data' : 'log'} on ${drive}, but SQL instance "${instName}" declares no volume ${drive}, so its RAID level is unknown. Declare the volume with its RAID level.`,
             nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}]:undeclared`,
-            fix: fix(
+            fix: declaration(
               `Declare volume ${drive}`,
               list && list.isSeq ? ctx.edit.appendItem(list, volume) : list ? undefined : ctx.edit.insertKey(inst, 'volumes', [volume]),
             ),

@@ -1,4 +1,4 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { sameName } from '../model/join';
 import { SYS_BOTTLENECKS, PPFT } from './sources';
 
@@ -11,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'storage',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'availability',
     sources: [SYS_BOTTLENECKS, PPFT],
   },
@@ -34,7 +35,7 @@ export default defineRule({
           range: raid.range,
           message: `Volume ${drive ?? ''} of SQL instance "${inst.get('name')?.str ?? '?'}" holds ${holds.length ? holds.join(', ') : 'BizTalk databases'} on ${what}. Microsoft: RAID 0 should never be used in a BizTalk Server production environment; use RAID 10.`,
           nodePath: `sqlInstances[name=${inst.get('name')?.str}].volumes[drive=${drive}].raid`,
-          fix: fix(`Set RAID 10 on ${drive ?? 'this volume'}`, ctx.edit.replace(raid, 10)),
+          suggestions: [suggestion(`${drive ?? 'The volume'} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
         });
       }
     }

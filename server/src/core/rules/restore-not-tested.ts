@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder, suggestion } from './api';
 import { dateOf, daysBetween, isBlank, missingAnchor } from './shared';
 import { BP_DB, PPFT } from './sources';
 
@@ -12,6 +12,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration', 'suggestion'],
     byEnvironment: 'site-loss',
     sources: [BP_DB, PPFT],
   },
@@ -26,7 +27,7 @@ export default defineRule({
         range: at.range,
         message: 'No restore test is declared (backup.restoreTest). Microsoft: "Perform a trial restoration at least once a month" and thoroughly test your backup and restore procedures.',
         nodePath: 'backup.restoreTest',
-        fix: fix('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: 30 })),
+        fix: declaration('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: placeholder('days between restore tests') })),
       });
       return;
     }
@@ -38,7 +39,7 @@ export default defineRule({
         range: every.range,
         message: `Restores are tested every ${every.value} days; Microsoft recommends a trial restoration at least once a month.`,
         nodePath: 'backup.restoreTest.everyDays',
-        fix: fix('Test restores every 30 days', ctx.edit.replace(every, 30)),
+        suggestions: [suggestion('Restores are now tested every 30 days: declare it', ctx.edit.replace(every, 30))],
       });
     }
     const last = rt.get('last');
@@ -48,7 +49,7 @@ export default defineRule({
         range: last ? last.entryRange : rt.keyRange,
         message: 'The restore test does not say when a restore was last tested (last: YYYY-MM-DD).',
         nodePath: 'backup.restoreTest.last',
-        fix: fix('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
+        fix: declaration('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
       });
       return;
     }

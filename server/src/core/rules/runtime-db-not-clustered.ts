@@ -1,6 +1,6 @@
-import { defineRule, fix } from './api';
+import { defineRule } from './api';
 import { placements, TopologyView } from '../model/join';
-import { clusterSkeleton, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { clusterInstanceSuggestion, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { CK_HA, CLUSTERING_DBS, HADB } from './sources';
 import type { DatabaseRole } from '../readers/configExport';
@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'clustering',
     fixable: true,
+    fixKinds: ['fix', 'suggestion'],
     byEnvironment: 'availability',
     sources: [CK_HA, CLUSTERING_DBS, HADB],
   },
@@ -42,7 +43,7 @@ export default defineRule({
         message: `SQL instance "${name}" holds ${u.databases.join(', ')} but declares neither failoverCluster nor availabilityGroup. ${WHY}`,
         nodePath: `sqlInstances[name=${name}]:runtime`,
         related: u.related,
-        fix: fix(`Declare a failover cluster for ${name}`, ctx.edit.insertKey(u.instance, 'failoverCluster', clusterSkeleton())),
+        suggestions: [clusterInstanceSuggestion(ctx, u.instance, name)],
       });
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u, `The ${u.db.displayName || 'BizTalk database'}`, WHY);

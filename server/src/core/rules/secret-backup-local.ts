@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { defineRule, placeholder, suggestion } from './api';
 import { isPlaceholder } from '../readers/configExport';
 import { LOCAL_DRIVE_PATH } from '../model/adapters';
 import { sameName } from '../model/join';
@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'sso',
     fixable: true,
+    fixKinds: ['suggestion'],
     byEnvironment: 'full',
     sources: [MASTER_SECRET_BACKUP, HA_MSS],
   },
@@ -41,7 +42,7 @@ export default defineRule({
             range: dest.range,
             message: `The master secret backup goes to ${path}, ${local ? 'a local path on the machine that writes it' : `a share on the master secret server ${mss} itself`}. ${why}`,
             nodePath: 'sso.secretBackup.destination',
-            fix: fix('Keep the secret backup on another machine', ctx.edit.replace(dest, REMOTE)),
+            suggestions: [suggestion('The secret backup is now kept on another machine: declare where', ctx.edit.replace(dest, REMOTE))],
           });
         }
       }

@@ -4,7 +4,7 @@
 import type { LNode } from '../readers/yamlNode';
 import { placements, TopologyView } from '../model/join';
 import type { OffsetRange } from '../text';
-import { fix, placeholder, RuleContext } from './api';
+import { fix, placeholder, RuleContext, suggestion } from './api';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
 import { isEmptyValue } from '../fix/yamlEdit';
@@ -83,14 +83,15 @@ export function checkDatabaseClustered(ctx: RuleContext, dbName: string, label: 
         message: `${capitalize(label)} (${dbName}) is on SQL Server "${d.server}", which the topology does not declare, so btslint cannot tell whether it is clustered. ${why}`,
         nodePath: `SQL[DisplayName=${d.displayName}]/Server`,
         related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: 'The topology\'s SQL instances' }],
-        fix: fix(
-          `Declare ${d.server} in the topology as a failover cluster instance`,
-          addToList(ctx, 'sqlInstances', {
-            name: d.server,
-            failoverCluster: { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] },
-            databases: [{ name: dbName }],
-          }),
-        ),
+        // The export states the server and the database: declaring them changes nothing declared,
+        // and the clustering rules then judge the instance. That it is a cluster is a suggestion.
+        fix: fix(`Declare ${d.server} in the topology (the configuration export places ${dbName} there)`, addToList(ctx, 'sqlInstances', { name: d.server, databases: [{ name: dbName }] })),
+        suggestions: [
+          suggestion(
+            `${d.server} is now a failover cluster instance: declare it with its nodes`,
+            addToList(ctx, 'sqlInstances', { name: d.server, failoverCluster: clusterSkeleton(), databases: [{ name: dbName }] }),
+          ),
+        ],
       });
     }
   }
@@ -106,9 +107,9 @@ export function checkDatabaseClustered(ctx: RuleContext, dbName: string, label: 
       range: at.range,
       message: `No SQL instance in the topology holds ${dbName}, and no configuration export in the workspace places it, so btslint cannot check that ${label} is clustered. Add it to the databases of its instance.`,
       nodePath: `sqlInstances:${dbName}:undeclared`,
-      fix:
+      suggestions:
         list && list.isSeq && list.items().length === 1 && list.items()[0].isMap
-          ? fix(`Declare ${dbName} on ${list.items()[0].get('name')?.str ?? 'the SQL instance'}`, addDatabase(ctx, list.items()[0], dbName))
+          ? [suggestion(`${dbName} is on ${list.items()[0].get('name')?.str ?? 'the SQL instance'} (the only one declared): declare it`, addDatabase(ctx, list.items()[0], dbName))]
           : undefined,
     });
     return;
@@ -125,10 +126,7 @@ export function checkDatabaseClustered(ctx: RuleContext, dbName: string, label: 
       message: `SQL instance "${instName}" holds ${label} (${dbName}) but declares neither failoverCluster nor availabilityGroup. ${why}`,
       nodePath: `sqlInstances[name=${instName}]:${dbName}`,
       related,
-      fix: fix(
-        `Declare a failover cluster for ${instName}`,
-        ctx.edit.insertKey(p.instance, 'failoverCluster', { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] }),
-      ),
+      suggestions: [clusterInstanceSuggestion(ctx, p.instance, instName)],
     });
   }
 }
@@ -142,4 +140,17 @@ function addDatabase(ctx: RuleContext, instance: LNode, dbName: string) {
 
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The failoverCluster skeleton the cluster suggestions insert (its nodes are for the team to name). */
+export function clusterSkeleton(): Record<string, unknown> {
+  return { nodes: [placeholder('first SQL node'), placeholder('second SQL node')] };
+}
+
+/**
+ * The suggestion to declare a SQL instance a failover cluster instance: it changes what the topology
+ * says of the instance, so it is never applied by --fix; its title says what must be true first.
+ */
+export function clusterInstanceSuggestion(ctx: RuleContext, instance: LNode, name: string) {
+  return suggestion(`${name} is now a failover cluster instance: declare it with its nodes`, ctx.edit.insertKey(instance, 'failoverCluster', clusterSkeleton()));
 }

@@ -1,6 +1,6 @@
-import { defineRule, fix } from './api';
+import { defineRule, suggestion } from './api';
 import { placements } from '../model/join';
-import { clusterSkeleton, reportUndeclaredServer, unclustered } from './dbHelpers';
+import { clusterInstanceSuggestion, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { CLUSTERING_MSS } from './sources';
 
@@ -13,6 +13,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'sso',
     fixable: true,
+    fixKinds: ['fix', 'suggestion'],
     byEnvironment: 'availability',
     sources: [CLUSTERING_MSS],
   },
@@ -29,7 +30,7 @@ export default defineRule({
         message: `The master secret server is clustered (sso.clustered), but SQL instance "${name}", which holds the SSO database (${u.databases.join(', ')}), declares neither failoverCluster nor availabilityGroup. ${WHY}`,
         nodePath: `sqlInstances[name=${name}]:SSODB`,
         related: [{ uri: topo.uri, range: clusteredNode.entryRange, message: 'The master secret server is declared clustered here' }, ...u.related],
-        fix: fix(`Declare a failover cluster for ${name}`, ctx.edit.insertKey(u.instance, 'failoverCluster', clusterSkeleton())),
+        suggestions: [clusterInstanceSuggestion(ctx, u.instance, name)],
       });
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u, 'The SSO database', WHY);
@@ -46,11 +47,11 @@ export default defineRule({
         severity: 'warning',
         message: 'The master secret server is declared clustered, but no SQL instance in the topology holds SSODB and no configuration export places it, so btslint cannot check that the SSO database is clustered with it. Add SSODB to the databases of its instance.',
         nodePath: 'sso.clustered:SSODB',
-        fix: inst
-          ? fix(
-              `Declare SSODB on ${inst.get('name')?.str ?? 'the SQL instance'}`,
+        suggestions: inst
+          ? [suggestion(
+              `SSODB is on ${inst.get('name')?.str ?? 'the SQL instance'} (the only candidate): declare it`,
               dbs && dbs.isSeq ? ctx.edit.appendItem(dbs, { name: 'SSODB' }) : dbs ? undefined : ctx.edit.insertKey(inst, 'databases', [{ name: 'SSODB' }]),
-            )
+            )]
           : undefined,
       });
     }

@@ -10,6 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     category: 'workspace',
     fixable: true,
+    fixKinds: ['fix'],
     byEnvironment: 'full',
     sources: [],
   },

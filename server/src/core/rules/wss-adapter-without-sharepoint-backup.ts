@@ -1,4 +1,4 @@
-import { defineRule, fix, placeholder } from './api';
+import { declaration, defineRule, placeholder } from './api';
 import { adapterIs, endpointPath, handlers, sameName } from '../model/join';
 import { PPFT } from './sources';
 import { addToList, isBlank } from './shared';
@@ -24,6 +24,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     category: 'backup',
     fixable: true,
+    fixKinds: ['declaration'],
     byEnvironment: 'full',
     sources: [PPFT],
   },
@@ -50,7 +51,7 @@ export default defineRule({
           : `${where} uses the Windows SharePoint Services adapter${host ? ` (site ${host})` : ''}, but the topology declares no backed-up SharePoint farm (sharepoint). Microsoft's platform backup includes the SharePoint farm the adapter uses.`,
         nodePath: `${endpointPath(h)}:wss`,
         related: farm ? [{ uri: topo.uri, range: farm.get('name')?.range ?? farm.range, message: `SharePoint farm ${farmName}` }] : undefined,
-        fix: fix(
+        fix: declaration(
           farm ? `Declare the backup of SharePoint farm ${farmName}` : 'Declare the SharePoint farm and its backup in the topology',
           farm && farm.isMap
             ? farmBackup

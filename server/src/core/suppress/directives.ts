@@ -170,7 +170,7 @@ function xmlSuppressions(doc: BtsDocument, known: ReadonlySet<string>): Suppress
       p.warnings.push({
         message: 'XML does not allow `--` inside a comment: BizTalk\'s import (the .NET XmlReader) rejects this file. Write the reason after `:` instead.',
         range: p.dashes,
-        fix: { title: 'Write the reason after ":"', edits: [{ uri: doc.uri, ...widenSeparator(doc.text, p.dashes), newText: ': ' }] },
+        fix: { kind: 'fix', title: 'Write the reason after ":"', edits: [{ uri: doc.uri, ...widenSeparator(doc.text, p.dashes), newText: ': ' }] },
       });
     }
     const s: Suppression = { uri: doc.uri, scope: 'file', rules: p.rules, reason: p.reason, until: p.until, range: whole, covers: { start: 0, end: doc.text.length }, target: 'file', invalid: p.invalid, warnings: p.warnings };
