@@ -13,6 +13,7 @@ import {
   STATUS_NOTIFICATION,
   StatusParams,
 } from '../../server/src/lsp/protocol';
+import { PlatformView } from './platformView';
 
 /** What the extension exports: used by the end-to-end tests to wait for the server. */
 export interface BtslintApi {
@@ -64,9 +65,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
   let last: StatusParams | undefined;
   let count = 0;
   const waiters: { since: number; resolve: (s: StatusParams) => void }[] = [];
+  const platform = new PlatformView(() => client);
+  context.subscriptions.push(platform);
   const onStatus = (s: StatusParams) => {
     last = s;
     count++;
+    if (s.state === 'ready') void platform.refresh().catch((e) => output.warn(`btslint: the platform view could not be redrawn: ${e}`));
     renderStatus(item, s);
     for (const w of waiters.splice(0)) {
       if (s.state === 'ready' && count > w.since) w.resolve(s);
@@ -108,6 +112,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) + '\n' });
       await vscode.window.showTextDocument(doc, { preview: false });
       return doc;
+    }),
+    vscode.commands.registerCommand('btslint.showPlatform', async () => {
+      if (!client) return undefined;
+      return platform.show();
     }),
     vscode.commands.registerCommand('btslint.restartServer', async () => {
       await client?.restart();

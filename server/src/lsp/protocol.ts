@@ -64,3 +64,19 @@ export const SHOW_DOCUMENTATION_COMMAND = 'btslint.server.showDocumentation';
  * asks the client to select it (window/showDocument with a selection).
  */
 export const SELECT_PLACEHOLDER_COMMAND = 'btslint.server.selectPlaceholder';
+
+/**
+ * Request `btslint/platform`: the picture of each environment's platform, from the last check (the
+ * renderer of `btslint --format html`). The client shows it in a webview under its own CSP.
+ */
+export const PLATFORM_REQUEST = 'btslint/platform';
+export interface PlatformResult {
+  /** The CSS the sections need (for a `<style>` element). */
+  css: string;
+  /**
+   * One `<section>` per environment (no script, no external resource); each drawn element carries
+   * `data-uri` (a protocol URI), `data-line` and `data-character` (0-based): where it is declared.
+   */
+  html: string;
+  environments: number;
+}

@@ -30,6 +30,9 @@ import { checkSteps } from '../core/pipeline';
 import { environmentRuns } from '../core/environments';
 import { namedTopologiesAsync } from '../host/topologies';
 import { workspaceOf } from '../core/model/join';
+import { platformsOf } from '../core/model/platform';
+import { PAGE_CSS, platformSection } from '../render/report';
+import { PLATFORM_CSS } from '../render/platformSvg';
 import { toDiagnostic } from './convert';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { complete } from './features/completion';
@@ -48,6 +51,8 @@ import {
   MODEL_REQUEST,
   ModelParams,
   ModelResult,
+  PLATFORM_REQUEST,
+  PlatformResult,
   SELECT_PLACEHOLDER_COMMAND,
   SHOW_DOCUMENTATION_COMMAND,
   STATUS_NOTIFICATION,
@@ -207,6 +212,33 @@ export class BtslintServer {
       }
       if (!doc || doc.kind === 'other') return null;
       return describeModel(doc, fsPath ?? p.uri) as ModelResult;
+    });
+    connection.onRequest(PLATFORM_REQUEST, (): PlatformResult => {
+      // The documents and findings of the last check: the picture matches the Problems panel.
+      const docs = [...this.checked.values()].map((c) => c.doc);
+      const findings = [...this.findings.values()].flat();
+      const byUri = new Map(docs.map((d) => [d.uri, d] as const));
+      const position = (uri: string, offset: number) => byUri.get(uri)?.lines().position(offset) ?? { line: 0, character: 0 };
+      const display = (uri: string) => {
+        const p = uriToPath(uri);
+        const root = p && this.state.folders.find((f) => isInside(p, f));
+        return p ? (root ? path.relative(root, p) : p) : uri;
+      };
+      const platforms = platformsOf(docs, findings);
+      const html = platforms
+        .map((p) => {
+          const section = platformSection(p, {
+            display,
+            line: (uri, offset) => position(uri, offset).line,
+            data: (el) => {
+              const at = position(el.uri, el.range.start);
+              return { uri: el.uri, line: at.line, character: at.character };
+            },
+          });
+          return `<section class="env">${section}</section>`;
+        })
+        .join('\n');
+      return { css: PAGE_CSS + PLATFORM_CSS, html, environments: platforms.length };
     });
     connection.onRequest(LINT_WORKSPACE_REQUEST, async (): Promise<LintWorkspaceResult> => {
       const t0 = performance.now();

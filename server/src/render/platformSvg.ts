@@ -85,6 +85,8 @@ export interface SvgOptions {
   href?(el: PlatformElement): string | undefined;
   /** Where each element is declared, shown in its tooltip ("contoso.topology.yaml:31"). */
   where?(el: PlatformElement): string;
+  /** Extra `data-*` attributes of an element (the webview: where to reveal it); names are ours, values escaped. */
+  data?(el: PlatformElement): Record<string, string | number>;
 }
 
 /** The platform as one `<svg>` element. */
@@ -110,7 +112,12 @@ export function renderPlatformSvg(p: Platform, options: SvgOptions = {}): string
       .join('\n');
     const href = options.href?.(el);
     const cls = `el kind-${el.kind} sev-${sev}${el.spof ? ' spof' : ''}`;
-    out.push(`<g class="${cls}" data-id="${escapeHtml(el.id)}" data-name="${escapeHtml(el.name)}" transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})">`);
+    const extra = Object.entries(options.data?.(el) ?? {})
+      .filter(([k]) => /^[a-z][a-z0-9-]*$/.test(k))
+      .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
+      .join('');
+    const focus = options.data ? ' tabindex="0" role="button"' : '';
+    out.push(`<g class="${cls}" data-id="${escapeHtml(el.id)}" data-name="${escapeHtml(el.name)}"${extra}${focus} transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})">`);
     if (href) out.push(`<a href="${escapeHtml(href)}">`);
     out.push(`<title>${tip}</title>`);
     out.push(`<rect class="box" width="${n.width}" height="${n.height}" rx="6"/>`);

@@ -9,6 +9,7 @@ import type { Platform } from '../core/model/platform';
 import { findingOf } from '../core/model/platform';
 import { escapeHtml } from './escape';
 import { KIND_LABEL, PLATFORM_CSS, renderPlatformSvg } from './platformSvg';
+import type { SvgOptions } from './platformSvg';
 
 export interface ReportInput {
   findings: readonly Finding[];
@@ -22,7 +23,8 @@ export interface ReportInput {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-const PAGE_CSS = `
+/** The page's CSS besides the picture's (PLATFORM_CSS); the webview uses it too. */
+export const PAGE_CSS = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 "Segoe UI", system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
 header { background: #263238; color: #fff; padding: 14px 24px; }
@@ -73,24 +75,7 @@ export function renderReport(input: ReportInput): string {
   for (const p of platforms) {
     const mine = findings.filter((f) => findingOf(f, p.topology));
     mine.forEach((f) => shown.add(f));
-    const title = `Environment ${p.environment ?? '(none declared)'}${p.group ? `: group ${p.group}` : ''}`;
-    body.push(`<section class="env" aria-label="${escapeHtml(title)}">`, `<h2>${escapeHtml(title)} <span class="loc">${escapeHtml(display(p.topology))}</span></h2>`);
-    body.push(`<p>${p.elements.length} elements, ${p.spofs.length} single point${p.spofs.length === 1 ? '' : 's'} of failure, ${summary(count(mine))}.</p>`);
-    body.push(
-      '<div class="legend"><span class="l-error">error</span><span class="l-warning">warning</span><span class="l-info">info</span><span class="l-ok">no finding</span><span class="l-spof">single point of failure</span></div>',
-    );
-    body.push(`<div class="diagram">${renderPlatformSvg(p, { where: (el) => loc(el.uri, el.range.start) })}</div>`);
-    body.push('<h3>Single points of failure</h3>');
-    if (p.spofs.length) {
-      body.push('<table class="spofs"><thead><tr><th>Element</th><th>Kind</th><th>Why</th><th>Declared at</th></tr></thead><tbody>');
-      for (const s of p.spofs) {
-        const el = p.elements.find((e) => e.id === s.id)!;
-        body.push(`<tr><td><strong>${escapeHtml(s.name)}</strong></td><td>${escapeHtml(KIND_LABEL[s.kind])}</td><td>${escapeHtml(s.reason)}</td><td class="loc">${escapeHtml(loc(el.uri, el.range.start))}</td></tr>`);
-      }
-      body.push('</tbody></table>');
-    } else body.push('<p class="none">None declared: every element the topology declares has a second one to take over.</p>');
-    body.push(findingsHtml(mine, loc));
-    body.push('</section>');
+    body.push(`<section class="env" aria-label="${escapeHtml(envTitle(p))}">`, platformSection(p, { display, line, summary: summary(count(mine)) }), findingsHtml(mine, loc), '</section>');
   }
   const rest = findings.filter((f) => !shown.has(f));
   if (rest.length || !platforms.length) {
@@ -116,6 +101,44 @@ export function renderReport(input: ReportInput): string {
     '</main></body></html>',
     '',
   ].join('\n');
+}
+
+function envTitle(p: Platform): string {
+  return `Environment ${p.environment ?? '(none declared)'}${p.group ? `: group ${p.group}` : ''}`;
+}
+
+export interface SectionOptions {
+  display(uri: string): string;
+  line(uri: string, offset: number): number;
+  /** The findings line ("38 findings (14 errors, …)"), when there is one. */
+  summary?: string;
+  /** Extra data attributes of each drawn element (the webview: where to reveal it). */
+  data?: SvgOptions['data'];
+}
+
+/**
+ * One environment's platform: its title, the picture and the list of its single points of failure.
+ * The HTML report and the editor's webview both show this.
+ */
+export function platformSection(p: Platform, o: SectionOptions): string {
+  const loc = (uri: string, offset: number) => `${o.display(uri)}:${o.line(uri, offset) + 1}`;
+  const body: string[] = [];
+  body.push(`<h2>${escapeHtml(envTitle(p))} <span class="loc">${escapeHtml(o.display(p.topology))}</span></h2>`);
+  body.push(`<p>${p.elements.length} elements, ${p.spofs.length} single point${p.spofs.length === 1 ? '' : 's'} of failure${o.summary ? `, ${escapeHtml(o.summary)}` : ''}.</p>`);
+  body.push(
+    '<div class="legend"><span class="l-error">error</span><span class="l-warning">warning</span><span class="l-info">info</span><span class="l-ok">no finding</span><span class="l-spof">single point of failure</span></div>',
+  );
+  body.push(`<div class="diagram">${renderPlatformSvg(p, { where: (el) => loc(el.uri, el.range.start), data: o.data })}</div>`);
+  body.push('<h3>Single points of failure</h3>');
+  if (p.spofs.length) {
+    body.push('<table class="spofs"><thead><tr><th>Element</th><th>Kind</th><th>Why</th><th>Declared at</th></tr></thead><tbody>');
+    for (const s of p.spofs) {
+      const el = p.elements.find((e) => e.id === s.id)!;
+      body.push(`<tr><td><strong>${escapeHtml(s.name)}</strong></td><td>${escapeHtml(KIND_LABEL[s.kind])}</td><td>${escapeHtml(s.reason)}</td><td class="loc">${escapeHtml(loc(el.uri, el.range.start))}</td></tr>`);
+    }
+    body.push('</tbody></table>');
+  } else body.push('<p class="none">None: every element the topology declares has a second one to take over.</p>');
+  return body.join('\n');
 }
 
 function count(findings: readonly Finding[]): Record<Severity, number> {
