@@ -192,7 +192,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
       const server = byId.get(`server:${key(i.str!)}`) ?? add({ id: `server:${key(i.str!)}`, kind: 'server', name: i.str!, detail: 'BizTalk server', uri, range: i.range });
       link(el.id, server.id, 'instance');
     }
-    if (instances.length === 1) spof(el, `one host instance (on ${instances[0].str}): if it stops, nothing runs this host's handlers`);
+    if (instances.length === 1) spof(el, `one host instance (on ${instances[0].str}): that server's failure, patching or a stopped service stops every port in the host`);
   }
 
   // The master secret server and its secret's backup.
@@ -208,7 +208,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
       const node = byId.get(`server:${key(n.str!)}`) ?? add({ id: `server:${key(n.str!)}`, kind: 'server', name: n.str!, detail: 'cluster node', uri, range: n.range });
       link(mss.id, node.id, 'node');
     }
-    if (!clustered) spof(mss, 'the master secret server is not clustered: while it is down, no new secret can be read after a restart and the secret cannot be changed');
+    if (!clustered) spof(mss, 'the one master secret server of the SSO system, not clustered: while it is down, no SSO server can encrypt new credentials (changing a port\'s configuration fails)');
     const dest = sso!.get('secretBackup')?.get('destination');
     if (dest?.str) {
       const backup = add({ id: `backup:${key(dest.str)}`, kind: 'backup', name: dest.str, detail: 'master secret backup', uri, range: dest.range });
