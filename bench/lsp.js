@@ -27,7 +27,9 @@ const TIMEOUT_MS = 120_000;
 /** A minimal LSP client over a child's stdio: requests, notifications, and waits on what the server sends. */
 class Client {
   constructor(cwd, usageFile) {
-    this.proc = spawn(process.execPath, ['-r', RUSAGE, BIN, 'lsp', '--stdio'], {
+    // BTSLINT_BENCH_NODE_ARGS: extra node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
+    const extra = (process.env.BTSLINT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.proc = spawn(process.execPath, [...extra, '-r', RUSAGE, BIN, 'lsp', '--stdio'], {
       cwd,
       env: { ...process.env, BTSLINT_BENCH_RUSAGE: usageFile },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -201,7 +203,9 @@ async function editLatency(tmp, bytes, runs, label, log) {
   const out = { label, bytes: Buffer.byteLength(text), edits: [], openMs: NaN, rssMb: NaN, peakMb: NaN };
   try {
     await c.start(dir);
-    const isMine = (v) => (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v;
+    // The check of a version is done at its publishDiagnostics or, when its diagnostics did not change
+    // (the server does not send them again), at the btslint/status that ends the check.
+    const isMine = (v) => (m) => (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v) || (v > 1 && m.method === 'btslint/status' && m.params?.state === 'ready');
     const t0 = process.hrtime.bigint();
     const opened = c.waitFor(isMine(1), `diagnostics of the opened ${label} file`);
     c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
@@ -357,6 +361,7 @@ async function measureLsp({ tmp, runs = 5, log = () => {} }) {
   };
   const small = await editLatency(tmp, 400_000, runs, '400 KB', log).catch((e) => fail('400 KB binding', e));
   const large = await editLatency(tmp, 15e6, runs, '15 MB', log).catch((e) => fail('15 MB binding', e));
+  const huge = await require('./lsp-large').largeFile(tmp, runs, log).catch((e) => fail('large file', e));
   const cross = await crossFile(tmp, runs, log).catch((e) => fail('cross-file re-check', e));
   const repoDir = path.join(tmp, 'repo');
   const responsive = fs.existsSync(repoDir) ? await responsiveness(repoDir, runs, log).catch((e) => fail('responsiveness', e)) : undefined;
@@ -387,6 +392,11 @@ async function measureLsp({ tmp, runs = 5, log = () => {} }) {
   lines.push(
     `Measured over the protocol (bench/lsp.js): \`node server/bin/btslint.js lsp --stdio\` started in a folder, files opened and edited with incremental didChange notifications as an editor sends them. Edit latency runs from the didChange to the publishDiagnostics carrying the new version; edits are ${400} ms apart, so each is checked at once rather than debounced. The cross-file re-check runs from the topology edit to the last publishDiagnostics of the bindings it changes (the server's btslint/status notification marks the end of the check).`,
   );
+  if (huge) {
+    lines.push('');
+    lines.push(...require('./lsp-large').describe(huge));
+    raw.push(`lsp large file: open ${f0(huge.openMs)} ms, ${huge.openDiagnostics} diagnostics; re-checks ${huge.edits.map(f0).join(', ')} ms; hover during them ${huge.during.hover.map(f0).join(', ')} ms; RSS ${f0(huge.rssMb)} MB, peak ${f0(huge.peakMb)} MB`);
+  }
   if (responsive) {
     lines.push('');
     lines.push(

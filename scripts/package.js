@@ -47,7 +47,7 @@ const size = fs.statSync(out).size;
 const entries = zipEntries(out);
 for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);
 const problems = [];
-for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json']) {
+for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json', 'extension/schemas/btslint.config.schema.json', 'extension/schemas/btslint.config.editor.schema.json']) {
   if (!entries.some((e) => e.name === need)) problems.push(`missing ${need}`);
 }
 for (const e of entries) {

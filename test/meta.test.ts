@@ -35,9 +35,11 @@ const ROOT = repoRoot();
 const DOCS = path.join(ROOT, 'docs', 'rules');
 
 interface Generator {
+  EDITOR_SCHEMA: string;
   mdText(s: string): string;
   kindLine(meta: (typeof allRules)[number]['meta']): string;
   renderRuleTable(rules: typeof allRules): string;
+  renderEditorSchema(rules: typeof allRules): string;
   currentTable(readme: string): string | undefined;
 }
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -122,6 +124,10 @@ describe('rule registry', () => {
     const table = gen.currentTable(readme);
     assert.ok(table !== undefined, 'README.md lacks the <!-- rules:start --> / <!-- rules:end --> markers');
     assert.equal(table, gen.renderRuleTable(allRules), 'the README rule table is stale: run `npm run docs:rules`');
+  });
+
+  it('the editor schema of btslint.config files names every rule (what `npm run docs:rules` generates)', () => {
+    assert.equal(readText(gen.EDITOR_SCHEMA), gen.renderEditorSchema(allRules), 'schemas/btslint.config.editor.schema.json is stale: run `npm run docs:rules`');
   });
 });
 

@@ -1,15 +1,19 @@
 // The VS Code extension: starts btslint's language server (the same module `btslint lsp` runs) over
-// IPC, and adds what only an editor has: a status-bar item, a timed output channel, and the
-// commands "btslint: Lint workspace" and "btslint: Show model for this file". Everything about
-// BizTalk files lives in the server.
+// IPC, and adds what only an editor has: a status-bar item, a timed output channel, the commands
+// "btslint: Lint workspace", "btslint: Show model for this file" (a read-only virtual document) and
+// "btslint: Open adapter settings" (the escaped settings of a transport, decoded, in a virtual
+// document that saves back into the binding: adapterSettingsFs.ts). Everything about BizTalk files
+// lives in the server.
 
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { AdapterSettingsFs, openAdapterSettings, SETTINGS_SCHEME } from './adapterSettingsFs';
 import {
   LINT_WORKSPACE_REQUEST,
   LintWorkspaceResult,
   MODEL_REQUEST,
   ModelResult,
+  OPEN_ADAPTER_SETTINGS_COMMAND,
   STATUS_NOTIFICATION,
   StatusParams,
 } from '../../server/src/lsp/protocol';
@@ -50,10 +54,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
     initializationOptions: { settings: currentSettings() },
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
+    // The server's "Open adapter settings" CodeLens runs the client command of that name.
   };
   client = new LanguageClient('btslint', 'btslint', serverOptions, clientOptions);
 
-  // Status bar: files checked and when, or what the server is doing.
+  // "Show model": read-only documents with the model a request returned.
+  const MODEL_SCHEME = 'btslint-model';
+  const models = new Map<string, string>();
+  let modelCount = 0;
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(MODEL_SCHEME, { provideTextDocumentContent: (u) => models.get(u.toString()) ?? '' }),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme === MODEL_SCHEME) models.delete(d.uri.toString());
+    }),
+  );
+
+  // The adapter settings views: a file system of virtual documents that save back into the binding.
+  const settingsFs = new AdapterSettingsFs(client);
+  context.subscriptions.push(
+    settingsFs,
+    vscode.workspace.registerFileSystemProvider(SETTINGS_SCHEME, settingsFs, { isCaseSensitive: true }),
+  );
+
+  // Status bar: what the server is doing, the problems of the last check, or what failed.
   const item = vscode.window.createStatusBarItem('btslint.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'btslint';
   item.command = 'btslint.showOutput';
@@ -109,7 +132,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
         void vscode.window.showWarningMessage(`btslint: ${vscode.workspace.asRelativePath(uri)} is not a BizTalk file btslint reads.`);
         return undefined;
       }
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) + '\n' });
+      // A read-only virtual document (never an Untitled buffer that asks to be saved).
+      const name = uri.path.split('/').pop() ?? 'file';
+      const modelUri = vscode.Uri.from({ scheme: MODEL_SCHEME, path: `/${name}.model.json`, query: new URLSearchParams({ file: uri.toString(), n: String(++modelCount) }).toString() });
+      models.set(modelUri.toString(), JSON.stringify(model, null, 2) + '\n');
+      const doc = await vscode.workspace.openTextDocument(modelUri);
+      await vscode.languages.setTextDocumentLanguage(doc, 'json');
       await vscode.window.showTextDocument(doc, { preview: false });
       return doc;
     }),
@@ -117,6 +145,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
       if (!client) return undefined;
       return platform.show();
     }),
+    vscode.commands.registerCommand(OPEN_ADAPTER_SETTINGS_COMMAND, (uri?: string, id?: string) => (client ? openAdapterSettings(client, settingsFs, uri, id) : undefined)),
     vscode.commands.registerCommand('btslint.restartServer', async () => {
       await client?.restart();
     }),
@@ -138,13 +167,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
 
 function currentSettings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration('btslint');
-  return { enable: c.get('enable'), severityOverrides: c.get('severityOverrides'), run: c.get('run'), maxFileSizeMB: c.get('maxFileSizeMB') };
+  return {
+    enable: c.get('enable'),
+    severityOverrides: c.get('severityOverrides'),
+    run: c.get('run'),
+    maxFileSizeMB: c.get('maxFileSizeMB'),
+    maxDiagnosticsPerFile: c.get('maxDiagnosticsPerFile'),
+  };
 }
 
 function renderStatus(item: vscode.StatusBarItem, s: StatusParams): void {
-  if (s.state === 'scanning') {
-    item.text = '$(sync~spin) btslint';
-    item.tooltip = 'btslint is reading the workspace';
+  item.backgroundColor = undefined;
+  if (s.state === 'scanning' || s.state === 'checking') {
+    item.text = `$(sync~spin) btslint: ${s.state}`;
+    item.tooltip = s.state === 'scanning' ? 'btslint is reading the workspace. Click to show the btslint output.' : 'btslint is checking. Click to show the btslint output.';
     return;
   }
   if (s.state === 'disabled') {
@@ -152,9 +188,15 @@ function renderStatus(item: vscode.StatusBarItem, s: StatusParams): void {
     item.tooltip = 'btslint is disabled (btslint.enable)';
     return;
   }
+  if (s.state === 'error') {
+    item.text = '$(error) btslint: error';
+    item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    item.tooltip = new vscode.MarkdownString(`**btslint**: ${s.error ?? 'a step failed'}.\n\nThe diagnostics of the last good check stay. Click to show the btslint output.`);
+    return;
+  }
   const at = new Date(s.at);
   const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  item.text = `$(checklist) btslint: ${s.files} file${s.files === 1 ? '' : 's'} · ${time}`;
+  item.text = `$(checklist) btslint: ${s.findings} problem${s.findings === 1 ? '' : 's'}`;
   item.tooltip = new vscode.MarkdownString(
     `**btslint** checked ${s.files} BizTalk file(s) at ${time} in ${s.lastCheckMs} ms: ${s.findings} finding(s).\n\nClick to show the btslint output.`,
   );

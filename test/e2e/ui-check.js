@@ -41,9 +41,9 @@ async function lineSpans(page, lineText) {
     assert.match(problems, /btslint/);
     console.log(`ui-check: Problems panel:\n${problems.split('\n').slice(0, 12).map((l) => '  ' + l).join('\n')}`);
 
-    // 2. The status bar item: files checked and the time of the last check.
+    // 2. The status bar item: the problems of the last check.
     const status = await ui.statusBarText(page);
-    assert.match(status, /btslint: 2 files · \d/);
+    assert.match(status, /btslint: \d+ problems?/);
 
     // 3. The FTP problem: a double-click jumps to it (line 86), where btslint's squiggle is; its hover.
     const rows = page.locator('.markers-panel .monaco-list-row').filter({ has: page.locator('.marker-message-details, .marker-message') });

@@ -211,7 +211,8 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     assert.match(hostNames[0].detail!, /not declared yet/);
     const servers = labels(await completeAt(TOPOLOGY + '  - name: Other\n    instances: [BTSAPP01, '));
     assert.ok(servers.includes('BTSAPP02'));
-    assert.ok(servers.includes('BTSAPP01'));
+    // Already in the list: not offered again.
+    assert.ok(!servers.includes('BTSAPP01'));
     const blockItem = labels(await completeAt(TOPOLOGY + '  - name: Other\n    instances:\n      - '));
     assert.ok(blockItem.includes('BTSAPP02'));
     const dbs = labels(await completeAt(TOPOLOGY.replace('      - name: BizTalkMsgBoxDb\n', '      - name: BizTalkMsgBoxDb\n      - name: '), { line: 9, character: 14 }));

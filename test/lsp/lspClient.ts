@@ -27,6 +27,12 @@ export interface ClientOptions {
   snippetEdits?: boolean;
   /** Advertise window/showDocument support (default true). */
   showDocument?: boolean;
+  /** Answer workspace/configuration with this (per item) instead of `settings`: e.g. null, as Neovim does. */
+  configurationAnswer?: (item: { section?: string; scopeUri?: string }) => unknown;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
+  /** The workspace folders, relative to the root (default: the root alone). */
+  workspaceFolders?: string[];
 }
 
 export class LspTestClient {
@@ -46,7 +52,7 @@ export class LspTestClient {
   readonly texts = new Map<string, string>();
 
   constructor(readonly root: string, private readonly options: ClientOptions = {}) {
-    this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.child.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -58,7 +64,9 @@ export class LspTestClient {
       this.notifications.push({ method, params });
       this.wake();
     });
-    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => options.settings ?? {}));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
+      p.items.map((item) => (options.configurationAnswer ? options.configurationAnswer(item) : (options.settings ?? {}))),
+    );
     this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
       return null;
@@ -86,7 +94,7 @@ export class LspTestClient {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToUri(this.root),
-      workspaceFolders: [{ uri: pathToUri(this.root), name: path.basename(this.root) }],
+      workspaceFolders: (this.options.workspaceFolders ?? ['.']).map((rel) => ({ uri: pathToUri(path.join(this.root, rel)), name: path.basename(path.join(this.root, rel)) })),
       initializationOptions: this.options.settings ? { settings: this.options.settings } : undefined,
       capabilities: {
         workspace: {
@@ -137,15 +145,15 @@ export class LspTestClient {
     });
   }
 
-  /** Waits for the first `btslint/status` with state ready after `since` notifications. */
-  waitForStatus(since = 0): Promise<StatusParams> {
-    return this.waitFor<StatusParams>('btslint/status ready', () => {
+  /** Waits for the first `btslint/status` with state ready (or `state`) after `since` notifications. */
+  waitForStatus(since = 0, state: StatusParams['state'] = 'ready', timeoutMs = 15000): Promise<StatusParams> {
+    return this.waitFor<StatusParams>(`btslint/status ${state}`, () => {
       for (let i = since; i < this.notifications.length; i++) {
         const n = this.notifications[i];
-        if (n.method === 'btslint/status' && (n.params as StatusParams).state === 'ready') return n.params as StatusParams;
+        if (n.method === 'btslint/status' && (n.params as StatusParams).state === state) return n.params as StatusParams;
       }
       return undefined;
-    });
+    }, timeoutMs);
   }
 
   dump(): string {

@@ -15,6 +15,11 @@ export interface BtslintSettings {
   run: 'onType' | 'onSave';
   /** Files larger than this are skipped (not read, not checked; a file-too-large finding says so). */
   maxFileSizeMB: number;
+  /**
+   * At most this many diagnostics are shown per file (0: no limit); the last one says how many more
+   * there are and how to list them all (the command line).
+   */
+  maxDiagnosticsPerFile: number;
 }
 
 export const DEFAULT_SETTINGS: BtslintSettings = {
@@ -22,6 +27,7 @@ export const DEFAULT_SETTINGS: BtslintSettings = {
   severityOverrides: {},
   run: 'onType',
   maxFileSizeMB: 50,
+  maxDiagnosticsPerFile: 500,
 };
 
 /** Request `btslint/model`: what btslint read from one file (the `btslint model --json` view). */
@@ -51,8 +57,14 @@ export interface StatusParams {
   lastCheckMs: number;
   /** When it finished (ISO 8601). */
   at: string;
-  /** `scanning` while the workspace is first read; `ready` afterwards; `disabled` when btslint.enable is false. */
-  state: 'scanning' | 'ready' | 'disabled';
+  /**
+   * `scanning` while the workspace is read; `checking` while a check runs; `ready` after a check;
+   * `error` when a step failed (`error` says which; the last good diagnostics stay); `disabled` when
+   * btslint.enable is false.
+   */
+  state: 'scanning' | 'checking' | 'ready' | 'error' | 'disabled';
+  /** With state `error`: what failed, in one line (the output has the details). */
+  error?: string;
 }
 
 /** Server command behind the "Show documentation for <rule>" code action; argument: the docs URL. */
@@ -64,6 +76,53 @@ export const SHOW_DOCUMENTATION_COMMAND = 'btslint.server.showDocumentation';
  * asks the client to select it (window/showDocument with a selection).
  */
 export const SELECT_PLACEHOLDER_COMMAND = 'btslint.server.selectPlaceholder';
+
+/**
+ * Client command behind the "Open adapter settings" CodeLens; arguments: the binding's URI and the
+ * block id. The VS Code extension opens the view (`btslint/adapterSettings`) in a virtual document
+ * that saves back through `btslint/applyAdapterSettings`; other clients may do the same.
+ */
+export const OPEN_ADAPTER_SETTINGS_COMMAND = 'btslint.openAdapterSettings';
+
+/** Request `btslint/adapterSettings`: the escaped settings blocks of a binding, and one decoded when `id` is given. */
+export const ADAPTER_SETTINGS_REQUEST = 'btslint/adapterSettings';
+export interface AdapterSettingsParams {
+  uri: string;
+  id?: string;
+}
+/** An LSP range (kept structural here: this file imports nothing at run time). */
+export interface PlainRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+export interface AdapterSettingsResult {
+  /** Every transport with escaped settings: id, label, adapter, and the escaped text's range in the binding. */
+  blocks: { id: string; label: string; adapter: string | null; range: PlainRange }[];
+  /** The block asked for: decoded and indented, with the binding's diagnostics that lie in it (in the view's positions). */
+  view: {
+    id: string;
+    label: string;
+    adapter: string | null;
+    text: string;
+    /** Problems of the escaped text in the file; the view is then the decoded text as is, and cannot be saved back. */
+    problems: string[];
+    diagnostics: unknown[];
+  } | null;
+}
+
+/**
+ * Request `btslint/applyAdapterSettings`: the workspace edit that writes an edited view back into the
+ * binding, escaped as BizTalk writes it (null edit: nothing changed), or the problems that prevent it.
+ * `baseText` is the view as the client read it: when the binding changed since, the save is refused.
+ */
+export const APPLY_ADAPTER_SETTINGS_REQUEST = 'btslint/applyAdapterSettings';
+export interface ApplyAdapterSettingsParams {
+  uri: string;
+  id: string;
+  text: string;
+  baseText?: string;
+}
+export type ApplyAdapterSettingsResult = { edit: unknown | null } | { problems: string[] };
 
 /**
  * Request `btslint/platform`: the picture of each environment's platform, from the last check (the

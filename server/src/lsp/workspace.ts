@@ -34,8 +34,8 @@ export class WorkspaceState {
   private diskReads = 0;
   /** Paths of the workspace folders. */
   folders: string[] = [];
-  /** Files larger than this (bytes) are not read: the core's file-too-large finding says so. */
-  maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  /** Files larger than this (bytes, per file: the setting may differ per folder) are not read: the core's file-too-large finding says so. */
+  maxFileSizeOf: (fsPath: string) => number = () => DEFAULT_MAX_FILE_SIZE;
 
   get(uriOrKey: string): Entry | undefined {
     return this.entries.get(uriOrKey.startsWith('file:') ? uriKey(uriOrKey) : uriOrKey);
@@ -60,7 +60,7 @@ export class WorkspaceState {
     const e = this.entry(pathToUri(fsPath), fsPath);
     e.skipped = undefined;
     if (e.open) return e;
-    const doc = readDocument(e.uri, bytes, { maxFileSize: this.maxFileSize, sizeLimitHint: EDITOR_SIZE_LIMIT_HINT });
+    const doc = readDocument(e.uri, bytes, { maxFileSize: this.maxFileSizeOf(fsPath), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT });
     // Files that are not BizTalk files keep only their kind: no text held for every XML of the repo.
     e.doc = doc.kind === 'other' && !isSkipped(doc) ? otherKind(doc) : doc;
     e.parsed = `disk:${++this.diskReads}`;
@@ -71,9 +71,10 @@ export class WorkspaceState {
   setSkipped(fsPath: string, size: number): Entry {
     const e = this.entry(pathToUri(fsPath), fsPath);
     if (!e.open) {
-      e.doc = skippedDocument(e.uri, size, this.maxFileSize, EDITOR_SIZE_LIMIT_HINT);
+      const limit = this.maxFileSizeOf(fsPath);
+      e.doc = skippedDocument(e.uri, size, limit, EDITOR_SIZE_LIMIT_HINT);
       e.parsed = `disk:${++this.diskReads}`;
-      e.skipped = `${(size / 1048576).toFixed(1)} MB is over the size limit (${(this.maxFileSize / 1048576).toFixed(0)} MB)`;
+      e.skipped = `${(size / 1048576).toFixed(1)} MB is over the size limit (${(limit / 1048576).toFixed(0)} MB)`;
     }
     return e;
   }
@@ -113,6 +114,16 @@ export class WorkspaceState {
     return removed;
   }
 
+  /** Whether a path lies in one of the workspace folders. */
+  inFolders(fsPath: string): boolean {
+    return this.folders.some((f) => isInside(fsPath, f));
+  }
+
+  /** Drops one entry (a file outside the folders, closed in the client). */
+  drop(e: Entry): void {
+    this.entries.delete(e.key);
+  }
+
   /** Drops entries outside the current folders (a folder was removed from the workspace). */
   retainFolders(): Entry[] {
     const removed = this.all().filter((e) => !e.open && !this.folders.some((f) => isInside(e.path, f)));
@@ -129,7 +140,7 @@ export class WorkspaceState {
     if (e.open && e.text !== undefined) {
       const v = `open:${e.version}`;
       if (e.parsed !== v || !e.doc) {
-        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSize, sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc });
+        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSizeOf(e.path), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc });
         e.parsed = v;
       }
       return e.doc;
@@ -152,6 +163,19 @@ export class WorkspaceState {
     return out;
   }
 
+  /**
+   * For requests (hover, symbols, folding...): the document at its latest version, except for a large
+   * open document whose latest version is not parsed yet: then its last parse, so a request never
+   * waits for a parse of megabytes (the check that follows the edit parses it).
+   */
+  documentForRequest(uri: string): BtsDocument | undefined {
+    const e = this.get(uri);
+    if (!e) return undefined;
+    const stale = e.open && e.parsed !== `open:${e.version}`;
+    if (stale && e.doc && !e.doc.superseded && (e.text?.length ?? 0) > LARGE_DOCUMENT) return e.doc;
+    return this.document(e);
+  }
+
   /** The document at a URI, parsed at its latest version. */
   documentAt(uri: string): BtsDocument | undefined {
     const e = this.get(uri);
@@ -160,6 +184,9 @@ export class WorkspaceState {
 }
 
 const EMPTY_LINES = new LineIndex('');
+
+/** Above this many UTF-16 units, requests are answered from the last parse while a newer version waits for its check. */
+export const LARGE_DOCUMENT = 1_000_000;
 
 /** What is kept of a file that is not a BizTalk file: its kind, not its text or parse tree. */
 function otherKind(doc: BtsDocument): BtsDocument {

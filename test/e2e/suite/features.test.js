@@ -72,17 +72,19 @@ describe('btslint extension: hover, definition, outline, completion, commands', 
     assert.ok(r.findings > 0);
   });
 
-  it('"btslint: Show model for this file" opens the model as JSON in an untitled editor', async () => {
+  it('"btslint: Show model for this file" opens the model as JSON in a read-only document', async () => {
     await vscode.window.showTextDocument(bindingDoc);
     const doc = await vscode.commands.executeCommand('btslint.showModel');
     assert.ok(doc, 'a document was opened');
     assert.strictEqual(doc.languageId, 'json');
-    assert.ok(doc.isUntitled);
+    assert.strictEqual(doc.uri.scheme, 'btslint-model');
+    assert.ok(!doc.isUntitled, 'not an Untitled buffer that asks to be saved');
+    assert.ok(!doc.isDirty);
     const model = JSON.parse(doc.getText());
     assert.strictEqual(model.kind, 'binding');
     assert.deepStrictEqual(model.sendPorts.map((s) => s.name), ['FtpSendport']);
     assert.strictEqual(vscode.window.activeTextEditor.document, doc);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('"btslint: Show platform" opens a webview with the picture, under a strict content security policy', async () => {

@@ -4,19 +4,21 @@
 // names from the configuration exports.
 
 import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver/node';
-import type { BtsDocument } from '../../core';
+import { allRules, BtsDocument, docsUrl, LineIndex } from '../../core';
+import { ruleIdSiteAt } from '../../core/suppress/complete';
 import { handlers, sqlHost, TopologyView, Workspace, sameName } from '../../core/model/join';
 import { DEFAULT_DB_NAME } from '../../core/readers/configExport';
 import { topologySchema } from '../../core/readers/topology';
 import { cursorContext, CursorContext } from './cursor';
 import { allowedValues, ARRAY_ITEM, keyMarkdown, resolve, Schema, schemaAt, Segment, typeLabel, typeOf } from './schema';
 
-type Source = 'hosts' | 'servers' | 'sqlServers' | 'databases';
+type Source = 'hosts' | 'servers' | 'biztalkServers' | 'sqlServers' | 'databases';
 
 /** Paths (items as []) whose values name something the workspace knows. */
 const FIXED_SOURCES: Record<string, Source> = {
   'hosts.[].name': 'hosts',
-  'hosts.[].instances.[]': 'servers',
+  // Host instances run on BizTalk servers: never a SQL server (nor one a configuration export names).
+  'hosts.[].instances.[]': 'biztalkServers',
   'sqlInstances.[].failoverCluster.nodes.[]': 'servers',
   'sqlInstances.[].databases.[].name': 'databases',
 };
@@ -81,6 +83,21 @@ function knownValues(src: Source, ws: Workspace, topo: TopologyView | undefined)
         for (const inst of topo.sqlInstances()) for (const n of inst.get('failoverCluster')?.get('nodes')?.strings() ?? []) add(n.str, `node of SQL instance ${inst.get('name')?.str ?? '?'}`, !topo.findServer(n.str!));
       }
       for (const e of ws.configExports) for (const d of e.configExport!.databases) if (d.server) add(sqlHost(d.server).toUpperCase(), `SQL server of ${d.displayName} (configuration export)`, !topo?.findServer(sqlHost(d.server)));
+      break;
+    case 'biztalkServers':
+      if (topo) {
+        const roles = (sv: ReturnType<TopologyView['servers']>[number]) => (sv.get('roles')?.strings() ?? []).map((r) => (r.str ?? '').toLowerCase());
+        for (const sv of topo.servers()) {
+          const r = roles(sv);
+          if (!r.length || r.includes('biztalk')) add(sv.get('name')?.str, 'BizTalk server declared under servers', false);
+        }
+        for (const h of topo.hosts()) {
+          for (const i of h.get('instances')?.strings() ?? []) {
+            const sv = topo.findServer(i.str!);
+            if (!sv || !roles(sv).length || roles(sv).includes('biztalk')) add(i.str, `runs an instance of host ${h.get('name')?.str ?? '?'}`, !sv);
+          }
+        }
+      }
       break;
     case 'sqlServers':
       for (const e of ws.configExports) for (const d of e.configExport!.databases) if (d.server) add(d.server, `holds ${d.database ?? d.displayName} (configuration export)`, !topo?.findInstance(d.server));
@@ -169,7 +186,53 @@ export function complete(doc: BtsDocument, offset: number, ws: Workspace, snippe
   // Enum values keep the schema's order (it is meaningful: production before development).
   allowedValues(vs).forEach((v, i) => push(v, typeof v === 'boolean' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember, typeLabel(vs) || undefined, `0${String(i).padStart(3, '0')}`));
   const src = sourceFor(valuePath);
-  if (src) for (const k of knownValues(src, ws, topo)) push(k.value, CompletionItemKind.Value, k.detail, k.fresh ? '1' : '2');
+  // An item of a list: the values the list already holds are not offered again.
+  const last = String(valuePath[valuePath.length - 1]);
+  const inList = last === ARRAY_ITEM || /^\d+$/.test(last);
+  const taken = new Set((inList ? [...listValues(doc, valuePath.slice(0, -1), ctx.word), ...flowItemsBefore(text, ctx.wordStart)] : []).map((v) => v.toLowerCase()));
+  if (src) for (const k of knownValues(src, ws, topo)) if (!taken.has(k.value.toLowerCase())) push(k.value, CompletionItemKind.Value, k.detail, k.fresh ? '1' : '2');
   for (const ex of vs.examples ?? []) if (typeof ex !== 'object') push(ex, CompletionItemKind.Text, 'example', '3');
   return items;
+}
+
+/** The strings of the list at `path` in the topology as parsed (the word being typed left out). */
+function listValues(doc: BtsDocument, path: Segment[], typing: string): string[] {
+  let node = doc.topology?.root;
+  for (const seg of path) {
+    if (!node) return [];
+    node = /^\d+$/.test(String(seg)) ? node.items()[Number(seg)] : node.get(String(seg));
+  }
+  if (!node || !node.isSeq) return [];
+  return node.strings().map((s) => s.str ?? '').filter((v) => v && v !== typing);
+}
+
+/** Rule ids where a suppression comment names them (the ids it already names left out). */
+export function ruleIdCompletion(text: string, position: { line: number; character: number }): CompletionItem[] | null {
+  const lines = new LineIndex(text);
+  const offset = lines.offset(position);
+  const site = ruleIdSiteAt(text, offset);
+  if (!site) return null;
+  const range = { start: lines.position(site.start), end: position };
+  return allRules
+    .filter((r) => !site.written.includes(r.meta.id))
+    .map((r) => ({
+      label: r.meta.id,
+      kind: CompletionItemKind.Value,
+      detail: r.meta.description,
+      documentation: { kind: MarkupKind.Markdown, value: `${r.meta.description}\n\n[Rule documentation](${docsUrl(r.meta.id)})` },
+      textEdit: { range, newText: r.meta.id },
+    }));
+}
+
+/** The items written before the cursor in a flow list on its line (`[BTS01, 'BTS02', `), while it is typed. */
+function flowItemsBefore(text: string, wordStart: number): string[] {
+  const lineStart = text.lastIndexOf('\n', wordStart - 1) + 1;
+  const line = text.slice(lineStart, wordStart);
+  const open = line.lastIndexOf('[');
+  if (open < 0 || line.indexOf(']', open) >= 0) return [];
+  return line
+    .slice(open + 1)
+    .split(',')
+    .map((v) => v.trim().replace(/^["']|["']$/g, ''))
+    .filter(Boolean);
 }

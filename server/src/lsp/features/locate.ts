@@ -52,10 +52,15 @@ export function topologyNodeAt(root: LNode, offset: number): TopologyHit | undef
   return undefined;
 }
 
+/** The handlers of a binding, per parsed version (a 15 MB binding has thousands; hovers come often). */
+const handlersOf = new WeakMap<BtsDocument, HandlerRef[]>();
+
 /** The binding handler whose host name (SendHandler/ReceiveHandler Name) holds the offset. */
 export function handlerAt(doc: BtsDocument, offset: number): HandlerRef | undefined {
   if (!doc.binding) return undefined;
-  return handlers(workspaceOf([doc])).find((h) => h.transport.host && contains(h.transport.host.range, offset));
+  let list = handlersOf.get(doc);
+  if (!list) handlersOf.set(doc, (list = handlers(workspaceOf([doc]))));
+  return list.find((h) => h.transport.host && contains(h.transport.host.range, offset));
 }
 
 /** The configuration export database whose <Server> or <Database> holds the offset. */

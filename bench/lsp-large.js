@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+'use strict';
+// A large binding in the language server (issue 16): the 15 MB generated binding open in an editor,
+// with every finding it has (no topology declares its hosts, so each handler is reported).
+//   - what crosses the pipe: diagnostics published for the file when opened (count and JSON bytes),
+//     and after each edit (an edit that leaves the findings as they were sends nothing);
+//   - requests while a re-check runs: hover, documentSymbol and codeAction sent 20 ms after an edit,
+//     timed to their answers (and the same requests idle);
+//   - the re-check itself (didChange to btslint/status ready) and the server's resident memory with the
+//     file open (Linux VmRSS), and its peak over the session.
+// Usable alone: node bench/lsp-large.js [runs] [MB], or from bench/lsp.js (npm run bench).
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const workload = require('./workload');
+
+const ms = (a, b) => Number(b - a) / 1e6;
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function positionAt(text, offset) {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
+}
+
+async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
+  const { Client } = require('./lsp');
+  const dir = path.join(tmp, 'lsp-large');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'Large.BindingInfo.xml');
+  let text = workload.bindingOfSize(bytes);
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const c = new Client(dir, path.join(tmp, 'lsp-large-rusage.json'));
+  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, rssMb: NaN, peakMb: NaN };
+  const publishes = [];
+  c.listeners.add({ on: (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && publishes.push({ n: m.params.diagnostics.length, json: JSON.stringify(m.params.diagnostics).length }) });
+  const isReady = (m) => m.method === 'btslint/status' && m.params?.state === 'ready';
+  try {
+    await c.start(dir);
+    await c.waitFor(isReady, 'the first check');
+    const t0 = process.hrtime.bigint();
+    const opened = c.waitFor(isReady, 'the check of the opened file');
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
+    const { at } = await opened;
+    out.openMs = ms(t0, at);
+    await sleep(300);
+    const last = publishes[publishes.length - 1];
+    out.openDiagnostics = last ? last.n : 0;
+    out.openJsonBytes = last ? last.json : 0;
+    out.rssMb = c.rssMb();
+    const hostAt = text.indexOf('<ReceiveHandler Name="', text.length >> 1) + '<ReceiveHandler Name="'.length + 2;
+    const hostPos = positionAt(text, hostAt);
+    const requests = {
+      hover: () => c.request('textDocument/hover', { textDocument: { uri }, position: hostPos }),
+      symbols: () => c.request('textDocument/documentSymbol', { textDocument: { uri } }),
+      actions: () => c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: hostPos, end: hostPos }, context: { diagnostics: [] } }),
+    };
+    const anchor = text.indexOf('<Description>', text.length >> 2);
+    const edited = anchor >= 0 ? anchor + '<Description>'.length : text.indexOf('<ReceiveLocation Name="', text.length >> 2) + 30;
+    const pos = positionAt(text, edited);
+    for (let k = 0; k < runs; k++) {
+      for (const [name, r] of Object.entries(requests)) {
+        const i0 = process.hrtime.bigint();
+        await r();
+        out.idle[name].push(ms(i0, process.hrtime.bigint()));
+      }
+      const version = k + 2;
+      const before = publishes.length;
+      const done = c.waitFor(isReady, `the re-check after edit ${k + 1}`);
+      const s = process.hrtime.bigint();
+      c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
+      await sleep(20);
+      await Promise.all(
+        Object.entries(requests).map(async ([name, r]) => {
+          const r0 = process.hrtime.bigint();
+          await r();
+          out.during[name].push(ms(r0, process.hrtime.bigint()));
+        }),
+      );
+      const { at: got } = await done;
+      out.edits.push(ms(s, got));
+      await sleep(300);
+      out.sentAfterEdit.push(publishes.slice(before).reduce((n, p) => n + p.json, 0));
+      text = text.slice(0, edited) + 'x' + text.slice(edited);
+    }
+  } finally {
+    out.peakMb = await c.stop();
+  }
+  log(
+    `lsp large ${(out.bytes / 1e6).toFixed(1)} MB: open ${f0(out.openMs)} ms, ${out.openDiagnostics} diagnostics (${f0(out.openJsonBytes / 1024)} KB); ` +
+      `re-checks ${out.edits.map(f0).join(', ')} ms; bytes sent after edits ${out.sentAfterEdit.join(', ')}; ` +
+      `during a re-check: hover ${out.during.hover.map(f0).join(', ')} ms, symbols ${out.during.symbols.map(f0).join(', ')} ms, code actions ${out.during.actions.map(f0).join(', ')} ms; ` +
+      `idle: hover ${f0(median(out.idle.hover))}, symbols ${f0(median(out.idle.symbols))}, code actions ${f0(median(out.idle.actions))} ms; RSS ${f0(out.rssMb)} MB (peak ${f0(out.peakMb)} MB)`,
+  );
+  return out;
+}
+
+/** The lines for BENCHMARKS.md. */
+function describe(r) {
+  return [
+    `Large file (bench/lsp-large.js): the ${(r.bytes / 1e6).toFixed(1)} MB generated binding opened with no topology (every handler reported), btslint.maxDiagnosticsPerFile at its default (500).`,
+    '',
+    '| figure | value |',
+    '|---|---|',
+    `| diagnostics published when opened | ${r.openDiagnostics} (${f0(r.openJsonBytes / 1024)} KB of JSON) |`,
+    `| diagnostics bytes sent after an edit that leaves the findings as they were | ${r.sentAfterEdit.join(', ')} |`,
+    `| re-check after an edit (didChange to status ready), median | ${f0(median(r.edits))} ms (${r.edits.map(f0).join(', ')}) |`,
+    `| hover sent 20 ms into the re-check, median | ${f0(median(r.during.hover))} ms (${r.during.hover.map(f0).join(', ')}); idle ${f0(median(r.idle.hover))} ms |`,
+    `| documentSymbol sent 20 ms into the re-check, median | ${f0(median(r.during.symbols))} ms (${r.during.symbols.map(f0).join(', ')}); idle ${f0(median(r.idle.symbols))} ms |`,
+    `| codeAction sent 20 ms into the re-check, median | ${f0(median(r.during.actions))} ms (${r.during.actions.map(f0).join(', ')}); idle ${f0(median(r.idle.actions))} ms |`,
+    `| resident memory with the file open / peak over the session | ${f0(r.rssMb)} MB / ${f0(r.peakMb)} MB |`,
+  ];
+}
+
+if (require.main === module) {
+  const runs = Number(process.argv[2]) || 5;
+  const mb = Number(process.argv[3]) || 15;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'btslint-lsp-large-'));
+  largeFile(tmp, runs, (s) => process.stderr.write(`bench: ${s}\n`), mb * 1e6)
+    .then((r) => {
+      process.stdout.write(describe(r).join('\n') + '\n');
+    })
+    .finally(() => fs.rmSync(tmp, { recursive: true, force: true }));
+}
+
+module.exports = { largeFile, describe };

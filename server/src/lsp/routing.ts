@@ -1,0 +1,213 @@
+// The requests the server answers, each routed to its feature (features/) on the documents the
+// server holds, and each inside the error boundary: a feature that throws is logged and answered
+// with nothing; the server goes on.
+
+import { Connection, Range } from 'vscode-languageserver/node';
+import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import type { Workspace } from '../core/model/join';
+import type { ClientSupport } from './capabilities';
+import { toWorkspaceEdit } from './convert';
+import { adapterSettings, applyAdapterSettings, settingsHover, settingsLenses } from './features/adapterSettings';
+import { codeActions } from './features/codeActions';
+import { complete, ruleIdCompletion } from './features/completion';
+import { definition } from './features/definition';
+import { platform } from './features/platform';
+import { folding } from './features/folding';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
+import { readLimited } from './files';
+import { uriKey, uriToPath } from './paths';
+import type { EditorPolicy } from './policy';
+import {
+  ADAPTER_SETTINGS_REQUEST,
+  AdapterSettingsParams,
+  AdapterSettingsResult,
+  APPLY_ADAPTER_SETTINGS_REQUEST,
+  ApplyAdapterSettingsParams,
+  ApplyAdapterSettingsResult,
+  LINT_WORKSPACE_REQUEST,
+  LintWorkspaceResult,
+  MODEL_REQUEST,
+  ModelParams,
+  ModelResult,
+  PLATFORM_REQUEST,
+  PlatformResult,
+  SELECT_PLACEHOLDER_COMMAND,
+  SHOW_DOCUMENTATION_COMMAND,
+} from './protocol';
+import type { WorkspaceState } from './workspace';
+
+export interface RoutingHost {
+  readonly connection: Connection;
+  readonly state: WorkspaceState;
+  readonly policy: EditorPolicy;
+  support(): ClientSupport;
+  /** Findings of the latest check for a file. */
+  findingsOf(uri: string): Finding[];
+  /** The document (and client version) the latest check read. */
+  checkedOf(uri: string): { doc: BtsDocument; version: number | null } | undefined;
+  /** A document by URI: a BizTalk file of the state, or a config file with problems. */
+  docOf(uri: string): BtsDocument | undefined;
+  workspace(): Workspace;
+  /** The topologies (URIs) of a document's environments. */
+  judgesOf(doc: BtsDocument): string[] | undefined;
+  lintWorkspace(): Promise<LintWorkspaceResult>;
+  /** The documents and findings of the latest check (the platform picture). */
+  lastCheck(): { docs: BtsDocument[]; findings: Finding[] };
+  /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
+  guard<T>(what: string, f: () => T | Promise<T>, fallback: T): Promise<T>;
+}
+
+export function route(h: RoutingHost): void {
+  const c = h.connection;
+  const withDocument = <T>(uri: string, f: (doc: BtsDocument) => T): T | null => {
+    const doc = h.state.documentForRequest(uri);
+    if (!doc || doc.kind === 'other') return null;
+    return f(doc);
+  };
+
+  c.onHover((p) =>
+    h.guard(
+      'hover',
+      () =>
+        withDocument(p.textDocument.uri, (doc) => {
+          const offset = doc.lines().offset(p.position);
+          const settings = doc.binding && settingsHover(doc, offset);
+          if (settings) return settings;
+          const ws = h.workspace();
+          // With more than one topology, the hover over a finding names its environment.
+          const findings = ws.topologies.length > 1 ? h.findingsOf(p.textDocument.uri) : undefined;
+          return hover(doc, offset, ws, { judges: h.judgesOf(doc), findings });
+        }),
+      null,
+    ),
+  );
+  c.onDefinition((p) => h.guard('definition', () => withDocument(p.textDocument.uri, (doc) => definition(doc, doc.lines().offset(p.position), h.workspace())), null));
+  c.onDocumentSymbol((p) => h.guard('document symbols', () => withDocument(p.textDocument.uri, (doc) => documentSymbols(doc)), null));
+  c.onFoldingRanges((p) => h.guard('folding ranges', () => withDocument(p.textDocument.uri, (doc) => folding(doc)), null));
+  c.onCodeLens((p) => h.guard('code lenses', () => withDocument(p.textDocument.uri, (doc) => (doc.binding ? settingsLenses(doc) : null)), null));
+  c.onCompletion((p) =>
+    h.guard(
+      'completion',
+      () => {
+        // Rule ids in a suppression comment, in any file btslint reads (from the open text: no parse).
+        const text = h.state.get(p.textDocument.uri)?.text;
+        if (text !== undefined) {
+          const ids = ruleIdCompletion(text, p.position);
+          if (ids) return ids;
+        }
+        // Otherwise completion is for topology files only; answer others without parsing them.
+        if (!isTopologyName(p.textDocument.uri)) return null;
+        // Completion needs the text as it is now: the latest version, parsed.
+        const doc = h.state.documentAt(p.textDocument.uri);
+        return doc && doc.kind !== 'other' ? complete(doc, doc.lines().offset(p.position), h.workspace(), h.support().snippets) : null;
+      },
+      null,
+    ),
+  );
+  c.onCodeAction((p) =>
+    h.guard(
+      'code actions',
+      () => {
+        // The document as the latest check read it; a config file's config-invalid findings get their
+        // documentation action too.
+        const checked = h.checkedOf(p.textDocument.uri)?.doc ?? h.state.documentAt(p.textDocument.uri);
+        // A newer version was already read in place of the checked one: its findings are about to be
+        // replaced, and its tree no longer matches them. The client asks again after the next publish.
+        if (checked?.superseded) return null;
+        const doc = checked && checked.kind !== 'other' ? checked : h.policy.configDocument(p.textDocument.uri);
+        if (!doc) return null;
+        return codeActions(p, {
+          findings: h.findingsOf(p.textDocument.uri),
+          doc,
+          docOf: (uri) => {
+            const d = h.checkedOf(uri)?.doc;
+            return d && !d.superseded ? d : h.docOf(uri);
+          },
+          versionOf: (uri) => {
+            const d = h.checkedOf(uri);
+            return d ? d.version : (h.state.get(uri)?.version ?? null);
+          },
+          versionedEdits: h.support().documentChanges,
+          snippetEdits: h.support().snippetEdits && h.support().documentChanges,
+        });
+      },
+      null,
+    ),
+  );
+  c.onExecuteCommand((p) =>
+    h.guard(
+      `command ${p.command}`,
+      async () => {
+        if (p.command === SELECT_PLACEHOLDER_COMMAND) {
+          // After a suppression edit without snippets: put the cursor on the <<reason>> placeholder.
+          const [uri, selection] = (p.arguments ?? []) as [string, Range];
+          if (h.support().showDocument && typeof uri === 'string' && selection?.start) await c.window.showDocument({ uri, selection, takeFocus: true });
+          return null;
+        }
+        if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
+        const url = String(p.arguments?.[0] ?? '');
+        if (!/^https?:\/\//.test(url)) return null;
+        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: true });
+        else c.window.showInformationMessage(`btslint rule documentation: ${url}`);
+        return null;
+      },
+      null,
+    ),
+  );
+
+  c.onRequest(MODEL_REQUEST, (p: ModelParams) =>
+    h.guard<ModelResult>(
+      'btslint/model',
+      async () => {
+        let doc = h.state.documentAt(p.uri);
+        const fsPath = uriToPath(p.uri);
+        if (!doc && fsPath && isCandidateName(fsPath)) {
+          // A file outside the workspace folders: read it for this request only.
+          const r = await readLimited(fsPath, h.state.maxFileSizeOf(fsPath));
+          if ('bytes' in r) doc = readDocument(p.uri, r.bytes);
+        }
+        if (!doc || doc.kind === 'other') return null;
+        return describeModel(doc, fsPath ?? p.uri) as ModelResult;
+      },
+      null,
+    ),
+  );
+  c.onRequest(LINT_WORKSPACE_REQUEST, () => h.lintWorkspace());
+  c.onRequest(PLATFORM_REQUEST, () =>
+    h.guard<PlatformResult>(
+      'btslint/platform',
+      () => {
+        const { docs, findings } = h.lastCheck();
+        return platform(docs, findings, h.state.folders);
+      },
+      { css: '', html: '', environments: 0 },
+    ),
+  );
+  c.onRequest(ADAPTER_SETTINGS_REQUEST, (p: AdapterSettingsParams) =>
+    h.guard<AdapterSettingsResult>(
+      'btslint/adapterSettings',
+      () => {
+        const doc = h.state.documentAt(p.uri);
+        if (!doc?.binding) return { blocks: [], view: null };
+        return adapterSettings(doc, p.id, h.findingsOf(p.uri), (u) => (uriKey(u) === uriKey(p.uri) ? doc : h.docOf(u)));
+      },
+      { blocks: [], view: null },
+    ),
+  );
+  c.onRequest(APPLY_ADAPTER_SETTINGS_REQUEST, (p: ApplyAdapterSettingsParams) =>
+    h.guard<ApplyAdapterSettingsResult>(
+      'btslint/applyAdapterSettings',
+      () => {
+        const doc = h.state.documentAt(p.uri);
+        if (!doc?.binding) return { problems: [`${p.uri} is not a binding file btslint reads.`] };
+        const r = applyAdapterSettings(doc, p.id, String(p.text ?? ''), typeof p.baseText === 'string' ? p.baseText : undefined);
+        if ('problems' in r) return r;
+        if (!r.edit) return { edit: null };
+        const version = h.state.get(p.uri)?.version ?? null;
+        return { edit: toWorkspaceEdit([{ uri: doc.uri, ...r.edit }], () => doc, () => version, h.support().documentChanges) };
+      },
+      { problems: ['btslint could not write the settings back; see the btslint output.'] },
+    ),
+  );
+}

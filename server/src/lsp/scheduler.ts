@@ -1,0 +1,60 @@
+// When checks run: a lone change is checked at once; changes that follow within DEBOUNCE_MS are
+// coalesced into one check after the typing pauses. Every request bumps a generation counter, and work
+// on the message loop checks it between time slices (`slices`): a check that sees another value has
+// gone stale and stops.
+
+import { yieldToLoop } from './files';
+
+/** How long work runs before it lets the event loop answer waiting requests (then it goes on). */
+export const SLICE_MS = 15;
+
+/** Quiet time after a keystroke before a burst of edits is checked. A lone edit is checked at once. */
+export const DEBOUNCE_MS = 200;
+
+export class Scheduler {
+  /** Bumped by every change: work that sees another value has gone stale and stops. */
+  generation = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private lastChangeAt = 0;
+
+  /** `run` does the check; it must not throw (the server wraps it in its error boundary). */
+  constructor(private readonly run: (why: string) => Promise<void>) {}
+
+  /** Asks for a check. Every call makes a running check stale. */
+  request(why: string, immediate = false): void {
+    this.generation++;
+    const now = Date.now();
+    const quiet = now - this.lastChangeAt > DEBOUNCE_MS && !this.timer;
+    this.lastChangeAt = now;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.run(why);
+      },
+      quiet || immediate ? 0 : DEBOUNCE_MS,
+    );
+  }
+
+  /** Stops what is planned and makes running work stale. */
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.generation++;
+  }
+
+  /**
+   * A checkpoint for work on the message loop, called between steps: once SLICE_MS have run since the
+   * last pause, it goes back to the event loop (waiting requests are answered), then tells whether the
+   * work is still current (false: a newer change moved the generation on from `gen`).
+   */
+  slices(gen: number): () => Promise<boolean> {
+    let sliceStart = performance.now();
+    return async () => {
+      if (performance.now() - sliceStart <= SLICE_MS) return gen === this.generation;
+      await yieldToLoop();
+      sliceStart = performance.now();
+      return gen === this.generation;
+    };
+  }
+}

@@ -1,0 +1,128 @@
+// The error boundary around every asynchronous handler: a config file whose glob overflows the stack,
+// and steps made to throw (test-only fault injection, BTSLINT_TEST_FAULTS: reading config files, the
+// policy step, a file read), never end the server. The failure is logged, the status says `error`,
+// the last good diagnostics stay, requests are still answered, and the next good change recovers.
+
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import type { DocumentSymbol } from 'vscode-languageserver/node';
+import { LspTestClient, makeWorkspace } from './lspClient';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+
+const BINDING = `<?xml version="1.0" encoding="utf-8"?>
+<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <SendPortCollection />
+  <ReceivePortCollection>
+    <ReceivePort Name="Orders.In" IsTwoWay="false">
+      <ReceiveLocations>
+        <ReceiveLocation Name="Orders.In.SFTP">
+          <Address>sftp://partner/orders/*.xml</Address>
+          <ReceiveHandler Name="ReceiveHost_SFTP" />
+          <ReceiveLocationTransportType Name="SFTP" />
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`;
+
+const TOPOLOGY = ['topology: 1', 'environment: production', 'hosts:', '  - name: ReceiveHost_SFTP', '    type: in-process', '    instances: [BTS01]', ''].join('\n');
+
+/** 20,000 nested braces: the glob expansion recursed on them and overflowed the stack. */
+const HOSTILE_GLOB = '{'.repeat(20000) + 'a' + '}'.repeat(20000);
+
+function statuses(c: LspTestClient, since = 0): StatusParams[] {
+  return c.notifications.slice(since).filter((n) => n.method === 'btslint/status').map((n) => n.params as StatusParams);
+}
+
+function logged(c: LspTestClient, re: RegExp): boolean {
+  return c.notifications.some((n) => n.method === 'window/logMessage' && re.test((n.params as { message: string }).message));
+}
+
+async function alive(c: LspTestClient, uri: string): Promise<void> {
+  const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+  assert.deepEqual(syms.map((s) => s.name), ['Orders.In']);
+  assert.equal(c.child.exitCode, null, 'the server process still runs');
+}
+
+async function withServer(files: Record<string, string>, env: Record<string, string>, f: (c: LspTestClient) => Promise<void>): Promise<void> {
+  const root = makeWorkspace(files);
+  const c = new LspTestClient(root, { env });
+  try {
+    await c.initialize();
+    await f(c);
+  } finally {
+    await c.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('btslint lsp: survives what fails', () => {
+  it('a config file with a hostile glob, written while the server runs: error status, last diagnostics kept, recovery', async () => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'prod.topology.yaml': TOPOLOGY }, {}, async (c) => {
+      await c.waitForStatus();
+      const uri = c.uri('Orders.BindingInfo.xml');
+      const before = await c.waitForDiagnostics(uri, (ds) => ds.length > 0);
+      const published = c.publishes.length;
+      const since = c.notifications.length;
+      c.writeFile('btslint.config.json', JSON.stringify({ include: [HOSTILE_GLOB] }), true);
+      // Overflowing the stack takes a while on a loaded machine: wait long enough.
+      const st = await c.waitForStatus(since, 'error', 60000);
+      assert.match(st.error!, /failed: Maximum call stack size exceeded/);
+      assert.ok(logged(c, /btslint: .* failed: RangeError: Maximum call stack size exceeded/));
+      await alive(c, uri);
+      // Nothing was cleared: the diagnostics of the last good check stand.
+      assert.ok(!c.publishes.slice(published).some((p) => p.uri === uri && p.diagnostics.length === 0));
+      assert.deepEqual(c.diagnostics.get(uri), before);
+      // The config fixed: checked again.
+      const since2 = c.notifications.length;
+      c.writeFile('btslint.config.json', JSON.stringify({ include: ['**/*.xml', '**/*.yaml'] }));
+      await c.waitForStatus(since2);
+    });
+  });
+
+  it('a hostile glob in the config at start-up: the server starts, says so, and answers', async () => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'btslint.config.json': JSON.stringify({ exclude: [HOSTILE_GLOB] }) }, {}, async (c) => {
+      const st = await c.waitForStatus(0, 'error', 60000);
+      assert.ok(st.error);
+      await alive(c, c.uri('Orders.BindingInfo.xml'));
+    });
+  });
+
+  it('reading config files throws: the start fails visibly, the server answers', async () => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'btslint.config.json': '{}' }, { BTSLINT_TEST_FAULTS: 'config' }, async (c) => {
+      const st = await c.waitForStatus(0, 'error');
+      assert.match(st.error!, /injected fault in config/);
+      await alive(c, c.uri('Orders.BindingInfo.xml'));
+    });
+  });
+
+  it('the policy step throws: every check fails visibly, nothing is published, the server answers', async () => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING }, { BTSLINT_TEST_FAULTS: 'policy' }, async (c) => {
+      const st = await c.waitForStatus(0, 'error');
+      assert.match(st.error!, /^(start|check) failed: injected fault in policy$/);
+      const uri = c.open('Orders.BindingInfo.xml');
+      const since = c.notifications.length;
+      c.change(uri, { text: BINDING.replace('SFTP"', 'FTP"') });
+      await c.waitForStatus(since, 'error');
+      await alive(c, uri);
+      assert.equal(c.publishes.length, 0);
+      assert.ok(statuses(c).every((s) => s.state !== 'ready'));
+    });
+  });
+
+  it('a file read throws (closing a document re-reads it): logged, status error, the server goes on', async () => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'prod.topology.yaml': TOPOLOGY }, { BTSLINT_TEST_FAULTS: 'read' }, async (c) => {
+      await c.waitForStatus();
+      const uri = c.open('Orders.BindingInfo.xml');
+      await c.waitForDiagnostics(uri, () => true);
+      const since = c.notifications.length;
+      c.close(uri);
+      const st = await c.waitForStatus(since, 'error');
+      assert.equal(st.error, 'close failed: injected fault in read');
+      assert.ok(logged(c, /close failed: Error: injected fault in read/));
+      await alive(c, uri);
+    });
+  });
+});
