@@ -284,7 +284,7 @@ describe('escaping repository text', () => {
       const cells = line.replace(/\\\|/g, '').split('|').length;
       assert.ok(cells === 4 || cells === 6, `a table row keeps its cells: ${line}`);
     }
-    assert.equal(escapeMarkdown('a|b [c](d) <e> ##vso[x] `f` *g* _h_'), 'a\\|b \\[c\\](d) &lt;e&gt; \\#\\#vso\\[x\\] \\`f\\` \\*g\\* \\_h\\_');
+    assert.equal(escapeMarkdown('a|b [c](d) <e> ##vso[x] `f` *g* _h_ \u001b'), 'a\\|b \\[c\\]\\(d\\) &lt;e&gt; #\\\\#vso\\[x\\] \\`f\\` \\*g\\* \\_h\\_ \\\\x1b');
   });
 });
 

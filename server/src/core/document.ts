@@ -128,6 +128,20 @@ export function skippedDocument(uri: string, size: number, limit: number = DEFAU
   return doc;
 }
 
+/**
+ * The stand-in for a file under the size limit that was not read because the files read before it
+ * used up the run's byte budget (all files of a run together): a file-too-large finding.
+ */
+export function overBudgetDocument(uri: string, size: number, budget: number): BtsDocument {
+  const doc = emptyDocument(uri);
+  doc.problems.push({
+    kind: 'skipped',
+    message: `This file (${megabytes(size)} MB) was not read or checked: the files read before it used up btslint's budget of ${megabytes(budget)} MB for one run. Lint its folder on its own.`,
+    range: { start: 0, end: 0 },
+  });
+  return doc;
+}
+
 /** Text handed over as a string (an editor's buffer): no bytes to check, but a NUL is as wrong as in a file. */
 function fromText(text: string): DecodedText {
   const nul = text.indexOf('\u0000');

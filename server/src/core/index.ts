@@ -2,7 +2,7 @@
 // LSP types or the file system.
 export * from './types';
 export * from './text';
-export { readDocument, isCandidateName, isTopologyName, skippedDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
+export { readDocument, isCandidateName, isTopologyName, skippedDocument, overBudgetDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
 export type { BtsDocument, DocumentKind, ReadOptions } from './document';
 export { lint, lintSteps, environmentSeverity } from './engine';
 export type { LintOptions } from './engine';

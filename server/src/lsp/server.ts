@@ -112,7 +112,7 @@ export class BtslintServer {
         void this.guard(
           'file watcher',
           async () => {
-            if (await this.disk.onWatchedFiles(p.changes)) this.scheduler.request(`${p.changes.length} file(s) changed on disk`, true);
+            if (await this.disk.onWatchedFiles(p?.changes)) this.scheduler.request(`${Array.isArray(p?.changes) ? p.changes.length : 0} file(s) changed on disk`, true);
           },
           undefined,
           true,
