@@ -3,8 +3,8 @@
 // by the `yaml` package, which keeps source ranges: for JSON, comments are first blanked out with
 // spaces (newlines kept), so every offset still points into the file as written.
 
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { yaml } from '../lazy';
+import type { ErrorObject } from 'ajv';
+import { configValidator, yaml } from '../lazy';
 import schema from '../../../../schemas/btslint.config.schema.json';
 import { decode, OffsetRange } from '../text';
 import { addDuplicateKeyErrors, LNode, nodeAt } from '../readers/yamlNode';
@@ -62,13 +62,6 @@ export interface EnvironmentMembers {
   fileNameMarkers?: Setting<string[]>;
 }
 
-let validator: ValidateFunction | undefined;
-/** Compiled ahead of time, as the topology's (readers/topology.ts), and loaded on first use. */
-function getValidator(): ValidateFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (validator ??= require('../generated/configValidator') as ValidateFunction);
-}
-
 export function configSchema(): Record<string, unknown> {
   return schema as Record<string, unknown>;
 }
@@ -119,7 +112,7 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     out.problems.push({ message: `The config file cannot be read: ${(e as Error).message}`, range: { start: 0, end: Math.min(text.length, 1) } });
     return out;
   }
-  const validate = getValidator();
+  const validate = configValidator(); // compiled ahead of time, as the topology's
   if (!validate(data)) for (const err of dedupe(validate.errors ?? []).slice(0, MAX_CONFIG_PROBLEMS)) out.problems.push(locate(root, err));
 
   const known = new Set(knownRuleIds);

@@ -2,9 +2,9 @@
 // schemas/topology.schema.json with ajv (all errors), and reports each schema error at the YAML/JSON
 // node it concerns, in words an administrator reads without knowing JSON Schema.
 
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { CST, Document, Node } from 'yaml';
-import { yaml } from '../lazy';
+import { topologyValidator, yaml } from '../lazy';
 import schema from '../../../../schemas/topology.schema.json';
 import { addDuplicateKeyErrors, aliasTable, LNode, nodeAt } from './yamlNode';
 import { closest } from '../suggest';
@@ -22,18 +22,6 @@ export interface TopologyModel {
   isJson: boolean;
   environment?: string;
   problems: ReaderProblem[];
-}
-
-let validator: ValidateFunction | undefined;
-
-/**
- * The schema's validator, compiled ahead of time by scripts/gen-validators.js (ajv standalone code,
- * checked against the schema by test/meta.test.ts) and loaded on first use: about 10 ms, where loading
- * ajv and compiling the schema took about 160 ms at every start.
- */
-function getValidator(): ValidateFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (validator ??= require('../generated/topologyValidator') as ValidateFunction);
 }
 
 export function topologySchema(): Record<string, unknown> {
@@ -161,7 +149,9 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
   const env = root.get('environment')?.str;
   if (env) model.environment = env.toLowerCase();
   if (!schema) return model;
-  const validate = getValidator();
+  // Compiled ahead of time (ajv standalone code, checked against the schema by test/meta.test.ts) and
+  // loaded on first use (lazy.ts): about 10 ms, where loading ajv and compiling the schema took 160 ms.
+  const validate = topologyValidator();
   if (!validate(data)) {
     let reported = 0;
     const errors = simplify(validate.errors ?? []);
