@@ -244,7 +244,7 @@ describe('escaping repository text', () => {
   const doc = readDocument(TOPO, HOSTILE);
   const findings: Finding[] = [{ ruleId: 'host-single-instance', severity: 'error', message: 'Host "##vso[task.complete result=Failed]" <b>x</b>\n::error::boom \u001b[2J', uri: TOPO, range: { start: 40, end: 50 }, nodePath: 'h' }];
   const platforms = [platformModel(doc, { configExports: [] }, findings)];
-  const page = renderReport({ findings, platforms, display: (u) => u.replace('file:///ws/', ''), line: () => 3, version: '0.0.0' });
+  const page = renderReport({ findings, platforms, display: (u) => u.replace('file:///ws/', ''), line: () => 3, version: '0.0.0', ruleUrl: (id) => `https://example.test/rules/${id}.md` });
 
   test('the HTML page carries no markup, control character or CI command from the repository', () => {
     assert.ok(!page.includes('<script'), 'no script element');
@@ -259,7 +259,7 @@ describe('escaping repository text', () => {
   });
 
   test('the HTML page loads nothing: no script, no external style, font or image', () => {
-    const html = renderReport({ findings: [], platforms: platformsOf([readDocument(TOPO, BASE)]), display: (u) => u, line: () => 0, version: '1' });
+    const html = renderReport({ findings: [], platforms: platformsOf([readDocument(TOPO, BASE)]), display: (u) => u, line: () => 0, version: '1', ruleUrl: (id) => `https://example.test/rules/${id}.md` });
     for (const p of [page, html]) {
       assert.ok(!/<script|<link|<img|<iframe|<object|<embed|@import|@font-face/i.test(p));
       const attributes = [...p.matchAll(/<[a-z][^>]*>/gi)].map((m) => m[0].replace(/"[^"]*"/g, '""'));
@@ -268,7 +268,7 @@ describe('escaping repository text', () => {
       const urls = [...p.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]);
       assert.deepEqual([...new Set(urls)], ['#arrow'], 'only the in-page arrow marker');
       const hrefs = [...p.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
-      for (const h of hrefs) assert.match(h, /^https:\/\/github\.com\/btslint\/btslint\/blob\/main\/docs\/rules\/[a-z0-9-]+\.md$/, 'links only to rule pages');
+      for (const h of hrefs) assert.match(h, /^https:\/\/example\.test\/rules\/[a-z0-9-]+\.md$/, 'links only to rule pages');
       assert.match(p, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
     }
   });
@@ -298,7 +298,7 @@ describe('Markdown summary', () => {
     const md = markdown(input([f('error', 'msgbox-not-clustered', prod.uri, 4), f('error', 'msgbox-not-clustered', dev.uri, 9), f('warning', 'raid-undeclared', prod.uri), f('info', 'no-offsite-copy')]));
     assert.match(md, /^## btslint: 4 problems\n/);
     assert.match(md, /\| Error \| 2 \|\n\| Warning \| 1 \|\n\| Info \| 1 \|/);
-    assert.match(md, /\| \[msgbox-not-clustered\]\(https:\/\/github\.com\/btslint\/btslint\/blob\/main\/docs\/rules\/msgbox-not-clustered\.md\) \| 2 \| 0 \| 0 \|/);
+    assert.match(md, /\| \[msgbox-not-clustered\]\(file:\/\/\/[^)]*\/docs\/rules\/msgbox-not-clustered\.md\) \| 2 \| 0 \| 0 \|/);
     assert.match(md, /\*\*Environment production\*\* \(prod\.topology\.yaml\)\n\n- b\.xml:5: msgbox-not-clustered here/);
     assert.match(md, /\*\*Environment development\*\* \(dev\.topology\.yaml\)\n\n- b\.xml:10: msgbox-not-clustered here/);
     assert.match(md, /### Single points of failure/);

@@ -40,6 +40,7 @@ import { version } from '../../../package.json';
 import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
+import { createTopology } from './init';
 import { Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
 import { Entry, isSkipped, WorkspaceState } from './workspace';
@@ -132,6 +133,21 @@ export class BtslintServer {
       judgesOf: (doc) => this.judgesOf(doc),
       lintWorkspace: () => this.lintWorkspace(),
       lastCheck: () => ({ docs: [...this.checked.values()].map((c) => c.doc), findings: [...this.findings.values()].flat() }),
+      createTopology: (p) =>
+        createTopology(
+          {
+            connection,
+            state: this.state,
+            policy: this.policy,
+            canCreateFiles: () => this.support.createFiles,
+            lintedDocuments: () =>
+              this.state.all().flatMap((e) => {
+                const doc = this.isLinted(e) ? this.state.document(e) : undefined;
+                return doc && doc.kind !== 'other' ? [{ doc, path: e.path }] : [];
+              }),
+          },
+          p,
+        ),
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
   }

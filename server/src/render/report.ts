@@ -4,7 +4,7 @@
 // Every piece of repository text goes through escapeHtml.
 
 import type { Finding, Severity } from '../core/types';
-import { docsUrl, severityRank } from '../core/types';
+import { severityRank } from '../core/types';
 import type { Platform } from '../core/model/platform';
 import { findingOf } from '../core/model/platform';
 import { escapeHtml } from './escape';
@@ -19,6 +19,8 @@ export interface ReportInput {
   /** 0-based line of an offset in a file. */
   line(uri: string, offset: number): number;
   version: string;
+  /** The link to a rule's page (the CLI: the installed page, host/docs.ts). */
+  ruleUrl(id: string): string;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -75,14 +77,14 @@ export function renderReport(input: ReportInput): string {
   for (const p of platforms) {
     const mine = findings.filter((f) => findingOf(f, p.topology));
     mine.forEach((f) => shown.add(f));
-    body.push(`<section class="env" aria-label="${escapeHtml(envTitle(p))}">`, platformSection(p, { display, line, summary: summary(count(mine)) }), findingsHtml(mine, loc), '</section>');
+    body.push(`<section class="env" aria-label="${escapeHtml(envTitle(p))}">`, platformSection(p, { display, line, summary: summary(count(mine)) }), findingsHtml(mine, loc, input.ruleUrl), '</section>');
   }
   const rest = findings.filter((f) => !shown.has(f));
   if (rest.length || !platforms.length) {
     const title = platforms.length ? 'Findings not tied to one environment' : 'Findings';
     body.push(`<section class="env" aria-label="${title}"><h2>${title}</h2>`);
     if (!platforms.length) body.push('<p class="none">No topology file was found, so there is no platform to draw: declare one (docs/topology.md).</p>');
-    body.push(findingsHtml(rest, loc), '</section>');
+    body.push(findingsHtml(rest, loc, input.ruleUrl), '</section>');
   }
 
   return [
@@ -152,7 +154,7 @@ function summary(c: Record<Severity, number>): string {
   return `${n} finding${n === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info)`;
 }
 
-function findingsHtml(findings: readonly Finding[], loc: (uri: string, offset: number) => string): string {
+function findingsHtml(findings: readonly Finding[], loc: (uri: string, offset: number) => string, docsUrl: (id: string) => string): string {
   if (!findings.length) return '<h3>Findings</h3><p class="none">No finding.</p>';
   const out: string[] = [];
   const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));

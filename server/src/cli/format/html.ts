@@ -4,6 +4,7 @@
 
 import { platformsOf } from '../../core/model/platform';
 import { renderReport } from '../../render/report';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 export function html({ findings, documents, display, position, version }: FormatInput): string {
@@ -13,5 +14,6 @@ export function html({ findings, documents, display, position, version }: Format
     display,
     line: (uri, offset) => position(uri, offset).line,
     version,
+    ruleUrl: docsUrl,
   });
 }

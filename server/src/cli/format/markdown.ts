@@ -4,7 +4,8 @@
 // file:line (grouped by environment where there are several). Repository text is escaped for
 // Markdown (render/escape.ts), so a name cannot make a link, HTML or a CI command.
 
-import { docsUrl, Finding } from '../../core';
+import type { Finding } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { Severity } from '../../core';
 import { findingOf, platformsOf } from '../../core/model/platform';
 import { escapeMarkdown } from '../../render/escape';
