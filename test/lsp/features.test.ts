@@ -230,6 +230,28 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     assert.equal(await c.conn.sendRequest('btslint/model', { uri: c.uri('nothing-here.xml') }), null);
   });
 
+  it('answers btslint/platform with the picture of the last check, each element pointing at its declaration', async () => {
+    await c.waitForStatus();
+    const r = (await c.conn.sendRequest('btslint/platform')) as { css: string; html: string; environments: number };
+    assert.equal(r.environments, 1);
+    assert.match(r.css, /svg\.platform/);
+    assert.ok(!/<script|<link|<img|\ssrc=/i.test(r.html), 'no script or external resource');
+    const el = (name: string) => {
+      const m = new RegExp(`<g class="el ([^"]*)" data-id="[^"]*" data-name="${name.replace(/\\/g, '\\\\')}" data-uri="([^"]*)" data-line="(\\d+)" data-character="(\\d+)" tabindex="0" role="button"`).exec(r.html);
+      assert.ok(m, `${name} drawn with where it is declared`);
+      return { cls: m[1], uri: m[2], line: Number(m[3]), character: Number(m[4]) };
+    };
+    const topoLines = TOPOLOGY.split('\n');
+    const host = el('BizTalkServerApplication');
+    assert.equal(host.uri, topoUri);
+    assert.equal(topoLines[host.line].slice(host.character), 'name: BizTalkServerApplication');
+    const sql = el('SQLBTS01\\BTS');
+    assert.match(sql.cls, /kind-sql-instance sev-error spof/, 'an unclustered instance holding the MessageBox: an error finding, and a single point of failure');
+    // A database the configuration export places is drawn at its declaration in the export.
+    assert.equal(el('SSODB').uri, exportUri);
+    assert.match(r.html, /<td><strong>SQLBTS01\\BTS<\/strong><\/td><td>SQL instance<\/td><td>not clustered, and holds/);
+  });
+
   it('"Show documentation for <rule>" asks the client to open the rule\'s page', async () => {
     const d = c.diagnostics.get(c.uri('bindings/Orders.BindingInfo.xml'))!.find((x) => x.code === 'handler-host-unknown')!;
     const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri('bindings/Orders.BindingInfo.xml') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];

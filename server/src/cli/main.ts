@@ -32,7 +32,8 @@ Usage:
   btslint lsp [--stdio]               start the language server on stdio
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif, junit, github, azure-devops
+  -f, --format <name>      stylish (default), json, sarif, junit, github, azure-devops,
+                           markdown (a CI job summary), html (a page with the platform's picture)
   -o, --output-file <file> write the report to a file instead of stdout
   -c, --config <file>      use this config file for every file (default: the btslint.config.json
                            or .yaml nearest to each file)

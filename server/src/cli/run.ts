@@ -251,6 +251,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     cwd,
     version,
     files: docs.filter((d) => d.kind !== 'other').map((d) => d.uri),
+    documents: docs,
     baseline: unchanged && baselinePath ? { file: baselinePath, unchanged: args.quiet ? unchanged.filter((f) => f.severity === 'error') : unchanged } : undefined,
     fixable: args.format === 'stylish' && !args.fix ? fixableCounts(docs, ws, report, findings) : undefined,
   });

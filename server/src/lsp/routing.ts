@@ -12,6 +12,7 @@ import { adapterSettings, applyAdapterSettings, settingsHover, settingsLenses } 
 import { codeActions } from './features/codeActions';
 import { complete, ruleIdCompletion } from './features/completion';
 import { definition } from './features/definition';
+import { platform } from './features/platform';
 import { folding } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -30,6 +31,8 @@ import {
   MODEL_REQUEST,
   ModelParams,
   ModelResult,
+  PLATFORM_REQUEST,
+  PlatformResult,
   SELECT_PLACEHOLDER_COMMAND,
   SHOW_DOCUMENTATION_COMMAND,
   CREATE_TOPOLOGY_COMMAND,
@@ -54,6 +57,8 @@ export interface RoutingHost {
   /** The topologies (URIs) of a document's environments. */
   judgesOf(doc: BtsDocument): string[] | undefined;
   lintWorkspace(): Promise<LintWorkspaceResult>;
+  /** The documents and findings of the latest check (the platform picture). */
+  lastCheck(): { docs: BtsDocument[]; findings: Finding[] };
   /** btslint init for a workspace folder (lsp/init.ts). */
   createTopology(p: InitParams): Promise<InitResult>;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
@@ -187,6 +192,16 @@ export function route(h: RoutingHost): void {
     ),
   );
   c.onRequest(LINT_WORKSPACE_REQUEST, () => h.lintWorkspace());
+  c.onRequest(PLATFORM_REQUEST, () =>
+    h.guard<PlatformResult>(
+      'btslint/platform',
+      () => {
+        const { docs, findings } = h.lastCheck();
+        return platform(docs, findings, h.state.folders);
+      },
+      { css: '', html: '', environments: 0 },
+    ),
+  );
   c.onRequest(INIT_REQUEST, (p: InitParams | undefined) => h.guard<InitResult>('btslint/init', () => h.createTopology(p ?? {}), { created: [], existing: [], message: 'btslint init failed; see the btslint output.' }));
   c.onRequest(ADAPTER_SETTINGS_REQUEST, (p: AdapterSettingsParams) =>
     h.guard<AdapterSettingsResult>(

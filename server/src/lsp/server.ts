@@ -132,6 +132,7 @@ export class BtslintServer {
       workspace: () => this.workspace(),
       judgesOf: (doc) => this.judgesOf(doc),
       lintWorkspace: () => this.lintWorkspace(),
+      lastCheck: () => ({ docs: [...this.checked.values()].map((c) => c.doc), findings: [...this.findings.values()].flat() }),
       createTopology: (p) =>
         createTopology(
           {
