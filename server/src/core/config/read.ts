@@ -8,6 +8,7 @@ import { yaml } from '../lazy';
 import schema from '../../../../schemas/btslint.config.schema.json';
 import { decode, OffsetRange } from '../text';
 import { LNode, nodeAt } from '../readers/yamlNode';
+import { GLOB_LIMITS, patternProblem } from './glob';
 import type { Level } from '../types';
 import { closest } from '../suggest';
 
@@ -95,6 +96,16 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   const validate = getValidator();
   if (!validate(data)) for (const err of dedupe(validate.errors ?? [])) out.problems.push(locate(root, err));
 
+  // Glob lists: a pattern over a size limit is a problem at the pattern, and is left out.
+  const patterns = (n: LNode): string[] => {
+    const items = n.strings().filter((s) => s.str!.trim() !== '');
+    if (items.length > GLOB_LIMITS.patterns) out.problems.push({ message: `This list has ${items.length} patterns; the limit is ${GLOB_LIMITS.patterns}.`, range: items[GLOB_LIMITS.patterns].range });
+    return items.slice(0, GLOB_LIMITS.patterns).filter((s) => {
+      const problem = patternProblem(s.str!);
+      if (problem) out.problems.push({ message: problem, range: s.range });
+      return !problem;
+    }).map((s) => s.str!);
+  };
   const known = new Set(knownRuleIds);
   const readLevels = (node: LNode | undefined, prefix: string): Map<string, Setting<Level>> => {
     const map = new Map<string, Setting<Level>>();
@@ -126,7 +137,7 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     if (topology && typeof t === 'string' && t.trim() !== '') m.topology = { value: t.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
     for (const key of ['files', 'fileNameMarkers'] as const) {
       const n = e.get(key);
-      if (n?.isSeq) m[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
+      if (n?.isSeq) m[key] = { value: key === 'files' ? patterns(n) : n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
     }
     if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);
   }
@@ -134,7 +145,7 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   if (rootKey && rootKey.toJS() === true) out.root = { value: true, key: 'root', range: rootKey.entryRange };
   for (const key of ['include', 'exclude', 'topologies'] as const) {
     const n = root.get(key);
-    if (n?.isSeq) out[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key, range: n.entryRange };
+    if (n?.isSeq) out[key] = { value: patterns(n), key, range: n.entryRange };
   }
   return out;
 }
