@@ -3,6 +3,9 @@
 // Bundles the VS Code extension and its language server with esbuild, so the .vsix needs no
 // node_modules: dist/extension.js (the client; `vscode` stays external) and dist/server.js (the
 // same server `btslint lsp` runs, with the core, ajv, yaml and vscode-languageserver inside).
+// It also gives the options of the core's browser bundle (coreBrowserOptions): the core alone, for a
+// browser or web worker, with no Node module and no polyfill. test/core/browser.test.ts builds it and
+// runs it in a context that has no Node global.
 const path = require('path');
 const esbuild = require('esbuild');
 
@@ -20,6 +23,29 @@ const common = {
   // The server reads the version from package.json; bundling inlines it.
   loader: { '.json': 'json' },
 };
+
+/**
+ * The core (server/src/core/index.ts) for the browser: one IIFE that sets `globalThis.btslintCore`.
+ * platform 'browser' makes esbuild resolve packages' browser builds and refuse Node's modules, so a
+ * Node import anywhere in the core fails the build.
+ */
+const coreBrowserOptions = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  globalName: 'btslintCore',
+  minify: true,
+  keepNames: true,
+  sourcemap: false,
+  logLevel: 'silent',
+  absWorkingDir: root,
+  loader: { '.json': 'json' },
+  entryPoints: ['server/src/core/index.ts'],
+};
+
+module.exports = { coreBrowserOptions };
+if (require.main !== module) return;
 
 (async () => {
   const t0 = Date.now();

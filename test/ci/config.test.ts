@@ -77,12 +77,26 @@ describe('config files through the CLI', () => {
     }
   });
 
-  it('topologies: a config can point at topology files outside the linted folder', async () => {
+  it('topologies: a config can point at topology files outside the linted folder, inside the workspace', async () => {
     const dir = workspace({ ...corpusBindings(), 'deploy/prod.topology.yaml': GAPPY_TOPOLOGY, 'bindings/btslint.config.yaml': 'topologies: ["../deploy/*.topology.yaml"]\n' });
     try {
-      const { findings } = await jsonFindings(path.join(dir, 'bindings'));
-      assert.ok(findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'FtpPassthru.Bindings.xml'), 'joined with the topology from ../deploy');
-      assert.ok(findings.some((f) => f.file.replace(/\\/g, '/').endsWith('/deploy/prod.topology.yaml')), 'the topology is linted too (shown with its absolute path: it is outside the current folder)');
+      // Run from the workspace, naming the bindings folder: ../deploy is inside the current folder.
+      const { findings } = await jsonFindings(dir, ['bindings']);
+      assert.ok(findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'bindings/FtpPassthru.Bindings.xml'), 'joined with the topology from ../deploy');
+      assert.ok(findings.some((f) => f.file === 'deploy/prod.topology.yaml'), 'the topology is linted too');
+      // Run from the bindings folder itself: ../deploy is outside what the user named, so it is a
+      // config-invalid finding at the pattern, and the topology is not read.
+      const inside = await jsonFindings(path.join(dir, 'bindings'));
+      assert.ok(!inside.findings.some((f) => f.file.endsWith('prod.topology.yaml')), 'not read');
+      const refused = inside.findings.filter((f) => f.ruleId === 'config-invalid');
+      assert.equal(refused.length, 1);
+      assert.match(refused[0].message, /reaches outside the workspace/);
+      assert.equal(refused[0].column, 'topologies: ["'.length + 1);
+      // In a repository (a .git folder above), the repository is the workspace: ../deploy is read again.
+      fs.mkdirSync(path.join(dir, '.git'));
+      const repo = await jsonFindings(path.join(dir, 'bindings'));
+      assert.ok(repo.findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'FtpPassthru.Bindings.xml'), 'joined with the topology from ../deploy');
+      assert.ok(!repo.findings.some((f) => f.ruleId === 'config-invalid'));
     } finally {
       removeWorkspace(dir);
     }

@@ -3,7 +3,7 @@
 
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decode, detectEol, encode, Encoding, indentAt, LineIndex } from '../../server/src/core/text';
+import { decode, detectEol, encode, Encoding, indentAt, LineIndex, utf8ByteLength } from '../../server/src/core/text';
 import { readDocument } from '../../server/src/core/document';
 
 const BOM8 = [0xef, 0xbb, 0xbf];
@@ -108,6 +108,62 @@ describe('decode', () => {
   });
 });
 
+// The core decodes with TextDecoder and by hand (no Buffer, so that it runs in a browser): its text
+// must be the very one Node's Buffer decoding gives, code unit for code unit.
+describe('decode gives the text Buffer gives', () => {
+  // Astral characters, a U+FEFF inside the text (kept: only a leading BOM is not text), CR and LF.
+  const LONG = '<a>' + 'x'.repeat(8189) + '😀' + 'Zürich € \ufeff\r\n'.repeat(3000) + '</a>';
+  for (const [name, text] of [['sample', SAMPLE], ['long', LONG]] as const) {
+    test(`${name}: UTF-8, UTF-8 with a BOM, UTF-16 LE and BE with and without a BOM`, () => {
+      assert.equal(decode(Buffer.from(text, 'utf8')).text, Buffer.from(text, 'utf8').toString('utf8'));
+      assert.equal(decode(Buffer.concat([Buffer.from(BOM8), Buffer.from(text, 'utf8')])).text, text);
+      for (const bom of [true, false]) {
+        assert.equal(decode(utf16le(text, bom)).text, Buffer.from(text, 'utf16le').toString('utf16le'));
+        assert.equal(decode(utf16be(text, bom)).text, text);
+      }
+    });
+  }
+
+  test('an unpaired surrogate in UTF-16 is kept as it is, and written back byte for byte', () => {
+    // Decoded by hand (TextDecoder would replace it), in more than one chunk: a pair across the boundary.
+    const text = '<a>\ud800 x \udc00' + 'x'.repeat(8184) + '😀' + 'y'.repeat(9000) + '</a>';
+    for (const bytes of [utf16le(text), utf16be(text), utf16le(text, false), utf16be(text, false)]) {
+      const d = decode(bytes);
+      assert.equal(d.text, text);
+      assert.ok(Buffer.from(encode(d.text, d.encoding)).equals(bytes), d.encoding);
+    }
+  });
+
+  test('invalid UTF-8 inside a subarray of a larger buffer is found at its own offset', () => {
+    const big = Buffer.concat([Buffer.from('<ok/>'), Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e])]);
+    const d = decode(big.subarray(5));
+    assert.equal(d.text, '<a>\ufffd</a>');
+    assert.match(d.problem!, /first bad byte sequence at character 3/);
+  });
+
+  test('encode gives a plain Uint8Array with the bytes Buffer would write', () => {
+    const text = 'Zürich 😀 \ud800';
+    assert.deepEqual([...encode(text, 'utf8')], [...Buffer.from(text, 'utf8')]);
+    assert.deepEqual([...encode(text, 'utf16le-nobom')], [...Buffer.from(text, 'utf16le')]);
+  });
+});
+
+describe('utf8ByteLength', () => {
+  test('counts what Buffer.byteLength counts, lone surrogates included', () => {
+    for (const s of ['', 'abc', 'é', '€', '😀', '\ud800', '\udc00', 'a\ud800b', '\udc00\ud800', SAMPLE, '😀'.repeat(1000) + 'é€x']) {
+      assert.equal(utf8ByteLength(s), Buffer.byteLength(s, 'utf8'), JSON.stringify(s.slice(0, 20)));
+    }
+  });
+
+  test('an editor text over the size limit is skipped with its UTF-8 size', () => {
+    const text = '<a>' + '€'.repeat(400) + '</a>';
+    const doc = readDocument('x.xml', text, { maxFileSize: 1000 });
+    assert.equal(doc.problems[0].kind, 'skipped');
+    assert.equal(Buffer.byteLength(text, 'utf8'), 1207);
+    assert.deepEqual(readDocument('x.xml', text, { maxFileSize: 1207 }).problems, []);
+  });
+});
+
 describe('encode round-trips the bytes exactly', () => {
   const cases: [string, Buffer][] = [
     ['utf8', Buffer.from(SAMPLE, 'utf8')],
@@ -122,14 +178,14 @@ describe('encode round-trips the bytes exactly', () => {
       const d = decode(bytes);
       assert.equal(d.encoding, encoding as Encoding);
       assert.equal(d.text, SAMPLE);
-      assert.ok(encode(d.text, d.encoding).equals(bytes), `${encoding} bytes differ after the round trip`);
+      assert.ok(Buffer.from(encode(d.text, d.encoding)).equals(bytes), `${encoding} bytes differ after the round trip`);
     });
   }
 
   test('an edit keeps the encoding and the BOM', () => {
     const d = decode(utf16be(SAMPLE));
     const edited = d.text.replace('Zürich', 'Genève');
-    assert.ok(encode(edited, d.encoding).equals(utf16be(edited)));
+    assert.ok(Buffer.from(encode(edited, d.encoding)).equals(utf16be(edited)));
   });
 });
 

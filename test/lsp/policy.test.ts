@@ -376,7 +376,7 @@ describe('btslint lsp: the suppress quick-fix as a snippet edit (LSP 3.18 client
   });
 });
 
-describe('btslint lsp: topology files a config file points at, outside the workspace folder', () => {
+describe('btslint lsp: topology files a config file points at, inside the workspace folder only', () => {
   let base: string;
   let c: LspTestClient;
 
@@ -384,6 +384,7 @@ describe('btslint lsp: topology files a config file points at, outside the works
     base = makeWorkspace({
       'app/btslint.config.yaml': 'topologies: ["../deploy/*.topology.yaml"]\n',
       'app/Orders.BindingInfo.xml': BINDING,
+      'app/env/prod.topology.yaml': TOPOLOGY,
       'deploy/prod.topology.yaml': TOPOLOGY,
     });
     c = new LspTestClient(path.join(base, 'app'));
@@ -395,17 +396,24 @@ describe('btslint lsp: topology files a config file points at, outside the works
     fs.rmSync(base, { recursive: true, force: true });
   });
 
-  it('joins the bindings with them, as the CLI does, and reports their findings', async () => {
+  it('a pattern that reaches outside the workspace folder is config-invalid, and nothing there is read', async () => {
+    const config = c.uri('btslint.config.yaml');
+    const outside = c.uri('../deploy/prod.topology.yaml');
+    const ds = await c.waitForDiagnostics(config, has('config-invalid'));
+    assert.match(String(ds.find((d) => d.code === 'config-invalid')!.message), /reaches outside the workspace/);
+    assert.deepEqual(ds.find((d) => d.code === 'config-invalid')!.range.start, { line: 0, character: 'topologies: ["'.length });
+    assert.ok(!c.publishes.some((p) => p.uri === outside), 'no diagnostics for a file outside the workspace');
+  });
+
+  it('a pattern inside it: the bindings are joined with those topologies, as the CLI does', async () => {
     const binding = c.uri('Orders.BindingInfo.xml');
-    const topo = c.uri('../deploy/prod.topology.yaml');
-    assert.ok(!topo.includes('..'));
+    const since = c.publishes.length;
+    c.writeFile('btslint.config.yaml', 'include: ["*.xml"]\ntopologies: ["env/*.topology.yaml"]\n');
+    // include leaves the topology out; topologies brings it back in.
+    await c.waitForDiagnostics(c.uri('btslint.config.yaml'), (l) => l.length === 0, since, 'cleared config diagnostics');
     const ds = await c.waitForDiagnostics(binding, (l) => count(l, FTP) === 2);
     assert.ok(lacks('handler-host-unknown')(ds));
-    await c.waitForDiagnostics(topo, has('msgbox-not-clustered'));
-    // The config no longer names them: the binding is checked alone, the topology forgotten.
-    const since = c.publishes.length;
-    c.writeFile('btslint.config.yaml', 'rules: {}\n');
-    await c.waitForDiagnostics(binding, has('handler-host-unknown'), since);
-    await c.waitForDiagnostics(topo, (l) => l.length === 0, since, 'cleared diagnostics');
+    await c.waitForDiagnostics(c.uri('env/prod.topology.yaml'), has('msgbox-not-clustered'));
+    assert.ok(!c.publishes.some((p) => p.uri === c.uri('../deploy/prod.topology.yaml')));
   });
 });

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { walkSync } from '../host/walk';
+import { safeText } from '../core/sanitize';
 
 export interface FoundFile {
   absolute: string;
@@ -43,9 +44,13 @@ export function findFiles(inputs: string[], cwd: string): { files: FoundFile[]; 
   return { files, missing };
 }
 
+/**
+ * The path shown for a file: relative to `cwd` when inside it, else absolute; made safe to print
+ * (core/sanitize.ts: a file name can hold ESC, CR or `##vso[`).
+ */
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   // Outside means `..` or `../x`; a folder named `..drafts` inside cwd is still inside.
   const outside = rel === '..' || rel.startsWith('..' + path.sep) || rel.startsWith('../');
-  return rel && !outside && !path.isAbsolute(rel) ? rel : abs;
+  return safeText(rel && !outside && !path.isAbsolute(rel) ? rel : abs);
 }

@@ -18,6 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, BtsDocument, decode, encode, Finding, FixKind, readDocument, TextEdit } from '../core';
+import { safeText } from '../core/sanitize';
 
 export const MAX_PASSES = 10;
 
@@ -145,7 +146,7 @@ export function planFixes(
     }
     if (unwritable.has(uri)) return false;
     const bytes = originals.get(uri);
-    const why = bytes ? unwritableReason(bytes) : 'its bytes were not kept';
+    const why = bytes ? (unwritableReason(bytes) ?? unsafeToRewrite(uri)) : 'its bytes were not kept';
     if (why) {
       unwritable.set(uri, why);
       return false;
@@ -217,6 +218,12 @@ export interface WriteResult {
 export function writeFixes(plan: FixPlan): WriteResult {
   const result: WriteResult = { written: [], refused: [] };
   for (const [file, c] of plan.changed) {
+    removeStaleTemps(file);
+    const why = unsafeToRewrite(file);
+    if (why) {
+      result.refused.push({ file, reason: why });
+      continue;
+    }
     let now: Buffer;
     try {
       now = fs.readFileSync(file);
@@ -236,6 +243,66 @@ export function writeFixes(plan: FixPlan): WriteResult {
     }
   }
   return result;
+}
+
+/**
+ * Why `--fix` must not rewrite `file`, or undefined: a symlink (the rename would replace the link, and
+ * its target may be outside the workspace), a file that is read-only (a person made it so), or a file
+ * with more than one hard link (the rename would split it from its other names; writing in place
+ * would change a file elsewhere).
+ */
+export function unsafeToRewrite(file: string): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(file);
+  } catch {
+    return undefined; // gone: writeFixes finds it cannot read it again
+  }
+  if (st.isSymbolicLink()) return 'it is a symbolic link; btslint fixes only regular files';
+  if (!st.isFile()) return 'it is not a regular file';
+  if (st.nlink > 1) return `it has ${st.nlink} hard links; btslint does not rewrite a file shared with other paths`;
+  if ((st.mode & 0o222) === 0) return 'it is read-only; make it writable to fix it';
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    return 'it is read-only for this user; make it writable to fix it';
+  }
+  return undefined;
+}
+
+const TEMP = (base: string) => new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.btslint-(\\d+)-[a-z0-9]+\\.tmp$`);
+
+/** Removes temporary files a killed `--fix` left next to `file` (their process is gone). */
+export function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const re = TEMP(path.basename(file));
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = re.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && alive(pid)) continue;
+    try {
+      const p = path.join(dir, name);
+      if (fs.lstatSync(p).isFile()) fs.unlinkSync(p);
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes a temporary file next to `file` (same folder, so the same volume) and renames it over `file`. */
@@ -325,7 +392,7 @@ export function unifiedDiff(before: string, after: string, fileA: string, fileB 
   const a = splitLines(before);
   const b = splitLines(after);
   const ops = diffLines(a, b);
-  const out: string[] = [`--- a/${fileA}`, `+++ b/${fileB}`];
+  const out: string[] = [`--- a/${safeText(fileA)}`, `+++ b/${safeText(fileB)}`];
   let k = 0;
   while (k < ops.length) {
     if (ops[k].kind === ' ') {
@@ -351,7 +418,8 @@ export function unifiedDiff(before: string, after: string, fileA: string, fileB 
     const aStart = hunk[0].a + (aLines ? 1 : 0);
     const bStart = hunk[0].b + (bLines ? 1 : 0);
     out.push(`@@ -${aStart},${aLines} +${bStart},${bLines} @@`);
-    for (const o of hunk) out.push(o.kind + o.line);
+    // The lines are the repository's: printed safely (core/sanitize.ts), a line with a control visibly escaped.
+    for (const o of hunk) out.push(o.kind + safeText(o.line, Infinity));
     k = stop;
   }
   return out.join('\n') + '\n';

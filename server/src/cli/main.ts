@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
 import { displayPath, findFiles } from './files';
+import { Confinement, readAsDocument, runBudget } from '../host/confine';
+import { safeJson, safeLines, safeText } from '../core/sanitize';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
 
@@ -194,15 +196,15 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   const docs: BtsDocument[] = [];
   const showProgress = progress && process.stderr.isTTY && files.length >= 50;
   let n = 0;
+  // Read through the one confinement (host/confine.ts): size and byte budget checked before loading.
+  const confinement = Confinement.forCommandLine(cwd, paths.length ? paths : ['.']);
+  const budget = runBudget(maxFileSize);
+  const budgetTotal = budget.remaining;
   for (const f of files) {
-    let doc: BtsDocument;
-    try {
-      // The size comes first: a file over the limit is never loaded into memory.
-      const size = fs.statSync(f.absolute).size;
-      doc = size > maxFileSize ? skippedDocument(f.absolute, size, maxFileSize) : readDocument(f.absolute, fs.readFileSync(f.absolute), { maxFileSize });
-    } catch (e) {
-      // Unreadable (permissions, removed meanwhile): said on stderr, and the run goes on without it.
-      process.stderr.write(`btslint: cannot read ${displayPath(f.absolute, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
+    const doc = readAsDocument(confinement, f.absolute, { maxFileSize, budget, budgetTotal });
+    if ('notRead' in doc) {
+      // Unreadable (permissions, removed meanwhile, a FIFO): said on stderr, and the run goes on without it.
+      process.stderr.write(`btslint: did not read ${displayPath(f.absolute, cwd)}: ${safeText(doc.notRead)}; skipped\n`);
       continue;
     }
     docs.push(doc);
@@ -226,7 +228,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     args = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`btslint: ${(e as Error).message}\nRun "btslint --help" for usage.\n`);
+    process.stderr.write(`btslint: ${safeLines((e as Error).message)}\nRun "btslint --help" for usage.\n`);
     return 2;
   }
   try {
@@ -255,7 +257,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         const docs = readAll(args.paths, cwd, true, args.maxFileSize).filter((d) => d.kind !== 'other');
         const ws = workspaceOf(docs);
         const described = { documents: docs.map((d) => describeModel(d, displayPath(d.uri, cwd), ws)) };
-        write(JSON.stringify(described, null, 2) + '\n', args.outputFile, cwd);
+        write(safeJson(JSON.stringify(described, null, 2)) + '\n', args.outputFile, cwd);
         return 0;
       }
       case 'lint': {
@@ -267,10 +269,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof RunUsageError) {
-      process.stderr.write(`btslint: ${e.message}\n`);
+      process.stderr.write(`btslint: ${safeLines(e.message)}\n`);
       return 2;
     }
-    process.stderr.write(`btslint: internal error: ${(e as Error)?.stack ?? e}\n`);
+    process.stderr.write(`btslint: internal error: ${safeLines(String((e as Error)?.stack ?? e))}\n`);
     return 2;
   }
   return 2;

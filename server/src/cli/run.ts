@@ -5,8 +5,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, FixKind, isTopologyName, Position, readDocument, skippedDocument } from '../core';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, FixKind, isTopologyName, Position, readDocument } from '../core';
 import { ConfigResolver, describeConfig, EffectiveConfig, effective, isIncluded, parseConfig } from '../core/config';
+import { Confinement, outcomeToDocument as readAsDocumentFrom, readConfigBytes, runBudget } from '../host/confine';
+import { safeJson, safeLines, safeText } from '../core/sanitize';
 import { allRules } from '../core';
 import { Baseline, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { check, CheckResult } from '../core/pipeline';
@@ -38,7 +40,7 @@ export interface RunArgs {
   ignoreSuppressions?: boolean;
 }
 
-/** A config file's bytes, or undefined when it is not a readable file. */
+/** A baseline file's bytes, or undefined when it is not a readable file (the user named it). */
 export function readFileIfAny(p: string): Uint8Array | undefined {
   try {
     if (!fs.statSync(p).isFile()) return undefined;
@@ -52,12 +54,13 @@ export function readFileIfAny(p: string): Uint8Array | undefined {
 export function configSource(args: RunArgs, cwd: string): { configFor(file: string): EffectiveConfig; all(): EffectiveConfig[] } {
   if (args.config) {
     const file = path.resolve(cwd, args.config);
-    const bytes = readFileIfAny(file);
+    const bytes = readConfigBytes(file);
     if (!bytes) throw new RunUsageError(`no such config file: ${args.config}`);
+    if ('refused' in bytes) throw new RunUsageError(`${args.config}: ${bytes.refused}`);
     const cfg = effective(parseConfig(file, bytes, allRules.map((r) => r.meta.id)), path.dirname(file));
     return { configFor: () => cfg, all: () => [cfg] };
   }
-  const resolver = new ConfigResolver(readFileIfAny);
+  const resolver = new ConfigResolver(readConfigBytes);
   return { configFor: (f) => resolver.forFile(f), all: () => resolver.configs() };
 }
 
@@ -78,6 +81,8 @@ interface Workspace {
 function readWorkspace(args: RunArgs, cwd: string): Workspace {
   const source = configSource(args, cwd);
   const inputs = args.paths.length ? args.paths : ['.'];
+  // What may be read: the current folder, its repository, the paths named (host/confine.ts).
+  const confinement = Confinement.forCommandLine(cwd, inputs, args.config);
   const { files, missing } = findFiles(inputs, cwd);
   if (missing.length) throw new RunUsageError(`no such file or folder: ${missing.join(', ')}`);
   const chosen = files.filter((f) => f.explicit || isIncluded(source.configFor(f.absolute), f.absolute).included).map((f) => f.absolute);
@@ -99,27 +104,22 @@ function readWorkspace(args: RunArgs, cwd: string): Workspace {
     for (const t of nearestTopologiesSync(folder, cwd, (dir) => source.configFor(path.join(dir, '_')), !walkedSome)) add(t);
   }
   // Topology files the configs point at, wherever they are.
-  for (const t of namedTopologiesSync(configs)) add(t);
+  for (const t of namedTopologiesSync(configs, confinement)) add(t);
   chosen.sort();
   const bytes = new Map<string, Uint8Array>();
   const maxFileSize = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const budget = runBudget(maxFileSize);
+  const budgetTotal = budget.remaining;
   const docs: BtsDocument[] = [];
   const showProgress = process.stderr.isTTY && chosen.length >= 50;
   let n = 0;
   for (const f of chosen) {
     if (showProgress && ++n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${chosen.length} files`);
-    try {
-      const size = fs.statSync(f).size;
-      if (size > maxFileSize) {
-        docs.push(skippedDocument(f, size, maxFileSize));
-        continue;
-      }
-      const b = fs.readFileSync(f);
-      bytes.set(f, b);
-      docs.push(readDocument(f, b, { maxFileSize }));
-    } catch (e) {
-      process.stderr.write(`btslint: cannot read ${displayPath(f, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
-    }
+    const outcome = confinement.read(f, maxFileSize, budget);
+    if ('bytes' in outcome) bytes.set(f, outcome.bytes);
+    const doc = readAsDocumentFrom(outcome, f, { maxFileSize, budgetTotal });
+    if ('notRead' in doc) process.stderr.write(`btslint: did not read ${displayPath(f, cwd)}: ${safeText(doc.notRead)}; skipped\n`);
+    else docs.push(doc);
   }
   if (showProgress) process.stderr.write(`\rbtslint: read ${chosen.length}/${chosen.length} files\n`);
   const configDocs = new Map<string, BtsDocument>();
@@ -149,7 +149,7 @@ function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline
     configs: ws.configs,
     suppressions: !args.ignoreSuppressions,
     baseline,
-    onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${(e as Error)?.stack ?? e}\n`),
+    onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${safeLines(String((e as Error)?.stack ?? e))}\n`),
   });
 }
 
@@ -184,7 +184,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   let docs = ws.docs;
   if (args.fix || args.fixDryRun) {
     const plan = planFixes(ws.docs, ws.bytes, report, MAX_PASSES, args.fixTypes ?? DEFAULT_FIX_TYPES);
-    for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${why}\n`);
+    for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${safeText(why)}\n`);
     if (args.fixDryRun) {
       // Each file's diff comes after the list of the changes it holds, each with its kind
       // (lines before `---` are ignored by patch tools).
@@ -200,7 +200,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
       return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
     const written = writeFixes(plan);
-    for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${r.reason}\n`);
+    for (const r of written.refused) process.stderr.write(`btslint: did not write ${displayPath(r.file, cwd)}: ${safeText(r.reason)}\n`);
     if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} in ${plural(written.written.length, 'file')}.\n`);
     // Report on what is on disk now.
     docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
@@ -293,7 +293,7 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
       rules: d.rules.map((r) => ({ id: r.id, levels: Object.fromEntries(Object.entries(r.levels).map(([env, l]) => [env, { level: l.level, source: { ...l.source, file: l.source.file && show(l.source.file) } }])) })),
       problems: d.problems.map((p) => ({ ...p, file: show(p.file) })),
     };
-    writeOut(JSON.stringify(json, null, 2) + '\n', args.outputFile, cwd);
+    writeOut(safeJson(JSON.stringify(json, null, 2)) + '\n', args.outputFile, cwd);
     return d.problems.length ? 1 : 0;
   }
   const where = (s: { file: string | null; key: string | null; line?: number; column?: number; note?: string }) =>
@@ -301,14 +301,14 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   const lines: string[] = [];
   lines.push(`File:         ${show(d.file)}`);
   lines.push(`Config file:  ${d.config ? `${show(d.config)} (the nearest to the file; it alone applies)` : 'none (no btslint.config.json or .yaml in this folder or above): defaults apply'}`);
-  lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${d.linted.reason})`);
-  lines.push(`include:      ${d.include.value.length ? d.include.value.join(', ') : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
-  lines.push(`exclude:      ${d.exclude.value.length ? d.exclude.value.join(', ') : '(nothing)'}  <- ${where(d.exclude.source)}`);
-  lines.push(`topologies:   ${d.topologies.value.length ? d.topologies.value.join(', ') : '(those among the linted files, else the nearest)'}  <- ${where(d.topologies.source)}`);
+  lines.push(`Linted:       ${d.linted.included ? 'yes' : 'no'} when its folder is linted (${safeText(d.linted.reason)})`);
+  lines.push(`include:      ${d.include.value.length ? safeText(d.include.value.join(', ')) : '(every BizTalk file)'}  <- ${where(d.include.source)}`);
+  lines.push(`exclude:      ${d.exclude.value.length ? safeText(d.exclude.value.join(', ')) : '(nothing)'}  <- ${where(d.exclude.source)}`);
+  lines.push(`topologies:   ${d.topologies.value.length ? safeText(d.topologies.value.join(', ')) : '(those among the linted files, else the nearest)'}  <- ${where(d.topologies.source)}`);
   if (d.root.value) lines.push(`root:         true (no topology is looked for above the config file's folder)  <- ${where(d.root.source)}`);
   for (const e of d.environments) {
-    const parts = [e.topology && `topology ${show(e.topology)}`, e.files.length && `files ${e.files.join(', ')}`, e.fileNameMarkers.length && `file-name markers ${e.fileNameMarkers.join(', ')}`].filter(Boolean);
-    lines.push(`environment:  ${e.environment}: ${parts.join('; ')}  <- ${where(e.source)}`);
+    const parts = [e.topology && `topology ${show(e.topology)}`, e.files.length && `files ${safeText(e.files.join(', '))}`, e.fileNameMarkers.length && `file-name markers ${safeText(e.fileNameMarkers.join(', '))}`].filter(Boolean);
+    lines.push(`environment:  ${safeText(e.environment)}: ${parts.join('; ')}  <- ${where(e.source)}`);
   }
   lines.push('');
   lines.push('Rule levels by the topology\'s environment ("none": no topology), and where each comes from:');
@@ -322,7 +322,7 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
   if (d.problems.length) {
     lines.push('');
     lines.push('Problems in the config file (reported as config-invalid when linting):');
-    for (const p of d.problems) lines.push(`  ${show(p.file)}:${p.line}:${p.column}  ${p.message}`);
+    for (const p of d.problems) lines.push(`  ${show(p.file)}:${p.line}:${p.column}  ${safeText(p.message)}`);
   }
   writeOut(lines.join('\n') + '\n', args.outputFile, cwd);
   return d.problems.length ? 1 : 0;

@@ -1,7 +1,7 @@
 // One file as btslint sees it: decoded text, its kind (decided by content, not by name), the parse
 // tree and the kind's model. Built once per file version; everything downstream reads from it.
 
-import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex } from './text';
+import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex, utf8ByteLength } from './text';
 import { parseXml, XmlDocument } from './xml/parser';
 import { changedRange, reparseXml } from './xml/incremental';
 import { BindingModel, readBinding } from './readers/binding';
@@ -102,7 +102,8 @@ export const CLI_SIZE_LIMIT_HINT = 'Raise the limit (--max-file-size) to check i
  */
 export function readDocument(uri: string, content: Uint8Array | string, options: ReadOptions = {}): BtsDocument {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+  // A text's UTF-8 size is at most 3 bytes per code unit: counted only when that bound is over the limit.
+  const size = typeof content === 'string' ? (content.length * 3 > limit ? utf8ByteLength(content) : 0) : content.byteLength;
   if (size > limit) return skippedDocument(uri, size, limit, options.sizeLimitHint);
   try {
     return readDocumentUnsafe(uri, content, options.topologySchema !== false, options.previous);
@@ -123,6 +124,20 @@ export function skippedDocument(uri: string, size: number, limit: number = DEFAU
   doc.problems.push({
     kind: 'skipped',
     message: `This file is ${megabytes(size)} MB, over btslint's size limit of ${megabytes(limit)} MB, so it was not read or checked. ${hint}`,
+    range: { start: 0, end: 0 },
+  });
+  return doc;
+}
+
+/**
+ * The stand-in for a file under the size limit that was not read because the files read before it
+ * used up the run's byte budget (all files of a run together): a file-too-large finding.
+ */
+export function overBudgetDocument(uri: string, size: number, budget: number): BtsDocument {
+  const doc = emptyDocument(uri);
+  doc.problems.push({
+    kind: 'skipped',
+    message: `This file (${megabytes(size)} MB) was not read or checked: the files read before it used up btslint's budget of ${megabytes(budget)} MB for one run. Lint its folder on its own.`,
     range: { start: 0, end: 0 },
   });
   return doc;

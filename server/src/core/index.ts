@@ -1,10 +1,14 @@
-// The core's public surface, used by the CLI and the language server. Nothing here imports vscode,
-// LSP types or the file system.
+// The core's public surface, used by the CLI and the language server, and the entry of its browser
+// bundle (scripts/bundle.js: dist/core.browser.js). Nothing here imports vscode, LSP types, the file
+// system or anything of Node's: server/src/core/tsconfig.json type-checks it without Node's types.
 export * from './types';
 export * from './text';
-export { readDocument, isCandidateName, isTopologyName, skippedDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
+export { readDocument, isCandidateName, isTopologyName, skippedDocument, overBudgetDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
 export type { BtsDocument, DocumentKind, ReadOptions } from './document';
 export { lint, lintSteps, environmentSeverity } from './engine';
+// The one check pipeline every shell calls (documents in, the team's policy applied, findings out).
+export { check, checkSteps } from './pipeline';
+export type { CheckOptions, CheckResult } from './pipeline';
 export type { LintOptions } from './engine';
 export { allRules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/api';

@@ -55,24 +55,36 @@ export function decode(bytes: Uint8Array): DecodedText {
   return utf8Checked(b, 'utf8');
 }
 
+// The Encoding API (TextDecoder, TextEncoder) exists in Node and in browsers and web workers alike:
+// the core uses nothing of Node's (no Buffer), so that the same code runs in the web extension.
+// UTF-8: one strict pass in the common case; only a file that is not valid UTF-8 is decoded again,
+// replacing its bad sequences with U+FFFD, and reported.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
 
 function utf8Checked(b: Uint8Array, encoding: 'utf8' | 'utf8bom'): DecodedText {
-  const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+  let text: string;
+  let bad = -1;
+  try {
+    text = strictUtf8.decode(b);
+  } catch {
+    // A legacy code page file (e.g. Windows-1252 "é") must be reported, or a fix written back would
+    // corrupt it.
+    text = lenientUtf8.decode(b);
+    bad = text.indexOf('\ufffd');
+  }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { text, encoding, problem: `the file holds a NUL byte at character ${nul}: it looks binary` };
-  // Buffer decoding replaces invalid sequences with U+FFFD silently; a legacy code page file (e.g.
-  // Windows-1252 "é") must be reported, or a fix written back would corrupt it.
-  if (text.indexOf('\ufffd') >= 0) {
-    try {
-      strictUtf8.decode(b);
-    } catch {
-      const bad = text.indexOf('\ufffd');
-      return { text, encoding, problem: `the file is not valid UTF-8 (first bad byte sequence at character ${bad}); save it as UTF-8 or UTF-16` };
-    }
-  }
+  if (bad >= 0) return { text, encoding, problem: `the file is not valid UTF-8 (first bad byte sequence at character ${bad}); save it as UTF-8 or UTF-16` };
   return { text, encoding };
 }
+
+// UTF-16 in both byte orders. TextDecoder (strict) in the common case; it would replace an unpaired
+// surrogate with U+FFFD, so a file holding one is decoded by hand instead, every code unit kept as it
+// is, so that encode() gives back the very same bytes.
+const strictUtf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+const strictUtf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true });
 
 function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'utf16be-nobom'): DecodedText {
   let body = b;
@@ -81,43 +93,84 @@ function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'ut
     problem = 'the UTF-16 file has an odd number of bytes; the last byte was ignored';
     body = body.subarray(0, body.length - 1);
   }
-  if (enc === 'utf16le' || enc === 'utf16le-nobom') {
-    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf16le'), encoding: enc, problem };
+  const le = enc === 'utf16le' || enc === 'utf16le-nobom';
+  let text: string;
+  try {
+    text = (le ? strictUtf16le : strictUtf16be).decode(body);
+  } catch {
+    text = utf16Exact(body, le);
   }
-  const swapped = Buffer.alloc(body.length);
-  for (let i = 0; i + 1 < body.length; i += 2) {
-    swapped[i] = body[i + 1];
-    swapped[i + 1] = body[i];
-  }
-  return { text: swapped.toString('utf16le'), encoding: enc, problem };
+  return { text, encoding: enc, problem };
+}
+
+/** Code units per String.fromCharCode call: well under every engine's argument limit. */
+const CHUNK = 8192;
+
+function utf16Exact(b: Uint8Array, littleEndian: boolean): string {
+  const n = b.length >> 1;
+  const units = new Uint16Array(n);
+  const lo = littleEndian ? 0 : 1;
+  const hi = littleEndian ? 1 : 0;
+  for (let i = 0, j = 0; i < n; i++, j += 2) units[i] = b[j + lo] | (b[j + hi] << 8);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Encodes text back to bytes in the encoding it was read with (BOM included when it had one). */
-export function encode(text: string, encoding: Encoding): Buffer {
+export function encode(text: string, encoding: Encoding): Uint8Array {
   switch (encoding) {
     case 'utf8':
-      return Buffer.from(text, 'utf8');
+      return utf8Encoder.encode(text);
     case 'utf8bom':
-      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+      return withPrefix([0xef, 0xbb, 0xbf], utf8Encoder.encode(text));
     case 'utf16le':
-      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      return utf16Bytes(text, true, [0xff, 0xfe]);
     case 'utf16le-nobom':
-      return Buffer.from(text, 'utf16le');
+      return utf16Bytes(text, true, []);
     case 'utf16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]);
+      return utf16Bytes(text, false, [0xfe, 0xff]);
     case 'utf16be-nobom':
-      return utf16be(text);
+      return utf16Bytes(text, false, []);
   }
 }
 
-function utf16be(text: string): Buffer {
-  const le = Buffer.from(text, 'utf16le');
-  for (let i = 0; i + 1 < le.length; i += 2) {
-    const t = le[i];
-    le[i] = le[i + 1];
-    le[i + 1] = t;
+function withPrefix(prefix: number[], body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(prefix.length + body.length);
+  out.set(prefix, 0);
+  out.set(body, prefix.length);
+  return out;
+}
+
+function utf16Bytes(text: string, littleEndian: boolean, prefix: number[]): Uint8Array {
+  const out = new Uint8Array(prefix.length + text.length * 2);
+  out.set(prefix, 0);
+  const lo = littleEndian ? 0 : 1;
+  const hi = littleEndian ? 1 : 0;
+  for (let i = 0, j = prefix.length; i < text.length; i++, j += 2) {
+    const c = text.charCodeAt(i);
+    out[j + lo] = c & 0xff;
+    out[j + hi] = c >> 8;
   }
-  return le;
+  return out;
+}
+
+/**
+ * The size of the text in UTF-8 bytes, without encoding it. Each UTF-16 code unit takes 1 to 3
+ * bytes (a surrogate pair 4 for its 2 units), so `length` and `3 × length` bound it.
+ */
+export function utf8ByteLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
 /** The line ending most used in the text (CRLF wins ties, as on Windows). */

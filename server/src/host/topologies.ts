@@ -10,21 +10,34 @@ import * as path from 'path';
 import { isTopologyName } from '../core';
 import { EffectiveConfig, topologySources } from '../core/config';
 import { walkAsync, walkSync } from './walk';
+import { addConfigProblem, Confinement, confineSource } from './confine';
 
-/** The topology files the configs name, wherever they are (the command line). */
-export function namedTopologiesSync(configs: Iterable<EffectiveConfig>): string[] {
+/**
+ * The topology files the configs name, inside the workspace only (the command line): a source that
+ * reaches outside it is a config-invalid problem added to its config (host/confine.ts), never walked,
+ * and every file found is checked again.
+ */
+export function namedTopologiesSync(configs: Iterable<EffectiveConfig>, confinement: Confinement): string[] {
   const out = new Set<string>();
   for (const cfg of configs) {
-    for (const s of topologySources(cfg)) for (const f of walkSync(s.base)) if (s.matches(f)) out.add(f);
+    for (const s of topologySources(cfg)) {
+      const { base, problem } = confineSource(cfg, s, confinement);
+      if (problem) addConfigProblem(cfg, problem);
+      if (base) for (const f of walkSync(base)) if (s.matches(f) && confinement.allows(f)) out.add(f);
+    }
   }
   return [...out].sort();
 }
 
 /** The same, asynchronously (the language server); nothing when `cancelled()` turns true. */
-export async function namedTopologiesAsync(configs: Iterable<EffectiveConfig>, cancelled: () => boolean): Promise<string[]> {
+export async function namedTopologiesAsync(configs: Iterable<EffectiveConfig>, confinement: Confinement, cancelled: () => boolean): Promise<string[]> {
   const out = new Set<string>();
   for (const cfg of configs) {
-    for (const s of topologySources(cfg)) for (const f of await walkAsync(s.base, cancelled)) if (s.matches(f)) out.add(f);
+    for (const s of topologySources(cfg)) {
+      const { base, problem } = confineSource(cfg, s, confinement);
+      if (problem) addConfigProblem(cfg, problem);
+      if (base) for (const f of await walkAsync(base, cancelled)) if (s.matches(f) && confinement.allows(f)) out.add(f);
+    }
   }
   return cancelled() ? [] : [...out].sort();
 }

@@ -1,6 +1,7 @@
 // Keeping the workspace state in step with the disk: the scan of the workspace folders (one file at a
 // time, yielding between files), re-reads after watcher events and closes, and the topology files
-// that config files name (`topologies`) wherever they are. Open documents are the client's: the disk
+// that config files name (`topologies`) inside the workspace folders. Every read goes through
+// host/confine.ts. Open documents are the client's: the disk
 // never overrides them.
 
 import * as path from 'path';
@@ -8,7 +9,8 @@ import { FileChangeType } from 'vscode-languageserver/node';
 import { isCandidateName } from '../core';
 import { isConfigFileName } from '../core/config';
 import { namedTopologiesAsync } from '../host/topologies';
-import { inSkippedFolder, readLimited, walkFolder, yieldToLoop } from './files';
+import { Confinement } from '../host/confine';
+import { inSkippedFolder, walkFolder, yieldToLoop } from './files';
 import { isInside, pathKey, uriToPath } from './paths';
 import type { EditorPolicy } from './policy';
 import type { Entry, WorkspaceState } from './workspace';
@@ -32,17 +34,31 @@ export class DiskSync {
     return this.extraTopologies.has(key);
   }
 
-  /** Re-reads a file from disk into the state (or forgets it when it is gone). */
+  /**
+   * Re-reads a file from disk into the state (or forgets it when it is gone): only inside the
+   * workspace folders, never through a symlink out of them, never waiting on a FIFO (host/confine.ts).
+   */
   async reread(fsPath: string): Promise<void> {
     const { state } = this.host;
-    const r = await readLimited(fsPath, state.maxFileSizeOf(fsPath));
+    const r = await this.confinement().readAsync(fsPath, state.maxFileSizeOf(fsPath));
     const e = state.get(pathKey(fsPath));
     if (e?.open) return;
     if ('bytes' in r) state.setDisk(fsPath, r.bytes);
     else if ('tooLarge' in r) {
       const entry = state.setSkipped(fsPath, r.tooLarge);
       this.host.log(`skipped ${fsPath}: ${entry.skipped}`);
-    } else for (const gone of state.remove(fsPath)) this.host.forget(gone);
+    } else {
+      if ('refused' in r) this.host.log(`not read: ${fsPath}: ${r.refused}`);
+      for (const gone of state.remove(fsPath)) this.host.forget(gone);
+    }
+  }
+
+  private confined?: { folders: string[]; confinement: Confinement };
+  /** What the server may read: its workspace folders (renewed when they change). */
+  confinement(): Confinement {
+    const folders = this.host.state.folders;
+    if (!this.confined || this.confined.folders !== folders) this.confined = { folders, confinement: new Confinement(folders) };
+    return this.confined.confinement;
   }
 
   /** Reads every candidate file and config file of the workspace folders; false when cancelled. */
@@ -70,8 +86,12 @@ export class DiskSync {
   }
 
   /** Applies watcher events; true when something a check reads changed. */
-  async onWatchedFiles(changes: { uri: string; type: FileChangeType }[]): Promise<boolean> {
+  async onWatchedFiles(raw: unknown): Promise<boolean> {
     const { state, policy } = this.host;
+    // A client may send anything (`changes: null`, a URI that is not a string): such changes are dropped.
+    const changes = (Array.isArray(raw) ? raw : []).filter(
+      (c): c is { uri: string; type: FileChangeType } => !!c && typeof c === 'object' && typeof c.uri === 'string' && [1, 2, 3].includes(c.type),
+    );
     let relevant = false;
     let configChanged = false;
     for (const ch of changes) {
@@ -114,7 +134,8 @@ export class DiskSync {
     const { state, policy } = this.host;
     for (const e of state.all()) policy.configForPath(e.path);
     const found = new Map<string, string>();
-    for (const f of await namedTopologiesAsync(policy.configs(), cancelled)) found.set(pathKey(f), f);
+    // Inside the workspace folders only: a source that reaches out is a config-invalid problem (host/confine.ts).
+    for (const f of await namedTopologiesAsync(policy.configs(), this.confinement(), cancelled)) found.set(pathKey(f), f);
     if (cancelled()) return;
     const inFolders = (p: string) => state.folders.some((f) => isInside(p, f));
     for (const [key, p] of this.extraTopologies) {

@@ -2,11 +2,10 @@
 // message loop keeps answering while a large workspace is read; the walk is the CLI's, host/walk.ts),
 // size-limited reads, and the reads of btslint config files.
 
-import * as fs from 'fs';
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { isCandidateName, SKIPPED_FOLDERS } from '../core';
 import { walkAsync } from '../host/walk';
+import { readConfigBytes, readFileAtAsync } from '../host/confine';
 
 /** Yields to the event loop, so pending LSP messages are handled between chunks of work. */
 export function yieldToLoop(): Promise<void> {
@@ -31,28 +30,22 @@ export function inSkippedFolder(fsPath: string, root: string): boolean {
 
 export type ReadResult = { bytes: Buffer } | { tooLarge: number } | { missing: true };
 
-/** Reads a file unless it is larger than `maxBytes` (then only its size is known). */
+/**
+ * Reads a file unless it is larger than `maxBytes` (then only its size is known), without following a
+ * final symlink or blocking on a FIFO (host/confine.ts). For a file the user asked about (the model
+ * request); files of the workspace are read through the server's Confinement.
+ */
 export async function readLimited(fsPath: string, maxBytes: number): Promise<ReadResult> {
-  try {
-    const st = await fsp.stat(fsPath);
-    if (!st.isFile()) return { missing: true };
-    if (st.size > maxBytes) return { tooLarge: st.size };
-    return { bytes: await fsp.readFile(fsPath) };
-  } catch {
-    return { missing: true };
-  }
+  const r = await readFileAtAsync(fsPath, maxBytes);
+  if ('bytes' in r) return { bytes: r.bytes };
+  if ('tooLarge' in r) return { tooLarge: r.tooLarge };
+  return { missing: true };
 }
 
 /**
- * A config file's bytes for the core's ConfigResolver, or undefined when it is not a readable file.
- * Synchronous (the resolver's contract): config files are small and each folder is looked up once
- * per resolver, which the server renews only when a config file changes.
+ * A config file's bytes for the core's ConfigResolver (host/confine.ts readConfigBytes: never through
+ * a symlink, size-limited, a refusal reported as config-invalid). Synchronous (the resolver's
+ * contract): config files are small and each folder is looked up once per resolver, which the server
+ * renews only when a config file changes.
  */
-export function readConfigFile(fsPath: string): Uint8Array | undefined {
-  try {
-    if (!fs.statSync(fsPath).isFile()) return undefined;
-    return fs.readFileSync(fsPath);
-  } catch {
-    return undefined;
-  }
-}
+export const readConfigFile = readConfigBytes;

@@ -10,15 +10,19 @@ const here: Platform = process.platform === 'win32' ? 'win32' : 'posix';
 
 /** The file-system path of a `file:` URI, or undefined for other schemes (untitled:, git:, ...). */
 export function uriToPath(uri: string, platform: Platform = here): string | undefined {
+  // Whatever the client sends: a malformed URI (not a string, bad percent-encoding, a NUL) is no path.
+  if (typeof uri !== 'string') return undefined;
   const m = /^file:\/\/([^/]*)(\/.*)?$/i.exec(uri);
   if (!m) return undefined;
-  const authority = decodeURIComponent(m[1]);
+  let authority: string;
   let p: string;
   try {
+    authority = decodeURIComponent(m[1]);
     p = decodeURIComponent(m[2] ?? '/');
   } catch {
     return undefined;
   }
+  if (p.includes('\0') || authority.includes('\0')) return undefined;
   if (platform === 'win32') {
     // /c:/x -> c:\x ; //server/share (UNC) when the URI has an authority.
     if (/^\/[A-Za-z]:/.test(p)) p = p.slice(1);

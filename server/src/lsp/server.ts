@@ -66,7 +66,7 @@ export class BtslintServer {
   readonly policy = new EditorPolicy((p) => {
     fault('config');
     const bytes = readConfigFile(p);
-    if (bytes && Buffer.from(bytes).includes('btslint-test-fault')) fault('config-content');
+    if (bytes instanceof Uint8Array && Buffer.from(bytes).includes('btslint-test-fault')) fault('config-content');
     return bytes;
   });
   private readonly settings = new SettingsStore();
@@ -117,7 +117,7 @@ export class BtslintServer {
         void this.guard(
           'file watcher',
           async () => {
-            if (await this.disk.onWatchedFiles(p.changes)) this.scheduler.request(`${p.changes.length} file(s) changed on disk`, true);
+            if (await this.disk.onWatchedFiles(p?.changes)) this.scheduler.request(`${Array.isArray(p?.changes) ? p.changes.length : 0} file(s) changed on disk`, true);
           },
           undefined,
           true,

@@ -25,7 +25,8 @@ export function normaliseSettings(raw: unknown, base: BtslintSettings = DEFAULT_
     enable: typeof r.enable === 'boolean' ? r.enable : base.enable,
     severityOverrides: overrides,
     run: r.run === 'onSave' || r.run === 'onType' ? r.run : base.run,
-    maxFileSizeMB: r.maxFileSizeMB !== undefined && r.maxFileSizeMB !== null && Number.isFinite(mb) && mb > 0 ? mb : base.maxFileSizeMB,
+    // At most 1 GB, whatever a workspace says (the setting is restricted in untrusted workspaces too).
+    maxFileSizeMB: r.maxFileSizeMB !== undefined && r.maxFileSizeMB !== null && Number.isFinite(mb) && mb > 0 ? Math.min(mb, 1024) : base.maxFileSizeMB,
     maxDiagnosticsPerFile: r.maxDiagnosticsPerFile !== undefined && r.maxDiagnosticsPerFile !== null && Number.isInteger(limit) && limit >= 0 ? limit : base.maxDiagnosticsPerFile,
   };
 }

@@ -1,4 +1,5 @@
 import type { Finding, Position } from '../../core';
+import { safeJson, safeText, truncate } from '../../core/sanitize';
 import { json } from './json';
 import { sarif } from './sarif';
 import { stylish } from './stylish';
@@ -32,4 +33,47 @@ export interface FormatInput {
   fixable?: FixableCounts;
 }
 
-export const FORMATTERS: Record<string, (input: FormatInput) => string> = { stylish, json, sarif, junit, github, 'azure-devops': azureDevops };
+type Formatter = (input: FormatInput) => string;
+
+/**
+ * Every format prints repository text (names in messages, file names, node paths) through the one
+ * sanitiser (core/sanitize.ts), here, so that no format can forget it: the line formats (stylish,
+ * junit, github, azure-devops) get every such text escaped visibly and cut to a bounded length; the
+ * JSON formats (json, sarif) keep the data (cut to the same length; SARIF messages with their
+ * brackets escaped, as SARIF's embedded-link syntax asks) and the whole document passes `safeJson`.
+ */
+function guarded(kind: 'line' | 'json', format: Formatter): Formatter {
+  return (input) => {
+    const clean = kind === 'line' ? (s: string) => safeText(s) : (s: string) => truncate(s);
+    const message = format === sarif ? (s: string) => clean(s).replace(/[[\]]/g, (c) => '\\' + c) : clean;
+    const seen = new Map<string, string>();
+    const display = (uri: string) => {
+      let v = seen.get(uri);
+      if (v === undefined) seen.set(uri, (v = clean(input.display(uri))));
+      return v;
+    };
+    const cleanFinding = (f: Finding): Finding => ({
+      ...f,
+      message: message(f.message),
+      nodePath: clean(f.nodePath),
+      related: f.related?.map((r) => ({ ...r, message: message(r.message) })),
+      fix: f.fix && { ...f.fix, title: clean(f.fix.title) },
+    });
+    const out = format({
+      ...input,
+      display,
+      findings: input.findings.map(cleanFinding),
+      baseline: input.baseline && { ...input.baseline, unchanged: input.baseline.unchanged.map(cleanFinding) },
+    });
+    return kind === 'json' ? safeJson(out) : out;
+  };
+}
+
+export const FORMATTERS: Record<string, Formatter> = {
+  stylish: guarded('line', stylish),
+  json: guarded('json', json),
+  sarif: guarded('json', sarif),
+  junit: guarded('line', junit),
+  github: guarded('line', github),
+  'azure-devops': guarded('line', azureDevops),
+};

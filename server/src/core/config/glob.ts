@@ -20,8 +20,8 @@ export interface Glob {
   test(relativePath: string): boolean;
 }
 
-/** Size limits of one pattern and of one pattern list. */
-export const GLOB_LIMITS = Object.freeze({ patternLength: 1024, braces: 64, patterns: 500 });
+/** Size limits of one pattern (a list's length is limited by read.ts MAX_CONFIG_PATTERNS). */
+export const GLOB_LIMITS = Object.freeze({ patternLength: 1024, braces: 64 });
 
 /** Why a pattern is refused (over a size limit), or undefined when it may be used. */
 export function patternProblem(pattern: string): string | undefined {

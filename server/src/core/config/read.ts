@@ -3,14 +3,24 @@
 // by the `yaml` package, which keeps source ranges: for JSON, comments are first blanked out with
 // spaces (newlines kept), so every offset still points into the file as written.
 
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { yaml } from '../lazy';
+import type { ErrorObject } from 'ajv';
+import { configValidator, yaml } from '../lazy';
 import schema from '../../../../schemas/btslint.config.schema.json';
 import { decode, OffsetRange } from '../text';
-import { LNode, nodeAt } from '../readers/yamlNode';
-import { GLOB_LIMITS, patternProblem } from './glob';
+import { addDuplicateKeyErrors, LNode, nodeAt } from '../readers/yamlNode';
+import { MAX_ALIASES, yamlGuard } from '../readers/topology';
+import { patternProblem } from './glob';
 import type { Level } from '../types';
 import { closest } from '../suggest';
+
+/** The largest config file read (a real one is a few hundred bytes); the shells read at most one byte more. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** The most glob patterns one of include, exclude or topologies may list. */
+export const MAX_CONFIG_PATTERNS = 1000;
+
+/** The most problems reported for one config file. */
+const MAX_CONFIG_PROBLEMS = 100;
 
 /** The names a config file may have, in the order they are looked for in a folder. */
 export const CONFIG_FILE_NAMES = ['btslint.config.json', 'btslint.config.jsonc', 'btslint.config.yaml', 'btslint.config.yml'];
@@ -53,13 +63,6 @@ export interface EnvironmentMembers {
   fileNameMarkers?: Setting<string[]>;
 }
 
-let validator: ValidateFunction | undefined;
-/** Compiled ahead of time, as the topology's (readers/topology.ts), and loaded on first use. */
-function getValidator(): ValidateFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (validator ??= require('../generated/configValidator') as ValidateFunction);
-}
-
 export function configSchema(): Record<string, unknown> {
   return schema as Record<string, unknown>;
 }
@@ -73,11 +76,28 @@ export function isConfigFileName(name: string): boolean {
  * a problem reported at its key, with the closest known id as a hint.
  */
 export function parseConfig(uri: string, content: string | Uint8Array, knownRuleIds: readonly string[]): ParsedConfig {
+  const size = typeof content === 'string' ? content.length : content.byteLength;
+  if (size > MAX_CONFIG_BYTES) {
+    const problems = [{ message: `This config file is larger than ${MAX_CONFIG_BYTES / 1024} KB (a real one is a few hundred bytes), so btslint did not read it: defaults apply below it.`, range: { start: 0, end: 0 } }];
+    return { uri, text: '', rules: new Map(), environments: new Map(), members: new Map(), problems };
+  }
   const text = typeof content === 'string' ? content : decode(content).text;
   const isJson = /\.jsonc?$/i.test(uri);
   const out: ParsedConfig = { uri, text, rules: new Map(), environments: new Map(), members: new Map(), problems: [] };
   const source = isJson ? blankJsonComments(text, out.problems) : text;
-  const doc = yaml().parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  // Nesting and aliases are bounded on the (iterative) token stream before the recursive composer runs.
+  const guard = yamlGuard([...new (yaml().Parser)().parse(source)]);
+  const refusedAt = guard.deep ?? guard.tooManyAliases;
+  if (refusedAt !== undefined) {
+    out.problems.push({
+      message: guard.deep !== undefined ? 'The config file nests lists and mappings too deep; btslint does not read it.' : `The config file uses more than ${MAX_ALIASES} aliases (*name); btslint does not read it.`,
+      range: { start: refusedAt, end: Math.min(text.length, refusedAt + 1) },
+    });
+    return out;
+  }
+  const doc = yaml().parseDocument(source, { uniqueKeys: false, prettyErrors: false });
+  addDuplicateKeyErrors(doc, MAX_CONFIG_PROBLEMS);
+  if (doc.errors.length > MAX_CONFIG_PROBLEMS) doc.errors.length = MAX_CONFIG_PROBLEMS;
   for (const e of doc.errors) {
     out.problems.push({ message: `The config file cannot be read: ${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim()}.`, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   }
@@ -93,18 +113,24 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     out.problems.push({ message: `The config file cannot be read: ${(e as Error).message}`, range: { start: 0, end: Math.min(text.length, 1) } });
     return out;
   }
-  const validate = getValidator();
-  if (!validate(data)) for (const err of dedupe(validate.errors ?? [])) out.problems.push(locate(root, err));
+  const validate = configValidator(); // compiled ahead of time, as the topology's
+  if (!validate(data)) for (const err of dedupe(validate.errors ?? []).slice(0, MAX_CONFIG_PROBLEMS)) out.problems.push(locate(root, err));
 
-  // Glob lists: a pattern over a size limit is a problem at the pattern, and is left out.
-  const patterns = (n: LNode): string[] => {
+  // Glob lists: one over MAX_CONFIG_PATTERNS is ignored (a problem at its key); a pattern over a size
+  // limit (glob.ts patternProblem) is a problem at the pattern, and is left out.
+  const patterns = (n: LNode, key: string): string[] | undefined => {
     const items = n.strings().filter((s) => s.str!.trim() !== '');
-    if (items.length > GLOB_LIMITS.patterns) out.problems.push({ message: `This list has ${items.length} patterns; the limit is ${GLOB_LIMITS.patterns}.`, range: items[GLOB_LIMITS.patterns].range });
-    return items.slice(0, GLOB_LIMITS.patterns).filter((s) => {
-      const problem = patternProblem(s.str!);
-      if (problem) out.problems.push({ message: problem, range: s.range });
-      return !problem;
-    }).map((s) => s.str!);
+    if (items.length > MAX_CONFIG_PATTERNS) {
+      out.problems.push({ message: `"${key}" lists ${items.length.toLocaleString('en-US')} patterns; btslint reads at most ${MAX_CONFIG_PATTERNS}, so it ignores this setting.`, range: n.keyRange });
+      return undefined;
+    }
+    return items
+      .filter((s) => {
+        const problem = patternProblem(s.str!);
+        if (problem) out.problems.push({ message: problem, range: s.range });
+        return !problem;
+      })
+      .map((s) => s.str!);
   };
   const known = new Set(knownRuleIds);
   const readLevels = (node: LNode | undefined, prefix: string): Map<string, Setting<Level>> => {
@@ -137,7 +163,9 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     if (topology && typeof t === 'string' && t.trim() !== '') m.topology = { value: t.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
     for (const key of ['files', 'fileNameMarkers'] as const) {
       const n = e.get(key);
-      if (n?.isSeq) m[key] = { value: key === 'files' ? patterns(n) : n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
+      if (!n?.isSeq) continue;
+      const value = key === 'files' ? patterns(n, `environments.${env}.files`) : n.strings().map((s) => s.str!).filter((s) => s.trim() !== '');
+      if (value) m[key] = { value, key: `environments.${env}.${key}`, range: n.entryRange };
     }
     if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);
   }
@@ -145,7 +173,9 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   if (rootKey && rootKey.toJS() === true) out.root = { value: true, key: 'root', range: rootKey.entryRange };
   for (const key of ['include', 'exclude', 'topologies'] as const) {
     const n = root.get(key);
-    if (n?.isSeq) out[key] = { value: patterns(n), key, range: n.entryRange };
+    if (!n?.isSeq) continue;
+    const values = patterns(n, key);
+    if (values) out[key] = { value: values, key, range: n.entryRange };
   }
   return out;
 }

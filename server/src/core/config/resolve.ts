@@ -12,8 +12,11 @@ import { CONFIG_FILE_NAMES, ENVIRONMENTS, ParsedConfig, parseConfig, Setting } f
 import { basenameOf, dirnameOf, folderKey, joinPath, relativeInside, relativePath, resolveConfigPath } from './paths';
 import { compileGlob, globBase, matchesAny } from './glob';
 
-/** Returns a file's bytes or text, or undefined when it does not exist (or is not a file). */
-export type ReadFile = (path: string) => string | Uint8Array | undefined;
+/**
+ * Returns a file's bytes or text, or undefined when it does not exist (or is not a file); `refused`
+ * when the shell would not read it (a symlink, a FIFO): reported as a config-invalid problem.
+ */
+export type ReadFile = (path: string) => string | Uint8Array | { refused: string } | undefined;
 
 /** Where a setting came from: a key of a config file, or btslint's default. */
 export type SettingSource = { file: string; key: string; range: OffsetRange } | 'default';
@@ -102,7 +105,13 @@ export class ConfigResolver {
     for (const name of CONFIG_FILE_NAMES) {
       const p = joinPath(dir, name);
       const content = this.readFile(p);
-      if (content !== undefined) present.push({ path: p, content });
+      if (content !== undefined && typeof content === 'object' && 'refused' in content) {
+        // Not read: the defaults apply below it, and the refusal is reported at the file.
+        const eff: EffectiveConfig = { ...DEFAULTS, file: p, dir, sources: {}, problems: [{ file: p, text: '', message: content.refused, range: { start: 0, end: 0 } }] };
+        this.byFile.set(p.toLowerCase(), eff);
+        return eff;
+      }
+      if (content !== undefined) present.push({ path: p, content: content as string | Uint8Array });
     }
     if (!present.length) return undefined;
     const chosen = present[0];
@@ -173,6 +182,9 @@ export interface TopologySource {
   /** The folder to look in (and below). */
   base: string;
   matches(filePath: string): boolean;
+  /** The pattern or path as written in the config file, and the setting that holds it (for a config-invalid problem). */
+  written: string;
+  key: string;
 }
 
 /**
@@ -185,12 +197,13 @@ export function topologySources(cfg: EffectiveConfig): TopologySource[] {
   const out: TopologySource[] = [];
   for (const pattern of cfg.topologies) {
     const glob = compileGlob(pattern);
-    out.push({ base: resolveConfigPath(dir, globBase(pattern).base || '.'), matches: (f) => glob.test(relativePath(dir, f)) });
+    out.push({ base: resolveConfigPath(dir, globBase(pattern).base || '.'), matches: (f) => glob.test(relativePath(dir, f)), written: pattern, key: 'topologies' });
   }
-  for (const m of Object.values(cfg.members)) {
+  for (const [env, m] of Object.entries(cfg.members)) {
     if (!m.topology) continue;
     const want = folderKey(m.topology);
-    out.push({ base: dirnameOf(m.topology), matches: (f) => folderKey(f) === want });
+    const written = cfg.parsed?.members.get(env)?.topology?.value ?? m.topology;
+    out.push({ base: dirnameOf(m.topology), matches: (f) => folderKey(f) === want, written, key: `environments.${env}.topology` });
   }
   return out;
 }

@@ -133,10 +133,10 @@ export function tokenTable(ws: Workspace, environment: string | undefined): Toke
       const lower = name.toLowerCase();
       for (const s of sources) {
         if (s.doc.settingsExport) {
-          const p = s.doc.settingsExport.properties.find((x) => x.name.toLowerCase() === lower);
+          const p = byName(s.doc.settingsExport.properties).get(lower);
           if (p) return { name: p.name, value: p.value, doc: s.doc, range: p.range, origin: s.label };
         } else if (s.doc.settingsWorkbook && s.column !== undefined) {
-          const setting = s.doc.settingsWorkbook.settings.find((x) => x.name.toLowerCase() === lower);
+          const setting = byName(s.doc.settingsWorkbook.settings).get(lower);
           const v = setting && workbookValue(setting, s.column);
           if (v) return { name: setting!.name, value: v.value, doc: s.doc, range: v.range, origin: s.label };
         }
@@ -147,6 +147,27 @@ export function tokenTable(ws: Workspace, environment: string | undefined): Toke
   perWs.set(key, table);
   return table;
 }
+
+const nameMaps = new WeakMap<object, Map<string, unknown>>();
+/** A list of named items by lower-case name, the first of each name (built once per list, not searched per token). */
+function byName<T extends { name: string }>(list: T[]): Map<string, T> {
+  let m = nameMaps.get(list) as Map<string, T> | undefined;
+  if (!m) {
+    m = new Map();
+    for (const x of list) {
+      const k = x.name.toLowerCase();
+      if (!m.has(k)) m.set(k, x);
+    }
+    nameMaps.set(list, m);
+  }
+  return m;
+}
+
+/**
+ * The longest text token substitution builds (characters). A real value (an address, a host name) is
+ * short; a 1 MB setting used through 1,000 tokens would be a gigabyte: the text is cut here instead.
+ */
+export const MAX_RESOLVED_CHARS = 64 * 1024;
 
 export interface TokenUse {
   name: string;
@@ -163,6 +184,8 @@ export interface ResolvedText {
   tokens: TokenUse[];
   /** Names of the tokens no settings define. */
   unresolved: string[];
+  /** The value was cut at MAX_RESOLVED_CHARS. */
+  truncated?: boolean;
 }
 
 export function findTokens(text: string): TokenUse[] {
@@ -176,18 +199,26 @@ export function resolveText(text: string, table: TokenTable | undefined): Resolv
   const unresolved: string[] = [];
   let value = '';
   let last = 0;
+  let truncated = false;
+  const append = (piece: string) => {
+    if (truncated) return;
+    if (value.length + piece.length > MAX_RESOLVED_CHARS) {
+      value += piece.slice(0, MAX_RESOLVED_CHARS - value.length);
+      truncated = true;
+    } else value += piece;
+  };
   for (const t of tokens) {
-    value += text.slice(last, t.index);
+    append(text.slice(last, t.index));
     last = t.index + t.raw.length;
     t.value = BUILTIN_TOKENS.has(t.name) ? undefined : table?.get(t.name);
-    if (t.value) value += t.value.value;
+    if (t.value) append(t.value.value);
     else {
-      value += t.raw;
+      append(t.raw);
       if (!BUILTIN_TOKENS.has(t.name)) unresolved.push(t.name);
     }
   }
-  value += text.slice(last);
-  return { value, tokens, unresolved };
+  append(text.slice(last));
+  return truncated ? { value, tokens, unresolved, truncated } : { value, tokens, unresolved };
 }
 
 /** The environment rules resolve tokens for when no topology is given: the one all topologies share. */

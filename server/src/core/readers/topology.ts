@@ -2,11 +2,11 @@
 // schemas/topology.schema.json with ajv (all errors), and reports each schema error at the YAML/JSON
 // node it concerns, in words an administrator reads without knowing JSON Schema.
 
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { CST, Document, Node } from 'yaml';
-import { yaml } from '../lazy';
+import { topologyValidator, yaml } from '../lazy';
 import schema from '../../../../schemas/topology.schema.json';
-import { LNode, nodeAt } from './yamlNode';
+import { addDuplicateKeyErrors, aliasTable, LNode, nodeAt } from './yamlNode';
 import { closest } from '../suggest';
 import type { OffsetRange } from '../text';
 
@@ -22,18 +22,6 @@ export interface TopologyModel {
   isJson: boolean;
   environment?: string;
   problems: ReaderProblem[];
-}
-
-let validator: ValidateFunction | undefined;
-
-/**
- * The schema's validator, compiled ahead of time by scripts/gen-validators.js (ajv standalone code,
- * checked against the schema by test/meta.test.ts) and loaded on first use: about 10 ms, where loading
- * ajv and compiling the schema took about 160 ms at every start.
- */
-function getValidator(): ValidateFunction {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (validator ??= require('../generated/topologyValidator') as ValidateFunction);
 }
 
 export function topologySchema(): Record<string, unknown> {
@@ -52,6 +40,19 @@ const MAX_DEPTH = 64;
 
 /** The most values the aliases of one file may expand to (an alias bomb is reported at its alias). */
 const MAX_EXPANDED = 100_000;
+
+/**
+ * The most aliases one file may use, counted on the token stream before anything is composed: the
+ * `yaml` package resolves each alias by walking the document (measured: 20,000 aliases in 140 KB took
+ * 3.5 s to convert to data, and 30 s to resolve one by one), so their number is bounded, not hoped for.
+ */
+export const MAX_ALIASES = 100;
+
+/** The largest topology read, in characters (a real one is a few kilobytes; MAX_ALIASES walks of it stay short). */
+export const MAX_TOPOLOGY_CHARS = 1024 * 1024;
+
+/** The most syntax or schema problems reported for one file (as the XML reader), the rest summed up in one more. */
+export const MAX_PROBLEMS = 200;
 
 /**
  * `schema: false` skips the schema validation (no `schema` problems): for a reader whose schema
@@ -73,19 +74,40 @@ export function readTopology(text: string, isJson: boolean, options: { schema?: 
 
 function readTopologyUnsafe(text: string, isJson: boolean, schema = true): TopologyModel {
   const problems: ReaderProblem[] = [];
-  // The CST parser is iterative; its tokens are measured for depth before the (recursive) composer runs.
+  const refuse = (problem: ReaderProblem): TopologyModel => {
+    problems.push(problem);
+    const empty = new (yaml().Document)(null);
+    return { root: new LNode(empty, null, null, null, null), isJson, problems };
+  };
+  if (text.length > MAX_TOPOLOGY_CHARS) {
+    return refuse({
+      kind: 'skipped',
+      message: `This topology is ${text.length.toLocaleString('en-US')} characters long, over btslint's limit of ${MAX_TOPOLOGY_CHARS.toLocaleString('en-US')} for a topology (a real one is a few thousand), so it was not read or checked.`,
+      range: { start: 0, end: 0 },
+    });
+  }
+  // The CST parser is iterative; its tokens are measured for depth and aliases before the (recursive) composer runs.
   const tokens = [...new (yaml().Parser)().parse(text)];
-  const deep = tooDeep(tokens);
-  if (deep !== undefined) {
-    problems.push({
+  const guard = yamlGuard(tokens);
+  if (guard.deep !== undefined) {
+    const deep = guard.deep;
+    return refuse({
       kind: 'parse',
       message: `The file nests lists and mappings more than ${MAX_DEPTH} levels deep here; a topology needs fewer than ten, so btslint does not read it further.`,
       range: { start: deep, end: Math.min(text.length, deep + 1) },
     });
-    const empty = new (yaml().Document)(null);
-    return { root: new LNode(empty, null, null, null, null), isJson, problems };
+  }
+  if (guard.tooManyAliases !== undefined) {
+    const at = guard.tooManyAliases;
+    return refuse({
+      kind: 'parse',
+      message: `The file uses more than ${MAX_ALIASES} aliases (*name); btslint reads at most ${MAX_ALIASES}, so it does not read the file further. Write the values out, or use fewer aliases.`,
+      range: { start: at, end: Math.min(text.length, at + 1) },
+    });
   }
   const doc = compose(tokens, text.length);
+  addDuplicateKeyErrors(doc, MAX_PROBLEMS + 1);
+  if (doc.errors.length > MAX_PROBLEMS) doc.errors.splice(MAX_PROBLEMS, doc.errors.length - MAX_PROBLEMS, new (yaml().YAMLParseError)([text.length, text.length], 'BAD_INDENT', `... and ${(doc.errors.length - MAX_PROBLEMS).toLocaleString('en-US')} more syntax errors, not listed`));
   for (const e of doc.errors) {
     const message = e.code === 'TAB_AS_INDENT' ? 'A tab indents this line: YAML indents with spaces only. Replace the tab with spaces.' : cleanYamlMessage(e.message);
     // At least one character wide, but inside the text (an error at the end of the file has none after it).
@@ -127,14 +149,23 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
   const env = root.get('environment')?.str;
   if (env) model.environment = env.toLowerCase();
   if (!schema) return model;
-  const validate = getValidator();
+  // Compiled ahead of time (ajv standalone code, checked against the schema by test/meta.test.ts) and
+  // loaded on first use (lazy.ts): about 10 ms, where loading ajv and compiling the schema took 160 ms.
+  const validate = topologyValidator();
   if (!validate(data)) {
-    for (const err of simplify(validate.errors ?? [])) {
+    let reported = 0;
+    const errors = simplify(validate.errors ?? []);
+    for (const err of errors) {
       // A <<placeholder>> a quick-fix inserted is reported by unfilled-placeholder, not as a schema error.
       const at = nodeAt(root, segments(err.instancePath));
       if (at && typeof at.value === 'string' && /<<[^<>\r\n]{1,80}>>/.test(at.value)) continue;
+      if (reported === MAX_PROBLEMS) {
+        problems.push({ kind: 'schema', message: `... and more schema errors after this one, not listed (btslint reports the first ${MAX_PROBLEMS} of a file).`, range: at?.range ?? { start: 0, end: 0 } });
+        break;
+      }
       const { range, message } = locate(root, err);
       problems.push({ kind: 'schema', message, range });
+      reported++;
     }
   }
   return model;
@@ -143,7 +174,7 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
 /** Composes the parsed tokens into one document, as the `yaml` package's parseDocument does. */
 function compose(tokens: CST.Token[], length: number): Document.Parsed {
   // logLevel 'error': the yaml package would print warnings (e.g. about collection keys) on stderr.
-  const composer = new (yaml().Composer)({ uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const composer = new (yaml().Composer)({ uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   for (const d of composer.compose(tokens, true, length)) {
     if (!doc) doc = d;
@@ -155,12 +186,17 @@ function compose(tokens: CST.Token[], length: number): Document.Parsed {
   return doc!;
 }
 
-/** The offset of a collection nested deeper than MAX_DEPTH, walking the tokens without recursion. */
-function tooDeep(tokens: CST.Token[]): number | undefined {
+/**
+ * Walks the tokens without recursion: the offset of a collection nested deeper than MAX_DEPTH, and of
+ * the alias past MAX_ALIASES (both undefined when the file is within bounds).
+ */
+export function yamlGuard(tokens: CST.Token[]): { deep?: number; tooManyAliases?: number } {
   const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  let aliases = 0;
   while (stack.length) {
     const [t, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) return t.offset;
+    if (depth > MAX_DEPTH) return { deep: t.offset };
+    if (t.type === 'alias' && ++aliases > MAX_ALIASES) return { tooManyAliases: t.offset };
     if (t.type === 'document') {
       if (t.value) stack.push([t.value, depth]);
     } else if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
@@ -170,7 +206,7 @@ function tooDeep(tokens: CST.Token[]): number | undefined {
       }
     }
   }
-  return undefined;
+  return {};
 }
 
 /**
@@ -181,13 +217,14 @@ function tooDeep(tokens: CST.Token[]): number | undefined {
 function checkAliases(doc: Document.Parsed): ReaderProblem | undefined {
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
+  const table = aliasTable(doc);
   let total = 0;
   let found: ReaderProblem | undefined;
   const at = (n: Node) => ({ start: n.range?.[0] ?? 0, end: n.range?.[1] ?? 0 });
   const size = (n: unknown): number => {
     if (found || !n || typeof n !== 'object') return 0;
     if (yaml().isAlias(n)) {
-      const target = n.resolve(doc) as Node | undefined;
+      const target = table.get(n);
       if (!target) return 1;
       if (open.has(target)) {
         found = { kind: 'parse', message: `The alias *${n.source} stands inside the value it names, so it never ends; btslint does not expand it.`, range: at(n) };
@@ -237,7 +274,8 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
     out.push(e);
   }
   // Under anyOf/oneOf a value can fail both `type` and `enum`; prefer the enum (it lists the choices).
-  return out.filter((e) => !(e.keyword === 'type' && out.some((o) => o !== e && o.instancePath === e.instancePath && (o.keyword === 'enum' || o.keyword === 'const'))));
+  const listed = new Set(out.filter((o) => o.keyword === 'enum' || o.keyword === 'const').map((o) => o.instancePath));
+  return out.filter((e) => !(e.keyword === 'type' && listed.has(e.instancePath)));
 }
 
 function segments(pointer: string): string[] {

@@ -11,30 +11,34 @@ import type { LNode } from '../../core/readers/yamlNode';
 import { baseName } from '../paths';
 import { exportDatabaseAt, handlerAt, topologyNodeAt } from './locate';
 import { keyMarkdown, schemaAt } from './schema';
+import { escapeMarkdown as md } from '../../core/sanitize';
+
+// Every name from the repository is written through `md` (core/sanitize.ts): a name cannot make a
+// link, an image (a remote load) or HTML in the hover.
 
 /** A markdown link to a node of a document: `file.yaml:12` opening at that line. */
 export function nodeLink(doc: BtsDocument, offset: number): string {
   const pos = doc.lines().position(offset);
-  return `[${baseName(doc.uri)}:${pos.line + 1}](${doc.uri}#L${pos.line + 1})`;
+  return `[${md(baseName(doc.uri))}:${pos.line + 1}](${doc.uri.replace(/[()<>\s\\]/g, (c) => encodeURIComponent(c))}#L${pos.line + 1})`;
 }
 
 function yesNo(v: unknown): string {
-  return v === true ? 'yes' : v === false ? 'no' : v === undefined ? 'not declared' : String(v);
+  return v === true ? 'yes' : v === false ? 'no' : v === undefined ? 'not declared' : md(String(v));
 }
 
 export function hostMarkdown(topo: TopologyView, host: LNode): string {
   const name = host.get('name')?.str ?? '?';
   const instances = host.get('instances')?.strings().map((s) => s.str!) ?? [];
   const lines = [
-    `**Host ${name}** in ${topo.environment ? `the ${topo.environment} topology ` : 'the topology '}${nodeLink(topo.doc, host.get('name')?.range.start ?? host.range.start)}`,
+    `**Host ${md(name)}** in ${topo.environment ? `the ${md(topo.environment)} topology ` : 'the topology '}${nodeLink(topo.doc, host.get('name')?.range.start ?? host.range.start)}`,
     '',
-    `- type: ${host.get('type')?.str ?? 'not declared'}`,
+    `- type: ${md(host.get('type')?.str ?? 'not declared')}`,
     `- clustered: ${yesNo(host.get('clustered')?.value)}`,
-    `- instances: ${instances.length ? `${instances.join(', ')} (${instances.length})` : 'none declared'}`,
+    `- instances: ${instances.length ? `${md(instances.join(', '))} (${instances.length})` : 'none declared'}`,
   ];
   for (const k of ['tracking', 'clusterGroup', 'nlb']) {
     const v = host.get(k);
-    if (v) lines.push(`- ${k}: ${v.str ?? JSON.stringify(v.toJS())}`);
+    if (v) lines.push(`- ${k}: ${md(v.str ?? JSON.stringify(v.toJS()))}`);
   }
   return lines.join('\n');
 }
@@ -46,11 +50,11 @@ function instanceMarkdown(topo: TopologyView, inst: LNode): string {
   const nodes = fc?.get('nodes')?.strings().map((s) => s.str!) ?? [];
   const dbs = (inst.get('databases')?.items() ?? []).map((d) => d.get('name')?.str).filter((x): x is string => !!x);
   return [
-    `**SQL instance ${name}** in the topology ${nodeLink(topo.doc, inst.get('name')?.range.start ?? inst.range.start)}`,
+    `**SQL instance ${md(name)}** in the topology ${nodeLink(topo.doc, inst.get('name')?.range.start ?? inst.range.start)}`,
     '',
-    `- failover cluster: ${fc ? (nodes.length ? `yes (nodes ${nodes.join(', ')})` : 'yes') : 'no'}`,
-    `- availability group: ${ag ? ag.get('name')?.str ?? 'yes' : 'no'}`,
-    `- databases declared: ${dbs.length ? dbs.join(', ') : 'none'}`,
+    `- failover cluster: ${fc ? (nodes.length ? `yes (nodes ${md(nodes.join(', '))})` : 'yes') : 'no'}`,
+    `- availability group: ${ag ? md(ag.get('name')?.str ?? 'yes') : 'no'}`,
+    `- databases declared: ${dbs.length ? md(dbs.join(', ')) : 'none'}`,
   ].join('\n');
 }
 
@@ -90,14 +94,14 @@ function modelHover(doc: BtsDocument, offset: number, ws: Workspace, judges: str
     const h = handlerAt(doc, offset);
     if (!h) return null;
     const range = doc.lines().range(h.transport.host!.range);
-    const what = h.location ? `receive location "${h.location.name}"` : `send port "${h.port?.name}"`;
+    const what = h.location ? `receive location "${md(h.location.name)}"` : `send port "${md(h.port?.name ?? '')}"`;
     let body: string;
-    if (isUnresolved(h.hostName)) body = `Host \`${h.hostName}\` of ${what} is an unresolved token: btslint cannot tell which host runs it.`;
-    else if (!topologies.length) body = `No topology file (*.topology.yaml) in the workspace declares hosts, so btslint cannot check host \`${h.hostName}\` of ${what}.`;
+    if (isUnresolved(h.hostName)) body = `Host **${md(h.hostName)}** of ${what} is an unresolved token: btslint cannot tell which host runs it.`;
+    else if (!topologies.length) body = `No topology file (*.topology.yaml) in the workspace declares hosts, so btslint cannot check host **${md(h.hostName)}** of ${what}.`;
     else {
       const parts = topologies.map((t) => {
         const host = t.findHost(h.hostName);
-        return host ? hostMarkdown(t, host) : `The topology ${nodeLink(t.doc, t.section('hosts')?.keyRange.start ?? 0)} does not declare host **${h.hostName}**.`;
+        return host ? hostMarkdown(t, host) : `The topology ${nodeLink(t.doc, t.section('hosts')?.keyRange.start ?? 0)} does not declare host **${md(h.hostName)}**.`;
       });
       body = parts.join('\n\n---\n\n');
     }
@@ -109,9 +113,9 @@ function modelHover(doc: BtsDocument, offset: number, ws: Workspace, judges: str
     const range = doc.lines().range(hit.db.serverRange);
     const parts = topologies.map((t) => {
       const inst = t.findInstance(hit.db.server!);
-      return inst ? instanceMarkdown(t, inst) : `The topology ${nodeLink(t.doc, 0)} does not declare SQL instance **${hit.db.server}**.`;
+      return inst ? instanceMarkdown(t, inst) : `The topology ${nodeLink(t.doc, 0)} does not declare SQL instance **${md(hit.db.server!)}**.`;
     });
-    if (!parts.length) parts.push(`No topology file in the workspace declares SQL instances, so btslint cannot check where ${hit.db.displayName} lives.`);
+    if (!parts.length) parts.push(`No topology file in the workspace declares SQL instances, so btslint cannot check where ${md(hit.db.displayName)} lives.`);
     return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
   }
   if (doc.topology && doc.topology.root.isMap) {
@@ -120,7 +124,7 @@ function modelHover(doc: BtsDocument, offset: number, ws: Workspace, judges: str
     if (hit.onKey) {
       const key = String(hit.path[hit.path.length - 1]);
       const s = schemaAt(hit.path);
-      if (!s) return { contents: { kind: MarkupKind.Markdown, value: `**${key}** is not a key of the topology format.` }, range: doc.lines().range(hit.node.keyRange) };
+      if (!s) return { contents: { kind: MarkupKind.Markdown, value: `**${md(key)}** is not a key of the topology format.` }, range: doc.lines().range(hit.node.keyRange) };
       return { contents: { kind: MarkupKind.Markdown, value: keyMarkdown(key, s) }, range: doc.lines().range(hit.node.keyRange) };
     }
     // A host's name: which handlers of the workspace run in it.
@@ -129,10 +133,10 @@ function modelHover(doc: BtsDocument, offset: number, ws: Workspace, judges: str
       const users = handlers(ws).filter((h) => sameName(h.hostName, name));
       const recv = users.filter((u) => u.side === 'receive');
       const send = users.filter((u) => u.side === 'send');
-      const list = users.slice(0, 10).map((u) => `- ${u.side === 'receive' ? `receive location ${u.location?.name}` : `send port ${u.port?.name}`} (${u.transport.adapter?.value ?? '?'}) ${nodeLink(u.doc, u.transport.host!.range.start)}`);
+      const list = users.slice(0, 10).map((u) => `- ${u.side === 'receive' ? `receive location ${md(u.location?.name ?? '')}` : `send port ${md(u.port?.name ?? '')}`} (${md(u.transport.adapter?.value ?? '?')}) ${nodeLink(u.doc, u.transport.host!.range.start)}`);
       const value = users.length
-        ? [`**Host ${name}** runs ${recv.length} receive location(s) and ${send.length} send port(s) in the workspace's bindings:`, '', ...list, ...(users.length > 10 ? [`- ... and ${users.length - 10} more`] : [])].join('\n')
-        : `No binding file in the workspace names host **${name}**.`;
+        ? [`**Host ${md(name)}** runs ${recv.length} receive location(s) and ${send.length} send port(s) in the workspace's bindings:`, '', ...list, ...(users.length > 10 ? [`- ... and ${users.length - 10} more`] : [])].join('\n')
+        : `No binding file in the workspace names host **${md(name)}**.`;
       return { contents: { kind: MarkupKind.Markdown, value }, range: doc.lines().range(hit.node.range) };
     }
   }
