@@ -1,14 +1,17 @@
 // The VS Code extension: starts btslint's language server (the same module `btslint lsp` runs) over
 // IPC, and adds what only an editor has: a status-bar item, a timed output channel, the commands
-// "btslint: Lint workspace", "btslint: Show model for this file" (a read-only virtual document) and
+// "btslint: Lint workspace", "btslint: Show model for this file" (a read-only virtual document),
 // "btslint: Open adapter settings" (the escaped settings of a transport, decoded, in a virtual
-// document that saves back into the binding: adapterSettingsFs.ts). Everything about BizTalk files
-// lives in the server.
+// document that saves back into the binding: adapterSettingsFs.ts) and "btslint: Create topology from
+// workspace" (btslint init through the server), and the getting-started walkthrough (package.json,
+// docs/walkthrough). Everything about BizTalk files lives in the server.
 
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { AdapterSettingsFs, openAdapterSettings, SETTINGS_SCHEME } from './adapterSettingsFs';
 import {
+  INIT_REQUEST,
+  InitResult,
   LINT_WORKSPACE_REQUEST,
   LintWorkspaceResult,
   MODEL_REQUEST,
@@ -53,6 +56,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
     initializationOptions: { settings: currentSettings() },
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
+    middleware: {
+      window: {
+        // A rule's page (docs/rules/<id>.md, shipped in the extension) opens as a Markdown preview.
+        showDocument: async (params, token, next) => {
+          if (!params.external && /^file:.*\/docs\/rules\/[a-z0-9-]+\.md$/.test(params.uri)) {
+            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+            return { success: true };
+          }
+          return next(params, token);
+        },
+      },
+    },
     // The server's "Open adapter settings" CodeLens runs the client command of that name.
   };
   client = new LanguageClient('btslint', 'btslint', serverOptions, clientOptions);
@@ -138,6 +153,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
       return doc;
     }),
     vscode.commands.registerCommand(OPEN_ADAPTER_SETTINGS_COMMAND, (uri?: string, id?: string) => (client ? openAdapterSettings(client, settingsFs, uri, id) : undefined)),
+    vscode.commands.registerCommand('btslint.createTopology', async (folder?: vscode.Uri) => {
+      if (!client) return undefined;
+      // The folder: the one given (explorer), else the active file's, else the first.
+      const ws = (folder instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(folder) : undefined) ??
+        (vscode.window.activeTextEditor ? vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri) : undefined) ??
+        vscode.workspace.workspaceFolders?.[0];
+      if (!ws) {
+        void vscode.window.showWarningMessage('btslint: open a folder with BizTalk files first.');
+        return undefined;
+      }
+      // The server reads the workspace and asks VS Code to create the file (a workspace edit).
+      const r = await client.sendRequest<InitResult>(INIT_REQUEST, { folder: client.code2ProtocolConverter.asUri(ws.uri) });
+      const first = r.created[0];
+      const target = first?.uri ?? r.existing[0];
+      if (!target) {
+        void vscode.window.showWarningMessage(`btslint: ${r.message}`);
+        return r;
+      }
+      const doc = await vscode.workspace.openTextDocument(client.protocol2CodeConverter.asUri(target));
+      if (first) await doc.save();
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      if (first?.selection) {
+        const sel = client.protocol2CodeConverter.asRange(first.selection);
+        editor.selection = new vscode.Selection(sel.start, sel.end);
+        editor.revealRange(sel, vscode.TextEditorRevealType.InCenter);
+      }
+      void vscode.window.showInformationMessage(`btslint: ${r.message}`);
+      return r;
+    }),
     vscode.commands.registerCommand('btslint.restartServer', async () => {
       await client?.restart();
     }),

@@ -12,6 +12,8 @@ import { repoRoot } from '../helpers/paths';
 import { sarif, artifactLocation, fileUri } from '../../server/src/cli/format/sarif';
 import { allRules, Finding } from '../../server/src/core';
 import { displayPath } from '../../server/src/cli/files';
+import { docsUrl } from '../../server/src/host/docs';
+import { fileURLToPath } from 'url';
 
 const ROOT = repoRoot();
 const BIN = path.join(ROOT, 'server', 'bin', 'btslint.js');
@@ -65,7 +67,8 @@ describe('exit codes', () => {
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   test('0 on a clean workspace, with a one-line "no problems" message', () => {
-    const ws = workspace({ 'empty.BindingInfo.xml': '<BindingInfo/>', 'readme.txt': 'not read', 'other.xml': '<root/>' });
+    // no-topology turned off by the config: the first run of a workspace without a topology says so (below).
+    const ws = workspace({ 'empty.BindingInfo.xml': '<BindingInfo/>', 'readme.txt': 'not read', 'other.xml': '<root/>', 'btslint.config.json': '{ "rules": { "no-topology": "off" } }' });
     dirs.push(ws);
     const r = btslint([], ws);
     assert.equal(r.status, 0, r.stderr);
@@ -139,7 +142,9 @@ describe('output formats', () => {
     assert.equal(r.status, 1);
     assert.ok(!r.stdout.includes(ESC), 'ANSI escape in piped output');
     const lines = r.stdout.split('\n');
-    const headers = lines.filter((l) => l !== '' && !l.startsWith(' ') && !l.startsWith('✖') && l !== 'Rule documentation:');
+    const hint = 'No topology file yet: run `btslint init` on these files to write one, fill in its <<placeholders>>, then lint again.';
+    assert.equal(lines[lines.length - 2], hint, 'stylish output ends with the init hint');
+    const headers = lines.filter((l) => l !== '' && !l.startsWith(' ') && !l.startsWith('✖') && l !== 'Rule documentation:' && l !== hint);
     assert.deepEqual(headers, ['Broken.BindingInfo.xml', path.join('sub dir', 'Ok#1.BindingInfo.xml'), 'wide.xml']);
     const broken = lines.indexOf('Broken.BindingInfo.xml');
     assert.deepEqual(lines.slice(broken + 1, broken + 3), [
@@ -153,7 +158,7 @@ describe('output formats', () => {
     const summary = lines.find((l) => l.startsWith('✖'))!;
     assert.match(summary, /^✖ \d+ problems \(3 errors, \d+ warnings?, \d+ info\)$/);
     assert.ok(lines.includes('Rule documentation:'));
-    assert.ok(lines.includes('  parse-error: https://github.com/btslint/btslint/blob/main/docs/rules/parse-error.md'));
+    assert.ok(lines.includes(`  parse-error: ${docsUrl('parse-error')}`));
   });
 
   test('json: one object per finding with 1-based positions, offsets, relative paths and docs links', () => {
@@ -171,12 +176,14 @@ describe('output formats', () => {
         ['wide.xml', 2, 23, 2, 26, 54, 57, 'error'],
       ],
     );
-    assert.equal(parse[0].docsUrl, 'https://github.com/btslint/btslint/blob/main/docs/rules/parse-error.md');
+    assert.equal(parse[0].docsUrl, docsUrl('parse-error'));
     assert.equal(parse[0].fix, null);
     assert.deepEqual(parse[0].suggestions, []);
     assert.deepEqual(parse[0].related, []);
     const ok = findings.find((f) => f.file === path.join('sub dir', 'Ok#1.BindingInfo.xml'));
-    assert.ok(ok, 'a finding for the well-formed binding (host not declared)');
+    assert.ok(ok, 'a finding for the well-formed binding (no topology: the first readable file)');
+    assert.equal(ok.ruleId, 'no-topology');
+    assert.equal(findings.filter((f) => f.ruleId === 'no-topology').length, 1, 'one no-topology finding per workspace');
   });
 
   test('sarif: a 2.1.0 log with the rules, results, regions and relative, percent-encoded URIs', () => {
@@ -308,7 +315,8 @@ describe('examples/', () => {
       assert.equal(typeof x.description, 'string');
       assert.ok(['error', 'warning', 'info'].includes(x.defaultSeverity as string));
       assert.equal(typeof x.category, 'string');
-      assert.equal(x.docsUrl, `https://github.com/btslint/btslint/blob/main/docs/rules/${x.id}.md`);
+      assert.equal(x.docsUrl, docsUrl(x.id as string));
+      assert.ok(fs.existsSync(fileURLToPath(x.docsUrl as string)), String(x.docsUrl));
       assert.equal(typeof x.fixable, 'boolean');
       assert.equal(x.fixable, (x.fixKinds as string[]).length > 0, 'fixKinds: the kinds of change the rule offers');
     }

@@ -6,10 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
-import { docsUrl } from '../../server/src/core';
-import { CORPUS, LspTestClient, makeWorkspace, pos, REPO } from './lspClient';
+import { docsUrl } from '../../server/src/host/docs';
+import { FTP_BINDING, LspTestClient, makeWorkspace, pos, REPO } from './lspClient';
 
-const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 const CONFIG_EXPORT = path.join(REPO, 'examples', 'config', 'BizTalkConfiguration.xml');
 
 const TOPOLOGY = [
@@ -156,7 +155,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: bindingUri } })) as DocumentSymbol[];
     const shape = syms.map((s) => ({ name: s.name, detail: s.detail, children: s.children?.map((k) => `${k.name}: ${k.detail}`) }));
     assert.deepEqual(shape, [
-      { name: 'FtpSendport', detail: 'send port, FTP · host BizTalkServerApplication', children: undefined },
+      { name: 'FtpSendPort', detail: 'send port, FTP · host BizTalkServerApplication', children: undefined },
       { name: 'FtpReceivePort', detail: 'receive port, 1 location(s)', children: ['FtpReceiveLocation: FTP · host BizTalkServerApplication'] },
     ]);
     assert.deepEqual(syms[1].selectionRange.start, pos(bindingText, '<ReceivePort Name="FtpReceivePort"', '<ReceivePort Name="'.length));
@@ -190,7 +189,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const instances = inHost.find((i) => i.label === 'instances')!;
     assert.deepEqual([(instances.textEdit as { newText: string }).newText, instances.insertTextFormat], ['instances: [$1]', 2]);
     const top = await completeAt(TOPOLOGY + 'b');
-    assert.deepEqual(labels(top).sort(), ['backup', 'biztalk', 'dr', 'fileShares', 'mqQueueManagers', 'msmqServers', 'nlb', 'policy', 'sharepoint', 'sso']);
+    assert.deepEqual(labels(top).sort(), ['backup', 'biztalk', 'dr', 'fileShares', 'msmqServers', 'nlb', 'policy', 'sharepoint', 'sqlAgentJobs', 'sso']);
     // A mapping key opens its block on the next line, indented; the typed prefix is replaced.
     const biztalk = top.find((i) => i.label === 'biztalk')!;
     assert.deepEqual(biztalk.textEdit, { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 1 } }, newText: 'biztalk:\n  ' });
@@ -226,7 +225,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
   it('answers btslint/model with what btslint read from the file', async () => {
     const m = (await c.conn.sendRequest('btslint/model', { uri: bindingUri })) as { kind: string; sendPorts: { name: string; host: string }[]; receiveLocations: { name: string; adapter: string }[] };
     assert.equal(m.kind, 'binding');
-    assert.deepEqual(m.sendPorts.map((s) => [s.name, s.host]), [['FtpSendport', 'BizTalkServerApplication']]);
+    assert.deepEqual(m.sendPorts.map((s) => [s.name, s.host]), [['FtpSendPort', 'BizTalkServerApplication']]);
     assert.deepEqual(m.receiveLocations.map((r) => [r.name, r.adapter]), [['FtpReceiveLocation', 'FTP']]);
     assert.equal(await c.conn.sendRequest('btslint/model', { uri: c.uri('nothing-here.xml') }), null);
   });
@@ -238,6 +237,6 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     assert.deepEqual(actions.filter((a) => /^Suppress/.test(a.title)).map((a) => a.title), ['Suppress handler-host-unknown with a reason', 'Suppress handler-host-unknown in this file with a reason']);
     await c.conn.sendRequest('workspace/executeCommand', { command: show.command!.command, arguments: show.command!.arguments });
     const shown = await c.waitFor('showDocument', () => c.shownDocuments[0] as { uri: string; external: boolean } | undefined);
-    assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: true });
+    assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: false, takeFocus: true });
   });
 });

@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { CORPUS, LspTestClient, makeWorkspace } from './lspClient';
+import { FTP_BINDING, LspTestClient, makeWorkspace } from './lspClient';
 
-const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 
 const TOPOLOGY = [
   'topology: 1',
@@ -127,8 +126,9 @@ describe('btslint lsp: live updates and the cross-file refresh', () => {
     const since = c.publishes.length;
     c.deleteFile('env/prod.topology.yaml');
     await c.waitForDiagnostics(topoUri, (ds) => ds.length === 0, since, 'cleared diagnostics');
-    const ds = await c.waitForDiagnostics(bindingUri, has('handler-host-unknown'), since);
-    assert.match(ds.find((d) => d.code === 'handler-host-unknown')!.message as string, /no topology file/);
+    const ds = await c.waitForDiagnostics(bindingUri, has('no-topology'), since);
+    assert.match(ds.find((d) => d.code === 'no-topology')!.message as string, /^No topology file .* Run `btslint init`/);
+    assert.ok(lacks('handler-host-unknown')(ds), 'one no-topology finding, not one per handler');
     const since2 = c.publishes.length;
     c.writeFile('env/prod.topology.yaml', TOPOLOGY, true);
     await c.waitForDiagnostics(bindingUri, has('ftp-sftp-receive-not-clustered'), since2);

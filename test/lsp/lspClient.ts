@@ -15,7 +15,8 @@ import { pathToUri } from '../../server/src/lsp/paths';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 
 export const REPO = path.join(__dirname, '..', '..', '..');
-export const CORPUS = path.join(REPO, '..', 'shared', 'corpus');
+/** The binding the protocol tests lint: FTP in and out, both in BizTalkServerApplication (test/fixtures). */
+export const FTP_BINDING = path.join(REPO, 'test', 'fixtures', 'bindings', 'FtpRelay.BindingInfo.xml');
 export const BIN = path.join(REPO, 'server', 'bin', 'btslint.js');
 
 export interface ClientOptions {
@@ -45,6 +46,8 @@ export class LspTestClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly shownDocuments: unknown[] = [];
+  /** workspace/applyEdit requests from the server (applied as an editor does; createFile writes an empty file). */
+  readonly appliedEdits: WorkspaceEdit[] = [];
   stderr = '';
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -77,6 +80,18 @@ export class LspTestClient {
       return { success: true };
     });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(p.edit);
+      for (const dc of p.edit.documentChanges ?? []) {
+        if ('kind' in dc && dc.kind === 'create') {
+          const file = fileURLToPath(dc.uri);
+          if (!fs.existsSync(file)) this.writeFile(path.relative(this.root, file), '', true);
+        }
+      }
+      this.applyEdit(p.edit);
+      this.wake();
+      return { applied: true };
+    });
     this.conn.listen();
   }
 
@@ -100,7 +115,8 @@ export class LspTestClient {
         workspace: {
           configuration: !!this.options.configurationPull,
           didChangeWatchedFiles: { dynamicRegistration: true },
-          workspaceEdit: { documentChanges: true, ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
+          applyEdit: true,
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'], ...(this.options.snippetEdits ? { snippetEditSupport: true } : {}) },
           workspaceFolders: true,
         },
         textDocument: {

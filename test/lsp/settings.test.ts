@@ -50,7 +50,7 @@ describe('btslint lsp: settings', () => {
       { 'Orders.BindingInfo.xml': BINDING },
       {
         configurationPull: true,
-        settings: { severityOverrides: { 'handler-host-unknown': 'error' } },
+        settings: { severityOverrides: { 'no-topology': 'error' } },
         configurationAnswer: (item) => {
           asked.push(item);
           return null;
@@ -58,7 +58,7 @@ describe('btslint lsp: settings', () => {
       },
       async (c) => {
         const ds = await c.waitForDiagnostics(c.uri('Orders.BindingInfo.xml'), (d) => d.length > 0);
-        assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['handler-host-unknown', 1]]);
+        assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['no-topology', 1]]);
         // The window's section, then the folder's.
         assert.deepEqual(asked.slice(0, 2), [{ section: 'btslint' }, { section: 'btslint', scopeUri: pathToUri(c.root) }]);
       },
@@ -71,11 +71,11 @@ describe('btslint lsp: settings', () => {
       {
         configurationPull: true,
         workspaceFolders: ['a', 'b'],
-        configurationAnswer: (item) => (item.scopeUri?.endsWith('/a') ? { enable: false } : item.scopeUri?.endsWith('/b') ? { severityOverrides: { 'handler-host-unknown': 'warning' } } : {}),
+        configurationAnswer: (item) => (item.scopeUri?.endsWith('/a') ? { enable: false } : item.scopeUri?.endsWith('/b') ? { severityOverrides: { 'no-topology': 'warning' } } : {}),
       },
       async (c) => {
         const b = await c.waitForDiagnostics(c.uri('b/Orders.BindingInfo.xml'), (d) => d.length > 0);
-        assert.deepEqual(b.map((d) => [d.code, d.severity]), [['handler-host-unknown', 2]]);
+        assert.deepEqual(b.map((d) => [d.code, d.severity]), [['no-topology', 2]]);
         assert.equal(c.diagnostics.get(c.uri('a/Orders.BindingInfo.xml')), undefined);
         const st = await c.waitForStatus();
         assert.equal(st.files, 1);
@@ -93,7 +93,7 @@ describe('btslint lsp: large result sets', () => {
       assert.equal(ds[3].severity, 3);
       assert.equal(ds[3].source, 'btslint');
       assert.deepEqual(ds[3].range.start, { line: 0, character: 0 });
-      assert.match(String(ds[3].message), /^5 more finding\(s\) in this file are not shown \(btslint\.maxDiagnosticsPerFile is 3\)\. List them all with: npx btslint "prod\.topology\.yaml"$/);
+      assert.match(String(ds[3].message), /^7 more finding\(s\) in this file are not shown \(btslint\.maxDiagnosticsPerFile is 3\)\. List them all with: npx btslint "prod\.topology\.yaml"$/);
     });
   });
 
@@ -123,14 +123,14 @@ describe('btslint lsp: files from outside the workspace', () => {
       await session({ 'Orders.BindingInfo.xml': BINDING }, {}, async (c) => {
         const binding = c.uri('Orders.BindingInfo.xml');
         const before = await c.waitForDiagnostics(binding, (d) => d.length > 0);
-        assert.deepEqual(before.map((d) => d.code), ['handler-host-unknown']);
+        assert.deepEqual(before.map((d) => d.code), ['no-topology']);
         const topoUri = pathToUri(path.join(outside, 'other.topology.yaml'));
         const n = c.notifications.length;
         void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: topoUri, languageId: 'yaml', version: 1, text: TOPOLOGY } });
         await c.waitForDiagnostics(topoUri, (d) => d.length > 0);
         await c.waitForStatus(n);
         // The workspace's binding is still judged without a topology.
-        assert.deepEqual(c.diagnostics.get(binding)!.map((d) => d.code), ['handler-host-unknown']);
+        assert.deepEqual(c.diagnostics.get(binding)!.map((d) => d.code), ['no-topology']);
         void c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: topoUri } });
         await c.waitForDiagnostics(topoUri, (d) => d.length === 0);
         // And it stays gone after the next check.

@@ -10,7 +10,7 @@ ruleTester(rule, {
   valid: [
     { name: 'BizTalk 2020 Enterprise on SQL 2019', files: { [T]: topo('{ version: "2020", edition: Enterprise }', '    version: "2019"\n') } },
     { name: 'BizTalk 2016 CU5 on SQL 2016 SP2', files: { [T]: topo('{ version: 2016, cumulativeUpdate: 5, edition: Enterprise }', '    version: "2016"\n    servicePack: 2\n') } },
-    { name: 'versions unknown: nothing to say', files: { [T]: topo('{ group: X }', '') } },
+    { name: 'versions unknown: nothing to say', files: { [T]: topo('{ x-group: X }', '') } },
     { name: 'no availability group', files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { version: "2013R2", edition: Standard }\nsqlInstances:\n  - { name: SQL1, version: "2012" }\n' } },
   ],
   invalid: [

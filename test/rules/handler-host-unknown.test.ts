@@ -40,6 +40,14 @@ function binding(sendHost: string, recvHost: string, adapter = 'FILE'): string {
 `;
 }
 
+/** Orchestrations bound to hosts (ModuleRef/Services/Service/Host); the first Host's Name value is on line 6, column 21. */
+function orchestrations(...hosts: string[]): string {
+  const services = hosts
+    .map((h, i) => `      <Service Name="Contoso.Orders.Process${i}">\n        ${h ? `<Host Name="${h}" Type="1" Trusted="false" />` : '<Host xsi:nil="true" />'}\n      </Service>`)
+    .join('\n');
+  return `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<ModuleRefCollection>\n  <ModuleRef Name="Contoso.Orders">\n    <Services>\n${services}\n    </Services>\n  </ModuleRef>\n</ModuleRefCollection>\n</BindingInfo>\n`;
+}
+
 const DECLARED = 'topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n';
 
 ruleTester(rule, {
@@ -65,6 +73,18 @@ ruleTester(rule, {
         'prod.topology.json': '{"topology": 1, "environment": "production", "hosts": [{"name": "SendHost", "instances": ["A", "B"]}, {"name": "BizTalkServerIsolatedHost", "type": "isolated"}]}',
         [B]: binding('SENDHOST', 'BizTalkServerIsolatedHost', 'HTTP'),
       },
+    },
+    {
+      name: 'orchestrations in a declared host; an unbound orchestration names no host; a token is unresolved-token\'s',
+      files: { [T]: DECLARED, [B]: orchestrations('biztalkserverapplication', '', '${ProcessingHost}') },
+    },
+    {
+      name: 'no topology in the workspace: no-topology says so once, not once per handler here',
+      files: { [B]: binding('SendHost', 'BizTalkServerApplication') },
+    },
+    {
+      name: 'orchestrations in undeclared hosts without a topology: no-topology speaks, not this rule',
+      files: { [B]: orchestrations('ProcessingHost', 'processinghost', 'OtherHost', 'ProcessingHost') },
     },
     {
       name: 'a binding with no ports and no topology: nothing to report',
@@ -129,16 +149,18 @@ hosts:
       errors: [{ file: B, range: [19, 33, 19, 44], message: /^Receive location "RL1" runs in host "BTS_Receive" \(\$\{RecvHost\} in PROD_settings\.xml\), which the topology does not declare/ }],
     },
     {
-      name: 'no topology in the workspace: reported without a fix',
-      files: { [B]: binding('SendHost', 'BizTalkServerApplication') },
+      name: 'an orchestration in an undeclared host: reported at the Host name, the host declared in-process',
+      files: { [T]: DECLARED, [B]: orchestrations('ProcessingHost') },
       errors: [
         {
           file: B,
-          range: [6, 28, 6, 36],
-          message: 'Send port "SP1" runs in host "SendHost", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.',
-          fixOutput: null,
+          range: [6, 21, 6, 35],
+          severity: 'info',
+          message: 'Orchestration "Contoso.Orders.Process0" runs in host "ProcessingHost", which the topology does not declare (hosts), so btslint cannot check that it has two instances.',
+          fixKind: 'declaration', fixOutput: {
+            [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n  - name: ProcessingHost\n    type: in-process\n    clustered: '<<clustered: true or false>>'\n    instances: ['<<first server>>', '<<second server>>']\n",
+          },
         },
-        { file: B, range: [19, 33, 19, 57], fixOutput: null },
       ],
     },
     {

@@ -36,6 +36,14 @@ function binding(sendHost: string, recvHost: string, secondary = '<SendHandler x
 `;
 }
 
+/** A binding with orchestrations only (ModuleRef/Services/Service/Host); an unbound one has a nil Host. */
+function orchestrations(...hosts: string[]): string {
+  const services = hosts
+    .map((h, i) => `        <Service Name="Contoso.Orders.Process${i}" State="Started">\n          ${h ? `<Host Name="${h}" NTGroupName="BizTalk Application Users" Type="1" Trusted="false" />` : '<Host xsi:nil="true" />'}\n        </Service>`)
+    .join('\n');
+  return `<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n  <ModuleRefCollection>\n    <ModuleRef Name="Contoso.Orders">\n      <Services>\n${services}\n      </Services>\n    </ModuleRef>\n  </ModuleRefCollection>\n</BindingInfo>\n`;
+}
+
 ruleTester(rule, {
   valid: [
     {
@@ -58,6 +66,10 @@ ruleTester(rule, {
         [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: SendHost, instances: [A] }\n',
         'b.xml': binding('Undeclared', '$(RecvHost)', '<TransportType Name="FILE" />\n        <SendHandler Name="${SendHost}" />').replace('<Address />', '<Address>\\\\fs01\\backup</Address>'),
       },
+    },
+    {
+      name: 'an orchestration\'s host with two instances; an unbound orchestration (nil Host) names no host',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: ProcessingHost, instances: [A, B] }\n', 'o.xml': orchestrations('ProcessingHost', '') },
     },
     {
       name: 'no topology: nothing to check against',
@@ -169,6 +181,25 @@ hosts:
 ` },
         },
       ],
+    },
+    {
+      name: 'orchestrations count: a processing host with one instance is reported, with the orchestrations as related information',
+      files: {
+        [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: ProcessingHost\n    instances: [BTS01]\n',
+        'o.xml': orchestrations('ProcessingHost', 'processinghost'),
+      },
+      errors: [
+        {
+          range: [4, 5, 4, 25],
+          message: 'Host "ProcessingHost" runs 2 orchestrations but has one host instance declared (BTS01). Microsoft: "you must have two or more host instances for each host (on two or more computers)".',
+          fixKind: 'declaration', fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: ProcessingHost\n    instances: [BTS01, '<<second server>>']\n" },
+        },
+      ],
+    },
+    {
+      name: 'handlers and orchestrations in one host',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: [BTS01] }\n', 'b.xml': binding('H', 'H'), 'o.xml': orchestrations('H') },
+      errors: [{ range: [4, 7, 4, 14], message: /^Host "H" runs 2 handlers and 1 orchestration but has one host instance declared/ }],
     },
     {
       name: 'JSON, test environment: info',

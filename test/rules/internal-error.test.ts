@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { lint, readDocument, Rule } from '../../server/src/core';
 import internalError from '../../server/src/core/rules/internal-error';
 import backupJob from '../../server/src/core/rules/backup-job-missing-or-disabled';
-import handlerHostUnknown from '../../server/src/core/rules/handler-host-unknown';
+import noTopology from '../../server/src/core/rules/no-topology';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -51,14 +51,12 @@ describe(internalError.meta.id, () => {
     assert.deepEqual(internal.map((f) => f.severity), ['error']);
   });
 
-  it('without a topology, it is reported at the first BizTalk file, and the binding rules still run', () => {
+  it('without a topology, it is reported at the first BizTalk file, and the other rules still run', () => {
     const docs = [readDocument('notes.xml', '<notes/>'), readDocument('app.BindingInfo.xml', BINDING)];
-    const findings = lint(docs, { now: NOW, rules: [broken, handlerHostUnknown] });
+    const findings = lint(docs, { now: NOW, rules: [broken, noTopology] });
     const internal = findings.filter((f) => f.ruleId === 'internal-error');
     assert.deepEqual(internal.map((f) => [f.uri, f.range.start, f.range.end]), [['app.BindingInfo.xml', 0, 0]]);
-    const hostFindings = findings.filter((f) => f.ruleId === 'handler-host-unknown');
-    assert.equal(hostFindings.length, 1);
-    assert.equal(BINDING.slice(hostFindings[0].range.start, hostFindings[0].range.end), 'H');
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'no-topology').map((f) => f.uri), ['app.BindingInfo.xml']);
   });
 
   it('with two topologies the rule fails once per topology, each reported in its own file', () => {

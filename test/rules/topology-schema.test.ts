@@ -12,8 +12,8 @@ ruleTester(rule, {
       files: {
         [T]: `topology: 1
 environment: production
-biztalk: { group: ContosoProd, version: "2020", edition: Enterprise }
-policy: { rpoMinutes: 15, rtoMinutes: 60 }
+biztalk: { version: "2020", edition: Enterprise }
+policy: { rpoMinutes: 15 }
 servers:
   - name: BTSAPP01
     roles: [biztalk, iis]

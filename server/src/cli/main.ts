@@ -1,15 +1,18 @@
-// btslint's command line: `btslint [paths...]`, `btslint model`, `btslint rules`, `btslint lsp`.
+// btslint's command line: `btslint [paths...]`, `btslint init`, `btslint model`, `btslint rules`, `btslint lsp`.
 // A thin shell: it finds files, reads bytes, hands them to the core and prints what the core found.
 // Exit codes: 0 no error-level finding, 1 at least one, 2 usage error or internal failure.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { docsUrl } from '../host/docs';
 import { displayPath, findFiles } from './files';
 import { Confinement, readAsDocument, runBudget } from '../host/confine';
 import { safeJson, safeLines, safeText } from '../core/sanitize';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
+import { InitUsageError, runInit } from './init';
+import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = require('../../../../package.json').version;
@@ -21,6 +24,9 @@ const HELP = `btslint ${VERSION}: fault-tolerance linter for BizTalk Server depl
 Usage:
   btslint [options] [paths...]        lint binding files, configuration exports and topology files
                                       (folders are searched; default: the current folder)
+  btslint init [paths...] [--environment NAME] [-o FILE] [--force]
+                                      write a first topology per environment from the bindings,
+                                      configuration exports and Deployment Framework settings
   btslint model [paths...] [--json]   print what btslint read from each file
   btslint rules [--format json]       list the rules
   btslint lsp [--stdio]               start the language server on stdio
@@ -44,18 +50,28 @@ Options:
       --max-warnings <n>   exit 1 when there are more than n warnings
       --ignore-suppressions
                            report findings even where a btslint-disable comment suppresses them
+      --require-topology   a workspace without a topology file is an error (no-topology), for CI
+      --no-error-on-unmatched-pattern
+                           a path with no BizTalk file in it is not an error
       --today <YYYY-MM-DD> the date the date-based rules compare against (default: today)
       --no-color           never colour the output (colour is only used on a terminal anyway)
       --max-file-size <MB> skip files larger than this, with an info finding (default: 50)
   -h, --help               show this help
   -v, --version            print the version
 
+Options of init:
+      --environment <name> write the topology of this environment only (production, staging,
+                           test, development)
+  -o, --output-file <file> the topology file to write (*.topology.yaml); default: one file per
+                           environment, named after it, in the first folder given
+      --force              overwrite an existing topology file
+
 Exit codes: 0 no error-level finding, 1 at least one error (or more warnings than --max-warnings),
 2 usage error or internal failure.
 `;
 
 interface Args {
-  command: 'lint' | 'model' | 'rules' | 'lsp' | 'help' | 'version';
+  command: 'lint' | 'init' | 'model' | 'rules' | 'lsp' | 'help' | 'version';
   paths: string[];
   format: string;
   outputFile?: string;
@@ -75,12 +91,17 @@ interface Args {
   quiet: boolean;
   maxWarnings?: number;
   ignoreSuppressions: boolean;
+  requireTopology: boolean;
+  errorOnUnmatchedPattern: boolean;
+  /** init */
+  environment?: string;
+  force: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, fix: false, fixDryRun: false, quiet: false, ignoreSuppressions: false };
+  const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, fix: false, fixDryRun: false, quiet: false, ignoreSuppressions: false, requireTopology: false, errorOnUnmatchedPattern: true, force: false };
   let i = 0;
-  if (argv[0] === 'model' || argv[0] === 'rules' || argv[0] === 'lsp') {
+  if (argv[0] === 'init' || argv[0] === 'model' || argv[0] === 'rules' || argv[0] === 'lsp') {
     args.command = argv[0];
     i = 1;
   }
@@ -156,6 +177,18 @@ function parseArgs(argv: string[]): Args {
       case '--ignore-suppressions':
         args.ignoreSuppressions = true;
         break;
+      case '--require-topology':
+        args.requireTopology = true;
+        break;
+      case '--no-error-on-unmatched-pattern':
+        args.errorOnUnmatchedPattern = false;
+        break;
+      case '--environment':
+        args.environment = take();
+        break;
+      case '--force':
+        args.force = true;
+        break;
       case '--max-warnings': {
         const v = take();
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v}"`);
@@ -181,6 +214,7 @@ function parseArgs(argv: string[]): Args {
         args.paths.push(a);
     }
   }
+  if (args.command !== 'init' && (args.force || args.environment !== undefined)) throw new UsageError(`${args.force ? '--force' : '--environment'} is an option of btslint init`);
   if (args.fix && args.fixDryRun) throw new UsageError('use --fix or --fix-dry-run, not both');
   if (args.fixTypes && !args.fix && !args.fixDryRun) throw new UsageError('--fix-type goes with --fix or --fix-dry-run');
   if (args.baseline && args.writeBaseline) throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline rewrites the whole baseline)');
@@ -215,13 +249,8 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   return docs;
 }
 
-function write(out: string, outputFile: string | undefined, cwd: string) {
-  if (outputFile) {
-    const target = path.resolve(cwd, outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, out);
-  } else process.stdout.write(out);
-}
+/** Output goes through host/output.ts (a closed stdout ends it quietly; files are never written through links). */
+const write = writeReport;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   let args: Args;
@@ -234,10 +263,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     switch (args.command) {
       case 'help':
-        process.stdout.write(HELP);
+        writeStdout(HELP);
         return 0;
       case 'version':
-        process.stdout.write(VERSION + '\n');
+        writeStdout(VERSION + '\n');
         return 0;
       case 'lsp': {
         const { startServer } = await import('../lsp/server');
@@ -253,6 +282,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         }
         return 0;
       }
+      case 'init':
+        return runInit({ paths: args.paths, environment: args.environment, outputFile: args.outputFile, force: args.force, maxFileSize: args.maxFileSize, config: args.config }, cwd);
       case 'model': {
         const docs = readAll(args.paths, cwd, true, args.maxFileSize).filter((d) => d.kind !== 'other');
         const ws = workspaceOf(docs);
@@ -268,8 +299,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof RunUsageError) {
+    if (e instanceof UsageError || e instanceof RunUsageError || e instanceof InitUsageError || e instanceof OutputError) {
       process.stderr.write(`btslint: ${safeLines(e.message)}\n`);
+      return 2;
+    }
+    // A file-system failure nobody foresaw is still the user's environment, not a bug: one line.
+    const io = e as NodeJS.ErrnoException;
+    if (io?.code && io.syscall) {
+      process.stderr.write(`btslint: ${safeLines(`cannot ${io.syscall}${io.path ? ` ${displayPath(io.path, cwd)}` : ''}: ${fsReason(io)}`)}\n`);
       return 2;
     }
     process.stderr.write(`btslint: internal error: ${safeLines(String((e as Error)?.stack ?? e))}\n`);

@@ -16,6 +16,7 @@ import { namedTopologiesSync, nearestTopologiesSync } from '../host/topologies';
 import { displayPath, findFiles } from './files';
 import { FixableCounts, FORMATTERS } from './format';
 import { AppliedChange, DEFAULT_FIX_TYPES, MAX_PASSES, planFixes, unifiedDiff, writeFixes } from './fix';
+import { writeOutputFile, writeReport, writeStdout } from '../host/output';
 
 export class RunUsageError extends Error {}
 
@@ -38,6 +39,10 @@ export interface RunArgs {
   quiet?: boolean;
   /** Audit run: every in-source suppression is ignored. */
   ignoreSuppressions?: boolean;
+  /** A workspace without a topology is an error (the no-topology finding at error level), for CI. */
+  requireTopology?: boolean;
+  /** False: a path given with no BizTalk file in it is not a usage error (ESLint's --no-error-on-unmatched-pattern). */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 /** A baseline file's bytes, or undefined when it is not a readable file (the user named it). */
@@ -122,6 +127,16 @@ function readWorkspace(args: RunArgs, cwd: string): Workspace {
     else docs.push(doc);
   }
   if (showProgress) process.stderr.write(`\rbtslint: read ${chosen.length}/${chosen.length} files\n`);
+  if (args.errorOnUnmatchedPattern !== false) {
+    // As ESLint: a path that names no file to check is a mistake in the command (a typo, a wrong folder).
+    const read = docs.filter((d) => d.kind !== 'other' || d.problems.some((p) => p.kind === 'skipped')).map((d) => key(d.uri));
+    for (const p of args.paths) {
+      const abs = key(path.resolve(cwd, p));
+      if (!read.some((u) => u === abs || u.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep))) {
+        throw new RunUsageError(`no BizTalk file (binding, configuration export, Deployment Framework file or topology) found in ${p}; use --no-error-on-unmatched-pattern to allow that`);
+      }
+    }
+  }
   const configDocs = new Map<string, BtsDocument>();
   for (const cfg of source.all()) {
     for (const p of cfg.problems) if (!configDocs.has(p.file)) configDocs.set(p.file, readDocument(p.file, p.text));
@@ -143,7 +158,7 @@ function statOrUndefined(p: string): fs.Stats | undefined {
 
 /** The check pipeline (core/pipeline.ts) over these documents, with this run's config, suppressions and baseline. */
 function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline?: { baseline: Baseline; relative: (uri: string) => string }): CheckResult {
-  return check(docs, {
+  const result = check(docs, {
     now: args.today ?? new Date(),
     configFor: ws.configFor,
     configs: ws.configs,
@@ -151,15 +166,12 @@ function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline
     baseline,
     onInternalError: (ruleId, e) => process.stderr.write(`btslint: rule ${ruleId} failed: ${safeLines(String((e as Error)?.stack ?? e))}\n`),
   });
+  // --require-topology: the no-topology finding is an error, whatever its configured level.
+  return args.requireTopology ? { ...result, findings: result.findings.map((f) => (f.ruleId === 'no-topology' ? { ...f, severity: 'error' } : f)) } : result;
 }
 
-function writeOut(out: string, outputFile: string | undefined, cwd: string): void {
-  if (outputFile) {
-    const target = path.resolve(cwd, outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, out);
-  } else process.stdout.write(out);
-}
+/** The report, to --output-file or stdout: host/output.ts writeReport (the one place output is written). */
+const writeOut = writeReport;
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
@@ -212,8 +224,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   if (args.writeBaseline) {
     const target = path.resolve(cwd, args.writeBaseline);
     const b = createBaseline(all, relTo(target));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, serializeBaseline(b));
+    writeOutputFile(args.writeBaseline, serializeBaseline(b), cwd);
     process.stderr.write(`btslint: wrote ${plural(all.length, 'finding')} (${plural(b.entries.length, 'entry')}) to the baseline ${displayPath(target, cwd)}. Later runs with --baseline ${args.writeBaseline} report only new findings.\n`);
     return 0;
   }
@@ -246,7 +257,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   writeOut(out, args.outputFile, cwd);
   if (args.format === 'stylish' && !args.outputFile && shown.length === 0) {
     const kinds = docs.filter((d) => d.kind !== 'other').length;
-    process.stdout.write(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);
+    writeStdout(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);
   }
   let code = findings.some((f) => f.severity === 'error') ? 1 : 0;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

@@ -2,7 +2,7 @@
 
 import { ClientCapabilities, CodeActionKind, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from './features/codeActions';
-import { SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol';
+import { CREATE_TOPOLOGY_COMMAND, SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol';
 
 export interface ClientSupport {
   watchedFilesRegistration: boolean;
@@ -15,6 +15,8 @@ export interface ClientSupport {
   snippets: boolean;
   /** LSP 3.18 SnippetTextEdit in workspace edits. */
   snippetEdits: boolean;
+  /** workspace/applyEdit with createFile (btslint/init). */
+  createFiles: boolean;
 }
 
 export function clientSupport(c: ClientCapabilities): ClientSupport {
@@ -28,6 +30,7 @@ export function clientSupport(c: ClientCapabilities): ClientSupport {
     workspaceFolders: !!c.workspace?.workspaceFolders,
     snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
     snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+    createFiles: !!c.workspace?.applyEdit && !!c.workspace?.workspaceEdit?.documentChanges && !!c.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
   };
 }
 
@@ -41,7 +44,7 @@ export function serverCapabilities(support: ClientSupport): InitializeResult['ca
     codeLensProvider: { resolveProvider: false },
     completionProvider: { triggerCharacters: [' ', '"', "'"] },
     codeActionProvider: support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
-    executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND] },
+    executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SELECT_PLACEHOLDER_COMMAND, CREATE_TOPOLOGY_COMMAND] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

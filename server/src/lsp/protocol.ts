@@ -123,3 +123,30 @@ export interface ApplyAdapterSettingsParams {
   baseText?: string;
 }
 export type ApplyAdapterSettingsResult = { edit: unknown | null } | { problems: string[] };
+
+/**
+ * Request `btslint/init`: `btslint init` for a workspace folder. The server writes nothing itself: it
+ * asks the client to create each topology (workspace/applyEdit with a createFile and an insert), and
+ * never replaces an existing file.
+ */
+export const INIT_REQUEST = 'btslint/init';
+export interface InitParams {
+  /** The workspace folder (URI) whose files are read and where the topologies go; default: the first folder. */
+  folder?: string;
+  /** Only this environment (production, staging, test, development, or an alias such as prod). */
+  environment?: string;
+}
+export interface InitResult {
+  /** The topologies created, each with the range of its first <<placeholder>>. */
+  created: { uri: string; environment: string; placeholders: number; selection: { start: { line: number; character: number }; end: { line: number; character: number } } | null }[];
+  /** Topologies that already exist (URIs): left as they are. */
+  existing: string[];
+  /** One line for the user. */
+  message: string;
+}
+
+/**
+ * Server command behind the "Create topology from workspace" code action of a no-topology finding:
+ * btslint/init, then the first topology is shown with its first placeholder selected (window/showDocument).
+ */
+export const CREATE_TOPOLOGY_COMMAND = 'btslint.server.createTopology';

@@ -3,7 +3,8 @@
 // with nothing; the server goes on.
 
 import { Connection, Range } from 'vscode-languageserver/node';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import { docsUrl } from '../host/docs';
 import type { Workspace } from '../core/model/join';
 import type { ClientSupport } from './capabilities';
 import { toWorkspaceEdit } from './convert';
@@ -31,6 +32,10 @@ import {
   ModelResult,
   SELECT_PLACEHOLDER_COMMAND,
   SHOW_DOCUMENTATION_COMMAND,
+  CREATE_TOPOLOGY_COMMAND,
+  INIT_REQUEST,
+  InitParams,
+  InitResult,
 } from './protocol';
 import type { WorkspaceState } from './workspace';
 
@@ -49,6 +54,8 @@ export interface RoutingHost {
   /** The topologies (URIs) of a document's environments. */
   judgesOf(doc: BtsDocument): string[] | undefined;
   lintWorkspace(): Promise<LintWorkspaceResult>;
+  /** btslint init for a workspace folder (lsp/init.ts). */
+  createTopology(p: InitParams): Promise<InitResult>;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
   guard<T>(what: string, f: () => T | Promise<T>, fallback: T): Promise<T>;
 }
@@ -140,10 +147,21 @@ export function route(h: RoutingHost): void {
           if (h.support().showDocument && typeof uri === 'string' && selection?.start) await c.window.showDocument({ uri, selection, takeFocus: true });
           return null;
         }
+        if (p.command === CREATE_TOPOLOGY_COMMAND) {
+          // The no-topology code action: create, then show the first topology at its first placeholder.
+          const r = await h.createTopology({});
+          const first = r.created[0];
+          const show = first ?? (r.existing[0] ? { uri: r.existing[0], selection: null } : undefined);
+          if (show && h.support().showDocument) await c.window.showDocument({ uri: show.uri, selection: show.selection ?? undefined, takeFocus: true });
+          if (!first) c.window.showInformationMessage(r.message);
+          return r;
+        }
         if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
+        // Only a rule's own page, shipped with btslint (a file: URL), opened inside the editor: the
+        // client shows it as a Markdown preview (client/src/extension.ts).
         const url = String(p.arguments?.[0] ?? '');
-        if (!/^https?:\/\//.test(url)) return null;
-        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: true });
+        if (!allRules.some((r) => docsUrl(r.meta.id) === url)) return null;
+        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: false, takeFocus: true });
         else c.window.showInformationMessage(`btslint rule documentation: ${url}`);
         return null;
       },
@@ -169,6 +187,7 @@ export function route(h: RoutingHost): void {
     ),
   );
   c.onRequest(LINT_WORKSPACE_REQUEST, () => h.lintWorkspace());
+  c.onRequest(INIT_REQUEST, (p: InitParams | undefined) => h.guard<InitResult>('btslint/init', () => h.createTopology(p ?? {}), { created: [], existing: [], message: 'btslint init failed; see the btslint output.' }));
   c.onRequest(ADAPTER_SETTINGS_REQUEST, (p: AdapterSettingsParams) =>
     h.guard<AdapterSettingsResult>(
       'btslint/adapterSettings',

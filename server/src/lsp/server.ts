@@ -40,6 +40,7 @@ import { version } from '../../../package.json';
 import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
+import { createTopology } from './init';
 import { Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
 import { Entry, isSkipped, WorkspaceState } from './workspace';
@@ -136,6 +137,21 @@ export class BtslintServer {
       workspace: () => this.workspace(),
       judgesOf: (doc) => this.judgesOf(doc),
       lintWorkspace: () => this.lintWorkspace(),
+      createTopology: (p) =>
+        createTopology(
+          {
+            connection,
+            state: this.state,
+            policy: this.policy,
+            canCreateFiles: () => this.support.createFiles,
+            lintedDocuments: () =>
+              this.state.all().flatMap((e) => {
+                const doc = this.isLinted(e) ? this.state.document(e) : undefined;
+                return doc && doc.kind !== 'other' ? [{ doc, path: e.path }] : [];
+              }),
+          },
+          p,
+        ),
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
   }

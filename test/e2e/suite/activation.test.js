@@ -18,11 +18,18 @@ describe('btslint extension: activation', () => {
 
   it('contributes its commands and settings', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['btslint.lintWorkspace', 'btslint.showModel', 'btslint.showOutput', 'btslint.restartServer']) assert.ok(commands.includes(c), c);
+    for (const c of ['btslint.lintWorkspace', 'btslint.showModel', 'btslint.showOutput', 'btslint.restartServer', 'btslint.createTopology']) assert.ok(commands.includes(c), c);
     const cfg = vscode.workspace.getConfiguration('btslint');
     assert.strictEqual(cfg.get('enable'), true);
     assert.strictEqual(cfg.get('run'), 'onType');
     assert.strictEqual(cfg.get('maxFileSizeMB'), 50);
     assert.deepStrictEqual(cfg.get('severityOverrides'), {});
+  });
+
+  it('contributes the getting-started walkthrough, its pages shipped in the .vsix', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    const [w] = ext.packageJSON.contributes.walkthroughs;
+    assert.deepStrictEqual(w.steps.map((s) => s.id), ['createTopology', 'fillPlaceholders', 'addToPipeline']);
+    for (const s of w.steps) assert.ok(require('fs').existsSync(require('path').join(ext.extensionPath, s.media.markdown)), s.media.markdown);
   });
 });

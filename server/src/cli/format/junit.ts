@@ -5,7 +5,7 @@
 // one passing "btslint" test case, so every checked file shows up as checked.
 
 import type { Finding } from '../../core';
-import { docsUrl } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 /** Text and attribute values: the five XML escapes; characters XML 1.0 cannot hold are dropped. */

@@ -3,7 +3,8 @@
 // come from more than one environment, they are grouped by environment first, under a header that
 // names the topology file (a finding the same under several topologies is shown once, under them all).
 
-import { docsUrl, Finding } from '../../core';
+import { Finding } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
@@ -57,6 +58,8 @@ export function stylish({ findings, display, position, color, fixable }: FormatI
   if (fixable?.suggestions) lines.push(paint(C.dim, `  ${fixable.suggestions} ${fixable.suggestions === 1 ? 'has a suggestion' : 'have suggestions'} in the editor: changes of declared values, to accept once they are true.`));
   lines.push('', 'Rule documentation:');
   for (const id of [...rules].sort()) lines.push(`  ${id}: ${docsUrl(id)}`);
+  // The way forward for a first run: the hint is the last thing read.
+  if (rules.has('no-topology')) lines.push('', paint(C.bold, 'No topology file yet: run `btslint init` on these files to write one, fill in its <<placeholders>>, then lint again.'));
   return lines.join('\n') + '\n';
 }
 

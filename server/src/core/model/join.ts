@@ -7,7 +7,7 @@ import type { BtsDocument } from '../document';
 import type { LNode } from '../readers/yamlNode';
 import type { ExportedDatabase } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
-import type { ReceiveLocation, SendPort, Transport } from '../readers/binding';
+import type { Located, Orchestration, ReceiveLocation, SendPort, Transport } from '../readers/binding';
 import { hasToken } from '../readers/binding';
 import { hasSettings, resolveText, soleEnvironment, tokenTable } from './tokens';
 import type { TokenValue } from './tokens';
@@ -56,6 +56,19 @@ export interface HandlerRef {
   /** The host as written (`${ReceiveHost}`) when hostName was resolved from a token. */
   hostToken?: string;
   /** Where the resolved host name comes from (settings file or workbook cell). */
+  hostSource?: TokenValue;
+}
+
+/** An orchestration of a binding file with its processing host (`ModuleRef/Services/Service/Host`). */
+export interface OrchestrationRef {
+  doc: BtsDocument;
+  orchestration: Orchestration;
+  /** Where the host is named in the binding file. */
+  host: Located<string>;
+  /** The host name, with its `${Token}` resolved from the environment's settings when it resolves. */
+  hostName: string;
+  /** The host as written when hostName was resolved from a token. */
+  hostToken?: string;
   hostSource?: TokenValue;
 }
 
@@ -202,7 +215,7 @@ export function placements(topo: TopologyView, ws: Workspace, dbName: string): D
       if (!sameName(name, dbName) || !d.server) continue;
       const inst = topo.findInstance(d.server);
       if (!inst) continue;
-      const existing = out.find((p) => p.instance === inst);
+      const existing = out.find((p) => p.instance.node === inst.node);
       if (existing) {
         existing.exportDoc = exp;
         existing.exportDb = d;
@@ -223,13 +236,7 @@ export function handlers(ws: Workspace): HandlerRef[] {
   const known = handlerCache.get(ws);
   if (known) return known;
   const out: HandlerRef[] = [];
-  const table = hasSettings(ws) ? tokenTable(ws, ws.environment ?? soleEnvironment(ws)) : undefined;
-  const ref = (r: HandlerRef): HandlerRef => {
-    if (!table || !hasToken(r.hostName)) return r;
-    const resolved = resolveText(r.hostName, table);
-    if (resolved.unresolved.length) return r;
-    return { ...r, hostName: resolved.value.trim(), hostToken: r.hostName, hostSource: resolved.tokens[0]?.value };
-  };
+  const ref = hostResolver(ws);
   for (const doc of ws.bindings) {
     const b = doc.binding!;
     for (const sp of b.sendPorts) {
@@ -244,6 +251,38 @@ export function handlers(ws: Workspace): HandlerRef[] {
   Object.freeze(out);
   handlerCache.set(ws, out);
   return out;
+}
+
+/**
+ * Every orchestration bound to a host in the workspace's binding files (the processing hosts), with
+ * the host's `${Token}` resolved as for handlers().
+ */
+export function orchestrationHosts(ws: Workspace): OrchestrationRef[] {
+  const known = orchestrationCache.get(ws);
+  if (known) return known;
+  const out: OrchestrationRef[] = [];
+  const ref = hostResolver(ws);
+  for (const doc of ws.bindings) {
+    for (const o of doc.binding!.orchestrations ?? []) {
+      if (o.host) out.push(ref({ doc, orchestration: o, host: o.host, hostName: o.host.value }));
+    }
+  }
+  Object.freeze(out);
+  orchestrationCache.set(ws, out);
+  return out;
+}
+
+const orchestrationCache = new WeakMap<Workspace, OrchestrationRef[]>();
+
+/** Resolves a `${Token}` host name from the settings of the workspace's environment, when they define it. */
+function hostResolver(ws: Workspace): <R extends { hostName: string; hostToken?: string; hostSource?: TokenValue }>(r: R) => R {
+  const table = hasSettings(ws) ? tokenTable(ws, ws.environment ?? soleEnvironment(ws)) : undefined;
+  return (r) => {
+    if (!table || !hasToken(r.hostName)) return r;
+    const resolved = resolveText(r.hostName, table);
+    if (resolved.unresolved.length) return r;
+    return { ...r, hostName: resolved.value.trim(), hostToken: r.hostName, hostSource: resolved.tokens[0]?.value };
+  };
 }
 
 const handlerCache = new WeakMap<Workspace, HandlerRef[]>();

@@ -74,10 +74,23 @@ export interface ReceivePort {
   locations: ReceiveLocation[];
 }
 
+/** An orchestration bound in the file (`ModuleRef/Services/Service`), with the host it runs in. */
+export interface Orchestration {
+  /** `Service/@Name`: the orchestration's full type name. */
+  name: string;
+  nameRange: OffsetRange;
+  /** `ModuleRef/@Name`: the assembly that holds it. */
+  assembly: string;
+  element: XmlElement;
+  /** The processing host (`Service/Host/@Name`); absent when unbound (`<Host xsi:nil="true"/>`). */
+  host?: Located<string>;
+}
+
 export interface BindingModel {
   sendPorts: SendPort[];
   receivePorts: ReceivePort[];
   receiveLocations: ReceiveLocation[];
+  orchestrations: Orchestration[];
 }
 
 /** `${Token}` (Deployment Framework) or `$(Token)` (aimbiztalk, MSBuild style) placeholders. */
@@ -88,9 +101,23 @@ export function hasToken(value: string): boolean {
 }
 
 export function readBinding(xml: XmlDocument): BindingModel {
-  const model: BindingModel = { sendPorts: [], receivePorts: [], receiveLocations: [] };
+  const model: BindingModel = { sendPorts: [], receivePorts: [], receiveLocations: [], orchestrations: [] };
   const root = xml.root;
   if (!root) return model;
+  const mrc = child(root, 'ModuleRefCollection');
+  for (const mr of mrc ? children(mrc, 'ModuleRef') : []) {
+    const services = child(mr, 'Services');
+    for (const svc of services ? children(services, 'Service') : []) {
+      const nameAttr = attr(svc, 'Name');
+      model.orchestrations.push({
+        name: nameAttr?.value ?? '',
+        nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: svc.nameStart, end: svc.nameEnd },
+        assembly: attrValue(mr, 'Name') ?? '',
+        element: svc,
+        host: locatedAttr(child(svc, 'Host'), 'Name'),
+      });
+    }
+  }
   const spc = child(root, 'SendPortCollection');
   for (const sp of spc ? children(spc, 'SendPort') : []) {
     const nameAttr = attr(sp, 'Name');

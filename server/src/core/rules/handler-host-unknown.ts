@@ -1,6 +1,6 @@
 import { declaration, defineRule, placeholder } from './api';
 import { HA_HOSTS } from './sources';
-import { adapterIs, endpointPath, handlers, isUnresolved } from '../model/join';
+import { adapterIs, endpointPath, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 import { addToList } from './shared';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
@@ -8,7 +8,7 @@ const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-W
 export default defineRule({
   meta: {
     id: 'handler-host-unknown',
-    description: 'A send or receive handler names a host that no topology file declares, so its availability cannot be checked.',
+    description: 'A send or receive handler, or an orchestration, names a host that no topology file declares, so its availability cannot be checked.',
     defaultSeverity: 'info',
     category: 'hosts',
     fixable: true,
@@ -18,31 +18,59 @@ export default defineRule({
   },
   check(ctx) {
     const topo = ctx.topology;
+    // Without any topology, no-topology says so once for the workspace (not once per handler).
+    if (!topo) return;
     for (const h of handlers(ctx.ws)) {
       const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
       // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
       if (isUnresolved(h.hostName)) continue;
-      if (topo && topo.findHost(h.hostName)) continue;
+      if (topo.findHost(h.hostName)) continue;
       const isolated = h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS);
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
-        message: topo
-          ? `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`
-          : `${where} runs in host "${h.hostName}", but the workspace has no topology file (*.topology.yaml) declaring hosts, so btslint cannot check its availability.`,
+        message: `${where} runs in host "${h.hostName}"${h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it is clustered or has two instances.`,
         nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
-        related: topo && topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
-        fix: topo
-          ? declaration(
-              `Declare host ${h.hostName} in the topology`,
-              addToList(ctx, 'hosts', {
-                name: h.hostName,
-                type: isolated ? 'isolated' : 'in-process',
-                clustered: placeholder('clustered: true or false'),
-                instances: [placeholder('first server'), placeholder('second server')],
-              }),
-            )
-          : undefined,
+        related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        fix: declaration(
+          `Declare host ${h.hostName} in the topology`,
+          addToList(ctx, 'hosts', {
+            name: h.hostName,
+            type: isolated ? 'isolated' : 'in-process',
+            clustered: placeholder('clustered: true or false'),
+            instances: [placeholder('first server'), placeholder('second server')],
+          }),
+        ),
+      });
+    }
+    // Orchestrations (ModuleRef/Services/Service/Host): the processing hosts. One finding per host and
+    // file, at its first orchestration, the others as related information (a repeated cause once).
+    const groups = new Map<string, OrchestrationRef[]>();
+    for (const o of orchestrationHosts(ctx.ws)) {
+      if (isUnresolved(o.hostName)) continue;
+      if (topo.findHost(o.hostName)) continue;
+      const key = `${o.doc.uri}\u0000${o.hostName.toLowerCase()}`;
+      const list = groups.get(key);
+      if (list) list.push(o);
+      else groups.set(key, [o]);
+    }
+    for (const [, list] of groups) {
+      const o = list[0];
+      const more = list.length - 1;
+      const where = `Orchestration "${o.orchestration.name}"${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''}`;
+      const verb = more ? 'run' : 'runs';
+      const related = list.slice(1, 6).map((x) => ({ uri: x.doc.uri, range: x.host.range, message: `Orchestration ${x.orchestration.name} runs in ${x.hostName}` }));
+      if (topo.section('hosts')) related.push({ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: "The topology's hosts" });
+      ctx.report({
+        doc: o.doc,
+        range: o.host.range,
+        message: `${where} ${verb} in host "${o.hostName}"${o.hostToken ? ` (${o.hostToken} in ${o.hostSource?.origin ?? 'the settings'})` : ''}, which the topology does not declare (hosts), so btslint cannot check that it has two instances.`,
+        nodePath: `ModuleRef[Name=${o.orchestration.assembly}]/Service[Name=${o.orchestration.name}]/Host`,
+        related: related.length ? related : undefined,
+        fix: declaration(
+          `Declare host ${o.hostName} in the topology`,
+          addToList(ctx, 'hosts', { name: o.hostName, type: 'in-process', clustered: placeholder('clustered: true or false'), instances: [placeholder('first server'), placeholder('second server')] }),
+        ),
       });
     }
   },

@@ -1,12 +1,20 @@
 import { declaration, defineRule, placeholder } from './api';
-import { handlers, HandlerRef, isUnresolved } from '../model/join';
+import { handlers, HandlerRef, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 import { isBlank, itemAnchor } from './shared';
 import { HA_HOSTS } from './sources';
+
+/** "3 handlers", "1 orchestration", "2 handlers and 1 orchestration". */
+function runs(handlerCount: number, orchestrationCount: number): string {
+  const parts: string[] = [];
+  if (handlerCount || !orchestrationCount) parts.push(`${handlerCount} handler${handlerCount === 1 ? '' : 's'}`);
+  if (orchestrationCount) parts.push(`${orchestrationCount} orchestration${orchestrationCount === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
 
 export default defineRule({
   meta: {
     id: 'host-single-instance',
-    description: 'A host that runs send or receive handlers has fewer than two host instances on distinct servers.',
+    description: 'A host that runs send or receive handlers or orchestrations has fewer than two host instances on distinct servers.',
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
@@ -28,8 +36,19 @@ export default defineRule({
       if (refs) refs.push(h);
       else used.set(key, [h]);
     }
+    // Orchestrations: their processing host needs two instances too.
+    const orchestrations = new Map<string, OrchestrationRef[]>();
+    for (const o of orchestrationHosts(ctx.ws)) {
+      if (isUnresolved(o.hostName) || !topo.findHost(o.hostName)) continue;
+      const key = o.hostName.toLowerCase();
+      const refs = orchestrations.get(key);
+      if (refs) refs.push(o);
+      else orchestrations.set(key, [o]);
+      if (!used.has(key)) used.set(key, []);
+    }
     for (const [key, refs] of used) {
       const host = topo.findHost(key)!;
+      const orchs = orchestrations.get(key) ?? [];
       const name = host.get('name')?.str ?? key;
       const list = host.get('instances');
       const declared = list?.strings() ?? [];
@@ -38,13 +57,16 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
-        message: `Host "${name}" runs ${refs.length} handler${refs.length === 1 ? '' : 's'} but has ${servers.size === 0 ? 'no host instance' : 'one host instance'} declared${servers.size ? ` (${declared[0].str})` : ''}. Microsoft: "you must have two or more host instances for each host (on two or more computers)".`,
+        message: `Host "${name}" runs ${runs(refs.length, orchs.length)} but has ${servers.size === 0 ? 'no host instance' : 'one host instance'} declared${servers.size ? ` (${declared[0].str})` : ''}. Microsoft: "you must have two or more host instances for each host (on two or more computers)".`,
         nodePath: `hosts[name=${name}].instances`,
-        related: refs.slice(0, 5).map((h) => ({
-          uri: h.doc.uri,
-          range: h.transport.host!.range,
-          message: `${h.side === 'receive' ? 'Receive location' : 'Send port'} ${h.location?.name ?? h.port?.name} runs in ${name}`,
-        })),
+        related: [
+          ...refs.slice(0, 5).map((h) => ({
+            uri: h.doc.uri,
+            range: h.transport.host!.range,
+            message: `${h.side === 'receive' ? 'Receive location' : 'Send port'} ${h.location?.name ?? h.port?.name} runs in ${name}`,
+          })),
+          ...orchs.slice(0, 5).map((o) => ({ uri: o.doc.uri, range: o.host.range, message: `Orchestration ${o.orchestration.name} runs in ${name}` })),
+        ].slice(0, 5),
         fix: declaration(
           `Add ${servers.size ? 'a second instance' : 'two instances'} of ${name}`,
           list && list.isSeq

@@ -6,6 +6,7 @@ import topologySchema from './topology-schema';
 import internalError from './internal-error';
 import fileTooLarge from './file-too-large';
 import unfilledPlaceholder from './unfilled-placeholder';
+import noTopology from './no-topology';
 import msgboxNotClustered from './msgbox-not-clustered';
 import bamPrimaryImportNotClustered from './bam-primary-import-not-clustered';
 import raid0OrNone from './raid0-or-none';
@@ -49,6 +50,27 @@ import noLogShippingDestination from './no-log-shipping-destination';
 import drPathsMismatch from './dr-paths-mismatch';
 import agSecondaryAsBackup from './ag-secondary-as-backup';
 import orderedReceiveNotClustered from './ordered-receive-not-clustered';
+import simpleRecoveryModel from './simple-recovery-model';
+import sqlAgentJobsDisabled from './sql-agent-jobs-disabled';
+import agJobsLoginsNotReplicated from './ag-jobs-logins-not-replicated';
+import trackingHostRedundancy from './tracking-host-redundancy';
+import trackingHostNotDedicated from './tracking-host-not-dedicated';
+import agMultisubnet from './ag-multisubnet';
+import agBackupUsesNodeName from './ag-backup-uses-node-name';
+import unclusteredHostOnSsoClusterNode from './unclustered-host-on-sso-cluster-node';
+import msdtcNotClustered from './msdtc-not-clustered';
+import fullBackupLongPeriodNoForce from './full-backup-long-period-no-force';
+import backupUtcHour from './backup-utc-hour';
+import backupNotMonitored from './backup-not-monitored';
+import logShareNotHa from './log-share-not-ha';
+import failoverNotTested from './failover-not-tested';
+import drSqlVersionMismatch from './dr-sql-version-mismatch';
+import drCapacityMismatch from './dr-capacity-mismatch';
+import msmqRemoteServerNotClustered from './msmq-remote-server-not-clustered';
+import netmsmqNotClustered from './netmsmq-not-clustered';
+import nonBiztalkBackupMethod from './non-biztalk-backup-method';
+import ssasInAvailabilityGroup from './ssas-in-availability-group';
+import ssisdbNotInAg from './ssisdb-not-in-ag';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -60,6 +82,7 @@ export const allRules: Rule[] = [
   internalError,
   fileTooLarge,
   unfilledPlaceholder,
+  noTopology,
   msgboxNotClustered,
   bamPrimaryImportNotClustered,
   raid0OrNone,
@@ -102,6 +125,27 @@ export const allRules: Rule[] = [
   drPathsMismatch,
   agSecondaryAsBackup,
   orderedReceiveNotClustered,
+  simpleRecoveryModel,
+  sqlAgentJobsDisabled,
+  agJobsLoginsNotReplicated,
+  trackingHostRedundancy,
+  trackingHostNotDedicated,
+  agMultisubnet,
+  agBackupUsesNodeName,
+  unclusteredHostOnSsoClusterNode,
+  msdtcNotClustered,
+  fullBackupLongPeriodNoForce,
+  backupUtcHour,
+  backupNotMonitored,
+  logShareNotHa,
+  failoverNotTested,
+  drSqlVersionMismatch,
+  drCapacityMismatch,
+  msmqRemoteServerNotClustered,
+  netmsmqNotClustered,
+  nonBiztalkBackupMethod,
+  ssasInAvailabilityGroup,
+  ssisdbNotInAg,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,

@@ -51,3 +51,11 @@ export const DR_SQL = doc('Preparing the Disaster Recovery SQL Servers', 'techni
 export const LOG_SHIPPING_DEST = doc('How to Configure the Destination System for Log Shipping', 'core/how-to-configure-the-destination-system-for-log-shipping');
 export const LOG_SHIPPING = doc('Log Shipping', 'core/log-shipping');
 export const HA_DB_PLANNING = doc('Planning for Database Availability', 'technical-guides/planning-for-database-availability');
+
+// Sources of the coverage rules (issue 13).
+export const PLANNING_TRACKING = doc('Planning for Tracking', 'technical-guides/planning-for-tracking');
+export const DB_JOBS = doc('Database Structure and Jobs', 'core/database-structure-and-jobs');
+export const DEDICATED_TRACKING_HOST = doc('Configuring a Dedicated Tracking Host', 'technical-guides/configuring-a-dedicated-tracking-host');
+export const SCALING_PROCESSING_HOSTS = doc('Scaling Out Processing Hosts', 'technical-guides/scaling-out-processing-hosts');
+export const CLUSTER_INSTALL = doc('Considerations for Installing BizTalk Server on a Windows Server Cluster', 'core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2');
+export const AVAILABILITY_TESTING = doc('Performing Availability Testing', 'technical-guides/performing-availability-testing');

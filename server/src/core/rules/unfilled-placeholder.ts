@@ -51,6 +51,24 @@ export const PLACEHOLDER_ANSWERS: { label: string; under: RegExp; rules: string[
   { label: 'drive, e.g. E:', under: /^sqlInstances\./, rules: ['msgbox-bampi-not-raid10'] },
   { label: 'DTC support: perDatabase or none', under: /^sqlInstances\./, rules: ['ag-dtc-per-db-missing'] },
   { label: 'highly available: true or false', under: /^fileShares\./, rules: ['file-receive-local-path'] },
+  // The coverage rules (issue 13).
+  { label: 'true once DTA Purge and Archive is configured and enabled', under: /^sqlAgentJobs\./, rules: ['sql-agent-jobs-disabled'] },
+  { label: 'true if every default BizTalk job is enabled', under: /^sqlAgentJobs\./, rules: ['sql-agent-jobs-disabled'] },
+  { label: 'true once the jobs are on every replica, guarded', under: /^sqlInstances\./, rules: ['ag-jobs-logins-not-replicated'] },
+  { label: 'true once the logins are on every replica', under: /^sqlInstances\./, rules: ['ag-jobs-logins-not-replicated'] },
+  { label: 'YYYY-MM-DD', under: /^sqlInstances\./, rules: ['failover-not-tested'] },
+  { label: 'true once MSDTC is a clustered resource', under: /^biztalk\./, rules: ['msdtc-not-clustered'] },
+  { label: 'tracking host', under: /^hosts\./, rules: ['tracking-host-redundancy'] },
+  { label: 'first server', under: /^hosts\./, rules: ['tracking-host-redundancy'] },
+  { label: 'second server', under: /^hosts\./, rules: ['tracking-host-redundancy'] },
+  { label: 'another server', under: /^hosts\./, rules: ['tracking-host-redundancy'] },
+  { label: 'true once the host is clustered', under: /^hosts\./, rules: ['netmsmq-not-clustered'] },
+  { label: 'true once ForceFullBackupAfterPartialSetFailure is 1', under: /^backup\.biztalkJob\./, rules: ['full-backup-long-period-no-force'] },
+  { label: 'true once UseLocalTime is 1', under: /^backup\.biztalkJob\./, rules: ['backup-utc-hour'] },
+  { label: 'true once a failure raises an alert', under: /^(backup\.biztalkJob|dr)\.monitoring\./, rules: ['backup-not-monitored'] },
+  { label: 'monitoring tool', under: /^(backup\.biztalkJob|dr)\.monitoring\./, rules: ['backup-not-monitored'] },
+  { label: 'true once the share is clustered or on a SAN', under: /^fileShares\./, rules: ['log-share-not-ha'] },
+  { label: 'true once MSMQ is a clustered resource', under: /^msmqServers\./, rules: ['msmq-remote-server-not-clustered'] },
 ];
 
 /** The severity of the finding a placeholder answers, or undefined for a label btslint never writes. */

@@ -10,9 +10,10 @@
 // name the document versions they apply to.
 
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { BtsDocument, docsUrl, Finding, Fix, LineIndex, TextEdit } from '../../core';
+import { BtsDocument, Finding, Fix, LineIndex, TextEdit } from '../../core';
+import { docsUrl } from '../../host/docs';
 import { DiagnosticData, DocLookup, isBtslintData, SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
-import { SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
+import { CREATE_TOPOLOGY_COMMAND, SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { suppressActions } from './suppress';
 
 export interface CodeActionEnv {
@@ -129,6 +130,12 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
       const a = changeAction(g, diagnostic);
       a.isPreferred = false;
       suggestions.push(a);
+    }
+    if (data.ruleId === 'no-topology') {
+      // Its fix is a new file: `btslint init`, through the server's command (the client creates the file).
+      const title = 'Create topology from workspace';
+      // A command, not an edit: never part of "fix all".
+      suggestions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: CREATE_TOPOLOGY_COMMAND } });
     }
     if (finding) {
       // One action per distinct edit: two findings of a rule in one element share their comment.

@@ -193,6 +193,11 @@ describe('corpus bindings joined with a topology', () => {
       .filter(([uri]) => uri.endsWith('.xml'))
       .reduce((n, [, text]) => n + (text.match(/<(Send|Receive)Handler Name="BizTalkServerApplication"/g) ?? []).length, 0);
     assert.equal(appHandlers, 2 + 6 + 2, 'handlers in BizTalkServerApplication across the three corpus files');
+    // And the orchestrations bound to it (ModuleRef/Services/Service/Host).
+    const appOrchestrations = Object.entries(ws.texts)
+      .filter(([uri]) => uri.endsWith('.xml'))
+      .reduce((n, [, text]) => n + (text.match(/<Host Name="BizTalkServerApplication"/g) ?? []).length, 0);
+    assert.ok(appOrchestrations > 0, 'orchestrations in BizTalkServerApplication across the three corpus files');
 
     const expected: { rule: string; uri: string; range: Range; severity: string; message?: RegExp }[] = [
       {
@@ -214,7 +219,7 @@ describe('corpus bindings joined with a topology', () => {
         uri: T,
         range: rangeAfter(GAPS, '  - ', 'name: BizTalkServerApplication'),
         severity: 'warning',
-        message: new RegExp(`^Host "BizTalkServerApplication" runs ${appHandlers} handlers but has one host instance declared \\(BTS01\\)`),
+        message: new RegExp(`^Host "BizTalkServerApplication" runs ${appHandlers} handlers and ${appOrchestrations} orchestrations but has one host instance declared \\(BTS01\\)`),
       },
       { rule: 'msgbox-not-clustered', uri: T, range: rangeAfter(GAPS, 'sqlInstances:\n  - ', 'name: SQL01'), severity: 'error' },
       { rule: 'bam-primary-import-not-clustered', uri: T, range: rangeAfter(GAPS, 'sqlInstances:\n  - ', 'name: SQL01'), severity: 'error' },

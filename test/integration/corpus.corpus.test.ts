@@ -98,7 +98,14 @@ async function independentBinding(text: string) {
       receiveLocations.push({ name: attrOf(rl, 'Name') ?? '', receivePort: attrOf(rp, 'Name') ?? '', ...t });
     }
   }
-  return { sendPorts, receiveLocations, receivePorts, hosts: [...hosts].sort(), adapters: [...adapters].sort() };
+  const orchestrations: { assembly: string; name: string; host: string | null }[] = [];
+  for (const mr of kids(kid(root, 'ModuleRefCollection'), 'ModuleRef')) {
+    for (const svc of kids(kid(mr, 'Services'), 'Service')) {
+      const host = kid(svc, 'Host');
+      orchestrations.push({ assembly: attrOf(mr, 'Name') ?? '', name: attrOf(svc, 'Name') ?? '', host: nil(host) ? null : attrOrNull(attrOf(host, 'Name')) });
+    }
+  }
+  return { sendPorts, receiveLocations, receivePorts, orchestrations, hosts: [...hosts].sort(), adapters: [...adapters].sort() };
 }
 
 /** SQL Server and database of every `SQL` element that no unselected `Answer` hides. */
@@ -255,6 +262,17 @@ describe('the real corpus', () => {
       endpoints += theirs.sendPorts.length + theirs.receiveLocations.length;
     }
     assert.ok(endpoints >= 40, `only ${endpoints} endpoints compared`);
+  });
+
+  test('bindings: orchestrations and their processing hosts (ModuleRef/Services/Service/Host) equal the xml2js reading', async () => {
+    let bound = 0;
+    for (const r of reads.filter((x) => x.doc.kind === 'binding')) {
+      const theirs = await independentBinding(decodeIndependently(r.bytes));
+      const mine = r.doc.binding!.orchestrations.map((o) => ({ assembly: o.assembly, name: o.name, host: o.host?.value ?? null }));
+      assert.deepEqual(mine, theirs.orchestrations, `${r.name}: orchestrations`);
+      bound += theirs.orchestrations.filter((o) => o.host).length;
+    }
+    assert.ok(bound >= 10, `only ${bound} orchestrations bound to a host in the corpus`);
   });
 
   test('bindings: adapters, hosts and SP/RP/RL counts match the manifest', () => {

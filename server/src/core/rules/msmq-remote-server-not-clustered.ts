@@ -1,0 +1,69 @@
+import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { handlers, sameName } from '../model/join';
+import { isLocalQueue, isMsmq, isTrue, msmqQueue, queueMachine, setting } from '../model/adapters';
+import { endpointLabel, handlerPath, hostOf } from './hostHelpers';
+import { addToList, itemAnchor } from './shared';
+import { SORH } from './sources';
+
+const FACT = placeholder('true once MSMQ is a clustered resource');
+
+export default defineRule({
+  meta: {
+    id: 'msmq-remote-server-not-clustered',
+    description: 'An MSMQ receive location reads a queue on a remote server that the topology does not declare failover-clustered (msmqServers), or a transactional one on MSMQ before 4.0.',
+    defaultSeverity: 'warning',
+    category: 'hosts',
+    fixable: true,
+    fixKinds: ['declaration'],
+    byEnvironment: 'availability',
+    sources: [SORH],
+  },
+  check(ctx) {
+    const topo = ctx.topology;
+    if (!topo) return;
+    const reported = new Set<string>();
+    for (const h of handlers(ctx.ws)) {
+      if (h.side !== 'receive' || !isMsmq(h)) continue;
+      const host = hostOf(ctx, h);
+      if (!host) continue; // handler-host-unknown or unresolved-token reports it
+      const queue = msmqQueue(ctx.ws, h);
+      if (!queue || queue.unresolved.length || isLocalQueue(queue.value, host.instances)) continue; // local: msmq-local-queue-not-clustered
+      const machine = queueMachine(queue.value);
+      if (!machine || /^\d+\.\d+\.\d+\.\d+$/.test(machine)) continue; // a public format name, or an address btslint cannot name
+      const server = topo.list('msmqServers').find((m) => sameName(m.get('name')?.str, machine));
+      const clustered = server?.get('clustered');
+      const version = server?.get('version');
+      const transactional = isTrue(setting(ctx.ws, h, 'transactional'));
+      const oldVersion = transactional && version && /^\s*[1-3](\.|\s*$)/.test(String(version.value));
+      if (clustered?.value === true && !oldVersion) continue;
+      if (clustered && isPlaceholderValue(clustered.str) && !oldVersion) continue; // unfilled-placeholder reports it
+      // One finding per remote server and binding file: a repeated cause is reported once.
+      const key = `${h.doc.uri}\u0000${machine}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const where = `${endpointLabel(h)} (MSMQ) reads ${queue.value}`;
+      const at = queue.value.toLowerCase().indexOf(machine);
+      const shown = at >= 0 ? queue.value.slice(at, at + machine.length) : machine;
+      const message =
+        clustered?.value === true
+          ? `${where} transactionally, on MSMQ server "${shown}" declared as version ${String(version!.value)}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.`
+          : clustered?.value === false
+            ? `${where}, on MSMQ server "${shown}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.`
+            : `${where}, on remote MSMQ server "${shown}", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.`;
+      ctx.report({
+        doc: h.doc,
+        range: queue.range,
+        message,
+        nodePath: handlerPath(h, ':msmq-remote'),
+        related: server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : undefined,
+        fix:
+          clustered?.value === true || clustered?.value === false
+            ? undefined
+            : declaration(
+                `Declare MSMQ server ${shown} in the topology`,
+                server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : addToList(ctx, 'msmqServers', { name: shown, clustered: FACT }),
+              ),
+      });
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { declaration, defineRule, placeholder } from './api';
+import { adapterIs, handlers } from '../model/join';
+import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
+import { SORH } from './sources';
+
+export default defineRule({
+  meta: {
+    id: 'netmsmq-not-clustered',
+    description: 'A WCF-NetMsmq receive location runs in a host that is not declared clustered.',
+    defaultSeverity: 'warning',
+    category: 'hosts',
+    fixable: true,
+    fixKinds: ['declaration'],
+    byEnvironment: 'availability',
+    sources: [SORH],
+  },
+  check(ctx) {
+    if (!ctx.topology) return;
+    for (const h of handlers(ctx.ws)) {
+      if (h.side !== 'receive' || !adapterIs(h.transport, 'WCF-NetMsmq')) continue;
+      const host = hostOf(ctx, h);
+      if (!host || host.clustered) continue; // an undeclared host is handler-host-unknown's
+      const declaredOff = !!host.clusteredNode && host.clusteredNode.value === false;
+      if (host.clusteredNode && !declaredOff) continue; // a placeholder (or another value): unfilled-placeholder or the schema reports it
+      ctx.report({
+        doc: h.doc,
+        range: h.transport.host!.range,
+        message: `${endpointLabel(h)} (WCF-NetMsmq) runs in host "${host.name}", which is ${declaredOff ? 'declared not clustered' : 'not declared clustered'}. Microsoft's guidance for WCF-NetMsmq is to cluster the host of its receive handler: move the location to a clustered host, or cluster this one.`,
+        nodePath: handlerPath(h, ':netmsmq'),
+        related: hostRelated(ctx, h, host, false),
+        fix: declaredOff ? undefined : declaration(`Declare whether host ${host.name} is clustered`, ctx.edit.insertKey(host.node, 'clustered', placeholder('true once the host is clustered'))),
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+// ag-multisubnet: BizTalk does not support the MultiSubnetFailover connection option.
+import rule from '../../server/src/core/rules/ag-multisubnet';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const ag = (v: string) => `topology: 1\nenvironment: production\nsqlInstances:\n  - name: BTSAGL\n    availabilityGroup:\n      name: AG1\n      multiSubnet: ${v}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'one subnet', files: { [T]: ag('false') } },
+    { name: 'not declared', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: BTSAGL, availabilityGroup: { name: AG1 } }\n' } },
+  ],
+  invalid: [
+    {
+      name: 'multi-subnet: at the value, no fix',
+      files: { [T]: ag('true') },
+      errors: [
+        {
+          range: [7, 20, 7, 24],
+          severity: 'warning',
+          message:
+            'The availability group of "BTSAGL" spans subnets, but BizTalk connects through OLE DB, which cannot set MultiSubnetFailover=True, so it reconnects slowly after a failover to another subnet. Keep BizTalk\'s replicas in one subnet, or allow for it in the RTO.',
+          fixOutput: null,
+        },
+      ],
+    },
+    {
+      name: 'test environment: info',
+      files: { [T]: ag('true').replace('production', 'test') },
+      errors: [{ range: [7, 20, 7, 24], severity: 'info' }],
+    },
+  ],
+});

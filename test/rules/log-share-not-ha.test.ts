@@ -1,0 +1,41 @@
+// log-share-not-ha: the share that holds the log backups must be highly available.
+import rule from '../../server/src/core/rules/log-share-not-ha';
+import { ruleTester } from '../helpers/ruleTester';
+
+const T = 'prod.topology.yaml';
+const H = "topology: 1\nenvironment: production\nbackup:\n  biztalkJob:\n    logDestination: '\\\\fs01\\bts\\log'\n";
+const FACT = "'<<true once the share is clustered or on a SAN>>'";
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the share is declared highly available', files: { [T]: `${H}fileShares:\n  - { path: '\\\\FS01\\BTS', highlyAvailable: true }\n` } },
+    { name: 'the DR share is declared highly available', files: { [T]: `${H}dr:\n  shareHighlyAvailable: true\n` } },
+    { name: 'a local path is backup-destination-local\'s', files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  biztalkJob:\n    logDestination: 'E:\\log'\n" } },
+    { name: 'a placeholder is unfilled-placeholder\'s', files: { [T]: `${H}fileShares:\n  - { path: '\\\\fs01\\bts', highlyAvailable: ${FACT} }\n` } },
+  ],
+  invalid: [
+    {
+      name: 'an undeclared share: at the destination, the share added with a placeholder',
+      files: { [T]: H },
+      errors: [
+        {
+          range: [5, 21, 5, 37],
+          severity: 'warning',
+          message:
+            'The log backups go to \\\\fs01\\bts\\log, on a share the topology does not declare highly available (fileShares). Microsoft: create a highly available file share (SAN or Windows clustering) for the SQL Server logs; then declare it.',
+          fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` },
+        },
+      ],
+    },
+    {
+      name: 'a declared share without highlyAvailable: the key is inserted',
+      files: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n` },
+      errors: [{ range: [5, 21, 5, 37], fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
+    },
+    {
+      name: 'declared not highly available: no fix',
+      files: { [T]: `${H}fileShares:\n  - { path: '\\\\fs01\\bts', highlyAvailable: false }\n` },
+      errors: [{ range: [5, 21, 5, 37], message: /^The log backups go to \\\\fs01\\bts\\log, on a share declared not highly available;/, fixOutput: null }],
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+import rule from '../../server/src/core/rules/no-topology';
+import { ruleTester } from '../helpers/ruleTester';
+
+const binding = (host: string) => `<BindingInfo>
+  <SendPortCollection>
+    <SendPort Name="SP1" IsStatic="true">
+      <PrimaryTransport><Address>C:\\out\\%MessageID%.xml</Address><TransportType Name="FILE" /><SendHandler Name="${host}" /></PrimaryTransport>
+    </SendPort>
+  </SendPortCollection>
+</BindingInfo>
+`;
+const EXPORT = '<Configuration><Feature Name="WMI"><SQL ID="x" DisplayName="BizTalk Management Database"><Server>SQL1</Server><Database>BizTalkMgmtDb</Database></SQL></Feature></Configuration>';
+const MESSAGE = (n: string) => `No topology file (*.topology.yaml) declares the platform of ${n}, so clustering, RAID, backups, hosts and DR go unchecked. Run \`btslint init\` to write one from them.`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a workspace with a topology', files: { 'a.BindingInfo.xml': binding('H1'), 'prod.topology.yaml': 'topology: 1\nenvironment: production\n' } },
+    { name: 'a topology that has schema errors still counts as one', files: { 'a.BindingInfo.xml': binding('H1'), 'prod.topology.yaml': 'topology: 1\nenvironment: nowhere\n' } },
+    { name: 'no BizTalk file at all', files: { 'notes.xml': '<root/>' } },
+  ],
+  invalid: [
+    {
+      name: 'three bindings and no topology: one finding, at the start of the first binding',
+      files: { 'b.BindingInfo.xml': binding('H2'), 'a.BindingInfo.xml': binding('H1'), 'c.BindingInfo.xml': binding('H3') },
+      errors: [{ file: 'a.BindingInfo.xml', range: [1, 1, 1, 1], severity: 'info', message: MESSAGE('these 3 BizTalk files'), fixOutput: null }],
+    },
+    {
+      name: 'a configuration export alone: reported there (it no longer says "no problems")',
+      files: { 'BizTalkConfiguration.xml': EXPORT },
+      errors: [{ file: 'BizTalkConfiguration.xml', range: [1, 1, 1, 1], message: MESSAGE('this BizTalk file') }],
+    },
+    {
+      name: 'a broken binding is passed over for a readable one',
+      files: { 'a.BindingInfo.xml': '<BindingInfo><SendPortCollection>', 'b.BindingInfo.xml': binding('H1') },
+      errors: [{ file: 'b.BindingInfo.xml', range: [1, 1, 1, 1], message: MESSAGE('these 2 BizTalk files') }],
+    },
+    {
+      name: 'a binding is preferred to the configuration export',
+      files: { 'A-config.xml': EXPORT, 'z.BindingInfo.xml': binding('H1') },
+      errors: [{ file: 'z.BindingInfo.xml', range: [1, 1, 1, 1], message: MESSAGE('these 2 BizTalk files') }],
+    },
+  ],
+});
