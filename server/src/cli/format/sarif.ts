@@ -60,7 +60,7 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
     physicalLocation: { artifactLocation: artifactLocation(display(uri)), region: region(uri, range) },
   });
   // With --baseline, the findings it records follow the new ones, marked unchanged and suppressed.
-  const results = [...findings, ...(baseline?.unchanged ?? [])].map((f, k) => {
+  const results = findings.concat(baseline?.unchanged ?? []).map((f, k) => {
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
@@ -84,7 +84,11 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
     }
     if (f.fix) {
       const byFile = new Map<string, typeof f.fix.edits>();
-      for (const e of f.fix.edits) byFile.set(e.uri, [...(byFile.get(e.uri) ?? []), e]);
+      for (const e of f.fix.edits) {
+        const edits = byFile.get(e.uri);
+        if (edits) edits.push(e);
+        else byFile.set(e.uri, [e]);
+      }
       result.fixes = [
         {
           description: { text: f.fix.title },

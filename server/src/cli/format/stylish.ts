@@ -28,7 +28,7 @@ export function stylish({ findings, display, position, color, fixable }: FormatI
         const p = position(f.uri, f.range.start);
         return { loc: `${p.line + 1}:${p.character + 1}`, sev: f.severity, msg: f.message.replace(/\s*\r?\n\s*/g, ' '), rule: f.ruleId };
       });
-      const locW = Math.max(...rows.map((r) => r.loc.length));
+      const locW = rows.reduce((w, r) => Math.max(w, r.loc.length), 0); // no spread: a file may have 100,000 rows
       for (const r of rows) {
         const sevText = r.sev.padEnd(7);
         const sev = r.sev === 'error' ? paint(C.red, sevText) : r.sev === 'warning' ? paint(C.yellow, sevText) : paint(C.blue, sevText);
