@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 'use strict';
-// The long fuzz run (npm test runs a few thousand cases of the same fuzzer: test/robustness/fuzz.test.ts).
+// The long fuzz run (npm test runs a few thousand cases of the same fuzzer over the fixtures:
+// test/robustness/fuzz.test.ts; npm run test:corpus over the real corpus: fuzz.corpus.test.ts).
 //
-//   node scripts/fuzz.js [--cases 100000] [--seed N] [--from K] [--workers W] [--hang-ms 5000]
-//   node scripts/fuzz.js --seed N --case K [--dump file]   replay one case (and write its bytes)
+//   node scripts/fuzz.js [--source corpus|fixtures] [--cases 100000] [--seed N] [--from K] [--workers W] [--hang-ms 5000]
+//   node scripts/fuzz.js [--source ...] --seed N --case K [--dump file]   replay one case (and write its bytes)
+//
+// --source: the seed files (default: the corpus when ../shared/corpus is there, else the fixtures).
 //
 // Build first (`npx tsc -p .`). Prints the number of cases, the run time and each failure with the
 // seed and case index that reproduce it. Exit code 1 when a case fails (throws, hangs, or yields a
@@ -20,7 +23,7 @@ try {
 }
 
 function parse(argv) {
-  const o = { cases: 100000, seed: Date.now() % 100000, from: 0, workers: undefined, hangMs: 5000, case: undefined, dump: undefined };
+  const o = { source: fs.existsSync(path.join(__dirname, '..', '..', 'shared', 'corpus', 'SOURCES.md')) ? 'corpus' : 'fixtures', cases: 100000, seed: Date.now() % 100000, from: 0, workers: undefined, hangMs: 5000, case: undefined, dump: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -32,7 +35,10 @@ function parse(argv) {
       if (!/^\d+$/.test(x)) throw new Error(`${a} needs a whole number, not "${x}"`);
       return Number(x);
     };
-    if (a === '--cases') o.cases = num(v());
+    if (a === '--source') {
+      o.source = v();
+      if (o.source !== 'corpus' && o.source !== 'fixtures') throw new Error(`--source is corpus or fixtures, not "${o.source}"`);
+    } else if (a === '--cases') o.cases = num(v());
     else if (a === '--seed') o.seed = num(v());
     else if (a === '--from') o.from = num(v());
     else if (a === '--workers') o.workers = num(v());
@@ -40,7 +46,7 @@ function parse(argv) {
     else if (a === '--case') o.case = num(v());
     else if (a === '--dump') o.dump = v();
     else if (a === '-h' || a === '--help') {
-      console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 10).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 12).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
@@ -56,7 +62,7 @@ async function main() {
     return 2;
   }
   if (o.case !== undefined) {
-    const seeds = fuzzer.seedFiles();
+    const seeds = fuzzer.seedFiles(o.source);
     const c = fuzzer.makeCase(seeds, o.seed, o.case);
     console.log(`case ${o.case} of seed ${o.seed}: ${c.name}, ${c.bytes.length} bytes, ${c.ops.join(' | ')}`);
     if (o.dump) {
@@ -68,9 +74,10 @@ async function main() {
     console.log(error ? `FAIL (${Date.now() - t0} ms): ${error}` : `ok (${Date.now() - t0} ms)`);
     return error ? 1 : 0;
   }
-  console.log(`fuzz: seed ${o.seed}, cases ${o.from}..${o.from + o.cases - 1}`);
+  console.log(`fuzz: ${o.source}, seed ${o.seed}, cases ${o.from}..${o.from + o.cases - 1}`);
   let last = 0;
   const r = await fuzzer.runFuzz({
+    source: o.source,
     seed: o.seed,
     cases: o.cases,
     from: o.from,
@@ -86,7 +93,7 @@ async function main() {
   if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(`fuzz: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s (${(r.ms / Math.max(1, r.cases)).toFixed(2)} ms/case); slowest: case ${r.slowest.index} (${r.slowest.name}, ${r.slowest.ms} ms)`);
   for (const f of r.failures) {
-    console.log(`\nFAIL case ${f.index} (${f.name}: ${f.ops.join(' | ')})\n  ${f.error.split('\n').join('\n  ')}\n  replay: node scripts/fuzz.js --seed ${o.seed} --case ${f.index} --dump case.bin`);
+    console.log(`\nFAIL case ${f.index} (${f.name}: ${f.ops.join(' | ')})\n  ${f.error.split('\n').join('\n  ')}\n  replay: node scripts/fuzz.js --source ${o.source} --seed ${o.seed} --case ${f.index} --dump case.bin`);
   }
   console.log(r.failures.length ? `fuzz: ${r.failures.length} failing case(s)` : 'fuzz: no failure');
   return r.failures.length ? 1 : 0;

@@ -13,10 +13,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const out = path.resolve(process.argv[2] || path.join(root, `${pkg.name}-${pkg.version}.vsix`));
 const MAX_BYTES = 5 * 1024 * 1024;
 
-// Relative links of README.md point at the project's pages (the same base as the rules' docs URLs).
-const REPO_URL = 'https://github.com/btslint/btslint';
+// btslint has no public web home: README.md's relative links are kept as they are (never rewritten
+// to a repository URL that does not exist); the rule pages ship in the extension (docs/rules).
 const vsce = require.resolve('@vscode/vsce/vsce');
-const args = ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', `${REPO_URL}/blob/main`, '--baseImagesUrl', `${REPO_URL}/raw/main`, '--out', out];
+const args = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
 const r = spawnSync(process.execPath, [vsce, ...args], { cwd: root, stdio: 'inherit' });
 if (r.status !== 0) {
   console.error(`package: vsce failed (exit ${r.status})`);
@@ -48,7 +48,7 @@ const entries = zipEntries(out);
 for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);
 const problems = [];
 const walkthroughMedia = (pkg.contributes.walkthroughs || []).flatMap((w) => w.steps.map((s) => s.media && s.media.markdown).filter(Boolean));
-for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json', 'extension/schemas/btslint.config.schema.json', 'extension/schemas/btslint.config.editor.schema.json', ...walkthroughMedia.map((m) => `extension/${m}`)]) {
+for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json', 'extension/schemas/btslint.config.schema.json', 'extension/schemas/btslint.config.editor.schema.json', 'extension/docs/rules/msgbox-not-clustered.md', 'extension/LICENSE.txt', ...walkthroughMedia.map((m) => `extension/${m}`)]) {
   if (!entries.some((e) => e.name === need)) problems.push(`missing ${need}`);
 }
 for (const e of entries) {

@@ -14,7 +14,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules, docsUrl, FIX_KINDS } from '../server/src/core';
+import { allRules, docsPath, FIX_KINDS } from '../server/src/core';
+import { docsUrl } from '../server/src/host/docs';
+import { fileURLToPath } from 'url';
 
 /**
  * The repository root: the nearest folder above this file with btslint's package.json and tsconfig.json
@@ -162,8 +164,10 @@ for (const rule of allRules) {
       assert.ok(fs.existsSync(path.join(ROOT, 'server', 'src', 'core', 'rules', `${id}.ts`)), `server/src/core/rules/${id}.ts is missing`);
     });
 
-    it('docsUrl points at its page', () => {
-      assert.ok(docsUrl(id).endsWith(`docs/rules/${id}.md`), docsUrl(id));
+    it('docsUrl points at its page, which exists (a file: URL to the installed docs/rules page)', () => {
+      assert.equal(docsPath(id), `docs/rules/${id}.md`);
+      assert.ok(docsUrl(id).startsWith('file:///') && docsUrl(id).endsWith(`docs/rules/${id}.md`), docsUrl(id));
+      assert.ok(fs.existsSync(fileURLToPath(docsUrl(id))), `${docsUrl(id)} does not open`);
     });
 
     it('has a docs page with the agreed headings', () => {

@@ -20,6 +20,7 @@ import {
   STATUS_NOTIFICATION,
   StatusParams,
 } from '../../server/src/lsp/protocol';
+import { PlatformView } from './platformView';
 
 /** What the extension exports: used by the end-to-end tests to wait for the server. */
 export interface BtslintApi {
@@ -56,6 +57,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
     initializationOptions: { settings: currentSettings() },
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
+    middleware: {
+      window: {
+        // A rule's page (docs/rules/<id>.md, shipped in the extension) opens as a Markdown preview.
+        showDocument: async (params, token, next) => {
+          if (!params.external && /^file:.*\/docs\/rules\/[a-z0-9-]+\.md$/.test(params.uri)) {
+            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+            return { success: true };
+          }
+          return next(params, token);
+        },
+      },
+    },
     // The server's "Open adapter settings" CodeLens runs the client command of that name.
   };
   client = new LanguageClient('btslint', 'btslint', serverOptions, clientOptions);
@@ -90,9 +103,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
   let last: StatusParams | undefined;
   let count = 0;
   const waiters: { since: number; resolve: (s: StatusParams) => void }[] = [];
+  const platform = new PlatformView(() => client);
+  context.subscriptions.push(platform);
   const onStatus = (s: StatusParams) => {
     last = s;
     count++;
+    if (s.state === 'ready') void platform.refresh().catch((e) => output.warn(`btslint: the platform view could not be redrawn: ${e}`));
     renderStatus(item, s);
     for (const w of waiters.splice(0)) {
       if (s.state === 'ready' && count > w.since) w.resolve(s);
@@ -139,6 +155,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
       await vscode.languages.setTextDocumentLanguage(doc, 'json');
       await vscode.window.showTextDocument(doc, { preview: false });
       return doc;
+    }),
+    vscode.commands.registerCommand('btslint.showPlatform', async () => {
+      if (!client) return undefined;
+      return platform.show();
     }),
     vscode.commands.registerCommand(OPEN_ADAPTER_SETTINGS_COMMAND, (uri?: string, id?: string) => (client ? openAdapterSettings(client, settingsFs, uri, id) : undefined)),
     vscode.commands.registerCommand('btslint.createTopology', async (folder?: vscode.Uri) => {

@@ -1,4 +1,4 @@
-// Baselines on real corpus bindings and a topology with gaps: a written baseline silences everything
+// Baselines on the binding fixtures and a topology with gaps: a written baseline silences everything
 // it recorded (exit 0); after unrelated edits that shift every line, a new gap is the only finding
 // reported (exit 1); entries that no longer match are counted on stderr; SARIF carries baselineState
 // and fingerprints equal to the baseline's. Plus the pure core functions.
@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, corpusWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace } from './helpers';
+import { cli, bindingsWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace } from './helpers';
 import { createBaseline, fingerprint, matchBaseline, parseBaseline, serializeBaseline, sha256Hex } from '../../server/src/core/baseline';
 import { fingerprint as sarifFingerprint } from '../../server/src/cli/format/sarif';
 import type { Finding } from '../../server/src/core';
@@ -17,7 +17,7 @@ const TODAY = ['--today', '2026-12-01'];
 
 describe('baseline workflow (CLI)', () => {
   it('silences what it recorded; a new gap after line shifts is the only finding (exit 1)', async () => {
-    const dir = corpusWorkspace();
+    const dir = bindingsWorkspace();
     try {
       const before = await jsonFindings(dir);
       assert.equal(before.code, 1);
@@ -63,7 +63,7 @@ describe('baseline workflow (CLI)', () => {
   });
 
   it('SARIF: new results carry baselineState "new", recorded ones "unchanged" with an external suppression', async () => {
-    const dir = corpusWorkspace();
+    const dir = bindingsWorkspace();
     try {
       await cli(['--write-baseline', 'base.json', ...TODAY], dir);
       // A new gap: the BAM Primary Import database on the non-clustered instance.
@@ -90,7 +90,7 @@ describe('baseline workflow (CLI)', () => {
   });
 
   it('a baseline in another folder matches by paths relative to it', async () => {
-    const dir = corpusWorkspace();
+    const dir = bindingsWorkspace();
     try {
       fs.mkdirSync(path.join(dir, 'ci'));
       await cli(['--write-baseline', 'ci/baseline.json', ...TODAY], dir);
@@ -106,7 +106,7 @@ describe('baseline workflow (CLI)', () => {
   });
 
   it('a missing or malformed baseline is a usage error (exit 2)', async () => {
-    const dir = corpusWorkspace({ 'bad.json': '{"version": 1}' });
+    const dir = bindingsWorkspace({ 'bad.json': '{"version": 1}' });
     try {
       const missing = await cli(['--baseline', 'nope.json'], dir);
       assert.equal(missing.code, 2);

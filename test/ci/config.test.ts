@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, corpusBindings, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, workspace } from './helpers';
+import { cli, fixtureBindings, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, workspace } from './helpers';
 import { compileGlob, ConfigResolver, dirnameOf, globBase, isIncluded, relativeInside, relativePath, resolveConfig, applyLevel, resolveConfigPath, topologySources } from '../../server/src/core/config';
 
 describe('config files through the CLI', () => {
@@ -55,34 +55,34 @@ describe('config files through the CLI', () => {
 
   it('include and exclude choose the files read when a folder is walked; named files are always read', async () => {
     const dir = workspace({
-      ...corpusBindings(),
+      ...fixtureBindings(),
       'legacy/Old.Bindings.xml': '<BindingInfo><SendPortCollection>',
       'prod.topology.yaml': GAPPY_TOPOLOGY,
-      'btslint.config.json': '{ "exclude": ["legacy", "**/BookOrders.*"] }',
+      'btslint.config.json': '{ "exclude": ["legacy", "**/OrdersFileSql.*"] }',
     });
     try {
       const r = await cli(['--format', 'junit', '--today', '2026-12-01'], dir);
       const suites = [...r.stdout.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]);
       assert.ok(!suites.some((s) => s.startsWith('legacy')), 'the legacy folder is excluded (its parse error is not reported)');
-      assert.ok(!suites.some((s) => s.includes('BookOrders')));
-      assert.ok(suites.includes('bindings/Packt.BindingInfo.xml'));
+      assert.ok(!suites.some((s) => s.includes('OrdersFileSql')));
+      assert.ok(suites.includes('bindings/QuotesWcf.BindingInfo.xml'));
       const named = await jsonFindings(dir, ['legacy/Old.Bindings.xml']);
       assert.ok(named.findings.some((f) => f.ruleId === 'parse-error'), 'a file named on the command line is read');
 
       fs.writeFileSync(path.join(dir, 'btslint.config.json'), '{ "include": ["bindings/Ftp*.xml", "*.topology.yaml"] }');
       const inc = await cli(['--format', 'junit', '--today', '2026-12-01'], dir);
-      assert.deepEqual([...inc.stdout.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]), ['bindings/FtpPassthru.Bindings.xml', 'prod.topology.yaml']);
+      assert.deepEqual([...inc.stdout.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]), ['bindings/FtpRelay.BindingInfo.xml', 'prod.topology.yaml']);
     } finally {
       removeWorkspace(dir);
     }
   });
 
   it('topologies: a config can point at topology files outside the linted folder, inside the workspace', async () => {
-    const dir = workspace({ ...corpusBindings(), 'deploy/prod.topology.yaml': GAPPY_TOPOLOGY, 'bindings/btslint.config.yaml': 'topologies: ["../deploy/*.topology.yaml"]\n' });
+    const dir = workspace({ ...fixtureBindings(), 'deploy/prod.topology.yaml': GAPPY_TOPOLOGY, 'bindings/btslint.config.yaml': 'topologies: ["../deploy/*.topology.yaml"]\n' });
     try {
       // Run from the workspace, naming the bindings folder: ../deploy is inside the current folder.
       const { findings } = await jsonFindings(dir, ['bindings']);
-      assert.ok(findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'bindings/FtpPassthru.Bindings.xml'), 'joined with the topology from ../deploy');
+      assert.ok(findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'bindings/FtpRelay.BindingInfo.xml'), 'joined with the topology from ../deploy');
       assert.ok(findings.some((f) => f.file === 'deploy/prod.topology.yaml'), 'the topology is linted too');
       // Run from the bindings folder itself: ../deploy is outside what the user named, so it is a
       // config-invalid finding at the pattern, and the topology is not read.
@@ -95,7 +95,7 @@ describe('config files through the CLI', () => {
       // In a repository (a .git folder above), the repository is the workspace: ../deploy is read again.
       fs.mkdirSync(path.join(dir, '.git'));
       const repo = await jsonFindings(path.join(dir, 'bindings'));
-      assert.ok(repo.findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'FtpPassthru.Bindings.xml'), 'joined with the topology from ../deploy');
+      assert.ok(repo.findings.some((f) => f.ruleId === 'ftp-sftp-receive-not-clustered' && f.file === 'FtpRelay.BindingInfo.xml'), 'joined with the topology from ../deploy');
       assert.ok(!repo.findings.some((f) => f.ruleId === 'config-invalid'));
     } finally {
       removeWorkspace(dir);

@@ -1,7 +1,7 @@
-// --fix and --fix-dry-run on real corpus bindings and a topology with gaps: with --fix-type
+// --fix and --fix-dry-run on the binding fixtures and a topology with gaps: with --fix-type
 // fix,declaration every finding with a fix or declaration is answered (its placeholders then raise
 // unfilled-placeholder, at the finding's severity, so the run still fails), no suggestion is applied, a second run leaves every byte and every
-// modification time as it was, files with nothing to fix are never written (the UTF-16 and CRLF corpus
+// modification time as it was, files with nothing to fix are never written (the UTF-16 and CRLF
 // files included), a UTF-16 / CRLF / BOM topology keeps its encoding and line endings, a file changed
 // on disk meanwhile is not overwritten, and the dry run prints the diff and writes nothing.
 
@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, corpusWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, snapshot, workspace } from './helpers';
+import { cli, bindingsWorkspace, GAPPY_TOPOLOGY, jsonFindings, removeWorkspace, snapshot, workspace } from './helpers';
 import { MAX_PASSES, planFixes, unifiedDiff, writeFixes } from '../../server/src/cli/fix';
 import { BtsDocument, decode, lint, readDocument } from '../../server/src/core';
 
@@ -18,7 +18,7 @@ const ALL = ['fix', 'declaration'] as const;
 
 describe('--fix on a real workspace', () => {
   it('--fix-type fix,declaration answers every finding with a fix or declaration, writes only the topology, still fails, and a second run changes nothing', async () => {
-    const dir = corpusWorkspace();
+    const dir = bindingsWorkspace();
     try {
       const before = await jsonFindings(dir);
       const fixable = before.findings.filter((f) => f.fix);
@@ -71,8 +71,8 @@ describe('--fix on a real workspace', () => {
   });
 
   it('--fix-dry-run prints the diff --fix would apply and writes nothing', async () => {
-    const dir = corpusWorkspace();
-    const twin = corpusWorkspace();
+    const dir = bindingsWorkspace();
+    const twin = bindingsWorkspace();
     try {
       const snap0 = snapshot(dir);
       const r = await cli(['--fix-dry-run', '--fix-type', 'fix,declaration', ...TODAY], dir);

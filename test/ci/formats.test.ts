@@ -1,4 +1,4 @@
-// The CI output formats on a workspace of real corpus bindings and a topology with gaps: JUnit has
+// The CI output formats on a workspace of the binding fixtures and a topology with gaps: JUnit has
 // exactly one failure per error or warning finding (and is well-formed, classic JUnit XML); GitHub
 // has one workflow command per finding; Azure DevOps one logging command per error or warning.
 // Plus the escaping each format documents, --quiet and --max-warnings.
@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { SaxesParser } from 'saxes';
-import { cli, corpusWorkspace, jsonFindings, JsonFinding, removeWorkspace } from './helpers';
+import { cli, bindingsWorkspace, jsonFindings, JsonFinding, removeWorkspace } from './helpers';
 import { escapeData, escapeProperty as ghProperty, github } from '../../server/src/cli/format/github';
 import { azureDevops, escapeMessage, escapeProperty as azProperty } from '../../server/src/cli/format/azureDevops';
 import { junit, xmlEscape } from '../../server/src/cli/format/junit';
@@ -49,7 +49,7 @@ describe('CI formats on real bindings and a topology with gaps', () => {
   let dir: string;
   let findings: JsonFinding[];
   before(async () => {
-    dir = corpusWorkspace();
+    dir = bindingsWorkspace();
     findings = (await jsonFindings(dir)).findings;
   });
   after(() => removeWorkspace(dir));
@@ -58,7 +58,7 @@ describe('CI formats on real bindings and a topology with gaps', () => {
     assert.ok(findings.some((f) => f.severity === 'error'));
     assert.ok(findings.some((f) => f.severity === 'warning'));
     assert.ok(new Set(findings.map((f) => f.file)).size >= 2, 'findings in the binding and the topology');
-    assert.ok(findings.some((f) => f.file.replace(/\\/g, '/') === 'bindings/FtpPassthru.Bindings.xml' && f.ruleId === 'ftp-sftp-receive-not-clustered'));
+    assert.ok(findings.some((f) => f.file.replace(/\\/g, '/') === 'bindings/FtpRelay.BindingInfo.xml' && f.ruleId === 'ftp-sftp-receive-not-clustered'));
   });
 
   it('junit: one failing test case per error or warning finding, one suite per checked file, counts right', async () => {
@@ -80,7 +80,7 @@ describe('CI formats on real bindings and a topology with gaps', () => {
     }
     // Every checked BizTalk file is a suite, even the clean UTF-16 and CRLF ones.
     const names = suites.map((s) => s.attrs.name.replace(/\\/g, '/')).sort();
-    assert.deepEqual(names, ['bindings/Apress.Bindings.xml', 'bindings/BookOrders.Bindings.xml', 'bindings/FtpPassthru.Bindings.xml', 'bindings/Packt.BindingInfo.xml', 'prod.topology.yaml']);
+    assert.deepEqual(names, ['bindings/FtpRelay.BindingInfo.xml', 'bindings/OrderedLedger.Bindings.xml', 'bindings/OrdersFileSql.Bindings.xml', 'bindings/QuotesWcf.BindingInfo.xml', 'prod.topology.yaml']);
     // Each failure names its rule and says where.
     for (const f of failing) {
       const c = failures.find((x) => x.attrs.name.startsWith(f.ruleId + ': ') && Number(x.attrs.line) === f.line && x.attrs.file === f.file);
@@ -144,7 +144,7 @@ describe('CI formats on real bindings and a topology with gaps', () => {
     const errorRules = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))];
     const cfg = JSON.stringify({ rules: Object.fromEntries(errorRules.map((id) => [id, 'warning'])) });
     const total = warnings + findings.filter((f) => f.severity === 'error').length;
-    const d2 = corpusWorkspace({ 'btslint.config.json': cfg });
+    const d2 = bindingsWorkspace({ 'btslint.config.json': cfg });
     try {
       const atLimit = await cli(['--format', 'json', '--max-warnings', String(total), ...TODAY], d2);
       assert.equal(atLimit.code, 0, atLimit.stderr);

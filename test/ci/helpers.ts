@@ -1,12 +1,12 @@
-// Shared by the CI-workflow tests: temporary workspaces under os.tmpdir() (real corpus files are
-// copied there at test time, never into the repository), the CLI run in-process with its report
+// Shared by the CI-workflow tests: temporary workspaces under os.tmpdir() (the binding fixtures of
+// test/fixtures/bindings are copied there at test time), the CLI run in-process with its report
 // written to a temporary file, and small readers for the outputs.
 
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../server/src/cli/main';
-import { corpusFile } from '../helpers/paths';
+import { fixtureFile } from '../helpers/paths';
 
 export interface CliRun {
   code: number;
@@ -55,26 +55,27 @@ export function removeWorkspace(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Real binding files from the shared corpus, under short names, and what makes each one special. */
-export const CORPUS_BINDINGS = {
-  /** FTP receive location in BizTalkServerApplication: an error when that host is not clustered. */
-  'FtpPassthru.Bindings.xml': 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml',
-  /** UTF-16 LE with a BOM and CRLF line endings (WCF Service Publishing Wizard output). */
-  'Packt.BindingInfo.xml': 'PacktPublishing__Microsoft-BizTalk-Server-Certification-Assessment-Guide-Second-Edition__Chapter07__Chapter07__Example01-ExposeWCFService__Chapter07Example01__App_Data__Temp__BindingInfo.xml',
-  /** UTF-8 with CRLF line endings (BizTalk 2006 export). */
-  'Apress.Bindings.xml': 'Apress__biztalk-2006-recipes__1590597117-1__Chapter04__Recipe_4.15__4_-_15_--_Maintaining_Message_Order.zip__SequentialConvoyOrchestration__Bindings.xml',
-  /** FILE and WCF-Custom (SQL) send ports. */
-  'BookOrders.Bindings.xml': 'Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml',
+/** The binding fixtures (test/fixtures/bindings), and what makes each one special. */
+export const FIXTURE_BINDINGS = {
+  /** FTP send port and receive location in BizTalkServerApplication: an error when that host is not clustered. */
+  'FtpRelay.BindingInfo.xml': 'bindings/FtpRelay.BindingInfo.xml',
+  /** UTF-16 LE with a BOM and CRLF line endings, declared utf-16 (as the WCF Service Publishing Wizard writes). */
+  'QuotesWcf.BindingInfo.xml': 'bindings/QuotesWcf.BindingInfo.xml',
+  /** UTF-8 with CRLF line endings; MSMQ with ordered delivery. */
+  'OrderedLedger.Bindings.xml': 'bindings/OrderedLedger.Bindings.xml',
+  /** FILE receive location and send port, and a WCF-Custom (SQL) send port. */
+  'OrdersFileSql.Bindings.xml': 'bindings/OrdersFileSql.Bindings.xml',
 } as const;
 
-export function corpusBindings(): Record<string, Buffer> {
+/** The binding fixtures as workspace files under bindings/. */
+export function fixtureBindings(): Record<string, Buffer> {
   const out: Record<string, Buffer> = {};
-  for (const [name, file] of Object.entries(CORPUS_BINDINGS)) out[`bindings/${name}`] = fs.readFileSync(corpusFile(file));
+  for (const [name, file] of Object.entries(FIXTURE_BINDINGS)) out[`bindings/${name}`] = fs.readFileSync(fixtureFile(file));
   return out;
 }
 
 /**
- * A production topology with gaps: hosts the corpus bindings use (BizTalkServerApplication with two
+ * A production topology with gaps: hosts the binding fixtures use (BizTalkServerApplication with two
  * instances, not clustered: the FTP binding's error), a MessageBox on a non-clustered instance and a
  * RAID 5 volume, no backup job, no SSO secret backup, no off-site copy, no restore test, no platform
  * backups.
@@ -101,9 +102,9 @@ hosts:
     instances: [BTS01, BTS02]
 `;
 
-/** The corpus bindings plus the gappy topology, in a fresh temporary folder. */
-export function corpusWorkspace(extra: Record<string, string | Uint8Array> = {}): string {
-  return workspace({ ...corpusBindings(), 'prod.topology.yaml': GAPPY_TOPOLOGY, ...extra });
+/** The binding fixtures plus the gappy topology, in a fresh temporary folder. */
+export function bindingsWorkspace(extra: Record<string, string | Uint8Array> = {}): string {
+  return workspace({ ...fixtureBindings(), 'prod.topology.yaml': GAPPY_TOPOLOGY, ...extra });
 }
 
 /** Every file of a folder (recursively) with its bytes and modification time. */

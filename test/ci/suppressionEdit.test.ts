@@ -1,5 +1,5 @@
 // suppressionEdit (what the editor's "Suppress with a reason" quick-fix inserts): for every finding of
-// a real workspace (corpus bindings, a YAML and a JSON topology with gaps, the examples' binding), the
+// a workspace (the binding fixtures, a YAML and a JSON topology with gaps, the examples' binding), the
 // inserted suppression with a reason removes that finding and nothing else is suppressed that was not
 // covered; with the <<reason>> placeholder it suppresses nothing and says so.
 
@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, BtsDocument, Finding, lint, readDocument } from '../../server/src/core';
 import { applySuppressions, suppressionEdit } from '../../server/src/core/suppress';
-import { corpusBindings, GAPPY_TOPOLOGY } from './helpers';
+import { fixtureBindings, GAPPY_TOPOLOGY } from './helpers';
 import { repoRoot } from '../helpers/paths';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -23,7 +23,7 @@ const id = (f: Finding) => `${f.uri}|${f.ruleId}|${f.nodePath}`;
 
 function workspaceFiles(): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
-  for (const [n, b] of Object.entries(corpusBindings())) files.set(`/ws/${n}`, b);
+  for (const [n, b] of Object.entries(fixtureBindings())) files.set(`/ws/${n}`, b);
   files.set('/ws/prod.topology.yaml', GAPPY_TOPOLOGY.replace(/\n/g, '\r\n'));
   files.set('/ws/dr.topology.json', JSON.stringify({ topology: 1, environment: 'staging', sqlInstances: [{ name: 'DRSQL', volumes: [{ drive: 'E:', raid: 0, holds: ['data'] }], databases: [{ name: 'BizTalkMsgBoxDb', dataVolume: 'E:' }] }] }, null, 2) + '\n');
   files.set('/ws/Contoso.Orders.BindingInfo.xml', fs.readFileSync(path.join(repoRoot(), 'examples', 'bindings', 'Contoso.Orders.BindingInfo.xml')));
@@ -71,7 +71,7 @@ describe('suppressionEdit', () => {
       end: ydoc.text.indexOf('  - name: SQL01'),
       newText: '  # btslint-disable msgbox-not-clustered until=2027-03-31 -- single node\r\n',
     });
-    const xml = findings.find((f) => f.uri.endsWith('FtpPassthru.Bindings.xml') && f.ruleId === 'ftp-sftp-receive-not-clustered')!;
+    const xml = findings.find((f) => f.uri.endsWith('FtpRelay.BindingInfo.xml') && f.ruleId === 'ftp-sftp-receive-not-clustered')!;
     const xdoc = docs.find((d) => d.uri === xml.uri)!;
     const e = suppressionEdit(xdoc, xml, { reason: 'one -- connection' })!;
     assert.match(e.newText, /^<!-- btslint-disable ftp-sftp-receive-not-clustered: one - connection -->\n +$/);

@@ -1,4 +1,4 @@
-// Suppressions on real corpus bindings and a topology with gaps, through the CLI: one with a reason
+// Suppressions on the binding fixtures and a topology with gaps, through the CLI: one with a reason
 // removes its finding and only it; the same without a reason leaves the finding and adds one at the
 // comment's line; expired and unused suppressions are reported; XML, YAML and JSON forms; a finding
 // reported in a binding (whose fix edits the topology) is suppressed in the binding; a finding about
@@ -8,7 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cli, corpusWorkspace, GAPPY_TOPOLOGY, jsonFindings, JsonFinding, removeWorkspace, workspace } from './helpers';
+import { cli, bindingsWorkspace, GAPPY_TOPOLOGY, jsonFindings, JsonFinding, removeWorkspace, workspace } from './helpers';
 
 const key = (f: JsonFinding) => `${f.file.replace(/\\/g, '/')}|${f.ruleId}|${f.nodePath}`;
 
@@ -40,14 +40,14 @@ describe('suppressions on a real workspace', () => {
   let dir: string;
   let baseline: JsonFinding[];
   before(async () => {
-    dir = corpusWorkspace();
+    dir = bindingsWorkspace();
     baseline = (await jsonFindings(dir)).findings;
     assert.ok(baseline.some((f) => f.ruleId === 'msgbox-not-clustered'));
   });
   after(() => removeWorkspace(dir));
 
   const topo = () => path.join(dir, 'prod.topology.yaml');
-  const ftp = () => path.join(dir, 'bindings', 'FtpPassthru.Bindings.xml');
+  const ftp = () => path.join(dir, 'bindings', 'FtpRelay.BindingInfo.xml');
 
   it('a YAML suppression with a reason removes its finding and only it', async () => {
     fs.writeFileSync(topo(), TOPO_SUPPRESSED('# btslint-disable msgbox-not-clustered -- single SQL node until the cluster is built in Q3'));
@@ -94,7 +94,7 @@ describe('suppressions on a real workspace', () => {
       fs.writeFileSync(ftp(), original.replace('        <ReceiveLocation Name="FtpReceiveLocation">', '        <!-- btslint-disable ftp-sftp-receive-not-clustered: the partner FTP server allows one connection, so only BTS01 polls it -->\n        <ReceiveLocation Name="FtpReceiveLocation">'));
       const { findings } = await jsonFindings(dir);
       const d = delta(baseline, findings);
-      assert.deepEqual(d.removed.map((f) => [f.ruleId, f.file.replace(/\\/g, '/')]), [['ftp-sftp-receive-not-clustered', 'bindings/FtpPassthru.Bindings.xml']]);
+      assert.deepEqual(d.removed.map((f) => [f.ruleId, f.file.replace(/\\/g, '/')]), [['ftp-sftp-receive-not-clustered', 'bindings/FtpRelay.BindingInfo.xml']]);
       assert.deepEqual(d.added, []);
 
       // A suppression of that rule in the topology does not reach the binding's finding: it is unused.
@@ -116,7 +116,9 @@ describe('suppressions on a real workspace', () => {
       const { findings } = await jsonFindings(dir);
       const d = delta(baseline, findings);
       assert.deepEqual(d.removed.map((f) => f.ruleId), ['ftp-sftp-receive-not-clustered']);
-      assert.deepEqual(d.added.map((f) => [f.ruleId, f.line]), [['suppression-invalid', 67]]);
+      // Reported on the comment's line: the one the receive location stood on.
+      const line = original.slice(0, original.indexOf('        <ReceiveLocation Name="FtpReceiveLocation">')).split('\n').length;
+      assert.deepEqual(d.added.map((f) => [f.ruleId, f.line]), [['suppression-invalid', line]]);
       assert.match(d.added[0].message, /XML does not allow `--` inside a comment/);
       assert.ok(d.added[0].fix);
       // --fix rewrites it as ": reason", and the result is well-formed for .NET (no `--` inside).

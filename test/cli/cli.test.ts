@@ -12,6 +12,8 @@ import { repoRoot } from '../helpers/paths';
 import { sarif, artifactLocation, fileUri } from '../../server/src/cli/format/sarif';
 import { allRules, Finding } from '../../server/src/core';
 import { displayPath } from '../../server/src/cli/files';
+import { docsUrl } from '../../server/src/host/docs';
+import { fileURLToPath } from 'url';
 
 const ROOT = repoRoot();
 const BIN = path.join(ROOT, 'server', 'bin', 'btslint.js');
@@ -156,7 +158,7 @@ describe('output formats', () => {
     const summary = lines.find((l) => l.startsWith('✖'))!;
     assert.match(summary, /^✖ \d+ problems \(3 errors, \d+ warnings?, \d+ info\)$/);
     assert.ok(lines.includes('Rule documentation:'));
-    assert.ok(lines.includes('  parse-error: https://github.com/btslint/btslint/blob/main/docs/rules/parse-error.md'));
+    assert.ok(lines.includes(`  parse-error: ${docsUrl('parse-error')}`));
   });
 
   test('json: one object per finding with 1-based positions, offsets, relative paths and docs links', () => {
@@ -174,7 +176,7 @@ describe('output formats', () => {
         ['wide.xml', 2, 23, 2, 26, 54, 57, 'error'],
       ],
     );
-    assert.equal(parse[0].docsUrl, 'https://github.com/btslint/btslint/blob/main/docs/rules/parse-error.md');
+    assert.equal(parse[0].docsUrl, docsUrl('parse-error'));
     assert.equal(parse[0].fix, null);
     assert.deepEqual(parse[0].suggestions, []);
     assert.deepEqual(parse[0].related, []);
@@ -313,7 +315,8 @@ describe('examples/', () => {
       assert.equal(typeof x.description, 'string');
       assert.ok(['error', 'warning', 'info'].includes(x.defaultSeverity as string));
       assert.equal(typeof x.category, 'string');
-      assert.equal(x.docsUrl, `https://github.com/btslint/btslint/blob/main/docs/rules/${x.id}.md`);
+      assert.equal(x.docsUrl, docsUrl(x.id as string));
+      assert.ok(fs.existsSync(fileURLToPath(x.docsUrl as string)), String(x.docsUrl));
       assert.equal(typeof x.fixable, 'boolean');
       assert.equal(x.fixable, (x.fixKinds as string[]).length > 0, 'fixKinds: the kinds of change the rule offers');
     }

@@ -84,6 +84,15 @@ describe('btslint init', () => {
     assert.equal(fs.readFileSync(path.join(ws, 'outside', 'victim.txt'), 'utf8'), 'keep me');
   });
 
+  test('never writes under a symbolic link to a folder (the one output writer refuses it)', () => {
+    const ws = workspace({ 'Orders.BindingInfo.xml': B('SendHost'), 'outside/keep.txt': 'keep me' });
+    fs.symlinkSync(path.join(ws, 'outside'), path.join(ws, 'linked'), 'dir');
+    const r = btslint(['init', '-o', 'linked/prod.topology.yaml'], ws);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^btslint: cannot write .*linked\/prod\.topology\.yaml: linked is a symbolic link/);
+    assert.deepEqual(fs.readdirSync(path.join(ws, 'outside')), ['keep.txt']);
+  });
+
   const usage: [string, string[], RegExp][] = [
     ['an -o that is not a topology file name', ['init', '-o', 'topo.yaml'], /^btslint: -o needs a file name ending in \.topology\.yaml/],
     ['an unknown environment', ['init', '--environment', 'nowhere'], /^btslint: --environment needs production, staging, test or development, not "nowhere"\n$/],

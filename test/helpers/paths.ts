@@ -1,6 +1,7 @@
-// Where the repository and the shared real-file corpus are, from a compiled test (out/test/...) or a
-// source one. The corpus is read in place (../shared/corpus beside the clone) and never copied into
-// the repository; when it is missing the tests fail and say so, they do not skip.
+// Where the repository, the test fixtures and the shared real-file corpus are, from a compiled test
+// (out/test/...) or a source one. The corpus is read in place (../shared/corpus beside the clone) and
+// never copied into the repository; only the *.corpus.test.ts files read it (`npm run test:corpus`,
+// which says so and fails when it is missing). Every other test uses test/fixtures/ or inline text.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -44,4 +45,30 @@ export function corpusFiles(): string[] {
     .filter((f) => f !== 'SOURCES.md')
     .sort()
     .map((f) => path.join(dir, f));
+}
+
+/** test/fixtures/ in the repository: small files written for the tests (no corpus file is copied there). */
+export function fixturesDir(): string {
+  return path.join(repoRoot(), 'test', 'fixtures');
+}
+
+/** A fixture by its path under test/fixtures/, e.g. `bindings/FtpRelay.BindingInfo.xml`. */
+export function fixtureFile(name: string): string {
+  const p = path.join(fixturesDir(), name);
+  if (!fs.existsSync(p)) throw new Error(`fixture not found: ${p}`);
+  return p;
+}
+
+/** Every fixture file (sorted, recursive), for tests that sweep them all. */
+export function fixtureFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && !e.name.endsWith('.md')) out.push(p);
+    }
+  };
+  walk(fixturesDir());
+  return out.sort();
 }

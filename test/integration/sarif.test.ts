@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { corpusFile, repoRoot } from '../helpers/paths';
+import { fixtureFile, repoRoot } from '../helpers/paths';
 
 const ROOT = repoRoot();
 const BIN = path.join(ROOT, 'server', 'bin', 'btslint.js');
@@ -74,7 +74,7 @@ function btslintSarif(args: string[], cwd: string, out: string): { status: numbe
   return { status: r.status, log: JSON.parse(fs.readFileSync(out, 'utf8')) };
 }
 
-// A topology for the corpus bindings: their hosts declared (single instances, not clustered), a SQL
+// A topology for the binding fixtures: their hosts declared (single instances, not clustered), a SQL
 // instance without a cluster, a local backup path: enough for most rules to fire, several with fixes.
 const TOPOLOGY = `topology: 1
 environment: production
@@ -131,28 +131,30 @@ describe('SARIF validated by the SARIF Multitool', () => {
     assert.equal(exRun.status, 1);
     produced.push({ name: 'examples', file: ex, log: exRun.log });
 
-    // 2. A workspace of corpus files (copied to the temporary folder, under names that need
-    //    percent-encoding), a topology, and a binding with malformed escaped settings.
+    // 2. A workspace of the binding fixtures (copied to the temporary folder, under names that need
+    //    percent-encoding), a binding whose hosts are $(Token)s, a configuration export, a topology,
+    //    and a binding with malformed escaped settings.
     const ws = path.join(tmp, 'work space');
     const put = (rel: string, content: string | Buffer) => {
       fs.mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true });
       fs.writeFileSync(path.join(ws, rel), content);
     };
     put('prod.topology.yaml', TOPOLOGY);
-    put('bindings/FTP #1 (100%).BindingInfo.xml', fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml')));
-    put('bindings/Zürich/WCF-SQL.xml', fs.readFileSync(corpusFile('Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml')));
-    put('bindings/utf16/BindingInfo.xml', fs.readFileSync(corpusFile('PacktPublishing__Microsoft-BizTalk-Server-Certification-Assessment-Guide-Second-Edition__Chapter07__Chapter07__Example01-ExposeWCFService__Chapter07Example01__App_Data__Temp__BindingInfo.xml')));
-    put('bindings/tokens.xml', fs.readFileSync(corpusFile('Azure__aimbiztalk__src__Microsoft.AzureIntegrationMigration.BizTalk.Types__Schemas__BindingInfo.xml')));
-    put('config/Create-Group.xml', fs.readFileSync(corpusFile('skastberg__biztalkps__ScriptedInstallWhitepaperExamples__Config__Create-2020DevGroup.xml')));
+    const ftp = fs.readFileSync(fixtureFile('bindings/FtpRelay.BindingInfo.xml'), 'utf8');
+    put('bindings/FTP #1 (100%).BindingInfo.xml', ftp);
+    put('bindings/Zürich/WCF-SQL.xml', fs.readFileSync(fixtureFile('bindings/OrdersFileSql.Bindings.xml')));
+    put('bindings/utf16/BindingInfo.xml', fs.readFileSync(fixtureFile('bindings/QuotesWcf.BindingInfo.xml')));
+    put('bindings/tokens.xml', ftp.replace(/"BizTalkServerApplication"/g, '"$(FtpHostName)"'));
+    put('config/BizTalkConfiguration.xml', fs.readFileSync(path.join(ROOT, 'examples', 'config', 'BizTalkConfiguration.xml')));
     put('bindings/bad settings.xml', BAD_SETTINGS);
     const wsOut = path.join(tmp, 'workspace.sarif');
     const wsRun = btslintSarif([], ws, wsOut);
     assert.equal(wsRun.status, 1);
-    produced.push({ name: 'corpus workspace', file: wsOut, log: wsRun.log });
+    produced.push({ name: 'fixtures workspace', file: wsOut, log: wsRun.log });
 
-    // 3. The corpus read in place from the repository root: files outside the current folder.
-    const inPlace = path.join(tmp, 'corpus-in-place.sarif');
-    produced.push({ name: 'corpus in place', file: inPlace, log: btslintSarif([path.relative(ROOT, path.dirname(corpusFile('SOURCES.md')))], ROOT, inPlace).log });
+    // 3. The fixtures read in place from the examples folder: files outside the current folder.
+    const inPlace = path.join(tmp, 'fixtures-in-place.sarif');
+    produced.push({ name: 'fixtures in place', file: inPlace, log: btslintSarif([path.join('..', 'test', 'fixtures', 'bindings')], path.join(ROOT, 'examples'), inPlace).log });
 
     // Negative controls, to show the check can fail: a schema error (the multitool then skips its SARIF
     // rules for that file) and, in another file, a rule error: btslint's old mistake of an absolute
@@ -184,7 +186,7 @@ describe('SARIF validated by the SARIF Multitool', () => {
     assert.match(ws.originalUriBaseIds.SRCROOT.uri, /^file:\/\/\/.*\/work%20space\/$/);
     const inPlace = produced[2].log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
     assert.equal(inPlace.uriBaseId, undefined);
-    assert.match(inPlace.uri, /^file:\/\/\/.+\/shared\/corpus\/.+\.xml$/);
+    assert.match(inPlace.uri, /^file:\/\/\/.+\/test\/fixtures\/bindings\/.+\.xml$/);
   });
 
   test('no errors or warnings from the multitool in any of btslint\'s logs', () => {

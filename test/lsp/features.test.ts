@@ -6,10 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
-import { docsUrl } from '../../server/src/core';
-import { CORPUS, LspTestClient, makeWorkspace, pos, REPO } from './lspClient';
+import { docsUrl } from '../../server/src/host/docs';
+import { FTP_BINDING, LspTestClient, makeWorkspace, pos, REPO } from './lspClient';
 
-const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 const CONFIG_EXPORT = path.join(REPO, 'examples', 'config', 'BizTalkConfiguration.xml');
 
 const TOPOLOGY = [
@@ -156,7 +155,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: bindingUri } })) as DocumentSymbol[];
     const shape = syms.map((s) => ({ name: s.name, detail: s.detail, children: s.children?.map((k) => `${k.name}: ${k.detail}`) }));
     assert.deepEqual(shape, [
-      { name: 'FtpSendport', detail: 'send port, FTP · host BizTalkServerApplication', children: undefined },
+      { name: 'FtpSendPort', detail: 'send port, FTP · host BizTalkServerApplication', children: undefined },
       { name: 'FtpReceivePort', detail: 'receive port, 1 location(s)', children: ['FtpReceiveLocation: FTP · host BizTalkServerApplication'] },
     ]);
     assert.deepEqual(syms[1].selectionRange.start, pos(bindingText, '<ReceivePort Name="FtpReceivePort"', '<ReceivePort Name="'.length));
@@ -226,9 +225,31 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
   it('answers btslint/model with what btslint read from the file', async () => {
     const m = (await c.conn.sendRequest('btslint/model', { uri: bindingUri })) as { kind: string; sendPorts: { name: string; host: string }[]; receiveLocations: { name: string; adapter: string }[] };
     assert.equal(m.kind, 'binding');
-    assert.deepEqual(m.sendPorts.map((s) => [s.name, s.host]), [['FtpSendport', 'BizTalkServerApplication']]);
+    assert.deepEqual(m.sendPorts.map((s) => [s.name, s.host]), [['FtpSendPort', 'BizTalkServerApplication']]);
     assert.deepEqual(m.receiveLocations.map((r) => [r.name, r.adapter]), [['FtpReceiveLocation', 'FTP']]);
     assert.equal(await c.conn.sendRequest('btslint/model', { uri: c.uri('nothing-here.xml') }), null);
+  });
+
+  it('answers btslint/platform with the picture of the last check, each element pointing at its declaration', async () => {
+    await c.waitForStatus();
+    const r = (await c.conn.sendRequest('btslint/platform')) as { css: string; html: string; environments: number };
+    assert.equal(r.environments, 1);
+    assert.match(r.css, /svg\.platform/);
+    assert.ok(!/<script|<link|<img|\ssrc=/i.test(r.html), 'no script or external resource');
+    const el = (name: string) => {
+      const m = new RegExp(`<g class="el ([^"]*)" data-id="[^"]*" data-name="${name.replace(/\\/g, '\\\\')}" data-uri="([^"]*)" data-line="(\\d+)" data-character="(\\d+)" tabindex="0" role="button"`).exec(r.html);
+      assert.ok(m, `${name} drawn with where it is declared`);
+      return { cls: m[1], uri: m[2], line: Number(m[3]), character: Number(m[4]) };
+    };
+    const topoLines = TOPOLOGY.split('\n');
+    const host = el('BizTalkServerApplication');
+    assert.equal(host.uri, topoUri);
+    assert.equal(topoLines[host.line].slice(host.character), 'name: BizTalkServerApplication');
+    const sql = el('SQLBTS01\\BTS');
+    assert.match(sql.cls, /kind-sql-instance sev-error spof/, 'an unclustered instance holding the MessageBox: an error finding, and a single point of failure');
+    // A database the configuration export places is drawn at its declaration in the export.
+    assert.equal(el('SSODB').uri, exportUri);
+    assert.match(r.html, /<td><strong>SQLBTS01\\BTS<\/strong><\/td><td>SQL instance<\/td><td>not clustered, and holds/);
   });
 
   it('"Show documentation for <rule>" asks the client to open the rule\'s page', async () => {
@@ -238,6 +259,6 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     assert.deepEqual(actions.filter((a) => /^Suppress/.test(a.title)).map((a) => a.title), ['Suppress handler-host-unknown with a reason', 'Suppress handler-host-unknown in this file with a reason']);
     await c.conn.sendRequest('workspace/executeCommand', { command: show.command!.command, arguments: show.command!.arguments });
     const shown = await c.waitFor('showDocument', () => c.shownDocuments[0] as { uri: string; external: boolean } | undefined);
-    assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: true });
+    assert.deepEqual(shown, { uri: docsUrl('handler-host-unknown'), external: false, takeFocus: true });
   });
 });

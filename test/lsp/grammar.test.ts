@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, IGrammar, parseRawGrammar, Registry, StateStack } from 'vscode-textmate';
-import { CORPUS, REPO } from './lspClient';
+import { FTP_BINDING, REPO } from './lspClient';
 
 const INJECTION = path.join(REPO, 'syntaxes', 'escaped-settings.injection.tmLanguage.json');
 const SCOPE = 'text.xml.btslint.escaped-settings';
@@ -82,8 +82,8 @@ describe('syntaxes: the escaped-settings injection grammar', () => {
     assert.deepEqual(pkg.contributes.grammars, [{ scopeName: SCOPE, path: './syntaxes/escaped-settings.injection.tmLanguage.json', injectTo: ['text.xml'] }]);
   });
 
-  it('scopes the escaped and double-escaped tags of a real FTP TransportTypeData as XML tags', () => {
-    const text = fs.readFileSync(path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml'), 'utf8');
+  it('scopes the escaped and double-escaped tags of an FTP TransportTypeData (a binding export) as XML tags', () => {
+    const text = fs.readFileSync(FTP_BINDING, 'utf8');
     const line = text.split(/\r?\n/).find((l) => l.includes('<TransportTypeData>&lt;CustomProps&gt;'))!;
     const tokens = tokenize([line]);
     assert.match(scopeOf(tokens, 'TransportTypeData'), /entity\.name\.tag\.localname\.xml/); // the base grammar's own tag
@@ -98,7 +98,7 @@ describe('syntaxes: the escaped-settings injection grammar', () => {
     assert.match(scopeOf(tokens, 'xsi'), /entity\.other\.attribute-name\.localname\.xml$/);
     assert.match(scopeOf(tokens, 'serverAddress'), /entity\.name\.tag\.localname\.xml$/);
     // A setting's value is text, not a tag.
-    assert.match(scopeOf(tokens, '127.0.0.1'), /meta\.embedded\.escaped-xml\.btslint$/);
+    assert.match(scopeOf(tokens, 'ftp.fabrikam.example'), /meta\.embedded\.escaped-xml\.btslint$/);
     // The closing tag of the element is XML's own again.
     const closing = tokens.filter(([t]) => t === 'TransportTypeData');
     assert.ok(!closing[1][1].includes('meta.embedded'), closing[1][1]);

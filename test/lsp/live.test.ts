@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { CORPUS, LspTestClient, makeWorkspace } from './lspClient';
+import { FTP_BINDING, LspTestClient, makeWorkspace } from './lspClient';
 
-const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 
 const TOPOLOGY = [
   'topology: 1',

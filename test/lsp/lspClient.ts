@@ -15,7 +15,8 @@ import { pathToUri } from '../../server/src/lsp/paths';
 import type { StatusParams } from '../../server/src/lsp/protocol';
 
 export const REPO = path.join(__dirname, '..', '..', '..');
-export const CORPUS = path.join(REPO, '..', 'shared', 'corpus');
+/** The binding the protocol tests lint: FTP in and out, both in BizTalkServerApplication (test/fixtures). */
+export const FTP_BINDING = path.join(REPO, 'test', 'fixtures', 'bindings', 'FtpRelay.BindingInfo.xml');
 export const BIN = path.join(REPO, 'server', 'bin', 'btslint.js');
 
 export interface ClientOptions {

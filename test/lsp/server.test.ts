@@ -1,5 +1,5 @@
 // Protocol tests: `btslint lsp --stdio` as a child process, driven over JSON-RPC like an editor,
-// on a temp workspace holding a real binding file from the corpus (copied at test time) and a
+// on a temp workspace holding the FTP binding fixture (test/fixtures, copied at test time) and a
 // topology with gaps.
 
 import { after, before, describe, it } from 'node:test';
@@ -7,10 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
-import { docsUrl } from '../../server/src/core';
-import { applyTextEdits, CORPUS, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
+import { docsUrl } from '../../server/src/host/docs';
+import { applyTextEdits, FTP_BINDING, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
-const FTP_BINDING = path.join(CORPUS, 'Azure__aimbiztalk__scenarios__001-FtpPassthru__bindings__Bindings.xml');
 
 // A production topology with gaps: the MessageBox instance is not clustered, the FTP host is not
 // clustered and has two instances.

@@ -2,11 +2,11 @@
 // pipeline and answers with its time and what went wrong. The main thread watches for hangs.
 import { parentPort, workerData } from 'worker_threads';
 import { performance } from 'perf_hooks';
-import { companions, makeCase, runCase, seedFiles } from './fuzzer';
+import { companions, makeCase, runCase, SeedSource, seedFiles } from './fuzzer';
 
-const seeds = seedFiles();
+const { seed, source } = workerData as { seed: number; source: SeedSource };
+const seeds = seedFiles(source);
 const comp = companions(seeds);
-const seed = (workerData as { seed: number }).seed;
 
 parentPort!.on('message', (index: number) => {
   const c = makeCase(seeds, seed, index);

@@ -1,6 +1,7 @@
-// The fuzzer shared by test/robustness/fuzz.test.ts (a few thousand cases in `npm test`) and
-// scripts/fuzz.js (as many as asked). Each case takes a real file (the shared corpus, the examples
-// workspace, a JSON copy of the example topology), mutates its bytes (truncations, byte flips,
+// The fuzzer shared by test/robustness/fuzz.test.ts (a few thousand cases over the fixtures in
+// `npm test`), fuzz.corpus.test.ts (over the real corpus, `npm run test:corpus`) and scripts/fuzz.js
+// (as many as asked). Each case takes a seed file (the fixtures of test/fixtures or the shared corpus,
+// with the examples workspace and a JSON copy of the example topology), mutates its bytes (truncations, byte flips,
 // insertions of markup characters and random bytes, shuffled lines, duplicated chunks, re-encodings)
 // and runs the whole pipeline on it: readDocument, lint with every rule (together with a sound
 // companion file so the cross-file joins run), describeModel. A case fails when anything throws or a
@@ -10,7 +11,9 @@
 // `node scripts/fuzz.js --seed S --case K --dump case.bin` writes the exact input of a failure.
 //
 // Cases run in worker threads watched by the main thread: a case that does not finish within the
-// hang limit is a hang even when it never returns (the worker is terminated and the case reported).
+// hang limit is a hang even when it never returns (the worker is terminated and the case reported,
+// and a new worker takes the remaining cases). A worker that fails to start or fails while loading
+// (or outside a case) ends the run once with that error: it is never relaunched.
 
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,7 +21,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { parseDocument } from 'yaml';
 import { BtsDocument, describeModel, Finding, lint, readDocument } from '../../server/src/core';
-import { corpusFiles, repoRoot } from '../helpers/paths';
+import { corpusFiles, fixtureFiles, repoRoot } from '../helpers/paths';
 import { mulberry32 } from '../helpers/random';
 
 export { mulberry32 };
@@ -38,9 +41,12 @@ export interface SeedFile {
   example?: boolean;
 }
 
-/** The seed files: the shared corpus, the examples workspace, and a JSON copy of its topology. */
-export function seedFiles(): SeedFile[] {
-  const out: SeedFile[] = corpusFiles().map((f) => ({ name: path.basename(f), bytes: fs.readFileSync(f) }));
+/** Where the seed files come from: the fixtures of test/fixtures, or the shared real-file corpus. */
+export type SeedSource = 'fixtures' | 'corpus';
+
+/** The seed files: the fixtures or the shared corpus, the examples workspace, and a JSON copy of its topology. */
+export function seedFiles(source: SeedSource): SeedFile[] {
+  const out: SeedFile[] = (source === 'corpus' ? corpusFiles() : fixtureFiles()).map((f) => ({ name: path.basename(f), bytes: fs.readFileSync(f) }));
   const examples = path.join(repoRoot(), 'examples');
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -237,6 +243,8 @@ export function runCase(c: MutatedCase, comp: { forXml: BtsDocument[]; forTopolo
 }
 
 export interface FuzzOptions {
+  /** The seed files (see seedFiles). */
+  source: SeedSource;
   seed: number;
   cases: number;
   /** The first case index (default 0). */
@@ -244,6 +252,10 @@ export interface FuzzOptions {
   workers?: number;
   /** A case running longer than this is a hang (default 5000 ms). */
   hangMs?: number;
+  /** A worker not ready (seed files read) within this is a failure to start (default 60000 ms). */
+  startMs?: number;
+  /** The worker script (default: the compiled fuzzWorker.js beside this file); tests give a broken one. */
+  workerScript?: string;
   onProgress?: (done: number) => void;
 }
 
@@ -263,10 +275,15 @@ interface WorkerMessage {
   ops?: string[];
 }
 
-/** Runs the cases [from, from + cases) in worker threads, each case watched for hangs. */
+/**
+ * Runs the cases [from, from + cases) in worker threads, each case watched for hangs. Rejects, once,
+ * when a worker fails to start, fails while loading or dies outside a case: the other workers are
+ * stopped and nothing is relaunched.
+ */
 export function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const from = options.from ?? 0;
   const hangMs = options.hangMs ?? 5000;
+  const startMs = options.startMs ?? 60_000;
   const workers = Math.max(1, Math.min(options.workers ?? Math.min(4, Math.max(1, os.availableParallelism() - 1)), options.cases));
   const started = Date.now();
   const failures: CaseFailure[] = [];
@@ -274,21 +291,48 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let done = 0;
   let next = from;
   const end = from + options.cases;
-  const script = path.join(__dirname, 'fuzzWorker.js');
+  const script = options.workerScript ?? path.join(__dirname, 'fuzzWorker.js');
+  let seeds: SeedFile[] | undefined;
+  const caseOf = (index: number) => makeCase((seeds ??= seedFiles(options.source)), options.seed, index);
 
   return new Promise((resolve, reject) => {
     let running = 0;
+    let fatal: Error | undefined;
+    const live = new Set<Worker>();
+    const fail = (e: Error) => {
+      if (fatal) return;
+      fatal = e;
+      next = end;
+      for (const w of live) void w.terminate();
+    };
     const launch = () => {
       running++;
-      const w = new Worker(script, { workerData: { seed: options.seed } });
+      let w: Worker;
+      try {
+        w = new Worker(script, { workerData: { seed: options.seed, source: options.source } });
+      } catch (e) {
+        running--;
+        fail(new Error(`a fuzz worker could not be started: ${(e as Error).message}`));
+        if (running === 0) reject(fatal);
+        return;
+      }
+      live.add(w);
+      let ready = false;
+      let hung = false;
+      const since = Date.now();
       let current: { index: number; since: number } | undefined;
       const timer = setInterval(() => {
+        if (!ready && Date.now() - since > startMs) {
+          fail(new Error(`a fuzz worker was not ready after ${startMs} ms (it did not finish loading)`));
+          return;
+        }
         if (current && Date.now() - current.since > hangMs) {
           const c = current;
           current = undefined;
-          const mc = makeCase(seedFiles(), options.seed, c.index);
+          const mc = caseOf(c.index);
           failures.push({ index: c.index, name: mc.name, ops: mc.ops, error: `hang: no result after ${hangMs} ms (worker terminated)` });
           done++;
+          hung = true;
           void w.terminate();
         }
       }, 100);
@@ -303,7 +347,10 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         w.postMessage(index);
       };
       w.on('message', (m: WorkerMessage) => {
-        if (m.type === 'ready') return feed();
+        if (m.type === 'ready') {
+          ready = true;
+          return feed();
+        }
         if (m.type !== 'done' || !current || m.index !== current.index) return;
         current = undefined;
         done++;
@@ -312,18 +359,22 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         options.onProgress?.(done);
         feed();
       });
-      w.on('error', (e) => {
+      w.on('error', (e) => fail(new Error(`a fuzz worker failed${ready ? '' : ' while loading'}: ${e?.stack ?? e}`)));
+      w.on('exit', (code) => {
         clearInterval(timer);
-        reject(e);
-      });
-      w.on('exit', () => {
-        clearInterval(timer);
+        live.delete(w);
         running--;
+        // Ended on its own (not terminated by us for a hang or at the end): a failure, never relaunched.
+        if (!hung && !fatal && (current || !ready || next < end)) fail(new Error(`a fuzz worker exited (code ${code}) ${ready ? 'during a run' : 'before it was ready'}`));
+        if (fatal) {
+          if (running === 0) reject(fatal);
+          return;
+        }
         // A worker terminated for a hang is replaced while cases remain.
-        if (next < end) launch();
+        if (hung && next < end) launch();
         else if (running === 0) resolve({ cases: done, ms: Date.now() - started, failures: failures.sort((a, b) => a.index - b.index), slowest });
       });
     };
-    for (let k = 0; k < workers; k++) launch();
+    for (let k = 0; k < workers && !fatal; k++) launch();
   });
 }

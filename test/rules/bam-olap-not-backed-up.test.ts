@@ -1,8 +1,6 @@
 // bam-olap-not-backed-up: BAMStarSchema, BAMArchive and the SSAS databases need the separate BAM backup.
-import * as fs from 'fs';
 import rule from '../../server/src/core/rules/bam-olap-not-backed-up';
 import { ruleTester } from '../helpers/ruleTester';
-import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
 const DBS = 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BAMStarSchema }\n      - { name: OLAP1, role: bam-analysis }\n';
@@ -61,11 +59,6 @@ backup:
 ` } }],
         },
       ],
-    },
-    {
-      name: 'a real configuration file (BizTalk 2020, BAM with Analysis Services), no backup section',
-      files: { [T]: 'topology: 1\nenvironment: production\n', 'Create-2020DevGroup.xml': fs.readFileSync(corpusFile('skastberg__biztalkps__ScriptedInstallWhitepaperExamples__Config__Create-2020DevGroup.xml')) },
-      errors: [{ range: [1, 1, 1, 12], messageId: 'noBamBackup' }],
     },
   ],
 });

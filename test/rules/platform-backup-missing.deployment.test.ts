@@ -1,10 +1,11 @@
 // platform-backup-missing, deployment manifests: a Deployment Framework project that creates IIS
 // applications, or an application MSI with a WebDirectory resource, makes IIS a platform piece of every
-// BizTalk server (issue 5; the rule's own table tests are in platform-backup-missing.test.ts).
+// BizTalk server (issue 5; the rule's own table tests are in platform-backup-missing.test.ts; the real
+// corpus manifests: platform-backup-missing.deployment.corpus.test.ts).
 import * as fs from 'fs';
 import rule from '../../server/src/core/rules/platform-backup-missing';
 import { ruleTester } from '../helpers/ruleTester';
-import { corpusFile } from '../helpers/paths';
+import { fixtureFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
 const TOPO = "topology: 1\nenvironment: production\nservers:\n  - name: BTS01\n    roles: [biztalk]\n    backup:\n      windows: { schedule: daily, destination: '\\\\b\\w' }\n";
@@ -20,8 +21,8 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'the real Advanced sample project (IISApp BTDFAdvancedSample)',
-      files: { [T]: TOPO, 'Deployment.btdfproj': fs.readFileSync(corpusFile('BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__Deployment.btdfproj')) },
+      name: 'a project that creates an IIS application',
+      files: { [T]: TOPO, 'Deployment.btdfproj': project('True') },
       errors: [
         {
           range: [4, 5, 4, 16],
@@ -42,19 +43,9 @@ servers:
       ],
     },
     {
-      name: 'the real extracted MSI with a WebDirectory resource',
-      files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__004-HttpJsonOrch__msi__Aim.HttpJsonOrch.msi__ApplicationDefinition.adf')) },
-      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
-environment: production
-servers:
-  - name: BTS01
-    roles: [biztalk]
-    backup:
-      windows: { schedule: daily, destination: '\\\\b\\w' }
-      iis:
-        schedule: weekly
-        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
-` } }],
+      name: 'an extracted MSI with a WebDirectory resource (fixture)',
+      files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(fixtureFile('deployment/ApplicationDefinition.adf')) },
+      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', fixKind: 'declaration', fixOutput: { [T]: FIXED } }],
     },
   ],
 });

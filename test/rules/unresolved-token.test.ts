@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/unresolved-token';
 import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { bindingXml } from '../helpers/bindingFixtures';
-import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
 const TOPO = 'topology: 1\nenvironment: production\n';
@@ -64,21 +63,4 @@ ruleTester(rule, {
       errors: [{ file: B, range: [12, 33, 12, 44], severity: 'info', messageId: 'noSettings', data: { token: '$(HostName)', uses: 'used once' } }],
     },
   ],
-});
-
-describe('unresolved-token on the real Deployment Framework Advanced sample', () => {
-  const masterName = 'BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__PortBindingsMaster.xml';
-  const settingsName = 'BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__SettingsFileGenerator.xml';
-  it('every token of the master binding is defined by the real SettingsFileGenerator.xml in each environment it names', () => {
-    for (const env of ['production', 'test', 'development']) {
-      const { findings } = lintFiles({ [`${env}.topology.yaml`]: `topology: 1\nenvironment: ${env}\n`, [masterName]: fs.readFileSync(corpusFile(masterName)), [settingsName]: fs.readFileSync(corpusFile(settingsName)) }, [rule]);
-      assert.deepEqual(findings.filter((f) => f.ruleId === 'unresolved-token').map((f) => f.message), [], env);
-    }
-  });
-  it('without the settings, each token is reported once: ${FileOutPath} and ${FileInPath}', () => {
-    const { findings, docs } = lintFiles({ [T]: TOPO, [masterName]: fs.readFileSync(corpusFile(masterName)) }, [rule]);
-    const doc = docs.find((d) => d.uri === masterName)!;
-    const tokens = findings.filter((f) => f.ruleId === 'unresolved-token').map((f) => doc.text.slice(f.range.start, f.range.end));
-    assert.deepEqual(tokens, ['${FileOutPath}', '${FileInPath}']);
-  });
 });

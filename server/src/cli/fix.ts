@@ -73,8 +73,55 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.uri === b.uri && a.start === b.start && a.end === b.end && a.newText === b.newText;
+/**
+ * The edits accepted in one file in a pass, pairwise non-overlapping, kept sorted by (start, end) so
+ * that their ends are sorted too: whether an edit is already there or overlaps one is a binary search
+ * and a look at its neighbours, never a scan of the file's edits (50,000 fixes in one file stay linear).
+ */
+class AcceptedEdits {
+  readonly edits: TextEdit[] = [];
+  private readonly keys = new Set<string>();
+
+  has(e: TextEdit): boolean {
+    return this.keys.has(key(e));
+  }
+
+  overlaps(e: TextEdit): boolean {
+    // The first edit that ends at or after e's start; only edits from there up to e's end can touch it.
+    for (let i = this.firstEndingFrom(e.start); i < this.edits.length && this.edits[i].start <= e.end; i++) {
+      if (overlaps(this.edits[i], e)) return true;
+    }
+    return false;
+  }
+
+  add(e: TextEdit): void {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = this.edits[mid];
+      if (x.start < e.start || (x.start === e.start && x.end <= e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.edits.length) this.edits.push(e);
+    else this.edits.splice(lo, 0, e);
+    this.keys.add(key(e));
+  }
+
+  private firstEndingFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.edits[mid].end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function key(e: TextEdit): string {
+  return `${e.start}:${e.end}:${e.newText}`;
 }
 
 /**
@@ -113,7 +160,7 @@ export function planFixes(
   let findings = lintDocs([...current.values()]);
   const checked = new Set<string>();
   while (passes < maxPasses) {
-    const accepted = new Map<string, TextEdit[]>();
+    const accepted = new Map<string, AcceptedEdits>();
     const passChanges: AppliedChange[] = [];
     for (const f of findings) {
       if (!f.fix || !f.fix.edits.length || !kinds.has(f.fix.kind)) continue;
@@ -122,9 +169,9 @@ export function planFixes(
       const fresh: TextEdit[] = [];
       let conflict = false;
       for (const e of edits) {
-        const list = accepted.get(e.uri) ?? [];
-        if (list.some((x) => sameEdit(x, e))) continue;
-        if (list.some((x) => overlaps(x, e)) || fresh.some((x) => x.uri === e.uri && overlaps(x, e))) {
+        const list = accepted.get(e.uri);
+        if (list?.has(e)) continue;
+        if (list?.overlaps(e) || fresh.some((x) => x.uri === e.uri && overlaps(x, e))) {
           conflict = true;
           break;
         }
@@ -132,13 +179,17 @@ export function planFixes(
       }
       // Nothing new (the same change offered by another finding) or a clash: not this pass.
       if (conflict || !fresh.length) continue;
-      for (const e of fresh) accepted.set(e.uri, [...(accepted.get(e.uri) ?? []), e]);
+      for (const e of fresh) {
+        let list = accepted.get(e.uri);
+        if (!list) accepted.set(e.uri, (list = new AcceptedEdits()));
+        list.add(e);
+      }
       passChanges.push({ kind: f.fix.kind, title: f.fix.title, ruleId: f.ruleId, files: [...new Set(fresh.map((e) => e.uri))] });
     }
     if (!accepted.size) break;
     passes++;
     let textChanged = false;
-    for (const [uri, edits] of accepted) {
+    for (const [uri, { edits }] of accepted) {
       const doc = current.get(uri)!;
       const out = applyEdits(doc.text, edits.map((e) => ({ ...e, newText: withEol(e.newText, doc.eol) }))).text;
       if (out === doc.text) continue;

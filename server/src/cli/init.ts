@@ -4,7 +4,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, readDocument } from '../core';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE } from '../core';
+import { Confinement, readAsDocument, runBudget } from '../host/confine';
+import { writeOutputFile } from '../host/output';
+import { safeText } from '../core/sanitize';
 import { canonicalEnvironment, initTopologies, InitTopology } from '../core/init';
 import { displayPath, findFiles } from './files';
 import { configSource } from './run';
@@ -57,14 +60,14 @@ export function runInit(args: InitArgs, cwd: string): number {
   const { files, missing } = findFiles(inputs, cwd);
   if (missing.length) throw new InitUsageError(`no such file or folder: ${missing.join(', ')}`);
   const maxFileSize = args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // What may be read, and how: the lint's one place (host/confine.ts): inside the workspace, no link, no FIFO, a byte budget.
+  const confinement = Confinement.forCommandLine(cwd, inputs, args.config);
+  const budget = runBudget(maxFileSize);
   const docs: BtsDocument[] = [];
   for (const f of files) {
-    try {
-      if (fs.statSync(f.absolute).size > maxFileSize) continue;
-      docs.push(readDocument(f.absolute, fs.readFileSync(f.absolute), { maxFileSize, topologySchema: false }));
-    } catch (e) {
-      process.stderr.write(`btslint: cannot read ${displayPath(f.absolute, cwd)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped\n`);
-    }
+    const doc = readAsDocument(confinement, f.absolute, { maxFileSize, budget, topologySchema: false });
+    if ('notRead' in doc) process.stderr.write(`btslint: did not read ${displayPath(f.absolute, cwd)}: ${safeText(doc.notRead)}; skipped\n`);
+    else if (!doc.problems.some((p) => p.kind === 'skipped')) docs.push(doc);
   }
   const sources = docs.filter((d) => d.binding || d.configExport || d.settingsWorkbook || d.settingsExport);
   if (!sources.length) throw new InitUsageError(`no binding file, configuration export or Deployment Framework settings found in ${inputs.join(', ')}: nothing to write a topology from`);
@@ -88,8 +91,8 @@ export function runInit(args: InitArgs, cwd: string): number {
     // Two topologies of one environment both judge every binding: say so, the user decides.
     const same = docs.filter((d) => d.topology?.environment === t.environment && path.resolve(d.uri) !== path.resolve(target));
     if (same.length) process.stderr.write(`btslint: note: ${same.map((d) => displayPath(d.uri, cwd)).join(', ')} already describe${same.length === 1 ? 's' : ''} ${t.environment}; keep one topology per environment.\n`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, t.text, { flag: args.force ? 'w' : 'wx' });
+    // The one output writer: never through a link (the file or a folder on its way), one-line errors.
+    writeOutputFile(target, t.text, cwd, cwd, { exclusive: !args.force });
     const shown = displayPath(target, cwd);
     const read = `${t.hosts.length} host${t.hosts.length === 1 ? '' : 's'}, ${t.sqlInstances.length} SQL instance${t.sqlInstances.length === 1 ? '' : 's'}, ${t.databases.length} database${t.databases.length === 1 ? '' : 's'}`;
     process.stdout.write(`btslint: wrote ${shown} (${t.environment}${t.foundIn ? '' : ', assumed'}): ${read} read from ${t.sources.length} file${t.sources.length === 1 ? '' : 's'}; ${t.placeholders} <<placeholders>> to fill in.\n`);

@@ -4,13 +4,15 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, docsUrl, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { docsUrl } from '../host/docs';
 import { displayPath, findFiles } from './files';
 import { Confinement, readAsDocument, runBudget } from '../host/confine';
 import { safeJson, safeLines, safeText } from '../core/sanitize';
 import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
 import { InitUsageError, runInit } from './init';
+import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = require('../../../../package.json').version;
@@ -30,7 +32,8 @@ Usage:
   btslint lsp [--stdio]               start the language server on stdio
 
 Options:
-  -f, --format <name>      stylish (default), json, sarif, junit, github, azure-devops
+  -f, --format <name>      stylish (default), json, sarif, junit, github, azure-devops,
+                           markdown (a CI job summary), html (a page with the platform's picture)
   -o, --output-file <file> write the report to a file instead of stdout
   -c, --config <file>      use this config file for every file (default: the btslint.config.json
                            or .yaml nearest to each file)
@@ -247,13 +250,8 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   return docs;
 }
 
-function write(out: string, outputFile: string | undefined, cwd: string) {
-  if (outputFile) {
-    const target = path.resolve(cwd, outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, out);
-  } else process.stdout.write(out);
-}
+/** Output goes through host/output.ts (a closed stdout ends it quietly; files are never written through links). */
+const write = writeReport;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   let args: Args;
@@ -266,10 +264,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     switch (args.command) {
       case 'help':
-        process.stdout.write(HELP);
+        writeStdout(HELP);
         return 0;
       case 'version':
-        process.stdout.write(VERSION + '\n');
+        writeStdout(VERSION + '\n');
         return 0;
       case 'lsp': {
         const { startServer } = await import('../lsp/server');
@@ -302,8 +300,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof RunUsageError || e instanceof InitUsageError) {
+    if (e instanceof UsageError || e instanceof RunUsageError || e instanceof InitUsageError || e instanceof OutputError) {
       process.stderr.write(`btslint: ${safeLines(e.message)}\n`);
+      return 2;
+    }
+    // A file-system failure nobody foresaw is still the user's environment, not a bug: one line.
+    const io = e as NodeJS.ErrnoException;
+    if (io?.code && io.syscall) {
+      process.stderr.write(`btslint: ${safeLines(`cannot ${io.syscall}${io.path ? ` ${displayPath(io.path, cwd)}` : ''}: ${fsReason(io)}`)}\n`);
       return 2;
     }
     process.stderr.write(`btslint: internal error: ${safeLines(String((e as Error)?.stack ?? e))}\n`);

@@ -16,6 +16,7 @@ import { namedTopologiesSync, nearestTopologiesSync } from '../host/topologies';
 import { displayPath, findFiles } from './files';
 import { FixableCounts, FORMATTERS } from './format';
 import { AppliedChange, DEFAULT_FIX_TYPES, MAX_PASSES, planFixes, unifiedDiff, writeFixes } from './fix';
+import { writeOutputFile, writeReport, writeStdout } from '../host/output';
 
 export class RunUsageError extends Error {}
 
@@ -169,13 +170,8 @@ function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline
   return args.requireTopology ? { ...result, findings: result.findings.map((f) => (f.ruleId === 'no-topology' ? { ...f, severity: 'error' } : f)) } : result;
 }
 
-function writeOut(out: string, outputFile: string | undefined, cwd: string): void {
-  if (outputFile) {
-    const target = path.resolve(cwd, outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, out);
-  } else process.stdout.write(out);
-}
+/** The report, to --output-file or stdout: host/output.ts writeReport (the one place output is written). */
+const writeOut = writeReport;
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
@@ -228,8 +224,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
   if (args.writeBaseline) {
     const target = path.resolve(cwd, args.writeBaseline);
     const b = createBaseline(all, relTo(target));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, serializeBaseline(b));
+    writeOutputFile(args.writeBaseline, serializeBaseline(b), cwd);
     process.stderr.write(`btslint: wrote ${plural(all.length, 'finding')} (${plural(b.entries.length, 'entry')}) to the baseline ${displayPath(target, cwd)}. Later runs with --baseline ${args.writeBaseline} report only new findings.\n`);
     return 0;
   }
@@ -256,13 +251,14 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     cwd,
     version,
     files: docs.filter((d) => d.kind !== 'other').map((d) => d.uri),
+    documents: docs,
     baseline: unchanged && baselinePath ? { file: baselinePath, unchanged: args.quiet ? unchanged.filter((f) => f.severity === 'error') : unchanged } : undefined,
     fixable: args.format === 'stylish' && !args.fix ? fixableCounts(docs, ws, report, findings) : undefined,
   });
   writeOut(out, args.outputFile, cwd);
   if (args.format === 'stylish' && !args.outputFile && shown.length === 0) {
     const kinds = docs.filter((d) => d.kind !== 'other').length;
-    process.stdout.write(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);
+    writeStdout(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);
   }
   let code = findings.some((f) => f.severity === 'error') ? 1 : 0;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

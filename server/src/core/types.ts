@@ -126,10 +126,12 @@ export function formatMessage(template: string, data: Record<string, string | nu
   });
 }
 
-export const DOCS_BASE = 'https://github.com/btslint/btslint/blob/main/docs/rules/';
-
-export function docsUrl(id: string): string {
-  return `${DOCS_BASE}${id}.md`;
+/**
+ * The rule's page inside the btslint package (`docs/rules/<id>.md`, shipped with it). The shells turn it
+ * into a link to the installed page (host/docs.ts docsUrl): the core knows no install location.
+ */
+export function docsPath(id: string): string {
+  return `docs/rules/${id}.md`;
 }
 
 export function severityRank(s: Severity): number {

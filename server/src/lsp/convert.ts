@@ -11,7 +11,8 @@ import {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { BtsDocument, docsUrl, Finding, OffsetRange, Severity, TextEdit } from '../core';
+import { BtsDocument, Finding, OffsetRange, Severity, TextEdit } from '../core';
+import { docsUrl } from '../host/docs';
 
 /** What a btslint diagnostic carries for its code actions: enough to find the finding again. */
 export interface DiagnosticData {

@@ -150,3 +150,19 @@ export interface InitResult {
  * btslint/init, then the first topology is shown with its first placeholder selected (window/showDocument).
  */
 export const CREATE_TOPOLOGY_COMMAND = 'btslint.server.createTopology';
+
+/**
+ * Request `btslint/platform`: the picture of each environment's platform, from the last check (the
+ * renderer of `btslint --format html`). The client shows it in a webview under its own CSP.
+ */
+export const PLATFORM_REQUEST = 'btslint/platform';
+export interface PlatformResult {
+  /** The CSS the sections need (for a `<style>` element). */
+  css: string;
+  /**
+   * One `<section>` per environment (no script, no external resource); each drawn element carries
+   * `data-uri` (a protocol URI), `data-line` and `data-character` (0-based): where it is declared.
+   */
+  html: string;
+  environments: number;
+}

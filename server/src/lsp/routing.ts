@@ -3,7 +3,8 @@
 // with nothing; the server goes on.
 
 import { Connection, Range } from 'vscode-languageserver/node';
-import { BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
+import { docsUrl } from '../host/docs';
 import type { Workspace } from '../core/model/join';
 import type { ClientSupport } from './capabilities';
 import { toWorkspaceEdit } from './convert';
@@ -11,6 +12,7 @@ import { adapterSettings, applyAdapterSettings, settingsHover, settingsLenses } 
 import { codeActions } from './features/codeActions';
 import { complete, ruleIdCompletion } from './features/completion';
 import { definition } from './features/definition';
+import { platform } from './features/platform';
 import { folding } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -29,6 +31,8 @@ import {
   MODEL_REQUEST,
   ModelParams,
   ModelResult,
+  PLATFORM_REQUEST,
+  PlatformResult,
   SELECT_PLACEHOLDER_COMMAND,
   SHOW_DOCUMENTATION_COMMAND,
   CREATE_TOPOLOGY_COMMAND,
@@ -53,6 +57,8 @@ export interface RoutingHost {
   /** The topologies (URIs) of a document's environments. */
   judgesOf(doc: BtsDocument): string[] | undefined;
   lintWorkspace(): Promise<LintWorkspaceResult>;
+  /** The documents and findings of the latest check (the platform picture). */
+  lastCheck(): { docs: BtsDocument[]; findings: Finding[] };
   /** btslint init for a workspace folder (lsp/init.ts). */
   createTopology(p: InitParams): Promise<InitResult>;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
@@ -156,9 +162,11 @@ export function route(h: RoutingHost): void {
           return r;
         }
         if (p.command !== SHOW_DOCUMENTATION_COMMAND) return null;
+        // Only a rule's own page, shipped with btslint (a file: URL), opened inside the editor: the
+        // client shows it as a Markdown preview (client/src/extension.ts).
         const url = String(p.arguments?.[0] ?? '');
-        if (!/^https?:\/\//.test(url)) return null;
-        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: true });
+        if (!allRules.some((r) => docsUrl(r.meta.id) === url)) return null;
+        if (h.support().showDocument) await c.window.showDocument({ uri: url, external: false, takeFocus: true });
         else c.window.showInformationMessage(`btslint rule documentation: ${url}`);
         return null;
       },
@@ -184,6 +192,16 @@ export function route(h: RoutingHost): void {
     ),
   );
   c.onRequest(LINT_WORKSPACE_REQUEST, () => h.lintWorkspace());
+  c.onRequest(PLATFORM_REQUEST, () =>
+    h.guard<PlatformResult>(
+      'btslint/platform',
+      () => {
+        const { docs, findings } = h.lastCheck();
+        return platform(docs, findings, h.state.folders);
+      },
+      { css: '', html: '', environments: 0 },
+    ),
+  );
   c.onRequest(INIT_REQUEST, (p: InitParams | undefined) => h.guard<InitResult>('btslint/init', () => h.createTopology(p ?? {}), { created: [], existing: [], message: 'btslint init failed; see the btslint output.' }));
   c.onRequest(ADAPTER_SETTINGS_REQUEST, (p: AdapterSettingsParams) =>
     h.guard<AdapterSettingsResult>(

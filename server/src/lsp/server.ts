@@ -51,7 +51,10 @@ export { DEBOUNCE_MS } from './scheduler';
 /** The files btslint watches on disk (registered with the client). */
 export const WATCHED_GLOBS = ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.topology.{yaml,yml,json}', '**/btslint.config.{json,jsonc,yaml,yml}'];
 
-/** Test-only fault injection (BTSLINT_TEST_FAULTS=read,policy,...): the survival tests make a step throw. */
+/**
+ * Test-only fault injection (BTSLINT_TEST_FAULTS=read,policy,...): the survival tests make a step throw.
+ * `config-content` throws only on a config file whose text holds `btslint-test-fault` (a failure mid-run).
+ */
 function fault(step: string): void {
   const f = process.env.BTSLINT_TEST_FAULTS;
   if (f && f.split(',').includes(step)) throw new Error(`injected fault in ${step}`);
@@ -63,7 +66,9 @@ export class BtslintServer {
   /** btslint.config files (nearest wins), suppressions: the CLI's policy. */
   readonly policy = new EditorPolicy((p) => {
     fault('config');
-    return readConfigFile(p);
+    const bytes = readConfigFile(p);
+    if (bytes instanceof Uint8Array && Buffer.from(bytes).includes('btslint-test-fault')) fault('config-content');
+    return bytes;
   });
   private readonly settings = new SettingsStore();
   private support!: ClientSupport;
@@ -132,6 +137,7 @@ export class BtslintServer {
       workspace: () => this.workspace(),
       judgesOf: (doc) => this.judgesOf(doc),
       lintWorkspace: () => this.lintWorkspace(),
+      lastCheck: () => ({ docs: [...this.checked.values()].map((c) => c.doc), findings: [...this.findings.values()].flat() }),
       createTopology: (p) =>
         createTopology(
           {

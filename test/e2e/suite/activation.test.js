@@ -18,7 +18,7 @@ describe('btslint extension: activation', () => {
 
   it('contributes its commands and settings', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['btslint.lintWorkspace', 'btslint.showModel', 'btslint.showOutput', 'btslint.restartServer', 'btslint.createTopology']) assert.ok(commands.includes(c), c);
+    for (const c of ['btslint.lintWorkspace', 'btslint.showModel', 'btslint.showPlatform', 'btslint.showOutput', 'btslint.restartServer', 'btslint.createTopology']) assert.ok(commands.includes(c), c);
     const cfg = vscode.workspace.getConfiguration('btslint');
     assert.strictEqual(cfg.get('enable'), true);
     assert.strictEqual(cfg.get('run'), 'onType');

@@ -8,7 +8,11 @@ const fs = require('fs');
 const vscode = require('vscode');
 const { api, fileUri, ruleOf, waitForDiagnostics, has, lacks, snapshotWorkspace } = require('./helpers');
 
-const DOCS = 'https://github.com/btslint/btslint/blob/main/docs/rules/';
+/** The rule's page shipped in the installed extension (docs/rules), where diagnostics link to. */
+function docsPage(id) {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'btslint');
+  return vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${id}.md`);
+}
 
 async function quickFixes(uri, range) {
   // The code action command needs the document's model: open it (opening does not edit it).
@@ -34,7 +38,8 @@ describe('btslint extension: diagnostics and quick-fixes', () => {
     const d = list.find((x) => ruleOf(x) === 'ftp-sftp-receive-not-clustered');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.strictEqual(d.source, 'btslint');
-    assert.strictEqual(d.code.target.toString(true), `${DOCS}ftp-sftp-receive-not-clustered.md`);
+    assert.strictEqual(d.code.target.fsPath, docsPage('ftp-sftp-receive-not-clustered').fsPath);
+    assert.ok(fs.existsSync(d.code.target.fsPath), `${d.code.target} does not open`);
     assert.match(d.message, /FtpReceiveLocation/);
     assert.ok(d.relatedInformation && d.relatedInformation[0].location.uri.fsPath.endsWith('prod.topology.yaml'));
     assert.ok(!vscode.workspace.textDocuments.some((t) => t.uri.toString() === binding().toString()), 'the binding is not open');

@@ -86,4 +86,17 @@ describe('btslint extension: hover, definition, outline, completion, commands', 
     assert.strictEqual(vscode.window.activeTextEditor.document, doc);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('"btslint: Show platform" opens a webview with the picture, under a strict content security policy', async () => {
+    const panel = await vscode.commands.executeCommand('btslint.showPlatform');
+    assert.ok(panel, 'a webview panel was opened');
+    try {
+      const html = panel.webview.html;
+      assert.match(html, /content="default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+'"/);
+      assert.match(html, /<svg [^>]*class="platform"/);
+      assert.match(html, /data-name="BizTalkServerApplication" data-uri="[^"]*prod\.topology\.yaml" data-line="\d+"/);
+    } finally {
+      panel.dispose();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { Finding, Position } from '../../core';
+import type { BtsDocument, Finding, Position } from '../../core';
 import { safeJson, safeText, truncate } from '../../core/sanitize';
 import { json } from './json';
 import { sarif } from './sarif';
@@ -6,6 +6,8 @@ import { stylish } from './stylish';
 import { junit } from './junit';
 import { github } from './github';
 import { azureDevops } from './azureDevops';
+import { markdown } from './markdown';
+import { html } from './html';
 
 /** What the stylish summary announces about fixes (cli/run.ts fixableCounts). */
 export interface FixableCounts {
@@ -29,6 +31,8 @@ export interface FormatInput {
   files?: string[];
   /** With --baseline: the baseline file and the findings it records (`findings` are then the new ones). */
   baseline?: { file: string; unchanged: Finding[] };
+  /** The documents that were checked (the html and markdown formats draw each topology's platform). */
+  documents?: BtsDocument[];
   /** For the summary: what --fix would apply and what else is offered. */
   fixable?: FixableCounts;
 }
@@ -76,4 +80,8 @@ export const FORMATTERS: Record<string, Formatter> = {
   junit: guarded('line', junit),
   github: guarded('line', github),
   'azure-devops': guarded('line', azureDevops),
+  // Markdown and HTML escape every repository text again for their syntax (render/escape.ts), names
+  // from the topology (the platform picture) included.
+  markdown: guarded('line', markdown),
+  html: guarded('line', html),
 };

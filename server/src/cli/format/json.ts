@@ -2,7 +2,7 @@
 // them) plus the 0-based offsets the core uses.
 
 import type { FormatInput } from './index';
-import { docsUrl } from '../../core';
+import { docsUrl } from '../../host/docs';
 
 export function json({ findings, display, position }: FormatInput): string {
   const out = findings.map((f) => {

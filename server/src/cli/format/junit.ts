@@ -5,7 +5,7 @@
 // one passing "btslint" test case, so every checked file shows up as checked.
 
 import type { Finding } from '../../core';
-import { docsUrl } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 /** Text and attribute values: the five XML escapes; characters XML 1.0 cannot hold are dropped. */
@@ -27,12 +27,16 @@ function className(display: string): string {
 export function junit({ findings, display, position, files }: FormatInput): string {
   const byFile = new Map<string, Finding[]>();
   for (const uri of files ?? []) byFile.set(uri, []);
-  for (const f of findings) byFile.set(f.uri, [...(byFile.get(f.uri) ?? []), f]);
+  for (const f of findings) {
+    const list = byFile.get(f.uri);
+    if (list) list.push(f);
+    else byFile.set(f.uri, [f]);
+  }
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const [uri, list] of [...byFile].sort((a, b) => (display(a[0]) < display(b[0]) ? -1 : display(a[0]) > display(b[0]) ? 1 : 0))) {
-    const file = display(uri);
+  const shown = [...byFile].map(([uri, list]) => ({ uri, list, file: display(uri) }));
+  for (const { list, file } of shown.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const cls = className(file);
     const cases: string[] = [];
     let suiteFailures = 0;

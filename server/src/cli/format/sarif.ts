@@ -4,7 +4,8 @@
 // Microsoft's SARIF Multitool (test/integration/sarif.test.ts).
 
 import { createHash } from 'crypto';
-import { allRules, docsUrl, Severity } from '../../core';
+import { allRules, docsPath, Severity } from '../../core';
+import { docsUrl, readmeUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -59,7 +60,7 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
     physicalLocation: { artifactLocation: artifactLocation(display(uri)), region: region(uri, range) },
   });
   // With --baseline, the findings it records follow the new ones, marked unchanged and suppressed.
-  const results = [...findings, ...(baseline?.unchanged ?? [])].map((f, k) => {
+  const results = findings.concat(baseline?.unchanged ?? []).map((f, k) => {
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
@@ -83,7 +84,11 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
     }
     if (f.fix) {
       const byFile = new Map<string, typeof f.fix.edits>();
-      for (const e of f.fix.edits) byFile.set(e.uri, [...(byFile.get(e.uri) ?? []), e]);
+      for (const e of f.fix.edits) {
+        const edits = byFile.get(e.uri);
+        if (edits) edits.push(e);
+        else byFile.set(e.uri, [e]);
+      }
       result.fixes = [
         {
           description: { text: f.fix.title },
@@ -108,14 +113,14 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
             name: 'btslint',
             version,
             semanticVersion: version,
-            informationUri: 'https://github.com/btslint/btslint',
+            informationUri: readmeUrl(),
             rules: rules.map((m) => ({
               id: m.id,
               name: m.id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
               shortDescription: { text: m.description },
               fullDescription: { text: m.description },
               helpUri: docsUrl(m.id),
-              help: { text: `${m.description} See ${docsUrl(m.id)}` },
+              help: { text: `${m.description} See ${docsPath(m.id)} in the btslint package.` },
               defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
               properties: { category: m.category, fixable: m.fixable, tags: [m.category] },
             })),

@@ -3,7 +3,8 @@
 // come from more than one environment, they are grouped by environment first, under a header that
 // names the topology file (a finding the same under several topologies is shown once, under them all).
 
-import { docsUrl, Finding } from '../../core';
+import { Finding } from '../../core';
+import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
 
 const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
@@ -27,7 +28,7 @@ export function stylish({ findings, display, position, color, fixable }: FormatI
         const p = position(f.uri, f.range.start);
         return { loc: `${p.line + 1}:${p.character + 1}`, sev: f.severity, msg: f.message.replace(/\s*\r?\n\s*/g, ' '), rule: f.ruleId };
       });
-      const locW = Math.max(...rows.map((r) => r.loc.length));
+      const locW = rows.reduce((w, r) => Math.max(w, r.loc.length), 0); // no spread: a file may have 100,000 rows
       for (const r of rows) {
         const sevText = r.sev.padEnd(7);
         const sev = r.sev === 'error' ? paint(C.red, sevText) : r.sev === 'warning' ? paint(C.yellow, sevText) : paint(C.blue, sevText);

@@ -9,6 +9,7 @@ import schema from '../../../../schemas/btslint.config.schema.json';
 import { decode, OffsetRange } from '../text';
 import { addDuplicateKeyErrors, LNode, nodeAt } from '../readers/yamlNode';
 import { MAX_ALIASES, yamlGuard } from '../readers/topology';
+import { patternProblem } from './glob';
 import type { Level } from '../types';
 import { closest } from '../suggest';
 
@@ -115,6 +116,22 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   const validate = configValidator(); // compiled ahead of time, as the topology's
   if (!validate(data)) for (const err of dedupe(validate.errors ?? []).slice(0, MAX_CONFIG_PROBLEMS)) out.problems.push(locate(root, err));
 
+  // Glob lists: one over MAX_CONFIG_PATTERNS is ignored (a problem at its key); a pattern over a size
+  // limit (glob.ts patternProblem) is a problem at the pattern, and is left out.
+  const patterns = (n: LNode, key: string): string[] | undefined => {
+    const items = n.strings().filter((s) => s.str!.trim() !== '');
+    if (items.length > MAX_CONFIG_PATTERNS) {
+      out.problems.push({ message: `"${key}" lists ${items.length.toLocaleString('en-US')} patterns; btslint reads at most ${MAX_CONFIG_PATTERNS}, so it ignores this setting.`, range: n.keyRange });
+      return undefined;
+    }
+    return items
+      .filter((s) => {
+        const problem = patternProblem(s.str!);
+        if (problem) out.problems.push({ message: problem, range: s.range });
+        return !problem;
+      })
+      .map((s) => s.str!);
+  };
   const known = new Set(knownRuleIds);
   const readLevels = (node: LNode | undefined, prefix: string): Map<string, Setting<Level>> => {
     const map = new Map<string, Setting<Level>>();
@@ -146,7 +163,9 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     if (topology && typeof t === 'string' && t.trim() !== '') m.topology = { value: t.trim(), key: `environments.${env}.topology`, range: topology.entryRange };
     for (const key of ['files', 'fileNameMarkers'] as const) {
       const n = e.get(key);
-      if (n?.isSeq) m[key] = { value: n.strings().map((s) => s.str!).filter((s) => s.trim() !== ''), key: `environments.${env}.${key}`, range: n.entryRange };
+      if (!n?.isSeq) continue;
+      const value = key === 'files' ? patterns(n, `environments.${env}.files`) : n.strings().map((s) => s.str!).filter((s) => s.trim() !== '');
+      if (value) m[key] = { value, key: `environments.${env}.${key}`, range: n.entryRange };
     }
     if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);
   }
@@ -155,12 +174,8 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   for (const key of ['include', 'exclude', 'topologies'] as const) {
     const n = root.get(key);
     if (!n?.isSeq) continue;
-    const values = n.strings().map((s) => s.str!).filter((s) => s.trim() !== '');
-    if (values.length > MAX_CONFIG_PATTERNS) {
-      out.problems.push({ message: `"${key}" lists ${values.length.toLocaleString('en-US')} patterns; btslint reads at most ${MAX_CONFIG_PATTERNS}, so it ignores this setting.`, range: n.keyRange });
-      continue;
-    }
-    out[key] = { value: values, key, range: n.entryRange };
+    const values = patterns(n, key);
+    if (values) out[key] = { value: values, key, range: n.entryRange };
   }
   return out;
 }

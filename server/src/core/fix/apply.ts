@@ -1,4 +1,4 @@
-// Applies text edits to one text. Edits are applied from the end so earlier offsets stay valid;
+// Applies text edits to one text, in offset order (every offset is in the original text);
 // overlapping edits are skipped (the first one, in offset order, wins) and counted.
 
 import type { TextEdit } from '../types';
@@ -22,10 +22,13 @@ export function applyEdits(text: string, edits: TextEdit[]): ApplyResult {
     kept.push(e);
     lastEnd = Math.max(lastEnd, e.end);
   }
-  let out = text;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const e = kept[i];
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  // One pass from the start, joined once: slicing the whole text per edit would be quadratic.
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of kept) {
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
   }
-  return { text: out, applied: kept.length, skipped };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), applied: kept.length, skipped };
 }

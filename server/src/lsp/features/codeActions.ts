@@ -10,7 +10,8 @@
 // name the document versions they apply to.
 
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { BtsDocument, docsUrl, Finding, Fix, LineIndex, TextEdit } from '../../core';
+import { BtsDocument, Finding, Fix, LineIndex, TextEdit } from '../../core';
+import { docsUrl } from '../../host/docs';
 import { DiagnosticData, DocLookup, isBtslintData, SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
 import { CREATE_TOPOLOGY_COMMAND, SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { suppressActions } from './suppress';

@@ -4,7 +4,8 @@
 // names from the configuration exports.
 
 import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver/node';
-import { allRules, BtsDocument, docsUrl, LineIndex } from '../../core';
+import { allRules, BtsDocument, LineIndex } from '../../core';
+import { docsUrl } from '../../host/docs';
 import { ruleIdSiteAt } from '../../core/suppress/complete';
 import { handlers, sqlHost, TopologyView, Workspace, sameName } from '../../core/model/join';
 import { DEFAULT_DB_NAME } from '../../core/readers/configExport';

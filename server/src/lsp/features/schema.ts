@@ -2,7 +2,8 @@
 // (through $ref, allOf, anyOf and array items), its description, its allowed values, and the rules
 // that read a key (the descriptions name them: "Read by msgbox-not-clustered and ...").
 
-import { allRules, docsUrl } from '../../core';
+import { allRules } from '../../core';
+import { docsUrl } from '../../host/docs';
 import { topologySchema } from '../../core/readers/topology';
 
 export interface Schema {

@@ -1,0 +1,58 @@
+// platform-backup-missing, deployment manifests: a Deployment Framework project that creates IIS
+// applications, or an application MSI with a WebDirectory resource, makes IIS a platform piece of every
+// BizTalk server: the real corpus manifests (npm run test:corpus; inline and fixture cases are in
+// platform-backup-missing.deployment.test.ts).
+import * as fs from 'fs';
+import rule from '../../server/src/core/rules/platform-backup-missing';
+import { ruleTester } from '../helpers/ruleTester';
+import { corpusFile } from '../helpers/paths';
+
+const T = 'prod.topology.yaml';
+const TOPO = "topology: 1\nenvironment: production\nservers:\n  - name: BTS01\n    roles: [biztalk]\n    backup:\n      windows: { schedule: daily, destination: '\\\\b\\w' }\n";
+const FIXED = TOPO + "      iis:\n        schedule: weekly\n        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'\n";
+const project = (include: string) =>
+  `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003"><PropertyGroup><IncludeVirtualDirectories>${include}</IncludeVirtualDirectories></PropertyGroup><ItemGroup><IISApp Include="Orders"><VirtualPath>/Orders</VirtualPath></IISApp></ItemGroup></Project>`;
+
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the real Advanced sample project (IISApp BTDFAdvancedSample)',
+      files: { [T]: TOPO, 'Deployment.btdfproj': fs.readFileSync(corpusFile('BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__Deployment.btdfproj')) },
+      errors: [
+        {
+          range: [4, 5, 4, 16],
+          messageId: 'missing',
+          data: { server: 'BTS01', what: 'IIS (the deployment Deployment.btdfproj creates IIS applications on it)' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: BTS01
+    roles: [biztalk]
+    backup:
+      windows: { schedule: daily, destination: '\\\\b\\w' }
+      iis:
+        schedule: weekly
+        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
+` },
+        },
+      ],
+    },
+    {
+      name: 'the real extracted MSI with a WebDirectory resource',
+      files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__004-HttpJsonOrch__msi__Aim.HttpJsonOrch.msi__ApplicationDefinition.adf')) },
+      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', data: { server: 'BTS01', what: 'IIS (the deployment ApplicationDefinition.adf creates IIS applications on it)' }, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+environment: production
+servers:
+  - name: BTS01
+    roles: [biztalk]
+    backup:
+      windows: { schedule: daily, destination: '\\\\b\\w' }
+      iis:
+        schedule: weekly
+        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
+` } }],
+    },
+  ],
+});
