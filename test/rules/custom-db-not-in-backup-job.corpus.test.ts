@@ -27,7 +27,8 @@ describe('custom-db-not-in-backup-job on the real Apress 2016 BookOrders binding
     assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), 'CRMBooks');
     const sp = doc.binding!.sendPorts.find((s) => s.name === 'WcfSendPort_SQL_Approvals')!;
     assert.ok(mine[0].range.start > sp.element.start && mine[0].range.end < sp.element.end);
-    assert.match(mine[0].message, /The address names the server as "localhost": give the job the real instance name/);
+    assert.equal(mine[0].messageId, 'endpointLocal');
+    assert.equal(mine[0].data?.server, 'localhost');
     const fixed = mine[0].suggestions![0].edits[0];
     const topo = docs.find((d) => d.uri === T)!;
     const text = topo.text.slice(0, fixed.start) + fixed.newText + topo.text.slice(fixed.end);
