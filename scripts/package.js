@@ -15,9 +15,36 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 // btslint has no public web home: README.md's relative links are kept as they are (never rewritten
 // to a repository URL that does not exist); the rule pages ship in the extension (docs/rules).
+//
+// package.json's `files` list is the npm package's (the CLI and server, `npm pack`); vsce refuses a
+// manifest with both `files` and a .vscodeignore. So the extension is packed from a staging folder:
+// the bundles are built here first (the `vscode:prepublish` step), then the manifest without `files`
+// and `vscode:prepublish`, the .vscodeignore and what it lets through are copied there, and vsce packs
+// that folder. The repository's own files are never changed.
 const vsce = require.resolve('@vscode/vsce/vsce');
-const args = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
-const r = spawnSync(process.execPath, [vsce, ...args], { cwd: root, stdio: 'inherit' });
+const bundle = spawnSync(process.execPath, [path.join(__dirname, 'bundle.js')], { cwd: root, stdio: 'inherit' });
+if (bundle.status !== 0) {
+  console.error(`package: the bundle failed (exit ${bundle.status})`);
+  process.exit(1);
+}
+const stage = fs.mkdtempSync(path.join(require('os').tmpdir(), 'btslint-vsix-'));
+let r;
+try {
+  const manifest = { ...pkg, scripts: { ...pkg.scripts } };
+  delete manifest.files;
+  delete manifest.scripts['vscode:prepublish'];
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  for (const f of ['.vscodeignore', 'README.md', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md']) {
+    if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(stage, f));
+  }
+  for (const d of ['dist', 'syntaxes', 'schemas', 'docs']) {
+    if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
+  }
+  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
+  r = spawnSync(process.execPath, [vsce, ...args], { cwd: stage, stdio: 'inherit' });
+} finally {
+  fs.rmSync(stage, { recursive: true, force: true });
+}
 if (r.status !== 0) {
   console.error(`package: vsce failed (exit ${r.status})`);
   process.exit(1);
