@@ -103,14 +103,19 @@ describe('npm pack: the package installs and runs', () => {
     for (const rule of driver.rules) assert.ok(fs.existsSync(fileURLToPath(rule.helpUri)), rule.helpUri);
   });
 
-  it('a clean folder exits 0, a usage error 2', () => {
+  it('a clean folder exits 0, an unmatched path or a usage error 2', () => {
     // A folder of its own (the project's topologies would judge a folder inside it), running the
     // installed bin with node, as npx does.
     const clean = path.join(tmp, 'clean');
     fs.mkdirSync(clean);
     const bin = path.join(project, 'node_modules', 'btslint', 'server', 'bin', 'btslint.js');
-    const ok = run(process.execPath, [bin, '.'], clean);
+    // No path given: the current folder, where finding nothing is not an error (a path named
+    // explicitly that matches nothing is, exit 2, unless --no-error-on-unmatched-pattern).
+    const ok = run(process.execPath, [bin], clean);
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    const unmatched = run(process.execPath, [bin, '.'], clean);
+    assert.equal(unmatched.status, 2, unmatched.stdout + unmatched.stderr);
+    assert.equal(run(process.execPath, [bin, '.', '--no-error-on-unmatched-pattern'], clean).status, 0);
     const bad = run(npx, ['--no-install', 'btslint', 'no-such-folder'], project);
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, 'btslint: no such file or folder: no-such-folder\n');
