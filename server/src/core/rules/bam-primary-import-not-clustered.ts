@@ -1,6 +1,5 @@
 import { defineRule } from './api';
-import { gapPhrase, haChanges, reportUndeclaredServer, unclustered } from './dbHelpers';
-import { itemAnchor } from './shared';
+import { reportUnclusteredInstance, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { HADB, PPFT } from './sources';
 
 export default defineRule({
@@ -23,15 +22,7 @@ export default defineRule({
     if (!topo) return;
     const { instances, undeclared } = unclustered(ctx, ['BAMPrimaryImport'], ['bam-primary-import']);
     for (const u of instances) {
-      ctx.report({
-        doc: topo.doc,
-        range: itemAnchor(u.instance),
-        messageId: 'notClustered',
-        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
-        nodePath: `sqlInstances[name=${u.name}]:BAMPrimaryImport`,
-        related: u.related,
-        ...haChanges(ctx, u),
-      });
+      reportUnclusteredInstance(ctx, u, 'BAMPrimaryImport');
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u);
   },

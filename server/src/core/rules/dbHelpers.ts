@@ -9,7 +9,7 @@ import type { BtsDocument } from '../document';
 import { BIZTALK_DATABASES, HaGap, placements, sameName, TopologyView } from '../model/join';
 import type { Fix, RelatedLocation } from '../types';
 import { fix, placeholder, RuleContext, suggestion } from './api';
-import { addToList, clusterInstanceSuggestion, clusterSkeleton, missingAnchor } from './shared';
+import { addToList, clusterInstanceSuggestion, clusterSkeleton, itemAnchor, missingAnchor } from './shared';
 
 export { BIZTALK_DATABASES };
 
@@ -145,6 +145,22 @@ export function unclustered(ctx: RuleContext, dbNames: string[], exportRoles: Da
  * Reports one undeclared export server with the rule's `undeclaredServer` message (data: database,
  * server), with a fix that declares it (and a suggestion: as a failover cluster instance).
  */
+/**
+ * Reports an instance that is not highly available (message id `notClustered`, at the instance's item),
+ * with the changes that would make it so: the one report the database clustering rules share.
+ */
+export function reportUnclusteredInstance(ctx: RuleContext, u: UnclusteredInstance, nodeKey: string): void {
+  ctx.report({
+    doc: ctx.topology!.doc,
+    range: itemAnchor(u.instance),
+    messageId: 'notClustered',
+    data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
+    nodePath: `sqlInstances[name=${u.name}]:${nodeKey}`,
+    related: u.related,
+    ...haChanges(ctx, u),
+  });
+}
+
 export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): void {
   const topo = ctx.topology!;
   const list = topo.section('sqlInstances');

@@ -1,6 +1,5 @@
 import { defineRule } from './api';
-import { gapPhrase, haChanges, reportNotPlaced, reportUndeclaredServer, unclustered } from './dbHelpers';
-import { itemAnchor } from './shared';
+import { reportUnclusteredInstance, reportNotPlaced, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { HADB, PPFT } from './sources';
 
 export default defineRule({
@@ -24,15 +23,7 @@ export default defineRule({
     if (!topo) return;
     const { instances, undeclared } = unclustered(ctx, ['BizTalkMsgBoxDb'], ['msgbox']);
     for (const u of instances) {
-      ctx.report({
-        doc: topo.doc,
-        range: itemAnchor(u.instance),
-        messageId: 'notClustered',
-        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
-        nodePath: `sqlInstances[name=${u.name}]:BizTalkMsgBoxDb`,
-        related: u.related,
-        ...haChanges(ctx, u),
-      });
+      reportUnclusteredInstance(ctx, u, 'BizTalkMsgBoxDb');
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u);
     reportNotPlaced(ctx, 'BizTalkMsgBoxDb');

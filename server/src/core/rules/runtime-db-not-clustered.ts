@@ -1,7 +1,6 @@
 import { defineRule } from './api';
 import { placements, TopologyView } from '../model/join';
-import { gapPhrase, haChanges, reportUndeclaredServer, unclustered } from './dbHelpers';
-import { itemAnchor } from './shared';
+import { reportUnclusteredInstance, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { CK_HA, CLUSTERING_DBS, HADB } from './sources';
 import type { DatabaseRole } from '../readers/configExport';
 
@@ -38,15 +37,7 @@ export default defineRule({
     const reportedElsewhere = new Set(elsewhere.flatMap((n) => placements(topo, ctx.ws, n)).filter((p) => !TopologyView.isClustered(p.instance)).map((p) => p.instance.node));
     for (const u of instances) {
       if (reportedElsewhere.has(u.instance.node)) continue;
-      ctx.report({
-        doc: topo.doc,
-        range: itemAnchor(u.instance),
-        messageId: 'notClustered',
-        data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
-        nodePath: `sqlInstances[name=${u.name}]:runtime`,
-        related: u.related,
-        ...haChanges(ctx, u),
-      });
+      reportUnclusteredInstance(ctx, u, 'runtime');
     }
     for (const u of undeclared) reportUndeclaredServer(ctx, u);
   },
