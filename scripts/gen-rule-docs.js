@@ -91,7 +91,7 @@ function loadRules() {
   try {
     return require('../out/server/src/core').allRules;
   } catch (e) {
-    throw new Error(`cannot load the compiled rules (run "npx tsc -p ." first): ${e.message}`);
+    throw new Error(`cannot load the compiled rules (run "npx tsc -p ." first): ${e.message}`, { cause: e });
   }
 }
 

@@ -41,7 +41,7 @@ function logged(c: LspTestClient, re: RegExp): boolean {
 }
 
 async function alive(c: LspTestClient, uri: string): Promise<void> {
-  const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+  const syms = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(syms.map((s) => s.name), ['Orders.In']);
   assert.equal(c.child.exitCode, null, 'the server process still runs');
 }

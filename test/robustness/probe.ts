@@ -10,7 +10,6 @@
 // Patching the public modules is enough: btslint only reaches the file system and the network through
 // them (Node's own module loader reads through `fs` too, which is how reads of the install folder show).
 
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-var-requires */
 // require, not import: the compiled `import * as` yields a copy with getters, and the patches must
 // land on the modules themselves.
 const fs = require('fs') as typeof import('fs');

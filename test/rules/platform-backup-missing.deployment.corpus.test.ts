@@ -9,9 +9,6 @@ import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
 const TOPO = "topology: 1\nenvironment: production\nservers:\n  - name: BTS01\n    roles: [biztalk]\n    backup:\n      windows: { schedule: daily, destination: '\\\\b\\w' }\n";
-const FIXED = TOPO + "      iis:\n        schedule: weekly\n        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'\n";
-const project = (include: string) =>
-  `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003"><PropertyGroup><IncludeVirtualDirectories>${include}</IncludeVirtualDirectories></PropertyGroup><ItemGroup><IISApp Include="Orders"><VirtualPath>/Orders</VirtualPath></IISApp></ItemGroup></Project>`;
 
 ruleTester(rule, {
   valid: [],

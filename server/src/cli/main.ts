@@ -2,9 +2,7 @@
 // A thin shell: it finds files, reads bytes, hands them to the core and prints what the core found.
 // Exit codes: 0 no error-level finding, 1 at least one, 2 usage error or internal failure.
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, workspaceOf } from '../core';
 import { docsUrl } from '../host/docs';
 import { displayPath, findFiles } from './files';
 import { Confinement, readAsDocument, runBudget } from '../host/confine';
@@ -13,9 +11,7 @@ import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
 import { InitUsageError, runInit } from './init';
 import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const VERSION: string = require('../../../../package.json').version;
+import { version as VERSION } from '../../../package.json';
 
 class UsageError extends Error {}
 
@@ -296,7 +292,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         // Config files, suppressions, baselines, --fix and the CI formats: see run.ts.
         const run = { ...args, format: args.printConfig && args.json ? 'json' : args.format };
         if (args.printConfig) return runPrintConfig(args.printConfig, run, cwd);
-        return await runLint(run, cwd, VERSION);
+        return runLint(run, cwd, VERSION);
       }
     }
   } catch (e) {

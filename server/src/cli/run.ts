@@ -56,7 +56,7 @@ export function readFileIfAny(p: string): Uint8Array | undefined {
 }
 
 /** The config source for a run: one file given with --config, or discovery from each file's folder. */
-export function configSource(args: RunArgs, cwd: string): { configFor(file: string): EffectiveConfig; all(): EffectiveConfig[] } {
+export function configSource(args: RunArgs, cwd: string): { configFor: (file: string) => EffectiveConfig; all: () => EffectiveConfig[] } {
   if (args.config) {
     const file = path.resolve(cwd, args.config);
     const bytes = readConfigBytes(file);
@@ -72,8 +72,8 @@ export function configSource(args: RunArgs, cwd: string): { configFor(file: stri
 interface Workspace {
   docs: BtsDocument[];
   bytes: Map<string, Uint8Array>;
-  configFor(file: string): EffectiveConfig;
-  configs(): EffectiveConfig[];
+  configFor: (file: string) => EffectiveConfig;
+  configs: () => EffectiveConfig[];
   /** Config files (as documents, for positions) whose problems are reported. */
   configDocs: Map<string, BtsDocument>;
 }
@@ -175,7 +175,7 @@ const writeOut = writeReport;
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
-export async function runLint(args: RunArgs, cwd: string, version: string): Promise<number> {
+export function runLint(args: RunArgs, cwd: string, version: string): number {
   const ws = readWorkspace(args, cwd);
   const baselinePath = args.baseline ? path.resolve(cwd, args.baseline) : undefined;
   let baseline: Baseline | undefined;

@@ -186,7 +186,7 @@ export function route(h: RoutingHost): void {
           if ('bytes' in r) doc = readDocument(p.uri, r.bytes);
         }
         if (!doc || doc.kind === 'other') return null;
-        return describeModel(doc, fsPath ?? p.uri) as ModelResult;
+        return describeModel(doc, fsPath ?? p.uri);
       },
       null,
     ),

@@ -15,12 +15,12 @@ export interface ReportInput {
   findings: readonly Finding[];
   /** One per topology (environment), in the order to show them. */
   platforms: readonly Platform[];
-  display(uri: string): string;
+  display: (uri: string) => string;
   /** 0-based line of an offset in a file. */
-  line(uri: string, offset: number): number;
+  line: (uri: string, offset: number) => number;
   version: string;
   /** The link to a rule's page (the CLI: the installed page, host/docs.ts). */
-  ruleUrl(id: string): string;
+  ruleUrl: (id: string) => string;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];

@@ -49,7 +49,7 @@ export default defineRule({
             const list = inst.get('volumes');
             ctx.report({
               doc: topo.doc,
-              range: dataVolumeNode!.range,
+              range: dataVolumeNode.range,
               messageId: 'volumeUndeclared',
               data: { database: dbName, drive, instance: instName, label },
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}].dataVolume`,

@@ -114,11 +114,11 @@ export default defineRule({
         // Where it stands: the keys from the top (list positions left out), e.g. `backup.biztalkJob.fullDestination`.
         const keys = path.filter((p) => yaml().isPair(p)).map((p) => {
           const k = (p as { key: unknown }).key;
-          return String(yaml().isScalar(k) ? (k as Scalar).value : k);
+          return String(yaml().isScalar(k) ? (k).value : k);
         });
         const where = keys.join('.') + '.';
         for (const m of raw.matchAll(re)) {
-          const start = node.range[0] + m.index!;
+          const start = node.range[0] + m.index;
           ctx.report({
             doc: topo.doc,
             range: { start, end: start + m[0].length },

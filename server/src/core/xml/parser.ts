@@ -568,7 +568,7 @@ function skipDoctype(text: string, i: number): number {
 }
 
 // No prototype: `&constructor;` or `&toString;` must not find Object.prototype's members.
-const NAMED: Record<string, string> = Object.assign(Object.create(null), { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
+const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
 
 /** What may stand between '&' and ';' in a reference: a name or a character number. */
 const REF_NAME = /^(?:[A-Za-z_:\u0080-\uffff][\w.:\-\u0080-\uffff]*|#[0-9]+|#[xX][0-9a-fA-F]+)$/;

@@ -25,7 +25,6 @@ const SLASH = 47;
 const EQ = 61;
 const QUOT = 34;
 const APOS = 39;
-const AMP = 38;
 const SEMI = 59;
 const QM = 63;
 /** The parser's longest reference, from '&' to ';'. */
