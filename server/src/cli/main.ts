@@ -269,8 +269,6 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   return docs;
 }
 
-/** Output goes through host/output.ts (a closed stdout ends it quietly; files are never written through links). */
-const write = writeReport;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   let args: Args;
@@ -296,9 +294,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       case 'rules': {
         const metas = allRules.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) }));
         if (args.format === 'json' || args.json) {
-          write(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds: fixKinds ?? [], sources })), null, 2) + '\n', args.outputFile, cwd);
+          writeReport(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds: fixKinds ?? [], sources })), null, 2) + '\n', args.outputFile, cwd);
         } else {
-          write(metas.map((m) => `${m.id.padEnd(40)} ${m.defaultSeverity.padEnd(8)} ${m.category.padEnd(11)} ${m.description}`).join('\n') + '\n', args.outputFile, cwd);
+          writeReport(metas.map((m) => `${m.id.padEnd(40)} ${m.defaultSeverity.padEnd(8)} ${m.category.padEnd(11)} ${m.description}`).join('\n') + '\n', args.outputFile, cwd);
         }
         return 0;
       }
@@ -308,7 +306,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         const docs = readAll(args.paths, cwd, true, args.maxFileSize).filter((d) => d.kind !== 'other');
         const ws = workspaceOf(docs);
         const described = { documents: docs.map((d) => describeModel(d, displayPath(d.uri, cwd), ws)) };
-        write(safeJson(JSON.stringify(described, null, 2)) + '\n', args.outputFile, cwd);
+        writeReport(safeJson(JSON.stringify(described, null, 2)) + '\n', args.outputFile, cwd);
         return 0;
       }
       case 'lint': {
