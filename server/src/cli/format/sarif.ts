@@ -7,6 +7,7 @@ import { createHash } from 'crypto';
 import { allRules, docsPath, Severity } from '../../core';
 import { docsUrl, readmeUrl } from '../../host/docs';
 import type * as Sarif from 'sarif';
+import { groupBy } from '../../core/group';
 import type { FormatInput } from './index';
 
 // The SARIF object model's types are @types/sarif's.
@@ -85,12 +86,7 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
       result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.uri, r.range), message: { text: r.message } }));
     }
     if (f.fix) {
-      const byFile = new Map<string, typeof f.fix.edits>();
-      for (const e of f.fix.edits) {
-        const edits = byFile.get(e.uri);
-        if (edits) edits.push(e);
-        else byFile.set(e.uri, [e]);
-      }
+      const byFile = groupBy(f.fix.edits, (e) => e.uri);
       result.fixes = [
         {
           description: { text: f.fix.title },
