@@ -33,7 +33,7 @@ const TOPOLOGY = [
 const byRule = (id: string) => (ds: Diagnostic[]) => ds.some((d) => d.code === id);
 const withoutRule = (id: string) => (ds: Diagnostic[]) => !ds.some((d) => d.code === id);
 
-describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
+describe('btslint lsp: a workspace with gaps, end to end over stdio', () => {
   let root: string;
   let c: LspTestClient;
   let bindingUri: string;

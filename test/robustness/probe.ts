@@ -1,8 +1,8 @@
 // A preload for child processes of the robustness tests (`node --require out/test/robustness/probe.js`):
 // it records every file the process touches through `fs` (open, read, list, stat, write), and records
 // and blocks every socket, HTTP request, DNS lookup, fetch and child process. Worker threads (btslint
-// lints large workspaces on several) are allowed and recorded: Node preloads this file in each of them
-// too, so their file accesses are recorded as well. Each thread appends what it sees, as it happens,
+// starts none; the tests assert that any would run btslint's own scripts) are allowed and recorded:
+// Node preloads this file in each of them too, so their file accesses are recorded as well. Each thread appends what it sees, as it happens,
 // to BTSLINT_PROBE_LOG plus `.<threadId>.jsonl` (a terminated worker gets no exit event), and at exit
 // the main thread writes the process's memory (RSS at start and end, and the peak) as JSON to
 // BTSLINT_PROBE_LOG. Without the variable it does nothing.

@@ -51,7 +51,7 @@ export const PLACEHOLDER_ANSWERS: { label: string; under: RegExp; rules: string[
   { label: 'drive, e.g. E:', under: /^sqlInstances\./, rules: ['msgbox-bampi-not-raid10'] },
   { label: 'DTC support: perDatabase or none', under: /^sqlInstances\./, rules: ['ag-dtc-per-db-missing'] },
   { label: 'highly available: true or false', under: /^fileShares\./, rules: ['file-receive-local-path'] },
-  // The coverage rules (issue 13).
+  // The coverage rules.
   { label: 'true once DTA Purge and Archive is configured and enabled', under: /^sqlAgentJobs\./, rules: ['sql-agent-jobs-disabled'] },
   { label: 'true if every default BizTalk job is enabled', under: /^sqlAgentJobs\./, rules: ['sql-agent-jobs-disabled'] },
   { label: 'true once the jobs are on every replica, guarded', under: /^sqlInstances\./, rules: ['ag-jobs-logins-not-replicated'] },
