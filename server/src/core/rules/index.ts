@@ -72,6 +72,7 @@ import nonBiztalkBackupMethod from './non-biztalk-backup-method';
 import ssasInAvailabilityGroup from './ssas-in-availability-group';
 import ssisdbNotInAg from './ssisdb-not-in-ag';
 import biztalkComponentsNotBackedUp from './biztalk-components-not-backed-up';
+import mqseriesQueueManagerNotClustered from './mqseries-queue-manager-not-clustered';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -148,6 +149,7 @@ export const allRules: Rule[] = [
   ssasInAvailabilityGroup,
   ssisdbNotInAg,
   biztalkComponentsNotBackedUp,
+  mqseriesQueueManagerNotClustered,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,

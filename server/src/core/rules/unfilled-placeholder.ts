@@ -62,6 +62,7 @@ export const PLACEHOLDER_ANSWERS: { label: string; under: RegExp; rules: string[
   { label: 'backup server', under: /^backup\.(configurationExport|applications)\./, rules: ['biztalk-components-not-backed-up'] },
   { label: 'share', under: /^backup\.(configurationExport|applications)\./, rules: ['biztalk-components-not-backed-up'] },
   { label: 'YYYY-MM-DD', under: /^backup\.(configurationExport|applications)\./, rules: ['biztalk-components-not-backed-up'] },
+  { label: 'true once the queue manager and its MQSeries Server are clustered', under: /^mqQueueManagers\./, rules: ['mqseries-queue-manager-not-clustered'], upTo: 'info' },
   { label: 'true once MSDTC is a clustered resource', under: /^biztalk\./, rules: ['msdtc-not-clustered'] },
   { label: 'tracking host', under: /^hosts\./, rules: ['tracking-host-redundancy'] },
   { label: 'first server', under: /^hosts\./, rules: ['tracking-host-redundancy'] },
