@@ -211,7 +211,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const instances = inHost.find((i) => i.label === 'instances')!;
     assert.deepEqual([(instances.textEdit as { newText: string }).newText, instances.insertTextFormat], ['instances: [$1]', 2]);
     const top = await completeAt(TOPOLOGY + 'b');
-    assert.deepEqual(labels(top).sort(), ['backup', 'biztalk', 'dr', 'fileShares', 'msmqServers', 'nlb', 'policy', 'sharepoint', 'sqlAgentJobs', 'sso']);
+    assert.deepEqual(labels(top).sort(), ['backup', 'biztalk', 'dr', 'fileShares', 'mqQueueManagers', 'msmqServers', 'nlb', 'policy', 'sharepoint', 'sqlAgentJobs', 'sso']);
     // A mapping key opens its block on the next line, indented; the typed prefix is replaced.
     const biztalk = top.find((i) => i.label === 'biztalk')!;
     assert.deepEqual(biztalk.textEdit, { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 1 } }, newText: 'biztalk:\n  ' });
