@@ -270,7 +270,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         writeStdout(VERSION + '\n');
         return 0;
       case 'lsp': {
-        const { startServer } = await import('../lsp/server');
+        const { startServer } = await import('../lsp/node/start');
         startServer();
         return -1; // keeps running
       }

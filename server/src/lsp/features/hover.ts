@@ -4,7 +4,7 @@
 // binding or manifest is described by the topologies of its own environments only, and a hover over a
 // finding says which environment (and topology file) it was found in.
 
-import { Hover, MarkupKind } from 'vscode-languageserver/node';
+import { Hover, MarkupKind } from 'vscode-languageserver';
 import type { BtsDocument, Finding } from '../../core';
 import { handlers, isUnresolved, sameName, TopologyView, Workspace } from '../../core/model/join';
 import type { LNode } from '../../core/readers/yamlNode';
