@@ -48,7 +48,8 @@ export interface FileSource {
  * to 4 ms there).
  */
 export function yieldToLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') return new Promise((resolve) => immediate(resolve));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     const port = channel.port1 as unknown as { onmessage: (() => void) | null; close(): void };

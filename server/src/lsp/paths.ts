@@ -13,7 +13,8 @@
 
 export type Platform = 'win32' | 'posix';
 
-const here: Platform = typeof process !== 'undefined' && process.platform === 'win32' ? 'win32' : 'posix';
+/** This process's platform: Node's `process.platform`; a web worker has no `process` and no Windows paths. */
+const here: Platform = (globalThis as { process?: { platform?: string } }).process?.platform === 'win32' ? 'win32' : 'posix';
 
 /** `scheme:/@authority/path`: a virtual path (a scheme of 2+ letters: `c:/` is a drive). */
 const VIRTUAL_PATH = /^([a-z][a-z0-9+.-]+):\/@([^/]*)(\/.*)?$/;

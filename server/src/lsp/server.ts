@@ -57,7 +57,7 @@ function fault(step: string): void {
 }
 
 function faults(): string | undefined {
-  return typeof process !== 'undefined' ? process.env?.BTSLINT_TEST_FAULTS : undefined;
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.BTSLINT_TEST_FAULTS;
 }
 
 export class BtslintServer {
@@ -94,6 +94,8 @@ export class BtslintServer {
   constructor(
     readonly connection: Connection,
     private readonly files: FileSource,
+    /** `initialize`: the entry's look at the initialize request (the browser reads the extension's URI there). */
+    private readonly hooks: { initialize?(params: InitializeParams): void } = {},
   ) {
     this.publisher = new Publisher(connection);
     this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true));
@@ -192,6 +194,7 @@ export class BtslintServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.support = clientSupport(params.capabilities);
+    this.hooks.initialize?.(params);
     const folders = params.workspaceFolders?.length
       ? params.workspaceFolders.map((f) => uriToPath(f.uri))
       : params.rootUri
