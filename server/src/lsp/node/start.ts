@@ -40,5 +40,8 @@ export function startServer(): void {
       // the connection is gone
     }
   };
-  new BtslintServer(connection, new DiskFileSource(new ClientFileSource(connection, log))).listen();
+  // Test-only: shorter timeouts for the client's file requests (test/lsp/clientFiles.test.ts).
+  const testTimeout = Number(process.env.BTSLINT_TEST_CLIENT_TIMEOUT_MS) || undefined;
+  const clientFiles = new ClientFileSource(connection, log, testTimeout ? { findTimeoutMs: testTimeout, requestTimeoutMs: testTimeout } : {});
+  new BtslintServer(connection, new DiskFileSource(clientFiles)).listen();
 }
