@@ -55,7 +55,8 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     documentSelector: documentSelector(vscode.workspace.workspaceFolders),
     // The server pulls the `btslint` section and is told when it changes. It may ask for the files the
     // user has not opened (clientFiles); rule pages are under the extension's folder (extensionUri).
-    initializationOptions: { settings: currentSettings(), clientFiles: true, extensionUri: context.extensionUri.toString() },
+    // Plain data: a web worker receives it by structured clone, which refuses the settings' proxies.
+    initializationOptions: JSON.parse(JSON.stringify({ settings: currentSettings(), clientFiles: true, extensionUri: context.extensionUri.toString() })),
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
     middleware: {
