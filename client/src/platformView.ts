@@ -52,7 +52,8 @@ export class PlatformView {
     const { type, uri, line, character } = m as Record<string, unknown>;
     if (type !== 'reveal' || typeof uri !== 'string' || !Number.isInteger(line) || !Number.isInteger(character)) return;
     const target = c.protocol2CodeConverter.asUri(uri);
-    if (target.scheme !== 'file') return;
+    // A file, or a file of the workspace (vscode-vfs: on github.dev): never another scheme a page could name.
+    if (target.scheme !== 'file' && !vscode.workspace.getWorkspaceFolder(target)) return;
     const at = new vscode.Position(line as number, character as number);
     await vscode.window.showTextDocument(target, { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
   }
