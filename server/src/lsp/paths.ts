@@ -73,6 +73,7 @@ function virtualPathOf(uri: string): string | undefined {
 
 /** Percent-encodes a path component the way VS Code's URI does (unreserved characters and '/' stay). */
 function encodePath(p: string): string {
+  if (/^[A-Za-z0-9\-._~/]*$/.test(p)) return p; // the common case: nothing to encode
   let out = '';
   for (const ch of p) {
     if (/[A-Za-z0-9\-._~/]/.test(ch)) out += ch;
