@@ -5,6 +5,7 @@
 
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { docsUrl } from '../../host/docs';
+import { useNodeDecoders } from '../../host/fastDecode';
 import { ClientFileSource } from '../clientFiles';
 import { setDocsUrl } from '../docs';
 import { BtslintServer } from '../server';
@@ -33,6 +34,7 @@ export function startServer(): void {
   process.on('unhandledRejection', report('unhandled rejection'));
   process.on('uncaughtException', report('uncaught exception'));
   setDocsUrl(docsUrl);
+  useNodeDecoders();
   const log = (m: string) => {
     try {
       connection.console.info(m);
