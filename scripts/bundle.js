@@ -61,6 +61,15 @@ const browserCommon = {
   loader: { '.json': 'json' },
 };
 
+/** The rule pages by id: the browser server has no disk to read their "Why it matters" from. */
+function rulePages() {
+  const fs = require('fs');
+  const dir = path.join(root, 'docs', 'rules');
+  const pages = {};
+  for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.md')) pages[f.slice(0, -3)] = fs.readFileSync(path.join(dir, f), 'utf8');
+  return pages;
+}
+
 module.exports = { coreBrowserOptions, browserCommon };
 if (require.main !== module) return;
 
@@ -70,7 +79,7 @@ if (require.main !== module) return;
     esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
     esbuild.build({ ...browserCommon, format: 'cjs', entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] }),
-    esbuild.build({ ...browserCommon, format: 'iife', entryPoints: ['server/src/lsp/browser/main.ts'], outfile: 'dist/browser/server.js' }),
+    esbuild.build({ ...browserCommon, format: 'iife', entryPoints: ['server/src/lsp/browser/main.ts'], outfile: 'dist/browser/server.js', define: { BTSLINT_RULE_PAGES: JSON.stringify(rulePages()) } }),
   ]);
   const fs = require('fs');
   const size = (f) => `${(fs.statSync(path.join(root, f)).size / 1024).toFixed(0)} KB`;

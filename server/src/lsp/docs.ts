@@ -7,10 +7,17 @@
 import { docsPath } from '../core';
 
 let link: ((id: string) => string) | undefined;
+let why: ((id: string) => string | undefined) | undefined;
 
-/** The entry's way to link a rule page. */
-export function setDocsUrl(f: (id: string) => string): void {
+/** The entry's way to link a rule page, and to read its "Why it matters" section (the hover over a finding). */
+export function setDocsUrl(f: (id: string) => string, whyOf?: (id: string) => string | undefined): void {
   link = f;
+  why = whyOf;
+}
+
+/** The "Why it matters" section of a rule's page (host/ruleWhy.ts), or undefined (no entry gave a way). */
+export function ruleWhy(id: string): string | undefined {
+  return why?.(id);
 }
 
 /** The rule page of `id`; before an entry set one, its path inside the package (docs/rules/<id>.md). */

@@ -6,7 +6,8 @@
 // browser) with the CLI's findings on the same files injected as BTSLINT_EXPECTED. It checks:
 //   1. the diagnostics equal the CLI's on the whole example workspace (files never opened included);
 //   2. a live edit of a binding updates its diagnostics (and undoing it brings them back);
-//   3. a topology edit re-checks the bindings it judges.
+//   3. a topology edit re-checks the bindings it judges;
+//   4. the hover over a finding has the rule's "Why it matters" (the pages are in the web bundle).
 // `run()` rejects on the first failure; the workbench then exits with code 1.
 
 import * as vscode from 'vscode';
@@ -107,5 +108,16 @@ export async function run(): Promise<void> {
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the topology edit was not applied');
   await waitFor(`${WSS_RULE} to go from ${BINDING} after the topology edit`, () => !diagnosticLines(folder, BINDING).some((l) => l.includes(`|${WSS_RULE}|`)));
   log(`3. the topology edit re-checked ${BINDING}: ${diagnosticLines(folder, BINDING).length} diagnostics there now (${before.length} before)`);
-  log(`3 passed, 0 failed in ${Date.now() - t0} ms`);
+
+  // 4. The hover over a finding: its message, then the "Why it matters" of the rule's page.
+  const finding = vscode.languages.getDiagnostics(bindingUri).find((d) => d.source === 'btslint');
+  if (!finding) throw new Error(`no btslint diagnostic in ${BINDING} to hover`);
+  const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${codeOf(finding)}.md`)));
+  const whyStart = /^## Why it matters[ \t]*\r?\n\s*([^\r\n]{1,40})/m.exec(page)?.[1];
+  if (!whyStart) throw new Error(`the page of ${codeOf(finding)} has no "Why it matters"`);
+  const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', bindingUri, finding.range.start)) as vscode.Hover[];
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  if (!text.includes(whyStart.replace(/[*_`[\]]/g, '').slice(0, 20)) && !text.includes(whyStart.slice(0, 20))) throw new Error(`the hover over ${codeOf(finding)} has no "Why it matters" (${whyStart}):\n${text}`);
+  log(`4. the hover over ${codeOf(finding)} explains it`);
+  log(`4 passed, 0 failed in ${Date.now() - t0} ms`);
 }

@@ -8,7 +8,11 @@
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { ClientFileSource } from '../clientFiles';
+import { whySection } from '../../host/ruleWhy';
 import { docsUnder, setDocsUrl } from '../docs';
+
+/** The rule pages (docs/rules/<id>.md, by id), put in the bundle by scripts/bundle.js: the hover's "Why it matters". */
+declare const BTSLINT_RULE_PAGES: Record<string, string>;
 import { BtslintServer } from '../server';
 
 const worker = self as unknown as DedicatedWorkerGlobalScope;
@@ -25,6 +29,13 @@ worker.addEventListener('unhandledrejection', (e) => log(`btslint: unhandled rej
 new BtslintServer(connection, new ClientFileSource(connection, log), {
   initialize(params) {
     const base = (params.initializationOptions as { extensionUri?: unknown } | undefined)?.extensionUri;
-    if (typeof base === 'string') setDocsUrl(docsUnder(base));
+    if (typeof base !== 'string') return;
+    const url = docsUnder(base);
+    const pages: Record<string, string> = typeof BTSLINT_RULE_PAGES === 'object' ? BTSLINT_RULE_PAGES : {};
+    const whys = new Map<string, string | undefined>();
+    setDocsUrl(url, (id) => {
+      if (!whys.has(id)) whys.set(id, Object.prototype.hasOwnProperty.call(pages, id) ? whySection(pages[id], url(id)) : undefined);
+      return whys.get(id);
+    });
   },
 }).listen();

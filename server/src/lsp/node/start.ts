@@ -4,7 +4,7 @@
 // on disk through the client (../clientFiles.ts). Rule pages link to the installed docs/rules.
 
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { docsUrl } from '../../host/docs';
+import { docsUrl, ruleWhy } from '../../host/docs';
 import { useNodeDecoders } from '../../host/fastDecode';
 import { ClientFileSource } from '../clientFiles';
 import { setDocsUrl } from '../docs';
@@ -33,7 +33,7 @@ export function startServer(): void {
   };
   process.on('unhandledRejection', report('unhandled rejection'));
   process.on('uncaughtException', report('uncaught exception'));
-  setDocsUrl(docsUrl);
+  setDocsUrl(docsUrl, ruleWhy);
   useNodeDecoders();
   const log = (m: string) => {
     try {
