@@ -13,6 +13,7 @@ import { runLint, runPrintConfig, RunUsageError } from './run';
 import { InitUsageError, runInit } from './init';
 import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
 import { version as VERSION } from '../../../package.json';
+import { useNodeDecoders } from '../host/fastDecode';
 
 class UsageError extends Error {}
 
@@ -269,8 +270,8 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   return docs;
 }
 
-
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  useNodeDecoders();
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -287,7 +288,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         writeStdout(VERSION + '\n');
         return 0;
       case 'lsp': {
-        const { startServer } = await import('../lsp/server');
+        const { startServer } = await import('../lsp/node/start');
         startServer();
         return -1; // keeps running
       }
