@@ -26,7 +26,8 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BtsDocument, Finding, isCandidateName, Level } from '../core';
+import { BtsDocument, Finding, isCandidateName, Level, TextChange } from '../core';
+import { trackedDocuments } from './edits';
 import { check as checkOnce, checkSteps } from '../core/pipeline';
 import { environmentRuns } from '../core/environments';
 import { workspaceOf } from '../core/model/join';
@@ -41,9 +42,9 @@ import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protoc
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
 import { createTopology } from './init';
-import { Scheduler } from './scheduler';
+import { LARGE_SETTLE_MS, Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
-import { Entry, isSkipped, WorkspaceState } from './workspace';
+import { Entry, isSkipped, LARGE_DOCUMENT, WorkspaceState } from './workspace';
 
 export { normaliseSettings };
 export { DEBOUNCE_MS } from './scheduler';
@@ -62,7 +63,9 @@ function fault(step: string): void {
 
 export class BtslintServer {
   readonly state = new WorkspaceState();
-  private readonly documents = new TextDocuments(TextDocument);
+  /** The client's last incremental edits, as offsets (edits.ts), until the change event that follows takes them. */
+  private lastEdits: { uri: string; version: number; changes: TextChange[] | undefined } | undefined;
+  private readonly documents = new TextDocuments(trackedDocuments((uri, version, changes) => (this.lastEdits = { uri, version, changes })));
   /** btslint.config files (nearest wins), suppressions: the CLI's policy. */
   readonly policy = new EditorPolicy((p) => {
     fault('config');
@@ -153,6 +156,7 @@ export class BtslintServer {
           },
           p,
         ),
+      clientDocument: (uri) => this.documents.get(uri),
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
   }
@@ -255,13 +259,17 @@ export class BtslintServer {
     return this.settings.all().some((s) => s.enable);
   }
 
+  /**
+   * The workspace requests are answered with: a large open document whose newest version waits for
+   * its check is in it at its last parse (WorkspaceState.documentForRequest), so no request parses it.
+   */
   private workspace() {
-    return workspaceOf(this.state.documents((e) => this.isLinted(e)));
+    return workspaceOf(this.state.documents((e) => this.isLinted(e), true));
   }
 
   /** The topologies (URIs) of a document's environments, as the pipeline decides them (core/environments.ts). */
   private judgesOf(doc: BtsDocument): string[] | undefined {
-    const docs = this.state.documents((e) => this.isLinted(e));
+    const docs = this.state.documents((e) => this.isLinted(e), true);
     return environmentRuns(docs, { configFor: (uri) => this.policy.configFor(uri), pathOf: uriToPath }).membership.get(doc)?.topologies;
   }
 
@@ -286,6 +294,8 @@ export class BtslintServer {
   }
 
   private onOpenOrChange(td: TextDocument, why: 'open' | 'change'): void {
+    const edits = this.lastEdits;
+    this.lastEdits = undefined;
     if (!isCandidateName(td.uri) || uriToPath(td.uri) === undefined) return;
     // An open document over the size limit is handed to the core like any other: readDocument
     // turns it into the file-too-large stand-in without parsing it.
@@ -294,8 +304,9 @@ export class BtslintServer {
     if (e?.open && e.version === td.version && e.text === text) return; // onDidOpen then onDidChangeContent: one update
     if (e && e.uri !== td.uri) this.publisher.clear(e.uri);
     if (why === 'open') this.publisher.noteOpened(td.uri);
-    this.state.setOpen(td.uri, text, td.version);
-    if (why === 'open' || this.settings.forUri(td.uri).run === 'onType') this.scheduler.request(`${why} ${td.uri}`);
+    const changes = why === 'change' && edits?.uri === td.uri && edits.version === td.version ? edits.changes : undefined;
+    this.state.setOpen(td.uri, text, td.version, changes);
+    if (why === 'open' || this.settings.forUri(td.uri).run === 'onType') this.scheduler.request(`${why} ${td.uri}`, false, why === 'change' && text.length > LARGE_DOCUMENT ? LARGE_SETTLE_MS : 0);
   }
 
   private async onClose(uri: string): Promise<void> {
