@@ -54,7 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
       { scheme: 'file', pattern: '**/*.topology.{yaml,yml,json}' },
     ],
     // The server pulls the `btslint` section and is told when it changes.
-    initializationOptions: { settings: currentSettings() },
+    // In an untrusted workspace the server reads nothing outside the workspace folders (not even a
+    // btslint.config file in a folder above them); when trust is granted the server is restarted.
+    initializationOptions: { settings: currentSettings(), workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
     middleware: {
@@ -72,6 +74,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Btslin
     // The server's "Open adapter settings" CodeLens runs the client command of that name.
   };
   client = new LanguageClient('btslint', 'btslint', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (clientOptions.initializationOptions) clientOptions.initializationOptions.workspaceTrusted = true;
+      void client?.restart();
+    }),
+  );
 
   // "Show model": read-only documents with the model a request returned.
   const MODEL_SCHEME = 'btslint-model';

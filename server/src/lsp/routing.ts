@@ -62,6 +62,8 @@ export interface RoutingHost {
   lastCheck(): { docs: BtsDocument[]; findings: Finding[] };
   /** btslint init for a workspace folder (lsp/init.ts). */
   createTopology(p: InitParams): Promise<InitResult>;
+  /** Whether a file beyond the workspace scan may be read (not outside the workspace when it is untrusted). */
+  mayRead(fsPath: string): boolean;
   /** The client's text of an open document (for positions in it). */
   clientDocument(uri: string): TextDocument | undefined;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
@@ -243,7 +245,7 @@ export function route(h: RoutingHost): void {
       async () => {
         let doc = h.state.documentAt(p.uri);
         const fsPath = uriToPath(p.uri);
-        if (!doc && fsPath && isCandidateName(fsPath)) {
+        if (!doc && fsPath && isCandidateName(fsPath) && h.mayRead(fsPath)) {
           // A file outside the workspace folders: read it for this request only.
           const r = await readLimited(fsPath, h.state.maxFileSizeOf(fsPath));
           if ('bytes' in r) doc = readDocument(p.uri, r.bytes);

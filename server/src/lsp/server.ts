@@ -69,6 +69,8 @@ export class BtslintServer {
   private readonly documents = new TextDocuments(trackedDocuments((uri, version, changes) => (this.lastEdits = { uri, version, changes })));
   /** btslint.config files (nearest wins), suppressions: the CLI's policy. */
   readonly policy = new EditorPolicy((p) => {
+    // In an untrusted workspace no config file above or beside the workspace folders is read.
+    if (!this.mayRead(p)) return undefined;
     fault('config');
     const bytes = readConfigFile(p);
     if (bytes instanceof Uint8Array && Buffer.from(bytes).includes('btslint-test-fault')) fault('config-content');
@@ -87,6 +89,12 @@ export class BtslintServer {
    * refuses them once the text moved on, instead of misapplying them.
    */
   private checked = new Map<string, { doc: BtsDocument; version: number | null }>();
+  /**
+   * False when the client says the workspace is not trusted (initializationOptions.workspaceTrusted,
+   * VS Code's workspace trust): then nothing outside the workspace folders is read, not even a config
+   * file in a folder above them or a file the user asks the model of (mayRead).
+   */
+  private trusted = true;
   private scanGeneration = 0;
   private scanning = false;
   private lastStatus: StatusParams | undefined;
@@ -158,6 +166,7 @@ export class BtslintServer {
           p,
         ),
       clientDocument: (uri) => this.documents.get(uri),
+      mayRead: (p) => this.mayRead(p),
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
   }
@@ -196,6 +205,7 @@ export class BtslintServer {
           : [];
     this.state.folders = folders.filter((f): f is string => !!f);
     this.settings.setInitializationOptions(params.initializationOptions);
+    this.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return { capabilities: serverCapabilities(this.support), serverInfo: { name: 'btslint', version: serverVersion() } };
   }
 
@@ -272,6 +282,16 @@ export class BtslintServer {
   private judgesOf(doc: BtsDocument): string[] | undefined {
     const docs = this.state.documents((e) => this.isLinted(e), true);
     return environmentRuns(docs, { configFor: (uri) => this.policy.configFor(uri), pathOf: uriToPath }).membership.get(doc)?.topologies;
+  }
+
+  /**
+   * Whether the server may read a file beyond the workspace scan: always when the workspace is trusted;
+   * otherwise only inside the workspace folders, every symlink resolved (host/confine.ts). The scan,
+   * re-reads and the topologies config files name are confined to the folders in any case.
+   */
+  private mayRead(fsPath: string): boolean {
+    if (this.trusted) return true;
+    return this.state.inFolders(fsPath) && this.disk.confinement().allows(fsPath);
   }
 
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
