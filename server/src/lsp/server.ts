@@ -26,7 +26,6 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as v8 from 'v8';
 import { BtsDocument, Finding, isCandidateName, Level, TextChange } from '../core';
 import { trackedDocuments } from './edits';
 import { check as checkOnce, checkSteps } from '../core/pipeline';
@@ -525,7 +524,8 @@ export function startServer(): void {
   // A long-lived process that holds large documents: the heap may grow 20% over what is live before a
   // full collection, not the default of up to 4 times (an edit of a 15 MB binding leaves its old text
   // and the old findings behind; with the default the server reached 500 MB, bench/lsp-large.js).
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // (Node only, like the rest of startServer: a browser entry of the server has no such setting.)
+  (require('v8') as typeof import('v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const argv = process.argv;
   const explicit = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
   const connection =
