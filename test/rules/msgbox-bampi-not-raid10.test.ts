@@ -130,7 +130,7 @@ sqlInstances:
       errors: [
         {
           range: [6, 11, 6, 22],
-          messageId: 'noRaid', data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
+          severity: 'info', messageId: 'noRaid', data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
 environment: production
@@ -169,7 +169,7 @@ sqlInstances:
       errors: [
         {
           range: [8, 21, 8, 25],
-          messageId: 'volumeUndeclared', data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
+          severity: 'info', messageId: 'volumeUndeclared', data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
 environment: production
@@ -236,7 +236,7 @@ sqlInstances:
       errors: [
         {
           range: [7, 9, 7, 31],
-          messageId: 'dataVolumeUnknown', data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
+          severity: 'info', messageId: 'dataVolumeUnknown', data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
 environment: production

@@ -23,7 +23,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [6, 11, 6, 22],
-          severity: 'warning',
+          severity: 'info',
           messageId: 'noRaid',
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1

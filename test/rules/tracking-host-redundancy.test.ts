@@ -31,7 +31,7 @@ ruleTester(rule, {
       errors: [
         {
           range: [3, 1, 3, 6],
-          severity: 'warning',
+          severity: 'info',
           messageId: 'noTrackingHost',
           data: { needed: 2, messageBoxes: '1 MessageBox database' },
           fixKind: 'declaration', fixOutput: {

@@ -68,7 +68,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: inst ? itemAnchor(inst) : d.range,
-          severity: 'warning',
+          // btslint cannot check it: an unknown, not a violation.
+          severity: 'info',
           messageId: inst ? 'noVolumes' : 'notDeclared',
           data: { instance: d.str ?? '' },
           nodePath: `dr.destinationInstances[${d.str}]:volumes`,

@@ -50,6 +50,7 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: dataVolumeNode!.range,
+              severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'volumeUndeclared',
               data: { database: dbName, drive, instance: instName, label },
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}].dataVolume`,
@@ -71,6 +72,7 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: p.dbNode ? itemAnchor(p.dbNode) : itemAnchor(inst),
+              severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'dataVolumeUnknown',
               data: { database: dbName, instance: instName },
               nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}]`,
@@ -94,6 +96,7 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: itemAnchor(v),
+              severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'noRaid',
               data: { drive: vd, label, database: dbName },
               nodePath: `${path}:${dbName}`,
