@@ -85,6 +85,15 @@ describe('btslint lsp: requests on a large document while its new version waits'
       // Inside the text typed since the last parse there is nothing to answer from it.
       const inside = positionAt(stale.text, stale.text.indexOf('<!-- twice') + 3);
       assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: inside }), null);
+      // More edits, one notification each (typing): still the last parse, mapped through all of them.
+      for (const piece of ['a', 'b', '\n']) {
+        const t = c.texts.get(uri)!;
+        const at = positionAt(t, t.indexOf('<SendPort Name="SP500"'));
+        c.change(uri, [{ range: { start: at, end: at }, text: piece }]);
+      }
+      const typed = await ask();
+      check(typed, 'after a burst of edits');
+      assert.ok(find(typed.symbols, 'SP1000'), 'still the last parse');
       // Saved: checked, so parsed at the newest version; the same answers, and the new name.
       const n = c.notifications.length;
       void c.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
@@ -92,7 +101,13 @@ describe('btslint lsp: requests on a large document while its new version waits'
       const fresh = await ask();
       check(fresh, 'after the check');
       assert.ok(find(fresh.symbols, 'SP1000x'));
-      assert.deepEqual(find(fresh.symbols, 'SP2400'), find(stale.symbols, 'SP2400'));
+      assert.deepEqual(find(fresh.symbols, 'SP2400'), find(typed.symbols, 'SP2400'));
+      // A change that replaces the whole text: its edits are not known, so a request parses it.
+      const whole = c.texts.get(uri)!.replace('Name="SP7"', 'Name="SP7z"');
+      c.change(uri, { text: whole });
+      const replaced = await ask();
+      check(replaced, 'after a whole-text change');
+      assert.ok(find(replaced.symbols, 'SP7z'), 'parsed at the newest version');
     } finally {
       await c.shutdown();
       fs.rmSync(root, { recursive: true, force: true });
