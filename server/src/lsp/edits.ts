@@ -4,7 +4,7 @@
 // request from the last parse while the newest version waits for its check, with positions mapped
 // through the edits in both directions (a position inside text typed since is not answered).
 
-import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../core';
 

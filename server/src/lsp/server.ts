@@ -14,17 +14,13 @@
 
 import {
   Connection,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   WatchKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BtsDocument, Finding, isCandidateName, Level, TextChange } from '../core';
 import { trackedDocuments } from './edits';
@@ -34,7 +30,7 @@ import { workspaceOf } from '../core/model/join';
 import { ClientSupport, clientSupport, serverCapabilities } from './capabilities';
 import { toDiagnostic } from './convert';
 import { DiskSync } from './diskSync';
-import { readConfigFile, yieldToLoop } from './files';
+import { FileSource, yieldToLoop } from './files';
 import { pathToUri, uriKey, uriToPath } from './paths';
 import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
@@ -57,8 +53,12 @@ export const WATCHED_GLOBS = ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.top
  * `config-content` throws only on a config file whose text holds `btslint-test-fault` (a failure mid-run).
  */
 function fault(step: string): void {
-  const f = process.env.BTSLINT_TEST_FAULTS;
+  const f = faults();
   if (f && f.split(',').includes(step)) throw new Error(`injected fault in ${step}`);
+}
+
+function faults(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.BTSLINT_TEST_FAULTS;
 }
 
 export class BtslintServer {
@@ -71,8 +71,8 @@ export class BtslintServer {
     // In an untrusted workspace no config file above or beside the workspace folders is read.
     if (!this.mayRead(p)) return undefined;
     fault('config');
-    const bytes = readConfigFile(p);
-    if (bytes instanceof Uint8Array && Buffer.from(bytes).includes('btslint-test-fault')) fault('config-content');
+    const bytes = this.files.readConfig(p);
+    if (faults() && bytes instanceof Uint8Array && new TextDecoder().decode(bytes).includes('btslint-test-fault')) fault('config-content');
     return bytes;
   });
   private readonly settings = new SettingsStore();
@@ -98,12 +98,22 @@ export class BtslintServer {
   private scanning = false;
   private lastStatus: StatusParams | undefined;
 
-  constructor(readonly connection: Connection) {
+  /**
+   * `files`: where the files the user has not opened are read from (the Node entry: the disk, and the
+   * client for folders that are not on disk; the browser entry: the client).
+   */
+  constructor(
+    readonly connection: Connection,
+    private readonly files: FileSource,
+    /** `initialize`: the entry's look at the initialize request (the browser reads the extension's URI there). */
+    private readonly hooks: { initialize?(params: InitializeParams): void } = {},
+  ) {
     this.publisher = new Publisher(connection);
     this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true));
     this.disk = new DiskSync({
       state: this.state,
       policy: this.policy,
+      files,
       forget: (e) => this.forget(e),
       log: (m) => this.log(m),
     });
@@ -139,6 +149,7 @@ export class BtslintServer {
 
     route({
       connection,
+      files,
       state: this.state,
       policy: this.policy,
       support: () => this.support,
@@ -155,6 +166,7 @@ export class BtslintServer {
             connection,
             state: this.state,
             policy: this.policy,
+            files,
             canCreateFiles: () => this.support.createFiles,
             lintedDocuments: () =>
               this.state.all().flatMap((e) => {
@@ -195,6 +207,7 @@ export class BtslintServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.support = clientSupport(params.capabilities);
+    this.hooks.initialize?.(params);
     const folders = params.workspaceFolders?.length
       ? params.workspaceFolders.map((f) => uriToPath(f.uri))
       : params.rootUri
@@ -290,7 +303,7 @@ export class BtslintServer {
    */
   private mayRead(fsPath: string): boolean {
     if (this.trusted) return true;
-    return this.state.inFolders(fsPath) && this.disk.confinement().allows(fsPath);
+    return this.state.inFolders(fsPath) && (this.files.inside?.(fsPath) ?? true);
   }
 
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
@@ -509,37 +522,4 @@ function oneLine(s: string): string {
 
 function serverVersion(): string {
   return version;
-}
-
-/** See startServer. */
-export const HEAP_GROWING_PERCENT = 20;
-
-/**
- * Starts the server on the transport the command line names: `--node-ipc` (VS Code), `--socket=N`,
- * `--pipe=NAME`, or stdio (the default: `btslint lsp` and `btslint lsp --stdio`). A rejection or
- * exception nobody caught is logged, and the server goes on (each handler has its own boundary; this
- * is the last one).
- */
-export function startServer(): void {
-  // A long-lived process that holds large documents: the heap may grow 20% over what is live before a
-  // full collection, not the default of up to 4 times (an edit of a 15 MB binding leaves its old text
-  // and the old findings behind; with the default the server reached 500 MB, bench/lsp-large.js).
-  // (Node only, like the rest of startServer: a browser entry of the server has no such setting.)
-  (require('v8') as typeof import('v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  const argv = process.argv;
-  const explicit = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
-  const connection =
-    explicit && !argv.includes('--stdio')
-      ? createConnection(ProposedFeatures.all)
-      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  const report = (what: string) => (e: unknown) => {
-    try {
-      connection.console.error(`btslint: ${what}: ${(e as Error)?.stack ?? String(e)}`);
-    } catch {
-      process.stderr.write(`btslint: ${what}: ${String(e)}\n`);
-    }
-  };
-  process.on('unhandledRejection', report('unhandled rejection'));
-  process.on('uncaughtException', report('uncaught exception'));
-  new BtslintServer(connection).listen();
 }
