@@ -32,7 +32,7 @@ backup:
   ],
   invalid: [
     {
-      name: 'no backup section: reported at `topology:`, the whole job block is appended',
+      name: 'no backup section: reported at `environment:` (not at the format version), the whole job block is appended',
       files: {
         [T]: `topology: 1
 environment: production
@@ -41,7 +41,7 @@ sqlInstances: []
       },
       errors: [
         {
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'error',
           messageId: 'missing',
           fixKind: 'declaration',
@@ -186,7 +186,7 @@ backup:
     {
       name: 'development does not relax a backup rule',
       files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\n' },
-      errors: [{ messageId: 'missing', range: [1, 1, 1, 12], severity: 'error' }],
+      errors: [{ messageId: 'missing', range: [2, 1, 2, 12], severity: 'error' }],
     },
   ],
 });

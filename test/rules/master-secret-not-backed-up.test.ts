@@ -57,11 +57,11 @@ ruleTester(rule, {
       errors: [{ range: [6, 5, 6, 20], severity: 'warning', messageId: 'noPasswordCustody', fixKind: 'declaration', fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\vault01\\sso\\master-secret.bak'\n    passwordCustody:\n      holder: SSO administrators\n      location: '<<where the password is kept>>'\n" } }],
     },
     {
-      name: 'no sso section: reported at `topology:`, the section is appended',
+      name: 'no sso section: reported at `environment:` (not at the format version), the section is appended',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts: []\n' },
       errors: [
         {
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'error',
           messageId: 'noBackup',
           fixKind: 'declaration',
@@ -150,7 +150,7 @@ sso:
       name: 'the topology lacks it too: both are reported, each in its file',
       files: { [T]: 'topology: 1\nenvironment: production\n', 'cfg.xml': ssoConfig('<Value/>') },
       errors: [
-        { messageId: 'noBackup', file: T, range: [1, 1, 1, 12], severity: 'error' },
+        { messageId: 'noBackup', file: T, range: [2, 1, 2, 12], severity: 'error' },
         { messageId: 'exportNoFile', file: 'cfg.xml', range: [6, 11, 6, 19], severity: 'warning' },
       ],
     },

@@ -15,11 +15,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'no sqlAgentJobs: one finding at `topology:`, the block is appended with placeholders',
+      name: 'no sqlAgentJobs: one finding at `environment:` (not at the format version), the block is appended with placeholders',
       files: { [T]: H },
       errors: [
         {
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` },
@@ -68,7 +68,7 @@ ruleTester(rule, {
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production"\n}\n' },
       errors: [
         {
-          range: [2, 3, 2, 16],
+          range: [3, 3, 3, 16],
           messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: {
             'prod.topology.json':
