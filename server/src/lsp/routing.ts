@@ -105,7 +105,7 @@ export function route(h: RoutingHost): void {
       range: (x) => ({ start: m.position(x.start, 'start'), end: m.position(x.end, 'end') }),
       line: (l, side) => client.positionAt(view.toClient(lines.offset({ line: l, character: 0 }), side)).line,
     };
-    return back(r as NonNullable<T>, m);
+    return back(r, m);
   };
 
   c.onHover((p) =>
