@@ -29,9 +29,16 @@ export function packageRoot(): string {
   }
 }
 
-/** The installed rule page of `id`, as a file: URL. */
+const urlCache = new Map<string, string>();
+
+/** The installed rule page of `id`, as a file: URL (once per rule: formatters ask for it per finding). */
 export function docsUrl(id: string): string {
-  return pathToFileURL(path.join(packageRoot(), ...docsPath(id).split('/'))).href;
+  let url = urlCache.get(id);
+  if (url === undefined) {
+    url = pathToFileURL(path.join(packageRoot(), ...docsPath(id).split('/'))).href;
+    if (urlCache.size < 1000) urlCache.set(id, url);
+  }
+  return url;
 }
 
 /** The installed README (what btslint is), as a file: URL: SARIF's informationUri. */

@@ -67,7 +67,9 @@ export default defineRule({
       if (!t || BIZTALK_DATABASES[t.database.toLowerCase()]) continue;
       if (/^false$/i.test(setting(ctx.ws, h, 'useAmbientTransaction')?.value ?? '')) continue;
       const key = `${normaliseSqlName(t.server)}|${t.database.toLowerCase()}`;
-      targets.set(key, [...(targets.get(key) ?? []), t]);
+      const list = targets.get(key);
+      if (list) list.push(t);
+      else targets.set(key, [t]);
     }
     const endpointRelated = (list: SqlTarget[]): RelatedLocation[] =>
       list.slice(0, 5).map((t) => ({ uri: t.doc.uri, range: t.range, message: `${endpointLabel(t.handler)} uses ${t.database} on ${t.server}` }));

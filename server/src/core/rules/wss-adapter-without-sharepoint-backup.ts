@@ -42,7 +42,9 @@ export default defineRule({
     for (const h of handlers(ctx.ws)) {
       if (!adapterIs(h.transport, ...WSS_ADAPTERS) || !h.transport.adapter) continue;
       const key = `${h.doc.uri}\u0000${siteHost(h) ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), h]);
+      const list = groups.get(key);
+      if (list) list.push(h);
+      else groups.set(key, [h]);
     }
     for (const list of groups.values()) {
       const h = list[0];
