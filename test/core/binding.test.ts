@@ -302,6 +302,42 @@ describe('malformed bindings', () => {
     assert.equal(findings[0].range.start, text.indexOf('&lt;FileName'));
   });
 
+  test('a lookup passes nested settings that cannot hold its name; answers and problems stay as if all were parsed', () => {
+    // Two nested documents, both malformed; the second names `queue` only through a character reference.
+    const data =
+      '&lt;CustomProps&gt;&lt;AdapterConfig vt="8"&gt;&amp;lt;Config&amp;gt;&amp;lt;uri&amp;gt;a&amp;lt;/Config&amp;gt;&lt;/AdapterConfig&gt;' +
+      '&lt;BindingConfiguration vt="8"&gt;&amp;lt;Config&amp;gt;&amp;lt;&amp;#113;ueue&amp;gt;q1&amp;lt;/Config&amp;gt;&lt;/BindingConfiguration&gt;&lt;/CustomProps&gt;';
+    const text =
+      '<BindingInfo><SendPortCollection><SendPort Name="S"><PrimaryTransport><Address>C:\\out</Address><TransportType Name="MSMQ"/>' +
+      `<TransportTypeData>${data}</TransportTypeData><SendHandler Name="H"/></PrimaryTransport></SendPort></SendPortCollection></BindingInfo>`;
+    const expected = [
+      ['In the escaped adapter settings: <uri> is not closed before </Config>.', '&amp;lt;uri'],
+      ['In the escaped adapter settings: <queue> is not closed before </Config>.', '&amp;lt;&amp;#113;ueue'],
+    ];
+    const fresh = () => readDocument('s.xml', text).binding!.sendPorts[0].primary!;
+    // All at once.
+    const whole = fresh().settings()!;
+    const doc = readDocument('s.xml', text);
+    assert.deepEqual(
+      whole.errors.map((e) => [e.message, at(doc, e.range)]),
+      expected,
+    );
+    // A name found in neither, then one held (through a character reference) by the second only: the
+    // problems keep their document order.
+    const t = fresh();
+    const s = t.settings()!;
+    assert.equal(s.get('serialProcessing'), undefined);
+    assert.equal(s.get('QUEUE')!.value, 'q1');
+    assert.deepEqual(
+      s.errors.map((e) => [e.message, at(doc, e.range)]),
+      expected,
+    );
+    assert.deepEqual(
+      s.all().map((x) => x.name),
+      whole.all().map((x) => x.name),
+    );
+  });
+
   test('a file with a BindingInfo root and nothing else reads as an empty binding', () => {
     const doc = readDocument('e.xml', '<BindingInfo/>');
     assert.deepEqual(doc.binding, { sendPorts: [], receivePorts: [], receiveLocations: [], orchestrations: [] });

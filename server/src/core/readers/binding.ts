@@ -280,19 +280,21 @@ const NESTED_LENGTHS = new Set([...NESTED].map((n) => n.length));
 function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined {
   const outer = parseEmbedded(xml, dataElement);
   if (!outer) return undefined;
-  const errors: { message: string; range: OffsetRange }[] = [];
-  const collectErrors = (e: EmbeddedXml) => {
+  type SettingsError = { message: string; range: OffsetRange };
+  const collectErrors = (into: SettingsError[]) => (e: EmbeddedXml) => {
     for (const err of e.doc.errors) {
-      errors.push({ message: `In the escaped adapter settings: ${err.message}`, range: { start: e.toOuter(err.start), end: e.toOuter(err.end) } });
+      into.push({ message: `In the escaped adapter settings: ${err.message}`, range: { start: e.toOuter(err.start), end: e.toOuter(err.end) } });
     }
   };
-  collectErrors(outer);
+  const outerErrors: SettingsError[] = [];
+  collectErrors(outerErrors)(outer);
   // The settings in document order: each top-level one, followed by those nested in it (AdapterConfig,
   // BindingConfiguration). The nested documents are parsed when a lookup first passes them (a WCF
   // binding configuration is large, and `BindingType`, which comes before it, is often all a rule
-  // asks), or when all settings or the errors are asked for; the order, hence every answer, is the
-  // same as parsing them all at once.
-  const tops: { setting: AdapterSetting; nested?: () => AdapterSetting[] }[] = [];
+  // asks), or when all settings or the errors are asked for; a lookup passes one without parsing it
+  // when its escaped text certainly holds no such name (mayHold). Each nested document keeps its own
+  // problems, listed in document order, so every answer is the same as parsing them all at once.
+  const tops: { setting: AdapterSetting; nested?: () => AdapterSetting[]; mayHold?: (lower: string) => boolean; errors?: SettingsError[] }[] = [];
   const props = outer.doc.root;
   if (props) {
     for (const p of children(props)) {
@@ -304,10 +306,17 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
         range: { start: outer.toOuter(vr.start), end: outer.toOuter(vr.end) },
         elementRange: { start: outer.toOuter(p.start), end: outer.toOuter(p.end) },
       };
+      if (!NESTED.has(p.name.toLowerCase())) {
+        tops.push({ setting });
+        continue;
+      }
       let nested: AdapterSetting[] | undefined;
+      const errors: SettingsError[] = [];
       tops.push({
         setting,
-        nested: NESTED.has(p.name.toLowerCase()) ? () => (nested ??= readNested(outer, p, collectErrors)) : undefined,
+        nested: () => (nested ??= readNested(outer, p, collectErrors(errors))),
+        mayHold: (lower) => nested !== undefined || mayHoldName(outer.doc.text, p.openEnd, p.closeStart, lower),
+        errors,
       });
     }
   }
@@ -322,23 +331,45 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
     }
     return list;
   };
+  let errors: SettingsError[] | undefined;
   return {
     get(name: string) {
       const lower = name.toLowerCase();
       for (const t of tops) {
         if (t.setting.name.toLowerCase() === lower) return t.setting;
-        const hit = t.nested?.().find((s) => s.name.toLowerCase() === lower);
+        if (!t.nested || !t.mayHold!(lower)) continue;
+        const hit = t.nested().find((s) => s.name.toLowerCase() === lower);
         if (hit) return hit;
       }
       return undefined;
     },
     all,
     get errors() {
-      all(); // every nested document parsed, so its problems are in
+      if (!errors) {
+        all(); // every nested document parsed, so its problems are in
+        errors = [...outerErrors];
+        for (const t of tops) if (t.errors) errors.push(...t.errors);
+      }
       return errors;
     },
   };
 }
+
+/**
+ * False only when the escaped settings in text[start, end) certainly hold no setting named `lower`
+ * (compared lower-cased), so a lookup need not parse them. A name in the decoded document is a run
+ * of name characters, and decoding turns the five entities into `<>&"'`, none of them a name
+ * character: so without a character reference (`&#`) every such run stands in the escaped text as
+ * it is. Anything outside ASCII (where lower-casing is not one unit for one) answers "may hold".
+ */
+function mayHoldName(text: string, start: number, end: number, lower: string): boolean {
+  if (NON_ASCII.test(lower)) return true;
+  const s = text.slice(start, end);
+  if (NON_ASCII_OR_CHAR_REF.test(s)) return true;
+  return s.toLowerCase().includes(lower);
+}
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_OR_CHAR_REF = /[\u0080-\uffff]|&#/;
 
 /** The settings nested in one escaped setting (`p`), its problems given to `collectErrors`. */
 function readNested(outer: EmbeddedXml, p: XmlElement, collectErrors: (e: EmbeddedXml) => void): AdapterSetting[] {
