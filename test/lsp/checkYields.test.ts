@@ -3,7 +3,8 @@
 // slices, so a request that arrives while the check runs is answered before the check ends. Order
 // only, no timing: over the protocol, a request sent once the server says it is checking is answered
 // before the check ends; on WorkspaceState, the parse pauses with its steps in progress, a request
-// then gets the new version, and a parse left by a stale check is finished by the next one.
+// gets the last parse until the tree is updated in place, then the new version, and a parse left by
+// a stale check is finished by the next one.
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -68,7 +69,7 @@ describe('WorkspaceState.documentsInSteps', () => {
     s.setOpen(uri, text.slice(0, at) + 'x' + text.slice(at), 2, [{ start: at, oldEnd: at, newEnd: at + 1 }]);
   };
 
-  it('pauses between the steps of a re-parse; a request in between gets the new version', async () => {
+  it('pauses between the steps of a re-parse; a request in between gets the last parse, then the new version', async () => {
     const s = new WorkspaceState();
     const text = binding(LARGE_DOCUMENT);
     s.setOpen(uri, text, 1);
@@ -76,17 +77,21 @@ describe('WorkspaceState.documentsInSteps', () => {
     edited(s, text);
     // Before the check starts: the last parse answers.
     assert.equal(s.documentForRequest(uri)!.doc, v1);
-    let inProgress = false;
+    const seen: { reading: boolean; doc: unknown; edits: number }[] = [];
     let mid: ReturnType<WorkspaceState['documentForRequest']>;
     const docs = await s.documentsInSteps(undefined, async () => {
-      if (!mid) {
-        inProgress = !!s.get(uri)!.reading;
-        mid = s.documentForRequest(uri);
-      }
+      const reading = !!s.get(uri)!.reading;
+      mid = s.documentForRequest(uri);
+      seen.push({ reading, doc: mid!.doc, edits: mid!.edits.length });
       return true;
     });
-    assert.ok(inProgress, 'paused with the parse in progress');
-    assert.ok(mid && mid.doc !== v1 && mid.edits.length === 0, 'a request after the first step gets the new version');
+    // First pause: the text decoded, the last parse untouched: it answers, through the edit.
+    assert.deepEqual(seen[0], { reading: true, doc: v1, edits: 1 });
+    // Second pause: the tree updated in place; the request finished the parse and got the new version.
+    assert.equal(seen.length, 2);
+    assert.equal(seen[1].reading, true);
+    assert.notEqual(seen[1].doc, v1);
+    assert.equal(seen[1].edits, 0);
     assert.equal(mid!.doc.binding!.sendPorts[5].name, 'SP5x');
     assert.deepEqual(docs, [mid!.doc], 'the check goes on with the parse the request finished');
   });

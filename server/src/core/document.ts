@@ -115,11 +115,12 @@ export function readDocument(uri: string, content: Uint8Array | string, options:
 }
 
 /**
- * readDocument in steps: it pauses after the XML is parsed (or re-parsed in place) and while the
+ * readDocument in steps: it pauses before and after the XML is parsed (or re-parsed in place) and while the
  * binding model is read, so a shell that must stay responsive (the language server, re-reading an
  * edited binding of megabytes) can answer requests in between. The core keeps no clock: the caller
- * decides when to go back to its event loop. Once the first step ran, `previous` may already be
- * superseded: a caller that needs the document meanwhile runs the remaining steps at once.
+ * decides when to go back to its event loop. The first step decodes and indexes the text; the second
+ * parses it, updating `previous`'s tree in place when it can (then `previous` is superseded): from
+ * there, a caller that needs the document runs the remaining steps at once.
  */
 export function* readDocumentSteps(uri: string, content: Uint8Array | string, options: ReadOptions = {}): Generator<void, BtsDocument, void> {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -249,6 +250,8 @@ function* readDocumentUnsafe(uri: string, content: Uint8Array | string, topology
     }
     return doc;
   }
+  // Nothing of `previous` has changed yet: a caller may still answer from it while it waits.
+  yield;
   const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text);
   yield;
   const root = xml.root;

@@ -46,6 +46,8 @@ interface Reading {
   /** The version it parses (`open:<version>`). */
   parsed: string;
   steps: Generator<void, BtsDocument, void>;
+  /** The client's edits from the last parse to the text it reads (null: not known). */
+  edits: TextChange[] | null | undefined;
 }
 
 /**
@@ -193,7 +195,7 @@ export class WorkspaceState {
     // Where the text changed, from the client's edits when known (else the core compares the texts).
     const change = e.pending && e.doc?.text !== undefined ? compose(e.pending) : undefined;
     const steps = readDocumentSteps(e.uri, e.text, { maxFileSize: this.maxFileSizeOf(e.path), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc, change });
-    e.reading = { parsed: v, steps };
+    e.reading = { parsed: v, steps, edits: e.pending };
     // The client's edits from now on are edits of the text this parse reads.
     e.pending = [];
     return true;
@@ -260,15 +262,24 @@ export class WorkspaceState {
   documentForRequest(uri: string): RequestDocument | undefined {
     const e = this.get(uri);
     if (!e) return undefined;
-    const edits = e.pending;
+    const edits = this.editsSinceParse(e);
     if (e.doc && edits && this.answersFromLastParse(e)) return { doc: e.doc, edits, toDoc: (o) => toOld(edits, o), toClient: (o, side) => toNew(edits, o, side) };
     const doc = this.document(e);
     return doc && { doc, edits: [], toDoc: (o) => o, toClient: (o) => o };
   }
 
-  /** A large open document whose newest version is not parsed, with the edits since its last parse known. */
+  /**
+   * A large open document whose newest version is not parsed, with the edits since its last parse
+   * known; also while a parse is in progress, until that parse has updated the last one in place.
+   */
   private answersFromLastParse(e: Entry): boolean {
-    return e.open && !e.reading && e.parsed !== `open:${e.version}` && !!e.doc && !e.doc.superseded && !!e.pending && (e.text?.length ?? 0) > LARGE_DOCUMENT;
+    return e.open && e.parsed !== `open:${e.version}` && !!e.doc && !e.doc.superseded && !!this.editsSinceParse(e) && (e.text?.length ?? 0) > LARGE_DOCUMENT;
+  }
+
+  /** The client's edits since the last parse (`doc`): those a parse in progress reads, then the later ones. */
+  private editsSinceParse(e: Entry): TextChange[] | null | undefined {
+    if (!e.reading) return e.pending;
+    return e.reading.edits && e.pending && [...e.reading.edits, ...e.pending];
   }
 
   /** The document at a URI, parsed at its latest version. */
