@@ -44,7 +44,6 @@ interface Generator {
   renderEditorSchema(rules: typeof allRules): string;
   currentTable(readme: string): string | undefined;
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const gen = require(path.join(ROOT, 'scripts', 'gen-rule-docs.js')) as Generator;
 
 /** Rules whose findings the engine reports itself (reader problems, rule failures). */
@@ -229,7 +228,6 @@ describe('docs/topology.md: the one table of severities by environment', () => {
 
 describe('generated schema validators', () => {
   it('server/src/core/generated/* are what `npm run gen:validators` makes from schemas/', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generate } = require(path.join(ROOT, 'scripts', 'gen-validators.js')) as { generate(): Map<string, string> };
     const made = generate();
     assert.ok(made.size >= 2);

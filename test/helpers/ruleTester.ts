@@ -88,7 +88,6 @@ function outputOf(docs: BtsDocument[], change: Fix): Record<string, string> {
  * offers (kind, title, output) to <file> as JSON lines: a tool for updating the tables by hand.
  */
 function record(file: string, entry: unknown): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('fs').appendFileSync(file, JSON.stringify(entry) + '\n');
 }
 
@@ -186,9 +185,9 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
           if (exp.fixOutput) {
             assert.ok(f.fix, `expected a fix for ${id} at ${JSON.stringify(exp.range)}`);
             assert.ok(exp.fixKind, `${id} at ${JSON.stringify(exp.range)}: give the fix's kind (fixKind) with its output`);
-            assert.equal(f.fix!.kind, exp.fixKind, `kind of the fix "${f.fix!.title}"`);
-            checkChange(c, docs, f, f.fix!, exp.fixOutput);
-            tested.add(f.fix!.kind);
+            assert.equal(f.fix.kind, exp.fixKind, `kind of the fix "${f.fix.title}"`);
+            checkChange(c, docs, f, f.fix, exp.fixOutput);
+            tested.add(f.fix.kind);
           }
           if (exp.suggestions === null) assert.equal(f.suggestions, undefined, `expected no suggestion for ${id} at ${JSON.stringify(exp.range)}`);
           if (exp.suggestions) {

@@ -2,7 +2,7 @@
 // ranges): rules read values through LNode and report at node ranges; fixes use the same nodes to
 // insert text in the file's own style.
 
-import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { yaml } from '../lazy';
 import type { OffsetRange } from '../text';
 
@@ -37,7 +37,7 @@ export class LNode {
   }
   get isFlow(): boolean {
     const t = this.target;
-    return !!t && (yaml().isMap(t) || yaml().isSeq(t)) && !!(t as YAMLMap | YAMLSeq).flow;
+    return !!t && (yaml().isMap(t) || yaml().isSeq(t)) && !!(t).flow;
   }
   get yamlMap(): YAMLMap | null {
     const t = this.target;
@@ -51,7 +51,7 @@ export class LNode {
   /** The scalar value (string, number, boolean, null), or undefined for collections. */
   get value(): unknown {
     const t = this.target;
-    return yaml().isScalar(t) ? (t as Scalar).value : undefined;
+    return yaml().isScalar(t) ? (t).value : undefined;
   }
 
   /** The scalar as a string, when it is a non-empty string or a number. */
@@ -89,8 +89,8 @@ export class LNode {
     const m = this.yamlMap;
     if (!m) return undefined;
     for (const p of m.items) {
-      const k = yaml().isScalar(p.key) ? (p.key as Scalar).value : p.key;
-      if (k === key) return new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this, key);
+      const k = yaml().isScalar(p.key) ? (p.key).value : p.key;
+      if (k === key) return new LNode(this.doc, (p.value as Node | null) ?? null, p, this, key);
     }
     return undefined;
   }
@@ -105,8 +105,8 @@ export class LNode {
     if (!m) return [];
     const out: [string, LNode][] = [];
     for (const p of m.items) {
-      const k = yaml().isScalar(p.key) ? String((p.key as Scalar).value) : String(p.key);
-      out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this, k)]);
+      const k = yaml().isScalar(p.key) ? String((p.key).value) : String(p.key);
+      out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p, this, k)]);
     }
     return out;
   }
@@ -132,8 +132,8 @@ export class LNode {
 
   /** Path from the root, with named items shown by name: `sqlInstances[SQLBTS\BTS].volumes[E:]`. */
   get path(): string {
-    const chain: LNode[] = [];
-    for (let n: LNode | null = this; n && n.parent; n = n.parent) chain.unshift(n);
+    const chain: LNode[] = this.parent ? [this] : [];
+    for (let n = this.parent; n?.parent; n = n.parent) chain.unshift(n);
     let out = '';
     for (const n of chain) {
       if (typeof n.key === 'number') out += `[${n.get('name')?.str ?? n.get('drive')?.str ?? n.key}]`;
@@ -145,7 +145,7 @@ export class LNode {
   toJS(): unknown {
     const t = this.target;
     if (!t) return null;
-    return (t as Node & { toJSON(): unknown }).toJSON();
+    return (t).toJSON();
   }
 }
 
@@ -212,7 +212,7 @@ export function addDuplicateKeyErrors(doc: Document.Parsed, max: number): void {
     if (y.isMap(n)) {
       const seen = new Set<unknown>();
       for (const p of n.items) {
-        const k = y.isScalar(p.key) ? (p.key as Scalar).value : p.key;
+        const k = y.isScalar(p.key) ? (p.key).value : p.key;
         if (seen.has(k)) {
           const at = (p.key as Node | null)?.range?.[0] ?? 0;
           doc.errors.push(new (y.YAMLParseError)([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));

@@ -81,7 +81,7 @@ export default defineRule({
       ctx.report({ doc: topo.doc, range: btCuNode!.entryRange, messageId: 'biztalkUpdate', data: { cu: btCu }, nodePath: 'biztalk.cumulativeUpdate:availabilityGroup', related: agRelated });
     }
     if (btEdition && !['enterprise', 'developer'].includes(btEdition.toLowerCase())) {
-      ctx.report({ doc: topo.doc, range: btEditionNode!.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: 'biztalk.edition:availabilityGroup', related: agRelated });
+      ctx.report({ doc: topo.doc, range: btEditionNode.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: 'biztalk.edition:availabilityGroup', related: agRelated });
     }
 
     for (const inst of withAg) {

@@ -2,11 +2,9 @@
 // topology item. (The database-clustering check is dbHelpers.ts's unclustered().)
 
 import type { LNode } from '../readers/yamlNode';
-import { placements, TopologyView } from '../model/join';
+import type { TopologyView } from '../model/join';
 import type { OffsetRange } from '../text';
-import { fix, placeholder, RuleContext, suggestion } from './api';
-import { DEFAULT_DB_NAME } from '../readers/configExport';
-import { sameName } from '../model/join';
+import { placeholder, RuleContext, suggestion } from './api';
 import { isEmptyValue } from '../fix/yamlEdit';
 import type { TextEdit } from '../types';
 

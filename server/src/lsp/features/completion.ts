@@ -107,7 +107,7 @@ function knownValues(src: Source, ws: Workspace, topo: TopologyView | undefined)
     case 'databases': {
       const declared = (n: string) => !!topo?.sqlInstances().some((i) => (i.get('databases')?.items() ?? []).some((d) => sameName(d.get('name')?.str, n)));
       for (const e of ws.configExports) for (const d of e.configExport!.databases) add(d.database, `${d.displayName} (configuration export)`, !declared(d.database ?? ''));
-      for (const n of Object.values(DEFAULT_DB_NAME)) add(n, 'BizTalk database (default name)', !declared(n!));
+      for (const n of Object.values(DEFAULT_DB_NAME)) add(n, 'BizTalk database (default name)', !declared(n));
       break;
     }
   }

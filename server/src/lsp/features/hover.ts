@@ -25,7 +25,7 @@ export function nodeLink(doc: BtsDocument, offset: number): string {
 }
 
 function yesNo(v: unknown): string {
-  return v === true ? 'yes' : v === false ? 'no' : v === undefined ? 'not declared' : md(String(v));
+  return v === true ? 'yes' : v === false ? 'no' : v === undefined ? 'not declared' : md(typeof v === 'string' ? v : JSON.stringify(v));
 }
 
 export function hostMarkdown(topo: TopologyView, host: LNode): string {
