@@ -47,7 +47,7 @@ describe('btslint lsp: the check of a large document yields to requests', () => 
       const since = c.notifications.length;
       const version = c.change(uri, [{ range: { start: at, end: at }, text: sendPort(99999) }]);
       await c.waitForStatus(since, 'checking');
-      const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+      const symbols = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       const publishedThen = c.publishes.filter((p) => p.uri === uri && p.version === version).length;
       const readyThen = c.notifications.slice(since).some((n) => n.method === 'btslint/status' && (n.params as StatusParams).state === 'ready');
       assert.equal(publishedThen, 0, 'answered before the diagnostics of the edited version');
@@ -79,11 +79,11 @@ describe('WorkspaceState.documentsInSteps', () => {
     assert.equal(s.documentForRequest(uri)!.doc, v1);
     const seen: { reading: boolean; doc: unknown; edits: number }[] = [];
     let mid: ReturnType<WorkspaceState['documentForRequest']>;
-    const docs = await s.documentsInSteps(undefined, async () => {
+    const docs = await s.documentsInSteps(undefined, () => {
       const reading = !!s.get(uri)!.reading;
       mid = s.documentForRequest(uri);
       seen.push({ reading, doc: mid!.doc, edits: mid!.edits.length });
-      return true;
+      return Promise.resolve(true);
     });
     // First pause: the text decoded, the last parse untouched: it answers, through the edit.
     assert.deepEqual(seen[0], { reading: true, doc: v1, edits: 1 });
@@ -102,12 +102,12 @@ describe('WorkspaceState.documentsInSteps', () => {
     s.setOpen(uri, text, 1);
     s.documentAt(uri);
     edited(s, text);
-    assert.equal(await s.documentsInSteps(undefined, async () => false), undefined);
+    assert.equal(await s.documentsInSteps(undefined, () => Promise.resolve(false)), undefined);
     // Typed while that parse was in progress: an edit of the text it reads.
     const t2 = s.get(uri)!.text!;
     const at = t2.indexOf('Name="SP7"') + 'Name="SP7'.length;
     s.setOpen(uri, t2.slice(0, at) + 'y' + t2.slice(at), 3, [{ start: at, oldEnd: at, newEnd: at + 1 }]);
-    const docs = (await s.documentsInSteps(undefined, async () => true))!;
+    const docs = (await s.documentsInSteps(undefined, () => Promise.resolve(true)))!;
     assert.equal(docs.length, 1);
     assert.deepEqual([docs[0].binding!.sendPorts[5].name, docs[0].binding!.sendPorts[7].name], ['SP5x', 'SP7y']);
     assert.equal(docs[0].text, s.get(uri)!.text);
