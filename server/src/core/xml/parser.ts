@@ -123,7 +123,22 @@ export function own(s: string): string {
 
 /** Element and attribute names: few and repeated, so one string each, of its own (see `own`). */
 const NAMES = new Map<string, string>();
+/**
+ * The last name seen per hash of (length, first and last unit): a repeated name is matched in place,
+ * without slicing a new string for the lookup.
+ */
+const RECENT: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
 function nameOf(text: string, start: number, end: number): string {
+  const len = end - start;
+  const h = (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 1023;
+  const recent = RECENT[h];
+  if (recent !== undefined && recent.length === len && text.startsWith(recent, start)) return recent;
+  const n = internedName(text, start, end);
+  RECENT[h] = n;
+  return n;
+}
+
+function internedName(text: string, start: number, end: number): string {
   const s = text.slice(start, end);
   let n = NAMES.get(s);
   if (n === undefined) {
