@@ -326,10 +326,3 @@ export function adapterIs(t: Transport | undefined, ...names: string[]): boolean
   const a = t?.adapter?.value.toLowerCase();
   return !!a && names.some((n) => n.toLowerCase() === a);
 }
-
-/** A structural, line-independent path for a binding endpoint, for fingerprints. */
-export function endpointPath(h: { port?: SendPort; location?: ReceiveLocation }): string {
-  if (h.location) return `ReceivePort[Name=${h.location.receivePort}]/ReceiveLocation[Name=${h.location.name}]`;
-  if (h.port) return `SendPort[Name=${h.port.name}]`;
-  return '';
-}

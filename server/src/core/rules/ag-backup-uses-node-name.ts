@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
 import { AG, CUSTOM_DBS } from './sources';
@@ -47,7 +48,7 @@ export default defineRule({
         range: server.range,
         messageId: 'nodeName',
         data: { database: db, server: server.str ?? '', ag: info.ag, listener: info.listener },
-        nodePath: `backup.biztalkJob.otherDatabases[name=${db}].server`,
+        nodePath: NodePath.topology('backup', 'biztalkJob', 'otherDatabases').item('name', db).key('server'),
         related: [{ uri: topo.uri, range: info.instance.get('availabilityGroup')!.get('listener')!.range, message: `The listener of ${info.ag}` }],
       });
     }

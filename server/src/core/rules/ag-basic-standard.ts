@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
@@ -62,7 +63,7 @@ export default defineRule({
           range: where ? where.range : ag.keyRange,
           messageId: 'basic',
           data: { instance: name, count: g.names.length, databases: g.names.join(', '), group: g.label },
-          nodePath: `sqlInstances[name=${name}].availabilityGroup${key ? `[${key}]` : ''}:basic`,
+          nodePath: (key ? NodePath.sqlInstance(name).key('availabilityGroup').label(key) : NodePath.sqlInstance(name).key('availabilityGroup')).tag('basic'),
           related,
         });
       }

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { AG, BACKING_UP_DBS } from './sources';
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
         doc: topo.doc,
         range: m.range,
         messageId: jobOn ? 'withJob' : 'withoutJob',
-        nodePath: 'backup.otherMethods:ag-secondary',
+        nodePath: NodePath.topology('backup', 'otherMethods').tag('ag-secondary'),
       });
     }
   },

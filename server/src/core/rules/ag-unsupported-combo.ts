@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
 import { biztalkDatabases, intOf, roleOf, versionNumber } from './dbHelpers';
@@ -76,12 +77,12 @@ export default defineRule({
     const btEditionNode = bt?.get('edition');
     const btEdition = btEditionNode?.str;
     if (btVersion !== undefined && btVersion < 2016) {
-      ctx.report({ doc: topo.doc, range: btVersionNode!.entryRange, messageId: 'biztalkTooOld', data: { version: btVersionNode!.str ?? String(btVersion) }, nodePath: 'biztalk.version:availabilityGroup', related: agRelated });
+      ctx.report({ doc: topo.doc, range: btVersionNode!.entryRange, messageId: 'biztalkTooOld', data: { version: btVersionNode!.str ?? String(btVersion) }, nodePath: NodePath.topology('biztalk', 'version').tag('availabilityGroup'), related: agRelated });
     } else if (btVersion === 2016 && btCu !== undefined && btCu < 5) {
-      ctx.report({ doc: topo.doc, range: btCuNode!.entryRange, messageId: 'biztalkUpdate', data: { cu: btCu }, nodePath: 'biztalk.cumulativeUpdate:availabilityGroup', related: agRelated });
+      ctx.report({ doc: topo.doc, range: btCuNode!.entryRange, messageId: 'biztalkUpdate', data: { cu: btCu }, nodePath: NodePath.topology('biztalk', 'cumulativeUpdate').tag('availabilityGroup'), related: agRelated });
     }
     if (btEdition && !['enterprise', 'developer'].includes(btEdition.toLowerCase())) {
-      ctx.report({ doc: topo.doc, range: btEditionNode!.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: 'biztalk.edition:availabilityGroup', related: agRelated });
+      ctx.report({ doc: topo.doc, range: btEditionNode!.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: NodePath.topology('biztalk', 'edition').tag('availabilityGroup'), related: agRelated });
     }
 
     for (const inst of withAg) {
@@ -100,7 +101,7 @@ export default defineRule({
           range: ag.keyRange,
           messageId: 'sqlTooOld',
           data: { instance: name, version: sqlVersionNode!.str ?? String(sql) },
-          nodePath: `sqlInstances[name=${name}].availabilityGroup:sqlVersion`,
+          nodePath: NodePath.sqlInstance(name).key('availabilityGroup').tag('sqlVersion'),
           related: at(sqlVersionNode, `${name} runs SQL Server ${sqlVersionNode!.str ?? sql}`),
         });
         continue;
@@ -115,7 +116,7 @@ export default defineRule({
             range: itemAnchor(inst),
             messageId: 'sharedTransaction',
             data: { instance: name, databases },
-            nodePath: `sqlInstances[name=${name}].availabilityGroup:transactions`,
+            nodePath: NodePath.sqlInstance(name).key('availabilityGroup').tag('transactions'),
             related: [...at(spNode, `${name} is on service pack ${sp}`), { uri: topo.uri, range: ag.keyRange, message: 'The availability group' }],
           });
         }
@@ -127,7 +128,7 @@ export default defineRule({
           range: ag.keyRange,
           messageId: 'sqlUpdate',
           data: { instance: name, update: `SP${sp}${cu !== undefined ? ` CU${cu}` : ''}`, biztalk: btVersionNode!.str ?? String(btVersion) },
-          nodePath: `sqlInstances[name=${name}].availabilityGroup:sqlUpdate`,
+          nodePath: NodePath.sqlInstance(name).key('availabilityGroup').tag('sqlUpdate'),
           related: at(cuNode ?? spNode, `${name}'s SQL Server update`),
         });
       }

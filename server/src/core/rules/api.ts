@@ -6,6 +6,7 @@ import type { Fix, FixKind, RelatedLocation, RuleMeta, Severity, TextEdit } from
 import type { OffsetRange } from '../text';
 import { TopologyView, Workspace } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
+import type { NodePath } from './nodePath';
 import { appendItem, EditTarget, ensurePath, insertKey, replaceValue } from '../fix/yamlEdit';
 
 export interface Report {
@@ -14,8 +15,8 @@ export interface Report {
   /** One of the rule's meta.messages, filled from `data`. */
   messageId: string;
   data?: Record<string, string | number>;
-  /** Structural identity of the node (see Finding.nodePath). */
-  nodePath: string;
+  /** Structural identity of the node (see Finding.nodePath), built with NodePath (rules/nodePath.ts). */
+  nodePath: NodePath;
   related?: RelatedLocation[];
   /** A change of kind `fix` or `declaration` (see FixKind); build it with fix() or declaration(). */
   fix?: Fix;

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { sameName, sqlHost, TopologyView } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { BP_DB, CFG_JOB } from './sources';
@@ -66,7 +67,7 @@ export default defineRule({
             range: node.range,
             messageId: 'sameHost',
             data: { dest, host, what },
-            nodePath: `backup.biztalkJob.${key}`,
+            nodePath: NodePath.topology('backup', 'biztalkJob', key),
             related: [{ uri: topo.uri, range: (inst ?? server)!.get('name')?.range ?? (inst ?? server)!.range, message: `${host} is declared here` }],
           });
         }
@@ -86,7 +87,7 @@ export default defineRule({
           range: node.range,
           messageId: 'sameDisk',
           data: { dest, drive: drive ?? '', what: usedBy.length ? usedBy.join(', ') : holds.filter((h) => h === 'data' || h === 'log').join(' and '), instance: inst.get('name')?.str ?? '' },
-          nodePath: `backup.biztalkJob.${key}`,
+          nodePath: NodePath.topology('backup', 'biztalkJob', key),
           related: [{ uri: topo.uri, range: vol.get('drive')?.range ?? vol.range, message: `Volume ${drive} is declared here` }],
         });
       }

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { RelatedLocation } from '../types';
 import { itemAnchor } from './shared';
 import { CLUSTERING_RECEIVING_HOSTS, PLANNING_ENVIRONMENT } from './sources';
@@ -47,7 +48,7 @@ export default defineRule({
       range: edition.range,
       messageId: hosts && many ? 'both' : hosts ? 'clusteredHosts' : 'servers',
       data: { edition: ed, hosts, servers: many },
-      nodePath: 'biztalk.edition',
+      nodePath: NodePath.topology('biztalk', 'edition'),
       related,
     });
   },

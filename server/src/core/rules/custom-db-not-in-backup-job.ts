@@ -1,4 +1,5 @@
 import { defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { handlers, normaliseSqlName, sameName } from '../model/join';
 import { setting, sqlTarget, SqlTarget } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
@@ -89,7 +90,7 @@ export default defineRule({
           messageId: 'declared',
           data: { database: name, instance: instName },
           // Declared custom (or used by the bindings and declared): the team says it is in BizTalk's transactions.
-          nodePath: `sqlInstances[name=${instName}].databases[name=${name}]:backup`,
+          nodePath: NodePath.sqlInstance(instName).database(name).tag('backup'),
           related: endpointRelated(users.flatMap(([, l]) => l)),
           suggestions: [suggestion(`${name} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name, server: rowServer(inst) }))],
         });
@@ -113,7 +114,7 @@ export default defineRule({
           severity: 'info',
           messageId: local ? 'endpointLocal' : 'endpoint',
           data: { endpoint: endpointLabel(mine[0].handler), database: t.database, server: local ? t.server.split('\\')[0] : t.server, others },
-          nodePath: `sqldb:${key}`,
+          nodePath: NodePath.id('sqldb', key),
           related: mine.length > 1 ? endpointRelated(mine.slice(1)) : undefined,
           suggestions: [suggestion(`${t.database} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name: t.database, server }))],
         });

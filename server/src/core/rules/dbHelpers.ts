@@ -3,6 +3,7 @@
 // kebab-case files of this folder.)
 
 import type { LNode } from '../readers/yamlNode';
+import { NodePath } from './nodePath';
 import type { ExportedDatabase, DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { BtsDocument } from '../document';
@@ -155,7 +156,7 @@ export function reportUnclusteredInstance(ctx: RuleContext, u: UnclusteredInstan
     range: itemAnchor(u.instance),
     messageId: 'notClustered',
     data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
-    nodePath: `sqlInstances[name=${u.name}]:${nodeKey}`,
+    nodePath: NodePath.sqlInstance(u.name).tag(nodeKey),
     related: u.related,
     ...haChanges(ctx, u),
   });
@@ -169,7 +170,7 @@ export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): v
     range: u.db.serverRange,
     messageId: 'undeclaredServer',
     data: { database: u.name, server: u.db.server! },
-    nodePath: `SQL[DisplayName=${u.db.displayName}]/Server`,
+    nodePath: NodePath.exportServer(u.db.displayName),
     related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: "The topology's SQL instances" }],
     // The export states the server and the database: declaring them changes nothing declared, and the
     // clustering rules then judge the instance. That it is a cluster is a suggestion.
@@ -203,7 +204,7 @@ export function reportNotPlaced(ctx: RuleContext, dbName: string): void {
     severity: 'info',
     messageId: 'notPlaced',
     data: { database: dbName },
-    nodePath: `sqlInstances:${dbName}:undeclared`,
+    nodePath: NodePath.topology('sqlInstances').tag(dbName, 'undeclared'),
     suggestions: only
       ? [
           suggestion(

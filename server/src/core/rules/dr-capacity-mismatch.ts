@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
 import { biztalkDatabases } from './dbHelpers';
@@ -41,7 +42,7 @@ export default defineRule({
       range: list.range,
       messageId: 'fewerInstances',
       data: { dr: `${distinct} SQL instance${distinct === 1 ? '' : 's'}`, production: production.length },
-      nodePath: 'dr.destinationInstances',
+      nodePath: NodePath.topology('dr', 'destinationInstances'),
       related: production.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `Production instance ${p.get('name')?.str}` })),
     });
   },

@@ -1,4 +1,5 @@
 import { defineRule, isPlaceholderValue } from './api';
+import { NodePath } from './nodePath';
 import { normaliseSqlName, sameName } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
@@ -54,7 +55,7 @@ export default defineRule({
     if (!dr || !dests.length) return; // no-log-shipping-destination reports it
     const pathsMatch = dr.get('pathsMatch');
     if (pathsMatch?.value === false) {
-      ctx.report({ doc: topo.doc, range: pathsMatch.range, messageId: 'pathsDiffer', nodePath: 'dr.pathsMatch' });
+      ctx.report({ doc: topo.doc, range: pathsMatch.range, messageId: 'pathsDiffer', nodePath: NodePath.topology('dr', 'pathsMatch') });
       return;
     }
     const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
@@ -71,7 +72,7 @@ export default defineRule({
           severity: 'warning',
           messageId: inst ? 'noVolumes' : 'notDeclared',
           data: { instance: d.str ?? '' },
-          nodePath: `dr.destinationInstances[${d.str}]:volumes`,
+          nodePath: NodePath.topology('dr', 'destinationInstances').label(d.str).tag('volumes'),
         });
         continue;
       }
@@ -88,7 +89,7 @@ export default defineRule({
         range: itemAnchor(inst),
         messageId: 'missingDrives',
         data: { instance: d.str ?? '', drives: missing.map(([drive]) => drive).join(', '), uses: missing.map(([, w]) => w.label).join('; ') },
-        nodePath: `sqlInstances[name=${d.str}]:dr-drives`,
+        nodePath: NodePath.sqlInstance(d.str).tag('dr-drives'),
         related,
       });
     }

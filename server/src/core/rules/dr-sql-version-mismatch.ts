@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
 import { versionNumber } from './dbHelpers';
@@ -39,7 +40,7 @@ export default defineRule({
         range: version.range,
         messageId: 'versionMismatch',
         data: { instance: d.str!, version: String(version.value), production: list },
-        nodePath: `sqlInstances[name=${inst.get('name')?.str ?? d.str}].version`,
+        nodePath: NodePath.sqlInstance(inst.get('name')?.str ?? d.str).key('version'),
         related: others.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `${p.get('name')?.str} runs SQL Server ${String(p.get('version')!.value)}` })),
       });
     }

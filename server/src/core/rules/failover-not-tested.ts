@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { dateOf, daysBetween, isBlank } from './shared';
 import { CK_HA, AVAILABILITY_TESTING } from './sources';
 
@@ -30,7 +31,7 @@ export default defineRule({
         if (!ha || !ha.isMap) continue;
         const what = key === 'failoverCluster' ? 'failover cluster instance' : 'availability group';
         const last = ha.get('lastFailoverTest');
-        const path = `sqlInstances[name=${name}].${key}.lastFailoverTest`;
+        const path = NodePath.sqlInstance(name).key(key, 'lastFailoverTest');
         if (isBlank(last)) {
           ctx.report({
             doc: topo.doc,

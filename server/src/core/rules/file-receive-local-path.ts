@@ -1,11 +1,12 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { handlers } from '../model/join';
 import type { HandlerRef } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { OffsetRange } from '../text';
 import { effectiveAddress, isFile, LOCAL_DRIVE_PATH } from '../model/adapters';
 import type { RelatedLocation } from '../types';
-import { endpointLabel, handlerPath } from './hostHelpers';
+import { endpointLabel } from './hostHelpers';
 import { addToList } from './shared';
 import { SORH } from './sources';
 
@@ -53,7 +54,7 @@ export default defineRule({
           range: addr.range,
           messageId: 'localFolder',
           data: { endpoint: endpointLabel(h), path: shown },
-          nodePath: `${handlerPath(h)}:file-local`,
+          nodePath: NodePath.handler(h).tag('file-local'),
           related: related.length ? related : undefined,
         });
         continue;
@@ -90,7 +91,7 @@ export default defineRule({
         range: first.range,
         messageId: share ? 'shareNotHa' : 'shareUndeclared',
         data: { endpoint: endpointLabel(h), path: first.shown, others, share: share ? share.get('path')!.str! : root },
-        nodePath: `${handlerPath(h)}:file-share`,
+        nodePath: NodePath.handler(h).tag('file-share'),
         related: related.length ? related : undefined,
         fix: share
           ? ha

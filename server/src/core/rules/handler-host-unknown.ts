@@ -1,6 +1,7 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { HA_HOSTS } from './sources';
-import { adapterIs, endpointPath, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
+import { adapterIs, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 import { addToList } from './shared';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
@@ -35,7 +36,7 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: 'undeclared',
         data: { endpoint: where, host: h.hostName, token: h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : '' },
-        nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
+        nodePath: NodePath.handler(h),
         related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: declaration(
           `Declare host ${h.hostName} in the topology`,
@@ -71,7 +72,7 @@ export default defineRule({
         range: o.host.range,
         messageId: 'orchestration',
         data: { orchestrations: where, verb, host: o.hostName, token: o.hostToken ? ` (${o.hostToken} in ${o.hostSource?.origin ?? 'the settings'})` : '' },
-        nodePath: `ModuleRef[Name=${o.orchestration.assembly}]/Service[Name=${o.orchestration.name}]/Host`,
+        nodePath: NodePath.orchestrationHost(o),
         related: related.length ? related : undefined,
         fix: declaration(
           `Declare host ${o.hostName} in the topology`,

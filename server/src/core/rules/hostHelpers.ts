@@ -3,7 +3,7 @@
 // clustered" fix. (Not a rule: rules are the kebab-case files of this folder.)
 
 import type { HandlerRef } from '../model/join';
-import { endpointPath, isUnresolved } from '../model/join';
+import { isUnresolved } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { Fix, RelatedLocation, TextEdit } from '../types';
 import { RuleContext, suggestion } from './api';
@@ -42,11 +42,6 @@ export function hostOf(ctx: RuleContext, h: HandlerRef): HostInfo | undefined {
 /** `Receive location "X"` or `Send port "Y"`. */
 export function endpointLabel(h: HandlerRef): string {
   return h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
-}
-
-/** The handler's structural path, for fingerprints. */
-export function handlerPath(h: HandlerRef, suffix = ''): string {
-  return `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}${suffix}`;
 }
 
 /** Where the host is declared, where the handler names it, and where a token got its value. */

@@ -1,7 +1,8 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { isIsolatedReceive } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated } from './hostHelpers';
 import { SORH } from './sources';
 
 export default defineRule({
@@ -42,7 +43,7 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: tooFew ? 'tooFew' : 'noNlb',
         data: { endpoint: endpointLabel(h), adapter: adapter ?? '', host: host.name, nlb: named ?? '' },
-        nodePath: handlerPath(h, ':nlb'),
+        nodePath: NodePath.handler(h).tag('nlb'),
         related: [...hostRelated(ctx, h, host, false), ...(entry ? [{ uri: topo.uri, range: entry.get('name')?.range ?? entry.range, message: `Load balancer ${named}` }] : [])],
         fix: tooFew
           ? declaration(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes!, placeholder('second server')))

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { uncShare } from '../model/adapters';
 import type { RelatedLocation } from '../types';
 import { addToList } from './shared';
@@ -52,7 +53,7 @@ export default defineRule({
       range: dest.range,
       messageId: declaredOff ? 'declaredNotHa' : 'undeclared',
       data: { path },
-      nodePath: 'backup.biztalkJob.logDestination',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'logDestination'),
       related: related.length ? related : undefined,
       fix: declaredOff
         ? undefined

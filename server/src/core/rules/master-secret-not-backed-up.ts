@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { isBlank, missingAnchor } from './shared';
 import { child } from '../xml/dom';
 import { HA_MSS, IMPORT_EXPORT_CFG, MASTER_SECRET_BACKUP } from './sources';
@@ -32,7 +33,7 @@ export default defineRule({
         doc: topo.doc,
         range: at.range,
         messageId: 'noBackup',
-        nodePath: 'sso.secretBackup',
+        nodePath: NodePath.topology('sso', 'secretBackup'),
         fix: declaration(
           'Declare the master secret backup',
           destination
@@ -63,7 +64,7 @@ export default defineRule({
         range,
         severity: 'warning',
         messageId: 'exportNoFile',
-        nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
+        nodePath: NodePath.exportFileValue('SSO_ID_BACKUP_SECRET_FILE'),
       });
     }
   },

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank, missingAnchor } from './shared';
 import { CLUSTER_INSTALL } from './sources';
@@ -39,7 +40,7 @@ export default defineRule({
         range: flag.range,
         messageId: 'declaredOff',
         data: { cluster: why.what },
-        nodePath: 'biztalk.msdtcClustered',
+        nodePath: NodePath.topology('biztalk', 'msdtcClustered'),
         related,
       });
       return;
@@ -50,7 +51,7 @@ export default defineRule({
       range: at.range,
       messageId: 'undeclared',
       data: { cluster: why.what },
-      nodePath: 'biztalk.msdtcClustered',
+      nodePath: NodePath.topology('biztalk', 'msdtcClustered'),
       related,
       fix: declaration('Declare whether MSDTC is clustered', flag ? ctx.edit.replace(flag, FACT) : biztalk && !biztalk.isMap ? undefined : ctx.edit.ensure(['biztalk', 'msdtcClustered'], FACT)),
     });

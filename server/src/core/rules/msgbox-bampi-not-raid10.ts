@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { placements, TopologyView } from '../model/join';
 import { itemAnchor } from './shared';
 import { HADB, PPFT, PRECONFIG_DB } from './sources';
@@ -52,7 +53,7 @@ export default defineRule({
               range: dataVolumeNode!.range,
               messageId: 'volumeUndeclared',
               data: { database: dbName, drive, instance: instName, label },
-              nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}].dataVolume`,
+              nodePath: NodePath.sqlInstance(instName).database(dbName).key('dataVolume'),
               fix: declaration(
                 `Declare volume ${drive}`,
                 list && list.isSeq
@@ -73,7 +74,7 @@ export default defineRule({
               range: p.dbNode ? itemAnchor(p.dbNode) : itemAnchor(inst),
               messageId: 'dataVolumeUnknown',
               data: { database: dbName, instance: instName },
-              nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}]`,
+              nodePath: NodePath.sqlInstance(instName).database(dbName),
               fix: p.dbNode
                 ? declaration(
                     `Declare the data volume of ${dbName}`,
@@ -89,14 +90,14 @@ export default defineRule({
         for (const v of volumes) {
           const raid = v.get('raid');
           const vd = v.get('drive')?.str ?? '?';
-          const path = `sqlInstances[name=${instName}].volumes[drive=${vd}]`;
+          const path = NodePath.sqlInstance(instName).volume(vd);
           if (!raid) {
             ctx.report({
               doc: topo.doc,
               range: itemAnchor(v),
               messageId: 'noRaid',
               data: { drive: vd, label, database: dbName },
-              nodePath: `${path}:${dbName}`,
+              nodePath: path.tag(dbName),
               fix: declaration(`Declare the RAID level of ${vd}`, ctx.edit.insertKey(v, 'raid', RAID_LEVEL)),
               suggestions: [suggestion(`${vd} is now on RAID 10: declare it`, ctx.edit.insertKey(v, 'raid', 10))],
             });
@@ -114,7 +115,7 @@ export default defineRule({
             severity: san ? 'info' : undefined,
             messageId: level === '5' ? (san ? 'raid5San' : 'raid5') : 'otherLevel',
             data: { drive: vd, label, database: dbName, level: raid.str ?? String(raid.value) },
-            nodePath: `${path}.raid:${dbName}`,
+            nodePath: path.key('raid').tag(dbName),
             suggestions: [suggestion(`${vd} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
           });
         }

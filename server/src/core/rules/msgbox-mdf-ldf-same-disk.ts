@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { placements, sameName } from '../model/join';
 import { DISK_CONTENTION, HADB } from './sources';
 
@@ -31,7 +32,7 @@ export default defineRule({
           range: log.range,
           messageId: 'sameVolume',
           data: { database: p.name, instance: instName, drive: log.str ?? '' },
-          nodePath: `sqlInstances[name=${instName}].databases[name=${p.name}].logVolume`,
+          nodePath: NodePath.sqlInstance(instName).database(p.name).key('logVolume'),
           related: [{ uri: topo.uri, range: data.entryRange, message: `Its data is on ${data.str}` }],
         });
         continue;
@@ -50,7 +51,7 @@ export default defineRule({
         range: v.get('holds')!.range,
         messageId: 'onlyVolume',
         data: { drive: drive ?? '', instance: instName, database: p.name },
-        nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].holds:${p.name}`,
+        nodePath: NodePath.sqlInstance(instName).volume(drive).key('holds').tag(p.name),
       });
     }
   },

@@ -1,8 +1,9 @@
 import { defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { adapterEvidence, isLocalQueue, isMsmq, msmqQueue } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
-import { endpointLabel, handlerPath, hostOf, hostRelated, insertKeys, markClustered } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated, insertKeys, markClustered } from './hostHelpers';
 import { addToList } from './shared';
 import { CLH, SCALED_OUT_SENDING, SORH } from './sources';
 
@@ -79,7 +80,7 @@ export default defineRule({
         severity: remoteSend ? 'warning' : undefined,
         messageId: h.side === 'receive' ? 'receive' : 'send',
         data: { endpoint: endpointLabel(h), queue: queue?.value ?? 'its queue', host: host.name, problem },
-        nodePath: handlerPath(h, ':msmq'),
+        nodePath: NodePath.handler(h).tag('msmq'),
         related: hostRelated(ctx, h, host, true),
         suggestions: [suggestion(`Host ${host.name} now runs clustered, with a clustered MSMQ resource: declare it`, ...edits)],
       });

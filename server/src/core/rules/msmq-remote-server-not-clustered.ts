@@ -1,7 +1,8 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, queueMachine, setting } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf } from './hostHelpers';
+import { endpointLabel, hostOf } from './hostHelpers';
 import { addToList, itemAnchor } from './shared';
 import { SORH } from './sources';
 
@@ -57,7 +58,7 @@ export default defineRule({
         doc: h.doc,
         range: queue.range,
         ...message,
-        nodePath: handlerPath(h, ':msmq-remote'),
+        nodePath: NodePath.handler(h).tag('msmq-remote'),
         related: server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : undefined,
         fix:
           clustered?.value === true || clustered?.value === false

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { BACKING_UP_DBS, MIRRORING_VSS } from './sources';
 
 const WHAT: Record<string, string> = {
@@ -34,7 +35,7 @@ export default defineRule({
         range: m.range,
         messageId: jobOn ? 'besideJob' : 'insteadOfJob',
         data: { what, method: m.str ?? '' },
-        nodePath: `backup.otherMethods:${m.str}`,
+        nodePath: NodePath.topology('backup', 'otherMethods').tag(m.str),
       });
     }
   },

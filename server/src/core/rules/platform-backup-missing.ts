@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { adapterIs, handlers } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
@@ -64,7 +65,7 @@ export default defineRule({
         range: itemAnchor(server),
         messageId: 'missing',
         data: { server: name, what: missing.map((p) => words[p]).join(', ') },
-        nodePath: `servers[name=${name}].backup`,
+        nodePath: NodePath.server(name).key('backup'),
         fix: backup && backup.isMap ? fillMap(ctx, name, backup, skeleton) : declaration(`Declare the platform backups of ${name}`, isBlank(backup) ? setValue(ctx, server, 'backup', backup, skeleton) : undefined),
       });
     }

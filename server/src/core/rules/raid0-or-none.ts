@@ -1,4 +1,5 @@
 import { defineRule, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { sameName } from '../model/join';
 import { SYS_BOTTLENECKS, PPFT } from './sources';
 
@@ -37,7 +38,7 @@ export default defineRule({
           range: raid.range,
           messageId: 'raid0',
           data: { drive: drive ?? '', instance: inst.get('name')?.str ?? '?', what: holds.length ? holds.join(', ') : 'BizTalk databases', level: level === 0 || level === '0' ? 'RAID 0' : 'no RAID' },
-          nodePath: `sqlInstances[name=${inst.get('name')?.str}].volumes[drive=${drive}].raid`,
+          nodePath: NodePath.sqlInstance(inst.get('name')?.str).volume(drive).key('raid'),
           suggestions: [suggestion(`${drive ?? 'The volume'} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
         });
       }

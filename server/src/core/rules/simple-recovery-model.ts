@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { roleOf } from './dbHelpers';
 import { sameName } from '../model/join';
 import { BACKING_UP_DBS, LOG_SHIPPING } from './sources';
@@ -38,7 +39,7 @@ export default defineRule({
           range: model.range,
           messageId: 'simple',
           data: { kind: biztalk ? 'BizTalk' : 'Backup job', database: name, instance: instName },
-          nodePath: `sqlInstances[name=${instName}].databases[name=${name}].recoveryModel`,
+          nodePath: NodePath.sqlInstance(instName).database(name).key('recoveryModel'),
         });
       }
     }

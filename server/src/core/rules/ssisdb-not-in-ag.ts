@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { roleOf, versionNumber } from './dbHelpers';
 import { itemAnchor } from './shared';
@@ -43,7 +44,7 @@ export default defineRule({
       ...(outside
         ? { messageId: 'outside', data: { database: outside.db.get('name')?.str ?? 'SSISDB', ssisInstance: outside.inst.get('name')?.str ?? '', instance: name } }
         : { messageId: 'undeclared', data: { instance: name } }),
-      nodePath: `sqlInstances[name=${name}]:ssisdb`,
+      nodePath: NodePath.sqlInstance(name).tag('ssisdb'),
       related: outside ? [{ uri: topo.uri, range: itemAnchor(bamOnAg), message: `The availability group of ${name} holds the BAM databases` }] : undefined,
     });
   },

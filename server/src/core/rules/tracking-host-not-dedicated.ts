@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { handlers, isUnresolved, orchestrationHosts } from '../model/join';
 import type { RelatedLocation } from '../types';
 import { DEDICATED_TRACKING_HOST } from './sources';
@@ -44,7 +45,7 @@ export default defineRule({
         range: flag.entryRange,
         messageId: 'notDedicated',
         data: { host: name, runs: `${related.length} endpoint${related.length === 1 ? '' : 's'} or orchestration${related.length === 1 ? '' : 's'}` },
-        nodePath: `hosts[name=${name}].tracking`,
+        nodePath: NodePath.host(name).key('tracking'),
         related: related.slice(0, 5),
       });
     }

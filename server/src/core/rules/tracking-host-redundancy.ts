@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { placements } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { addToList, itemAnchor } from './shared';
@@ -44,7 +45,7 @@ export default defineRule({
         range: list.keyRange,
         messageId: 'noTrackingHost',
         data: { needed, messageBoxes: mbText },
-        nodePath: 'hosts',
+        nodePath: NodePath.topology('hosts'),
         fix: declaration('Declare a dedicated tracking host', addToList(ctx, 'hosts', TRACKING_HOST_SKELETON)),
       });
       return;
@@ -60,7 +61,7 @@ export default defineRule({
       range: itemAnchor(first),
       messageId: 'tooFewInstances',
       data: { instances: count === 0 ? 'No host instance has' : count === 1 ? 'Only 1 host instance has' : `Only ${count} host instances have`, messageBoxes: mbText, needed, host: name },
-      nodePath: `hosts[name=${name}].instances`,
+      nodePath: NodePath.host(name).key('instances'),
       related: tracking.slice(1, 6).map((h) => ({ uri: topo.uri, range: itemAnchor(h), message: `Host ${h.get('name')?.str ?? ''} has tracking enabled` })),
       fix:
         tracking.length === 1

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { sameName } from '../model/join';
 import { itemAnchor } from './shared';
 import { CK_HA, CLUSTER_INSTALL } from './sources';
@@ -40,7 +41,7 @@ export default defineRule({
         ...(clustered
           ? { messageId: 'otherGroup', data: { host: name, group: group ?? '', ssoGroup: ssoGroup ?? '', servers } }
           : { messageId: 'unclustered', data: { host: name, servers, ssoGroup: ssoGroup ? `"${ssoGroup}"` : 'its cluster group' } }),
-        nodePath: `hosts[name=${name}]`,
+        nodePath: NodePath.host(name),
         related: [{ uri: topo.uri, range: sso.get('nodes')!.range, message: 'The nodes of the clustered ENTSSO' }],
       });
     }

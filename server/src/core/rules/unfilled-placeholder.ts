@@ -1,4 +1,5 @@
 import type { Scalar } from 'yaml';
+import { NodePath } from './nodePath';
 import { yaml } from '../lazy';
 import { severityRank, type Severity } from '../types';
 import { defineRule, RuleContext } from './api';
@@ -124,7 +125,7 @@ export default defineRule({
             range: { start, end: start + m[0].length },
             messageId: 'unfilled',
             data: { placeholder: m[0], what: m[1] },
-            nodePath: `placeholder:${m[0]}`,
+            nodePath: NodePath.id('placeholder', m[0]),
             severity: answeredSeverity(ctx, m[1], where) ?? 'warning',
           });
         }

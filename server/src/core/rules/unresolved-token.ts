@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { BtsDocument } from '../document';
 import { BUILTIN_TOKENS, findTokens, soleEnvironment, tokenTable } from '../model/tokens';
 
@@ -73,7 +74,7 @@ export default defineRule({
           messageId = !table.anySettings ? 'noSettings' : environment ? 'noColumn' : 'noEnvironment';
           data = { ...token, environment: environment ?? '' };
         }
-        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId, data, severity, nodePath: `token:${name.toLowerCase()}` });
+        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId, data, severity, nodePath: NodePath.id('token', name.toLowerCase()) });
       }
     }
   },
