@@ -7,7 +7,7 @@ import type { OffsetRange } from '../text';
 import { TopologyView, Workspace } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { NodePath } from './nodePath';
-import { appendItem, EditTarget, ensurePath, insertKey, replaceValue } from '../fix/yamlEdit';
+import { appendItem, EditTarget, ensurePath, insertKey, isEmptyValue, replaceValue } from '../fix/yamlEdit';
 
 export interface Report {
   doc: BtsDocument;
@@ -92,10 +92,15 @@ export class TopologyEditor {
     return this.inside(t && this.topo ? ensurePath(t, this.topo.root, keys, value) : undefined);
   }
 
-  /** Adds an item to a top-level list, creating the list when it is missing. */
+  /**
+   * Adds an item to a top-level list (`hosts`, `fileShares`…), creating the list when it is missing or
+   * written with nothing after its key (`hosts:`, as while typing); nothing when the key holds something
+   * that is not a list, or the list already holds an equal item.
+   */
   addToList(key: string, item: unknown): TextEdit | undefined {
     if (!this.topo) return undefined;
     const list = this.topo.root.get(key);
+    if (list && isEmptyValue(list)) return this.replace(list, [item]);
     if (list && list.isSeq) return this.appendItem(list, item);
     if (list && list.node) return undefined;
     return this.ensure([key], [item]);

@@ -10,7 +10,7 @@ import type { BtsDocument } from '../document';
 import { BIZTALK_DATABASES, HaGap, placements, sameName, TopologyView } from '../model/join';
 import type { Fix, RelatedLocation } from '../types';
 import { fix, placeholder, RuleContext, suggestion } from './api';
-import { addToList, clusterInstanceSuggestion, clusterSkeleton, itemAnchor, missingAnchor } from './shared';
+import { clusterInstanceSuggestion, clusterSkeleton, itemAnchor, missingAnchor } from './shared';
 
 export { BIZTALK_DATABASES };
 
@@ -174,11 +174,11 @@ export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): v
     related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: "The topology's SQL instances" }],
     // The export states the server and the database: declaring them changes nothing declared, and the
     // clustering rules then judge the instance. That it is a cluster is a suggestion.
-    fix: fix(`Declare ${u.db.server} in the topology (the configuration export places ${u.name} there)`, addToList(ctx, 'sqlInstances', { name: u.db.server, databases: [{ name: u.name }] })),
+    fix: fix(`Declare ${u.db.server} in the topology (the configuration export places ${u.name} there)`, ctx.edit.addToList('sqlInstances', { name: u.db.server, databases: [{ name: u.name }] })),
     suggestions: [
       suggestion(
         `${u.db.server} is now a failover cluster instance: declare it with its nodes`,
-        addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] }),
+        ctx.edit.addToList('sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] }),
       ),
     ],
   });

@@ -7,7 +7,6 @@ import type { OffsetRange } from '../text';
 import { effectiveAddress, isFile, LOCAL_DRIVE_PATH } from '../model/adapters';
 import type { RelatedLocation } from '../types';
 import { endpointLabel } from './hostHelpers';
-import { addToList } from './shared';
 import { SORH } from './sources';
 
 /** `\\server\share` as written at the start of a UNC path. */
@@ -97,10 +96,10 @@ export default defineRule({
           ? ha
             ? undefined
             : declaration(`Declare whether ${share.get('path')!.str} is highly available`, ctx.edit.insertKey(share, 'highlyAvailable', placeholder('highly available: true or false')))
-          : declaration(`Declare share ${root} in the topology`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: placeholder('highly available: true or false') })),
+          : declaration(`Declare share ${root} in the topology`, ctx.edit.addToList('fileShares', { path: root, highlyAvailable: placeholder('highly available: true or false') })),
         suggestions: share
           ? [suggestion(`${share.get('path')!.str} is now highly available (a clustered file server or DFS): declare it`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share, 'highlyAvailable', true))]
-          : [suggestion(`${root} is now highly available (a clustered file server or DFS): declare it`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: true }))],
+          : [suggestion(`${root} is now highly available (a clustered file server or DFS): declare it`, ctx.edit.addToList('fileShares', { path: root, highlyAvailable: true }))],
       });
     }
   },

@@ -2,7 +2,6 @@ import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
 import { HA_HOSTS } from './sources';
 import { adapterIs, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
-import { addToList } from './shared';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
 
@@ -40,7 +39,7 @@ export default defineRule({
         related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: declaration(
           `Declare host ${h.hostName} in the topology`,
-          addToList(ctx, 'hosts', {
+          ctx.edit.addToList('hosts', {
             name: h.hostName,
             type: isolated ? 'isolated' : 'in-process',
             clustered: placeholder('clustered: true or false'),
@@ -76,7 +75,7 @@ export default defineRule({
         related: related.length ? related : undefined,
         fix: declaration(
           `Declare host ${o.hostName} in the topology`,
-          addToList(ctx, 'hosts', { name: o.hostName, type: 'in-process', clustered: placeholder('clustered: true or false'), instances: [placeholder('first server'), placeholder('second server')] }),
+          ctx.edit.addToList('hosts', { name: o.hostName, type: 'in-process', clustered: placeholder('clustered: true or false'), instances: [placeholder('first server'), placeholder('second server')] }),
         ),
       });
     }

@@ -2,7 +2,6 @@ import { declaration, defineRule, isPlaceholderValue, placeholder } from './api'
 import { NodePath } from './nodePath';
 import { uncShare } from '../model/adapters';
 import type { RelatedLocation } from '../types';
-import { addToList } from './shared';
 import { CK_DR } from './sources';
 
 function normalise(p: string): string {
@@ -59,7 +58,7 @@ export default defineRule({
         ? undefined
         : declaration(
             `Declare ${share ? share.get('path')!.str : root} in fileShares`,
-            share ? (ha ? ctx.edit.replace(ha, placeholder('true once the share is clustered or on a SAN')) : ctx.edit.insertKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN'))) : addToList(ctx, 'fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
+            share ? (ha ? ctx.edit.replace(ha, placeholder('true once the share is clustered or on a SAN')) : ctx.edit.insertKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN'))) : ctx.edit.addToList('fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
           ),
     });
   },

@@ -4,7 +4,6 @@ import { handlers, sameName } from '../model/join';
 import { adapterEvidence, isLocalQueue, isMsmq, msmqQueue } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
 import { endpointLabel, hostOf, hostRelated, insertKeys, markClustered } from './hostHelpers';
-import { addToList } from './shared';
 import { CLH, SCALED_OUT_SENDING, SORH } from './sources';
 
 export default defineRule({
@@ -60,11 +59,11 @@ export default defineRule({
           const c = entry.get('clustered');
           msmqEdits.push(c ? ctx.edit.replace(c, true) : ctx.edit.insertKey(entry, 'clustered', true));
         } else if (deps.length) {
-          msmqEdits.push(addToList(ctx, 'msmqServers', { name: deps[0], clustered: true }));
+          msmqEdits.push(ctx.edit.addToList('msmqServers', { name: deps[0], clustered: true }));
         } else {
           if (depends && depends.isSeq) edits.push(ctx.edit.appendItem(depends, P));
           else if (!depends) hostKeys.dependsOn = [P];
-          msmqEdits.push(addToList(ctx, 'msmqServers', { name: P, clustered: true }));
+          msmqEdits.push(ctx.edit.addToList('msmqServers', { name: P, clustered: true }));
         }
       }
       // The host's new keys go before a new msmqServers list (both may land at the end of the file).

@@ -3,7 +3,7 @@ import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, queueMachine, setting } from '../model/adapters';
 import { endpointLabel, hostOf } from './hostHelpers';
-import { addToList, itemAnchor } from './shared';
+import { itemAnchor } from './shared';
 import { SORH } from './sources';
 
 const FACT = placeholder('true once MSMQ is a clustered resource');
@@ -65,7 +65,7 @@ export default defineRule({
             ? undefined
             : declaration(
                 `Declare MSMQ server ${shown} in the topology`,
-                server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : addToList(ctx, 'msmqServers', { name: shown, clustered: FACT }),
+                server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : ctx.edit.addToList('msmqServers', { name: shown, clustered: FACT }),
               ),
       });
     }

@@ -2,7 +2,7 @@ import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
 import { placements } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
-import { addToList, itemAnchor } from './shared';
+import { itemAnchor } from './shared';
 import { CK_HA, DEDICATED_TRACKING_HOST } from './sources';
 
 /** The tracking host the fixes declare: dedicated, on two servers. */
@@ -46,7 +46,7 @@ export default defineRule({
         messageId: 'noTrackingHost',
         data: { needed, messageBoxes: mbText },
         nodePath: NodePath.topology('hosts'),
-        fix: declaration('Declare a dedicated tracking host', addToList(ctx, 'hosts', TRACKING_HOST_SKELETON)),
+        fix: declaration('Declare a dedicated tracking host', ctx.edit.addToList('hosts', TRACKING_HOST_SKELETON)),
       });
       return;
     }

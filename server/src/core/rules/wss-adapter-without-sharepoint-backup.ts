@@ -2,7 +2,7 @@ import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
 import { adapterIs, handlers, sameName } from '../model/join';
 import { PPFT } from './sources';
-import { addToList, isBlank } from './shared';
+import { isBlank } from './shared';
 import type { HandlerRef } from '../model/join';
 
 export const WSS_ADAPTERS = ['Windows SharePoint Services', 'WSS'];
@@ -72,7 +72,7 @@ export default defineRule({
             ? farmBackup
               ? ctx.edit.replace(farmBackup, backup) // `backup:` written empty
               : ctx.edit.insertKey(farm, 'backup', backup)
-            : addToList(ctx, 'sharepoint', { name: host ?? placeholder('SharePoint farm'), backup }),
+            : ctx.edit.addToList('sharepoint', { name: host ?? placeholder('SharePoint farm'), backup }),
         ),
       });
     }
