@@ -152,7 +152,12 @@ for (const rule of allRules) {
         assert.ok(typeof s.title === 'string' && s.title.trim().length > 0, `a source of ${id} has no title`);
         assert.match(s.url, /^https:\/\/learn\.microsoft\.com\//, `source "${s.title}" is not a learn.microsoft.com URL`);
       }
-      assert.equal(typeof rule.check, 'function');
+      // A check, or where its findings come from (reportedBy): never an empty check.
+      if (rule.reportedBy === undefined) assert.equal(typeof rule.check, 'function', 'a rule has a check(ctx), or says which part of the core reports it (reportedBy)');
+      else {
+        assert.equal(rule.check, undefined, 'a rule reported by the engine, config or suppressions has no check of its own');
+        assert.ok(['engine', 'config', 'suppressions'].includes(rule.reportedBy), `reportedBy "${rule.reportedBy}"`);
+      }
     });
 
     it('cites a Microsoft source (unless built-in or a workspace rule)', () => {

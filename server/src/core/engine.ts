@@ -24,8 +24,6 @@ export interface LintOptions extends MembershipOptions {
 }
 
 /** Rules whose findings the engine itself reports (reader problems, rule failures). */
-const ENGINE_REPORTED = new Set(['parse-error', 'topology-schema', 'internal-error', 'file-too-large']);
-
 export const RELAXED_ENVIRONMENTS: ReadonlySet<string> = new Set(['development', 'test']);
 
 /** Rule kinds relaxed (to info) in development and test: redundancy and site loss (docs/topology.md). */
@@ -109,7 +107,8 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
     // (the handler list of model/join.ts), so a new one per rule would rebuild it for each.
     const envWs: Workspace = { ...workspaceOf(run.documents), environment: topo?.environment };
     for (const rule of rules) {
-      if (ENGINE_REPORTED.has(rule.meta.id)) continue;
+      // A rule reported elsewhere (reader problems above, config files, suppressions) has no check.
+      if (!rule.check) continue;
       const base = levelOf(rule.meta.id, environmentSeverity(rule, topo?.environment));
       if (!base) continue;
       const ctx: RuleContext = {

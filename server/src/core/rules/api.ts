@@ -43,9 +43,25 @@ export interface RuleContext {
   severityOf(ruleId: string): Severity | undefined;
 }
 
-export interface Rule {
+/**
+ * A rule: its metadata, and either the check that finds its findings or, for the few rules whose
+ * findings another part of the core reports (a reader's syntax or schema problems, a rule's failure, a
+ * config file or a suppression comment btslint cannot use), `reportedBy`: where they come from. A rule
+ * has one or the other (the meta-test holds it), never an empty check.
+ */
+export type Rule = CheckedRule | ReportedRule;
+
+export interface CheckedRule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  reportedBy?: undefined;
+}
+
+export interface ReportedRule {
+  meta: RuleMeta;
+  /** The part of the core that reports this rule's findings (engine.ts, core/config, core/suppress). */
+  reportedBy: 'engine' | 'config' | 'suppressions';
+  check?: undefined;
 }
 
 export function defineRule(rule: Rule): Rule {
