@@ -1,7 +1,8 @@
 // RuleTester-style tables for btslint rules (after ESLint's RuleTester): each case is a small
 // workspace of files; invalid cases list the expected findings with exact 1-based ranges, their
-// message id and data (not copied sentences), the kind of the finding's fix (fix or declaration) and
-// the text every file has after it is applied, and its suggestions with their texts after each. Every
+// message id and data (not copied sentences), their nodePath (required), the kind of the finding's
+// fix (fix or declaration) and the text every file has after it is applied (required: `fixOutput:
+// null` when there is no fix), and its suggestions with their texts after each. Every
 // kind of change a rule offers in its invalid cases must be asserted with its full output in at least
 // one of them. Every message a case produces, valid or invalid, is held to MAX_MESSAGE_LENGTH.
 
@@ -29,8 +30,16 @@ export interface ExpectedFinding {
   /** [line, column, endLine, endColumn], 1-based, columns in UTF-16 units. */
   range: [number, number, number, number];
   severity?: 'error' | 'warning' | 'info';
-  /** For each file the fix changes, its whole text after the fix. Omit for findings without a fix; `null` asserts there is none. */
-  fixOutput?: Record<string, string> | null;
+  /**
+   * The finding's nodePath (its baseline identity, built by rules/nodePath.ts), exactly. Required: a
+   * change of it breaks every baseline already written, so every finding of every rule has it asserted.
+   */
+  nodePath: string;
+  /**
+   * For each file the fix changes, its whole text after the fix; `null` for a finding without a fix.
+   * Required: every invalid case says what its fix does, or that there is none.
+   */
+  fixOutput: Record<string, string> | null;
   /** The kind of the fix (required with fixOutput): `fix` changes nothing declared, `declaration` inserts placeholders. */
   fixKind?: Exclude<FixKind, 'suggestion'>;
   /** The finding's suggestions, in order, each with the whole text of every file it changes; `null` asserts there are none. */
@@ -84,8 +93,9 @@ function outputOf(docs: BtsDocument[], change: Fix): Record<string, string> {
 }
 
 /**
- * BTSLINT_RULE_RECORD=<file>: instead of asserting the changes, append what each expected finding
- * offers (kind, title, output) to <file> as JSON lines: a tool for updating the tables by hand.
+ * BTSLINT_RULE_RECORD=<file>: instead of asserting the nodePath and the changes, append what each
+ * expected finding has (test file, case, range, nodePath; its fix and suggestions: kind, title, output)
+ * to <file> as JSON lines: a tool for filling the tables (CONTRIBUTING.md).
  */
 function record(file: string, entry: unknown): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -173,9 +183,12 @@ export function ruleTester(rule: Rule, tables: { valid: RuleCase[]; invalid: Inv
           }
           if (exp.severity) assert.equal(f.severity, exp.severity, `severity of ${id} at ${JSON.stringify(exp.range)}`);
           if (process.env.BTSLINT_RULE_RECORD) {
-            record(process.env.BTSLINT_RULE_RECORD, { rule: id, case: c.name, range: exp.range, fix: f.fix ? { kind: f.fix.kind, title: f.fix.title, output: outputOf(docs, f.fix) } : null, suggestions: (f.suggestions ?? []).map((g) => ({ title: g.title, output: outputOf(docs, g) })) });
+            record(process.env.BTSLINT_RULE_RECORD, { testFile: process.argv[1], rule: id, case: c.name, range: exp.range, nodePath: f.nodePath, fix: f.fix ? { kind: f.fix.kind, title: f.fix.title, output: outputOf(docs, f.fix) } : null, suggestions: (f.suggestions ?? []).map((g) => ({ title: g.title, output: outputOf(docs, g) })) });
             continue;
           }
+          assert.equal(typeof exp.nodePath, 'string', `${id} at ${JSON.stringify(exp.range)}: give the finding's nodePath (it is ${JSON.stringify(f.nodePath)})`);
+          assert.equal(f.nodePath, exp.nodePath, `nodePath of ${id} at ${JSON.stringify(exp.range)}`);
+          assert.ok(exp.fixOutput !== undefined, `${id} at ${JSON.stringify(exp.range)}: give fixOutput (the text of each file after the fix), or fixOutput: null when there is no fix`);
           if (exp.fixOutput === null) assert.equal(f.fix, undefined, `expected no fix for ${id} at ${JSON.stringify(exp.range)}`);
           if (f.fix) offered.add(f.fix.kind);
           for (const g of f.suggestions ?? []) {

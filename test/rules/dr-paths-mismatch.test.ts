@@ -28,6 +28,7 @@ ruleTester(rule, {
       files: { [T]: PROD + "  - name: DRSQL\\BTS\n    volumes:\n      - { drive: 'E:', raid: 10 }\ndr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n" },
       errors: [
         {
+          nodePath: 'sqlInstances[name=DRSQL\\BTS]:dr-drives',
           range: [11, 5, 11, 20],
           severity: 'error',
           messageId: 'missingDrives',
@@ -38,12 +39,12 @@ ruleTester(rule, {
     {
       name: 'a DR instance not declared: a warning at its name in the list',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DR2]\n' },
-      errors: [{ range: [13, 26, 13, 29], severity: 'warning', messageId: 'notDeclared' }],
+      errors: [{ nodePath: 'dr.destinationInstances[DR2]:volumes', fixOutput: null, range: [13, 26, 13, 29], severity: 'warning', messageId: 'notDeclared' }],
     },
     {
       name: 'pathsMatch: false',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n  pathsMatch: false\n' },
-      errors: [{ range: [14, 15, 14, 20], messageId: 'pathsDiffer' }],
+      errors: [{ nodePath: 'dr.pathsMatch', fixOutput: null, range: [14, 15, 14, 20], messageId: 'pathsDiffer' }],
     },
   ],
 });

@@ -51,6 +51,7 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\nhosts: []\n' },
       errors: [
         {
+          nodePath: 'sso.secretBackup',
           range: [1, 1, 1, 12],
           severity: 'error',
           messageId: 'noBackup',
@@ -71,6 +72,7 @@ sso:
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: SSO1\n  secretBackup: { lastBackup: 2026-10-01 }\n' },
       errors: [
         { messageId: 'noBackup',
+          nodePath: 'sso.secretBackup',
           range: [5, 3, 5, 15],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -87,6 +89,7 @@ sso:
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination:\n    lastBackup: 2026-10-01\n' },
       errors: [
         { messageId: 'noBackup',
+          nodePath: 'sso.secretBackup',
           range: [5, 5, 5, 17],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -104,6 +107,7 @@ sso:
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: H\r\nsso:\r\n' },
       errors: [
         { messageId: 'noBackup',
+          nodePath: 'sso.secretBackup',
           range: [5, 1, 5, 4],
           fixKind: 'declaration',
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: H\r\nsso:\r\n    secretBackup:\r\n        destination: '\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'\r\n        lastBackup: '<<YYYY-MM-DD>>'\r\n" },
@@ -115,6 +119,7 @@ sso:
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production",\n  "sso": { "masterSecretServer": "SSO1" }\n}\n' },
       errors: [
         { messageId: 'noBackup',
+          nodePath: 'sso.secretBackup',
           range: [4, 3, 4, 8],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": `{
@@ -129,19 +134,19 @@ sso:
     {
       name: 'a configuration that creates the secret with an empty backup file: a warning at the empty <Value></Value>',
       files: { 'cfg.xml': ssoConfig('<Value></Value>') },
-      errors: [{ range: [6, 11, 6, 26], severity: 'warning', messageId: 'exportNoFile', fixOutput: null }],
+      errors: [{ nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value', range: [6, 11, 6, 26], severity: 'warning', messageId: 'exportNoFile', fixOutput: null }],
     },
     {
       name: 'no Value element at all: reported at the FILE tag',
       files: { 'cfg.xml': ssoConfig('') },
-      errors: [{ messageId: 'exportNoFile', range: [5, 9, 5, 14], severity: 'warning' }],
+      errors: [{ messageId: 'exportNoFile', nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value', fixOutput: null, range: [5, 9, 5, 14], severity: 'warning' }],
     },
     {
       name: 'the topology lacks it too: both are reported, each in its file',
       files: { [T]: 'topology: 1\nenvironment: production\n', 'cfg.xml': ssoConfig('<Value/>') },
       errors: [
-        { messageId: 'noBackup', file: T, range: [1, 1, 1, 12], severity: 'error' },
-        { messageId: 'exportNoFile', file: 'cfg.xml', range: [6, 11, 6, 19], severity: 'warning' },
+        { messageId: 'noBackup', file: T, nodePath: 'sso.secretBackup', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: \'\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak\'\n    lastBackup: \'<<YYYY-MM-DD>>\'\n' }, range: [1, 1, 1, 12], severity: 'error' },
+        { messageId: 'exportNoFile', file: 'cfg.xml', nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value', fixOutput: null, range: [6, 11, 6, 19], severity: 'warning' },
       ],
     },
   ],

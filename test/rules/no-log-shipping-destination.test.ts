@@ -14,6 +14,7 @@ ruleTester(rule, {
       files: { [T]: HEAD },
       errors: [
         {
+          nodePath: 'dr',
           range: [1, 1, 1, 12],
           severity: 'warning',
           messageId: 'noDr',
@@ -30,7 +31,7 @@ dr:
     {
       name: 'logShipping: none',
       files: { [T]: HEAD + 'dr:\n  logShipping: none\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [4, 16, 4, 20], messageId: 'noneShipping', suggestions: [{ title: "BizTalk log shipping now runs to the DR site: declare it", output: { [T]: `topology: 1
+      errors: [{ nodePath: 'dr.logShipping', fixOutput: null, range: [4, 16, 4, 20], messageId: 'noneShipping', suggestions: [{ title: "BizTalk log shipping now runs to the DR site: declare it", output: { [T]: `topology: 1
 environment: production
 dr:
   logShipping: biztalk
@@ -40,7 +41,7 @@ dr:
     {
       name: 'no destination instance',
       files: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n' },
-      errors: [{ range: [3, 1, 3, 3], messageId: 'noDestination', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ nodePath: 'dr.destinationInstances', range: [3, 1, 3, 3], messageId: 'noDestination', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 dr:
   logShipping: biztalk
@@ -50,7 +51,7 @@ dr:
     {
       name: 'an empty destination list',
       files: { [T]: HEAD + 'dr: { logShipping: biztalk, destinationInstances: [] }\n' },
-      errors: [{ messageId: 'noDestination', range: [3, 29, 3, 49], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ messageId: 'noDestination', nodePath: 'dr.destinationInstances', range: [3, 29, 3, 49], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }
 ` } }],
@@ -58,7 +59,7 @@ dr: { logShipping: biztalk, destinationInstances: ['<<DR SQL instance>>'] }
     {
       name: 'destinations without a log shipping method',
       files: { [T]: HEAD + 'dr:\n  destinationInstances: [DRSQL]\n' },
-      errors: [{ range: [3, 1, 3, 3], messageId: 'notSaid', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ nodePath: 'dr.logShipping', range: [3, 1, 3, 3], messageId: 'notSaid', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 dr:
   destinationInstances: [DRSQL]

@@ -22,6 +22,8 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Queue]/ReceiveHandler:ordered',
+          fixOutput: null,
           range: [11, 236, 11, 240],
           severity: 'warning',
           messageId: 'ordered',
@@ -38,7 +40,7 @@ hosts:
     {
       name: 'WCF-NetMsmq ordered processing (-1 is true)',
       files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'Net', adapter: 'WCF-NetMsmq', host: 'QHost', address: 'net.msmq://mq01/private/in', data: '<CustomProps><OrderedProcessing vt="11">-1</OrderedProcessing></CustomProps>' }] }) },
-      errors: [{ file: B, range: [11, 107, 11, 109], messageId: 'ordered' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Net]/ReceiveHandler:ordered', fixOutput: null, range: [11, 107, 11, 109], messageId: 'ordered' }],
     },
   ],
 });

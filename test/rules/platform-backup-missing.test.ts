@@ -99,6 +99,7 @@ sqlInstances: []
       },
       errors: [
         {
+          nodePath: 'servers[name=SQLN1].backup',
           range: [4, 5, 4, 16],
           severity: 'warning',
           messageId: 'missing',
@@ -137,6 +138,7 @@ hosts:
       },
       errors: [
         {
+          nodePath: 'servers[name=BTS01].backup',
           range: [4, 5, 4, 16],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -169,6 +171,7 @@ servers:
       },
       errors: [
         {
+          nodePath: 'servers[name=WEB1].backup',
           range: [4, 5, 4, 15],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -187,6 +190,7 @@ servers:
       files: { [T]: 'topology: 1\nenvironment: production\nservers:\n  - { name: SQLN1, roles: [sql], backup: {} }\n' },
       errors: [
         { messageId: 'missing',
+          nodePath: 'servers[name=SQLN1].backup',
           range: [4, 7, 4, 18],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -202,6 +206,7 @@ servers:
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "servers": [{"name": "APP1", "backup": {}}]}' },
       errors: [
         { messageId: 'missing',
+          nodePath: 'servers[name=APP1].backup',
           range: [1, 59, 1, 73],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"servers\": [{\"name\": \"APP1\", \"backup\": {\"windows\": {\"schedule\": \"daily\", \"destination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\APP1\"}}}]}" },
@@ -213,6 +218,7 @@ servers:
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n' },
       errors: [
         { messageId: 'missing',
+          nodePath: 'servers[name=WEB1].backup',
           range: [4, 5, 4, 15],
           fixKind: 'declaration',
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n" },
@@ -224,6 +230,7 @@ servers:
       files: { [T]: 'topology: 1\nenvironment: production\nservers:\n  - name: S1\n    roles: [sql]\n    backup:\n      windows:\n' },
       errors: [
         {
+          nodePath: 'servers[name=S1].backup',
           range: [4, 5, 4, 13],
           messageId: 'missing',
           fixKind: 'declaration',
