@@ -5,8 +5,14 @@
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { yaml } from '../lazy';
 import type { OffsetRange } from '../text';
+import type { ChildShape, ItemShape, KeyOf } from '../model/topologyShape';
 
-export class LNode {
+/**
+ * A node of a YAML or JSON document. `S` is its shape when known (model/topologyShape.ts: the topology's
+ * keys), so get() accepts only the keys the format has; the default (no shape) accepts any key.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: an LNode of a known shape is an LNode
+export class LNode<S = any> {
   constructor(
     readonly doc: Document,
     readonly node: Node | null,
@@ -85,17 +91,18 @@ export class LNode {
     return { start: Math.min(kr.start, r.start), end: Math.max(kr.end, r.end) };
   }
 
-  get(key: string): LNode | undefined {
+  /** The value under a key of a map; undefined when the node is not a map or lacks the key. */
+  get<K extends KeyOf<S>>(key: K): LNode<ChildShape<S, K>> | undefined {
     const m = this.yamlMap;
     if (!m) return undefined;
     for (const p of m.items) {
       const k = yaml().isScalar(p.key) ? (p.key as Scalar).value : p.key;
-      if (k === key) return new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this, key);
+      if (k === key) return new LNode<ChildShape<S, K>>(this.doc, (p.value as Node | null) ?? null, p as Pair, this as unknown as LNode, key);
     }
     return undefined;
   }
 
-  has(key: string): boolean {
+  has(key: KeyOf<S>): boolean {
     return this.get(key) !== undefined;
   }
 
@@ -106,34 +113,35 @@ export class LNode {
     const out: [string, LNode][] = [];
     for (const p of m.items) {
       const k = yaml().isScalar(p.key) ? String((p.key as Scalar).value) : String(p.key);
-      out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this, k)]);
+      out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this as unknown as LNode, k)]);
     }
     return out;
   }
 
   /** One sequence item by index. */
-  item(i: number): LNode | undefined {
+  item(i: number): LNode<ItemShape<S>> | undefined {
     const s = this.yamlSeq;
     if (!s || !Number.isInteger(i) || i < 0 || i >= s.items.length) return undefined;
     const it = s.items[i];
-    return new LNode(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i);
+    return new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this as unknown as LNode, i);
   }
 
-  items(): LNode[] {
+  /** Sequence items (none when the node is not a list). */
+  items(): LNode<ItemShape<S>>[] {
     const s = this.yamlSeq;
     if (!s) return [];
-    return s.items.map((it, i) => new LNode(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i));
+    return s.items.map((it, i) => new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this as unknown as LNode, i));
   }
 
   /** Sequence items as strings (scalars only). */
-  strings(): LNode[] {
+  strings(): LNode<ItemShape<S>>[] {
     return this.items().filter((i) => i.str !== undefined);
   }
 
   /** Path from the root, with named items shown by name: `sqlInstances[SQLBTS\BTS].volumes[E:]`. */
   get path(): string {
     const chain: LNode[] = [];
-    for (let n: LNode | null = this; n && n.parent; n = n.parent) chain.unshift(n);
+    for (let n: LNode | null = this as unknown as LNode; n && n.parent; n = n.parent) chain.unshift(n);
     let out = '';
     for (const n of chain) {
       if (typeof n.key === 'number') out += `[${n.get('name')?.str ?? n.get('drive')?.str ?? n.key}]`;

@@ -1,4 +1,6 @@
 import { defineRule } from './api';
+import { itemAnchor } from './shared';
+import type { SqlInstanceNode } from '../model/join';
 import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
@@ -23,7 +25,7 @@ export default defineRule({
     const rows = topo.section('backup')?.get('biztalkJob')?.get('otherDatabases')?.items() ?? [];
     if (!rows.length) return;
     // Every name that stands for one replica of an availability group with a listener, and that group.
-    const replicaOf = new Map<string, { listener: string; ag: string; instance: LNode }>();
+    const replicaOf = new Map<string, { listener: string; ag: string; instance: SqlInstanceNode }>();
     for (const inst of topo.sqlInstances()) {
       const ag = inst.get('availabilityGroup');
       const listener = ag?.get('listener')?.str;
@@ -49,7 +51,7 @@ export default defineRule({
         messageId: 'nodeName',
         data: { database: db, server: server.str ?? '', ag: info.ag, listener: info.listener },
         nodePath: NodePath.topology('backup', 'biztalkJob', 'otherDatabases').item('name', db).key('server'),
-        related: [{ uri: topo.uri, range: info.instance.get('availabilityGroup')!.get('listener')!.range, message: `The listener of ${info.ag}` }],
+        related: [{ uri: topo.uri, range: info.instance.get('availabilityGroup')?.get('listener')?.range ?? itemAnchor(info.instance), message: `The listener of ${info.ag}` }],
       });
     }
   },

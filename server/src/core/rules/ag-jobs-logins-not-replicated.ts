@@ -38,8 +38,8 @@ export default defineRule({
       if (!ag || !ag.isMap) continue;
       const name = inst.get('name')?.str ?? 'this SQL instance';
       const path = NodePath.sqlInstance(name).key('availabilityGroup');
-      const missing: string[] = [];
-      for (const key of [JOBS, LOGINS]) {
+      const missing: (typeof JOBS | typeof LOGINS)[] = [];
+      for (const key of [JOBS, LOGINS] as const) {
         const node = ag.get(key);
         if (node?.value === true) continue;
         if (isBlank(node)) {

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import type { DatabaseNode } from '../model/join';
 import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
@@ -29,7 +30,7 @@ export const TRANSACTION_GROUP: Readonly<Record<string, string>> = Object.freeze
  * transaction group present ("SSODB, BizTalkMgmtDb and BizTalkMsgBoxDb (+2)"), or undefined when they
  * are all of one group.
  */
-export function sharedTransactionDatabases(databases: LNode[]): string | undefined {
+export function sharedTransactionDatabases(databases: DatabaseNode[]): string | undefined {
   const byGroup = new Map<string, string[]>();
   for (const d of databases) {
     const role = roleOf(d);
@@ -66,7 +67,7 @@ export default defineRule({
     if (!topo) return;
     const withAg = topo.sqlInstances().filter((i) => i.get('availabilityGroup')?.isMap);
     if (!withAg.length) return;
-    const agRelated: RelatedLocation[] = withAg.slice(0, 5).map((i) => ({ uri: topo.uri, range: i.get('availabilityGroup')!.keyRange, message: `${i.get('name')?.str ?? 'An instance'} is in an availability group` }));
+    const agRelated: RelatedLocation[] = withAg.slice(0, 5).map((i) => ({ uri: topo.uri, range: i.get('availabilityGroup')?.keyRange ?? itemAnchor(i), message: `${i.get('name')?.str ?? 'An instance'} is in an availability group` }));
 
     // What the BizTalk group is: one cause, reported once at its declaration.
     const bt = topo.section('biztalk');
@@ -81,12 +82,13 @@ export default defineRule({
     } else if (btVersion === 2016 && btCu !== undefined && btCu < 5) {
       ctx.report({ doc: topo.doc, range: btCuNode!.entryRange, messageId: 'biztalkUpdate', data: { cu: btCu }, nodePath: NodePath.topology('biztalk', 'cumulativeUpdate').tag('availabilityGroup'), related: agRelated });
     }
-    if (btEdition && !['enterprise', 'developer'].includes(btEdition.toLowerCase())) {
-      ctx.report({ doc: topo.doc, range: btEditionNode!.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: NodePath.topology('biztalk', 'edition').tag('availabilityGroup'), related: agRelated });
+    if (btEditionNode && btEdition && !['enterprise', 'developer'].includes(btEdition.toLowerCase())) {
+      ctx.report({ doc: topo.doc, range: btEditionNode.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: NodePath.topology('biztalk', 'edition').tag('availabilityGroup'), related: agRelated });
     }
 
     for (const inst of withAg) {
-      const ag = inst.get('availabilityGroup')!;
+      const ag = inst.get('availabilityGroup');
+      if (!ag) continue;
       const name = inst.get('name')?.str ?? 'this SQL instance';
       const sqlVersionNode = inst.get('version');
       const sql = versionNumber(sqlVersionNode);

@@ -4,7 +4,7 @@
 import type { BtsDocument } from '../document';
 import type { Fix, FixKind, RelatedLocation, RuleMeta, Severity, TextEdit } from '../types';
 import type { OffsetRange } from '../text';
-import { TopologyView, Workspace } from '../model/join';
+import { TopologyListKey, TopologyView, Workspace } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { NodePath } from './nodePath';
 import { appendItem, EditTarget, ensurePath, insertKey, isEmptyValue, replaceValue } from '../fix/yamlEdit';
@@ -113,7 +113,7 @@ export class TopologyEditor {
    * written with nothing after its key (`hosts:`, as while typing); nothing when the key holds something
    * that is not a list, or the list already holds an equal item.
    */
-  addToList(key: string, item: unknown): TextEdit | undefined {
+  addToList(key: TopologyListKey, item: unknown): TextEdit | undefined {
     if (!this.topo) return undefined;
     const list = this.topo.root.get(key);
     if (list && isEmptyValue(list)) return this.replace(list, [item]);

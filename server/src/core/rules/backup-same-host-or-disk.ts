@@ -1,11 +1,12 @@
 import { defineRule } from './api';
+import type { SqlInstanceNode } from '../model/join';
 import { NodePath } from './nodePath';
 import { sameName, sqlHost, TopologyView } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { BP_DB, CFG_JOB } from './sources';
 
 /** Machines an instance runs on: its network name, its cluster's virtual name and nodes. */
-function machinesOf(inst: LNode): string[] {
+function machinesOf(inst: SqlInstanceNode): string[] {
   const out: string[] = [];
   const name = inst.get('name')?.str;
   if (name) out.push(sqlHost(name));
@@ -51,7 +52,7 @@ export default defineRule({
     const job = topo.section('backup')?.get('biztalkJob');
     if (!job) return;
     const instances = topo.sqlInstances();
-    for (const key of ['fullDestination', 'logDestination']) {
+    for (const key of ['fullDestination', 'logDestination'] as const) {
       const node = job.get(key);
       const dest = node?.str;
       if (!node || !dest) continue;
@@ -68,7 +69,7 @@ export default defineRule({
             messageId: 'sameHost',
             data: { dest, host, what },
             nodePath: NodePath.topology('backup', 'biztalkJob', key),
-            related: [{ uri: topo.uri, range: (inst ?? server)!.get('name')?.range ?? (inst ?? server)!.range, message: `${host} is declared here` }],
+            related: [{ uri: topo.uri, range: ((inst ?? server) as LNode).get('name')?.range ?? ((inst ?? server) as LNode).range, message: `${host} is declared here` }],
           });
         }
         continue;

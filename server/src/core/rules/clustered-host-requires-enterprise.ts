@@ -38,7 +38,7 @@ export default defineRule({
     const hosts = clustered.length ? `host${clustered.length === 1 ? '' : 's'} ${clustered.map((h) => `"${h.get('name')?.str ?? '?'}"`).join(', ')}` : '';
     const many = servers.size > 1 ? `${servers.size} servers (${[...servers.values()].join(', ')})` : '';
     if (!hosts && !many) return;
-    const related: RelatedLocation[] = clustered.map((h) => ({ uri: topo.uri, range: h.get('clustered')!.entryRange, message: `Host ${h.get('name')?.str ?? ''} is declared clustered` }));
+    const related: RelatedLocation[] = clustered.map((h) => ({ uri: topo.uri, range: h.get('clustered')?.entryRange ?? itemAnchor(h), message: `Host ${h.get('name')?.str ?? ''} is declared clustered` }));
     if (servers.size > 1) {
       const first = topo.servers().find((s) => servers.has((s.get('name')?.str ?? '').toLowerCase()));
       if (first) related.push({ uri: topo.uri, range: itemAnchor(first), message: 'BizTalk servers are declared here' });

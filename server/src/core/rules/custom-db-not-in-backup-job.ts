@@ -1,4 +1,5 @@
 import { defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import type { SqlInstanceNode } from '../model/join';
 import { NodePath } from './nodePath';
 import { handlers, normaliseSqlName, sameName } from '../model/join';
 import { setting, sqlTarget, SqlTarget } from '../model/adapters';
@@ -43,7 +44,7 @@ export default defineRule({
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const rows = job.get('otherDatabases')?.items() ?? [];
     // The instance names a row's server may stand for: the instance, its listener, its virtual name.
-    const aliases = (inst: LNode | undefined, server: string): string[] => {
+    const aliases = (inst: SqlInstanceNode | undefined, server: string): string[] => {
       const out = [normaliseSqlName(server)];
       if (inst) {
         for (const n of [inst.get('name')?.str, inst.get('availabilityGroup')?.get('listener')?.str, inst.get('failoverCluster')?.get('virtualName')?.str]) if (n) out.push(normaliseSqlName(n));
@@ -59,7 +60,7 @@ export default defineRule({
         const want = aliases(topo.findInstance(server), server);
         return aliases(topo.findInstance(rs), rs).some((a) => want.includes(a));
       });
-    const rowServer = (inst: LNode): string => inst.get('availabilityGroup')?.get('listener')?.str ?? inst.get('name')?.str ?? placeholder('SQL instance');
+    const rowServer = (inst: SqlInstanceNode): string => inst.get('availabilityGroup')?.get('listener')?.str ?? inst.get('name')?.str ?? placeholder('SQL instance');
     // Binding endpoints that write to or poll a SQL Server database in BizTalk's transaction, grouped by
     // database. A WCF-SQL endpoint with useAmbientTransaction="false" enlists in no BizTalk transaction.
     const targets = new Map<string, SqlTarget[]>();

@@ -3,6 +3,8 @@
 // kebab-case files of this folder.)
 
 import type { LNode } from '../readers/yamlNode';
+import type { SqlInstanceNode } from '../model/join';
+import type { DatabaseNode } from '../model/join';
 import { NodePath } from './nodePath';
 import type { ExportedDatabase, DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
@@ -15,7 +17,7 @@ import { clusterInstanceSuggestion, clusterSkeleton, itemAnchor, missingAnchor }
 export { BIZTALK_DATABASES };
 
 /** The topology role of a `databases[]` item: its `role`, else the role of its default name. */
-export function roleOf(db: LNode): string | undefined {
+export function roleOf(db: DatabaseNode): string | undefined {
   return db.get('role')?.str ?? BIZTALK_DATABASES[(db.get('name')?.str ?? '').toLowerCase()];
 }
 
@@ -23,7 +25,7 @@ export function roleOf(db: LNode): string | undefined {
 const SSAS_ROLES = new Set(['bam-analysis', 'tracking-analysis']);
 
 /** The BizTalk SQL databases an instance declares (by name or role); custom and Analysis Services databases excluded. */
-export function biztalkDatabases(instance: LNode): LNode[] {
+export function biztalkDatabases(instance: SqlInstanceNode): DatabaseNode[] {
   return (instance.get('databases')?.items() ?? []).filter((d) => {
     const role = roleOf(d);
     return d.get('custom')?.value !== true && role !== undefined && !SSAS_ROLES.has(role);
@@ -50,7 +52,7 @@ export function intOf(node: LNode | undefined): number | undefined {
 export { clusterSkeleton, clusterInstanceSuggestion } from './shared';
 
 export interface UnclusteredInstance {
-  instance: LNode;
+  instance: SqlInstanceNode;
   /** The instance's name, for messages. */
   name: string;
   /** What its high-availability declaration lacks. */
@@ -87,7 +89,7 @@ export function gapPhrase(gap: HaGap): string {
  * second node or replica, or nodes at all, changes what the team declared: a suggestion. An empty availability group
  * gets nothing: what the group is (replicas, commit mode, DTC support) is for a person to say.
  */
-export function haChanges(ctx: RuleContext, u: { instance: LNode; name: string; gap: HaGap }): { fix?: Fix; suggestions?: (Fix | undefined)[] } {
+export function haChanges(ctx: RuleContext, u: { instance: SqlInstanceNode; name: string; gap: HaGap }): { fix?: Fix; suggestions?: (Fix | undefined)[] } {
   const inst = u.instance;
   const fc = inst.get('failoverCluster');
   const ag = inst.get('availabilityGroup');

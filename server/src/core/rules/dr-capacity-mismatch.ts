@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import type { SqlInstanceNode } from '../model/join';
 import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
@@ -25,7 +26,7 @@ export default defineRule({
     const list = topo.section('dr')?.get('destinationInstances');
     const dests = list?.strings() ?? [];
     if (!list || !dests.length) return; // no-log-shipping-destination reports it
-    const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
     // Production instances that hold BizTalk databases, per the topology or a configuration export.
     const placed = new Set<LNode['node']>();
     for (const exp of ctx.ws.configExports) {

@@ -26,7 +26,7 @@ export default defineRule({
     if (!topo) return;
     for (const inst of topo.sqlInstances()) {
       const name = inst.get('name')?.str ?? 'this SQL instance';
-      for (const key of ['failoverCluster', 'availabilityGroup']) {
+      for (const key of ['failoverCluster', 'availabilityGroup'] as const) {
         const ha = inst.get(key);
         if (!ha || !ha.isMap) continue;
         const what = key === 'failoverCluster' ? 'failover cluster instance' : 'availability group';

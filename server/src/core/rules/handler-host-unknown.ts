@@ -24,6 +24,7 @@ export default defineRule({
     const topo = ctx.topology;
     // Without any topology, no-topology says so once for the workspace (not once per handler).
     if (!topo) return;
+    const hostsList = topo.section('hosts');
     for (const h of handlers(ctx.ws)) {
       const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
       // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
@@ -36,7 +37,7 @@ export default defineRule({
         messageId: 'undeclared',
         data: { endpoint: where, host: h.hostName, token: h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : '' },
         nodePath: NodePath.handler(h),
-        related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        related: hostsList ? [{ uri: topo.uri, range: hostsList.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: declaration(
           `Declare host ${h.hostName} in the topology`,
           ctx.edit.addToList('hosts', {
@@ -65,7 +66,7 @@ export default defineRule({
       const where = `Orchestration "${o.orchestration.name}"${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''}`;
       const verb = more ? 'run' : 'runs';
       const related = list.slice(1, 6).map((x) => ({ uri: x.doc.uri, range: x.host.range, message: `Orchestration ${x.orchestration.name} runs in ${x.hostName}` }));
-      if (topo.section('hosts')) related.push({ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: "The topology's hosts" });
+      if (hostsList) related.push({ uri: topo.uri, range: hostsList.keyRange, message: "The topology's hosts" });
       ctx.report({
         doc: o.doc,
         range: o.host.range,

@@ -3,6 +3,7 @@
 // clustered" fix. (Not a rule: rules are the kebab-case files of this folder.)
 
 import type { HandlerRef } from '../model/join';
+import type { HostNode } from '../model/join';
 import { isUnresolved } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { Fix, RelatedLocation, TextEdit } from '../types';
@@ -10,7 +11,7 @@ import { RuleContext, suggestion } from './api';
 import { itemAnchor } from './shared';
 
 export interface HostInfo {
-  node: LNode;
+  node: HostNode;
   name: string;
   /** Servers that run an instance, as declared. */
   instances: string[];

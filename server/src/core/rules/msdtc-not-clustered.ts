@@ -27,8 +27,10 @@ export default defineRule({
     // What puts BizTalk on a Windows cluster: a clustered host, or the clustered ENTSSO service.
     let why: { what: string; node: LNode } | undefined;
     const host = topo.hosts().find((h) => h.get('clustered')?.value === true);
-    if (host) why = { what: `clustered host "${host.get('name')?.str ?? ''}"`, node: host.get('clustered')! };
-    else if (topo.section('sso')?.get('clustered')?.value === true) why = { what: 'clustered ENTSSO', node: topo.section('sso')!.get('clustered')! };
+    const hostFlag = host?.get('clustered');
+    const ssoFlag = topo.section('sso')?.get('clustered');
+    if (host && hostFlag) why = { what: `clustered host "${host.get('name')?.str ?? ''}"`, node: hostFlag };
+    else if (ssoFlag?.value === true) why = { what: 'clustered ENTSSO', node: ssoFlag };
     if (!why) return;
     const related = [{ uri: topo.uri, range: why.node.entryRange, message: `The ${why.what}` }];
     const biztalk = topo.section('biztalk');

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import type { VolumeNode } from '../model/join';
 import { NodePath } from './nodePath';
 import { placements, TopologyView } from '../model/join';
 import { itemAnchor } from './shared';
@@ -43,7 +44,7 @@ export default defineRule({
         const drive = dataVolumeNode?.str;
         // A quick-fix placeholder (`dataVolume: '<<drive, e.g. E:>>'`) is unfilled-placeholder's to report.
         if (isPlaceholderValue(drive)) continue;
-        let volumes: LNode[];
+        let volumes: VolumeNode[];
         if (drive) {
           const v = TopologyView.volume(inst, drive);
           if (!v) {

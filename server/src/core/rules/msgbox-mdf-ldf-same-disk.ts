@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { itemAnchor } from './shared';
 import { NodePath } from './nodePath';
 import { placements, sameName } from '../model/join';
 import { DISK_CONTENTION, HADB } from './sources';
@@ -48,7 +49,7 @@ export default defineRule({
       const drive = v.get('drive')?.str ?? '?';
       ctx.report({
         doc: topo.doc,
-        range: v.get('holds')!.range,
+        range: v.get('holds')?.range ?? itemAnchor(v),
         messageId: 'onlyVolume',
         data: { drive: drive ?? '', instance: instName, database: p.name },
         nodePath: NodePath.sqlInstance(instName).volume(drive).key('holds').tag(p.name),

@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import type { VolumeNode } from '../model/join';
 import { NodePath } from './nodePath';
 import { sameName, TopologyView } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
@@ -8,7 +9,7 @@ import { PPFT, SYS_BOTTLENECKS } from './sources';
 
 const BIZTALK_HOLDS = ['data', 'log', 'tempdb'];
 
-function holdsOf(v: LNode): string[] {
+function holdsOf(v: VolumeNode): string[] {
   return (v.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
 }
 

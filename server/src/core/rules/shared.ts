@@ -6,6 +6,7 @@
 // writing a second copy in a rule. (Not a rule: rules are the kebab-case files of this folder.)
 
 import type { LNode } from '../readers/yamlNode';
+import type { SqlInstanceNode } from '../model/join';
 import type { TopologyView } from '../model/join';
 import type { OffsetRange } from '../text';
 import { placeholder, RuleContext, suggestion } from './api';
@@ -67,6 +68,6 @@ export function clusterSkeleton(): { nodes: string[] } {
  * The suggestion to declare a SQL instance a failover cluster instance: it changes what the topology
  * says of the instance, so it is never applied by --fix; its title says what must be true first.
  */
-export function clusterInstanceSuggestion(ctx: RuleContext, instance: LNode, name: string) {
+export function clusterInstanceSuggestion(ctx: RuleContext, instance: SqlInstanceNode, name: string) {
   return suggestion(`${name} is now a failover cluster instance: declare it with its nodes`, ctx.edit.insertKey(instance, 'failoverCluster', clusterSkeleton()));
 }

@@ -50,8 +50,8 @@ export default defineRule({
       });
       return;
     }
-    const missing: string[] = [];
-    for (const key of [DTA, DEFAULTS]) {
+    const missing: (typeof DTA | typeof DEFAULTS)[] = [];
+    for (const key of [DTA, DEFAULTS] as const) {
       const node = jobs.get(key);
       if (node?.value === true) continue;
       if (isBlank(node)) {

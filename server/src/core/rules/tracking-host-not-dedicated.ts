@@ -37,9 +37,10 @@ export default defineRule({
       note(o.hostName, { uri: o.doc.uri, range: o.host.range, message: `Orchestration ${o.orchestration.name} runs in this host` });
     }
     for (const [key, related] of uses) {
-      const host = topo.findHost(key)!;
+      const host = topo.findHost(key);
+      const flag = host?.get('tracking');
+      if (!host || !flag) continue;
       const name = host.get('name')?.str ?? key;
-      const flag = host.get('tracking')!;
       ctx.report({
         doc: topo.doc,
         range: flag.entryRange,

@@ -42,7 +42,7 @@ export default defineRule({
           ? { messageId: 'otherGroup', data: { host: name, group: group ?? '', ssoGroup: ssoGroup ?? '', servers } }
           : { messageId: 'unclustered', data: { host: name, servers, ssoGroup: ssoGroup ? `"${ssoGroup}"` : 'its cluster group' } }),
         nodePath: NodePath.host(name),
-        related: [{ uri: topo.uri, range: sso.get('nodes')!.range, message: 'The nodes of the clustered ENTSSO' }],
+        related: [{ uri: topo.uri, range: sso.get('nodes')?.range ?? sso.keyRange, message: 'The nodes of the clustered ENTSSO' }],
       });
     }
   },
