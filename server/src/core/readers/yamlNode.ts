@@ -133,9 +133,9 @@ export class LNode<S = any> {
     return s.items.map((it, i) => new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this as unknown as LNode, i));
   }
 
-  /** Sequence items as strings (scalars only). */
-  strings(): LNode<ItemShape<S>>[] {
-    return this.items().filter((i) => i.str !== undefined);
+  /** Sequence items that are strings or numbers (their `str` is defined). */
+  strings(): (LNode<ItemShape<S>> & { readonly str: string })[] {
+    return this.items().filter((i): i is LNode<ItemShape<S>> & { readonly str: string } => i.str !== undefined);
   }
 
   /** Path from the root, with named items shown by name: `sqlInstances[SQLBTS\BTS].volumes[E:]`. */

@@ -31,7 +31,7 @@ export default defineRule({
       const listener = ag?.get('listener')?.str;
       if (!ag || !ag.isMap || !listener) continue;
       const info = { listener, ag: ag.get('name')?.str ?? listener, instance: inst };
-      const names = (ag.get('replicas')?.strings() ?? []).map((s) => s.str!);
+      const names = (ag.get('replicas')?.strings() ?? []).map((s) => s.str);
       const own = inst.get('name')?.str;
       if (own) names.push(own);
       for (const n of names) {

@@ -13,7 +13,7 @@ function machinesOf(inst: SqlInstanceNode): string[] {
   const fc = inst.get('failoverCluster');
   const vn = fc?.get('virtualName')?.str;
   if (vn) out.push(vn.toLowerCase());
-  for (const n of fc?.get('nodes')?.strings() ?? []) out.push(n.str!.toLowerCase());
+  for (const n of fc?.get('nodes')?.strings() ?? []) out.push(n.str.toLowerCase());
   const ag = inst.get('availabilityGroup');
   const listener = ag?.get('listener')?.str;
   if (listener) out.push(listener.toLowerCase());
@@ -79,7 +79,7 @@ export default defineRule({
       for (const inst of instances) {
         const vol = TopologyView.volume(inst, drive);
         if (!vol) continue;
-        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str.toLowerCase());
         const dbs = inst.get('databases')?.items() ?? [];
         const usedBy = dbs.filter((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive)).map((d) => d.get('name')?.str);
         if (!holds.includes('data') && !holds.includes('log') && !usedBy.length) continue;

@@ -32,9 +32,9 @@ export default defineRule({
     const servers = new Map<string, string>();
     for (const s of topo.servers()) {
       const name = s.get('name')?.str;
-      if (name && (s.get('roles')?.strings() ?? []).some((r) => r.str!.toLowerCase() === 'biztalk')) servers.set(name.toLowerCase(), name);
+      if (name && (s.get('roles')?.strings() ?? []).some((r) => r.str.toLowerCase() === 'biztalk')) servers.set(name.toLowerCase(), name);
     }
-    for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) if (!servers.has(i.str!.toLowerCase())) servers.set(i.str!.toLowerCase(), i.str!);
+    for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) if (!servers.has(i.str.toLowerCase())) servers.set(i.str.toLowerCase(), i.str);
     const hosts = clustered.length ? `host${clustered.length === 1 ? '' : 's'} ${clustered.map((h) => `"${h.get('name')?.str ?? '?'}"`).join(', ')}` : '';
     const many = servers.size > 1 ? `${servers.size} servers (${[...servers.values()].join(', ')})` : '';
     if (!hosts && !many) return;

@@ -60,11 +60,11 @@ export default defineRule({
       ctx.report({ doc: topo.doc, range: pathsMatch.range, messageId: 'pathsDiffer', nodePath: NodePath.topology('dr', 'pathsMatch') });
       return;
     }
-    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str) === normaliseSqlName(i.get('name')?.str ?? ''));
     const production = topo.sqlInstances().filter((i) => !isDest(i) && i.get('name')?.str);
     for (const d of dests) {
       if (isPlaceholderValue(d.str)) continue; // unfilled-placeholder reports it
-      const inst = topo.findInstance(d.str!);
+      const inst = topo.findInstance(d.str);
       const vols = inst?.get('volumes')?.items() ?? [];
       if (!inst || !vols.length) {
         if (pathsMatch?.value === true) continue;

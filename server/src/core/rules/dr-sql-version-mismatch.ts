@@ -25,11 +25,11 @@ export default defineRule({
     if (!topo) return;
     const dests = topo.section('dr')?.get('destinationInstances')?.strings() ?? [];
     if (!dests.length) return;
-    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str) === normaliseSqlName(i.get('name')?.str ?? ''));
     const production = topo.sqlInstances().filter((i) => !isDest(i) && versionNumber(i.get('version')) !== undefined);
     if (!production.length) return;
     for (const d of dests) {
-      const inst = topo.findInstance(d.str!);
+      const inst = topo.findInstance(d.str);
       const version = inst?.get('version');
       const v = versionNumber(version);
       if (!inst || !version || v === undefined) continue;
@@ -40,7 +40,7 @@ export default defineRule({
         doc: topo.doc,
         range: version.range,
         messageId: 'versionMismatch',
-        data: { instance: d.str!, version: String(version.value), production: list },
+        data: { instance: d.str, version: String(version.value), production: list },
         nodePath: NodePath.sqlInstance(inst.get('name')?.str ?? d.str).key('version'),
         related: others.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `${p.get('name')?.str} runs SQL Server ${String(p.get('version')?.value)}` })),
       });

@@ -61,7 +61,7 @@ export default defineRule({
       const name = host.get('name')?.str ?? key;
       const list = host.get('instances');
       const declared = list?.strings() ?? [];
-      const servers = new Set(declared.map((s) => s.str!.toLowerCase()));
+      const servers = new Set(declared.map((s) => s.str.toLowerCase()));
       if (servers.size >= 2) continue;
       ctx.report({
         doc: topo.doc,

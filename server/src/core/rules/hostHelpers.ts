@@ -34,7 +34,7 @@ export function hostOf(ctx: RuleContext, h: HandlerRef): HostInfo | undefined {
   return {
     node,
     name: node.get('name')?.str ?? h.hostName,
-    instances: (node.get('instances')?.strings() ?? []).map((s) => s.str!),
+    instances: (node.get('instances')?.strings() ?? []).map((s) => s.str),
     clustered: clusteredNode?.value === true,
     clusteredNode,
   };

@@ -32,7 +32,7 @@ export default defineRule({
       const named = nlbNode?.str;
       const instances = host.instances.map((s) => s.toLowerCase());
       // A balancer in nlb[] whose nodes include two or more of the host's servers fronts it too.
-      const covering = balancers.find((b) => (b.get('nodes')?.strings() ?? []).filter((n) => instances.includes(n.str!.toLowerCase())).length >= 2);
+      const covering = balancers.find((b) => (b.get('nodes')?.strings() ?? []).filter((n) => instances.includes(n.str.toLowerCase())).length >= 2);
       const entry = named ? balancers.find((b) => sameName(b.get('name')?.str, named)) : undefined;
       const entryNodes = entry?.get('nodes');
       const tooFew = !!entry && !!entryNodes && entryNodes.strings().length < 2;

@@ -68,7 +68,7 @@ export default defineRule({
           }
           volumes = [v];
         } else {
-          volumes = (inst.get('volumes')?.items() ?? []).filter((v) => (v.get('holds')?.strings() ?? []).some((h) => h.str!.toLowerCase() === 'data'));
+          volumes = (inst.get('volumes')?.items() ?? []).filter((v) => (v.get('holds')?.strings() ?? []).some((h) => h.str.toLowerCase() === 'data'));
           if (!volumes.length) {
             ctx.report({
               doc: topo.doc,

@@ -41,7 +41,7 @@ export default defineRule({
       if (data?.str || log?.str) continue;
       // Nothing said per database: the instance's only data volume also holds the only log volume.
       const volumes = p.instance.get('volumes')?.items() ?? [];
-      const holds = (v: (typeof volumes)[0], what: string) => (v.get('holds')?.strings() ?? []).some((h) => h.str!.toLowerCase() === what);
+      const holds = (v: (typeof volumes)[0], what: string) => (v.get('holds')?.strings() ?? []).some((h) => h.str.toLowerCase() === what);
       const dataVols = volumes.filter((v) => holds(v, 'data'));
       const logVols = volumes.filter((v) => holds(v, 'log'));
       if (dataVols.length !== 1 || logVols.length !== 1 || dataVols[0].node !== logVols[0].node) continue;

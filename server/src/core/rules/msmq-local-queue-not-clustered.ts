@@ -36,7 +36,7 @@ export default defineRule({
       }
       // The resources the host depends on, and the one that is a clustered MSMQ.
       const depends = host.node.get('dependsOn');
-      const deps = (depends?.strings() ?? []).map((d) => d.str!);
+      const deps = (depends?.strings() ?? []).map((d) => d.str);
       const declared = (name: string): LNode | undefined => msmqServers.find((m) => sameName(m.get('name')?.str, name));
       const clusteredMsmq = deps.find((d) => declared(d)?.get('clustered')?.value === true);
       if (host.clustered && clusteredMsmq) continue;

@@ -33,7 +33,7 @@ export default defineRule({
     for (const h of handlers(ctx.ws)) {
       if (h.side !== 'receive' || !adapterIs(h.transport, ...IIS_ADAPTERS)) continue;
       const host = topo.findHost(h.hostName);
-      for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str!.toLowerCase());
+      for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str.toLowerCase());
     }
     // A Deployment Framework project that deploys IIS applications (VDirList, IISApp), or an application
     // MSI with a WebDirectory resource, puts IIS configuration on every BizTalk server it is deployed to.
@@ -42,7 +42,7 @@ export default defineRule({
     for (const server of topo.servers()) {
       const name = server.get('name')?.str;
       if (!name) continue;
-      const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str!.toLowerCase()));
+      const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str.toLowerCase()));
       if (vdirSource && roles.has('biztalk')) iisServers.add(name.toLowerCase());
       const needed: Piece[] = ['windows'];
       if (roles.has('iis') || iisServers.has(name.toLowerCase())) needed.push('iis');

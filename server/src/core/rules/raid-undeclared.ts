@@ -10,7 +10,7 @@ import { PPFT, SYS_BOTTLENECKS } from './sources';
 const BIZTALK_HOLDS = ['data', 'log', 'tempdb'];
 
 function holdsOf(v: VolumeNode): string[] {
-  return (v.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+  return (v.get('holds')?.strings() ?? []).map((h) => h.str.toLowerCase());
 }
 
 export default defineRule({

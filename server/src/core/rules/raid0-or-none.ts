@@ -30,7 +30,7 @@ export default defineRule({
         const level = raid.value;
         if (!(level === 0 || level === '0' || (typeof level === 'string' && level.toLowerCase() === 'none'))) continue;
         const drive = vol.get('drive')?.str;
-        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str.toLowerCase());
         const used = dbs.some((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive));
         if (!used && !holds.some((h) => BIZTALK_HOLDS.has(h))) continue;
         ctx.report({

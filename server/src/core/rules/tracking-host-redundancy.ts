@@ -50,7 +50,7 @@ export default defineRule({
       });
       return;
     }
-    const servers = (h: LNode) => new Set((h.get('instances')?.strings() ?? []).map((s) => s.str!.toLowerCase()));
+    const servers = (h: LNode) => new Set((h.get('instances')?.strings() ?? []).map((s) => s.str.toLowerCase()));
     const count = tracking.reduce((n, h) => n + servers(h).size, 0);
     if (count >= needed) return;
     const first = tracking[0];

@@ -23,7 +23,7 @@ export default defineRule({
     if (!topo) return;
     const sso = topo.section('sso');
     if (sso?.get('clustered')?.value !== true) return;
-    const nodes = (sso.get('nodes')?.strings() ?? []).map((n) => n.str!);
+    const nodes = (sso.get('nodes')?.strings() ?? []).map((n) => n.str);
     if (!nodes.length) return;
     const ssoGroup = sso.get('clusterGroup')?.str;
     for (const host of topo.hosts()) {
@@ -34,7 +34,7 @@ export default defineRule({
       const group = host.get('clusterGroup')?.str;
       // A clustered host whose group, or ENTSSO's, is not declared: nothing says it is elsewhere.
       if (clustered && (!group || !ssoGroup || sameName(group, ssoGroup))) continue;
-      const servers = on.map((i) => i.str!).join(', ');
+      const servers = on.map((i) => i.str).join(', ');
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
