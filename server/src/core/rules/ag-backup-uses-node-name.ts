@@ -2,7 +2,6 @@ import { defineRule } from './api';
 import { itemAnchor } from './shared';
 import type { SqlInstanceNode } from '../model/join';
 import { NodePath } from './nodePath';
-import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
 import { AG, CUSTOM_DBS } from './sources';
 

@@ -3,7 +3,6 @@ import type { DatabaseNode } from '../model/join';
 import { NodePath } from './nodePath';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
-import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
 import { biztalkDatabases, roleOf } from './dbHelpers';
 import { AG, SQL_EDITIONS } from './sources';

@@ -1,7 +1,6 @@
 import { defineRule } from './api';
 import type { SqlInstanceNode } from '../model/join';
 import { NodePath } from './nodePath';
-import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
 import { versionNumber } from './dbHelpers';
 import { itemAnchor } from './shared';

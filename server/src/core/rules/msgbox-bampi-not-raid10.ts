@@ -4,7 +4,6 @@ import { NodePath } from './nodePath';
 import { placements, TopologyView } from '../model/join';
 import { itemAnchor } from './shared';
 import { HADB, PPFT, PRECONFIG_DB } from './sources';
-import type { LNode } from '../readers/yamlNode';
 
 const DATABASES: [string, string][] = [
   ['BizTalkMsgBoxDb', 'the MessageBox database'],

@@ -2,7 +2,6 @@ import { declaration, defineRule, placeholder } from './api';
 import type { VolumeNode } from '../model/join';
 import { NodePath } from './nodePath';
 import { sameName, TopologyView } from '../model/join';
-import type { LNode } from '../readers/yamlNode';
 import { roleOf } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { PPFT, SYS_BOTTLENECKS } from './sources';
