@@ -122,6 +122,11 @@ export class TopologyView {
     return this.root.get(key) as LNode<TopologyShape[K]> | undefined;
   }
 
+  /** `backup.biztalkJob`: the Backup BizTalk Server job, when declared. */
+  biztalkJob(): LNode<TopologyShape['backup']['biztalkJob']> | undefined {
+    return this.section('backup')?.get('biztalkJob');
+  }
+
   /** The items of a top-level list (`servers`, `fileShares`…); none when it is missing or not a list. */
   list<K extends TopologyListKey>(key: K): LNode<ItemShape<TopologyShape[K]>>[] {
     return (this.root.get(key)?.items() ?? []) as LNode<ItemShape<TopologyShape[K]>>[];

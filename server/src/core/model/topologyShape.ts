@@ -1,6 +1,6 @@
 // The shape of a topology file (schemas/topology.schema.json, the format of docs/topology.md) as a
 // value and a type: which keys each map has, which keys hold lists and of what. TopologyView's root
-// is an LNode<TopologyShape>, so a rule's `topo.section('backup')?.get('biztalkJob')?.get('logDestination')`
+// is an LNode<TopologyShape>, so a rule's `topo.biztalkJob()?.get('logDestination')`
 // is checked by the compiler: a key the format does not have does not compile, a list is read with
 // items(), and every read is `| undefined` (a topology is partial while it is typed: any key may be
 // missing, empty or of another type; test/rules/partial-topology.test.ts runs every rule so).

@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const rows = topo.section('backup')?.get('biztalkJob')?.get('otherDatabases')?.items() ?? [];
+    const rows = topo.biztalkJob()?.get('otherDatabases')?.items() ?? [];
     if (!rows.length) return;
     // Every name that stands for one replica of an availability group with a listener, and that group.
     const replicaOf = new Map<string, { listener: string; ag: string; instance: SqlInstanceNode }>();

@@ -22,7 +22,7 @@ export default defineRule({
     const methods = topo.section('backup')?.get('otherMethods');
     for (const m of methods?.strings() ?? []) {
       if (m.str !== 'ag-secondary') continue;
-      const job = topo.section('backup')?.get('biztalkJob');
+      const job = topo.biztalkJob();
       const jobOn = job?.isMap && job.get('enabled')?.value === true;
       ctx.report({
         doc: topo.doc,

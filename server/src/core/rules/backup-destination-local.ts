@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job) return;
     for (const [key, what] of [['fullDestination', 'full'], ['logDestination', 'log']] as const) {
       const node = job.get(key);

@@ -33,7 +33,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) {
       const at = missingAnchor(topo, ['backup', 'biztalkJob']);
       ctx.report({

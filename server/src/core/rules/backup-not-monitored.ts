@@ -26,7 +26,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (job && job.isMap) check(job, ['backup', 'biztalkJob'], 'the Backup BizTalk Server job');
     const dr = topo.section('dr');
     if (dr && dr.isMap && dr.get('logShipping')?.str?.toLowerCase() === 'biztalk') check(dr, ['dr'], 'the BizTalk log-shipping jobs');

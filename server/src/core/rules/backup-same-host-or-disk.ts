@@ -49,7 +49,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job) return;
     const instances = topo.sqlInstances();
     for (const key of ['fullDestination', 'logDestination'] as const) {

@@ -23,7 +23,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return;
     const local = job.get('useLocalTime');
     if (local?.value === true || (local && isPlaceholderValue(local.str))) return; // a placeholder is unfilled-placeholder's

@@ -40,7 +40,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const rows = job.get('otherDatabases')?.items() ?? [];
     // The instance names a row's server may stand for: the instance, its listener, its virtual name.

@@ -24,7 +24,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return;
     const freq = job.get('fullFrequency');
     const period = PERIOD[freq?.str?.toLowerCase() ?? ''];

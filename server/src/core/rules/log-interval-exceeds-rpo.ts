@@ -25,7 +25,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const intervalNode = job.get('logIntervalMinutes');
     const interval = typeof intervalNode?.value === 'number' ? intervalNode.value : intervalNode ? undefined : DEFAULT_LOG_INTERVAL;

@@ -22,7 +22,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const dest = topo.section('backup')?.get('biztalkJob')?.get('logDestination');
+    const dest = topo.biztalkJob()?.get('logDestination');
     const path = dest?.str;
     if (!dest || !path || isPlaceholderValue(path)) return;
     const root = uncShare(path);

@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const fr = job.get('fileRetention');
     if (!fr || !fr.isMap) {

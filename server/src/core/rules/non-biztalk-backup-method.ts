@@ -25,7 +25,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     const jobOn = !!job?.isMap && job.get('enabled')?.value === true;
     for (const m of topo.section('backup')?.get('otherMethods')?.strings() ?? []) {
       const what = WHAT[m.str ?? ''];

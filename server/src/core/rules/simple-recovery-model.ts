@@ -23,7 +23,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const rows = topo.section('backup')?.get('biztalkJob')?.get('otherDatabases')?.items() ?? [];
+    const rows = topo.biztalkJob()?.get('otherDatabases')?.items() ?? [];
     for (const inst of topo.sqlInstances()) {
       const instName = inst.get('name')?.str ?? 'this SQL instance';
       for (const db of inst.get('databases')?.items() ?? []) {
