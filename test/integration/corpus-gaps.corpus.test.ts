@@ -115,7 +115,7 @@ hosts:
     instances: [BTS01, BTS02]
 sso:
   masterSecretServer: SSOCLU
-  secretBackup: { destination: '\\\\vault01\\sso\\master-secret.bak', lastBackup: 2026-10-01 }
+  secretBackup: { destination: '\\\\vault01\\sso\\master-secret.bak', lastBackup: 2026-10-01, passwordCustody: { holder: SSO administrators, location: 'KeePass BTS-PROD' } }
 backup:
   biztalkJob:
     enabled: true

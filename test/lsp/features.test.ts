@@ -129,6 +129,28 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     assert.match(name, /The instance as BizTalk connects to it/);
   });
 
+  it('hover over a finding shows its message, the rule\'s why and Microsoft\'s words with the source: the "Why it matters" section of its page', async () => {
+    const ds = await c.waitForDiagnostics(topoUri, (d) => d.length > 0);
+    // A finding alone at its position (many rules report a missing section at `topology:`).
+    const d = ds.find((x) => ds.filter((y) => y.range.start.line === x.range.start.line).length === 1 && x.range.start.line > 0)!;
+    assert.ok(d, JSON.stringify(ds.map((x) => [x.code, x.range.start])));
+    const id = String(d.code);
+    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: d.range.start })) as Hover;
+    const text = markdown(h);
+    assert.ok(text.includes(`([${id}](${docsUrl(id)}))`), text);
+    // The page is the one source of truth: its "Why it matters" section, word for word, relative links made absolute.
+    const page = fs.readFileSync(path.join(REPO, 'docs', 'rules', `${id}.md`), 'utf8');
+    const why = /^## Why it matters\r?\n([\s\S]*?)^## /m.exec(page)![1].trim();
+    const quote = why.split('\n').find((l) => l.startsWith('> "'))!;
+    assert.ok(quote, `${id}'s page quotes Microsoft`);
+    assert.ok(text.includes(quote), text);
+    assert.match(text, /> — \[[^\]]+\]\(https:\/\/learn\.microsoft\.com\/en-us\//, 'the source, linked');
+    assert.doesNotMatch(text, /\]\((?!https:|file:)/, 'no relative link');
+    // The message, as Markdown text (its specials escaped): its opening words up to the first special.
+    const opening = String(d.message).split(/[^A-Za-z0-9 ,;']/)[0];
+    assert.ok(opening.length >= 8 && text.includes(`**${opening}`), `${opening} in ${text}`);
+  });
+
   it('hover on a topology host name lists the handlers that run in it', async () => {
     const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'BizTalkServerApplication', 3) })) as Hover;
     assert.match(markdown(h), /runs 1 receive location\(s\) and 1 send port\(s\)/);
@@ -189,7 +211,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const instances = inHost.find((i) => i.label === 'instances')!;
     assert.deepEqual([(instances.textEdit as { newText: string }).newText, instances.insertTextFormat], ['instances: [$1]', 2]);
     const top = await completeAt(TOPOLOGY + 'b');
-    assert.deepEqual(labels(top).sort(), ['backup', 'biztalk', 'dr', 'fileShares', 'msmqServers', 'nlb', 'policy', 'sharepoint', 'sqlAgentJobs', 'sso']);
+    assert.deepEqual(labels(top).sort(), ['backup', 'biztalk', 'dr', 'fileShares', 'mqQueueManagers', 'msmqServers', 'nlb', 'policy', 'sharepoint', 'sqlAgentJobs', 'sso']);
     // A mapping key opens its block on the next line, indented; the typed prefix is replaced.
     const biztalk = top.find((i) => i.label === 'biztalk')!;
     assert.deepEqual(biztalk.textEdit, { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 1 } }, newText: 'biztalk:\n  ' });

@@ -37,9 +37,14 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a DR instance not declared: a warning at its name in the list',
+      name: 'a DR instance not declared: an unknown (info) at its name in the list',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DR2]\n' },
-      errors: [{ nodePath: 'dr.destinationInstances[DR2]:volumes', fixOutput: null, range: [13, 26, 13, 29], severity: 'warning', messageId: 'notDeclared' }],
+      errors: [{ nodePath: 'dr.destinationInstances[DR2]:volumes', fixOutput: null, range: [13, 26, 13, 29], severity: 'info', messageId: 'notDeclared' }],
+    },
+    {
+      name: 'a DR instance declared without volumes: an unknown (info) at the instance',
+      files: { [T]: PROD + "  - name: DRSQL\\BTS\ndr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n" },
+      errors: [{ nodePath: 'dr.destinationInstances[DRSQL\\BTS]:volumes', fixOutput: null, range: [11, 5, 11, 20], severity: 'info', messageId: 'noVolumes', data: { instance: 'DRSQL\\BTS' } }],
     },
     {
       name: 'pathsMatch: false',

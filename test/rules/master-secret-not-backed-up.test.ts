@@ -23,7 +23,7 @@ ruleTester(rule, {
   valid: [
     {
       name: 'the topology declares where the secret is backed up',
-      files: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup: { destination: '\\\\vault01\\sso\\master-secret.bak', lastBackup: 2026-10-01 }\n" },
+      files: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup: { destination: '\\\\vault01\\sso\\master-secret.bak', lastBackup: 2026-10-01, passwordCustody: { holder: SSO administrators, location: 'KeePass BTS-PROD' } }\n" },
     },
     {
       name: 'a configuration that creates the secret server and names its backup file, no topology',
@@ -40,12 +40,22 @@ ruleTester(rule, {
     {
       name: 'once the topology declares the backup, the export (which never keeps the path) is not reported',
       files: {
-        [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\vault01\\sso\\master-secret.bak'\n",
+        [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\vault01\\sso\\master-secret.bak'\n    passwordCustody:\n      holder: SSO administrators\n      location: safe in room 4\n",
         'cfg.xml': ssoConfig('<Value />'),
       },
     },
   ],
   invalid: [
+    {
+      name: 'a declared backup that does not say who holds its password (flow): a warning at secretBackup, custody inserted',
+      files: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup: { destination: '\\\\vault01\\sso\\master-secret.bak', lastBackup: 2026-10-01 }\n" },
+      errors: [{ nodePath: 'sso.secretBackup.passwordCustody', range: [4, 3, 4, 15], severity: 'warning', messageId: 'noPasswordCustody', fixKind: 'declaration', fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup: { destination: '\\\\vault01\\sso\\master-secret.bak', lastBackup: 2026-10-01, passwordCustody: { holder: '<<who holds the password>>', location: '<<where the password is kept>>' } }\n" } }],
+    },
+    {
+      name: 'custody with a holder but no location (block): at passwordCustody, the location is inserted',
+      files: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\vault01\\sso\\master-secret.bak'\n    passwordCustody:\n      holder: SSO administrators\n" },
+      errors: [{ nodePath: 'sso.secretBackup.passwordCustody', range: [6, 5, 6, 20], severity: 'warning', messageId: 'noPasswordCustody', fixKind: 'declaration', fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\vault01\\sso\\master-secret.bak'\n    passwordCustody:\n      holder: SSO administrators\n      location: '<<where the password is kept>>'\n" } }],
+    },
     {
       name: 'no sso section: reported at `topology:`, the section is appended',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts: []\n' },

@@ -133,7 +133,7 @@ sqlInstances:
         {
           nodePath: 'sqlInstances[name=SQL1].volumes[drive=F:]:BAMPrimaryImport',
           range: [6, 11, 6, 22],
-          messageId: 'noRaid', data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
+          severity: 'info', messageId: 'noRaid', data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
 environment: production
@@ -173,7 +173,7 @@ sqlInstances:
         {
           nodePath: 'sqlInstances[name=SQL2].databases[name=BizTalkMsgBoxDb].dataVolume',
           range: [8, 21, 8, 25],
-          messageId: 'volumeUndeclared', data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
+          severity: 'info', messageId: 'volumeUndeclared', data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
 environment: production
@@ -242,7 +242,7 @@ sqlInstances:
         {
           nodePath: 'sqlInstances[name=SQL3].databases[name=BAMPrimaryImport]',
           range: [7, 9, 7, 31],
-          messageId: 'dataVolumeUnknown', data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
+          severity: 'info', messageId: 'dataVolumeUnknown', data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
 environment: production

@@ -8,14 +8,30 @@ const B = 'Queues.BindingInfo.xml';
 const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: QHost\n    instances: [BTS01, BTS02]\n';
 const msmq = (queue: string, serial: string) => bindingXml({ receive: [{ name: 'Orders.Queue', adapter: 'MSMQ', host: 'QHost', address: queue, data: adapterConfig({ queue, serialProcessing: serial }) }] });
 
+const mq = (adapter: string, ordered: string) =>
+  bindingXml({ receive: [{ name: 'Mq.In', adapter, host: 'QHost', address: adapter === 'MQSeries' ? 'MQS://MQSRV01/QM1/IN' : 'mqsc:///tcp//QM1/IN', data: adapterConfig(adapter === 'MQSeries' ? { uri: 'MQS://MQSRV01/QM1/IN', queueDetails: 'MQSRV01/QM1/IN', ordered } : { uri: 'mqsc:///tcp//QM1/IN', queueManager: 'QM1', queue: 'IN', ordered }) }] });
+
 ruleTester(rule, {
   valid: [
+    { name: 'MQSeries ordered noStop disregards the order', files: { [T]: TOPO, [B]: mq('MQSeries', 'noStop') } },
+    { name: 'MQSC ordered no', files: { [T]: TOPO, [B]: mq('MQSC', 'no') } },
+    { name: 'MQSeries ordered yesSuspend in a clustered host', files: { [T]: TOPO + '    clustered: true\n', [B]: mq('MQSeries', 'yesSuspend') } },
     { name: 'not ordered', files: { [T]: TOPO, [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'false') } },
     { name: 'a local queue is msmq-local-queue-not-clustered\'s', files: { [T]: TOPO, [B]: msmq('.\\private$\\in', 'true') } },
     { name: 'a clustered host', files: { [T]: TOPO + '    clustered: true\n', [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'true') } },
     { name: 'one instance', files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: QHost, instances: [BTS01] }\n', [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'true') } },
   ],
   invalid: [
+    {
+      name: 'MQSeries ordered yesStop in a host with two instances: at the ordered value',
+      files: { [T]: TOPO, [B]: mq('MQSeries', 'yesStop') },
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:ordered', fixOutput: null, range: [11, 277, 11, 284], severity: 'warning', messageId: 'ordered', data: { endpoint: 'Receive location "Mq.In"', adapter: 'MQSeries', host: 'QHost', instances: 'has 2 instances (BTS01, BTS02)' } }],
+    },
+    {
+      name: 'MQSC (the client adapter) ordered yes',
+      files: { [T]: TOPO, [B]: mq('MQSC', 'yes') },
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:ordered', fixOutput: null, range: [11, 310, 11, 313], messageId: 'ordered' }],
+    },
     {
       name: 'MSMQ serialProcessing on a remote queue: at the flag, fix marks the host clustered',
       files: { [T]: TOPO, [B]: msmq('FORMATNAME:DIRECT=OS:MQ01\\private$\\in', 'true') },

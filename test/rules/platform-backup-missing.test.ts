@@ -87,6 +87,21 @@ hosts:
   ],
   invalid: [
     {
+      name: 'a server hosting the BAM portal needs its IIS configuration backed up (How to Back Up the BAM Portal)',
+      files: { [T]: "topology: 1\nenvironment: production\nservers:\n  - name: BAMWEB1\n    roles: [biztalk, bam-portal]\n    backup: { windows: { schedule: daily, destination: '\\\\b\\p\\BAMWEB1' } }\n" },
+      errors: [
+        {
+          nodePath: 'servers[name=BAMWEB1].backup',
+          range: [4, 5, 4, 18],
+          severity: 'warning',
+          messageId: 'missing',
+          data: { server: 'BAMWEB1', what: 'IIS (it hosts the BAM portal)' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nservers:\n  - name: BAMWEB1\n    roles: [biztalk, bam-portal]\n    backup: { windows: { schedule: daily, destination: '\\\\b\\p\\BAMWEB1' }, iis: { schedule: weekly, destination: '\\\\<<backup server>>\\<<share>>\\BAMWEB1-iis' } }\n" },
+        },
+      ],
+    },
+    {
       name: 'a SQL server with no backup at all: the backup block is added (block style)',
       files: {
         [T]: `topology: 1

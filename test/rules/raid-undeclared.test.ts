@@ -24,7 +24,7 @@ ruleTester(rule, {
         {
           nodePath: 'sqlInstances[name=SQL1].volumes[drive=F:].raid',
           range: [6, 11, 6, 22],
-          severity: 'warning',
+          severity: 'info',
           messageId: 'noRaid',
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1

@@ -8,12 +8,12 @@ const T = 'prod.topology.yaml';
 ruleTester(rule, {
   valid: [
     {
-      name: 'the full example of the topology format',
+      name: 'the full example of the topology format (reference/topology-format.md, group and rtoMinutes included)',
       files: {
         [T]: `topology: 1
 environment: production
-biztalk: { version: "2020", edition: Enterprise }
-policy: { rpoMinutes: 15 }
+biztalk: { group: ContosoProd, version: "2020", edition: Enterprise }
+policy: { rpoMinutes: 15, rtoMinutes: 60 }
 servers:
   - name: BTSAPP01
     roles: [biztalk, iis]

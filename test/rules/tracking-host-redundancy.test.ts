@@ -32,7 +32,7 @@ ruleTester(rule, {
         {
           nodePath: 'hosts',
           range: [3, 1, 3, 6],
-          severity: 'warning',
+          severity: 'info',
           messageId: 'noTrackingHost',
           data: { needed: 2, messageBoxes: '1 MessageBox database' },
           fixKind: 'declaration', fixOutput: {

@@ -32,10 +32,28 @@ describe('unresolved-token on the real Deployment Framework Advanced sample', ()
       assert.deepEqual(findings.filter((f) => f.ruleId === 'unresolved-token').map((f) => f.message), [], env);
     }
   });
-  it('without the settings, each token is reported once: ${FileOutPath} and ${FileInPath}', () => {
+  it('without the settings, one cause is reported once: at ${FileOutPath}, with ${FileInPath} as related information', () => {
     const { findings, docs } = lintFiles({ [T]: TOPO, [masterName]: fs.readFileSync(corpusFile(masterName)) }, [rule]);
     const doc = docs.find((d) => d.uri === masterName)!;
-    const tokens = findings.filter((f) => f.ruleId === 'unresolved-token').map((f) => doc.text.slice(f.range.start, f.range.end));
-    assert.deepEqual(tokens, ['${FileOutPath}', '${FileInPath}']);
+    const mine = findings.filter((f) => f.ruleId === 'unresolved-token');
+    assert.deepEqual(mine.map((f) => doc.text.slice(f.range.start, f.range.end)), ['${FileOutPath}']);
+    assert.deepEqual(mine[0].data, { tokens: '${FileOutPath}, ${FileInPath}', count: 2, environment: 'production' });
+    assert.deepEqual((mine[0].related ?? []).map((r) => doc.text.slice(r.range.start, r.range.end)), ['${FileInPath}']);
+  });
+});
+
+describe('unresolved-token on a real binding with 24 $(Token)s and no settings (Azure/aimbiztalk BindingInfo.xml)', () => {
+  it('reports the one cause once, at the first token, the 23 others as related information (it once read 24 findings)', () => {
+    const name = 'Azure__aimbiztalk__src__Microsoft.AzureIntegrationMigration.BizTalk.Types__Schemas__BindingInfo.xml';
+    const { findings, docs } = lintFiles({ [T]: TOPO, [name]: fs.readFileSync(corpusFile(name)) }, [rule]);
+    const doc = docs.find((d) => d.uri === name)!;
+    const mine = findings.filter((f) => f.ruleId === 'unresolved-token');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].messageId, 'noSettings');
+    assert.equal(mine[0].severity, 'info');
+    assert.equal(doc.text.slice(mine[0].range.start, mine[0].range.end), '$(OrchestrationTrackingOptions)');
+    assert.equal(mine[0].data?.count, 24);
+    assert.equal(mine[0].related?.length, 23);
+    assert.ok(mine[0].related!.some((r) => doc.text.slice(r.range.start, r.range.end) === '$(QueueManager1)'));
   });
 });

@@ -33,7 +33,7 @@ ruleTester(rule, {
     {
       name: 'a commented-out element is what XmlPreprocess deploys: its token counts',
       files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- ifdef ${_xml_preprocess} -->\n  <!-- <Address>${Out}\\x.xml</Address> -->\n  <!-- endif -->\n</BindingInfo>\n' },
-      errors: [{ file: B, nodePath: 'token:out', fixOutput: null, range: [3, 17, 3, 23], severity: 'info', messageId: 'noSettings', data: { token: '${Out}', uses: 'used once' } }],
+      errors: [{ file: B, nodePath: 'tokens:unresolved', fixOutput: null, range: [3, 17, 3, 23], severity: 'info', messageId: 'noSettings', data: { tokens: '${Out}', count: 1, environment: '' } }],
     },
     {
       name: 'settings of the environment lack one token: once per file, at its first use',
@@ -51,17 +51,16 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'settings exist but none for this environment: info',
+      name: 'settings exist but none for this environment: info, one cause reported once at the first token',
       files: { [T]: TOPO, [B]: master, 'DEV_settings.xml': settings({ ReceiveHost: 'R', InFolder: 'C:\\in' }, 'Development') },
       errors: [
-        { file: B, nodePath: 'token:infolder', fixOutput: null, range: [9, 20, 9, 31], severity: 'info', messageId: 'noColumn', data: { token: '${InFolder}', uses: 'used 2 times', environment: 'production' } },
-        { file: B, nodePath: 'token:receivehost', fixOutput: null, range: [12, 33, 12, 47], severity: 'info', messageId: 'noColumn', data: { token: '${ReceiveHost}', uses: 'used 2 times', environment: 'production' } },
+        { file: B, nodePath: 'tokens:unresolved', fixOutput: null, range: [9, 20, 9, 31], severity: 'info', messageId: 'noColumn', data: { tokens: '${InFolder}, ${ReceiveHost}', count: 2, environment: 'production' } },
       ],
     },
     {
       name: 'no settings at all; $(Token) too',
       files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'A', adapter: 'FILE', host: '$(HostName)', address: 'C:\\in' }] }) },
-      errors: [{ file: B, nodePath: 'token:hostname', fixOutput: null, range: [12, 33, 12, 44], severity: 'info', messageId: 'noSettings', data: { token: '$(HostName)', uses: 'used once' } }],
+      errors: [{ file: B, nodePath: 'tokens:unresolved', fixOutput: null, range: [12, 33, 12, 44], severity: 'info', messageId: 'noSettings', data: { tokens: '$(HostName)', count: 1, environment: '' } }],
     },
   ],
 });

@@ -37,3 +37,26 @@ export function docsUrl(id: string): string {
 export function readmeUrl(): string {
   return pathToFileURL(path.join(packageRoot(), 'README.md')).href;
 }
+
+const whyCache = new Map<string, string | undefined>();
+
+/**
+ * The "Why it matters" section of a rule's page: the why, Microsoft's words and the page they come
+ * from. The page is the one source of truth for them (test/meta.test.ts requires the section); the
+ * hover over a finding shows it, its relative links made absolute. Undefined when there is no page.
+ */
+export function ruleWhy(id: string): string | undefined {
+  if (!/^[a-z0-9-]+$/.test(id)) return undefined;
+  if (whyCache.has(id)) return whyCache.get(id);
+  let why: string | undefined;
+  try {
+    const page = fs.readFileSync(path.join(packageRoot(), ...docsPath(id).split('/')), 'utf8');
+    const m = /^## Why it matters[ \t]*\r?\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page);
+    const base = docsUrl(id);
+    why = m?.[1].trim().replace(/\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)/gi, (_, rel: string) => `](${new URL(rel, base).href})`) || undefined;
+  } catch {
+    why = undefined; // no page (a rule without docs is a meta-test failure, not a hover's)
+  }
+  whyCache.set(id, why);
+  return why;
+}

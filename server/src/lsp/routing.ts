@@ -82,9 +82,8 @@ export function route(h: RoutingHost): void {
           const settings = doc.binding && settingsHover(doc, offset);
           if (settings) return settings;
           const ws = h.workspace();
-          // With more than one topology, the hover over a finding names its environment.
-          const findings = ws.topologies.length > 1 ? h.findingsOf(p.textDocument.uri) : undefined;
-          return hover(doc, offset, ws, { judges: h.judgesOf(doc), findings });
+          // The hover over a finding explains it; with more than one topology it names its environment.
+          return hover(doc, offset, ws, { judges: h.judgesOf(doc), findings: h.findingsOf(p.textDocument.uri), byEnvironment: ws.topologies.length > 1 });
         }),
       null,
     ),

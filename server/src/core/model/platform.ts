@@ -259,8 +259,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
   return {
     topology: uri,
     environment: topo.environment,
-    // `biztalk.group` is no longer in the format (the schema reports it); shown while older topologies have it.
-    group: (topo.section('biztalk') as LNode | undefined)?.get('group')?.str,
+    group: topo.section('biztalk')?.get('group')?.str,
     elements,
     links,
     spofs: elements.filter((e) => e.spof).map((e) => ({ id: e.id, name: e.name, kind: e.kind, reason: e.spof! })),

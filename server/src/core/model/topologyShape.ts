@@ -32,12 +32,12 @@ export const TOPOLOGY_SHAPE = {
   $schema: SCALAR,
   topology: SCALAR,
   environment: SCALAR,
-  biztalk: { version: SCALAR, cumulativeUpdate: SCALAR, edition: SCALAR, msdtcClustered: SCALAR },
-  policy: { rpoMinutes: SCALAR },
+  biztalk: { group: SCALAR, version: SCALAR, cumulativeUpdate: SCALAR, edition: SCALAR, msdtcClustered: SCALAR },
+  policy: { rpoMinutes: SCALAR, rtoMinutes: SCALAR },
   servers: [{ name: SCALAR, roles: [SCALAR], backup: { windows: BACKUP_TARGET, iis: BACKUP_TARGET, sql: BACKUP_TARGET, sharepoint: BACKUP_TARGET } }],
   sqlInstances: [SQL_INSTANCE_SHAPE],
   hosts: [HOST_SHAPE],
-  sso: { masterSecretServer: SCALAR, clustered: SCALAR, clusterGroup: SCALAR, nodes: [SCALAR], secretBackup: { destination: SCALAR, lastBackup: SCALAR } },
+  sso: { masterSecretServer: SCALAR, clustered: SCALAR, clusterGroup: SCALAR, nodes: [SCALAR], secretBackup: { destination: SCALAR, lastBackup: SCALAR, passwordCustody: { holder: SCALAR, location: SCALAR } } },
   sqlAgentJobs: { dtaPurgeAndArchive: SCALAR, defaultJobsEnabled: SCALAR },
   backup: {
     biztalkJob: {
@@ -55,6 +55,8 @@ export const TOPOLOGY_SHAPE = {
       otherDatabases: [{ name: SCALAR, server: SCALAR }],
     },
     bamBackup: { ssasBackup: SCALAR, schedule: SCALAR, destination: SCALAR },
+    configurationExport: { destination: SCALAR, lastExport: SCALAR },
+    applications: { destination: SCALAR, lastExport: SCALAR },
     offsite: { location: SCALAR, schedule: SCALAR, copies: SCALAR },
     restoreTest: { last: SCALAR, everyDays: SCALAR },
     otherMethods: [SCALAR],
@@ -62,6 +64,7 @@ export const TOPOLOGY_SHAPE = {
   sharepoint: [{ name: SCALAR, siteUrls: [SCALAR], backup: BACKUP_TARGET }],
   dr: { logShipping: SCALAR, destinationInstances: [SCALAR], pathsMatch: SCALAR, shareHighlyAvailable: SCALAR, monitoring: MONITORING },
   fileShares: [{ path: SCALAR, highlyAvailable: SCALAR }],
+  mqQueueManagers: [{ name: SCALAR, clustered: SCALAR }],
   msmqServers: [{ name: SCALAR, clustered: SCALAR, version: SCALAR }],
   nlb: [{ name: SCALAR, nodes: [SCALAR] }],
 } as const;

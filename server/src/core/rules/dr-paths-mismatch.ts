@@ -71,7 +71,8 @@ export default defineRule({
         ctx.report({
           doc: topo.doc,
           range: inst ? itemAnchor(inst) : d.range,
-          severity: 'warning',
+          // btslint cannot check it: an unknown, not a violation.
+          severity: 'info',
           messageId: inst ? 'noVolumes' : 'notDeclared',
           data: { instance: d.str ?? '' },
           nodePath: NodePath.topology('dr', 'destinationInstances').label(d.str).tag('volumes'),

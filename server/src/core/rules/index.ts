@@ -71,6 +71,8 @@ import netmsmqNotClustered from './netmsmq-not-clustered';
 import nonBiztalkBackupMethod from './non-biztalk-backup-method';
 import ssasInAvailabilityGroup from './ssas-in-availability-group';
 import ssisdbNotInAg from './ssisdb-not-in-ag';
+import biztalkComponentsNotBackedUp from './biztalk-components-not-backed-up';
+import mqseriesQueueManagerNotClustered from './mqseries-queue-manager-not-clustered';
 import configInvalid from './config-invalid';
 import suppressionInvalid from './suppression-invalid';
 import suppressionExpired from './suppression-expired';
@@ -146,6 +148,8 @@ export const allRules: Rule[] = [
   nonBiztalkBackupMethod,
   ssasInAvailabilityGroup,
   ssisdbNotInAg,
+  biztalkComponentsNotBackedUp,
+  mqseriesQueueManagerNotClustered,
   configInvalid,
   suppressionInvalid,
   suppressionExpired,

@@ -51,6 +51,7 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: dataVolumeNode!.range,
+              severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'volumeUndeclared',
               data: { database: dbName, drive, instance: instName, label },
               nodePath: NodePath.sqlInstance(instName).database(dbName).key('dataVolume'),
@@ -72,6 +73,7 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: p.dbNode ? itemAnchor(p.dbNode) : itemAnchor(inst),
+              severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'dataVolumeUnknown',
               data: { database: dbName, instance: instName },
               nodePath: NodePath.sqlInstance(instName).database(dbName),
@@ -95,6 +97,7 @@ export default defineRule({
             ctx.report({
               doc: topo.doc,
               range: itemAnchor(v),
+              severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'noRaid',
               data: { drive: vd, label, database: dbName },
               nodePath: path.tag(dbName),

@@ -8,7 +8,7 @@ import { CLH } from './sources';
 export default defineRule({
   meta: {
     id: 'ordered-receive-not-clustered',
-    description: 'A receive location that delivers in order (MSMQ serialProcessing, WCF-NetMsmq ordered processing) runs in a host with several instances that is not declared clustered.',
+    description: 'A receive location that delivers in order (MSMQ serialProcessing, WCF-NetMsmq ordered processing, MQSeries or MQSC ordered) runs in a host with several instances that is not declared clustered.',
     defaultSeverity: 'warning',
     category: 'hosts',
     fixable: true,
@@ -26,7 +26,9 @@ export default defineRule({
       let flag;
       if (isMsmq(h)) flag = setting(ctx.ws, h, 'serialProcessing');
       else if (adapter === 'wcf-netmsmq') flag = setting(ctx.ws, h, 'OrderedProcessing');
-      if (!flag || !isTrue(flag)) continue;
+      else if (adapter === 'mqseries' || adapter === 'mqsc') flag = setting(ctx.ws, h, 'ordered');
+      // MQSeries and MQSC: ordered is no | noStop | yes | yesStop | yesSuspend; the yes values keep the order.
+      if (!flag || !(isTrue(flag) || (/^mq(series|sc)$/.test(adapter) && !flag.unresolved.length && /^yes/i.test(flag.value)))) continue;
       const host = hostOf(ctx, h);
       if (!host || host.clustered || host.instances.length < 2) continue;
       // An MSMQ receive location on a local queue is msmq-local-queue-not-clustered's (its message says it is ordered).

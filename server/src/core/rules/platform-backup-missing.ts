@@ -4,7 +4,7 @@ import { adapterIs, handlers } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
 import { isBlank, itemAnchor } from './shared';
-import { BACKUP_COMPUTER, PPFT } from './sources';
+import { BACKUP_BAM_PORTAL, BACKUP_COMPUTER, PPFT } from './sources';
 
 /** Receive adapters that run in IIS (isolated hosts). */
 const IIS_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated', 'WCF-BasicHttpRelay'];
@@ -20,7 +20,7 @@ export default defineRule({
     fixable: true,
     fixKinds: ['declaration'],
     byEnvironment: 'full',
-    sources: [PPFT, BACKUP_COMPUTER],
+    sources: [PPFT, BACKUP_COMPUTER, BACKUP_BAM_PORTAL],
     messages: {
       missing: 'Server {{server}} declares no backup of {{what}}. Back up Windows Server, IIS, SQL Server and the SharePoint farm with the BizTalk databases, and declare it under the server\'s backup.',
     },
@@ -45,7 +45,8 @@ export default defineRule({
       const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str.toLowerCase()));
       if (vdirSource && roles.has('biztalk')) iisServers.add(name.toLowerCase());
       const needed: Piece[] = ['windows'];
-      if (roles.has('iis') || iisServers.has(name.toLowerCase())) needed.push('iis');
+      // The BAM portal is an IIS application: "you must back up the BAM portal" (appcmd add backup).
+      if (roles.has('iis') || roles.has('bam-portal') || iisServers.has(name.toLowerCase())) needed.push('iis');
       if (roles.has('sql')) needed.push('sql');
       if (roles.has('sharepoint')) needed.push('sharepoint');
       const backup = server.get('backup');
@@ -53,8 +54,8 @@ export default defineRule({
       if (!missing.length) continue;
       const words: Record<Piece, string> = {
         windows: 'Windows Server',
-        iis: iisServers.has(name.toLowerCase()) && !roles.has('iis') ? (vdirSource && roles.has('biztalk') ? `IIS (the deployment ${vdirSource.replace(/^.*[\\/]/, '')} creates IIS applications on it)` : 'IIS (it runs an isolated host that receives over HTTP)') : 'IIS',
-        sql: 'SQL Server (master and msdb)',
+        iis: roles.has('bam-portal') && !roles.has('iis') ? 'IIS (it hosts the BAM portal)' : iisServers.has(name.toLowerCase()) && !roles.has('iis') ? (vdirSource && roles.has('biztalk') ? `IIS (the deployment ${vdirSource.replace(/^.*[\\/]/, '')} creates IIS applications on it)` : 'IIS (it runs an isolated host that receives over HTTP)') : 'IIS',
+        sql: 'SQL Server (master and msdb: logins and SQL Agent jobs)',
         sharepoint: 'SharePoint',
       };
       const skeleton = Object.fromEntries(

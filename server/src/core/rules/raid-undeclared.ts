@@ -16,7 +16,7 @@ export default defineRule({
   meta: {
     id: 'raid-undeclared',
     description: 'A volume that holds BizTalk database files declares no RAID level, or a database points at a volume the instance does not declare.',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info', // every finding is an unknown: the topology lacks the RAID fact
     category: 'storage',
     fixable: true,
     fixKinds: ['declaration'],

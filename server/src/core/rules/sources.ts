@@ -63,3 +63,6 @@ export const DEDICATED_TRACKING_HOST = doc('Configuring a Dedicated Tracking Hos
 export const SCALING_PROCESSING_HOSTS = doc('Scaling Out Processing Hosts', 'technical-guides/scaling-out-processing-hosts');
 export const CLUSTER_INSTALL = doc('Considerations for Installing BizTalk Server on a Windows Server Cluster', 'core/considerations-for-installing-biztalk-server-on-a-windows-server-cluster2');
 export const AVAILABILITY_TESTING = doc('Performing Availability Testing', 'technical-guides/performing-availability-testing');
+export const BACKUP_CONFIGURATION = doc('How to Back Up The BizTalk Server Configuration', 'core/how-to-back-up-the-biztalk-server-configuration');
+export const BACKUP_APPLICATIONS = doc('Backing Up BizTalk Server Applications', 'core/backing-up-biztalk-server-applications');
+export const BACKUP_BAM_PORTAL = doc('How to Back Up the BAM Portal', 'core/how-to-back-up-the-bam-portal');

@@ -43,6 +43,7 @@ export default defineRule({
       ctx.report({
         doc: topo.doc,
         range: list.keyRange,
+        severity: 'info', // cannot check: an unknown, not a violation
         messageId: 'noTrackingHost',
         data: { needed, messageBoxes: mbText },
         nodePath: NodePath.topology('hosts'),

@@ -48,34 +48,42 @@ export default defineRule({
     sources: [],
     messages: {
       notDefined: '{{token}} ({{uses}} in this binding) is not defined by the settings of {{env}}: {{sources}}. Add {{name}} to those settings.',
-      noEnvironment: '{{token}} ({{uses}} in this binding) cannot be resolved: no topology names an environment, so no settings column applies. Give the topology an environment: key.',
-      noColumn: '{{token}} ({{uses}} in this binding) cannot be resolved: no settings column or exported settings file matches environment "{{environment}}". Add one for it.',
-      noSettings: '{{token}} ({{uses}} in this binding) cannot be resolved: the workspace holds no Deployment Framework settings. Add SettingsFileGenerator.xml or an exported settings file.',
+      noEnvironment: '{{tokens}} in this binding cannot be resolved: no topology names an environment, so no settings column applies. Give the topology an environment: key.',
+      noColumn: '{{tokens}} in this binding cannot be resolved: no settings column or exported settings file matches environment "{{environment}}". Add one for it.',
+      noSettings: '{{tokens}} in this binding cannot be resolved: the workspace holds no Deployment Framework settings. Add SettingsFileGenerator.xml or an exported settings file.',
     },
   },
   check(ctx) {
     const environment = ctx.ws.environment ?? soleEnvironment(ctx.ws);
     const table = tokenTable(ctx.ws, environment);
     for (const doc of ctx.ws.bindings) {
+      const unknown: TokenUses[] = [];
       for (const s of tokenUses(doc)) {
         const name = s.raw.slice(2, -1).trim();
         if (table.get(name)) continue;
-        const uses = s.count === 1 ? 'used once' : `used ${s.count} times`;
-        const token = { token: s.raw, uses, name };
-        let messageId: string;
-        let data: Record<string, string>;
-        let severity: 'warning' | 'info' | undefined;
-        if (table.sources.length) {
-          messageId = 'notDefined';
-          data = { ...token, env: environment ? `environment "${environment}"` : 'the workspace', sources: table.sources.map((x) => x.label).join('; ') };
-        } else {
-          // Unknown, not wrong: information.
-          severity = 'info';
-          messageId = !table.anySettings ? 'noSettings' : environment ? 'noColumn' : 'noEnvironment';
-          data = { ...token, environment: environment ?? '' };
+        if (!table.sources.length) {
+          unknown.push(s);
+          continue;
         }
-        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId, data, severity, nodePath: NodePath.id('token', name.toLowerCase()) });
+        const uses = s.count === 1 ? 'used once' : `used ${s.count} times`;
+        const data = { token: s.raw, uses, name, env: environment ? `environment "${environment}"` : 'the workspace', sources: table.sources.map((x) => x.label).join('; ') };
+        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId: 'notDefined', data, nodePath: NodePath.id('token', name.toLowerCase()) });
       }
+      if (!unknown.length) continue;
+      // No settings apply at all: one cause, reported once per binding (information: unknown, not wrong),
+      // at the first token, the others as related information.
+      const [first, ...rest] = unknown;
+      const shown = unknown.slice(0, 3).map((u) => u.raw).join(', ');
+      const tokens = unknown.length > 3 ? `${shown} and ${unknown.length - 3} other token(s)` : shown;
+      ctx.report({
+        doc,
+        range: { start: first.start, end: first.start + first.raw.length },
+        severity: 'info',
+        messageId: !table.anySettings ? 'noSettings' : environment ? 'noColumn' : 'noEnvironment',
+        data: { tokens, count: unknown.length, environment: environment ?? '' },
+        nodePath: NodePath.id('tokens', 'unresolved'),
+        related: rest.map((u) => ({ uri: doc.uri, range: { start: u.start, end: u.start + u.raw.length }, message: `${u.raw} (${u.count === 1 ? 'used once' : `used ${u.count} times`})` })),
+      });
     }
   },
 });

@@ -1,8 +1,9 @@
 // Hover: on a binding's handler host, what the topology says of that host; on a configuration
 // export's SQL server, what the topology says of that instance; on a topology key, the schema's
 // description and the rules that read it; on a topology host name, the handlers that run in it. A
-// binding or manifest is described by the topologies of its own environments only, and a hover over a
-// finding says which environment (and topology file) it was found in.
+// binding or manifest is described by the topologies of its own environments only. A hover over a
+// finding shows its message with the rule's why and Microsoft's words (the "Why it matters" section of
+// the rule's page, host/docs.ts ruleWhy) and, with several topologies, which environment it was found in.
 
 import { Hover, MarkupKind } from 'vscode-languageserver/node';
 import type { BtsDocument, Finding } from '../../core';
@@ -12,6 +13,7 @@ import { baseName } from '../paths';
 import { exportDatabaseAt, handlerAt, topologyNodeAt } from './locate';
 import { keyMarkdown, schemaAt } from './schema';
 import { escapeMarkdown as md } from '../../core/sanitize';
+import { docsUrl, ruleWhy } from '../../host/docs';
 
 // Every name from the repository is written through `md` (core/sanitize.ts): a name cannot make a
 // link, an image (a remote load) or HTML in the hover.
@@ -62,13 +64,33 @@ function instanceMarkdown(topo: TopologyView, inst: LNode): string {
 export interface HoverContext {
   /** URIs of the topologies of the document's environments (core/environments.ts). */
   judges?: string[];
+  /** The document's findings: the hover over one explains it. */
   findings?: Finding[];
+  /** Whether to say which environment each finding was found in (the workspace has several topologies). */
+  byEnvironment?: boolean;
+}
+
+/** At most this many rules are explained in one hover (each with its why and quote). */
+const MAX_EXPLAINED = 3;
+
+/** The message of each rule's finding at the offset, then the rule's why and Microsoft's words, and its page. */
+function explainSection(here: Finding[]): string | undefined {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const f of here) {
+    if (seen.has(f.ruleId) || seen.size >= MAX_EXPLAINED) continue;
+    seen.add(f.ruleId);
+    const why = ruleWhy(f.ruleId);
+    parts.push([`**${md(f.message)}** ([${f.ruleId}](${docsUrl(f.ruleId)}))`, ...(why ? ['', why] : [])].join('\n'));
+  }
+  return parts.length ? parts.join('\n\n---\n\n') : undefined;
 }
 
 export function hover(doc: BtsDocument, offset: number, ws: Workspace, context: HoverContext = {}): Hover | null {
   const base = modelHover(doc, offset, ws, context.judges);
-  const here = (context.findings ?? []).filter((f) => (f.environment || f.environments) && f.range.start <= offset && offset <= f.range.end);
-  if (!here.length) return base;
+  const at = (context.findings ?? []).filter((f) => f.range.start <= offset && offset <= f.range.end);
+  if (!at.length) return base;
+  const here = context.byEnvironment ? at.filter((f) => f.environment || f.environments) : [];
   const docOf = (uri: string) => ws.topologies.find((t) => t.uri === uri);
   const link = (uri: string) => {
     const t = docOf(uri);
@@ -79,9 +101,9 @@ export function hover(doc: BtsDocument, offset: number, ws: Workspace, context: 
       ? `- \`${f.ruleId}\`: the same in environments ${f.environments.map((e) => `**${e}**`).join(', ')} (${(f.topologies ?? []).map(link).join(', ')})`
       : `- \`${f.ruleId}\`: environment **${f.environment}**${f.topology ? ` (${link(f.topology)})` : ''}`,
   );
-  const section = ['btslint findings here, by environment:', '', ...lines].join('\n');
+  const section = [explainSection(at), lines.length ? ['btslint findings here, by environment:', '', ...lines].join('\n') : undefined].filter((x) => x).join('\n\n---\n\n');
   if (!base) {
-    const f = here[0];
+    const f = at[0];
     return { contents: { kind: MarkupKind.Markdown, value: section }, range: doc.lines().range(f.range) };
   }
   const value = typeof base.contents === 'object' && 'value' in base.contents ? base.contents.value : '';
