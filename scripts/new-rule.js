@@ -191,12 +191,13 @@ function register(text, { id }) {
   if (!imports.length) throw new Error('rules/index.ts: no rule import found');
   const last = imports[imports.length - 1];
   const at = last.index + last[0].length;
-  text = `${text.slice(0, at)}import ${name} from './${id}';\n${text.slice(at)}`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  text = `${text.slice(0, at)}import ${name} from './${id}';${eol}${text.slice(at)}`;
   // config-invalid and the suppression rules end the list; else the list's end.
   const anchor = /^ {2}configInvalid,\r?$/m.exec(text) ?? /^\];\r?$/m.exec(text.slice(text.indexOf('export const allRules')));
   if (!anchor) throw new Error('rules/index.ts: the allRules list was not found');
   const pos = anchor[0].startsWith('  ') ? anchor.index : text.indexOf('export const allRules') + anchor.index;
-  return `${text.slice(0, pos)}  ${name},\n${text.slice(pos)}`;
+  return `${text.slice(0, pos)}  ${name},${eol}${text.slice(pos)}`;
 }
 
 /** docs/topology.md with the rule in its row of the table of severities by environment, in order. */
@@ -204,12 +205,13 @@ function addToEnvironmentTable(text, { id, byEnvironment }) {
   const lines = text.split('\n');
   const i = lines.findIndex((l) => l.startsWith(`| **${byEnvironment}**`));
   if (i < 0) throw new Error(`docs/topology.md: no row for ${byEnvironment} in the table of environments`);
-  const cells = lines[i].split(' | ');
+  const cr = lines[i].endsWith('\r') ? '\r' : '';
+  const cells = lines[i].replace(/\r$/, '').split(' | ');
   const last = cells[cells.length - 1].replace(/ \|\s*$/, '');
   const links = last.split(', ').filter((l) => l.trim());
   links.push(`[\`${id}\`](rules/${id}.md)`);
   links.sort((a, b) => a.localeCompare(b));
-  cells[cells.length - 1] = `${links.join(', ')} |`;
+  cells[cells.length - 1] = `${links.join(', ')} |${cr}`;
   lines[i] = cells.join(' | ');
   return lines.join('\n');
 }

@@ -144,3 +144,17 @@ describe('npm run new-rule', () => {
     assert.match(again.stderr, /exists already/);
   });
 });
+
+describe('npm run new-rule on a CRLF checkout (Windows, core.autocrlf)', () => {
+  it('registers the rule in the files line endings', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { register, addToEnvironmentTable } = require(SCRIPT) as { register(text: string, o: { id: string }): string; addToEnvironmentTable(text: string, o: { id: string; byEnvironment: string }): string };
+    const crlf = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8').replace(/\r?\n/g, '\r\n');
+    const index = register(crlf('server/src/core/rules/index.ts'), { id: ID });
+    assert.match(index, /\r\n {2}demoExpressEdition,\r\n {2}configInvalid,\r\n/);
+    assert.doesNotMatch(index, /[^\r]\n/);
+    const topology = addToEnvironmentTable(crlf('docs/topology.md'), { id: ID, byEnvironment: 'availability' });
+    assert.doesNotMatch(topology, /[^\r]\n/);
+    assert.match(topology, /\| \*\*availability\*\*.*\[`demo-express-edition`\]/);
+  });
+});
