@@ -49,7 +49,6 @@ export function intOf(node: LNode | undefined): number | undefined {
   return typeof node?.value === 'number' ? node.value : undefined;
 }
 
-export { clusterSkeleton, clusterInstanceSuggestion } from './shared';
 
 export interface UnclusteredInstance {
   instance: SqlInstanceNode;
