@@ -75,7 +75,7 @@ const entries = zipEntries(out);
 for (const e of entries) console.log(`  ${String(e.size).padStart(9)}  ${e.name}`);
 const problems = [];
 const walkthroughMedia = (pkg.contributes.walkthroughs || []).flatMap((w) => w.steps.map((s) => s.media && s.media.markdown).filter(Boolean));
-for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json', 'extension/schemas/btslint.config.schema.json', 'extension/schemas/btslint.config.editor.schema.json', 'extension/docs/rules/msgbox-not-clustered.md', 'extension/LICENSE.txt', ...walkthroughMedia.map((m) => `extension/${m}`)]) {
+for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/browser/extension.js', 'extension/dist/browser/server.js', 'extension/syntaxes/escaped-settings.injection.tmLanguage.json', 'extension/schemas/btslint.config.schema.json', 'extension/schemas/btslint.config.editor.schema.json', 'extension/docs/rules/msgbox-not-clustered.md', 'extension/LICENSE.txt', ...walkthroughMedia.map((m) => `extension/${m}`)]) {
   if (!entries.some((e) => e.name === need)) problems.push(`missing ${need}`);
 }
 for (const e of entries) {

@@ -7,7 +7,7 @@
 // the binding changed; the save then fails with its reason.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   ADAPTER_SETTINGS_REQUEST,
   AdapterSettingsResult,

@@ -3,9 +3,8 @@
 // check (a check follows every change of a topology, binding or manifest). Clicking an element (or
 // Enter on it) reveals its declaration. Strict CSP: nothing but the nonce'd style and script.
 
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PLATFORM_REQUEST, PlatformResult } from '../../server/src/lsp/protocol';
 
 export class PlatformView {
@@ -53,7 +52,8 @@ export class PlatformView {
     const { type, uri, line, character } = m as Record<string, unknown>;
     if (type !== 'reveal' || typeof uri !== 'string' || !Number.isInteger(line) || !Number.isInteger(character)) return;
     const target = c.protocol2CodeConverter.asUri(uri);
-    if (target.scheme !== 'file') return;
+    // A file, or a file of the workspace (vscode-vfs: on github.dev): never another scheme a page could name.
+    if (target.scheme !== 'file' && !vscode.workspace.getWorkspaceFolder(target)) return;
     const at = new vscode.Position(line as number, character as number);
     await vscode.window.showTextDocument(target, { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
   }
@@ -64,7 +64,8 @@ export class PlatformView {
 }
 
 function page(r: PlatformResult): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  // Web Crypto: the desktop's and the web's extension hosts both have it.
+  const nonce = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   const body = r.environments ? r.html : '<p class="none">No topology file in the workspace: there is no platform to draw. Declare one (*.topology.yaml).</p>';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

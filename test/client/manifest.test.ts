@@ -15,7 +15,7 @@ describe('extension manifest: btslint init', () => {
   it('contributes "btslint: Create topology from workspace", and the client registers it', () => {
     const cmd = pkg.contributes.commands.find((c: { command: string }) => c.command === 'btslint.createTopology');
     assert.deepEqual(cmd, { command: 'btslint.createTopology', title: 'Create topology from workspace', category: 'btslint' });
-    const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'activate.ts'), 'utf8');
     assert.match(client, /registerCommand\('btslint\.createTopology'/);
   });
 
@@ -37,5 +37,25 @@ describe('extension manifest: btslint init', () => {
       assert.match(fs.readFileSync(page, 'utf8'), /^# /);
       assert.ok(ignore.includes(`!${path.dirname(s.media.markdown)}/*.md`), `.vscodeignore ships ${s.media.markdown}`);
     }
+  });
+});
+
+describe('extension manifest: the web extension', () => {
+  it('has a browser entry beside main, both bundled by scripts/bundle.js and shipped by .vscodeignore', () => {
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/browser/extension.js');
+    const bundle = fs.readFileSync(path.join(ROOT, 'scripts', 'bundle.js'), 'utf8');
+    for (const out of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js']) {
+      assert.ok(bundle.includes(`outfile: '${out}'`), `bundle.js builds ${out}`);
+    }
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split(/\r?\n/);
+    for (const f of ['!dist/extension.js', '!dist/server.js', '!dist/browser/extension.js', '!dist/browser/server.js']) assert.ok(ignore.includes(f), f);
+  });
+
+  it('supports virtual workspaces in a limited way and says what is limited', () => {
+    const v = pkg.capabilities.virtualWorkspaces;
+    assert.equal(v.supported, 'limited');
+    assert.match(v.description, /files created in the session/);
+    assert.match(v.description, /--fix/);
   });
 });

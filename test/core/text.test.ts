@@ -286,3 +286,26 @@ describe('detectEol and indentAt', () => {
     assert.equal(indentAt(text, 0), '');
   });
 });
+
+describe("the Node shells' UTF-16LE decoder (host/fastDecode.ts)", () => {
+  test('gives the very text the core decodes, lone surrogates and all', async () => {
+    const { setUtf16leDecoder } = await import('../../server/src/core/text');
+    const { useNodeDecoders } = await import('../../server/src/host/fastDecode');
+    const samples = [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="utf-16"?>\r\n<BindingInfo Name="ü€𝄞"/>\r\n', 'utf16le')]),
+      Buffer.from([0xff, 0xfe, 0x3c, 0, 0x00, 0xd8, 0x3e, 0]), // a lone high surrogate
+      Buffer.from([0x3c, 0, 0x61, 0, 0x00, 0xdc, 0x3e, 0, 0x0a]), // no BOM, a lone low surrogate, an odd byte
+    ];
+    try {
+      setUtf16leDecoder(undefined);
+      const plain = samples.map((b) => decode(new Uint8Array(b)));
+      useNodeDecoders();
+      const fast = samples.map((b) => decode(new Uint8Array(b)));
+      assert.deepEqual(fast, plain);
+      assert.equal(fast[1].text, '<\ud800>');
+      for (let i = 0; i < samples.length; i++) assert.deepEqual(encode(fast[i].text, fast[i].encoding), new Uint8Array(samples[i].subarray(0, samples[i].length & ~1)));
+    } finally {
+      setUtf16leDecoder(undefined);
+    }
+  });
+});

@@ -34,7 +34,16 @@ export interface ClientOptions {
   env?: Record<string, string>;
   /** The workspace folders, relative to the root (default: the root alone). */
   workspaceFolders?: string[];
+  /**
+   * The workspace as a file system the server cannot read (`memfs://ws/...` for the root): the client
+   * advertises `clientFiles` and answers the btslint/fs/* requests from the root on disk, as VS Code
+   * for the web does. findFiles: 'answer' (default), 'null' (no search provider), 'silent' (never answers).
+   */
+  clientFiles?: { findFiles?: 'answer' | 'null' | 'silent' };
 }
+
+/** The root of a clientFiles workspace. */
+export const MEMFS_ROOT = 'memfs://ws';
 
 export class LspTestClient {
   readonly child: ChildProcess;
@@ -49,6 +58,8 @@ export class LspTestClient {
   /** workspace/applyEdit requests from the server (applied as an editor does; createFile writes an empty file). */
   readonly appliedEdits: WorkspaceEdit[] = [];
   stderr = '';
+  /** The btslint/fs/* requests the server sent (method and URI). */
+  readonly fsRequests: { method: string; uri: string }[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   /** The text of each document the client has open. */
@@ -92,7 +103,52 @@ export class LspTestClient {
       this.wake();
       return { applied: true };
     });
+    if (options.clientFiles) this.answerFileRequests(options.clientFiles.findFiles ?? 'answer');
     this.conn.listen();
+  }
+
+  /** The file on disk behind a memfs: URI (undefined outside the root). */
+  private memfsFile(uri: unknown): string | undefined {
+    if (typeof uri !== 'string' || !uri.startsWith(MEMFS_ROOT + '/')) return undefined;
+    const rel = decodeURIComponent(uri.slice(MEMFS_ROOT.length + 1));
+    if (rel.split('/').includes('..')) return undefined;
+    return path.join(this.root, ...rel.split('/'));
+  }
+
+  private answerFileRequests(findFiles: 'answer' | 'null' | 'silent'): void {
+    const toUri = (file: string) => `${MEMFS_ROOT}/${path.relative(this.root, file).split(path.sep).map(encodeURIComponent).join('/')}`;
+    this.conn.onRequest('btslint/fs/findFiles', (p: { base: string; maxResults: number }) => {
+      this.fsRequests.push({ method: 'findFiles', uri: p.base });
+      if (findFiles === 'null') return null;
+      if (findFiles === 'silent') return new Promise(() => undefined);
+      const base = this.memfsFile(p.base) ?? (p.base === MEMFS_ROOT ? this.root : undefined);
+      if (!base) return [];
+      const out: string[] = [];
+      const walk = (dir: string) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          const f = path.join(dir, e.name);
+          if (e.isDirectory()) walk(f);
+          else if (/\.(xml|btdfproj|adf|ya?ml|jsonc?)$/i.test(e.name)) out.push(toUri(f));
+        }
+      };
+      walk(base);
+      return out.slice(0, p.maxResults);
+    });
+    this.conn.onRequest('btslint/fs/readDirectory', (p: { uri: string }) => {
+      this.fsRequests.push({ method: 'readDirectory', uri: p.uri });
+      const dir = this.memfsFile(p.uri) ?? (p.uri === MEMFS_ROOT ? this.root : undefined);
+      if (!dir || !fs.existsSync(dir)) return null;
+      return fs.readdirSync(dir, { withFileTypes: true }).map((e) => [e.name, e.isSymbolicLink() ? 64 : e.isDirectory() ? 2 : 1]);
+    });
+    this.conn.onRequest('btslint/fs/readFile', (p: { uri: string; maxBytes: number }): unknown => {
+      this.fsRequests.push({ method: 'readFile', uri: p.uri });
+      const file = this.memfsFile(p.uri);
+      if (!file || !fs.existsSync(file)) return { missing: true };
+      const st = fs.lstatSync(file);
+      if (!st.isFile()) return { refused: 'it is not a regular file' };
+      if (st.size > p.maxBytes) return { tooLarge: st.size };
+      return { base64: fs.readFileSync(file).toString('base64') };
+    });
   }
 
   private wake() {
@@ -102,15 +158,22 @@ export class LspTestClient {
   }
 
   uri(rel: string): string {
+    if (this.options.clientFiles) return `${MEMFS_ROOT}/${rel.split(/[\\/]/).map(encodeURIComponent).join('/')}`;
     return pathToUri(path.join(this.root, rel));
   }
 
   async initialize(): Promise<unknown> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToUri(this.root),
-      workspaceFolders: (this.options.workspaceFolders ?? ['.']).map((rel) => ({ uri: pathToUri(path.join(this.root, rel)), name: path.basename(path.join(this.root, rel)) })),
-      initializationOptions: this.options.settings ? { settings: this.options.settings } : undefined,
+      rootUri: this.options.clientFiles ? MEMFS_ROOT : pathToUri(this.root),
+      workspaceFolders: this.options.clientFiles
+        ? [{ uri: MEMFS_ROOT, name: 'ws' }]
+        : (this.options.workspaceFolders ?? ['.']).map((rel) => ({ uri: pathToUri(path.join(this.root, rel)), name: path.basename(path.join(this.root, rel)) })),
+      initializationOptions: this.options.clientFiles
+        ? { settings: this.options.settings, clientFiles: true }
+        : this.options.settings
+          ? { settings: this.options.settings }
+          : undefined,
       capabilities: {
         workspace: {
           configuration: !!this.options.configurationPull,

@@ -3,7 +3,7 @@
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { isInside, pathToUri, uriKey, uriToPath } from '../../server/src/lsp/paths';
+import { isInside, isVirtualPath, pathKey, pathToUri, uriKey, uriToPath } from '../../server/src/lsp/paths';
 
 describe('lsp paths', () => {
   it('reads VS Code\'s and other clients\' spellings of a Windows file URI', () => {
@@ -34,5 +34,30 @@ describe('lsp paths', () => {
     assert.ok(!isInside('C:\\Repo2\\a.xml', 'C:\\Repo', 'win32'));
     assert.ok(isInside('/r/sub/a.xml', '/r/', 'posix'));
     assert.ok(!isInside('/rr/a.xml', '/r', 'posix'));
+  });
+
+  it('gives URIs of other schemes a virtual path that round-trips and no file-system path can be', () => {
+    for (const platform of ['win32', 'posix'] as const) {
+      const uri = 'vscode-vfs://github/contoso/biztalk/bindings/Orders%20Prod.BindingInfo.xml';
+      const p = uriToPath(uri, platform)!;
+      assert.equal(p, 'vscode-vfs:/@github/contoso/biztalk/bindings/Orders Prod.BindingInfo.xml');
+      assert.ok(isVirtualPath(p));
+      assert.equal(pathToUri(p, platform), uri);
+      assert.equal(uriKey(uri, platform), uri);
+      assert.equal(pathKey(p, platform), uri);
+      assert.ok(isInside(p, uriToPath('vscode-vfs://github/contoso/biztalk', platform)!, platform));
+      assert.ok(!isInside(p, uriToPath('vscode-vfs://github/contoso/biz', platform)!, platform));
+      assert.ok(!isInside(p, uriToPath('vscode-vfs://gitlab/contoso/biztalk', platform)!, platform), 'another authority');
+      assert.ok(!isInside(p, platform === 'win32' ? 'C:\\' : '/', platform), 'never inside a file-system folder');
+    }
+    assert.equal(pathToUri(uriToPath('vscode-remote://ssh-remote%2Bbox:22/home/u/a.xml', 'posix')!, 'posix'), 'vscode-remote://ssh-remote%2Bbox:22/home/u/a.xml');
+    assert.ok(!isVirtualPath('C:\\a\\b.xml') && !isVirtualPath('/a:b/c.xml') && !isVirtualPath('c:/a.xml'));
+    assert.equal(uriToPath('vscode-vfs://github/o/r/../x.xml', 'posix'), undefined, 'a URI with .. names no file');
+    assert.equal(uriToPath('git:/a.xml?{}', 'posix'), undefined);
+  });
+
+  it('keys file: URIs by a canonical URI (case-insensitive on Windows)', () => {
+    assert.equal(uriKey('file:///C:/Deploy/B.xml', 'win32'), 'file:///c%3A/deploy/b.xml');
+    assert.equal(uriKey('file:///home/u/B.xml', 'posix'), 'file:///home/u/B.xml');
   });
 });

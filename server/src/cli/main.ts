@@ -13,6 +13,7 @@ import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
 import { InitUsageError, runInit } from './init';
 import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
+import { useNodeDecoders } from '../host/fastDecode';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const VERSION: string = require('../../../../package.json').version;
@@ -254,6 +255,7 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
 const write = writeReport;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  useNodeDecoders();
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -270,7 +272,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         writeStdout(VERSION + '\n');
         return 0;
       case 'lsp': {
-        const { startServer } = await import('../lsp/server');
+        const { startServer } = await import('../lsp/node/start');
         startServer();
         return -1; // keeps running
       }

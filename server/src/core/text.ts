@@ -86,6 +86,17 @@ function utf8Checked(b: Uint8Array, encoding: 'utf8' | 'utf8bom'): DecodedText {
 const strictUtf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
 const strictUtf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true });
 
+/**
+ * A faster exact UTF-16LE decoder a shell may give (every code unit kept, as utf16Exact does): the
+ * Node shells pass Buffer's (a 29 MB file: about 120 ms with TextDecoder, 40-70 ms with Buffer); the browser has
+ * none. The results are the same either way.
+ */
+let fastUtf16le: ((bytes: Uint8Array) => string) | undefined;
+
+export function setUtf16leDecoder(decoder: ((bytes: Uint8Array) => string) | undefined): void {
+  fastUtf16le = decoder;
+}
+
 function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'utf16be-nobom'): DecodedText {
   let body = b;
   let problem: string | undefined;
@@ -95,6 +106,7 @@ function utf16(b: Uint8Array, enc: 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'ut
   }
   const le = enc === 'utf16le' || enc === 'utf16le-nobom';
   let text: string;
+  if (le && fastUtf16le) return { text: fastUtf16le(body), encoding: enc, problem };
   try {
     text = (le ? strictUtf16le : strictUtf16be).decode(body);
   } catch {

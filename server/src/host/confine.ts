@@ -10,14 +10,16 @@
 //     is read, and only the size fstat gave;
 //   - `readConfigBytes`: a btslint.config.* file (never through a symlink, at most MAX_CONFIG_BYTES + 1
 //     bytes: the core reports a larger one);
-//   - `confineSource`: a config's `topologies` glob or `environments.<env>.topology` checked before
-//     host/topologies.ts walks it (each file found is checked again); refused ones are config-invalid.
+//   - `confineSource` (host/sources.ts, no Node module: the browser's server uses it too): a config's
+//     `topologies` glob or `environments.<env>.topology` checked before host/topologies.ts walks it
+//     (each file found is checked again); refused ones are config-invalid.
 // Output files are written by host/output.ts (never through a symlink); `--fix` writes in cli/fix.ts.
 
 import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { ConfigProblemAt, EffectiveConfig, MAX_CONFIG_BYTES, TopologySource } from '../core/config';
+import { MAX_CONFIG_BYTES } from '../core/config';
+export { addConfigProblem, confineSource } from './sources';
 import { BtsDocument, overBudgetDocument, readDocument, skippedDocument } from '../core';
 
 const win = process.platform === 'win32';
@@ -267,41 +269,6 @@ export function readConfigBytes(p: string): Uint8Array | { refused: string } | u
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/**
- * A topology source of a config (a `topologies` glob or an `environments.<env>.topology` path, from the
- * core's topologySources) checked before it is walked: an absolute pattern, or a base that does not
- * lead inside the roots (through `..` or a symlink), is a config-invalid problem at the pattern, and
- * nothing is walked. `base` is undefined when there is nothing to walk (refused, or missing).
- */
-export function confineSource(cfg: EffectiveConfig, source: TopologySource, confinement: Confinement): { base?: string; problem?: ConfigProblemAt } {
-  if (source.key === 'topologies' && /^([\\/]|[A-Za-z]:)/.test(source.written.trim())) {
-    return { problem: sourceProblem(cfg, source, `The topologies pattern "${source.written}" is an absolute path; patterns are relative to the config file's folder and stay inside the workspace.`) };
-  }
-  const r = confinement.resolve(source.base);
-  if ('missing' in r) return {};
-  if ('refused' in r) {
-    const what = source.key === 'topologies' ? `The topologies pattern "${source.written}"` : `The topology file "${source.written}" (${source.key})`;
-    return { problem: sourceProblem(cfg, source, `${what} reaches outside the workspace (${r.refused.replace(/^it /, '')}); btslint reads only files inside the workspace. Keep the topology files inside the repository.`) };
-  }
-  // Walked as written (the walk never follows a symlink below it), so paths match the folder walk's.
-  return { base: source.base };
-}
-
-/** Adds a problem to a config's problems once (a config is resolved once per run, its sources maybe more). */
-export function addConfigProblem(cfg: EffectiveConfig, p: ConfigProblemAt): void {
-  if (!cfg.problems.some((q) => q.message === p.message && q.file === p.file && q.range.start === p.range.start)) cfg.problems.push(p);
-}
-
-function sourceProblem(cfg: EffectiveConfig, source: TopologySource, message: string): ConfigProblemAt {
-  const src = cfg.sources[source.key];
-  const text = cfg.parsed?.text ?? '';
-  let range = src && src !== 'default' ? src.range : { start: 0, end: text.length };
-  // The pattern itself, when it can be found inside the setting's range (JSON escapes aside).
-  const at = text.indexOf(source.written, range.start);
-  range = at >= 0 && at + source.written.length <= range.end ? { start: at, end: at + source.written.length } : { start: range.start, end: range.start };
-  return { file: cfg.file ?? '', text, message, range };
 }
 
 /**

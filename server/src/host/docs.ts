@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { docsPath } from '../core';
+import { whySection } from './ruleWhy';
 
 let root: string | undefined;
 
@@ -51,9 +52,7 @@ export function ruleWhy(id: string): string | undefined {
   let why: string | undefined;
   try {
     const page = fs.readFileSync(path.join(packageRoot(), ...docsPath(id).split('/')), 'utf8');
-    const m = /^## Why it matters[ \t]*\r?\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(page);
-    const base = docsUrl(id);
-    why = m?.[1].trim().replace(/\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)/gi, (_, rel: string) => `](${new URL(rel, base).href})`) || undefined;
+    why = whySection(page, docsUrl(id));
   } catch {
     why = undefined; // no page (a rule without docs is a meta-test failure, not a hover's)
   }

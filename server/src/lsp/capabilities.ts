@@ -1,6 +1,6 @@
 // What the client can do (read once from `initialize`) and what the server offers in return.
 
-import { ClientCapabilities, CodeActionKind, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { ClientCapabilities, CodeActionKind, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { CREATE_TOPOLOGY_COMMAND, SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol';
 

@@ -10,9 +10,9 @@ import {
   TextDocumentEdit,
   TextEdit as LspTextEdit,
   WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { BtsDocument, Finding, OffsetRange, Severity, TextEdit } from '../core';
-import { docsUrl } from '../host/docs';
+import { docsUrl } from './docs';
 
 /** What a btslint diagnostic carries for its code actions: enough to find the finding again. */
 export interface DiagnosticData {

@@ -1,16 +1,13 @@
-// Keeping the workspace state in step with the disk: the scan of the workspace folders (one file at a
-// time, yielding between files), re-reads after watcher events and closes, and the topology files
-// that config files name (`topologies`) inside the workspace folders. Every read goes through
-// host/confine.ts. Open documents are the client's: the disk
-// never overrides them.
+// Keeping the workspace state in step with the files: the scan of the workspace folders (one file at
+// a time, yielding between files), re-reads after watcher events and closes, and the topology files
+// that config files name (`topologies`) inside the workspace folders. Every read goes through the
+// entry's FileSource (files.ts: the disk through host/confine.ts in Node, the client in the browser).
+// Open documents are the client's: the files never override them.
 
-import * as path from 'path';
-import { FileChangeType } from 'vscode-languageserver/node';
+import { FileChangeType } from 'vscode-languageserver';
 import { isCandidateName } from '../core';
-import { isConfigFileName } from '../core/config';
-import { namedTopologiesAsync } from '../host/topologies';
-import { Confinement } from '../host/confine';
-import { inSkippedFolder, walkFolder, yieldToLoop } from './files';
+import { basenameOf, isConfigFileName } from '../core/config';
+import { FileSource, inSkippedFolder, yieldToLoop } from './files';
 import { isInside, pathKey, uriToPath } from './paths';
 import type { EditorPolicy } from './policy';
 import type { Entry, WorkspaceState } from './workspace';
@@ -18,6 +15,8 @@ import type { Entry, WorkspaceState } from './workspace';
 export interface DiskSyncHost {
   state: WorkspaceState;
   policy: EditorPolicy;
+  /** Where files are read from. */
+  files: FileSource;
   /** Forgets a file's findings and clears its diagnostics. */
   forget(e: Entry): void;
   log(message: string): void;
@@ -35,12 +34,12 @@ export class DiskSync {
   }
 
   /**
-   * Re-reads a file from disk into the state (or forgets it when it is gone): only inside the
-   * workspace folders, never through a symlink out of them, never waiting on a FIFO (host/confine.ts).
+   * Re-reads a file into the state (or forgets it when it is gone): only inside the workspace folders,
+   * never through a symlink out of them, never waiting on a FIFO (the FileSource).
    */
   async reread(fsPath: string): Promise<void> {
     const { state } = this.host;
-    const r = await this.confinement().readAsync(fsPath, state.maxFileSizeOf(fsPath));
+    const r = await this.files().read(fsPath, state.maxFileSizeOf(fsPath));
     const e = state.get(pathKey(fsPath));
     if (e?.open) return;
     if ('bytes' in r) state.setDisk(fsPath, r.bytes);
@@ -53,25 +52,30 @@ export class DiskSync {
     }
   }
 
-  private confined?: { folders: string[]; confinement: Confinement };
-  /** What the server may read: its workspace folders (renewed when they change). */
-  confinement(): Confinement {
-    const folders = this.host.state.folders;
-    if (!this.confined || this.confined.folders !== folders) this.confined = { folders, confinement: new Confinement(folders) };
-    return this.confined.confinement;
+  /** The FileSource, told the current workspace folders: what the server may read. */
+  files(): FileSource {
+    this.host.files.setFolders(this.host.state.folders);
+    return this.host.files;
   }
 
   /** Reads every candidate file and config file of the workspace folders; false when cancelled. */
   async readFolders(cancelled: () => boolean): Promise<number | undefined> {
     const { state, policy } = this.host;
     let read = 0;
-    // Config files are read again too (the resolver caches them).
-    policy.reset();
+    const source = this.files();
+    const listed: string[][] = [];
     for (const folder of state.folders) {
-      const files = await walkFolder(folder, cancelled, (n) => isCandidateName(n) || isConfigFileName(n));
+      listed.push(await source.list(folder, (n) => isCandidateName(n) || isConfigFileName(n), cancelled));
+      if (cancelled()) return undefined;
+    }
+    // Config files are read again too (the resolver caches them); first, for a source that reads them asynchronously.
+    await source.loadConfigs(listed.flat().filter((f) => isConfigFileName(basenameOf(f))));
+    if (cancelled()) return undefined;
+    policy.reset();
+    for (const files of listed) {
       for (const f of files) {
         if (cancelled()) return undefined;
-        if (isConfigFileName(path.basename(f))) {
+        if (isConfigFileName(basenameOf(f))) {
           policy.noteConfigFile(f);
           continue;
         }
@@ -98,13 +102,15 @@ export class DiskSync {
       const fsPath = uriToPath(ch.uri);
       if (!fsPath) continue;
       if (state.folders.some((f) => inSkippedFolder(fsPath, f))) continue;
-      if (isConfigFileName(path.basename(fsPath))) {
+      if (isConfigFileName(basenameOf(fsPath))) {
         // A config file created, changed or deleted: every file under its folder may change.
+        await this.files().loadConfigs([fsPath], ch.type !== FileChangeType.Deleted);
         policy.noteConfigFile(fsPath, ch.type !== FileChangeType.Deleted);
         configChanged = true;
         continue;
       }
       if (ch.type === FileChangeType.Deleted) {
+        await this.files().loadConfigs([fsPath], false);
         configChanged = policy.forgetConfigFilesUnder(fsPath) || configChanged;
         const gone = state.remove(fsPath); // a file, or a folder and everything under it
         for (const e of gone) this.host.forget(e);
@@ -135,7 +141,7 @@ export class DiskSync {
     for (const e of state.all()) policy.configForPath(e.path);
     const found = new Map<string, string>();
     // Inside the workspace folders only: a source that reaches out is a config-invalid problem (host/confine.ts).
-    for (const f of await namedTopologiesAsync(policy.configs(), this.confinement(), cancelled)) found.set(pathKey(f), f);
+    for (const f of await this.files().namedTopologies(policy.configs(), cancelled)) found.set(pathKey(f), f);
     if (cancelled()) return;
     const inFolders = (p: string) => state.folders.some((f) => isInside(p, f));
     for (const [key, p] of this.extraTopologies) {

@@ -1,51 +1,69 @@
-// The server's contact with the file system: an asynchronous walk of the workspace folders (so the
-// message loop keeps answering while a large workspace is read; the walk is the CLI's, host/walk.ts),
-// size-limited reads, and the reads of btslint config files.
+// How the server reads the workspace, whatever holds it: the `FileSource` the entry gives the shared
+// server. The Node entry reads `file:` URIs from disk (node/diskFiles.ts: the CLI's walk, every read
+// through host/confine.ts); the browser entry, and the Node entry for folders that are not on disk
+// (`vscode-vfs:` on github.dev, ...), read through the client (clientFiles.ts). Paths are the
+// server's paths (paths.ts): a file-system path for `file:`, a virtual path for the other schemes.
+// No Node module here: this file runs in the browser's web worker too.
 
-import * as path from 'path';
-import { isCandidateName, SKIPPED_FOLDERS } from '../core';
-import { walkAsync } from '../host/walk';
-import { readConfigBytes, readFileAtAsync } from '../host/confine';
+import { relativeInside } from '../core/config';
+import type { EffectiveConfig } from '../core/config';
+import { SKIPPED_FOLDERS } from '../core';
 
-/** Yields to the event loop, so pending LSP messages are handled between chunks of work. */
-export function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export type ReadResult = { bytes: Uint8Array } | { tooLarge: number } | { refused: string } | { missing: true };
+
+export interface FileSource {
+  /** The workspace folders: what the source may read (renewed when they change). */
+  setFolders(folders: readonly string[]): void;
+  /**
+   * The files under `folder` whose names `wanted` accepts, sorted, never through a skipped folder
+   * (core SKIPPED_FOLDERS) or a symbolic link; [] when `cancelled()` turns true.
+   */
+  list(folder: string, wanted: (name: string) => boolean, cancelled: () => boolean): Promise<string[]>;
+  /** A file inside the workspace folders, unless it is larger than `maxBytes` (then only its size is known). */
+  read(path: string, maxBytes: number): Promise<ReadResult>;
+  /** A file the user asked about (the model request), wherever it is; size-limited. */
+  readAny(path: string, maxBytes: number): Promise<ReadResult>;
+  /** Whether something (a file, a folder, a link) is at `path`: btslint/init never replaces it. */
+  exists(path: string): Promise<boolean>;
+  /**
+   * A btslint config file's bytes for the core's ConfigResolver, synchronously (its contract): undefined
+   * when there is none; a refusal is reported as config-invalid.
+   */
+  readConfig(path: string): Uint8Array | { refused: string } | undefined;
+  /**
+   * Makes config files readable by readConfig (a source that reads asynchronously reads them here);
+   * with `present` false, the files (or folders) were deleted: whatever was kept under them is dropped.
+   */
+  loadConfigs(paths: readonly string[], present?: boolean): Promise<void>;
+  /**
+   * The topology files the configs name (`topologies`, `environments.<env>.topology`) inside the
+   * workspace folders; a source that reaches outside is a config-invalid problem added to its config.
+   */
+  namedTopologies(configs: Iterable<EffectiveConfig>, cancelled: () => boolean): Promise<string[]>;
 }
 
 /**
- * Lists the candidate files (bindings, manifests, topologies by name; or the names `wanted` accepts)
- * under `root`, in a stable order: the walk the CLI does too (host/walk.ts), asynchronously. Stops
- * early when `cancelled()` turns true.
+ * Yields to the event loop, so pending LSP messages are handled between chunks of work:
+ * `setImmediate` in Node, a message-channel round trip in a web worker (a `setTimeout(0)` is clamped
+ * to 4 ms there).
  */
-export function walkFolder(root: string, cancelled: () => boolean = () => false, wanted: (name: string) => boolean = isCandidateName): Promise<string[]> {
-  return walkAsync(root, cancelled, wanted);
+export function yieldToLoop(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') return new Promise((resolve) => immediate(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const port = channel.port1 as unknown as { onmessage: (() => void) | null; close(): void };
+    port.onmessage = () => {
+      port.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Whether a path goes through a folder the walker skips (for file-watcher events). */
 export function inSkippedFolder(fsPath: string, root: string): boolean {
-  const rel = path.relative(root, fsPath);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  return rel.split(/[\\/]/).slice(0, -1).some((seg) => SKIPPED_FOLDERS.has(seg));
+  const rel = relativeInside(root, fsPath);
+  if (!rel) return false;
+  return rel.split('/').slice(0, -1).some((seg) => SKIPPED_FOLDERS.has(seg));
 }
-
-export type ReadResult = { bytes: Buffer } | { tooLarge: number } | { missing: true };
-
-/**
- * Reads a file unless it is larger than `maxBytes` (then only its size is known), without following a
- * final symlink or blocking on a FIFO (host/confine.ts). For a file the user asked about (the model
- * request); files of the workspace are read through the server's Confinement.
- */
-export async function readLimited(fsPath: string, maxBytes: number): Promise<ReadResult> {
-  const r = await readFileAtAsync(fsPath, maxBytes);
-  if ('bytes' in r) return { bytes: r.bytes };
-  if ('tooLarge' in r) return { tooLarge: r.tooLarge };
-  return { missing: true };
-}
-
-/**
- * A config file's bytes for the core's ConfigResolver (host/confine.ts readConfigBytes: never through
- * a symlink, size-limited, a refusal reported as config-invalid). Synchronous (the resolver's
- * contract): config files are small and each folder is looked up once per resolver, which the server
- * renews only when a config file changes.
- */
-export const readConfigFile = readConfigBytes;

@@ -3,11 +3,11 @@
 // a createFile and an insert), so the server writes nothing itself and the core stays pure. An
 // existing topology (or a link, even a dangling one) is never replaced.
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { Connection, CreateFile, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
+import { Connection, CreateFile, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { BtsDocument, LineIndex } from '../core';
 import { initTopologies } from '../core/init';
+import { basenameOf, joinPath, relativePath } from '../core/config';
+import type { FileSource } from './files';
 import type { EditorPolicy } from './policy';
 import { isInside, pathToUri, uriToPath } from './paths';
 import type { InitParams, InitResult } from './protocol';
@@ -17,19 +17,12 @@ export interface InitHost {
   readonly connection: Connection;
   readonly state: WorkspaceState;
   readonly policy: EditorPolicy;
+  /** Where files are read from: an existing topology is never replaced. */
+  readonly files: FileSource;
   /** The client applies workspace edits with createFile. */
   canCreateFiles(): boolean;
   /** The BizTalk files the server checks (its config's include and exclude applied). */
   lintedDocuments(): { doc: BtsDocument; path: string }[];
-}
-
-function exists(p: string): boolean {
-  try {
-    fs.lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function createTopology(h: InitHost, p: InitParams): Promise<InitResult> {
@@ -46,15 +39,16 @@ export async function createTopology(h: InitHost, p: InitParams): Promise<InitRe
   try {
     topologies = initTopologies(docs, {
       environment: p.environment,
-      display: (uri) => path.relative(folder, uriToPath(uri) ?? uri).replace(/\\/g, '/'),
+      display: (uri) => relativePath(folder, uriToPath(uri) ?? uri),
       configFor: (uri) => ({ config: h.policy.configFor(uri), path: uriToPath(uri) ?? uri }),
     });
   } catch (e) {
     return none((e as Error).message);
   }
-  const targets = topologies.map((t) => path.join(folder, t.fileName));
-  const existing = targets.filter((t) => h.state.get(pathToUri(t)) || exists(t)).map((t) => pathToUri(t));
-  const names = (uris: string[]) => uris.map((u) => path.basename(uriToPath(u) ?? u)).join(', ');
+  const targets = topologies.map((t) => joinPath(folder, t.fileName));
+  const existing: string[] = [];
+  for (const t of targets) if (h.state.get(pathToUri(t)) || (await h.files.exists(t))) existing.push(pathToUri(t));
+  const names = (uris: string[]) => uris.map((u) => basenameOf(uriToPath(u) ?? u)).join(', ');
   if (existing.length) return { created: [], existing, message: `${names(existing)} already exist${existing.length === 1 ? 's' : ''}; btslint leaves ${existing.length === 1 ? 'it as it is' : 'them as they are'}.` };
   const created: InitResult['created'] = [];
   const changes: (CreateFile | TextDocumentEdit)[] = [];

@@ -166,3 +166,89 @@ export interface PlatformResult {
   html: string;
   environments: number;
 }
+
+// ---- Files read through the client (the browser's web worker, and folders that are not on disk) ----
+// A server with no file system (VS Code for the web: github.dev, vscode.dev) reads the workspace's
+// files the user has not opened through the client, as VS Code's own CSS and HTML servers do: the
+// client answers these requests with `workspace.findFiles` and `workspace.fs`, only for URIs inside a
+// workspace folder. The client says it does in `initializationOptions.clientFiles: true`.
+
+/**
+ * Request `btslint/fs/findFiles`: the files under `base` (a folder URI) matching `include` (a glob
+ * relative to it), without `exclude`, at most `maxResults`. Answered with URIs, or null when the
+ * client cannot search (no search provider): then the server walks with `btslint/fs/readDirectory`.
+ */
+export const FIND_FILES_REQUEST = 'btslint/fs/findFiles';
+export interface FindFilesParams {
+  base: string;
+  include: string;
+  exclude: string;
+  maxResults: number;
+}
+export type FindFilesResult = string[] | null;
+
+/** Request `btslint/fs/readDirectory`: a folder's entries, `[name, type]` (vscode.FileType bits: 1 file, 2 folder, 64 symbolic link), or null. */
+export const READ_DIRECTORY_REQUEST = 'btslint/fs/readDirectory';
+export interface ReadDirectoryParams {
+  uri: string;
+}
+export type ReadDirectoryResult = [string, number][] | null;
+
+/**
+ * Request `btslint/fs/readFile`: a regular file's bytes (base64) when it is at most `maxBytes` long;
+ * else its size (`tooLarge`, nothing read), `missing`, or why it was not read (`refused`: a symbolic
+ * link, a folder, outside the workspace folders).
+ */
+export const READ_FILE_REQUEST = 'btslint/fs/readFile';
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+export type ReadFileResult = { base64: string } | { tooLarge: number } | { missing: true } | { refused: string };
+
+/** The file types of `btslint/fs/readDirectory` (vscode.FileType's values). */
+export const FILE_TYPE = { file: 1, directory: 2, symbolicLink: 64 } as const;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+
+/** Bytes to base64, with no Node `Buffer` and no `btoa` (both ends: web worker, browser, Node). */
+export function toBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const n = (a << 16) | (b << 8) | c;
+    chunk += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+    if (chunk.length >= 8192) {
+      out.push(chunk);
+      chunk = '';
+    }
+  }
+  out.push(chunk);
+  return out.join('');
+}
+
+/** base64 to bytes; undefined when the text is not base64. */
+export function fromBase64(text: string): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length % 4 !== 0) return undefined;
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - pad);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    for (let k = 0; k < 4; k++) {
+      const code = text.charCodeAt(i + k);
+      const v = code === 61 && i + 4 === text.length && k >= 4 - pad ? 0 : code < 128 ? B64_VALUE[code] : -1;
+      if (v < 0) return undefined;
+      n = (n << 6) | v;
+    }
+    if (o < out.length) out[o++] = (n >> 16) & 255;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@
 // (btslint.maxDiagnosticsPerFile), whose last diagnostic says how many more there are and how to list
 // them all; and clearing a file's diagnostics when it is forgotten.
 
-import { Connection, Diagnostic, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { Connection, Diagnostic, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Finding } from '../core';
 import { SOURCE } from './convert';
 import { uriToPath } from './paths';

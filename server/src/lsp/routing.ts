@@ -2,9 +2,9 @@
 // server holds, and each inside the error boundary: a feature that throws is logged and answered
 // with nothing; the server goes on.
 
-import { Connection, Range } from 'vscode-languageserver/node';
+import { Connection, Range } from 'vscode-languageserver';
 import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
-import { docsUrl } from '../host/docs';
+import { docsUrl } from './docs';
 import type { Workspace } from '../core/model/join';
 import type { ClientSupport } from './capabilities';
 import { toWorkspaceEdit } from './convert';
@@ -16,7 +16,7 @@ import { platform } from './features/platform';
 import { folding } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
-import { readLimited } from './files';
+import type { FileSource } from './files';
 import { uriKey, uriToPath } from './paths';
 import type { EditorPolicy } from './policy';
 import {
@@ -44,6 +44,8 @@ import type { WorkspaceState } from './workspace';
 
 export interface RoutingHost {
   readonly connection: Connection;
+  /** Where files are read from (the model of a file outside the workspace). */
+  readonly files: FileSource;
   readonly state: WorkspaceState;
   readonly policy: EditorPolicy;
   support(): ClientSupport;
@@ -181,7 +183,7 @@ export function route(h: RoutingHost): void {
         const fsPath = uriToPath(p.uri);
         if (!doc && fsPath && isCandidateName(fsPath)) {
           // A file outside the workspace folders: read it for this request only.
-          const r = await readLimited(fsPath, h.state.maxFileSizeOf(fsPath));
+          const r = await h.files.readAny(fsPath, h.state.maxFileSizeOf(fsPath));
           if ('bytes' in r) doc = readDocument(p.uri, r.bytes);
         }
         if (!doc || doc.kind === 'other') return null;

@@ -14,7 +14,7 @@ export const DEBOUNCE_MS = 200;
 export class Scheduler {
   /** Bumped by every change: work that sees another value has gone stale and stops. */
   generation = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private lastChangeAt = 0;
 
   /** `run` does the check; it must not throw (the server wraps it in its error boundary). */

@@ -14,17 +14,13 @@
 
 import {
   Connection,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
   TextDocuments,
   WatchKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BtsDocument, Finding, isCandidateName, Level } from '../core';
 import { check as checkOnce, checkSteps } from '../core/pipeline';
@@ -33,7 +29,7 @@ import { workspaceOf } from '../core/model/join';
 import { ClientSupport, clientSupport, serverCapabilities } from './capabilities';
 import { toDiagnostic } from './convert';
 import { DiskSync } from './diskSync';
-import { readConfigFile, yieldToLoop } from './files';
+import { FileSource, yieldToLoop } from './files';
 import { pathToUri, uriKey, uriToPath } from './paths';
 import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
@@ -56,8 +52,12 @@ export const WATCHED_GLOBS = ['**/*.xml', '**/*.btdfproj', '**/*.adf', '**/*.top
  * `config-content` throws only on a config file whose text holds `btslint-test-fault` (a failure mid-run).
  */
 function fault(step: string): void {
-  const f = process.env.BTSLINT_TEST_FAULTS;
+  const f = faults();
   if (f && f.split(',').includes(step)) throw new Error(`injected fault in ${step}`);
+}
+
+function faults(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.BTSLINT_TEST_FAULTS;
 }
 
 export class BtslintServer {
@@ -66,8 +66,8 @@ export class BtslintServer {
   /** btslint.config files (nearest wins), suppressions: the CLI's policy. */
   readonly policy = new EditorPolicy((p) => {
     fault('config');
-    const bytes = readConfigFile(p);
-    if (bytes instanceof Uint8Array && Buffer.from(bytes).includes('btslint-test-fault')) fault('config-content');
+    const bytes = this.files.readConfig(p);
+    if (faults() && bytes instanceof Uint8Array && new TextDecoder().decode(bytes).includes('btslint-test-fault')) fault('config-content');
     return bytes;
   });
   private readonly settings = new SettingsStore();
@@ -87,12 +87,22 @@ export class BtslintServer {
   private scanning = false;
   private lastStatus: StatusParams | undefined;
 
-  constructor(readonly connection: Connection) {
+  /**
+   * `files`: where the files the user has not opened are read from (the Node entry: the disk, and the
+   * client for folders that are not on disk; the browser entry: the client).
+   */
+  constructor(
+    readonly connection: Connection,
+    private readonly files: FileSource,
+    /** `initialize`: the entry's look at the initialize request (the browser reads the extension's URI there). */
+    private readonly hooks: { initialize?(params: InitializeParams): void } = {},
+  ) {
     this.publisher = new Publisher(connection);
     this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true));
     this.disk = new DiskSync({
       state: this.state,
       policy: this.policy,
+      files,
       forget: (e) => this.forget(e),
       log: (m) => this.log(m),
     });
@@ -128,6 +138,7 @@ export class BtslintServer {
 
     route({
       connection,
+      files,
       state: this.state,
       policy: this.policy,
       support: () => this.support,
@@ -144,6 +155,7 @@ export class BtslintServer {
             connection,
             state: this.state,
             policy: this.policy,
+            files,
             canCreateFiles: () => this.support.createFiles,
             lintedDocuments: () =>
               this.state.all().flatMap((e) => {
@@ -182,6 +194,7 @@ export class BtslintServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.support = clientSupport(params.capabilities);
+    this.hooks.initialize?.(params);
     const folders = params.workspaceFolders?.length
       ? params.workspaceFolders.map((f) => uriToPath(f.uri))
       : params.rootUri
@@ -478,29 +491,4 @@ function oneLine(s: string): string {
 
 function serverVersion(): string {
   return version;
-}
-
-/**
- * Starts the server on the transport the command line names: `--node-ipc` (VS Code), `--socket=N`,
- * `--pipe=NAME`, or stdio (the default: `btslint lsp` and `btslint lsp --stdio`). A rejection or
- * exception nobody caught is logged, and the server goes on (each handler has its own boundary; this
- * is the last one).
- */
-export function startServer(): void {
-  const argv = process.argv;
-  const explicit = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
-  const connection =
-    explicit && !argv.includes('--stdio')
-      ? createConnection(ProposedFeatures.all)
-      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  const report = (what: string) => (e: unknown) => {
-    try {
-      connection.console.error(`btslint: ${what}: ${(e as Error)?.stack ?? String(e)}`);
-    } catch {
-      process.stderr.write(`btslint: ${what}: ${String(e)}\n`);
-    }
-  };
-  process.on('unhandledRejection', report('unhandled rejection'));
-  process.on('uncaughtException', report('uncaught exception'));
-  new BtslintServer(connection).listen();
 }

@@ -38,7 +38,7 @@ export class WorkspaceState {
   maxFileSizeOf: (fsPath: string) => number = () => DEFAULT_MAX_FILE_SIZE;
 
   get(uriOrKey: string): Entry | undefined {
-    return this.entries.get(uriOrKey.startsWith('file:') ? uriKey(uriOrKey) : uriOrKey);
+    return this.entries.get(uriKey(uriOrKey));
   }
 
   all(): Entry[] {
@@ -56,7 +56,7 @@ export class WorkspaceState {
   }
 
   /** A file read from disk (scan, watcher, close). Ignored while the file is open in the client. */
-  setDisk(fsPath: string, bytes: Buffer): Entry {
+  setDisk(fsPath: string, bytes: Uint8Array): Entry {
     const e = this.entry(pathToUri(fsPath), fsPath);
     e.skipped = undefined;
     if (e.open) return e;

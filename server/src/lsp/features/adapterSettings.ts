@@ -3,7 +3,7 @@
 // (decoded, indented, with btslint's diagnostics mapped into it: `btslint/adapterSettings`) and the
 // way back (`btslint/applyAdapterSettings`: the edit that writes an edited view into the binding).
 
-import { CodeLens, Diagnostic, Hover, MarkupKind } from 'vscode-languageserver/node';
+import { CodeLens, Diagnostic, Hover, MarkupKind } from 'vscode-languageserver';
 import { BtsDocument, Finding, LineIndex } from '../../core';
 import { renderSettings, SettingsBlock, settingsBlockAt, settingsBlocks, settingsEdit } from '../../core/adapterSettings';
 import type { AdapterSetting } from '../../core/readers/binding';

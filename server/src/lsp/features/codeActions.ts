@@ -9,9 +9,9 @@
 // of the latest check, so a fix is never computed on text older than that check, and its edits
 // name the document versions they apply to.
 
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { BtsDocument, Finding, Fix, LineIndex, TextEdit } from '../../core';
-import { docsUrl } from '../../host/docs';
+import { docsUrl } from '../docs';
 import { DiagnosticData, DocLookup, isBtslintData, SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
 import { CREATE_TOPOLOGY_COMMAND, SELECT_PLACEHOLDER_COMMAND, SHOW_DOCUMENTATION_COMMAND } from '../protocol';
 import { suppressActions } from './suppress';

@@ -3,9 +3,9 @@
 // bindings for hosts[].name, server names for instances and cluster nodes, SQL servers and database
 // names from the configuration exports.
 
-import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver/node';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver';
 import { allRules, BtsDocument, LineIndex } from '../../core';
-import { docsUrl } from '../../host/docs';
+import { docsUrl } from '../docs';
 import { ruleIdSiteAt } from '../../core/suppress/complete';
 import { handlers, sqlHost, TopologyView, Workspace, sameName } from '../../core/model/join';
 import { DEFAULT_DB_NAME } from '../../core/readers/configExport';

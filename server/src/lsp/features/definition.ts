@@ -2,7 +2,7 @@
 // configuration export's <Server> to the topology's sqlInstances[] entry, and from its <Database>
 // to the databases[] entry that declares it.
 
-import type { Location } from 'vscode-languageserver/node';
+import type { Location } from 'vscode-languageserver';
 import type { BtsDocument } from '../../core';
 import { sameName, TopologyView, Workspace } from '../../core/model/join';
 import type { LNode } from '../../core/readers/yamlNode';

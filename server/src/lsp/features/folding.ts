@@ -1,7 +1,7 @@
 // Folding ranges from the core (core/folding.ts) as lines: an element folds from its start tag's line
 // to the line before its end tag, so the end tag stays visible.
 
-import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver/node';
+import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
 import type { BtsDocument } from '../../core';
 import { foldingRanges } from '../../core/folding';
 

@@ -3,9 +3,9 @@
 // description and the rules that read it; on a topology host name, the handlers that run in it. A
 // binding or manifest is described by the topologies of its own environments only. A hover over a
 // finding shows its message with the rule's why and Microsoft's words (the "Why it matters" section of
-// the rule's page, host/docs.ts ruleWhy) and, with several topologies, which environment it was found in.
+// the rule's page, through lsp/docs.ts ruleWhy) and, with several topologies, which environment it was found in.
 
-import { Hover, MarkupKind } from 'vscode-languageserver/node';
+import { Hover, MarkupKind } from 'vscode-languageserver';
 import type { BtsDocument, Finding } from '../../core';
 import { handlers, isUnresolved, sameName, TopologyView, Workspace } from '../../core/model/join';
 import type { LNode } from '../../core/readers/yamlNode';
@@ -13,7 +13,7 @@ import { baseName } from '../paths';
 import { exportDatabaseAt, handlerAt, topologyNodeAt } from './locate';
 import { keyMarkdown, schemaAt } from './schema';
 import { escapeMarkdown as md } from '../../core/sanitize';
-import { docsUrl, ruleWhy } from '../../host/docs';
+import { docsUrl, ruleWhy } from '../docs';
 
 // Every name from the repository is written through `md` (core/sanitize.ts): a name cannot make a
 // link, an image (a remote load) or HTML in the hover.

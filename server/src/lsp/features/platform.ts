@@ -2,9 +2,9 @@
 // renderer `btslint --format html` uses (server/src/render), with where each element is declared
 // (data-uri, data-line, data-character) so that the client's webview can reveal it.
 
-import * as path from 'path';
 import type { BtsDocument, Finding } from '../../core';
 import { platformsOf } from '../../core/model/platform';
+import { relativePath } from '../../core/config';
 import { PLATFORM_CSS } from '../../render/platformSvg';
 import { PAGE_CSS, platformSection } from '../../render/report';
 import { isInside, uriToPath } from '../paths';
@@ -16,7 +16,7 @@ export function platform(docs: BtsDocument[], findings: Finding[], folders: stri
   const display = (uri: string) => {
     const p = uriToPath(uri);
     const root = p && folders.find((f) => isInside(p, f));
-    return p ? (root ? path.relative(root, p) : p) : uri;
+    return p ? (root ? relativePath(root, p) : p) : uri;
   };
   const platforms = platformsOf(docs, findings);
   const html = platforms

@@ -3,7 +3,7 @@
 // that read a key (the descriptions name them: "Read by msgbox-not-clustered and ...").
 
 import { allRules } from '../../core';
-import { docsUrl } from '../../host/docs';
+import { docsUrl } from '../docs';
 import { topologySchema } from '../../core/readers/topology';
 
 export interface Schema {

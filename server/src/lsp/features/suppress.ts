@@ -10,7 +10,7 @@
 //   client runs after applying the edit and which asks it (window/showDocument) to select the
 //   placeholder. The placeholder's range (in the text after the edit) is also in the action's `data`.
 
-import { CodeAction, CodeActionKind, Diagnostic, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, Diagnostic, OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { BtsDocument, Finding, REASON_PLACEHOLDER, suppressionEdit, TextEdit } from '../../core';
 import { SUPPRESSION_RULES } from '../../core/suppress';
 import { DocLookup, toWorkspaceEdit } from '../convert';

@@ -3,7 +3,7 @@
 // named items (hosts by name, volumes by drive), recursively; for a configuration export, its
 // databases with their servers.
 
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { BtsDocument, OffsetRange } from '../../core';
 import type { LNode } from '../../core/readers/yamlNode';
 import type { Transport } from '../../core/readers/binding';

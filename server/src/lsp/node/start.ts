@@ -1,0 +1,49 @@
+// The Node entry of the language server: `btslint lsp` (any LSP client, stdio by default) and the
+// VS Code extension on the desktop (dist/server.js over IPC). The shared server (../server.ts) reads
+// `file:` URIs from disk (diskFiles.ts) and, when the client reads files for it, folders that are not
+// on disk through the client (../clientFiles.ts). Rule pages link to the installed docs/rules.
+
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { docsUrl, ruleWhy } from '../../host/docs';
+import { useNodeDecoders } from '../../host/fastDecode';
+import { ClientFileSource } from '../clientFiles';
+import { setDocsUrl } from '../docs';
+import { BtslintServer } from '../server';
+import { DiskFileSource } from './diskFiles';
+
+/**
+ * Starts the server on the transport the command line names: `--node-ipc` (VS Code), `--socket=N`,
+ * `--pipe=NAME`, or stdio (the default: `btslint lsp` and `btslint lsp --stdio`). A rejection or
+ * exception nobody caught is logged, and the server goes on (each handler has its own boundary; this
+ * is the last one).
+ */
+export function startServer(): void {
+  const argv = process.argv;
+  const explicit = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
+  const connection =
+    explicit && !argv.includes('--stdio')
+      ? createConnection(ProposedFeatures.all)
+      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const report = (what: string) => (e: unknown) => {
+    try {
+      connection.console.error(`btslint: ${what}: ${(e as Error)?.stack ?? String(e)}`);
+    } catch {
+      process.stderr.write(`btslint: ${what}: ${String(e)}\n`);
+    }
+  };
+  process.on('unhandledRejection', report('unhandled rejection'));
+  process.on('uncaughtException', report('uncaught exception'));
+  setDocsUrl(docsUrl, ruleWhy);
+  useNodeDecoders();
+  const log = (m: string) => {
+    try {
+      connection.console.info(m);
+    } catch {
+      // the connection is gone
+    }
+  };
+  // Test-only: shorter timeouts for the client's file requests (test/lsp/clientFiles.test.ts).
+  const testTimeout = Number(process.env.BTSLINT_TEST_CLIENT_TIMEOUT_MS) || undefined;
+  const clientFiles = new ClientFileSource(connection, log, testTimeout ? { findTimeoutMs: testTimeout, requestTimeoutMs: testTimeout } : {});
+  new BtslintServer(connection, new DiskFileSource(clientFiles)).listen();
+}
