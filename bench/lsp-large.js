@@ -44,13 +44,18 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
   const c = new Client(dir, path.join(tmp, 'lsp-large-rusage.json'));
-  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, rssMb: NaN, peakMb: NaN };
+  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, probeMax: [], probeCount: [], sampledPeak: {}, rssMb: NaN, peakMb: NaN };
   const publishes = [];
   c.listeners.add({ on: (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && publishes.push({ n: m.params.diagnostics.length, json: JSON.stringify(m.params.diagnostics).length }) });
   const isReady = (m) => m.method === 'btslint/status' && m.params?.state === 'ready';
   try {
     await c.start(dir);
     await c.waitFor(isReady, 'the first check');
+    let phase = 'open';
+    const sampler = setInterval(() => {
+      const r = c.rssMb();
+      if (Number.isFinite(r)) out.sampledPeak[phase] = Math.max(out.sampledPeak[phase] ?? 0, r);
+    }, 20);
     const t0 = process.hrtime.bigint();
     const opened = c.waitFor(isReady, 'the check of the opened file');
     c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'xml', version: 1, text } });
@@ -71,13 +76,15 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
     const anchor = text.indexOf('<Description>', text.length >> 2);
     const edited = anchor >= 0 ? anchor + '<Description>'.length : text.indexOf('<ReceiveLocation Name="', text.length >> 2) + 30;
     const pos = positionAt(text, edited);
+    phase = 'edits';
+    let version = 1;
     for (let k = 0; k < runs; k++) {
       for (const [name, r] of Object.entries(requests)) {
         const i0 = process.hrtime.bigint();
         await r();
         out.idle[name].push(ms(i0, process.hrtime.bigint()));
       }
-      const version = k + 2;
+      version++;
       const before = publishes.length;
       const done = c.waitFor(isReady, `the re-check after edit ${k + 1}`);
       const s = process.hrtime.bigint();
@@ -95,7 +102,29 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
       await sleep(300);
       out.sentAfterEdit.push(publishes.slice(before).reduce((n, p) => n + p.json, 0));
       text = text.slice(0, edited) + 'x' + text.slice(edited);
+      // A second edit, probed with a hover every 10 ms from the edit until its check ends.
+      version++;
+      const probed = c.waitFor(isReady, `the re-check after probed edit ${k + 1}`);
+      c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
+      text = text.slice(0, edited) + 'x' + text.slice(edited);
+      let checking = true;
+      const waits = [];
+      const probe = (async () => {
+        while (checking) {
+          const p0 = process.hrtime.bigint();
+          await requests.hover();
+          waits.push(ms(p0, process.hrtime.bigint()));
+          await sleep(10);
+        }
+      })();
+      await probed;
+      checking = false;
+      await probe;
+      out.probeMax.push(Math.max(...waits));
+      out.probeCount.push(waits.length);
+      await sleep(300);
     }
+    clearInterval(sampler);
   } finally {
     out.peakMb = await c.stop();
   }
@@ -103,7 +132,8 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
     `lsp large ${(out.bytes / 1e6).toFixed(1)} MB: open ${f0(out.openMs)} ms, ${out.openDiagnostics} diagnostics (${f0(out.openJsonBytes / 1024)} KB); ` +
       `re-checks ${out.edits.map(f0).join(', ')} ms; bytes sent after edits ${out.sentAfterEdit.join(', ')}; ` +
       `during a re-check: hover ${out.during.hover.map(f0).join(', ')} ms, symbols ${out.during.symbols.map(f0).join(', ')} ms, code actions ${out.during.actions.map(f0).join(', ')} ms; ` +
-      `idle: hover ${f0(median(out.idle.hover))}, symbols ${f0(median(out.idle.symbols))}, code actions ${f0(median(out.idle.actions))} ms; RSS ${f0(out.rssMb)} MB (peak ${f0(out.peakMb)} MB)`,
+      `idle: hover ${f0(median(out.idle.hover))}, symbols ${f0(median(out.idle.symbols))}, code actions ${f0(median(out.idle.actions))} ms; RSS ${f0(out.rssMb)} MB (peak ${f0(out.peakMb)} MB; sampled: opening ${f0(out.sampledPeak.open)} MB, editing ${f0(out.sampledPeak.edits)} MB); ` +
+      `hover every 10 ms during a re-check: longest wait ${out.probeMax.map(f0).join(', ')} ms (${out.probeCount.join(', ')} hovers)`,
   );
   return out;
 }
@@ -121,7 +151,8 @@ function describe(r) {
     `| hover sent 20 ms into the re-check, median | ${f0(median(r.during.hover))} ms (${r.during.hover.map(f0).join(', ')}); idle ${f0(median(r.idle.hover))} ms |`,
     `| documentSymbol sent 20 ms into the re-check, median | ${f0(median(r.during.symbols))} ms (${r.during.symbols.map(f0).join(', ')}); idle ${f0(median(r.idle.symbols))} ms |`,
     `| codeAction sent 20 ms into the re-check, median | ${f0(median(r.during.actions))} ms (${r.during.actions.map(f0).join(', ')}); idle ${f0(median(r.idle.actions))} ms |`,
-    `| resident memory with the file open / peak over the session | ${f0(r.rssMb)} MB / ${f0(r.peakMb)} MB |`,
+    `| a hover every 10 ms from an edit until its check ends: the longest wait, median | ${f0(median(r.probeMax))} ms (${r.probeMax.map(f0).join(', ')}) |`,
+    `| resident memory with the file open / peak over the session | ${f0(r.rssMb)} MB / ${f0(r.peakMb)} MB (sampled every 20 ms: ${f0(r.sampledPeak.open)} MB while opening, ${f0(r.sampledPeak.edits)} MB while editing) |`,
   ];
 }
 

@@ -56,7 +56,9 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     // The server pulls the `btslint` section and is told when it changes. It may ask for the files the
     // user has not opened (clientFiles); rule pages are under the extension's folder (extensionUri).
     // Plain data: a web worker receives it by structured clone, which refuses the settings' proxies.
-    initializationOptions: JSON.parse(JSON.stringify({ settings: currentSettings(), clientFiles: true, extensionUri: context.extensionUri.toString() })),
+    // In an untrusted workspace the server reads nothing outside the workspace folders (not even a
+    // btslint.config file in a folder above them); when trust is granted the server is restarted.
+    initializationOptions: JSON.parse(JSON.stringify({ settings: currentSettings(), clientFiles: true, extensionUri: context.extensionUri.toString(), workspaceTrusted: vscode.workspace.isTrusted })),
     outputChannel: output,
     diagnosticCollectionName: 'btslint',
     middleware: {
@@ -75,6 +77,13 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   };
   client = factory.create(clientOptions);
   context.subscriptions.push(registerFileRequests(client));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      // The client keeps this object (not a copy): the restarted server is told.
+      (clientOptions.initializationOptions as { workspaceTrusted?: boolean }).workspaceTrusted = true;
+      void vscode.commands.executeCommand('btslint.restartServer');
+    }),
+  );
 
   // "Show model": read-only documents with the model a request returned.
   const MODEL_SCHEME = 'btslint-model';

@@ -146,4 +146,29 @@ describe('readDocument with a previous version', () => {
     assert.ok(inPlace >= 3, `${inPlace} of 4 in place`);
     assert.equal(prev.binding!.sendPorts[0].name, 'b');
   });
+  test('with the change told (an editor\'s edits): the same reads, line indexes and NUL findings as fresh reads', () => {
+    const uri = 'file:///w/B.BindingInfo.xml';
+    let text = '<BindingInfo>\r\n<SendPortCollection>\r\n<SendPort Name="a" IsStatic="true">\n<Address>C:\\x</Address>\r</SendPort>\r\n</SendPortCollection>\n</BindingInfo>\r\n';
+    let doc = readDocument(uri, text);
+    doc.lines();
+    const rnd = mulberry32(5);
+    const pieces = ['\r', '\n', '\r\n', 'x', '', '\u0000', 'ab\ncd'];
+    for (let k = 0; k < 300; k++) {
+      const start = Math.floor(rnd() * (text.length + 1));
+      const oldEnd = Math.min(text.length, start + Math.floor(rnd() * 3));
+      const piece = pieces[Math.floor(rnd() * pieces.length)];
+      const next = text.slice(0, start) + piece + text.slice(oldEnd);
+      // The region told may be larger than the change, never smaller.
+      const wider = Math.floor(rnd() * 2);
+      const change = { start: Math.max(0, start - wider), oldEnd: Math.min(text.length, oldEnd + wider), newEnd: Math.min(next.length, start + piece.length + wider) };
+      if (text.length - change.oldEnd !== next.length - change.newEnd) continue;
+      const v = readDocument(uri, next, { previous: doc, change });
+      const fresh = readDocument(uri, next);
+      assert.deepEqual(v.problems, fresh.problems, `edit ${k}`);
+      for (let o = 0; o <= next.length; o++) assert.deepEqual(v.lines().position(o), fresh.lines().position(o), `edit ${k}: offset ${o} of ${JSON.stringify(next)}`);
+      assert.equal(v.lines().lineCount, fresh.lines().lineCount);
+      doc = v;
+      text = next;
+    }
+  });
 });

@@ -32,6 +32,8 @@ export interface ClientOptions {
   configurationAnswer?: (item: { section?: string; scopeUri?: string }) => unknown;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** Sent as initializationOptions.workspaceTrusted (VS Code's workspace trust); not sent when undefined. */
+  workspaceTrusted?: boolean;
   /** The workspace folders, relative to the root (default: the root alone). */
   workspaceFolders?: string[];
   /**
@@ -171,8 +173,8 @@ export class LspTestClient {
         : (this.options.workspaceFolders ?? ['.']).map((rel) => ({ uri: pathToUri(path.join(this.root, rel)), name: path.basename(path.join(this.root, rel)) })),
       initializationOptions: this.options.clientFiles
         ? { settings: this.options.settings, clientFiles: true }
-        : this.options.settings
-          ? { settings: this.options.settings }
+        : this.options.settings || this.options.workspaceTrusted !== undefined
+          ? { ...(this.options.settings ? { settings: this.options.settings } : {}), ...(this.options.workspaceTrusted !== undefined ? { workspaceTrusted: this.options.workspaceTrusted } : {}) }
           : undefined,
       capabilities: {
         workspace: {

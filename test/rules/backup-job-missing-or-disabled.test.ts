@@ -33,7 +33,7 @@ backup:
   ],
   invalid: [
     {
-      name: 'no backup section: reported at `topology:`, the whole job block is appended',
+      name: 'no backup section: reported at `environment:` (not at the format version), the whole job block is appended',
       files: {
         [T]: `topology: 1
 environment: production
@@ -43,7 +43,7 @@ sqlInstances: []
       errors: [
         {
           nodePath: 'backup.biztalkJob',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'error',
           messageId: 'missing',
           fixKind: 'declaration',
@@ -195,7 +195,7 @@ backup:
     {
       name: 'development does not relax a backup rule',
       files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\n' },
-      errors: [{ messageId: 'missing', nodePath: 'backup.biztalkJob', fixKind: 'declaration', fixOutput: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nbackup:\n  biztalkJob:\n    enabled: \'<<job enabled: true or false>>\'\n    fullFrequency: d\n    fullDestination: \'\\\\<<backup server>>\\<<share>>\\full\'\n    logDestination: \'\\\\<<backup server>>\\<<share>>\\log\'\n    logIntervalMinutes: 15\n    daysToKeep: 14\n    forceFullAfterPartialFailure: true\n' }, range: [1, 1, 1, 12], severity: 'error' }],
+      errors: [{ messageId: 'missing', nodePath: 'backup.biztalkJob', fixKind: 'declaration', fixOutput: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nbackup:\n  biztalkJob:\n    enabled: \'<<job enabled: true or false>>\'\n    fullFrequency: d\n    fullDestination: \'\\\\<<backup server>>\\<<share>>\\full\'\n    logDestination: \'\\\\<<backup server>>\\<<share>>\\log\'\n    logIntervalMinutes: 15\n    daysToKeep: 14\n    forceFullAfterPartialFailure: true\n' }, range: [2, 1, 2, 12], severity: 'error' }],
     },
   ],
 });

@@ -15,12 +15,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'no BAM backup: at the top, fix declares it with SSAS',
+      name: 'no BAM backup: at `environment:` (not at the format version), fix declares it with SSAS',
       files: { [T]: DBS },
       errors: [
         {
           nodePath: 'backup.bamBackup',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'noBamBackup',
           fixKind: 'declaration',

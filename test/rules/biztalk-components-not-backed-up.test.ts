@@ -35,19 +35,19 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a host with instances counts as a BizTalk server; a binding asks for the applications; no backup section: both at `topology:`',
+      name: 'a host with instances counts as a BizTalk server; a binding asks for the applications; no backup section: both at `environment:` (not at the format version)',
       files: { [T]: `${H}hosts:\n  - name: H1\n    instances: [BTS1, BTS2]\n`, [B]: BINDING },
       errors: [
         {
           nodePath: 'backup.configurationExport',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           messageId: 'noConfigurationExport',
           fixKind: 'declaration',
           fixOutput: { [T]: `${H}hosts:\n  - name: H1\n    instances: [BTS1, BTS2]\nbackup:\n  configurationExport:\n    destination: '\\\\<<backup server>>\\<<share>>\\biztalk-config'\n    lastExport: '<<YYYY-MM-DD>>'\n` },
         },
         {
           nodePath: 'backup.applications',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           messageId: 'noApplicationExport',
           fixKind: 'declaration',
           fixOutput: { [T]: `${H}hosts:\n  - name: H1\n    instances: [BTS1, BTS2]\nbackup:\n  applications:\n    destination: '\\\\<<backup server>>\\<<share>>\\biztalk-applications'\n    lastExport: '<<YYYY-MM-DD>>'\n` },

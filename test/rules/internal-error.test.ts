@@ -38,7 +38,7 @@ describe(internalError.meta.id, () => {
     // The rule after the broken one ran.
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'backup-job-missing-or-disabled').map((f) => f.range),
-      [{ start: 0, end: 11 }],
+      [{ start: 12, end: 23 }],
     );
     assert.equal(failures.length, 1);
     assert.equal(failures[0][0], 'always-throws');

@@ -52,12 +52,12 @@ backup:
       errors: [{ nodePath: 'backup.biztalkJob.logIntervalMinutes', range: [7, 25, 7, 26], messageId: 'zeroRpo', fixOutput: null }],
     },
     {
-      name: 'no RPO declared: info at the top, fix declares a placeholder',
+      name: 'no RPO declared: info at `environment:` (not at the format version), fix declares a placeholder',
       files: { [T]: topo('', '    logIntervalMinutes: 15\n') },
       errors: [
         {
           nodePath: 'policy.rpoMinutes',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'info',
           messageId: 'noRpo',
           fixKind: 'declaration',

@@ -57,12 +57,12 @@ ruleTester(rule, {
       errors: [{ nodePath: 'sso.secretBackup.passwordCustody', range: [6, 5, 6, 20], severity: 'warning', messageId: 'noPasswordCustody', fixKind: 'declaration', fixOutput: { [T]: "topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: '\\\\vault01\\sso\\master-secret.bak'\n    passwordCustody:\n      holder: SSO administrators\n      location: '<<where the password is kept>>'\n" } }],
     },
     {
-      name: 'no sso section: reported at `topology:`, the section is appended',
+      name: 'no sso section: reported at `environment:` (not at the format version), the section is appended',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts: []\n' },
       errors: [
         {
           nodePath: 'sso.secretBackup',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'error',
           messageId: 'noBackup',
           fixKind: 'declaration',
@@ -155,7 +155,7 @@ sso:
       name: 'the topology lacks it too: both are reported, each in its file',
       files: { [T]: 'topology: 1\nenvironment: production\n', 'cfg.xml': ssoConfig('<Value/>') },
       errors: [
-        { messageId: 'noBackup', file: T, nodePath: 'sso.secretBackup', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: \'\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak\'\n    lastBackup: \'<<YYYY-MM-DD>>\'\n' }, range: [1, 1, 1, 12], severity: 'error' },
+        { messageId: 'noBackup', file: T, nodePath: 'sso.secretBackup', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nsso:\n  secretBackup:\n    destination: \'\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak\'\n    lastBackup: \'<<YYYY-MM-DD>>\'\n' }, range: [2, 1, 2, 12], severity: 'error' },
         { messageId: 'exportNoFile', file: 'cfg.xml', nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value', fixOutput: null, range: [6, 11, 6, 19], severity: 'warning' },
       ],
     },

@@ -42,9 +42,9 @@ sso:
 ` } }] }],
     },
     {
-      name: 'no sso section: at the top, fix declares it',
+      name: 'no sso section: at `environment:` (not at the format version), fix declares it',
       files: { [T]: 'topology: 1\nenvironment: production\n' },
-      errors: [{ messageId: 'notClustered', data: { name: '', said: 'not declared clustered (sso.clustered)' }, nodePath: 'sso.clustered', range: [1, 1, 1, 12], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ messageId: 'notClustered', data: { name: '', said: 'not declared clustered (sso.clustered)' }, nodePath: 'sso.clustered', range: [2, 1, 2, 12], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 sso:
   masterSecretServer: '<<master secret server>>'

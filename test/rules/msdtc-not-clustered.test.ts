@@ -29,12 +29,12 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a clustered ENTSSO and no biztalk section: at `topology:`',
+      name: 'a clustered ENTSSO and no biztalk section: at `environment:` (not at the format version)',
       files: { [T]: `${H}sso:\n  clustered: true\n` },
       errors: [
         {
           nodePath: 'biztalk.msdtcClustered',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           messageId: 'undeclared',
           data: { cluster: 'clustered ENTSSO' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}sso:\n  clustered: true\nbiztalk:\n  msdtcClustered: ${FACT}\n` },

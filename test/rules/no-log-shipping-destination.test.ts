@@ -10,12 +10,12 @@ ruleTester(rule, {
   valid: [{ name: 'BizTalk log shipping to a DR instance', files: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n' } }],
   invalid: [
     {
-      name: 'no dr section: at the top, fix declares it',
+      name: 'no dr section: at `environment:` (not at the format version), fix declares it',
       files: { [T]: HEAD },
       errors: [
         {
           nodePath: 'dr',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'noDr',
           fixKind: 'declaration',
@@ -27,6 +27,26 @@ dr:
 ` },
         },
       ],
+    },
+    {
+      name: 'no dr section, the environment named before the format version: at `environment:`',
+      files: { [T]: 'environment: production\ntopology: 1\n' },
+      errors: [{ nodePath: 'dr', range: [1, 1, 1, 12], messageId: 'noDr', fixKind: 'declaration', fixOutput: { [T]: `environment: production
+topology: 1
+dr:
+  logShipping: '<<log shipping: biztalk or none>>'
+  destinationInstances: ['<<DR SQL instance>>']
+` } }],
+    },
+    {
+      name: 'no dr section and nothing but the format version after a comment: at the comment line',
+      files: { [T]: '# Contoso production platform\ntopology: 1\n' },
+      errors: [{ nodePath: 'dr', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': '# Contoso production platform\ntopology: 1\ndr:\n  logShipping: \'<<log shipping: biztalk or none>>\'\n  destinationInstances: [\'<<DR SQL instance>>\']\n' }, range: [1, 1, 1, 30], messageId: 'noDr' }],
+    },
+    {
+      name: 'no dr section and nothing but the format version: at the end of the file, not on the format version',
+      files: { [T]: 'topology: 1\n' },
+      errors: [{ nodePath: 'dr', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\ndr:\n  logShipping: \'<<log shipping: biztalk or none>>\'\n  destinationInstances: [\'<<DR SQL instance>>\']\n' }, range: [2, 1, 2, 1], messageId: 'noDr' }],
     },
     {
       name: 'logShipping: none',

@@ -47,12 +47,12 @@ backup:
       ],
     },
     {
-      name: 'JSON without a backup section: reported at "topology", the section is added in JSON',
+      name: 'JSON without a backup section: reported at "environment" (not at the format version), the section is added in JSON',
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production"\n}\n' },
       errors: [
         { messageId: 'noOffsite',
           nodePath: 'backup.offsite',
-          range: [2, 3, 2, 16],
+          range: [3, 3, 3, 16],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": `{
   "topology": 1,

@@ -30,12 +30,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'no backup section: reported at `topology:`, the restore test block is appended',
+      name: 'no backup section: reported at `environment:` (not at the format version), the restore test block is appended',
       files: { [T]: 'topology: 1\nenvironment: production\n' },
       errors: [
         {
           nodePath: 'backup.restoreTest',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'noTest',
           fixKind: 'declaration',

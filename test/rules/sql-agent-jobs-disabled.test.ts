@@ -15,12 +15,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'no sqlAgentJobs: one finding at `topology:`, the block is appended with placeholders',
+      name: 'no sqlAgentJobs: one finding at `environment:` (not at the format version), the block is appended with placeholders',
       files: { [T]: H },
       errors: [
         {
           nodePath: 'sqlAgentJobs',
-          range: [1, 1, 1, 12],
+          range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` },
@@ -73,7 +73,7 @@ ruleTester(rule, {
       errors: [
         {
           nodePath: 'sqlAgentJobs',
-          range: [2, 3, 2, 16],
+          range: [3, 3, 3, 16],
           messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: {
             'prod.topology.json':

@@ -5,6 +5,7 @@ export * from './types';
 export * from './text';
 export { readDocument, isCandidateName, isTopologyName, skippedDocument, overBudgetDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
 export type { BtsDocument, DocumentKind, ReadOptions } from './document';
+export type { TextChange } from './xml/incremental';
 export { lint, lintSteps, environmentSeverity } from './engine';
 // The one check pipeline every shell calls (documents in, the team's policy applied, findings out).
 export { check, checkSteps } from './pipeline';

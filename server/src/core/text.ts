@@ -202,7 +202,15 @@ export function detectEol(text: string): Eol {
  */
 export class LineIndex {
   private readonly starts: number[];
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Internal (LineIndex.edited): the line starts, already known. */
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     // Line breaks found with indexOf (native, far faster than a loop over every character of a
     // multi-megabyte file): `lf` and `cr` are the next \n and \r, each search moving forward only.
@@ -222,6 +230,30 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, made from the index of the text it was edited from: `text` differs from that
+   * text only in [start, newEnd) (it was [start, oldEnd) there). The line starts before the change
+   * are kept, those after it moved, and only the changed text is searched: a few milliseconds on a
+   * 15 MB file, where a new index takes tens.
+   */
+  static edited(before: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const delta = change.newEnd - change.oldEnd;
+    const old = before.starts;
+    const starts: number[] = [];
+    let k = 0;
+    for (; k < old.length && old[k] < change.start; k++) starts.push(old[k]);
+    if (!starts.length) starts.push(0);
+    // A line starts after a \n, or after a \r not followed by a \n: decided again from the character
+    // before the change to the one after it (a \r\n may be joined or split at either end).
+    const last = Math.min(text.length, change.newEnd + 1);
+    for (let p = Math.max(1, change.start); p <= last; p++) {
+      const c = text.charCodeAt(p - 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(p) !== 10)) starts.push(p);
+    }
+    for (; k < old.length; k++) if (old[k] >= change.oldEnd + 2) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

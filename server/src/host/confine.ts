@@ -23,6 +23,16 @@ export { addConfigProblem, confineSource } from './sources';
 import { BtsDocument, overBudgetDocument, readDocument, skippedDocument } from '../core';
 
 const win = process.platform === 'win32';
+
+/**
+ * Test-only: with BTSLINT_TEST_READ_LOG set to a file, every content read and folder listing that goes
+ * through here or the walk (host/walk.ts) is appended to it (`read <path>`, `list <path>`), so the
+ * protocol tests can assert that nothing outside the workspace was read (test/lsp/trust.test.ts).
+ */
+export function noteRead(kind: 'read' | 'list', p: string): void {
+  const log = process.env.BTSLINT_TEST_READ_LOG;
+  if (log) fs.appendFileSync(log, `${kind} ${p}\n`);
+}
 /** O_NOFOLLOW and O_NONBLOCK where the platform has them (not on Windows, which has no FIFOs to open). */
 export const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
@@ -178,6 +188,7 @@ function checkStat(st: fs.Stats, maxBytes: number, budget?: ByteBudget): ReadOut
 
 /** Reads a regular file by a path already checked, without following a final symlink or blocking. */
 export function readFileAt(file: string, maxBytes: number, budget?: ByteBudget): ReadOutcome {
+  noteRead('read', file);
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -205,6 +216,7 @@ export function readFileAt(file: string, maxBytes: number, budget?: ByteBudget):
 }
 
 export async function readFileAtAsync(file: string, maxBytes: number, budget?: ByteBudget): Promise<ReadOutcome> {
+  noteRead('read', file);
   let h: fsp.FileHandle;
   try {
     h = await fsp.open(file, OPEN_FLAGS);
@@ -237,6 +249,7 @@ export async function readFileAtAsync(file: string, maxBytes: number, budget?: B
  * MAX_CONFIG_BYTES + 1 bytes are read: the core reports a larger file without reading it.
  */
 export function readConfigBytes(p: string): Uint8Array | { refused: string } | undefined {
+  noteRead('read', p);
   let st: fs.Stats;
   try {
     st = fs.lstatSync(p);

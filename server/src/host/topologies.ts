@@ -10,7 +10,7 @@ import * as path from 'path';
 import { isTopologyName } from '../core';
 import { EffectiveConfig, topologySources } from '../core/config';
 import { walkAsync, walkSync } from './walk';
-import { addConfigProblem, Confinement, confineSource } from './confine';
+import { addConfigProblem, Confinement, confineSource, noteRead } from './confine';
 
 /**
  * The topology files the configs name, inside the workspace only (the command line): a source that
@@ -68,6 +68,7 @@ export function nearestTopologiesSync(start: string, root: string, configFor: (f
 }
 
 function topologiesIn(dir: string): string[] {
+  noteRead('list', dir);
   try {
     return fs
       .readdirSync(dir, { withFileTypes: true })

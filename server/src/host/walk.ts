@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { isCandidateName, SKIPPED_FOLDERS } from '../core';
+import { noteRead } from './confine';
 
 /**
  * The walk itself: yields each folder to read and is given back its entries (undefined when the folder
@@ -40,6 +41,7 @@ export function walkSync(root: string, wanted?: (name: string) => boolean): stri
   while (!step.done) {
     let entries: fs.Dirent[] | undefined;
     try {
+      noteRead('list', step.value);
       entries = fs.readdirSync(step.value, { withFileTypes: true });
     } catch {
       entries = undefined;
@@ -60,6 +62,7 @@ export async function walkAsync(root: string, cancelled: () => boolean = () => f
     if (cancelled()) return []; // the callers drop a cancelled walk's result
     let entries: fs.Dirent[] | undefined;
     try {
+      noteRead('list', step.value);
       entries = await fsp.readdir(step.value, { withFileTypes: true });
     } catch {
       entries = undefined;

@@ -23,6 +23,12 @@ export interface FileSource {
   read(path: string, maxBytes: number): Promise<ReadResult>;
   /** A file the user asked about (the model request), wherever it is; size-limited. */
   readAny(path: string, maxBytes: number): Promise<ReadResult>;
+  /**
+   * Whether `path`, every symbolic link on it resolved, lies inside the workspace folders (an untrusted
+   * workspace reads nothing else). A source without symbolic links leaves it out: then being under a
+   * folder is enough.
+   */
+  inside?(path: string): boolean;
   /** Whether something (a file, a folder, a link) is at `path`: btslint/init never replaces it. */
   exists(path: string): Promise<boolean>;
   /**

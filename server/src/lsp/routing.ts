@@ -2,7 +2,8 @@
 // server holds, and each inside the error boundary: a feature that throws is logged and answered
 // with nothing; the server goes on.
 
-import { Connection, Range } from 'vscode-languageserver';
+import { Connection, DocumentSymbol, Position, Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules, BtsDocument, describeModel, Finding, isCandidateName, isTopologyName, readDocument } from '../core';
 import { docsUrl } from './docs';
 import type { Workspace } from '../core/model/join';
@@ -63,37 +64,101 @@ export interface RoutingHost {
   lastCheck(): { docs: BtsDocument[]; findings: Finding[] };
   /** btslint init for a workspace folder (lsp/init.ts). */
   createTopology(p: InitParams): Promise<InitResult>;
+  /** Whether a file beyond the workspace scan may be read (not outside the workspace when it is untrusted). */
+  mayRead(fsPath: string): boolean;
+  /** The client's text of an open document (for positions in it). */
+  clientDocument(uri: string): TextDocument | undefined;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
   guard<T>(what: string, f: () => T | Promise<T>, fallback: T): Promise<T>;
 }
 
+/** Positions of the document a request was answered from, in the client's text. */
+interface ToClient {
+  position(p: Position, side: 'start' | 'end'): Position;
+  range(r: Range): Range;
+  line(line: number, side: 'start' | 'end'): number;
+}
+
 export function route(h: RoutingHost): void {
   const c = h.connection;
-  const withDocument = <T>(uri: string, f: (doc: BtsDocument) => T): T | null => {
-    const doc = h.state.documentForRequest(uri);
-    if (!doc || doc.kind === 'other') return null;
-    return f(doc);
+  /**
+   * A request on a document: `f` gets the document to answer from and the offset of the request's
+   * position in it (undefined for a position in text typed since that document was parsed); what it
+   * returns is in that document's positions, and `back` maps it to the client's text.
+   */
+  const withDocument = <T>(uri: string, position: Position | undefined, f: (doc: BtsDocument, offset: number | undefined) => T, back: (r: NonNullable<T>, m: ToClient) => T): T | null => {
+    const view = h.state.documentForRequest(uri);
+    if (!view || view.doc.kind === 'other') return null;
+    const { doc } = view;
+    if (!view.edits.length) return f(doc, position && doc.lines().offset(position));
+    // The last parse of a large document whose newest version waits for its check (workspace.ts):
+    // positions are mapped through the client's edits since, in both directions.
+    const client = h.clientDocument(uri);
+    if (!client) return null;
+    const offset = position ? view.toDoc(client.offsetAt(position)) : undefined;
+    if (position && offset === undefined) return null;
+    const r = f(doc, offset);
+    if (r === null || r === undefined) return r;
+    const lines = doc.lines();
+    const m: ToClient = {
+      position: (p, side) => client.positionAt(view.toClient(lines.offset(p), side)),
+      range: (x) => ({ start: m.position(x.start, 'start'), end: m.position(x.end, 'end') }),
+      line: (l, side) => client.positionAt(view.toClient(lines.offset({ line: l, character: 0 }), side)).line,
+    };
+    return back(r as NonNullable<T>, m);
   };
 
   c.onHover((p) =>
     h.guard(
       'hover',
       () =>
-        withDocument(p.textDocument.uri, (doc) => {
-          const offset = doc.lines().offset(p.position);
-          const settings = doc.binding && settingsHover(doc, offset);
-          if (settings) return settings;
-          const ws = h.workspace();
-          // The hover over a finding explains it; with more than one topology it names its environment.
-          return hover(doc, offset, ws, { judges: h.judgesOf(doc), findings: h.findingsOf(p.textDocument.uri), byEnvironment: ws.topologies.length > 1 });
-        }),
+        withDocument(
+          p.textDocument.uri,
+          p.position,
+          (doc, offset) => {
+            if (offset === undefined) return null;
+            const settings = doc.binding && settingsHover(doc, offset);
+            if (settings) return settings;
+            const ws = h.workspace();
+            // The hover over a finding explains it; with more than one topology it names its environment.
+            return hover(doc, offset, ws, { judges: h.judgesOf(doc), findings: h.findingsOf(p.textDocument.uri), byEnvironment: ws.topologies.length > 1 });
+          },
+          (r, m) => (r.range ? { ...r, range: m.range(r.range) } : r),
+        ),
       null,
     ),
   );
-  c.onDefinition((p) => h.guard('definition', () => withDocument(p.textDocument.uri, (doc) => definition(doc, doc.lines().offset(p.position), h.workspace())), null));
-  c.onDocumentSymbol((p) => h.guard('document symbols', () => withDocument(p.textDocument.uri, (doc) => documentSymbols(doc)), null));
-  c.onFoldingRanges((p) => h.guard('folding ranges', () => withDocument(p.textDocument.uri, (doc) => folding(doc)), null));
-  c.onCodeLens((p) => h.guard('code lenses', () => withDocument(p.textDocument.uri, (doc) => (doc.binding ? settingsLenses(doc) : null)), null));
+  c.onDefinition((p) =>
+    h.guard(
+      'definition',
+      () =>
+        withDocument(
+          p.textDocument.uri,
+          p.position,
+          (doc, offset) => (offset === undefined ? null : definition(doc, offset, h.workspace())),
+          // Only locations in this document moved; the others are in their own files' positions.
+          (r, m) => r.map((l) => (uriKey(l.uri) === uriKey(p.textDocument.uri) ? { ...l, range: m.range(l.range) } : l)),
+        ),
+      null,
+    ),
+  );
+  const symbolsBack = (list: DocumentSymbol[], m: ToClient): DocumentSymbol[] =>
+    list.map((s) => ({ ...s, range: m.range(s.range), selectionRange: m.range(s.selectionRange), children: s.children && symbolsBack(s.children, m) }));
+  c.onDocumentSymbol((p) => h.guard('document symbols', () => withDocument(p.textDocument.uri, undefined, (doc) => documentSymbols(doc), symbolsBack), null));
+  c.onFoldingRanges((p) =>
+    h.guard(
+      'folding ranges',
+      () => withDocument(p.textDocument.uri, undefined, (doc) => folding(doc), (r, m) => r.map((f) => ({ ...f, startLine: m.line(f.startLine, 'start'), endLine: m.line(f.endLine, 'end') })).filter((f) => f.endLine > f.startLine)),
+      null,
+    ),
+  );
+  c.onCodeLens((p) =>
+    h.guard(
+      'code lenses',
+      () => withDocument(p.textDocument.uri, undefined, (doc) => (doc.binding ? settingsLenses(doc) : null), (r, m) => r.map((l) => ({ ...l, range: m.range(l.range) }))),
+      null,
+    ),
+  );
   c.onCompletion((p) =>
     h.guard(
       'completion',
@@ -181,7 +246,7 @@ export function route(h: RoutingHost): void {
       async () => {
         let doc = h.state.documentAt(p.uri);
         const fsPath = uriToPath(p.uri);
-        if (!doc && fsPath && isCandidateName(fsPath)) {
+        if (!doc && fsPath && isCandidateName(fsPath) && h.mayRead(fsPath)) {
           // A file outside the workspace folders: read it for this request only.
           const r = await h.files.readAny(fsPath, h.state.maxFileSizeOf(fsPath));
           if ('bytes' in r) doc = readDocument(p.uri, r.bytes);

@@ -11,6 +11,13 @@ export const SLICE_MS = 15;
 /** Quiet time after a keystroke before a burst of edits is checked. A lone edit is checked at once. */
 export const DEBOUNCE_MS = 200;
 
+/**
+ * How long a lone edit of a large document (workspace.ts LARGE_DOCUMENT) waits before its check: the
+ * requests an editor sends right after an edit (code actions at the cursor, symbols, folding) are
+ * answered from the last parse meanwhile, instead of waiting for the parse of the new version.
+ */
+export const LARGE_SETTLE_MS = 50;
+
 export class Scheduler {
   /** Bumped by every change: work that sees another value has gone stale and stops. */
   generation = 0;
@@ -20,8 +27,12 @@ export class Scheduler {
   /** `run` does the check; it must not throw (the server wraps it in its error boundary). */
   constructor(private readonly run: (why: string) => Promise<void>) {}
 
-  /** Asks for a check. Every call makes a running check stale. */
-  request(why: string, immediate = false): void {
+  /**
+   * Asks for a check. Every call makes a running check stale. `settleMs`: how long a lone change waits
+   * (a large document's: the requests an editor sends right after an edit are answered first, from
+   * the last parse, instead of waiting for the parse of the new version).
+   */
+  request(why: string, immediate = false, settleMs = 0): void {
     this.generation++;
     const now = Date.now();
     const quiet = now - this.lastChangeAt > DEBOUNCE_MS && !this.timer;
@@ -32,7 +43,7 @@ export class Scheduler {
         this.timer = undefined;
         void this.run(why);
       },
-      quiet || immediate ? 0 : DEBOUNCE_MS,
+      immediate ? 0 : quiet ? settleMs : DEBOUNCE_MS,
     );
   }
 

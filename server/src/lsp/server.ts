@@ -22,7 +22,8 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BtsDocument, Finding, isCandidateName, Level } from '../core';
+import { BtsDocument, Finding, isCandidateName, Level, TextChange } from '../core';
+import { trackedDocuments } from './edits';
 import { check as checkOnce, checkSteps } from '../core/pipeline';
 import { environmentRuns } from '../core/environments';
 import { workspaceOf } from '../core/model/join';
@@ -37,9 +38,9 @@ import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protoc
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
 import { createTopology } from './init';
-import { Scheduler } from './scheduler';
+import { LARGE_SETTLE_MS, Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
-import { Entry, isSkipped, WorkspaceState } from './workspace';
+import { Entry, isSkipped, LARGE_DOCUMENT, WorkspaceState } from './workspace';
 
 export { normaliseSettings };
 export { DEBOUNCE_MS } from './scheduler';
@@ -62,9 +63,13 @@ function faults(): string | undefined {
 
 export class BtslintServer {
   readonly state = new WorkspaceState();
-  private readonly documents = new TextDocuments(TextDocument);
+  /** The client's last incremental edits, as offsets (edits.ts), until the change event that follows takes them. */
+  private lastEdits: { uri: string; version: number; changes: TextChange[] | undefined } | undefined;
+  private readonly documents = new TextDocuments(trackedDocuments((uri, version, changes) => (this.lastEdits = { uri, version, changes })));
   /** btslint.config files (nearest wins), suppressions: the CLI's policy. */
   readonly policy = new EditorPolicy((p) => {
+    // In an untrusted workspace no config file above or beside the workspace folders is read.
+    if (!this.mayRead(p)) return undefined;
     fault('config');
     const bytes = this.files.readConfig(p);
     if (faults() && bytes instanceof Uint8Array && new TextDecoder().decode(bytes).includes('btslint-test-fault')) fault('config-content');
@@ -83,6 +88,12 @@ export class BtslintServer {
    * refuses them once the text moved on, instead of misapplying them.
    */
   private checked = new Map<string, { doc: BtsDocument; version: number | null }>();
+  /**
+   * False when the client says the workspace is not trusted (initializationOptions.workspaceTrusted,
+   * VS Code's workspace trust): then nothing outside the workspace folders is read, not even a config
+   * file in a folder above them or a file the user asks the model of (mayRead).
+   */
+  private trusted = true;
   private scanGeneration = 0;
   private scanning = false;
   private lastStatus: StatusParams | undefined;
@@ -165,6 +176,8 @@ export class BtslintServer {
           },
           p,
         ),
+      clientDocument: (uri) => this.documents.get(uri),
+      mayRead: (p) => this.mayRead(p),
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
   }
@@ -204,6 +217,7 @@ export class BtslintServer {
           : [];
     this.state.folders = folders.filter((f): f is string => !!f);
     this.settings.setInitializationOptions(params.initializationOptions);
+    this.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return { capabilities: serverCapabilities(this.support), serverInfo: { name: 'btslint', version: serverVersion() } };
   }
 
@@ -268,14 +282,28 @@ export class BtslintServer {
     return this.settings.all().some((s) => s.enable);
   }
 
+  /**
+   * The workspace requests are answered with: a large open document whose newest version waits for
+   * its check is in it at its last parse (WorkspaceState.documentForRequest), so no request parses it.
+   */
   private workspace() {
-    return workspaceOf(this.state.documents((e) => this.isLinted(e)));
+    return workspaceOf(this.state.documents((e) => this.isLinted(e), true));
   }
 
   /** The topologies (URIs) of a document's environments, as the pipeline decides them (core/environments.ts). */
   private judgesOf(doc: BtsDocument): string[] | undefined {
-    const docs = this.state.documents((e) => this.isLinted(e));
+    const docs = this.state.documents((e) => this.isLinted(e), true);
     return environmentRuns(docs, { configFor: (uri) => this.policy.configFor(uri), pathOf: uriToPath }).membership.get(doc)?.topologies;
+  }
+
+  /**
+   * Whether the server may read a file beyond the workspace scan: always when the workspace is trusted;
+   * otherwise only inside the workspace folders, every symlink resolved (host/confine.ts). The scan,
+   * re-reads and the topologies config files name are confined to the folders in any case.
+   */
+  private mayRead(fsPath: string): boolean {
+    if (this.trusted) return true;
+    return this.state.inFolders(fsPath) && (this.files.inside?.(fsPath) ?? true);
   }
 
   /** A document by URI: a BizTalk file of the state, or a config file with problems. */
@@ -299,6 +327,8 @@ export class BtslintServer {
   }
 
   private onOpenOrChange(td: TextDocument, why: 'open' | 'change'): void {
+    const edits = this.lastEdits;
+    this.lastEdits = undefined;
     if (!isCandidateName(td.uri) || uriToPath(td.uri) === undefined) return;
     // An open document over the size limit is handed to the core like any other: readDocument
     // turns it into the file-too-large stand-in without parsing it.
@@ -307,8 +337,9 @@ export class BtslintServer {
     if (e?.open && e.version === td.version && e.text === text) return; // onDidOpen then onDidChangeContent: one update
     if (e && e.uri !== td.uri) this.publisher.clear(e.uri);
     if (why === 'open') this.publisher.noteOpened(td.uri);
-    this.state.setOpen(td.uri, text, td.version);
-    if (why === 'open' || this.settings.forUri(td.uri).run === 'onType') this.scheduler.request(`${why} ${td.uri}`);
+    const changes = why === 'change' && edits?.uri === td.uri && edits.version === td.version ? edits.changes : undefined;
+    this.state.setOpen(td.uri, text, td.version, changes);
+    if (why === 'open' || this.settings.forUri(td.uri).run === 'onType') this.scheduler.request(`${why} ${td.uri}`, false, why === 'change' && text.length > LARGE_DOCUMENT ? LARGE_SETTLE_MS : 0);
   }
 
   private async onClose(uri: string): Promise<void> {

@@ -4,7 +4,8 @@
 // check: a change re-reads and re-parses only the file that changed, then the core lints the whole
 // set again (cross-file joins are cheap next to parsing).
 
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, LineIndex, readDocument, skippedDocument } from '../core';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, LineIndex, readDocument, skippedDocument, TextChange } from '../core';
+import { compose, toNew, toOld } from './edits';
 import { pathToUri, uriKey, uriToPath, pathKey, isInside } from './paths';
 
 /** How an editor user raises the size limit: the end of the file-too-large message in the editor. */
@@ -27,6 +28,26 @@ export interface Entry {
   parsed?: string;
   /** Why the file is not checked (too large). */
   skipped?: string;
+  /**
+   * The client's edits since `doc` was parsed, in order (each in the text the previous ones left):
+   * `doc.text` with them applied is `text`. Null when not known (the document was opened or replaced
+   * whole since).
+   */
+  pending?: TextChange[] | null;
+}
+
+/**
+ * A document to answer a request from: the newest version, or (a large document whose newest
+ * version waits for its check) the last parse with the edits made since, to map positions through.
+ */
+export interface RequestDocument {
+  doc: BtsDocument;
+  /** The edits between `doc.text` and the client's text; empty when `doc` is the newest version. */
+  edits: readonly TextChange[];
+  /** An offset in the client's text, in `doc`'s offsets; undefined inside text typed since the parse. */
+  toDoc(offset: number): number | undefined;
+  /** An offset of `doc` in the client's text (inside replaced text: the start or the end of what replaced it). */
+  toClient(offset: number, side: 'start' | 'end'): number;
 }
 
 export class WorkspaceState {
@@ -79,14 +100,18 @@ export class WorkspaceState {
     return e;
   }
 
-  /** Opened or changed in the client. Parsing waits until the next check asks for the document. */
-  setOpen(uri: string, text: string, version: number): Entry | undefined {
+  /**
+   * Opened or changed in the client. Parsing waits until the next check asks for the document.
+   * `changes`: the client's edits from the previous text to this one (undefined: not known).
+   */
+  setOpen(uri: string, text: string, version: number, changes?: TextChange[]): Entry | undefined {
     const fsPath = uriToPath(uri);
     if (fsPath === undefined) return undefined;
     const e = this.entry(uri, fsPath);
     // The client's spelling of the URI wins (a client may spell a drive letter or an escape
     // differently from the scan); the caller clears what was published under the old one.
     e.uri = uri;
+    e.pending = changes && e.open && e.pending && e.pending.length + changes.length <= MAX_PENDING ? [...e.pending, ...changes] : null;
     e.open = true;
     e.version = version;
     e.text = text;
@@ -101,6 +126,7 @@ export class WorkspaceState {
     e.open = false;
     e.version = null;
     e.text = undefined;
+    e.pending = null;
     return e;
   }
 
@@ -140,8 +166,11 @@ export class WorkspaceState {
     if (e.open && e.text !== undefined) {
       const v = `open:${e.version}`;
       if (e.parsed !== v || !e.doc) {
-        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSizeOf(e.path), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc });
+        // Where the text changed, from the client's edits when known (else the core compares the texts).
+        const change = e.pending && e.doc?.text !== undefined ? compose(e.pending) : undefined;
+        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSizeOf(e.path), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc, change });
         e.parsed = v;
+        e.pending = [];
       }
       return e.doc;
     }
@@ -153,11 +182,11 @@ export class WorkspaceState {
    * stand-ins of files skipped for their size (the engine reports them). With `linted`, only the
    * entries it accepts (the config's include and exclude), and the others are not parsed.
    */
-  documents(linted?: (e: Entry) => boolean): BtsDocument[] {
+  documents(linted?: (e: Entry) => boolean, forRequest = false): BtsDocument[] {
     const out: BtsDocument[] = [];
     for (const e of this.entries.values()) {
       if (linted && !linted(e)) continue;
-      const d = this.document(e);
+      const d = forRequest && this.answersFromLastParse(e) ? e.doc : this.document(e);
       if (d && (d.kind !== 'other' || isSkipped(d))) out.push(d);
     }
     return out;
@@ -165,15 +194,22 @@ export class WorkspaceState {
 
   /**
    * For requests (hover, symbols, folding...): the document at its latest version, except for a large
-   * open document whose latest version is not parsed yet: then its last parse, so a request never
-   * waits for a parse of megabytes (the check that follows the edit parses it).
+   * open document whose latest version is not parsed yet: then its last parse, with the edits made
+   * since to map positions through, so a request never waits for a parse of megabytes (the check
+   * that follows the edit parses it). Without known edits (or for a small document) it is parsed now.
    */
-  documentForRequest(uri: string): BtsDocument | undefined {
+  documentForRequest(uri: string): RequestDocument | undefined {
     const e = this.get(uri);
     if (!e) return undefined;
-    const stale = e.open && e.parsed !== `open:${e.version}`;
-    if (stale && e.doc && !e.doc.superseded && (e.text?.length ?? 0) > LARGE_DOCUMENT) return e.doc;
-    return this.document(e);
+    const edits = e.pending;
+    if (e.doc && edits && this.answersFromLastParse(e)) return { doc: e.doc, edits, toDoc: (o) => toOld(edits, o), toClient: (o, side) => toNew(edits, o, side) };
+    const doc = this.document(e);
+    return doc && { doc, edits: [], toDoc: (o) => o, toClient: (o) => o };
+  }
+
+  /** A large open document whose newest version is not parsed, with the edits since its last parse known. */
+  private answersFromLastParse(e: Entry): boolean {
+    return e.open && e.parsed !== `open:${e.version}` && !!e.doc && !e.doc.superseded && !!e.pending && (e.text?.length ?? 0) > LARGE_DOCUMENT;
   }
 
   /** The document at a URI, parsed at its latest version. */
@@ -184,6 +220,9 @@ export class WorkspaceState {
 }
 
 const EMPTY_LINES = new LineIndex('');
+
+/** Edits kept for a document not parsed since (one not checked at all, excluded by a config file, keeps none). */
+const MAX_PENDING = 1000;
 
 /** Above this many UTF-16 units, requests are answered from the last parse while a newer version waits for its check. */
 export const LARGE_DOCUMENT = 1_000_000;

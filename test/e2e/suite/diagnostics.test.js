@@ -45,6 +45,14 @@ describe('btslint extension: diagnostics and quick-fixes', () => {
     assert.ok(!vscode.workspace.textDocuments.some((t) => t.uri.toString() === binding().toString()), 'the binding is not open');
   });
 
+  it('a whole-file finding (no dr section) sits on environment:, not on the topology: format version', async () => {
+    const list = await waitForDiagnostics(topology(), has('no-log-shipping-destination'));
+    const d = list.find((x) => ruleOf(x) === 'no-log-shipping-destination');
+    const doc = await vscode.workspace.openTextDocument(topology());
+    assert.strictEqual(doc.getText(d.range), 'environment');
+    assert.ok(!list.some((x) => doc.lineAt(x.range.start.line).text.startsWith('topology:')), 'nothing on the format version line');
+  });
+
   it('shows the MessageBox finding on the topology; its suggestion (never preferred) clears it', async () => {
     const list = await waitForDiagnostics(topology(), has('msgbox-not-clustered'));
     const d = list.find((x) => ruleOf(x) === 'msgbox-not-clustered');

@@ -58,7 +58,11 @@ describe('btslint extension: adapter settings view and limits', () => {
     await cfg.update('maxDiagnosticsPerFile', 2, vscode.ConfigurationTarget.Workspace);
     try {
       const limited = await waitForDiagnostics(topology, (l) => l.length === 3, 'the limited diagnostics');
-      assert.match(limited[2].message, new RegExp(`^${full.length - 2} more finding\\(s\\) in this file are not shown`));
+      assert.match(limited[2].message, new RegExp(`^${full.length - 2} more finding\\(s\\) in this file are not shown \\(btslint\\.maxDiagnosticsPerFile is 2\\)\\. List them all with: npx btslint "prod\\.topology\\.yaml"$`));
+      assert.strictEqual(limited[2].severity, vscode.DiagnosticSeverity.Information);
+      // The most severe are the ones kept.
+      const rank = (d) => d.severity;
+      assert.ok(Math.max(...limited.slice(0, 2).map(rank)) <= Math.min(...full.map(rank).sort((a, b) => a - b).slice(2)), 'the kept ones are the most severe');
     } finally {
       await cfg.update('maxDiagnosticsPerFile', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -28,7 +28,8 @@ export function itemAnchor(item: LNode): OffsetRange {
 
 /**
  * Where to report a declaration missing under `keys` (e.g. ['backup', 'biztalkJob']): the deepest key
- * of the path that exists, else the `topology:` entry at the top of the file.
+ * of the path that exists (the section the declaration belongs in), else, when not even the first
+ * key is there, where a finding about the whole file sits (`fileAnchor`).
  */
 export function missingAnchor(topo: TopologyView, keys: string[]): { range: OffsetRange; path: string } {
   let cur: LNode = topo.root;
@@ -41,8 +42,30 @@ export function missingAnchor(topo: TopologyView, keys: string[]): { range: Offs
     cur = next;
   }
   if (found) return { range: found.keyRange, path: found.path };
-  const top = topo.root.get('topology') ?? topo.root.entries()[0]?.[1];
-  return { range: top ? top.entryRange : { start: 0, end: 0 }, path: '' };
+  return { range: fileAnchor(topo), path: '' };
+}
+
+/**
+ * Where a finding about the whole topology sits (a missing top-level section: no `dr:`, no `backup:`):
+ * the key of the first top-level entry that is not the format version, `environment:` in most files,
+ * since the topology describes that environment's platform. Never the `topology: 1` format version,
+ * whose hover and quick-fixes are about the file format. A file that holds nothing else: its first
+ * line that is neither blank nor the format version (a comment), else its end.
+ */
+export function fileAnchor(topo: TopologyView): OffsetRange {
+  const first = topo.root.entries().find(([k]) => k !== 'topology');
+  if (first) return first[1].keyRange;
+  const text = topo.doc.text;
+  const version = topo.root.get('topology')?.entryRange;
+  const lines = topo.doc.lines();
+  for (let l = 0; l < lines.lineCount; l++) {
+    const start = lines.lineStart(l);
+    const body = lines.lineText(l);
+    const indent = body.length - body.trimStart().length;
+    if (!body.trim() || (version && start + indent >= version.start && start + indent < version.end)) continue;
+    return { start: start + indent, end: start + body.trimEnd().length };
+  }
+  return { start: text.length, end: text.length };
 }
 
 export function dateOf(v: string | undefined): Date | undefined {

@@ -2,7 +2,7 @@
 // (BizTalk's TransportTypeData, AdapterConfig, BindingConfiguration, Filter...), with every inner offset
 // mapped back to the outer file through one or more levels of escaping.
 
-import { decodeEntities, decodeEntity, parseXml, XmlAttr, XmlDocument, XmlElement } from './parser';
+import { decodeEntities, decodeEntity, own, parseXml, XmlAttr, XmlDocument, XmlElement } from './parser';
 
 export function children(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
@@ -114,7 +114,9 @@ export function parseEmbedded(
   }
   if (text.indexOf('<') < 0) return undefined;
   map.run(text.length, el.closeStart, 0);
-  const inner = parseXml(text);
+  // Its own string: what is read from it is cached across versions (readers/binding.ts), and a slice
+  // of the file's text would keep that version's whole text alive.
+  const inner = parseXml(own(text));
   const toOuter = (o: number) => outer(map.source(o));
   return { doc: inner, toOuter };
 }

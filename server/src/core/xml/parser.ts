@@ -112,6 +112,28 @@ const APOS = 39;
 const BANG = 33;
 const QM = 63;
 
+/**
+ * A string of its own. V8 keeps a slice of 13 or more units as a view into the whole text, so one name
+ * kept from an old version would keep that version's whole text alive: an incremental re-parse
+ * (incremental.ts) keeps the untouched elements, and with them, every text they were sliced from.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Element and attribute names: few and repeated, so one string each, of its own (see `own`). */
+const NAMES = new Map<string, string>();
+function nameOf(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  let n = NAMES.get(s);
+  if (n === undefined) {
+    if (NAMES.size >= 4096) NAMES.clear();
+    n = own(s);
+    NAMES.set(n, n);
+  }
+  return n;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -338,7 +360,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       let t = i + 2;
       while (t < n && isNameChar(text.charCodeAt(t))) t++;
-      append({ kind: 'pi', target: text.slice(i + 2, t), start: i, end });
+      append({ kind: 'pi', target: nameOf(text, i + 2, t), start: i, end });
       i = end;
       continue;
     }
@@ -395,7 +417,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
     while (j < n && isNameChar(text.charCodeAt(j))) j++;
     const el: XmlElement = {
       kind: 'element',
-      name: text.slice(nameStart, j),
+      name: nameOf(text, nameStart, j),
       start: i,
       end: n,
       nameStart,
@@ -434,7 +456,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       const an = j;
       while (j < n && isNameChar(text.charCodeAt(j))) j++;
-      const attrName = text.slice(an, j);
+      const attrName = nameOf(text, an, j);
       const anEnd = j;
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) {
@@ -487,7 +509,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
       }
       if (el.attrs === NO_ATTRS) el.attrs = [];
-      el.attrs.push({ name: attrName, value: refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
+      el.attrs.push({ name: attrName, value: own(refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve)), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
       attrNames?.add(attrName);
     }
     if (!closed) {

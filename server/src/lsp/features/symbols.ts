@@ -66,7 +66,20 @@ function exportSymbols(doc: BtsDocument): DocumentSymbol[] {
   );
 }
 
+/**
+ * Per document version (a BtsDocument is one version): editors ask for the outline again and again
+ * (outline view, breadcrumbs, sticky scroll), and a 15 MB binding's takes tens of milliseconds. The
+ * result is never changed by a caller (the server maps copies of it, routing.ts).
+ */
+const cache = new WeakMap<BtsDocument, DocumentSymbol[]>();
+
 export function documentSymbols(doc: BtsDocument): DocumentSymbol[] {
+  let out = cache.get(doc);
+  if (!out) cache.set(doc, (out = computeSymbols(doc)));
+  return out;
+}
+
+function computeSymbols(doc: BtsDocument): DocumentSymbol[] {
   if (doc.binding) return bindingSymbols(doc);
   if (doc.topology && doc.topology.root.isMap) return yamlSymbols(doc, doc.topology.root, 0);
   if (doc.configExport) return exportSymbols(doc);

@@ -44,6 +44,10 @@ export class DiskFileSource implements FileSource {
     return 'overBudget' in r ? { tooLarge: r.overBudget } : r;
   }
 
+  inside(path: string): boolean {
+    return isVirtualPath(path) || this.confinement.allows(path);
+  }
+
   async exists(path: string): Promise<boolean> {
     if (isVirtualPath(path)) return this.virtual ? this.virtual.exists(path) : false;
     try {

@@ -1,0 +1,80 @@
+// The client's edits as offsets: what changed between the last parse of an open document and the text
+// the client has now. With them the server (a) tells the core where the text changed, so an edit of a
+// large file is re-parsed without comparing both texts (core ReadOptions.change), and (b) answers a
+// request from the last parse while the newest version waits for its check, with positions mapped
+// through the edits in both directions (a position inside text typed since is not answered).
+
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextChange } from '../core';
+
+/**
+ * The TextDocuments configuration of the server: vscode-languageserver-textdocument's documents, with
+ * each incremental change told as offsets in the text it applies to (before it is applied). A change
+ * that replaces the whole text is told as `undefined` (unknown).
+ */
+export function trackedDocuments(onChanges: (uri: string, version: number, changes: TextChange[] | undefined) => void): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: TextDocument.create,
+    update(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+      let told: TextChange[] | undefined = [];
+      for (const c of changes) {
+        if ('range' in c && c.range) {
+          const a = doc.offsetAt(c.range.start);
+          const b = doc.offsetAt(c.range.end);
+          const start = Math.min(a, b);
+          told?.push({ start, oldEnd: Math.max(a, b), newEnd: start + c.text.length });
+        } else told = undefined;
+        // One change at a time: each one's range is in the text the previous ones left.
+        doc = TextDocument.update(doc, [c], version);
+      }
+      onChanges(doc.uri, version, told);
+      return doc;
+    },
+  };
+}
+
+/** One region that covers a sequence of changes (each in the text the previous ones left), or undefined for none. */
+export function compose(changes: readonly TextChange[]): TextChange | undefined {
+  let r: TextChange | undefined;
+  for (const c of changes) {
+    if (!r) {
+      r = { ...c };
+      continue;
+    }
+    // Both in the text before `c`: r covers [r.start, r.newEnd) there, c replaces [c.start, c.oldEnd).
+    const start = Math.min(r.start, c.start);
+    const end = Math.max(r.newEnd, c.oldEnd);
+    r = { start, oldEnd: end - (r.newEnd - r.oldEnd), newEnd: end + (c.newEnd - c.oldEnd) };
+  }
+  return r;
+}
+
+/**
+ * The character at an offset of the newest text, at its offset in the text before the changes;
+ * undefined for a character the changes wrote.
+ */
+export function toOld(changes: readonly TextChange[], offset: number): number | undefined {
+  let o = offset;
+  for (let k = changes.length - 1; k >= 0; k--) {
+    const c = changes[k];
+    if (o >= c.newEnd) o -= c.newEnd - c.oldEnd;
+    else if (o >= c.start) return undefined;
+  }
+  return o;
+}
+
+/**
+ * An offset of the text before the changes in the newest text: a range's `start` (the character at
+ * it) or `end` (exclusive). Inside replaced text it goes to the start of what replaced it (`start`)
+ * or its end (`end`), so a range that held a change holds what replaced it.
+ */
+export function toNew(changes: readonly TextChange[], offset: number, side: 'start' | 'end'): number {
+  let o = offset;
+  for (const c of changes) {
+    if (side === 'start' ? o < c.start : o <= c.start) continue;
+    if (o >= c.oldEnd) o += c.newEnd - c.oldEnd;
+    else o = side === 'start' ? c.start : c.newEnd;
+  }
+  return o;
+}
