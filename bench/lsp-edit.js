@@ -6,7 +6,6 @@
 // holds a topology, so every check joins the two. Run `npm run build` first.
 //   node bench/lsp-edit.js [--runs 9] [--kb 400]
 const fs = require('fs');
-const path = require('path');
 const { bindingOfSize } = require('./workload');
 const { LspTestClient, makeWorkspace } = require('../out/test/lsp/lspClient.js');
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// A large binding in the language server (issue 16): the 15 MB generated binding open in an editor,
+// A large binding in the language server: the 15 MB generated binding open in an editor,
 // with every finding it has (no topology declares its hosts, so each handler is reported).
 //   - what crosses the pipe: diagnostics published for the file when opened (count and JSON bytes),
 //     and after each edit (an edit that leaves the findings as they were sends nothing);

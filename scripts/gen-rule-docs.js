@@ -13,7 +13,6 @@ const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
 const README = path.join(__dirname, '..', 'README.md');
 const EDITOR_SCHEMA = path.join(__dirname, '..', 'schemas', 'btslint.config.editor.schema.json');
-const DOCS_URL = 'https://github.com/btslint/btslint/blob/main/docs/rules/';
 
 /**
  * The editor's schema for btslint.config files: the config schema (by reference, it stays the one
@@ -25,7 +24,7 @@ function renderEditorSchema(rules) {
   for (const { meta } of rules) {
     properties[meta.id] = {
       description: `${meta.description} (default: ${meta.defaultSeverity}; ${meta.category})`,
-      markdownDescription: `${meta.description}\n\nDefault: \`${meta.defaultSeverity}\` · category ${meta.category} · [rule documentation](${DOCS_URL}${meta.id}.md)`,
+      markdownDescription: `${meta.description}\n\nDefault: \`${meta.defaultSeverity}\` · category ${meta.category} · rule page: \`docs/rules/${meta.id}.md\` in the btslint package and extension`,
       enum: ['off', 'info', 'warning', 'error'],
     };
   }
@@ -91,7 +90,7 @@ function loadRules() {
   try {
     return require('../out/server/src/core').allRules;
   } catch (e) {
-    throw new Error(`cannot load the compiled rules (run "npx tsc -p ." first): ${e.message}`);
+    throw new Error(`cannot load the compiled rules (run "npx tsc -p ." first): ${e.message}`, { cause: e });
   }
 }
 

@@ -114,7 +114,6 @@ describe('docs/topology.md: the one table of severities by environment', () => {
 
 describe('generated schema validators', () => {
   it('server/src/core/generated/* are what `npm run gen:validators` makes from schemas/', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generate } = require(path.join(ROOT, 'scripts', 'gen-validators.js')) as { generate(): Map<string, string> };
     const made = generate();
     assert.ok(made.size >= 2);

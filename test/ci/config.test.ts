@@ -281,7 +281,7 @@ describe('environments in a config file', () => {
     const cfg = resolveConfig('/repo/a.xml', (p) => (p === '/repo/btslint.config.yaml' ? text : undefined));
     const messages = cfg.problems.map((p) => p.message);
     assert.deepEqual(messages, [
-      '"root" must be boolean; found "yes please".',
+      '"root" must be true or false; found "yes please".',
       'Unknown key "fileNames" in "environments.production": known keys: rules, topology, files, fileNameMarkers.',
       '"environments.production.topology" must be text; found 3.',
       '"environments.production.files" must be a list; found "bindings".',

@@ -196,4 +196,52 @@ describe('unifiedDiff', () => {
   it('from an empty file', () => {
     assert.equal(unifiedDiff('', 'a\n', 'f'), '--- a/f\n+++ b/f\n@@ -0,0 +1,1 @@\n+a\n');
   });
+
+  it('a file without a final newline: the "\\ No newline at end of file" marker, as diff -u writes it', () => {
+    assert.equal(unifiedDiff('a\nb', 'a\nc', 'f'), '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+    assert.equal(unifiedDiff('a\nb', 'a\nb\nc\n', 'f'), '--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n');
+  });
+
+  it('a change of the final newline alone is a hunk, never a header without one', () => {
+    assert.equal(unifiedDiff('a\n', 'a', 'f'), '--- a/f\n+++ b/f\n@@ -1,1 +1,1 @@\n-a\n+a\n\\ No newline at end of file\n');
+    assert.equal(unifiedDiff('a\r\nb', 'a\r\nb\r\n', 'f'), '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n');
+  });
+
+  it('a CR in a file whose lines end in LF shows, escaped', () => {
+    assert.equal(unifiedDiff('a\nb\n', 'a\nb\r\n', 'f'), '--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+b\\r\n');
+  });
+});
+
+describe('--fix-dry-run on files without a final newline, with CRLF, and with nothing to change', () => {
+  it('a CRLF topology without a final newline: the diff --fix writes, with the marker and no CR; the unchanged bindings are not listed', async () => {
+    const topology = GAPPY_TOPOLOGY.replace(/\n/g, '\r\n').replace(/\r\n$/, '');
+    const dir = bindingsWorkspace({ 'prod.topology.yaml': topology });
+    const twin = bindingsWorkspace({ 'prod.topology.yaml': topology });
+    try {
+      const r = await cli(['--fix-dry-run', '--fix-type', 'fix,declaration', ...TODAY], dir);
+      const diff = r.stdout.replace(/^# .*\n/gm, '');
+      assert.match(diff, /^--- a\/prod\.topology\.yaml\n\+\+\+ b\/prod\.topology\.yaml\n@@ /);
+      assert.equal(diff.match(/^--- /gm)!.length, 1, 'only the file that changes');
+      assert.match(diff, /^- {4}instances: \[BTS01, BTS02\]\n\\ No newline at end of file\n\+ {4}instances: \[BTS01, BTS02\]\n/m);
+      assert.ok(!diff.includes('\r') && !diff.includes('\\r'), 'CRLF lines are shown without their CR');
+      await cli(['--fix', '--fix-type', 'fix,declaration', ...TODAY], twin);
+      const fixed = decode(fs.readFileSync(path.join(twin, 'prod.topology.yaml'))).text;
+      assert.ok(fixed.includes('\r\n') && !/[^\r]\n/.test(fixed), '--fix kept CRLF');
+      assert.equal(diff, unifiedDiff(topology, fixed, 'prod.topology.yaml'), 'the dry run shows exactly what --fix writes');
+    } finally {
+      removeWorkspace(dir);
+      removeWorkspace(twin);
+    }
+  });
+
+  it('nothing to change: no diff at all, and it says so', async () => {
+    const dir = workspace({ 'prod.topology.yaml': 'topology: 1\r\nenvironment: development\r\n' });
+    try {
+      const r = await cli(['--fix-dry-run', ...TODAY], dir);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /^btslint: --fix-dry-run: 0 fixes would change 0 files; nothing was written\.\n$/);
+    } finally {
+      removeWorkspace(dir);
+    }
+  });
 });

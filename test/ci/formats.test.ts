@@ -31,7 +31,7 @@ function parseStrict(xml: string): XmlEl {
     throw e;
   });
   parser.on('opentag', (t) => {
-    const el: XmlEl = { name: t.name, attrs: t.attributes as Record<string, string>, children: [], text: '' };
+    const el: XmlEl = { name: t.name, attrs: t.attributes, children: [], text: '' };
     if (stack.length) stack[stack.length - 1].children.push(el);
     else root = el;
     stack.push(el);
@@ -42,7 +42,7 @@ function parseStrict(xml: string): XmlEl {
   parser.on('closetag', () => stack.pop());
   parser.write(xml).close();
   assert.ok(root, 'no root element');
-  return root!;
+  return root;
 }
 
 describe('CI formats on real bindings and a topology with gaps', () => {
@@ -85,7 +85,7 @@ describe('CI formats on real bindings and a topology with gaps', () => {
     for (const f of failing) {
       const c = failures.find((x) => x.attrs.name.startsWith(f.ruleId + ': ') && Number(x.attrs.line) === f.line && x.attrs.file === f.file);
       assert.ok(c, `a failing test case for ${f.ruleId} at ${f.file}:${f.line}`);
-      const failure = c!.children.find((x) => x.name === 'failure')!;
+      const failure = c.children.find((x) => x.name === 'failure')!;
       assert.equal(failure.attrs.type, f.severity);
       assert.equal(failure.attrs.message, f.message);
       assert.ok(failure.text.includes(`${f.file}:${f.line}:${f.column}`));
@@ -101,12 +101,12 @@ describe('CI formats on real bindings and a topology with gaps', () => {
       const kind = f.severity === 'info' ? 'notice' : f.severity;
       const m = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^:]+)::(.*)$/.exec(lines[i]);
       assert.ok(m, `not a workflow command: ${lines[i]}`);
-      assert.equal(m![1], kind);
-      assert.equal(m![2], f.file.replace(/\\/g, '/'));
-      assert.equal(Number(m![3]), f.line);
-      assert.equal(Number(m![4]), f.column);
-      assert.equal(m![7], f.ruleId);
-      assert.equal(m![8], escapeData(f.message));
+      assert.equal(m[1], kind);
+      assert.equal(m[2], f.file.replace(/\\/g, '/'));
+      assert.equal(Number(m[3]), f.line);
+      assert.equal(Number(m[4]), f.column);
+      assert.equal(m[7], f.ruleId);
+      assert.equal(m[8], escapeData(f.message));
     }
   });
 
@@ -119,12 +119,12 @@ describe('CI formats on real bindings and a topology with gaps', () => {
     for (const [i, f] of covered.entries()) {
       const m = /^##vso\[task\.logissue type=(error|warning);sourcepath=([^;]+);linenumber=(\d+);columnnumber=(\d+);code=([^\]]+)\](.*)$/.exec(lines[i]);
       assert.ok(m, `not a logging command: ${lines[i]}`);
-      assert.equal(m![1], f.severity);
-      assert.equal(m![2], f.file);
-      assert.equal(Number(m![3]), f.line);
-      assert.equal(Number(m![4]), f.column);
-      assert.equal(m![5], f.ruleId);
-      assert.equal(m![6], escapeMessage(f.message));
+      assert.equal(m[1], f.severity);
+      assert.equal(m[2], f.file);
+      assert.equal(Number(m[3]), f.line);
+      assert.equal(Number(m[4]), f.column);
+      assert.equal(m[5], f.ruleId);
+      assert.equal(m[6], escapeMessage(f.message));
     }
   });
 

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
+import * as vm from 'vm';
 import * as ts from 'typescript';
 import type { Rule } from '../../server/src/core';
 import { repoRoot } from '../helpers/paths';
@@ -44,7 +45,7 @@ function load(file: string, modules: Record<string, unknown> = {}): Record<strin
   const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
   const exports: Record<string, unknown> = {};
   const req = (m: string) => (m in modules ? modules[m] : require(m.startsWith('./') ? path.join(RULES_OUT, m) : m));
-  new Function('require', 'exports', 'module', js)(req, exports, { exports });
+  (vm.runInThisContext(`(function (require, exports, module) {${js}\n})`) as (r: typeof req, e: typeof exports, m: { exports: typeof exports }) => void)(req, exports, { exports });
   return exports;
 }
 
@@ -147,7 +148,6 @@ describe('npm run new-rule', () => {
 
 describe('npm run new-rule on a CRLF checkout (Windows, core.autocrlf)', () => {
   it('registers the rule in the files line endings', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { register, addToEnvironmentTable } = require(SCRIPT) as { register(text: string, o: { id: string }): string; addToEnvironmentTable(text: string, o: { id: string; byEnvironment: string }): string };
     const crlf = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8').replace(/\r?\n/g, '\r\n');
     const index = register(crlf('server/src/core/rules/index.ts'), { id: ID });

@@ -42,11 +42,11 @@ describe('suppressionEdit', () => {
       const doc = before.docs.find((d) => d.uri === f.uri)!;
       const edit = suppressionEdit(doc, f, { reason: 'accepted for the test' });
       assert.ok(edit, `an edit for ${f.ruleId} in ${f.uri}`);
-      const text = applyEdits(doc.text, [edit!]).text;
+      const text = applyEdits(doc.text, [edit]).text;
       const after = run(new Map([...files, [f.uri, text]]));
-      assert.ok(!after.findings.some((g) => g.ruleId.startsWith('suppression-')), `${f.ruleId} in ${f.uri}: the suppression is valid and used:\n${after.findings.filter((g) => g.ruleId.startsWith('suppression-')).map((g) => g.message).join('\n')}\n${edit!.newText}`);
+      assert.ok(!after.findings.some((g) => g.ruleId.startsWith('suppression-')), `${f.ruleId} in ${f.uri}: the suppression is valid and used:\n${after.findings.filter((g) => g.ruleId.startsWith('suppression-')).map((g) => g.message).join('\n')}\n${edit.newText}`);
       const gone = before.findings.filter((g) => !after.findings.some((h) => id(h) === id(g)));
-      assert.ok(gone.some((g) => id(g) === id(f)), `${f.ruleId} in ${f.uri} is suppressed by:\n${edit!.newText}`);
+      assert.ok(gone.some((g) => id(g) === id(f)), `${f.ruleId} in ${f.uri} is suppressed by:\n${edit.newText}`);
       assert.ok(gone.every((g) => g.uri === f.uri && g.ruleId === f.ruleId), 'only findings of that rule, in that file, go away');
       // The other documents parse as before (the comment breaks nothing).
       assert.deepEqual(readDocument(f.uri, text).problems.length, doc.problems.length);

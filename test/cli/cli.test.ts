@@ -98,6 +98,10 @@ describe('exit codes', () => {
     ['an unknown format given inline', ['--format=xml'], /unknown format "xml"/],
     ['a format flag with no value', ['-f'], /^btslint: -f needs a value\n/],
     ['an unknown option', ['--bogus'], /^btslint: unknown option --bogus\n/],
+    ['an unknown short option', ['-x'], /^btslint: unknown option -x\n/],
+    ['an option that looks like the missing value', ['-o', '--quiet'], /^btslint: -o needs a value\n/],
+    ['a value given to a switch', ['--fix=yes'], /^btslint: --fix takes no value\n/],
+    ['an init option outside init', ['--force'], /^btslint: --force is an option of btslint init\n/],
     ['a bad --today', ['--today', '2026-13-45'], /--today needs a date written YYYY-MM-DD, not "2026-13-45"/],
     ['a missing path', ['nothere', 'also/missing.xml'], /^btslint: no such file or folder: nothere, also\/missing\.xml\n$/],
     ['rules in an unknown format', ['rules', '--format', 'sarif'], /btslint rules prints text or --format json/],
@@ -316,7 +320,7 @@ describe('examples/', () => {
       assert.ok(['error', 'warning', 'info'].includes(x.defaultSeverity as string));
       assert.equal(typeof x.category, 'string');
       assert.equal(x.docsUrl, docsUrl(x.id as string));
-      assert.ok(fs.existsSync(fileURLToPath(x.docsUrl as string)), String(x.docsUrl));
+      assert.ok(fs.existsSync(fileURLToPath(x.docsUrl)), String(x.docsUrl));
       assert.equal(typeof x.fixable, 'boolean');
       assert.equal(x.fixable, (x.fixKinds as string[]).length > 0, 'fixKinds: the kinds of change the rule offers');
     }

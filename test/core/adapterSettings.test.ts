@@ -267,6 +267,6 @@ describe('encodeSettings and settingsEdit', () => {
     assert.ok(errs.length > 0);
     const mapped = errs.map((f) => v.mapRange(f.range)).filter((r) => r !== undefined);
     assert.ok(mapped.length > 0);
-    assert.ok(mapped.some((r) => v.text.slice(r!.start, r!.end + 10).includes('Polling')));
+    assert.ok(mapped.some((r) => v.text.slice(r.start, r.end + 10).includes('Polling')));
   });
 });

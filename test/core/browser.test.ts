@@ -104,9 +104,7 @@ function lintInContext(core: any, files: Record<string, Uint8Array>, now: Date):
 
 describe('the browser bundle of the core', () => {
   it('runs without any Node global and finds exactly what the CLI finds on the example workspace', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { coreBrowserOptions } = require(path.join(ROOT, 'scripts', 'bundle.js'));
     const built = await esbuild.build({ ...coreBrowserOptions, write: false, metafile: true });
     const packages = new Set(Object.keys(built.metafile!.inputs).filter((k) => k.includes('node_modules/')).map((k) => k.split('node_modules/')[1].split('/')[0]));

@@ -6,13 +6,12 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as path from 'path';
 import { BtsDocument, describeModel, readDocument, workspaceOf } from '../../server/src/core';
 import { handlers, withEnvironment } from '../../server/src/core/model/join';
-import { environmentScore, preprocessedChild, resolveText, tokenTable } from '../../server/src/core/model/tokens';
+import { tokenTable } from '../../server/src/core/model/tokens';
 import { effectiveAddress } from '../../server/src/core/model/adapters';
 import { workbookValue } from '../../server/src/core/readers/settings';
-import { corpusDir, corpusFile, repoRoot } from '../helpers/paths';
+import { corpusDir, corpusFile } from '../helpers/paths';
 
 const read = (name: string): BtsDocument => readDocument(name, fs.readFileSync(corpusFile(name)));
 const at = (doc: BtsDocument, r: { start: number; end: number }) => doc.text.slice(r.start, r.end);
@@ -23,29 +22,6 @@ const KAFKA_SETTINGS = 'vikas15bhardwaj__biztalk-kafka__src__Deployment__Setting
 const KAFKA_PROD = 'vikas15bhardwaj__biztalk-kafka__src__Deployment__EnvironmentSettings__PROD_Settings.xml';
 
 describe('SettingsFileGenerator.xml (SpreadsheetML)', () => {
-  const workbook = (rows: string) =>
-    `<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\n <Worksheet ss:Name="Notes"><Table><Row><Cell><Data ss:Type="String">Environment Name:</Data></Cell><Cell><Data ss:Type="String">wrong sheet</Data></Cell></Row></Table></Worksheet>\n <Worksheet ss:Name="Settings">\n  <Table>\n${rows}  </Table>\n </Worksheet>\n</Workbook>\n`;
-  const c = (v: string, attrs = '') => `<Cell${attrs}><Data ss:Type="String">${v}</Data></Cell>`;
-  const text = workbook(
-    [
-      `<Row>${c('Environment Name:')}${c('Default Values')}${c('Local Development')}${c('Test')}${c('Production')}</Row>`,
-      `<Row>${c('Generate File?')}${c('Yes', ' ss:Index="3"')}${c('No')}${c('Yes')}</Row>`,
-      `<Row>${c('Settings File Name:')}${c('local.xml', ' ss:Index="3"')}${c('TEST_settings.xml')}${c('PROD_settings.xml')}</Row>`,
-      `<Row>${c('Settings:')}</Row>`,
-      `<Row>${c('Host')}${c('BizTalkServerApplication')}${c('ProdHost', ' ss:Index="5"')}</Row>`,
-      `<Row>${c('Merged')}${c('spans two', ' ss:MergeAcross="1"')}${c('after the merge')}</Row>`,
-      `<Row>${c('Rich')}<Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><B>bold</B> text</ss:Data></Cell></Row>`,
-      `<Row><Cell/>${c('no name: skipped')}</Row>`,
-    ]
-      .map((r) => `   ${r}\n`)
-      .join(''),
-  );
-  const doc = readDocument('SettingsFileGenerator.xml', text);
-  const wb = doc.settingsWorkbook!;
-
-
-
-
   it('reads the real workbooks, including those whose cells skip columns with ss:Index', () => {
     const template = read('BTDF__DeploymentFramework__src__Developer__ProjectTemplate__SettingsFileGenerator.xml').settingsWorkbook!;
     assert.deepEqual(template.environments.map((e) => e.name), ['Local Development', 'Shared Development', 'Test', 'Production']);

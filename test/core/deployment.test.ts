@@ -9,7 +9,6 @@ import * as path from 'path';
 import { BtsDocument, describeModel, readDocument, workspaceOf } from '../../server/src/core';
 import { handlers, withEnvironment } from '../../server/src/core/model/join';
 import { environmentScore, preprocessedChild, resolveText, tokenTable } from '../../server/src/core/model/tokens';
-import { effectiveAddress } from '../../server/src/core/model/adapters';
 import { workbookValue } from '../../server/src/core/readers/settings';
 import { repoRoot } from '../helpers/paths';
 

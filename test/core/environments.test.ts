@@ -140,9 +140,9 @@ describe('fixes edit the topology of the finding\'s environment', () => {
     const files = { 'prod.topology.yaml': topology('production'), 'dev.topology.yaml': topology('development'), 'Web_Dev.xml': UNKNOWN_HOST };
     const [f] = on(run(files), 'Web_Dev.xml', 'handler-host-unknown');
     assert.ok(f?.fix, 'a fix');
-    assert.deepEqual([...new Set(f.fix!.edits.map((e) => e.uri))], ['dev.topology.yaml']);
-    assert.match(f.fix!.title, /\(in dev\.topology\.yaml\)$/);
-    const fixed = applyEdits(topology('development'), f.fix!.edits).text;
+    assert.deepEqual([...new Set(f.fix.edits.map((e) => e.uri))], ['dev.topology.yaml']);
+    assert.match(f.fix.title, /\(in dev\.topology\.yaml\)$/);
+    const fixed = applyEdits(topology('development'), f.fix.edits).text;
     assert.match(fixed, /name: WebHost/);
   });
 

@@ -9,10 +9,10 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseXml, XmlDocument, XmlNode } from '../../server/src/core/xml/parser';
+import { parseXml } from '../../server/src/core/xml/parser';
 import { changedRange, reparseXml } from '../../server/src/core/xml/incremental';
 import { readDocument, lint } from '../../server/src/core';
-import { dump, edit, examplesDir, parentsHold, randomEditTests } from './incrementalRuns';
+import { dump, edit, examplesDir, randomEditTests } from './incrementalRuns';
 import { mulberry32 } from '../helpers/random';
 
 describe('changedRange', () => {

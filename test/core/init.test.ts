@@ -102,7 +102,7 @@ describe('btslint init (core)', () => {
     assert.equal(hosts.BizTalkServerIsolatedHost.type, 'isolated');
     assert.equal(hosts.SendHost.type, 'in-process');
     assert.equal(hosts.OrchestrationHost.type, 'in-process');
-    for (const h of Object.values(hosts) as { instances: string[] }[]) assert.deepEqual(h.instances, ['<<first server>>', '<<second server>>']);
+    for (const h of Object.values<{ instances: string[] }>(hosts)) assert.deepEqual(h.instances, ['<<first server>>', '<<second server>>']);
     // One instance per SQL Server however it is written (case, port); the token-placed database is left out.
     const sql = Object.fromEntries((data.sqlInstances as any[]).map((i) => [i.name, i]));
     assert.deepEqual(Object.keys(sql), ['SQLBTS\\BTS', 'SQLDTA,1433']);

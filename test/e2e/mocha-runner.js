@@ -19,12 +19,12 @@ function loadMocha() {
     .filter(Boolean);
   try {
     return require('mocha');
-  } catch (_) {
+  } catch (e) {
     for (const dir of candidates) {
       const p = path.join(dir, 'mocha');
       if (fs.existsSync(p)) return require(p);
     }
-    throw new Error(`mocha not found (tried the project, ${candidates.join(', ')}); run scripts/e2e/install.sh`);
+    throw new Error(`mocha not found (tried the project, ${candidates.join(', ')}); run scripts/e2e/install.sh`, { cause: e });
   }
 }
 

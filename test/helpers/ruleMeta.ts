@@ -17,7 +17,6 @@ interface Generator {
   renderEditorSchema(rules: typeof allRules): string;
   currentTable(readme: string): string | undefined;
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 export const gen = require(path.join(repoRoot(), 'scripts', 'gen-rule-docs.js')) as Generator;
 
 /** Rules whose findings the engine reports itself (reader problems, rule failures). */

@@ -98,7 +98,6 @@ function outputOf(docs: BtsDocument[], change: Fix): Record<string, string> {
  * to <file> as JSON lines: a tool for filling the tables (CONTRIBUTING.md).
  */
 function record(file: string, entry: unknown): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('fs').appendFileSync(file, JSON.stringify(entry) + '\n');
 }
 
@@ -226,9 +225,9 @@ export function caseRunner(rule: Rule): { valid(c: RuleCase): void; invalid(c: I
         if (exp.fixOutput) {
           assert.ok(f.fix, `expected a fix for ${id} at ${JSON.stringify(exp.range)}`);
           assert.ok(exp.fixKind, `${id} at ${JSON.stringify(exp.range)}: give the fix's kind (fixKind) with its output`);
-          assert.equal(f.fix!.kind, exp.fixKind, `kind of the fix "${f.fix!.title}"`);
-          checkChange(c, docs, f, f.fix!, exp.fixOutput);
-          tested.add(f.fix!.kind);
+          assert.equal(f.fix.kind, exp.fixKind, `kind of the fix "${f.fix.title}"`);
+          checkChange(c, docs, f, f.fix, exp.fixOutput);
+          tested.add(f.fix.kind);
         }
         if (exp.suggestions === null) assert.equal(f.suggestions, undefined, `expected no suggestion for ${id} at ${JSON.stringify(exp.range)}`);
         if (exp.suggestions) {

@@ -2,7 +2,7 @@
 // never change (only a suggestion may). A key written with nothing after it (`copies:`) or `~` declares
 // nothing, so a change may fill it in.
 
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 
 export function topologyScalars(text: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -20,7 +20,7 @@ export function topologyScalars(text: string): Map<string, unknown> {
       node.items.forEach((item, i) => walk(item, `${path}[${i}]`));
     }
   };
-  walk(doc.contents as Node | null, '');
+  walk(doc.contents, '');
   return out;
 }
 

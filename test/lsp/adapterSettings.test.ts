@@ -77,7 +77,7 @@ describe('btslint lsp: the escaped adapter settings', () => {
   });
 
   it('hover on the escaped settings shows them decoded, as a table, the nested AdapterConfig ones under its name', async () => {
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(BINDING, 'serverAddress') })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: pos(BINDING, 'serverAddress') });
     const md = (h.contents as MarkupContent).value;
     assert.match(md, /^\*\*Adapter settings\*\* of send port "Orders\.Out" \(primary transport\) \(FTP\): 3 setting\(s\)/);
     assert.match(md, /\| setting \| value \|\n\|---\|---\|/);
@@ -86,12 +86,12 @@ describe('btslint lsp: the escaped adapter settings', () => {
     assert.match(md, /\| AdapterConfig › serverPort \| `21` \|/);
     assert.equal(h.range!.start.line, pos(BINDING, '<TransportTypeData>').line);
     // Outside the escaped text: no settings table.
-    const h2 = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(BINDING, '<Address>ftp') })) as Hover | null;
+    const h2 = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: pos(BINDING, '<Address>ftp') });
     assert.ok(!h2 || !/Adapter settings/.test((h2.contents as MarkupContent).value));
   });
 
   it('one CodeLens "Open adapter settings" per transport, with the command and its arguments', async () => {
-    const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    const lenses = await c.conn.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
       [
@@ -102,7 +102,7 @@ describe('btslint lsp: the escaped adapter settings', () => {
   });
 
   it('the view: decoded and indented, both levels; the list of blocks with their ranges', async () => {
-    const r = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: SEND_ID })) as AdapterSettingsResult;
+    const r = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: SEND_ID });
     assert.deepEqual(
       r.blocks.map((b) => [b.id, b.label, b.adapter, b.range.start.line]),
       [
@@ -131,7 +131,7 @@ describe('btslint lsp: the escaped adapter settings', () => {
   it("the binding's diagnostics inside the escaped settings are mapped into the view", async () => {
     const fileDiags = await c.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'parse-error'));
     assert.ok(fileDiags.some((d) => d.code === 'parse-error' && d.range.start.line === pos(BINDING, '<ReceiveLocationTransportTypeData>').line));
-    const r = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: RECV_ID })) as AdapterSettingsResult;
+    const r = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: RECV_ID });
     const view = r.view!;
     assert.ok(view.problems.length > 0, 'broken settings are shown as they stand');
     const ds = view.diagnostics as Diagnostic[];
@@ -149,15 +149,15 @@ describe('btslint lsp: the escaped adapter settings', () => {
   });
 
   it('saving an unchanged view changes nothing', async () => {
-    const r = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: SEND_ID })) as AdapterSettingsResult;
-    const w = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace(/\n/g, '\r\n'), baseText: r.view!.text })) as ApplyAdapterSettingsResult;
+    const r = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: SEND_ID });
+    const w = await c.conn.sendRequest<ApplyAdapterSettingsResult>('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace(/\n/g, '\r\n'), baseText: r.view!.text });
     assert.deepEqual(w, { edit: null });
   });
 
   it('saving an edited view writes it back escaped twice, the rest of the file byte for byte', async () => {
-    const r = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: SEND_ID })) as AdapterSettingsResult;
+    const r = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: SEND_ID });
     const edited = r.view!.text.replace('<serverPort>21</serverPort>', '<serverPort>2121</serverPort>\n      <passiveMode>True</passiveMode>');
-    const w = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: edited, baseText: r.view!.text })) as { edit: WorkspaceEdit };
+    const w = await c.conn.sendRequest<{ edit: WorkspaceEdit }>('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: edited, baseText: r.view!.text });
     const dc = w.edit.documentChanges as TextDocumentEdit[];
     assert.equal(dc[0].textDocument.uri, uri);
     const out = applyTextEdits(BINDING, editsFor(w.edit, uri));
@@ -166,26 +166,26 @@ describe('btslint lsp: the escaped adapter settings', () => {
     const since = c.notifications.length;
     c.writeFile('Orders.BindingInfo.xml', out);
     await c.waitForStatus(since);
-    const again = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: SEND_ID })) as AdapterSettingsResult;
+    const again = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: SEND_ID });
     assert.match(again.view!.text, /<serverPort>2121<\/serverPort>\n {6}<passiveMode>True<\/passiveMode>/);
     // A save of the old view now is refused: the file changed since it was read.
-    const stale = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace('ftp.contoso.com<', 'x<'), baseText: r.view!.text })) as { problems: string[] };
+    const stale = await c.conn.sendRequest<{ problems: string[] }>('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace('ftp.contoso.com<', 'x<'), baseText: r.view!.text });
     assert.match(stale.problems[0], /changed in the file since they were opened/);
   });
 
   it('a view that is not well formed, or settings broken in the file, are refused with the reason', async () => {
-    const r = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: SEND_ID })) as AdapterSettingsResult;
-    const bad = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace('</uri>', '</url>'), baseText: r.view!.text })) as { problems: string[] };
+    const r = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: SEND_ID });
+    const bad = await c.conn.sendRequest<{ problems: string[] }>('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace('</uri>', '</url>'), baseText: r.view!.text });
     assert.ok(bad.problems.length > 0);
-    const rb = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: RECV_ID })) as AdapterSettingsResult;
-    const broken = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: RECV_ID, text: rb.view!.text.replace('*.xml', '*.txt'), baseText: rb.view!.text })) as { problems: string[] };
+    const rb = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: RECV_ID });
+    const broken = await c.conn.sendRequest<{ problems: string[] }>('btslint/applyAdapterSettings', { uri, id: RECV_ID, text: rb.view!.text.replace('*.xml', '*.txt'), baseText: rb.view!.text });
     assert.match(broken.problems[0], /not well formed.*fix them in the file first/);
-    const none = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: 'SendPort[Name=Nope]/PrimaryTransport', text: '<a/>' })) as { problems: string[] };
+    const none = await c.conn.sendRequest<{ problems: string[] }>('btslint/applyAdapterSettings', { uri, id: 'SendPort[Name=Nope]/PrimaryTransport', text: '<a/>' });
     assert.match(none.problems[0], /no longer has the adapter settings/);
   });
 
   it('folding ranges: the elements of the binding, their end tags left visible', async () => {
-    const f = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    const f = await c.conn.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     const send = pos(BINDING, '<SendPort Name').line;
     assert.ok(f.some((r) => r.startLine === send && r.endLine === pos(BINDING, '</SendPort>').line - 1));
     assert.ok(f.some((r) => r.startLine === 1 && r.endLine === pos(BINDING, '</BindingInfo>').line - 1));
@@ -201,14 +201,14 @@ describe('btslint lsp: escaped settings written over several lines fold as a reg
       await c.initialize();
       await c.waitForStatus();
       const uri = c.uri('B.BindingInfo.xml');
-      const f = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+      const f = await c.conn.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
       const line = pos(text, '<TransportTypeData>').line;
       assert.ok(f.some((r) => r.kind === 'region' && r.startLine === line && r.endLine === line + 1), JSON.stringify(f));
       // The view of an indented block still saves back to nothing when unchanged.
-      const r = (await c.conn.sendRequest('btslint/adapterSettings', { uri, id: SEND_ID })) as AdapterSettingsResult;
-      const w = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text })) as ApplyAdapterSettingsResult;
+      const r = await c.conn.sendRequest<AdapterSettingsResult>('btslint/adapterSettings', { uri, id: SEND_ID });
+      const w = await c.conn.sendRequest<ApplyAdapterSettingsResult>('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text });
       assert.deepEqual(w, { edit: null });
-      const edited = (await c.conn.sendRequest('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace('>21<', '>22<') })) as { edit: WorkspaceEdit };
+      const edited = await c.conn.sendRequest<{ edit: WorkspaceEdit }>('btslint/applyAdapterSettings', { uri, id: SEND_ID, text: r.view!.text.replace('>21<', '>22<') });
       assert.equal(applyTextEdits(text, editsFor(edited.edit, uri)), text.replace('&amp;gt;21&amp;lt;', '&amp;gt;22&amp;lt;'));
     } finally {
       await c.shutdown();

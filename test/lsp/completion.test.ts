@@ -52,7 +52,7 @@ describe('btslint lsp: completion fits the key', () => {
       const uri = c.open('prod.topology.yaml');
       const lines = TOPOLOGY.split('\n');
       const line = lines.findIndex((l) => l === '    instances: [BTS01, ');
-      const r = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].length } })) as CompletionList | CompletionItem[];
+      const r = await c.conn.sendRequest<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line].length } });
       assert.deepEqual(labels(r), ['BTS02', 'BTS03']);
     } finally {
       await c.shutdown();
@@ -68,7 +68,7 @@ describe('btslint lsp: completion fits the key', () => {
       await c.initialize();
       await c.waitForStatus();
       const xml = c.open('Orders.BindingInfo.xml', binding);
-      const r = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: xml }, position: { line: 2, character: binding.split('\n')[2].length } })) as CompletionItem[];
+      const r = await c.conn.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: xml }, position: { line: 2, character: binding.split('\n')[2].length } });
       const ids = r.map((i) => i.label);
       assert.ok(ids.includes('host-single-instance'), ids.join(', '));
       assert.ok(!ids.includes('ftp-sftp-receive-not-clustered'));
@@ -76,10 +76,10 @@ describe('btslint lsp: completion fits the key', () => {
       assert.equal(edit.range.start.character, binding.split('\n')[2].length - 2, 'replaces the id being typed');
       const yaml = '# btslint-disable-file \n' + TOPOLOGY;
       const topo = c.open('prod.topology.yaml', yaml);
-      const y = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: topo }, position: { line: 0, character: 23 } })) as CompletionItem[];
+      const y = await c.conn.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: topo }, position: { line: 0, character: 23 } });
       assert.ok(y.some((i) => i.label === 'msgbox-not-clustered'));
       // Outside a directive: the topology's own completion, no rule ids.
-      const k = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: topo }, position: { line: 3, character: 10 } })) as CompletionItem[] | null;
+      const k = await c.conn.sendRequest<CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: topo }, position: { line: 3, character: 10 } });
       assert.ok(!(k ?? []).some((i) => i.label === 'msgbox-not-clustered'));
     } finally {
       await c.shutdown();

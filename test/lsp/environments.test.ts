@@ -163,13 +163,13 @@ describe('environments: the CLI and the language server', () => {
     const d = ds.find((x) => x.code === 'handler-host-unknown') as Diagnostic;
     const env = d.relatedInformation?.find((r) => /environment development/.test(r.message));
     assert.ok(env, JSON.stringify(d.relatedInformation));
-    assert.equal(env!.location.uri, c.uri('app/dev.topology.yaml'));
-    assert.equal(env!.location.range.start.line, 1, 'at the topology\'s environment key');
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    assert.equal(env.location.uri, c.uri('app/dev.topology.yaml'));
+    assert.equal(env.location.range.start.line, 1, 'at the topology\'s environment key');
+    const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
     const fix = actions.find((a) => a.edit);
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
-    assert.match(fix!.title, /\(in dev\.topology\.yaml\)$/);
-    const edited = (fix!.edit!.documentChanges ?? []).map((e) => ('textDocument' in e ? e.textDocument.uri : ''));
+    assert.match(fix.title, /\(in dev\.topology\.yaml\)$/);
+    const edited = (fix.edit!.documentChanges ?? []).map((e) => ('textDocument' in e ? e.textDocument.uri : ''));
     assert.deepEqual(edited, [c.uri('app/dev.topology.yaml')]);
   });
 
@@ -177,7 +177,7 @@ describe('environments: the CLI and the language server', () => {
     const uri = c.uri('app/bindings/Orders_Prod.xml');
     const ds = await c.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'file-receive-local-path'));
     const d = ds.find((x) => x.code === 'file-receive-local-path')!;
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: d.range.start })) as Hover | null;
+    const h = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: d.range.start });
     const text = (h?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(text, /`file-receive-local-path`: environment \*\*production\*\* \(\[prod\.topology\.yaml:2\]/);
   });

@@ -100,7 +100,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
 
   it('hover on a binding\'s ReceiveHandler host shows what the topology says of it', async () => {
     const at = bindingText.indexOf('<ReceiveHandler Name="BizTalkServerApplication"') + '<ReceiveHandler Name="'.length + 3;
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: bindingUri }, position: pos(bindingText, '<ReceiveHandler Name="BizTalkServerApplication"', at - bindingText.indexOf('<ReceiveHandler Name="BizTalkServerApplication"')) })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: bindingUri }, position: pos(bindingText, '<ReceiveHandler Name="BizTalkServerApplication"', at - bindingText.indexOf('<ReceiveHandler Name="BizTalkServerApplication"')) });
     const md = markdown(h);
     assert.match(md, /\*\*Host BizTalkServerApplication\*\* in the production topology \[prod\.topology\.yaml:11\]\(file:\/\/.*prod\.topology\.yaml#L11\)/);
     assert.match(md, /- type: in-process/);
@@ -111,21 +111,21 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
 
   it('hover on a host the topology does not declare says so', async () => {
     const small = c.uri('bindings/Orders.BindingInfo.xml');
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: pos(SMALL_BINDING, 'ReceiveHost_SFTP', 2) })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: small }, position: pos(SMALL_BINDING, 'ReceiveHost_SFTP', 2) });
     assert.match(markdown(h), /does not declare host \*\*ReceiveHost\\_SFTP\*\*/);
   });
 
   it('hover on a topology key shows the schema description and the rules that read it', async () => {
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'instances:', 2) })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'instances:', 2) });
     const md = markdown(h);
     assert.match(md, /^\*\*instances\*\* \(list\)/);
     assert.match(md, /The servers that run an instance of the host/);
     assert.ok(md.includes(`[host-single-instance](${docsUrl('host-single-instance')})`), md);
     assert.ok(md.includes(`[ftp-sftp-receive-not-clustered](${docsUrl('ftp-sftp-receive-not-clustered')})`), md);
-    const env = markdown((await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'environment:', 1) })) as Hover);
+    const env = markdown(await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'environment:', 1) }));
     assert.match(env, /Allowed: `"production"`, `"staging"`, `"test"`, `"development"`/);
     // A key nested through $ref/allOf (sqlInstances[].name -> #/definitions/sqlInstanceName).
-    const name = markdown((await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'name: SQLBTS01', 1) })) as Hover);
+    const name = markdown(await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'name: SQLBTS01', 1) }));
     assert.match(name, /The instance as BizTalk connects to it/);
   });
 
@@ -135,7 +135,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
     const d = ds.find((x) => ds.filter((y) => y.range.start.line === x.range.start.line).length === 1 && x.range.start.line > 0)!;
     assert.ok(d, JSON.stringify(ds.map((x) => [x.code, x.range.start])));
     const id = String(d.code);
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: d.range.start })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: topoUri }, position: d.range.start });
     const text = markdown(h);
     assert.ok(text.includes(`([${id}](${docsUrl(id)}))`), text);
     // The page is the one source of truth: its "Why it matters" section, word for word, relative links made absolute.
@@ -152,29 +152,29 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
   });
 
   it('hover on a topology host name lists the handlers that run in it', async () => {
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'BizTalkServerApplication', 3) })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: topoUri }, position: pos(TOPOLOGY, 'BizTalkServerApplication', 3) });
     assert.match(markdown(h), /runs 1 receive location\(s\) and 1 send port\(s\)/);
     assert.match(markdown(h), /receive location FtpReceiveLocation \(FTP\)/);
   });
 
   it('hover on a configuration export\'s SQL server shows the topology\'s instance', async () => {
-    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: exportUri }, position: pos(exportText, 'SQLBTS01\\BTS</Server>', 2) })) as Hover;
+    const h = await c.conn.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: exportUri }, position: pos(exportText, 'SQLBTS01\\BTS</Server>', 2) });
     assert.match(markdown(h), /\*\*SQL instance SQLBTS01\\\\BTS\*\*/, 'the backslash escaped as Markdown (it renders as one)');
     assert.match(markdown(h), /failover cluster: no/);
     assert.match(markdown(h), /databases declared: BizTalkMsgBoxDb/);
   });
 
   it('go to definition from a binding host and from an export\'s server lands on the topology entry', async () => {
-    const fromBinding = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: bindingUri }, position: pos(bindingText, 'BizTalkServerApplication', 1) })) as Location[];
+    const fromBinding = await c.conn.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: bindingUri }, position: pos(bindingText, 'BizTalkServerApplication', 1) });
     assert.deepEqual(fromBinding, [{ uri: topoUri, range: { start: { line: 10, character: 10 }, end: { line: 10, character: 34 } } }]);
-    const fromExport = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: exportUri }, position: pos(exportText, 'SQLBTS01\\BTS</Server>', 1) })) as Location[];
+    const fromExport = await c.conn.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: exportUri }, position: pos(exportText, 'SQLBTS01\\BTS</Server>', 1) });
     assert.deepEqual(fromExport, [{ uri: topoUri, range: { start: { line: 6, character: 10 }, end: { line: 6, character: 22 } } }]);
-    const db = (await c.conn.sendRequest('textDocument/definition', { textDocument: { uri: exportUri }, position: pos(exportText, 'BizTalkMsgBoxDb</Database>', 1) })) as Location[];
+    const db = await c.conn.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri: exportUri }, position: pos(exportText, 'BizTalkMsgBoxDb</Database>', 1) });
     assert.deepEqual(db, [{ uri: topoUri, range: { start: { line: 8, character: 14 }, end: { line: 8, character: 29 } } }]);
   });
 
   it('document symbols outline a binding (receive ports > locations, send ports, with adapter and host)', async () => {
-    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: bindingUri } })) as DocumentSymbol[];
+    const syms = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: bindingUri } });
     const shape = syms.map((s) => ({ name: s.name, detail: s.detail, children: s.children?.map((k) => `${k.name}: ${k.detail}`) }));
     assert.deepEqual(shape, [
       { name: 'FtpSendPort', detail: 'send port, FTP · host BizTalkServerApplication', children: undefined },
@@ -184,7 +184,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
   });
 
   it('document symbols outline a topology (sections and named items)', async () => {
-    const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: topoUri } })) as DocumentSymbol[];
+    const syms = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: topoUri } });
     assert.deepEqual(syms.map((s) => s.name), ['topology', 'environment', 'servers', 'sqlInstances', 'hosts']);
     const hosts = syms.find((s) => s.name === 'hosts')!;
     assert.equal(hosts.detail, '1 item(s)');
@@ -196,7 +196,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
 
   async function completeAt(text: string, position = endOf(text)) {
     c.change(topoUri, { text });
-    return (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: topoUri }, position })) as CompletionItem[];
+    return (await c.conn.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: topoUri }, position }));
   }
 
   it('completes keys from the schema, leaving out the keys already written', async () => {
@@ -245,7 +245,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
   });
 
   it('answers btslint/model with what btslint read from the file', async () => {
-    const m = (await c.conn.sendRequest('btslint/model', { uri: bindingUri })) as { kind: string; sendPorts: { name: string; host: string }[]; receiveLocations: { name: string; adapter: string }[] };
+    const m = await c.conn.sendRequest<{ kind: string; sendPorts: { name: string; host: string }[]; receiveLocations: { name: string; adapter: string }[] }>('btslint/model', { uri: bindingUri });
     assert.equal(m.kind, 'binding');
     assert.deepEqual(m.sendPorts.map((s) => [s.name, s.host]), [['FtpSendPort', 'BizTalkServerApplication']]);
     assert.deepEqual(m.receiveLocations.map((r) => [r.name, r.adapter]), [['FtpReceiveLocation', 'FTP']]);
@@ -254,7 +254,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
 
   it('answers btslint/platform with the picture of the last check, each element pointing at its declaration', async () => {
     await c.waitForStatus();
-    const r = (await c.conn.sendRequest('btslint/platform')) as { css: string; html: string; environments: number };
+    const r = await c.conn.sendRequest<{ css: string; html: string; environments: number }>('btslint/platform');
     assert.equal(r.environments, 1);
     assert.match(r.css, /svg\.platform/);
     assert.ok(!/<script|<link|<img|\ssrc=/i.test(r.html), 'no script or external resource');
@@ -276,7 +276,7 @@ describe('btslint lsp: hover, definition, symbols, completion, model', () => {
 
   it('"Show documentation for <rule>" asks the client to open the rule\'s page', async () => {
     const d = c.diagnostics.get(c.uri('bindings/Orders.BindingInfo.xml'))!.find((x) => x.code === 'handler-host-unknown')!;
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri('bindings/Orders.BindingInfo.xml') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: c.uri('bindings/Orders.BindingInfo.xml') }, range: d.range, context: { diagnostics: [d] } });
     const show = actions.find((a) => a.title === 'Show documentation for handler-host-unknown')!;
     assert.deepEqual(actions.filter((a) => /^Suppress/.test(a.title)).map((a) => a.title), ['Suppress handler-host-unknown with a reason', 'Suppress handler-host-unknown in this file with a reason']);
     await c.conn.sendRequest('workspace/executeCommand', { command: show.command!.command, arguments: show.command!.arguments });

@@ -36,7 +36,7 @@ const EXPORT = '<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BA
 
 async function actions(c: LspTestClient, uri: string, d: Diagnostic | undefined, only?: string[]): Promise<CodeAction[]> {
   const range = d?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: d ? [d] : [], only } })) as CodeAction[];
+  return (await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: d ? [d] : [], only } }));
 }
 
 describe('btslint lsp: fixes, declarations and suggestions', () => {
@@ -123,8 +123,8 @@ describe('btslint lsp: fixes, declarations and suggestions', () => {
     });
     // The server shows the document with that selection when the client runs the command.
     const shown = c.shownDocuments.length;
-    await c.conn.sendRequest('workspace/executeCommand', { command: suggestion.command!.command, arguments: suggestion.command!.arguments });
-    assert.deepEqual(c.shownDocuments.slice(shown), [{ uri: topoUri, selection: suggestion.command!.arguments![1], takeFocus: true }]);
+    await c.conn.sendRequest('workspace/executeCommand', { command: suggestion.command.command, arguments: suggestion.command.arguments });
+    assert.deepEqual(c.shownDocuments.slice(shown), [{ uri: topoUri, selection: suggestion.command.arguments[1], takeFocus: true }]);
     // The fix itself (no placeholder): the inserted entry is selected.
     assert.equal(fix.command?.command, SELECT_PLACEHOLDER_COMMAND);
   });

@@ -67,11 +67,12 @@ describe('syntaxes: the escaped-settings injection grammar', () => {
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
-      loadGrammar: async (scopeName: string) => {
-        if (scopeName === 'text.xml') return parseRawGrammar(JSON.stringify(BASE_XML), 'xml.json');
-        if (scopeName === SCOPE) return parseRawGrammar(fs.readFileSync(INJECTION, 'utf8'), INJECTION);
-        return null;
-      },
+      loadGrammar: (scopeName: string) =>
+        Promise.resolve(
+          scopeName === 'text.xml' ? parseRawGrammar(JSON.stringify(BASE_XML), 'xml.json')
+          : scopeName === SCOPE ? parseRawGrammar(fs.readFileSync(INJECTION, 'utf8'), INJECTION)
+          : null,
+        ),
       getInjections: (scopeName: string) => (scopeName === 'text.xml' ? [SCOPE] : undefined),
     });
     grammar = (await registry.loadGrammar('text.xml'))!;

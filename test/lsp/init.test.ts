@@ -36,14 +36,14 @@ describe('btslint/init (language server)', () => {
     assert.equal(all.filter((d) => d.code === 'no-topology').length, 1);
     assert.equal(all.filter((d) => d.code === 'handler-host-unknown').length, 0);
     const d = diags.find((x) => x.code === 'no-topology')!;
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: binding }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: binding }, range: d.range, context: { diagnostics: [d] } });
     const create = actions.find((a) => a.title === 'Create topology from workspace');
     assert.ok(create, actions.map((a) => a.title).join('; '));
     assert.deepEqual(create.command, { title: 'Create topology from workspace', command: CREATE_TOPOLOGY_COMMAND });
   });
 
   it('creates the topology through the client, with the core\'s text, and returns its first placeholder', async () => {
-    const r = (await c.conn.sendRequest(INIT_REQUEST, {})) as InitResult;
+    const r = await c.conn.sendRequest<InitResult>(INIT_REQUEST, {});
     assert.equal(r.created.length, 1, r.message);
     const target = path.join(root, 'btslint.topology.yaml');
     assert.equal(r.created[0].uri, c.uri('btslint.topology.yaml'));
@@ -68,7 +68,7 @@ describe('btslint/init (language server)', () => {
 
   it('never replaces an existing topology: nothing applied, the file untouched', async () => {
     const before = fs.readFileSync(path.join(root, 'btslint.topology.yaml'), 'utf8');
-    const r = (await c.conn.sendRequest(INIT_REQUEST, {})) as InitResult;
+    const r = await c.conn.sendRequest<InitResult>(INIT_REQUEST, {});
     assert.deepEqual(r.created, []);
     assert.deepEqual(r.existing, [c.uri('btslint.topology.yaml')]);
     assert.equal(r.message, 'btslint.topology.yaml already exists; btslint leaves it as it is.');
@@ -84,7 +84,7 @@ describe('the no-topology code action\'s command', () => {
     try {
       await c.initialize();
       await c.waitForStatus();
-      const r = (await c.conn.sendRequest('workspace/executeCommand', { command: CREATE_TOPOLOGY_COMMAND, arguments: [] })) as InitResult;
+      const r = await c.conn.sendRequest<InitResult>('workspace/executeCommand', { command: CREATE_TOPOLOGY_COMMAND, arguments: [] });
       assert.equal(r.created[0].uri, c.uri('production.topology.yaml'));
       const shown = (await c.waitFor('showDocument', () => c.shownDocuments[0])) as { uri: string; selection: unknown; takeFocus: boolean };
       assert.deepEqual(shown, { uri: c.uri('production.topology.yaml'), selection: r.created[0].selection, takeFocus: true });

@@ -50,15 +50,15 @@ describe('btslint lsp: requests on a large document while its new version waits'
       const ask = async () => {
         const text = c.texts.get(uri)!;
         const host = text.indexOf('SendHost3"', text.indexOf('Name="SP2000"'));
-        const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionAt(text, host + 2) })) as Hover | null;
-        const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
-        const folds = (await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
-        const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { range: Range }[];
+        const hover = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionAt(text, host + 2) });
+        const symbols = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        const folds = await c.conn.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+        const lenses = await c.conn.sendRequest<{ range: Range }[]>('textDocument/codeLens', { textDocument: { uri } });
         return { text, host, hover, symbols, folds, lenses };
       };
       const check = (r: Awaited<ReturnType<typeof ask>>, label: string) => {
         assert.ok(r.hover, `${label}: a hover on the handler`);
-        assert.equal(textAt(r.text, r.hover!.range!), 'SendHost3', `${label}: the hover's range`);
+        assert.equal(textAt(r.text, r.hover.range!), 'SendHost3', `${label}: the hover's range`);
         for (const name of ['SP0', 'SP2000', 'SP2500']) {
           const s = find(r.symbols, name)!;
           assert.ok(s, `${label}: symbol ${name}`);

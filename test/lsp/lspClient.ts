@@ -373,6 +373,44 @@ export function snippetText(snippet: string): string {
   return out;
 }
 
+/** A small binding: one SFTP receive location, Orders.In.SFTP, in host ReceiveHost_SFTP. */
+export const SFTP_BINDING = `<?xml version="1.0" encoding="utf-8"?>
+<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <SendPortCollection />
+  <ReceivePortCollection>
+    <ReceivePort Name="Orders.In" IsTwoWay="false">
+      <ReceiveLocations>
+        <ReceiveLocation Name="Orders.In.SFTP">
+          <Address>sftp://partner/orders/*.xml</Address>
+          <ReceiveHandler Name="ReceiveHost_SFTP" />
+          <ReceiveLocationTransportType Name="SFTP" />
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`;
+
+/** A production topology that declares only ReceiveHost_SFTP, on two servers: eight findings of its own (backups, SSO, MessageBox, DR...), four of them errors. */
+export const SFTP_TOPOLOGY = ['topology: 1', 'environment: production', 'hosts:', '  - name: ReceiveHost_SFTP', '    type: in-process', '    instances: [BTS01, BTS02]', ''].join('\n');
+
+/** A language server on a new workspace of `files`, initialized; then shut down and the workspace removed. */
+export async function withServer(
+  files: Record<string, string>,
+  options: ClientOptions,
+  f: (c: LspTestClient, root: string) => Promise<void>,
+): Promise<void> {
+  const root = makeWorkspace(files);
+  const c = new LspTestClient(root, options);
+  try {
+    await c.initialize();
+    await f(c, root);
+  } finally {
+    await c.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /** A fresh workspace folder in the OS temp folder, with the given files (text or a path to copy). */
 export function makeWorkspace(files: Record<string, string | { copy: string }>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'btslint-lsp-')));

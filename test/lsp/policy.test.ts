@@ -66,7 +66,7 @@ function textAt(text: string, r: Range): string {
 }
 
 async function actionsFor(c: LspTestClient, uri: string, d: Diagnostic): Promise<CodeAction[]> {
-  return (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as CodeAction[];
+  return (await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } }));
 }
 
 describe('btslint lsp: config files', () => {
@@ -241,7 +241,7 @@ describe('btslint lsp: suppressions and the "Suppress with a reason" quick-fix',
 
     const since = c.publishes.length;
     c.applyEdit(suppress.edit!);
-    await c.conn.sendRequest('workspace/executeCommand', { command: suppress.command!.command, arguments: suppress.command!.arguments });
+    await c.conn.sendRequest('workspace/executeCommand', { command: suppress.command.command, arguments: suppress.command.arguments });
     const shown = await c.waitFor('showDocument', () => c.shownDocuments.find((s) => (s as { uri: string }).uri === binding) as { selection: Range; takeFocus: boolean } | undefined);
     assert.deepEqual(shown, { uri: binding, selection: range, takeFocus: true });
     // Until the reason is written: suppression-invalid at the comment, and the finding stays.

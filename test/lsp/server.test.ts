@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { docsUrl } from '../../server/src/host/docs';
 import { applyTextEdits, FTP_BINDING, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
@@ -32,10 +32,8 @@ const TOPOLOGY = [
 
 const byRule = (id: string) => (ds: Diagnostic[]) => ds.some((d) => d.code === id);
 const withoutRule = (id: string) => (ds: Diagnostic[]) => !ds.some((d) => d.code === id);
-const markdown = (h: Hover | null) => (h?.contents as MarkupContent | undefined)?.value ?? '';
-const labels = (r: CompletionItem[] | CompletionList | null) => (Array.isArray(r) ? r : r?.items ?? []).map((i) => i.label);
 
-describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
+describe('btslint lsp: a workspace with gaps, end to end over stdio', () => {
   let root: string;
   let c: LspTestClient;
   let bindingUri: string;
@@ -83,11 +81,11 @@ describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
     const d = ds.find((x) => x.code === 'msgbox-not-clustered')!;
     assert.deepEqual(d.range.start, { line: 6, character: 4 });
     c.open('prod.topology.yaml');
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+    const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: topoUri },
       range: d.range,
       context: { diagnostics: [d], only: ['quickfix'] },
-    })) as CodeAction[];
+    });
     const fix = actions.find((a) => a.edit);
     assert.ok(fix, `no quick-fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.title, 'SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes');
@@ -110,11 +108,11 @@ describe('btslint lsp: the issue\'s done-when scenario over stdio', () => {
     assert.equal(fs.readFileSync(path.join(root, 'prod.topology.yaml'), 'utf8'), TOPOLOGY);
     // The binding finding's own quick-fix edits the topology (at the version the editor holds).
     const bindingDiag = c.diagnostics.get(bindingUri)!.find((x) => x.code === 'ftp-sftp-receive-not-clustered')!;
-    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+    const actions = await c.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: bindingUri },
       range: bindingDiag.range,
       context: { diagnostics: [bindingDiag] },
-    })) as CodeAction[];
+    });
     const fix = actions.find((a) => a.edit)!;
     assert.equal(fix.title, 'Host BizTalkServerApplication is now clustered (one active instance at a time): declare it');
     assert.equal(fix.isPreferred, false);

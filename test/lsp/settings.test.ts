@@ -7,40 +7,15 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LspTestClient, makeWorkspace } from './lspClient';
+import { type ClientOptions, LspTestClient, makeWorkspace, SFTP_BINDING as BINDING, SFTP_TOPOLOGY as TOPOLOGY, withServer } from './lspClient';
 import { pathToUri } from '../../server/src/lsp/paths';
 
-const BINDING = `<?xml version="1.0" encoding="utf-8"?>
-<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <SendPortCollection />
-  <ReceivePortCollection>
-    <ReceivePort Name="Orders.In" IsTwoWay="false">
-      <ReceiveLocations>
-        <ReceiveLocation Name="Orders.In.SFTP">
-          <Address>sftp://partner/orders/*.xml</Address>
-          <ReceiveHandler Name="ReceiveHost_SFTP" />
-          <ReceiveLocationTransportType Name="SFTP" />
-        </ReceiveLocation>
-      </ReceiveLocations>
-    </ReceivePort>
-  </ReceivePortCollection>
-</BindingInfo>
-`;
-
-// Eight findings on their own (backups, SSO, MessageBox, DR...), four of them errors.
-const TOPOLOGY = ['topology: 1', 'environment: production', 'hosts:', '  - name: ReceiveHost_SFTP', '    type: in-process', '    instances: [BTS01, BTS02]', ''].join('\n');
-
-async function session(files: Record<string, string>, options: ConstructorParameters<typeof LspTestClient>[1], f: (c: LspTestClient, root: string) => Promise<void>): Promise<void> {
-  const root = makeWorkspace(files);
-  const c = new LspTestClient(root, options);
-  try {
-    await c.initialize();
+/** A server on a new workspace, once it has checked the workspace. */
+function session(files: Record<string, string>, options: ClientOptions, f: (c: LspTestClient, root: string) => Promise<void>): Promise<void> {
+  return withServer(files, options, async (c, root) => {
     await c.waitForStatus();
     await f(c, root);
-  } finally {
-    await c.shutdown();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 describe('btslint lsp: settings', () => {

@@ -5,29 +5,9 @@
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
 import type { DocumentSymbol } from 'vscode-languageserver/node';
-import { LspTestClient, makeWorkspace } from './lspClient';
+import { LspTestClient, SFTP_BINDING as BINDING, SFTP_TOPOLOGY as TOPOLOGY, withServer } from './lspClient';
 import type { StatusParams } from '../../server/src/lsp/protocol';
-
-const BINDING = `<?xml version="1.0" encoding="utf-8"?>
-<BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <SendPortCollection />
-  <ReceivePortCollection>
-    <ReceivePort Name="Orders.In" IsTwoWay="false">
-      <ReceiveLocations>
-        <ReceiveLocation Name="Orders.In.SFTP">
-          <Address>sftp://partner/orders/*.xml</Address>
-          <ReceiveHandler Name="ReceiveHost_SFTP" />
-          <ReceiveLocationTransportType Name="SFTP" />
-        </ReceiveLocation>
-      </ReceiveLocations>
-    </ReceivePort>
-  </ReceivePortCollection>
-</BindingInfo>
-`;
-
-const TOPOLOGY = ['topology: 1', 'environment: production', 'hosts:', '  - name: ReceiveHost_SFTP', '    type: in-process', '    instances: [BTS01, BTS02]', ''].join('\n');
 
 /** 20,000 nested braces: the glob expansion once recursed on them and overflowed the stack. */
 const HOSTILE_GLOB = '{'.repeat(20000) + 'a' + '}'.repeat(20000);
@@ -41,26 +21,14 @@ function logged(c: LspTestClient, re: RegExp): boolean {
 }
 
 async function alive(c: LspTestClient, uri: string): Promise<void> {
-  const syms = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+  const syms = await c.conn.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(syms.map((s) => s.name), ['Orders.In']);
   assert.equal(c.child.exitCode, null, 'the server process still runs');
 }
 
-async function withServer(files: Record<string, string>, env: Record<string, string>, f: (c: LspTestClient) => Promise<void>): Promise<void> {
-  const root = makeWorkspace(files);
-  const c = new LspTestClient(root, { env });
-  try {
-    await c.initialize();
-    await f(c);
-  } finally {
-    await c.shutdown();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
-
 describe('btslint lsp: survives what fails', () => {
   it('reading a config file written while the server runs throws: error status, last diagnostics kept, recovery', async () => {
-    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'prod.topology.yaml': TOPOLOGY }, { BTSLINT_TEST_FAULTS: 'config-content' }, async (c) => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'prod.topology.yaml': TOPOLOGY }, { env: { BTSLINT_TEST_FAULTS: 'config-content' } }, async (c) => {
       await c.waitForStatus();
       const uri = c.uri('Orders.BindingInfo.xml');
       const before = await c.waitForDiagnostics(uri, (ds) => ds.length > 0);
@@ -90,7 +58,7 @@ describe('btslint lsp: survives what fails', () => {
   });
 
   it('reading config files throws: the start fails visibly, the server answers', async () => {
-    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'btslint.config.json': '{}' }, { BTSLINT_TEST_FAULTS: 'config' }, async (c) => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'btslint.config.json': '{}' }, { env: { BTSLINT_TEST_FAULTS: 'config' } }, async (c) => {
       const st = await c.waitForStatus(0, 'error');
       assert.match(st.error!, /injected fault in config/);
       await alive(c, c.uri('Orders.BindingInfo.xml'));
@@ -98,7 +66,7 @@ describe('btslint lsp: survives what fails', () => {
   });
 
   it('the policy step throws: every check fails visibly, nothing is published, the server answers', async () => {
-    await withServer({ 'Orders.BindingInfo.xml': BINDING }, { BTSLINT_TEST_FAULTS: 'policy' }, async (c) => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING }, { env: { BTSLINT_TEST_FAULTS: 'policy' } }, async (c) => {
       const st = await c.waitForStatus(0, 'error');
       assert.match(st.error!, /^(start|check) failed: injected fault in policy$/);
       const uri = c.open('Orders.BindingInfo.xml');
@@ -112,7 +80,7 @@ describe('btslint lsp: survives what fails', () => {
   });
 
   it('a file read throws (closing a document re-reads it): logged, status error, the server goes on', async () => {
-    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'prod.topology.yaml': TOPOLOGY }, { BTSLINT_TEST_FAULTS: 'read' }, async (c) => {
+    await withServer({ 'Orders.BindingInfo.xml': BINDING, 'prod.topology.yaml': TOPOLOGY }, { env: { BTSLINT_TEST_FAULTS: 'read' } }, async (c) => {
       await c.waitForStatus();
       const uri = c.open('Orders.BindingInfo.xml');
       await c.waitForDiagnostics(uri, () => true);

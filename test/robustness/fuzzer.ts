@@ -238,7 +238,7 @@ export function runCase(c: MutatedCase, comp: { forXml: BtsDocument[]; forTopolo
     for (const f of findings) if (f.uri === doc.uri) doc.lines().range(f.range);
     return problems.length ? problems.slice(0, 5).join('\n') : undefined;
   } catch (e) {
-    return `threw: ${(e as Error)?.stack ?? e}`;
+    return `threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
   }
 }
 
@@ -313,7 +313,7 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       } catch (e) {
         running--;
         fail(new Error(`a fuzz worker could not be started: ${(e as Error).message}`));
-        if (running === 0) reject(fatal);
+        if (running === 0) reject(fatal!);
         return;
       }
       live.add(w);
@@ -354,8 +354,8 @@ export function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         if (m.type !== 'done' || !current || m.index !== current.index) return;
         current = undefined;
         done++;
-        if (m.ms! > slowest.ms) slowest = { index: m.index!, name: m.name!, ms: m.ms!, ops: m.ops! };
-        if (m.error) failures.push({ index: m.index!, name: m.name!, ops: m.ops!, error: m.error });
+        if (m.ms! > slowest.ms) slowest = { index: m.index, name: m.name!, ms: m.ms!, ops: m.ops! };
+        if (m.error) failures.push({ index: m.index, name: m.name!, ops: m.ops!, error: m.error });
         options.onProgress?.(done);
         feed();
       });

@@ -198,7 +198,7 @@ describe('hostile XML', () => {
     assert.match(enc[0].message, /saved as UTF-8.*There is no Unicode byte order mark/);
     const host = findings.find((f) => f.ruleId === 'handler-host-unknown');
     assert.ok(host, 'the send port is still checked against the topology');
-    assert.equal(text(doc, host!), 'UndeclaredHost');
+    assert.equal(text(doc, host), 'UndeclaredHost');
   });
 
   it('the declaration agreeing with the bytes is fine; utf-8 declared on UTF-16 is reported too', () => {

@@ -173,7 +173,7 @@ describe('hostile YAML and JSON topologies', () => {
       for (const leaf of leaves) {
         const node = parsed.getIn(leaf, true) as { range?: [number, number, number] } | undefined;
         assert.ok(node?.range, `${name}: node ${leaf.join('.')}`);
-        if (!schemaStarts.has(node!.range![0])) missed.push(`${leaf.join('.')} = ${doc.text.slice(node!.range![0], node!.range![1])}`);
+        if (!schemaStarts.has(node.range[0])) missed.push(`${leaf.join('.')} = ${doc.text.slice(node.range[0], node.range[1])}`);
       }
       assert.deepEqual(missed, [], `${name}: wrong values without a topology-schema finding on them`);
     }
@@ -213,7 +213,7 @@ function resolve(node: Schema, root: Schema): Schema {
   let n = node;
   for (let guard = 0; guard < 20; guard++) {
     if (typeof n.$ref === 'string') {
-      n = { ...(root.definitions as Record<string, Schema>)[(n.$ref as string).replace('#/definitions/', '')], ...omit(n, '$ref') };
+      n = { ...(root.definitions as Record<string, Schema>)[(n.$ref).replace('#/definitions/', '')], ...omit(n, '$ref') };
       continue;
     }
     if (!n.type && Array.isArray(n.allOf) && n.allOf.length) {

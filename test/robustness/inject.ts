@@ -4,7 +4,6 @@
 // run it like any rule: the tests check that it is isolated (an internal-error finding and a log
 // line), that every other rule still runs, and that the server keeps serving.
 
-/* eslint-disable @typescript-eslint/no-var-requires */
 import type { Rule } from '../../server/src/core/rules/api';
 
 if (process.env.BTSLINT_INJECT_THROWING_RULE) {

@@ -92,7 +92,7 @@ describe('--max-file-size', () => {
     const write = process.stderr.write;
     for (const bad of ['0', '-1', 'abc', '1e3', '']) {
       let err = '';
-      process.stderr.write = ((chunk: string) => ((err += chunk), true)) as typeof process.stderr.write;
+      process.stderr.write = ((chunk: string) => ((err += chunk), true));
       let code: number;
       try {
         code = await main(['--max-file-size', bad, '.'], base);

@@ -69,7 +69,7 @@ describe('the language server keeps serving', () => {
       const ds = await c.waitForDiagnostics(uri, (d) => codes(d).includes(expected), since);
       for (const d of ds) assert.ok(d.range.start.line >= 0 && d.range.start.character >= 0);
       // Requests on the hostile document itself (the outline walks its tree) and on a sound one.
-      const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[] | null;
+      const symbols = await c.conn.sendRequest<DocumentSymbol[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.ok(symbols === null || Array.isArray(symbols));
       const hover = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: topoUri }, position: { line: 2, character: 4 } });
       assert.ok(hover === null || typeof hover === 'object');

@@ -1,8 +1,8 @@
 // A preload for child processes of the robustness tests (`node --require out/test/robustness/probe.js`):
 // it records every file the process touches through `fs` (open, read, list, stat, write), and records
 // and blocks every socket, HTTP request, DNS lookup, fetch and child process. Worker threads (btslint
-// lints large workspaces on several) are allowed and recorded: Node preloads this file in each of them
-// too, so their file accesses are recorded as well. Each thread appends what it sees, as it happens,
+// starts none; the tests assert that any would run btslint's own scripts) are allowed and recorded:
+// Node preloads this file in each of them too, so their file accesses are recorded as well. Each thread appends what it sees, as it happens,
 // to BTSLINT_PROBE_LOG plus `.<threadId>.jsonl` (a terminated worker gets no exit event), and at exit
 // the main thread writes the process's memory (RSS at start and end, and the peak) as JSON to
 // BTSLINT_PROBE_LOG. Without the variable it does nothing.
@@ -10,7 +10,6 @@
 // Patching the public modules is enough: btslint only reaches the file system and the network through
 // them (Node's own module loader reads through `fs` too, which is how reads of the install folder show).
 
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-var-requires */
 // require, not import: the compiled `import * as` yields a copy with getters, and the patches must
 // land on the modules themselves.
 const fs = require('fs') as typeof import('fs');

@@ -105,12 +105,12 @@ after(async () => {
 
 function checkContained(run: CliRun, what: string) {
   assert.ok(run.probe, `${what}: the probe wrote no report (stderr: ${run.stderr})`);
-  assert.deepEqual(run.probe!.forbidden, [], `${what}: sockets, lookups or processes were attempted`);
-  assert.deepEqual(run.probe!.workers.filter((w) => !isInside(w, ROOT)), [], `${what}: worker threads run scripts from outside btslint`);
+  assert.deepEqual(run.probe.forbidden, [], `${what}: sockets, lookups or processes were attempted`);
+  assert.deepEqual(run.probe.workers.filter((w) => !isInside(w, ROOT)), [], `${what}: worker threads run scripts from outside btslint`);
   const allowed = (p: string) => isInside(p, ws) || isInside(p, ROOT) || DOCUMENTED_CONFIG.test(path.basename(p));
-  const escaped = run.probe!.files.filter((f) => !allowed(f.path) || (f.real !== undefined && !allowed(f.real)));
+  const escaped = run.probe.files.filter((f) => !allowed(f.path) || (f.real !== undefined && !allowed(f.real)));
   assert.deepEqual(escaped, [], `${what}: files outside the workspace and the install folder were touched`);
-  const writes = run.probe!.files.filter((f) => f.op.startsWith('write:'));
+  const writes = run.probe.files.filter((f) => f.op.startsWith('write:'));
   assert.deepEqual(writes, [], `${what}: linting wrote files`);
   for (const out of [run.stdout, run.stderr]) {
     assert.ok(!out.includes(SECRET), `${what}: the content of a file outside the workspace appears in the output`);

@@ -2,7 +2,6 @@ import rule from '../../server/src/core/rules/backup-job-missing-or-disabled';
 import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
-const MISSING = /^No "Backup BizTalk Server \(BizTalkMgmtDb\)" job is declared \(backup\.biztalkJob\)/;
 
 ruleTester(rule, {
   valid: [

@@ -58,7 +58,7 @@ describe('config-invalid', () => {
     const got = findings.map((f) => [f.ruleId, f.severity, range(text, f), f.message]);
     assert.deepEqual(got, [
       ['config-invalid', 'error', [2, 14, 2, 35], 'Unknown rule "msgbox-not-clusterd" in rules: did you mean "msgbox-not-clustered"?'],
-      ['config-invalid', 'error', [2, 66, 2, 72], '"rules.restore-not-tested" is "warn"; it must be one of: off, info, warning, error (did you mean "warning"?).'],
+      ['config-invalid', 'error', [2, 66, 2, 72], '"rules.restore-not-tested" is "warn"; it must be one of: "off", "info", "warning", "error" (did you mean "warning"?).'],
       ['config-invalid', 'error', [3, 3, 3, 12], 'Unknown key "ignores" in the top level: did you mean "exclude"?'],
       ['config-invalid', 'error', [4, 3, 4, 12], 'Unknown key "extends" in the top level: btslint config files do not extend each other: the nearest one applies alone; copy the settings you need.'],
       ['config-invalid', 'error', [5, 21, 5, 27], 'Unknown key "prod" in "environments": did you mean "production"?'],

@@ -5,16 +5,11 @@ import * as fs from 'fs';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/custom-db-not-in-backup-job';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
-import { bindingXml, wcf } from '../helpers/bindingFixtures';
+import { lintFiles } from '../helpers/ruleTester';
 import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
-const B = 'Crm.BindingInfo.xml';
 const JOB = 'backup:\n  biztalkJob:\n    enabled: true\n';
-const WHY =
-  "It takes part in BizTalk's distributed transactions, so it must be backed up with the same marks as the BizTalk databases or a restore leaves it out of step. Microsoft: add it to adm_OtherBackupDatabases (after running Backup_Setup_All_Procs.sql and Backup_Setup_All_Tables.sql in it).";
-const sendSql = (address: string) => bindingXml({ send: [{ name: 'ToCrm', adapter: 'WCF-SQL', host: 'SendHost', address }] });
 
 describe('custom-db-not-in-backup-job on the real Apress 2016 BookOrders binding', () => {
   const name = 'Apress__biztalk-server-2016__Chapter5__BookOrdersSolutionBAM__BookOrdersSolution__Bindings__Bindings.xml';

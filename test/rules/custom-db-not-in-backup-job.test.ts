@@ -1,11 +1,8 @@
 // custom-db-not-in-backup-job: application databases in BizTalk's transactions should be in the Backup
 // BizTalk Server job: declared custom in the topology (a warning), or found in WCF-SQL / SQL adapter
 // addresses (information: Microsoft makes it optional); not endpoints with useAmbientTransaction="false".
-import * as fs from 'fs';
-import { describe, it } from 'node:test';
-import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/custom-db-not-in-backup-job';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { ruleTester } from '../helpers/ruleTester';
 import { bindingXml, wcf } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';

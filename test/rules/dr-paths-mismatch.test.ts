@@ -14,7 +14,6 @@ sqlInstances:
       - { name: BizTalkMsgBoxDb, dataVolume: 'E:', logVolume: 'L:' }
       - { name: BizTalkMgmtDb, dataVolume: 'F:', logVolume: 'L:' }
 `;
-const WHY = 'BizTalk log shipping restores every database to the drive and path it has in production (Microsoft: "BizTalk Server log shipping does not support the RESTORE WITH MOVE" command), so the DR SQL Servers need the same drive letters and paths.';
 
 ruleTester(rule, {
   valid: [

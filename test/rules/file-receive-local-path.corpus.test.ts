@@ -7,14 +7,11 @@ import * as fs from 'fs';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/file-receive-local-path';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
-import { bindingXml } from '../helpers/bindingFixtures';
+import { lintFiles } from '../helpers/ruleTester';
 import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
-const B = 'Files.BindingInfo.xml';
 const TOPO = 'topology: 1\nenvironment: production\n';
-const file = (address: string, adapter = 'FILE') => bindingXml({ receive: [{ name: 'Orders.File', adapter, host: 'RecvHost', address }] });
 
 describe('file-receive-local-path on real bindings', () => {
   it('Apress 2016 BookOrders: fires at the FILE receive location only, inside its element', () => {

@@ -3,11 +3,8 @@
 // the Apress 2016 BookOrders solution (a C:\ receive folder) and the Deployment Framework's Advanced
 // sample, whose receive Address is a ${FileInPath} token commented out for XmlPreprocess and resolved
 // from its SettingsFileGenerator.xml.
-import * as fs from 'fs';
-import { describe, it } from 'node:test';
-import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/file-receive-local-path';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { ruleTester } from '../helpers/ruleTester';
 import { bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';

@@ -6,19 +6,15 @@ import * as fs from 'fs';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/msmq-local-queue-not-clustered';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
-import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
+import { lintFiles } from '../helpers/ruleTester';
 import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
-const B = 'Queues.BindingInfo.xml';
 const APRESS = 'Apress__biztalk-2006-recipes__1590597117-1__Chapter04__Recipe_4.15__4_-_15_--_Maintaining_Message_Order.zip__SequentialConvoyOrchestration__Bindings.xml';
 
 const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n';
 const GOOD = 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - { name: BTSMSMQ, clustered: true }\n';
 
-const recv = (queue: string, extra: Record<string, string> = {}) =>
-  bindingXml({ receive: [{ name: 'Orders.MSMQ', adapter: 'MSMQ', host: 'MsmqHost', address: queue, data: adapterConfig({ queue, ...extra }) }] });
 
 describe('msmq-local-queue-not-clustered on the real Apress 2006 ordered-delivery binding', () => {
   const files = { [T]: TOPO.replace('MsmqHost', 'BizTalkServerApplication'), 'Bindings.xml': fs.readFileSync(corpusFile(APRESS)) };

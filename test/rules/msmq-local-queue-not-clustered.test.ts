@@ -2,16 +2,12 @@
 // clustered host that depends on a clustered MSMQ resource. msmq-local-queue-not-clustered.corpus.test.ts
 // runs it on the real Apress 2006 recipe binding (MSMQ send port and an ordered MSMQ receive location,
 // both on .\PRIVATE$ queues).
-import * as fs from 'fs';
-import { describe, it } from 'node:test';
-import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/msmq-local-queue-not-clustered';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { ruleTester } from '../helpers/ruleTester';
 import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
 const B = 'Queues.BindingInfo.xml';
-const APRESS = 'Apress__biztalk-2006-recipes__1590597117-1__Chapter04__Recipe_4.15__4_-_15_--_Maintaining_Message_Order.zip__SequentialConvoyOrchestration__Bindings.xml';
 
 const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: MsmqHost\n    instances: [BTS01, BTS02]\n';
 const GOOD = 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\nmsmqServers:\n  - { name: BTSMSMQ, clustered: true }\n';

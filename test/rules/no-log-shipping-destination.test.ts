@@ -4,7 +4,6 @@ import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
 const HEAD = 'topology: 1\nenvironment: production\n';
-const WHY = 'Microsoft: the Backup BizTalk Server job with BizTalk log shipping "is currently the only fully documented and supported method" to recover the BizTalk databases on another site.';
 
 ruleTester(rule, {
   valid: [{ name: 'BizTalk log shipping to a DR instance', files: { [T]: HEAD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n' } }],

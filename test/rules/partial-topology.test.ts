@@ -102,7 +102,7 @@ function* variants(root: Json): Generator<{ label: string; value: Json }> {
       change(parent as Record<string | number, Json>, at[at.length - 1]);
       return copy;
     };
-    yield { label: `${at.join('.')} removed`, value: edit((p, k) => (Array.isArray(p) ? p.splice(Number(k), 1) : delete (p as Record<string | number, Json>)[k])) };
+    yield { label: `${at.join('.')} removed`, value: edit((p, k) => (Array.isArray(p) ? p.splice(Number(k), 1) : delete p[k])) };
     for (const v of VALUES) yield { label: `${at.join('.')} = ${JSON.stringify(v)}`, value: edit((p, k) => ((p as Record<string | number, Json>)[k] = structuredClone(v))) };
   }
 }

@@ -9,9 +9,8 @@ import { corpusFile } from '../helpers/paths';
 
 const T = 'prod.topology.yaml';
 const TOPO = "topology: 1\nenvironment: production\nservers:\n  - name: BTS01\n    roles: [biztalk]\n    backup:\n      windows: { schedule: daily, destination: '\\\\b\\w' }\n";
+/** TOPO with the IIS backup the fix declares, as it writes it. */
 const FIXED = TOPO + "      iis:\n        schedule: weekly\n        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'\n";
-const project = (include: string) =>
-  `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003"><PropertyGroup><IncludeVirtualDirectories>${include}</IncludeVirtualDirectories></PropertyGroup><ItemGroup><IISApp Include="Orders"><VirtualPath>/Orders</VirtualPath></IISApp></ItemGroup></Project>`;
 
 ruleTester(rule, {
   valid: [],
@@ -26,34 +25,14 @@ ruleTester(rule, {
           messageId: 'missing',
           data: { server: 'BTS01', what: 'IIS (the deployment Deployment.btdfproj creates IIS applications on it)' },
           fixKind: 'declaration',
-          fixOutput: { [T]: `topology: 1
-environment: production
-servers:
-  - name: BTS01
-    roles: [biztalk]
-    backup:
-      windows: { schedule: daily, destination: '\\\\b\\w' }
-      iis:
-        schedule: weekly
-        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
-` },
+          fixOutput: { [T]: FIXED },
         },
       ],
     },
     {
       name: 'the real extracted MSI with a WebDirectory resource',
       files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__004-HttpJsonOrch__msi__Aim.HttpJsonOrch.msi__ApplicationDefinition.adf')) },
-      errors: [{ nodePath: 'servers[name=BTS01].backup', range: [4, 5, 4, 16], messageId: 'missing', data: { server: 'BTS01', what: 'IIS (the deployment ApplicationDefinition.adf creates IIS applications on it)' }, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
-environment: production
-servers:
-  - name: BTS01
-    roles: [biztalk]
-    backup:
-      windows: { schedule: daily, destination: '\\\\b\\w' }
-      iis:
-        schedule: weekly
-        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
-` } }],
+      errors: [{ nodePath: 'servers[name=BTS01].backup', range: [4, 5, 4, 16], messageId: 'missing', data: { server: 'BTS01', what: 'IIS (the deployment ApplicationDefinition.adf creates IIS applications on it)' }, fixKind: 'declaration', fixOutput: { [T]: FIXED } }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 // platform-backup-missing, deployment manifests: a Deployment Framework project that creates IIS
 // applications, or an application MSI with a WebDirectory resource, makes IIS a platform piece of every
-// BizTalk server (issue 5; the rule's own table tests are in platform-backup-missing.test.ts; the real
+// BizTalk server (the rule's own table tests are in platform-backup-missing.test.ts; the real
 // corpus manifests: platform-backup-missing.deployment.corpus.test.ts).
 import * as fs from 'fs';
 import rule from '../../server/src/core/rules/platform-backup-missing';
@@ -29,17 +29,7 @@ ruleTester(rule, {
           range: [4, 5, 4, 16],
           messageId: 'missing',
           fixKind: 'declaration',
-          fixOutput: { [T]: `topology: 1
-environment: production
-servers:
-  - name: BTS01
-    roles: [biztalk]
-    backup:
-      windows: { schedule: daily, destination: '\\\\b\\w' }
-      iis:
-        schedule: weekly
-        destination: '\\\\<<backup server>>\\<<share>>\\BTS01-iis'
-` },
+          fixOutput: { [T]: FIXED },
         },
       ],
     },

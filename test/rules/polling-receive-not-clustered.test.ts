@@ -7,7 +7,6 @@ import { bindingXml, Endpoint, flat, wcf } from '../helpers/bindingFixtures';
 const T = 'prod.topology.yaml';
 const B = 'Orders.BindingInfo.xml';
 const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n    instances: [BTS01, BTS02]\n';
-const FIXED = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n    instances: [BTS01, BTS02]\n    clustered: true\n';
 
 const one = (e: Partial<Endpoint>) => bindingXml({ receive: [{ name: 'Orders.Poll', adapter: 'WCF-SQL', host: 'PollHost', address: 'mssql://SQL1//Orders?', ...e }] });
 const POLL = { endpoint: 'Receive location "Orders.Poll"', host: 'PollHost', instances: 'has 2 instances (BTS01, BTS02)', consequence: 'each instance can pick up the same rows' };

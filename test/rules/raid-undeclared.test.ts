@@ -4,7 +4,6 @@ import rule from '../../server/src/core/rules/raid-undeclared';
 import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
-const RAID = "'<<RAID level: 10, 1, 5, 6, 0 or none>>'";
 const inst = (volumes: string, dbs: string) => `topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    volumes:\n${volumes}    databases:\n${dbs}`;
 
 ruleTester(rule, {

@@ -3,9 +3,6 @@ import rule from '../../server/src/core/rules/secret-backup-local';
 import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
-const WHY =
-  'A backup that sits on the master secret server is lost with it, and the SSO database cannot be decrypted without the secret. Microsoft: after you generate the master secret, "back it up and store it in a secure location": away from the server, on removable media in a safe or a protected share on another machine.';
-const REMOTE = "'\\\\<<secure server>>\\<<share>>\\SSO\\master-secret.bak'";
 const cfg = (file: string) =>
   `<Configuration><Feature Name="SSOServer,Engine"><Question ID="IsSecretServer"><Answer Value="Create" Selected="Yes"><FILE ID="SSO_ID_BACKUP_SECRET_FILE"><Value>${file}</Value></FILE></Answer></Question></Feature></Configuration>`;
 

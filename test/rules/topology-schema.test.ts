@@ -101,8 +101,8 @@ sqlInstances:
       name: 'a drive without its colon and a quoted boolean, four spaces and CRLF',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: E\r\n                raid: 10\r\nbackup:\r\n    biztalkJob: { enabled: "yes" }\r\n' },
       errors: [
-        { messageId: 'problem', nodePath: 'topology-schema:"drive" is "E", which is not in the expected form (a drive written like \'E:\').', fixOutput: null, range: [6, 24, 6, 25], message: /^"drive" is "E", which is not in the expected form \(a drive written like 'E:'\)/ },
-        { messageId: 'problem', nodePath: 'topology-schema:"enabled" must be true or false; found "yes".', fixOutput: null, range: [9, 28, 9, 33], message: '"enabled" must be true or false; found "yes".' },
+        { messageId: 'problem', nodePath: 'topology-schema:"sqlInstances[SQL1].volumes[E].drive" is "E", which is not in the expected form (a drive written like \'E:\').', fixOutput: null, range: [6, 24, 6, 25], message: /^"sqlInstances\[SQL1\]\.volumes\[E\]\.drive" is "E", which is not in the expected form \(a drive written like 'E:'\)/ },
+        { messageId: 'problem', nodePath: 'topology-schema:"backup.biztalkJob.enabled" must be true or false; found "yes".', fixOutput: null, range: [9, 28, 9, 33], message: '"backup.biztalkJob.enabled" must be true or false; found "yes".' },
       ],
     },
     {

@@ -1,10 +1,7 @@
 // unresolved-token: each ${Token} / $(Token) of a binding that the environment's Deployment Framework
 // settings do not define, reported once per token per file at its first use.
-import * as fs from 'fs';
-import { describe, it } from 'node:test';
-import * as assert from 'node:assert/strict';
 import rule from '../../server/src/core/rules/unresolved-token';
-import { lintFiles, ruleTester } from '../helpers/ruleTester';
+import { ruleTester } from '../helpers/ruleTester';
 import { bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';

@@ -4,7 +4,6 @@ import { ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
 const inst = (m: string) => `topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    haMethod: ${m}\n`;
-const END = 'Use a failover cluster instance or an availability group for high availability, and the Backup BizTalk Server job with BizTalk log shipping for disaster recovery.';
 
 ruleTester(rule, {
   valid: [{ name: 'no haMethod', files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQL1, failoverCluster: { nodes: [A, B] } }\n' } }],

@@ -1,6 +1,8 @@
-// The CLI's only contact with the file system: finding candidate files under the given paths (the walk
-// the language server does too, host/walk.ts) and reading their bytes. The core receives bytes and
-// never reads files itself.
+// The CLI's file finding: the candidate files under the given paths (the walk the language server
+// does too, host/walk.ts), and their display paths. It reads no file: every read goes through
+// host/confine.ts (the one read gate: roots, no symlink, no FIFO, size and byte budget), and every write
+// through host/output.ts (reports, baselines) or cli/fix.ts (--fix). The core receives bytes and never
+// touches the file system.
 
 import * as fs from 'fs';
 import * as path from 'path';

@@ -17,6 +17,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { structuredPatch } from 'diff';
 import { applyEdits, BtsDocument, decode, encode, Finding, FixKind, readDocument, TextEdit } from '../core';
 import { safeText } from '../core/sanitize';
 
@@ -336,91 +337,24 @@ export function atomicWrite(file: string, bytes: Uint8Array): void {
 
 // ------------------------------------------------------------------------------------ unified diff
 
-/** The lines of a text, without their terminators (\r\n, \n or a lone \r). */
-function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split(/\r\n|\n|\r/);
-  if (/(\r\n|\n|\r)$/.test(text)) lines.pop();
-  return lines;
-}
-
-type Op = { kind: ' ' | '-' | '+'; line: string; a: number; b: number };
-
-/** Line operations turning `a` into `b`: common prefix and suffix, and an LCS over the middle. */
-function diffLines(a: string[], b: string[]): Op[] {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const am = a.slice(pre, a.length - suf);
-  const bm = b.slice(pre, b.length - suf);
-  const ops: Op[] = [];
-  for (let i = 0; i < pre; i++) ops.push({ kind: ' ', line: a[i], a: i, b: i });
-  const n = am.length;
-  const m = bm.length;
-  if (n * m > 4_000_000) {
-    // Too large for a table: show the middle as replaced (still a correct diff).
-    am.forEach((l, i) => ops.push({ kind: '-', line: l, a: pre + i, b: pre }));
-    bm.forEach((l, j) => ops.push({ kind: '+', line: l, a: pre + n, b: pre + j }));
-  } else {
-    const w = m + 1;
-    const lcs = new Uint32Array((n + 1) * w);
-    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i * w + j] = am[i] === bm[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && am[i] === bm[j]) {
-        ops.push({ kind: ' ', line: am[i], a: pre + i, b: pre + j });
-        i++;
-        j++;
-      } else if (i < n && (j === m || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
-        ops.push({ kind: '-', line: am[i], a: pre + i, b: pre + j });
-        i++;
-      } else {
-        ops.push({ kind: '+', line: bm[j], a: pre + i, b: pre + j });
-        j++;
-      }
-    }
-  }
-  for (let k = 0; k < suf; k++) ops.push({ kind: ' ', line: a[a.length - suf + k], a: a.length - suf + k, b: b.length - suf + k });
-  return ops;
-}
-
-/** A unified diff (`diff -u` style, 3 lines of context) from `before` to `after`; '' when equal. */
+/**
+ * A unified diff (`diff -u` style, 3 lines of context) from `before` to `after`, by the `diff` package;
+ * '' when equal. A change of the last line's terminator shows with patch's "\ No newline at end of
+ * file" marker, never as a header with no hunk. Lines are shown without their CR in a file whose
+ * lines end in CRLF (elsewhere a CR shows, escaped), each through safeText: they are the repository's.
+ */
 export function unifiedDiff(before: string, after: string, fileA: string, fileB = fileA, context = 3): string {
   if (before === after) return '';
-  const a = splitLines(before);
-  const b = splitLines(after);
-  const ops = diffLines(a, b);
+  const { hunks } = structuredPatch(fileA, fileB, before, after, undefined, undefined, { context });
+  const crlf = /^[^\n]*\r\n/.test(before) || (before === '' && /^[^\n]*\r\n/.test(after));
   const out: string[] = [`--- a/${safeText(fileA)}`, `+++ b/${safeText(fileB)}`];
-  let k = 0;
-  while (k < ops.length) {
-    if (ops[k].kind === ' ') {
-      k++;
-      continue;
+  for (const h of hunks) {
+    // diff -u numbers an empty side from the line before it (`-0,0`).
+    out.push(`@@ -${h.oldLines ? h.oldStart : h.oldStart - 1},${h.oldLines} +${h.newLines ? h.newStart : h.newStart - 1},${h.newLines} @@`);
+    for (const line of h.lines) {
+      if (line.startsWith('\\')) out.push(line);
+      else out.push(line[0] + safeText(crlf && line.endsWith('\r') ? line.slice(1, -1) : line.slice(1), Infinity));
     }
-    // A hunk: from `context` lines before this change to `context` lines after the last change that
-    // is at most 2*context unchanged lines from the next.
-    let start = k;
-    while (start > 0 && k - start < context && ops[start - 1].kind === ' ') start--;
-    let end = k;
-    for (;;) {
-      while (end < ops.length && ops[end].kind !== ' ') end++;
-      let gap = end;
-      while (gap < ops.length && ops[gap].kind === ' ') gap++;
-      if (gap < ops.length && gap - end <= 2 * context) end = gap;
-      else break;
-    }
-    const stop = Math.min(ops.length, end + context);
-    const hunk = ops.slice(start, stop);
-    const aLines = hunk.filter((o) => o.kind !== '+').length;
-    const bLines = hunk.filter((o) => o.kind !== '-').length;
-    const aStart = hunk[0].a + (aLines ? 1 : 0);
-    const bStart = hunk[0].b + (bLines ? 1 : 0);
-    out.push(`@@ -${aStart},${aLines} +${bStart},${bLines} @@`);
-    // The lines are the repository's: printed safely (core/sanitize.ts), a line with a control visibly escaped.
-    for (const o of hunk) out.push(o.kind + safeText(o.line, Infinity));
-    k = stop;
   }
   return out.join('\n') + '\n';
 }

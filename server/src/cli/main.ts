@@ -2,9 +2,8 @@
 // A thin shell: it finds files, reads bytes, hands them to the core and prints what the core found.
 // Exit codes: 0 no error-level finding, 1 at least one, 2 usage error or internal failure.
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, lint, readDocument, skippedDocument, workspaceOf } from '../core';
+import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
+import { allRules, BtsDocument, DEFAULT_MAX_FILE_SIZE, FixKind, describeModel, workspaceOf } from '../core';
 import { docsUrl } from '../host/docs';
 import { displayPath, findFiles } from './files';
 import { Confinement, readAsDocument, runBudget } from '../host/confine';
@@ -13,10 +12,8 @@ import { FORMATTERS } from './format';
 import { runLint, runPrintConfig, RunUsageError } from './run';
 import { InitUsageError, runInit } from './init';
 import { fsReason, OutputError, writeReport, writeStdout } from '../host/output';
+import { version as VERSION } from '../../../package.json';
 import { useNodeDecoders } from '../host/fastDecode';
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const VERSION: string = require('../../../../package.json').version;
 
 class UsageError extends Error {}
 
@@ -100,64 +97,93 @@ interface Args {
   force: boolean;
 }
 
+/** The options, for node:util's parseArgs (which splits `--name=value`, `-f value` and `--`). */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  stdio: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'print-config': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'fix-type': { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'ignore-suppressions': { type: 'boolean' },
+  'require-topology': { type: 'boolean' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  environment: { type: 'string' },
+  force: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  today: { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+type OptionName = keyof typeof OPTIONS;
+const COMMANDS = ['init', 'model', 'rules', 'lsp'] as const;
+
 function parseArgs(argv: string[]): Args {
   const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, fix: false, fixDryRun: false, quiet: false, ignoreSuppressions: false, requireTopology: false, errorOnUnmatchedPattern: true, force: false };
-  let i = 0;
-  if (argv[0] === 'init' || argv[0] === 'model' || argv[0] === 'rules' || argv[0] === 'lsp') {
-    args.command = argv[0];
-    i = 1;
-  }
-  const value = (flag: string): string => {
-    const v = argv[++i];
-    if (v === undefined || (v.startsWith('-') && v.length > 1)) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const take = () => (inline !== undefined ? inline : value(flag));
-    switch (flag) {
-      case '-h':
-      case '--help':
+  const command = COMMANDS.find((c) => c === argv[0]);
+  if (command) args.command = command;
+  // Non-strict tokens, checked here, so that each mistake gets btslint's one-line message with the
+  // option as it was typed (`-f needs a value`, `unknown option --bogus`).
+  const { tokens } = parseArgv({ args: command ? argv.slice(1) : argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind === 'option-terminator') continue;
+    if (t.kind === 'positional') {
+      args.paths.push(t.value);
+      continue;
+    }
+    if (!Object.hasOwn(OPTIONS, t.name)) throw new UsageError(`unknown option ${t.rawName}`);
+    const name = t.name as OptionName;
+    let v = '';
+    if (OPTIONS[name].type === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
+    } else {
+      // A value that looks like an option (`-f --quiet`) is the value forgotten, as ESLint reads it.
+      if (t.value === undefined || (!t.inlineValue && t.value.length > 1 && t.value.startsWith('-'))) throw new UsageError(`${t.rawName} needs a value`);
+      v = t.value;
+    }
+    switch (name) {
+      case 'help':
         args.command = 'help';
         break;
-      case '-v':
-      case '--version':
+      case 'version':
         args.command = 'version';
         break;
-      case '-f':
-      case '--format':
-        args.format = take();
+      case 'format':
+        args.format = v;
         break;
-      case '-o':
-      case '--output-file':
-        args.outputFile = take();
+      case 'output-file':
+        args.outputFile = v;
         break;
-      case '--json':
+      case 'json':
         args.json = true;
         break;
-      case '--no-color':
+      case 'no-color':
         args.color = false;
         break;
-      case '--stdio':
+      case 'stdio':
         break;
-      case '-c':
-      case '--config':
-        args.config = take();
+      case 'config':
+        args.config = v;
         break;
-      case '--print-config':
-        args.printConfig = take();
+      case 'print-config':
+        args.printConfig = v;
         break;
-      case '--fix':
+      case 'fix':
         args.fix = true;
         break;
-      case '--fix-dry-run':
+      case 'fix-dry-run':
         args.fixDryRun = true;
         break;
-      case '--fix-type': {
-        const v = take();
+      case 'fix-type': {
         const kinds = v.split(',').map((k) => k.trim()).filter((k) => k);
         for (const k of kinds) {
           if (k === 'suggestion') throw new UsageError('--fix never applies suggestions: they change what the topology declares; accept them one by one in the editor');
@@ -167,53 +193,46 @@ function parseArgs(argv: string[]): Args {
         args.fixTypes = [...new Set(kinds as FixKind[])];
         break;
       }
-      case '--baseline':
-        args.baseline = take();
+      case 'baseline':
+        args.baseline = v;
         break;
-      case '--write-baseline':
-        args.writeBaseline = take();
+      case 'write-baseline':
+        args.writeBaseline = v;
         break;
-      case '--quiet':
+      case 'quiet':
         args.quiet = true;
         break;
-      case '--ignore-suppressions':
+      case 'ignore-suppressions':
         args.ignoreSuppressions = true;
         break;
-      case '--require-topology':
+      case 'require-topology':
         args.requireTopology = true;
         break;
-      case '--no-error-on-unmatched-pattern':
+      case 'no-error-on-unmatched-pattern':
         args.errorOnUnmatchedPattern = false;
         break;
-      case '--environment':
-        args.environment = take();
+      case 'environment':
+        args.environment = v;
         break;
-      case '--force':
+      case 'force':
         args.force = true;
         break;
-      case '--max-warnings': {
-        const v = take();
+      case 'max-warnings':
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of warnings, not "${v}"`);
         args.maxWarnings = Number(v);
         break;
-      }
-      case '--max-file-size': {
-        const v = take();
+      case 'max-file-size': {
         const mb = Number(v);
         if (!/^\d+(\.\d+)?$/.test(v) || !(mb > 0)) throw new UsageError(`--max-file-size needs a size in megabytes greater than 0, not "${v}"`);
         args.maxFileSize = Math.round(mb * 1024 * 1024);
         break;
       }
-      case '--today': {
-        const v = take();
+      case 'today': {
         const d = new Date(`${v}T00:00:00Z`);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || isNaN(d.getTime())) throw new UsageError(`--today needs a date written YYYY-MM-DD, not "${v}"`);
         args.today = d;
         break;
       }
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        args.paths.push(a);
     }
   }
   if (args.command !== 'init' && (args.force || args.environment !== undefined)) throw new UsageError(`${args.force ? '--force' : '--environment'} is an option of btslint init`);
@@ -251,9 +270,6 @@ function readAll(paths: string[], cwd: string, progress: boolean, maxFileSize = 
   return docs;
 }
 
-/** Output goes through host/output.ts (a closed stdout ends it quietly; files are never written through links). */
-const write = writeReport;
-
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   useNodeDecoders();
   let args: Args;
@@ -279,9 +295,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       case 'rules': {
         const metas = allRules.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) }));
         if (args.format === 'json' || args.json) {
-          write(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds: fixKinds ?? [], sources })), null, 2) + '\n', args.outputFile, cwd);
+          writeReport(JSON.stringify(metas.map(({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds, sources }) => ({ id, description, defaultSeverity, category, docsUrl: url, fixable, fixKinds: fixKinds ?? [], sources })), null, 2) + '\n', args.outputFile, cwd);
         } else {
-          write(metas.map((m) => `${m.id.padEnd(40)} ${m.defaultSeverity.padEnd(8)} ${m.category.padEnd(11)} ${m.description}`).join('\n') + '\n', args.outputFile, cwd);
+          writeReport(metas.map((m) => `${m.id.padEnd(40)} ${m.defaultSeverity.padEnd(8)} ${m.category.padEnd(11)} ${m.description}`).join('\n') + '\n', args.outputFile, cwd);
         }
         return 0;
       }
@@ -291,14 +307,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         const docs = readAll(args.paths, cwd, true, args.maxFileSize).filter((d) => d.kind !== 'other');
         const ws = workspaceOf(docs);
         const described = { documents: docs.map((d) => describeModel(d, displayPath(d.uri, cwd), ws)) };
-        write(safeJson(JSON.stringify(described, null, 2)) + '\n', args.outputFile, cwd);
+        writeReport(safeJson(JSON.stringify(described, null, 2)) + '\n', args.outputFile, cwd);
         return 0;
       }
       case 'lint': {
         // Config files, suppressions, baselines, --fix and the CI formats: see run.ts.
         const run = { ...args, format: args.printConfig && args.json ? 'json' : args.format };
         if (args.printConfig) return runPrintConfig(args.printConfig, run, cwd);
-        return await runLint(run, cwd, VERSION);
+        return runLint(run, cwd, VERSION);
       }
     }
   } catch (e) {

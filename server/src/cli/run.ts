@@ -7,7 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BtsDocument, DEFAULT_MAX_FILE_SIZE, Finding, FixKind, isTopologyName, Position, readDocument } from '../core';
 import { ConfigResolver, describeConfig, EffectiveConfig, effective, isIncluded, parseConfig } from '../core/config';
-import { Confinement, outcomeToDocument as readAsDocumentFrom, readConfigBytes, runBudget } from '../host/confine';
+import { Confinement, outcomeToDocument as readAsDocumentFrom, readConfigBytes, readNamedFile, runBudget } from '../host/confine';
+
+/** The largest baseline file read: far more than any real one (a short JSON record per finding). */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 import { safeJson, safeLines, safeText } from '../core/sanitize';
 import { allRules } from '../core';
 import { Baseline, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
@@ -45,18 +48,8 @@ export interface RunArgs {
   errorOnUnmatchedPattern?: boolean;
 }
 
-/** A baseline file's bytes, or undefined when it is not a readable file (the user named it). */
-export function readFileIfAny(p: string): Uint8Array | undefined {
-  try {
-    if (!fs.statSync(p).isFile()) return undefined;
-    return fs.readFileSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The config source for a run: one file given with --config, or discovery from each file's folder. */
-export function configSource(args: RunArgs, cwd: string): { configFor(file: string): EffectiveConfig; all(): EffectiveConfig[] } {
+export function configSource(args: RunArgs, cwd: string): { configFor: (file: string) => EffectiveConfig; all: () => EffectiveConfig[] } {
   if (args.config) {
     const file = path.resolve(cwd, args.config);
     const bytes = readConfigBytes(file);
@@ -72,8 +65,8 @@ export function configSource(args: RunArgs, cwd: string): { configFor(file: stri
 interface Workspace {
   docs: BtsDocument[];
   bytes: Map<string, Uint8Array>;
-  configFor(file: string): EffectiveConfig;
-  configs(): EffectiveConfig[];
+  configFor: (file: string) => EffectiveConfig;
+  configs: () => EffectiveConfig[];
   /** Config files (as documents, for positions) whose problems are reported. */
   configDocs: Map<string, BtsDocument>;
 }
@@ -170,20 +163,20 @@ function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline
   return args.requireTopology ? { ...result, findings: result.findings.map((f) => (f.ruleId === 'no-topology' ? { ...f, severity: 'error' } : f)) } : result;
 }
 
-/** The report, to --output-file or stdout: host/output.ts writeReport (the one place output is written). */
-const writeOut = writeReport;
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
-export async function runLint(args: RunArgs, cwd: string, version: string): Promise<number> {
+export function runLint(args: RunArgs, cwd: string, version: string): number {
   const ws = readWorkspace(args, cwd);
   const baselinePath = args.baseline ? path.resolve(cwd, args.baseline) : undefined;
   let baseline: Baseline | undefined;
   if (baselinePath) {
-    const b = readFileIfAny(baselinePath);
-    if (!b) throw new RunUsageError(`no such baseline file: ${args.baseline} (write one with --write-baseline ${args.baseline})`);
+    const b = readNamedFile(baselinePath, MAX_BASELINE_BYTES);
+    if ('missing' in b) throw new RunUsageError(`no such baseline file: ${args.baseline} (write one with --write-baseline ${args.baseline})`);
+    if ('tooLarge' in b) throw new RunUsageError(`the baseline ${args.baseline} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MB; btslint does not read it`);
+    if (!('bytes' in b)) throw new RunUsageError(`cannot read the baseline ${args.baseline}: ${'refused' in b ? b.refused : 'no bytes'}`);
     try {
-      baseline = parseBaseline(Buffer.from(b).toString('utf8'));
+      baseline = parseBaseline(b.bytes.toString('utf8'));
     } catch (e) {
       throw new RunUsageError(`cannot read the baseline ${args.baseline}: ${(e as Error).message}`);
     }
@@ -207,7 +200,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
           return listed.join('') + unifiedDiff(ws.docs.find((d) => d.uri === file)!.text, c.text, shown);
         })
         .join('');
-      writeOut(diffs, args.outputFile, cwd);
+      writeReport(diffs, args.outputFile, cwd);
       process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
       return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -255,7 +248,7 @@ export async function runLint(args: RunArgs, cwd: string, version: string): Prom
     baseline: unchanged && baselinePath ? { file: baselinePath, unchanged: args.quiet ? unchanged.filter((f) => f.severity === 'error') : unchanged } : undefined,
     fixable: args.format === 'stylish' && !args.fix ? fixableCounts(docs, ws, report, findings) : undefined,
   });
-  writeOut(out, args.outputFile, cwd);
+  writeReport(out, args.outputFile, cwd);
   if (args.format === 'stylish' && !args.outputFile && shown.length === 0) {
     const kinds = docs.filter((d) => d.kind !== 'other').length;
     writeStdout(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);
@@ -305,7 +298,7 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
       rules: d.rules.map((r) => ({ id: r.id, levels: Object.fromEntries(Object.entries(r.levels).map(([env, l]) => [env, { level: l.level, source: { ...l.source, file: l.source.file && show(l.source.file) } }])) })),
       problems: d.problems.map((p) => ({ ...p, file: show(p.file) })),
     };
-    writeOut(safeJson(JSON.stringify(json, null, 2)) + '\n', args.outputFile, cwd);
+    writeReport(safeJson(JSON.stringify(json, null, 2)) + '\n', args.outputFile, cwd);
     return d.problems.length ? 1 : 0;
   }
   const where = (s: { file: string | null; key: string | null; line?: number; column?: number; note?: string }) =>
@@ -336,7 +329,7 @@ export function runPrintConfig(file: string, args: RunArgs, cwd: string): number
     lines.push('Problems in the config file (reported as config-invalid when linting):');
     for (const p of d.problems) lines.push(`  ${show(p.file)}:${p.line}:${p.column}  ${safeText(p.message)}`);
   }
-  writeOut(lines.join('\n') + '\n', args.outputFile, cwd);
+  writeReport(lines.join('\n') + '\n', args.outputFile, cwd);
   return d.problems.length ? 1 : 0;
 }
 

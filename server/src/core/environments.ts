@@ -144,7 +144,7 @@ export function environmentRuns(documents: BtsDocument[], options: MembershipOpt
       const envs = environmentsByName(p, extra);
       if (envs.length) [environments, source] = [envs, 'file-name'];
     }
-    const judges = environments ? candidates.filter((t) => environments!.includes(envOf(t) ?? '')) : candidates;
+    const judges = environments ? candidates.filter((t) => environments.includes(envOf(t) ?? '')) : candidates;
     for (const t of judges) members.get(t)!.push(d);
     membership.set(d, { environments, source, topologies: judges.map((t) => t.uri) });
   }

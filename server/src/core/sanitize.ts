@@ -15,7 +15,6 @@
 /** The longest piece of repository text printed as is (a message, a path, a name). */
 export const MAX_TEXT = 2000;
 
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const NAMED: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t', '\u001b': '\\x1b' };
 
@@ -58,7 +57,6 @@ export function safeJson(json: string): string {
   // `#` only occurs inside strings in JSON, so the \u0023 escape reads back as the same string.
   let out = json.includes('##') ? json.replace(/##(vso\[|\[)/gi, '\\u0023\\u0023$1') : json;
   // JSON.stringify escapes C0 controls but leaves C1 controls and the bidi controls as they are.
-  // eslint-disable-next-line no-control-regex
   out = out.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return out;
 }

@@ -8,6 +8,7 @@
 //     following a symlink (O_NOFOLLOW) and without blocking (O_NONBLOCK: a FIFO opens at once), then
 //     `fstat` on the open file: only a regular file under the size limit and the run's byte budget
 //     is read, and only the size fstat gave;
+//   - `readNamedFile`: a file named on the command line (--baseline), by its realpath, as readFileAt;
 //   - `readConfigBytes`: a btslint.config.* file (never through a symlink, at most MAX_CONFIG_BYTES + 1
 //     bytes: the core reports a larger one);
 //   - `confineSource` (host/sources.ts, no Node module: the browser's server uses it too): a config's
@@ -213,6 +214,20 @@ export function readFileAt(file: string, maxBytes: number, budget?: ByteBudget):
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * A file the user named on the command line (a --baseline): read as readFileAt reads (a regular file,
+ * without blocking, at most `maxBytes`), by its realpath, since a link the user names is theirs to follow.
+ */
+export function readNamedFile(file: string, maxBytes: number): ReadOutcome {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch (e) {
+    return openError(e);
+  }
+  return readFileAt(real, maxBytes);
 }
 
 export async function readFileAtAsync(file: string, maxBytes: number, budget?: ByteBudget): Promise<ReadOutcome> {

@@ -19,7 +19,7 @@ export function packageRoot(): string {
   if (root) return root;
   for (let dir = __dirname; ; ) {
     try {
-      if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'btslint' && fs.existsSync(path.join(dir, 'docs', 'rules'))) return (root = dir);
+      if ((JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'btslint' && fs.existsSync(path.join(dir, 'docs', 'rules'))) return (root = dir);
     } catch {
       // no package.json here (or not JSON): keep going up
     }

@@ -29,7 +29,7 @@ export function clientSupport(c: ClientCapabilities): ClientSupport {
     showDocument: !!c.window?.showDocument?.support,
     workspaceFolders: !!c.workspace?.workspaceFolders,
     snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
-    snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport,
+    snippetEdits: !!(c.workspace?.workspaceEdit)?.snippetEditSupport,
     createFiles: !!c.workspace?.applyEdit && !!c.workspace?.workspaceEdit?.documentChanges && !!c.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
   };
 }

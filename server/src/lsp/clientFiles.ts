@@ -79,7 +79,7 @@ export class ClientFileSource implements FileSource {
         this.log(`${method} got no answer within ${ms} ms`);
         return undefined;
       }
-      return (r ?? undefined) as R | undefined;
+      return r ?? undefined;
     } catch (e) {
       this.log(`${method} failed: ${(e as Error)?.message ?? e}`);
       return undefined;

@@ -93,8 +93,9 @@ export class DiskSync {
   async onWatchedFiles(raw: unknown): Promise<boolean> {
     const { state, policy } = this.host;
     // A client may send anything (`changes: null`, a URI that is not a string): such changes are dropped.
-    const changes = (Array.isArray(raw) ? raw : []).filter(
-      (c): c is { uri: string; type: FileChangeType } => !!c && typeof c === 'object' && typeof c.uri === 'string' && [1, 2, 3].includes(c.type),
+    const changes = (Array.isArray(raw) ? (raw as unknown[]) : []).filter(
+      (c): c is { uri: string; type: FileChangeType } =>
+        !!c && typeof c === 'object' && 'uri' in c && typeof c.uri === 'string' && 'type' in c && [1, 2, 3].includes(c.type as number),
     );
     let relevant = false;
     let configChanged = false;

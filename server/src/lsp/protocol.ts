@@ -122,7 +122,7 @@ export interface ApplyAdapterSettingsParams {
   text: string;
   baseText?: string;
 }
-export type ApplyAdapterSettingsResult = { edit: unknown | null } | { problems: string[] };
+export type ApplyAdapterSettingsResult = { edit: unknown } | { problems: string[] };
 
 /**
  * Request `btslint/init`: `btslint init` for a workspace folder. The server writes nothing itself: it

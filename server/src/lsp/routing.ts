@@ -105,7 +105,7 @@ export function route(h: RoutingHost): void {
       range: (x) => ({ start: m.position(x.start, 'start'), end: m.position(x.end, 'end') }),
       line: (l, side) => client.positionAt(view.toClient(lines.offset({ line: l, character: 0 }), side)).line,
     };
-    return back(r as NonNullable<T>, m);
+    return back(r, m);
   };
 
   c.onHover((p) =>
@@ -252,7 +252,7 @@ export function route(h: RoutingHost): void {
           if ('bytes' in r) doc = readDocument(p.uri, r.bytes);
         }
         if (!doc || doc.kind === 'other') return null;
-        return describeModel(doc, fsPath ?? p.uri) as ModelResult;
+        return describeModel(doc, fsPath ?? p.uri);
       },
       null,
     ),

@@ -410,7 +410,7 @@ export class BtslintServer {
     // The CLI's pipeline (core/pipeline.ts: environments, rules, config levels, suppressions,
     // config-invalid) in steps, back to the event loop whenever a slice has run SLICE_MS, so requests
     // are answered during a whole-workspace check; a newer change drops it.
-    const onInternalError = (id: string, e: unknown) => this.log(`rule ${id} failed: ${(e as Error)?.stack ?? e}`, 'error');
+    const onInternalError = (id: string, e: unknown) => this.log(`rule ${id} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`, 'error');
     const options = {
       now,
       configFor: (uri: string) => this.policy.configFor(uri),

@@ -49,7 +49,7 @@ export interface LaidOut {
 
 /** Lays the platform out, left to right. */
 export function layoutPlatform(p: Platform): LaidOut {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g = new dagre.graphlib.Graph<dagre.GraphLabel, dagre.NodeLabel, dagre.EdgeLabel>({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 70, edgesep: 8, marginx: 12, marginy: 12 });
   for (const el of p.elements) {
     const w = Math.max(cut(el.name).length * CHAR_W, cut(el.detail, 52).length * SMALL_W, el.spof ? 150 : 0) + 28;
@@ -64,11 +64,11 @@ export function layoutPlatform(p: Platform): LaidOut {
   const graph = g.graph();
   const nodes = p.elements.map((el) => {
     const n = g.node(el.id);
-    return { el, x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height };
+    return { el, x: (n.x ?? 0) - n.width / 2, y: (n.y ?? 0) - n.height / 2, width: n.width, height: n.height };
   });
   const edges = p.links
     .map((l, i) => {
-      const e = g.edge({ v: l.from, w: l.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number } | undefined;
+      const e = g.edge({ v: l.from, w: l.to, name: `e${i}` }) as dagre.EdgeLabel | undefined;
       return e?.points ? { from: l.from, to: l.to, label: l.label, points: e.points, lx: showLabel(l.label) ? e.x : undefined, ly: showLabel(l.label) ? e.y : undefined } : undefined;
     })
     .filter((e): e is NonNullable<typeof e> => !!e);

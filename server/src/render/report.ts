@@ -10,17 +10,18 @@ import { findingOf } from '../core/model/platform';
 import { escapeHtml } from './escape';
 import { KIND_LABEL, PLATFORM_CSS, renderPlatformSvg } from './platformSvg';
 import type { SvgOptions } from './platformSvg';
+import { groupBy } from '../core/group';
 
 export interface ReportInput {
   findings: readonly Finding[];
   /** One per topology (environment), in the order to show them. */
   platforms: readonly Platform[];
-  display(uri: string): string;
+  display: (uri: string) => string;
   /** 0-based line of an offset in a file. */
-  line(uri: string, offset: number): number;
+  line: (uri: string, offset: number) => number;
   version: string;
   /** The link to a rule's page (the CLI: the installed page, host/docs.ts). */
-  ruleUrl(id: string): string;
+  ruleUrl: (id: string) => string;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -164,7 +165,7 @@ function findingsHtml(findings: readonly Finding[], loc: (uri: string, offset: n
     }</li>`;
 
   out.push('<h3>Findings by rule</h3>');
-  const byRule = group(sorted, (f) => f.ruleId);
+  const byRule = groupBy(sorted, (f) => f.ruleId);
   for (const [rule, list] of [...byRule].sort((a, b) => worst(b[1]) - worst(a[1]) || (a[0] < b[0] ? -1 : 1))) {
     const sev = SEVERITIES.find((s) => list.some((f) => f.severity === s))!;
     out.push(`<details class="rule-group sev-${sev}" open><summary><a href="${escapeHtml(docsUrl(rule))}">${escapeHtml(rule)}</a> (${list.length})</summary><ul class="findings">`);
@@ -172,7 +173,7 @@ function findingsHtml(findings: readonly Finding[], loc: (uri: string, offset: n
     out.push('</ul></details>');
   }
   out.push('<h3>Findings by file</h3>');
-  const byFile = group(sorted, (f) => f.uri);
+  const byFile = groupBy(sorted, (f) => f.uri);
   for (const [uri, list] of [...byFile].sort((a, b) => (loc(a[0], 0) < loc(b[0], 0) ? -1 : 1))) {
     out.push(`<details><summary class="loc">${escapeHtml(loc(uri, 0).replace(/:1$/, ''))} (${list.length})</summary><ul class="findings">`);
     for (const f of [...list].sort((a, b) => a.range.start - b.range.start)) out.push(item(f, true, false));
@@ -182,16 +183,8 @@ function findingsHtml(findings: readonly Finding[], loc: (uri: string, offset: n
 }
 
 function worst(list: Finding[]): number {
-  return Math.max(...list.map((f) => severityRank(f.severity)));
+  let w = -Infinity;
+  for (const f of list) w = Math.max(w, severityRank(f.severity));
+  return w;
 }
 
-function group<K>(list: Finding[], keyOf: (f: Finding) => K): Map<K, Finding[]> {
-  const out = new Map<K, Finding[]>();
-  for (const f of list) {
-    const k = keyOf(f);
-    const g = out.get(k);
-    if (g) g.push(f);
-    else out.set(k, [f]);
-  }
-  return out;
-}

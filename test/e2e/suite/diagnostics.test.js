@@ -1,5 +1,5 @@
 'use strict';
-// The "done when", in a real VS Code: the FTP-host finding on the binding with its rule id
+// End to end, in a real VS Code: the FTP-host finding on the binding with its rule id
 // and docs link; the MessageBox finding on the topology; its quick-fix (applied through
 // vscode.commands) clears it; marking the host clustered in the topology clears the binding's
 // finding without touching the binding.

@@ -115,7 +115,7 @@ export async function run(): Promise<void> {
   const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${codeOf(finding)}.md`)));
   const whyStart = /^## Why it matters[ \t]*\r?\n\s*([^\r\n]{1,40})/m.exec(page)?.[1];
   if (!whyStart) throw new Error(`the page of ${codeOf(finding)} has no "Why it matters"`);
-  const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', bindingUri, finding.range.start)) as vscode.Hover[];
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', bindingUri, finding.range.start);
   const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
   if (!text.includes(whyStart.replace(/[*_`[\]]/g, '').slice(0, 20)) && !text.includes(whyStart.slice(0, 20))) throw new Error(`the hover over ${codeOf(finding)} has no "Why it matters" (${whyStart}):\n${text}`);
   log(`4. the hover over ${codeOf(finding)} explains it`);

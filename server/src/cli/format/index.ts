@@ -22,8 +22,8 @@ export interface FixableCounts {
 export interface FormatInput {
   findings: Finding[];
   /** The path to show for a finding's uri (relative to the current folder when inside it). */
-  display(uri: string): string;
-  position(uri: string, offset: number): Position;
+  display: (uri: string) => string;
+  position: (uri: string, offset: number) => Position;
   color: boolean;
   cwd: string;
   version: string;

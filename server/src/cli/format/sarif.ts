@@ -6,9 +6,12 @@
 import { createHash } from 'crypto';
 import { allRules, docsPath, Severity } from '../../core';
 import { docsUrl, readmeUrl } from '../../host/docs';
+import type * as Sarif from 'sarif';
+import { groupBy } from '../../core/group';
 import type { FormatInput } from './index';
 
-const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+// The SARIF object model's types are @types/sarif's.
+const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function fingerprint(ruleId: string, file: string, nodePath: string): string {
   return createHash('sha256').update(`${ruleId}\u0000${file.replace(/\\/g, '/').toLowerCase()}\u0000${nodePath}`).digest('hex').slice(0, 32);
@@ -43,7 +46,7 @@ function isAbsolutePath(p: string): boolean {
  * each segment percent-encoded. Outside it (the display path is absolute): an absolute file: URI and no
  * uriBaseId, since SARIF forbids combining a base with a reference that starts with a slash.
  */
-export function artifactLocation(display: string): { uri: string; uriBaseId?: string } {
+export function artifactLocation(display: string): Sarif.ArtifactLocation {
   if (isAbsolutePath(display)) return { uri: fileUri(display) };
   return { uri: encodeSegments(display.replace(/\\/g, '/')), uriBaseId: 'SRCROOT' };
 }
@@ -51,17 +54,17 @@ export function artifactLocation(display: string): { uri: string; uriBaseId?: st
 export function sarif({ findings, display, position, cwd, version, baseline }: FormatInput): string {
   const rules = allRules.map((r) => r.meta);
   const index = new Map(rules.map((m, i) => [m.id, i]));
-  const region = (uri: string, range: { start: number; end: number }) => {
+  const region = (uri: string, range: { start: number; end: number }): Sarif.Region => {
     const s = position(uri, range.start);
     const e = position(uri, range.end);
     return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
-  const location = (uri: string, range: { start: number; end: number }) => ({
+  const location = (uri: string, range: { start: number; end: number }): Sarif.Location => ({
     physicalLocation: { artifactLocation: artifactLocation(display(uri)), region: region(uri, range) },
   });
   // With --baseline, the findings it records follow the new ones, marked unchanged and suppressed.
-  const results = findings.concat(baseline?.unchanged ?? []).map((f, k) => {
-    const result: Record<string, unknown> = {
+  const results = findings.concat(baseline?.unchanged ?? []).map((f, k): Sarif.Result => {
+    const result: Sarif.Result = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
       message: { text: f.message },
@@ -83,12 +86,7 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
       result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.uri, r.range), message: { text: r.message } }));
     }
     if (f.fix) {
-      const byFile = new Map<string, typeof f.fix.edits>();
-      for (const e of f.fix.edits) {
-        const edits = byFile.get(e.uri);
-        if (edits) edits.push(e);
-        else byFile.set(e.uri, [e]);
-      }
+      const byFile = groupBy(f.fix.edits, (e) => e.uri);
       result.fixes = [
         {
           description: { text: f.fix.title },
@@ -103,7 +101,7 @@ export function sarif({ findings, display, position, cwd, version, baseline }: F
     }
     return result;
   });
-  const log = {
+  const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [

@@ -6,6 +6,7 @@
 import { Finding } from '../../core';
 import { docsUrl } from '../../host/docs';
 import type { FormatInput } from './index';
+import { groupBy } from '../../core/group';
 
 const C = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
@@ -70,13 +71,3 @@ function groupOf(f: Finding, display: (uri: string) => string): string {
   return ALL;
 }
 
-function groupBy<K>(list: Finding[], keyOf: (f: Finding) => K): Map<K, Finding[]> {
-  const out = new Map<K, Finding[]>();
-  for (const f of list) {
-    const k = keyOf(f);
-    const g = out.get(k);
-    if (g) g.push(f);
-    else out.set(k, [f]);
-  }
-  return out;
-}

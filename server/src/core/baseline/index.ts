@@ -64,7 +64,7 @@ export function parseBaseline(text: string): Baseline {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`the baseline is not JSON (${(e as Error).message})`);
+    throw new Error(`the baseline is not JSON (${(e as Error).message})`, { cause: e });
   }
   const b = data as Partial<Baseline>;
   if (!b || typeof b !== 'object' || !Array.isArray(b.entries)) throw new Error('the baseline has no "entries" list; write one with --write-baseline');

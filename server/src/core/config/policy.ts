@@ -12,7 +12,7 @@ import { applyLevel, configuredLevel, EffectiveConfig } from './resolve';
 export interface PolicyOptions {
   now: Date;
   /** The effective config for a file (the nearest config file's, or defaults). */
-  configFor(uri: string): EffectiveConfig;
+  configFor: (uri: string) => EffectiveConfig;
   /** False for an audit run: every suppression is ignored (and none is reported). Default true. */
   suppressions?: boolean;
 }
@@ -63,7 +63,7 @@ export function configFindings(configs: EffectiveConfig[]): Finding[] {
     seen.add(cfg.file.toLowerCase());
     const c = configuredLevel(cfg, 'config-invalid', undefined);
     if (c?.level === 'off') continue;
-    const severity = c ? (c.level as Finding['severity']) : 'error';
+    const severity = c ? (c.level) : 'error';
     for (const p of cfg.problems) {
       out.push({ ruleId: 'config-invalid', severity, message: p.message, uri: p.file, range: p.range, nodePath: NodePath.id('config-invalid', p.message).toString() });
     }

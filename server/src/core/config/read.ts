@@ -3,11 +3,11 @@
 // by the `yaml` package, which keeps source ranges: for JSON, comments are first blanked out with
 // spaces (newlines kept), so every offset still points into the file as written.
 
-import type { ErrorObject } from 'ajv';
 import { configValidator, yaml } from '../lazy';
 import schema from '../../../../schemas/btslint.config.schema.json';
 import { decode, OffsetRange } from '../text';
-import { addDuplicateKeyErrors, LNode, nodeAt } from '../readers/yamlNode';
+import { addDuplicateKeyErrors, LNode } from '../readers/yamlNode';
+import { schemaProblem, SchemaWording, simplifySchemaErrors } from '../readers/schemaErrors';
 import { MAX_ALIASES, yamlGuard } from '../readers/topology';
 import { patternProblem } from './glob';
 import type { Level } from '../types';
@@ -64,7 +64,7 @@ export interface EnvironmentMembers {
 }
 
 export function configSchema(): Record<string, unknown> {
-  return schema as Record<string, unknown>;
+  return schema;
 }
 
 export function isConfigFileName(name: string): boolean {
@@ -101,7 +101,7 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   for (const e of doc.errors) {
     out.problems.push({ message: `The config file cannot be read: ${e.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim()}.`, range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) } });
   }
-  const root = new LNode(doc, doc.contents as never, null, null, null);
+  const root = new LNode(doc, doc.contents, null, null, null);
   if (!yaml().isMap(doc.contents)) {
     if (!doc.errors.length && source.trim() !== '') out.problems.push({ message: 'A btslint config file holds a mapping of keys (rules, environments, include, exclude, topologies).', range: { start: 0, end: Math.min(text.length, 1) } });
     return out;
@@ -114,23 +114,23 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     return out;
   }
   const validate = configValidator(); // compiled ahead of time, as the topology's
-  if (!validate(data)) for (const err of dedupe(validate.errors ?? []).slice(0, MAX_CONFIG_PROBLEMS)) out.problems.push(locate(root, err));
+  if (!validate(data)) for (const err of simplifySchemaErrors(validate.errors ?? []).slice(0, MAX_CONFIG_PROBLEMS)) out.problems.push(schemaProblem(root, err, CONFIG_WORDING));
 
   // Glob lists: one over MAX_CONFIG_PATTERNS is ignored (a problem at its key); a pattern over a size
   // limit (glob.ts patternProblem) is a problem at the pattern, and is left out.
   const patterns = (n: LNode, key: string): string[] | undefined => {
-    const items = n.strings().filter((s) => s.str!.trim() !== '');
+    const items = n.strings().filter((s) => s.str.trim() !== '');
     if (items.length > MAX_CONFIG_PATTERNS) {
       out.problems.push({ message: `"${key}" lists ${items.length.toLocaleString('en-US')} patterns; btslint reads at most ${MAX_CONFIG_PATTERNS}, so it ignores this setting.`, range: n.keyRange });
       return undefined;
     }
     return items
       .filter((s) => {
-        const problem = patternProblem(s.str!);
+        const problem = patternProblem(s.str);
         if (problem) out.problems.push({ message: problem, range: s.range });
         return !problem;
       })
-      .map((s) => s.str!);
+      .map((s) => s.str);
   };
   const known = new Set(knownRuleIds);
   const readLevels = (node: LNode | undefined, prefix: string): Map<string, Setting<Level>> => {
@@ -164,7 +164,7 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     for (const key of ['files', 'fileNameMarkers'] as const) {
       const n = e.get(key);
       if (!n?.isSeq) continue;
-      const value = key === 'files' ? patterns(n, `environments.${env}.files`) : n.strings().map((s) => s.str!).filter((s) => s.trim() !== '');
+      const value = key === 'files' ? patterns(n, `environments.${env}.files`) : n.strings().map((s) => s.str).filter((s) => s.trim() !== '');
       if (value) m[key] = { value, key: `environments.${env}.${key}`, range: n.entryRange };
     }
     if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);
@@ -213,20 +213,6 @@ export function blankJsonComments(text: string, problems: ConfigProblem[] = []):
   return chars.join('');
 }
 
-function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-function segments(pointer: string): string[] {
-  return pointer ? pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : [];
-}
-
 const TOP_KEYS = ['root', 'rules', 'environments', 'include', 'exclude', 'topologies'];
 
 /** Hints for keys other linters' config files have and btslint's does not. */
@@ -241,33 +227,10 @@ const FOREIGN_KEYS: Record<string, string> = {
 
 const LEVEL_ALIASES: Record<string, string> = { warn: 'warning', err: 'error', none: 'off', ignore: 'off', disabled: 'off', note: 'info', information: 'info', '0': 'off', '1': 'warning', '2': 'error' };
 
-function locate(root: LNode, err: ErrorObject): ConfigProblem {
-  const segs = segments(err.instancePath);
-  const node = nodeAt(root, segs) ?? root;
-  const where = node.path ? `"${node.path}"` : 'the top level';
-  const p = err.params as Record<string, unknown>;
-  switch (err.keyword) {
-    case 'additionalProperties': {
-      const extra = String(p.additionalProperty);
-      const at = node.get(extra);
-      const allowed = Object.keys((err.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
-      const foreign = segs.length === 0 ? FOREIGN_KEYS[extra] : undefined;
-      const near = closest(extra, allowed);
-      const hint = foreign ?? (near ? `did you mean "${near}"?` : `known keys: ${(segs.length === 0 ? TOP_KEYS : allowed).join(', ')}.`);
-      return { range: at ? at.keyRange : node.keyRange, message: `Unknown key "${extra}" in ${where}: ${/[.?]$/.test(hint) ? hint : hint + '.'}` };
-    }
-    case 'enum': {
-      const v = node.toJS();
-      const alias = typeof v === 'string' ? LEVEL_ALIASES[v.toLowerCase()] : undefined;
-      return { range: node.range, message: `${where} is ${JSON.stringify(v)}; it must be one of: ${((p.allowedValues as unknown[]) ?? []).join(', ')}${alias ? ` (did you mean "${alias}"?)` : ''}.` };
-    }
-    case 'type': {
-      const want = p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping of keys' : p.type === 'string' ? 'text' : String(p.type);
-      return { range: node.range, message: `${where} must be ${want}; found ${JSON.stringify(node.toJS())}.` };
-    }
-    case 'minLength':
-      return { range: node.range, message: `${where} is empty.` };
-    default:
-      return { range: node.range, message: `${where}: ${err.message ?? 'is not valid'}.` };
-  }
-}
+/** The config file's additions to the shared schema-error wording. */
+const CONFIG_WORDING: SchemaWording = {
+  hiddenKeys: ['$schema'],
+  unknownKeyHint: (key, path) => (path.length === 0 ? FOREIGN_KEYS[key] : undefined),
+  knownKeys: (path, allowed) => (path.length === 0 ? TOP_KEYS : allowed),
+  enumAlias: (v) => (typeof v === 'string' ? LEVEL_ALIASES[v.toLowerCase()] : undefined),
+};

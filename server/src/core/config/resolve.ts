@@ -51,7 +51,7 @@ export interface EffectiveConfig {
   parsed?: ParsedConfig;
 }
 
-const DEFAULTS: EffectiveConfig = Object.freeze({ levels: {}, environments: {}, include: [], exclude: [], topologies: [], root: false, members: {}, sources: {}, problems: [] }) as EffectiveConfig;
+const DEFAULTS: EffectiveConfig = Object.freeze({ levels: {}, environments: {}, include: [], exclude: [], topologies: [], root: false, members: {}, sources: {}, problems: [] });
 
 /** What applies where no config file does. */
 export const NO_CONFIG: EffectiveConfig = DEFAULTS;
@@ -111,7 +111,7 @@ export class ConfigResolver {
         this.byFile.set(p.toLowerCase(), eff);
         return eff;
       }
-      if (content !== undefined) present.push({ path: p, content: content as string | Uint8Array });
+      if (content !== undefined) present.push({ path: p, content: content });
     }
     if (!present.length) return undefined;
     const chosen = present[0];
@@ -172,7 +172,7 @@ export function effective(parsed: ParsedConfig, dir: string): EffectiveConfig {
   }
   for (const [env, m] of parsed.members) {
     eff.members[env] = { topology: m.topology && resolveConfigPath(dir, m.topology.value), files: m.files?.value ?? [], fileNameMarkers: m.fileNameMarkers?.value ?? [] };
-    for (const k of ['topology', 'files', 'fileNameMarkers'] as const) if (m[k]) eff.sources[`environments.${env}.${k}`] = src(m[k]!);
+    for (const k of ['topology', 'files', 'fileNameMarkers'] as const) if (m[k]) eff.sources[`environments.${env}.${k}`] = src(m[k]);
   }
   return eff;
 }

@@ -56,7 +56,7 @@ export function scalar(v: Value, s: Style): string {
   if (s.json) return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return 'null';
-  const str = String(v);
+  const str = typeof v === 'string' ? v : JSON.stringify(v);
   if (PLAIN_SAFE.test(str) && !LOOKS_TYPED.test(str) && !str.endsWith(' ') && !/ #|: /.test(str)) return str;
   if (s.quote === "'" || str.includes('\\')) return `'${str.replace(/'/g, "''")}'`;
   return JSON.stringify(str);

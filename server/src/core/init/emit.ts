@@ -32,21 +32,19 @@ export class YSeq {
   ) {}
 }
 
-const PLAIN = /^[A-Za-z_][A-Za-z0-9_.\-]*$/;
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 
 /** A string as a YAML scalar: plain when nothing could misread it, else quoted. */
 export function scalar(v: string | number | boolean): string {
   if (typeof v !== 'string') return String(v);
   if (PLAIN.test(v) && !RESERVED.test(v)) return v;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v)) return JSON.stringify(v);
   return `'${v.replace(/'/g, "''")}'`;
 }
 
 /** Comment text on one line, without control characters. */
 export function commentText(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
@@ -73,7 +71,7 @@ function emitMap(m: YMap, indent: number, out: string[], firstPrefix?: string): 
     else {
       out.push(withComment(key, e.comment));
       if (v instanceof YMap) emitMap(v, indent + 2, out);
-      else emitSeq(v as YSeq, indent + 2, out);
+      else emitSeq(v, indent + 2, out);
     }
   });
 }

@@ -118,7 +118,7 @@ export class TopologyView {
   }
 
   /** A top-level key's node (`biztalk`, `backup`, `sso`, `dr`…), when declared. */
-  section<K extends keyof TopologyShape & string>(key: K): LNode<TopologyShape[K]> | undefined {
+  section<K extends keyof TopologyShape>(key: K): LNode<TopologyShape[K]> | undefined {
     return this.root.get(key) as LNode<TopologyShape[K]> | undefined;
   }
 
@@ -129,7 +129,7 @@ export class TopologyView {
 
   /** The items of a top-level list (`servers`, `fileShares`…); none when it is missing or not a list. */
   list<K extends TopologyListKey>(key: K): LNode<ItemShape<TopologyShape[K]>>[] {
-    return (this.root.get(key)?.items() ?? []) as LNode<ItemShape<TopologyShape[K]>>[];
+    return this.root.get(key)?.items() ?? [];
   }
 
   sqlInstances(): SqlInstanceNode[] {
@@ -181,7 +181,7 @@ export class TopologyView {
     });
   }
 
-  findServer(name: string): LNode | undefined {
+  findServer(name: string): LNode<ItemShape<TopologyShape['servers']>> | undefined {
     return this.servers().find((s) => sameName(s.get('name')?.str, name));
   }
 

@@ -100,7 +100,7 @@ const cache = new WeakMap<BtsDocument[], Map<string, TokenTable>>();
 /** The token values of one environment, from the workspace's settings files and workbooks. */
 export function tokenTable(ws: Workspace, environment: string | undefined): TokenTable {
   let perWs = cache.get(ws.documents);
-  if (!perWs) cache.set(ws.documents, (perWs = new Map()));
+  if (!perWs) cache.set(ws.documents, (perWs = new Map<string, TokenTable>()));
   const key = environment ?? '';
   const hit = perWs.get(key);
   if (hit) return hit;
@@ -138,7 +138,7 @@ export function tokenTable(ws: Workspace, environment: string | undefined): Toke
         } else if (s.doc.settingsWorkbook && s.column !== undefined) {
           const setting = byName(s.doc.settingsWorkbook.settings).get(lower);
           const v = setting && workbookValue(setting, s.column);
-          if (v) return { name: setting!.name, value: v.value, doc: s.doc, range: v.range, origin: s.label };
+          if (v) return { name: setting.name, value: v.value, doc: s.doc, range: v.range, origin: s.label };
         }
       }
       return undefined;
@@ -190,7 +190,7 @@ export interface ResolvedText {
 
 export function findTokens(text: string): TokenUse[] {
   const out: TokenUse[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) out.push({ name: (m[1] ?? m[2]).trim(), raw: m[0], index: m.index! });
+  for (const m of text.matchAll(TOKEN_RE)) out.push({ name: (m[1] ?? m[2]).trim(), raw: m[0], index: m.index });
   return out;
 }
 

@@ -2,12 +2,11 @@
 // schemas/topology.schema.json with ajv (all errors), and reports each schema error at the YAML/JSON
 // node it concerns, in words an administrator reads without knowing JSON Schema.
 
-import type { ErrorObject } from 'ajv';
 import type { CST, Document, Node } from 'yaml';
 import { topologyValidator, yaml } from '../lazy';
 import schema from '../../../../schemas/topology.schema.json';
 import { addDuplicateKeyErrors, aliasTable, LNode, nodeAt } from './yamlNode';
-import { closest } from '../suggest';
+import { pointerSegments, schemaProblem, SchemaWording, simplifySchemaErrors } from './schemaErrors';
 import type { OffsetRange } from '../text';
 
 export interface ReaderProblem {
@@ -24,8 +23,13 @@ export interface TopologyModel {
   problems: ReaderProblem[];
 }
 
+/** The topology's additions to the shared schema-error wording. */
+const TOPOLOGY_WORDING: SchemaWording = {
+  constNote: (path) => (path.join('.') === 'topology' ? ' (the only topology format version btslint knows)' : ''),
+};
+
 export function topologySchema(): Record<string, unknown> {
-  return schema as Record<string, unknown>;
+  return schema;
 }
 
 /** The largest number of alias expansions accepted (an alias bomb stops here with a finding). */
@@ -114,7 +118,7 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
     const start = Math.min(e.pos[0], text.length);
     problems.push({ kind: 'parse', message, range: { start, end: Math.min(text.length, Math.max(e.pos[1], start + 1)) } });
   }
-  const root = new LNode(doc, doc.contents as never, null, null, null);
+  const root = new LNode(doc, doc.contents, null, null, null);
   const model: TopologyModel = { root, isJson, problems };
   if (!yaml().isMap(doc.contents)) {
     if (doc.errors.length === 0) {
@@ -154,16 +158,16 @@ function readTopologyUnsafe(text: string, isJson: boolean, schema = true): Topol
   const validate = topologyValidator();
   if (!validate(data)) {
     let reported = 0;
-    const errors = simplify(validate.errors ?? []);
+    const errors = simplifySchemaErrors(validate.errors ?? []);
     for (const err of errors) {
       // A <<placeholder>> a quick-fix inserted is reported by unfilled-placeholder, not as a schema error.
-      const at = nodeAt(root, segments(err.instancePath));
+      const at = nodeAt(root, pointerSegments(err.instancePath));
       if (at && typeof at.value === 'string' && /<<[^<>\r\n]{1,80}>>/.test(at.value)) continue;
       if (reported === MAX_PROBLEMS) {
         problems.push({ kind: 'schema', message: `... and more schema errors after this one, not listed (btslint reports the first ${MAX_PROBLEMS} of a file).`, range: at?.range ?? { start: 0, end: 0 } });
         break;
       }
-      const { range, message } = locate(root, err);
+      const { range, message } = schemaProblem(root, err, TOPOLOGY_WORDING);
       problems.push({ kind: 'schema', message, range });
       reported++;
     }
@@ -255,106 +259,3 @@ function cleanYamlMessage(m: string): string {
   return m.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
-/** Drops the noise ajv adds around oneOf/anyOf, keeping the most specific errors. */
-function simplify(errors: ErrorObject[]): ErrorObject[] {
-  const out: ErrorObject[] = [];
-  const seen = new Set<string>();
-  const byPath = new Map<string, ErrorObject[]>();
-  for (const e of errors) {
-    const list = byPath.get(e.instancePath) ?? [];
-    list.push(e);
-    byPath.set(e.instancePath, list);
-  }
-  for (const e of errors) {
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
-    // When a value fails a type check in one branch and an enum in another, keep one message per path+keyword.
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  // Under anyOf/oneOf a value can fail both `type` and `enum`; prefer the enum (it lists the choices).
-  const listed = new Set(out.filter((o) => o.keyword === 'enum' || o.keyword === 'const').map((o) => o.instancePath));
-  return out.filter((e) => !(e.keyword === 'type' && listed.has(e.instancePath)));
-}
-
-function segments(pointer: string): string[] {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function where(node: LNode | undefined): string {
-  const p = node?.path;
-  return p ? `"${p}"` : 'the top level';
-}
-
-function describeType(t: unknown): string {
-  const list = Array.isArray(t) ? t : [t];
-  const words = list.map((x) =>
-    x === 'integer' ? 'a whole number' : x === 'number' ? 'a number' : x === 'boolean' ? 'true or false' : x === 'array' ? 'a list' : x === 'object' ? 'a mapping of keys' : x === 'string' ? 'text' : String(x),
-  );
-  return words.join(' or ');
-}
-
-function fmtValue(v: unknown): string {
-  if (typeof v === 'string') return `"${v}"`;
-  return JSON.stringify(v);
-}
-
-
-function locate(root: LNode, err: ErrorObject): { range: OffsetRange; message: string } {
-  const segs = segments(err.instancePath);
-  const node = nodeAt(root, segs) ?? root;
-  const key = segs.length ? segs[segs.length - 1] : undefined;
-  const label = key !== undefined && isNaN(Number(key)) ? `"${key}"` : `this item of ${where(node.parent ?? undefined)}`;
-  const p = err.params as Record<string, unknown>;
-  switch (err.keyword) {
-    case 'additionalProperties': {
-      const extra = String(p.additionalProperty);
-      const unknown = node.get(extra);
-      const allowed = Object.keys(((err.parentSchema as { properties?: object })?.properties ?? {}) as object);
-      const hint = closest(extra, allowed);
-      return {
-        range: unknown ? unknown.keyRange : node.keyRange,
-        message: `Unknown key "${extra}" in ${where(node)}${hint ? `: did you mean "${hint}"?` : `. Known keys: ${allowed.join(', ')}.`}`,
-      };
-    }
-    case 'required': {
-      const missing = String(p.missingProperty);
-      return { range: node.parent ? node.keyRange : { start: node.range.start, end: node.range.start + 1 }, message: `${where(node)} is missing the required key "${missing}".` };
-    }
-    case 'enum':
-      return {
-        range: node.range,
-        message: `${label} is ${fmtValue(node.toJS())}; it must be one of: ${((p.allowedValues as unknown[]) ?? []).map(fmtValue).join(', ')}.`,
-      };
-    case 'const':
-      return { range: node.range, message: `${label} must be ${fmtValue(p.allowedValue)}${key === 'topology' ? ' (the only topology format version btslint knows)' : ''}; found ${fmtValue(node.toJS())}.` };
-    case 'type':
-      return { range: node.range, message: `${label} must be ${describeType(p.type)}; found ${fmtValue(node.toJS())}.` };
-    case 'pattern':
-      return { range: node.range, message: `${label} is ${fmtValue(node.toJS())}, which is not in the expected form${patternHint(err)}.` };
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return { range: node.range, message: `${label} is ${fmtValue(node.toJS())}; it ${(err.message ?? 'is out of range').replace(/^must be /, 'must be ')}.` };
-    case 'minItems':
-      return { range: node.range, message: `${label} must list at least ${p.limit} item(s).` };
-    case 'uniqueItems':
-      return { range: node.range, message: `${label} lists the same item twice.` };
-    default:
-      return { range: node.range, message: `${label}: ${err.message ?? 'is not valid'}.` };
-  }
-}
-
-function patternHint(err: ErrorObject): string {
-  const pattern = String((err.params as { pattern?: string }).pattern ?? '');
-  if (pattern.includes('\\d{4}-\\d{2}-\\d{2}')) return ' (a date written YYYY-MM-DD)';
-  if (pattern.includes('[A-Za-z]:')) return " (a drive written like 'E:')";
-  const desc = (err.parentSchema as { description?: string } | undefined)?.description;
-  return desc ? ` (${desc.split('.')[0]})` : '';
-}

@@ -2,7 +2,7 @@
 // ranges): rules read values through LNode and report at node ranges; fixes use the same nodes to
 // insert text in the file's own style.
 
-import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { yaml } from '../lazy';
 import type { OffsetRange } from '../text';
 import type { ChildShape, ItemShape, KeyOf } from '../model/topologyShape';
@@ -43,7 +43,7 @@ export class LNode<S = any> {
   }
   get isFlow(): boolean {
     const t = this.target;
-    return !!t && (yaml().isMap(t) || yaml().isSeq(t)) && !!(t as YAMLMap | YAMLSeq).flow;
+    return !!t && (yaml().isMap(t) || yaml().isSeq(t)) && !!(t).flow;
   }
   get yamlMap(): YAMLMap | null {
     const t = this.target;
@@ -57,7 +57,7 @@ export class LNode<S = any> {
   /** The scalar value (string, number, boolean, null), or undefined for collections. */
   get value(): unknown {
     const t = this.target;
-    return yaml().isScalar(t) ? (t as Scalar).value : undefined;
+    return yaml().isScalar(t) ? (t).value : undefined;
   }
 
   /** The scalar as a string, when it is a non-empty string or a number. */
@@ -96,8 +96,8 @@ export class LNode<S = any> {
     const m = this.yamlMap;
     if (!m) return undefined;
     for (const p of m.items) {
-      const k = yaml().isScalar(p.key) ? (p.key as Scalar).value : p.key;
-      if (k === key) return new LNode<ChildShape<S, K>>(this.doc, (p.value as Node | null) ?? null, p as Pair, this as unknown as LNode, key);
+      const k = yaml().isScalar(p.key) ? p.key.value : p.key;
+      if (k === key) return new LNode<ChildShape<S, K>>(this.doc, (p.value as Node | null) ?? null, p, this, key);
     }
     return undefined;
   }
@@ -112,8 +112,8 @@ export class LNode<S = any> {
     if (!m) return [];
     const out: [string, LNode][] = [];
     for (const p of m.items) {
-      const k = yaml().isScalar(p.key) ? String((p.key as Scalar).value) : String(p.key);
-      out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p as Pair, this as unknown as LNode, k)]);
+      const k = yaml().isScalar(p.key) ? String(p.key.value) : String(p.key);
+      out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p, this, k)]);
     }
     return out;
   }
@@ -123,14 +123,14 @@ export class LNode<S = any> {
     const s = this.yamlSeq;
     if (!s || !Number.isInteger(i) || i < 0 || i >= s.items.length) return undefined;
     const it = s.items[i];
-    return new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this as unknown as LNode, i);
+    return new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i);
   }
 
   /** Sequence items (none when the node is not a list). */
   items(): LNode<ItemShape<S>>[] {
     const s = this.yamlSeq;
     if (!s) return [];
-    return s.items.map((it, i) => new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this as unknown as LNode, i));
+    return s.items.map((it, i) => new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i));
   }
 
   /** Sequence items that are strings or numbers (their `str` is defined). */
@@ -140,8 +140,8 @@ export class LNode<S = any> {
 
   /** Path from the root, with named items shown by name: `sqlInstances[SQLBTS\BTS].volumes[E:]`. */
   get path(): string {
-    const chain: LNode[] = [];
-    for (let n: LNode | null = this as unknown as LNode; n && n.parent; n = n.parent) chain.unshift(n);
+    const chain: LNode[] = this.parent ? [this] : [];
+    for (let n = this.parent; n?.parent; n = n.parent) chain.unshift(n);
     let out = '';
     for (const n of chain) {
       if (typeof n.key === 'number') out += `[${n.get('name')?.str ?? n.get('drive')?.str ?? n.key}]`;
@@ -153,7 +153,7 @@ export class LNode<S = any> {
   toJS(): unknown {
     const t = this.target;
     if (!t) return null;
-    return (t as Node & { toJSON(): unknown }).toJSON();
+    return (t).toJSON();
   }
 }
 
@@ -220,7 +220,7 @@ export function addDuplicateKeyErrors(doc: Document.Parsed, max: number): void {
     if (y.isMap(n)) {
       const seen = new Set<unknown>();
       for (const p of n.items) {
-        const k = y.isScalar(p.key) ? (p.key as Scalar).value : p.key;
+        const k = y.isScalar(p.key) ? (p.key).value : p.key;
         if (seen.has(k)) {
           const at = (p.key as Node | null)?.range?.[0] ?? 0;
           doc.errors.push(new (y.YAMLParseError)([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));

@@ -32,7 +32,7 @@ export default defineRule({
     const declaredOff = local && !isBlank(local);
     ctx.report({
       doc: topo.doc,
-      range: declaredOff ? local!.range : local ? local.entryRange : job.keyRange,
+      range: declaredOff ? local.range : local ? local.entryRange : job.keyRange,
       messageId: declaredOff ? 'utc' : 'undeclared',
       data: { when },
       nodePath: NodePath.topology('backup', 'biztalkJob', 'useLocalTime'),

@@ -34,7 +34,7 @@ export default defineRule({
     const declaredOff = force && !isBlank(force);
     ctx.report({
       doc: topo.doc,
-      range: declaredOff ? force!.range : freq.range,
+      range: declaredOff ? force.range : freq.range,
       messageId: declaredOff ? 'declaredOff' : 'undeclared',
       data: { period },
       nodePath: NodePath.topology('backup', 'biztalkJob', 'forceFullAfterPartialFailure'),

@@ -22,7 +22,7 @@ import masterSecretNotBackedUp from './master-secret-not-backed-up';
 import ftpSftpReceiveNotClustered from './ftp-sftp-receive-not-clustered';
 import hostSingleInstance from './host-single-instance';
 import handlerHostUnknown from './handler-host-unknown';
-// The rest of the catalogue's core set, and Deployment Framework tokens (issue 5).
+// The rest of the catalogue's core set, and Deployment Framework tokens.
 import pop3ReceiveNotClustered from './pop3-receive-not-clustered';
 import msmqLocalQueueNotClustered from './msmq-local-queue-not-clustered';
 import pollingReceiveNotClustered from './polling-receive-not-clustered';

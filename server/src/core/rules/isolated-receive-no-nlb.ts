@@ -46,7 +46,7 @@ export default defineRule({
         nodePath: NodePath.handler(h).tag('nlb'),
         related: [...hostRelated(ctx, h, host, false), ...(entry ? [{ uri: topo.uri, range: entry.get('name')?.range ?? entry.range, message: `Load balancer ${named}` }] : [])],
         fix: tooFew
-          ? declaration(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes!, placeholder('second server')))
+          ? declaration(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes, placeholder('second server')))
           : declaration(`Declare the load balancer of host ${host.name}`, nlbNode ? ctx.edit.replace(nlbNode, placeholder('load balancer')) : ctx.edit.insertKey(host.node, 'nlb', placeholder('load balancer'))),
       });
     }

@@ -50,7 +50,7 @@ export default defineRule({
             const list = inst.get('volumes');
             ctx.report({
               doc: topo.doc,
-              range: dataVolumeNode!.range,
+              range: dataVolumeNode.range,
               severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'volumeUndeclared',
               data: { database: dbName, drive, instance: instName, label },

@@ -33,7 +33,7 @@ export default defineRule({
         const role = roleOf(db);
         const custom = db.get('custom')?.value === true || rows.some((r) => sameName(r.get('name')?.str, name));
         const biztalk = role !== undefined && db.get('custom')?.value !== true;
-        if (biztalk ? NOT_RECOVERY_MODEL_ROLES.has(role!) : !custom) continue;
+        if (biztalk ? NOT_RECOVERY_MODEL_ROLES.has(role) : !custom) continue;
         ctx.report({
           doc: topo.doc,
           range: model.range,

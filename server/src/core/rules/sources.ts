@@ -27,7 +27,7 @@ export const IMPORT_EXPORT_CFG = doc('Import and Export BizTalk Server Configura
 export const CK_HA = doc('Checklist: Providing High Availability with Fault Tolerance or Load Balancing', 'technical-guides/checklist-providing-high-availability-with-fault-tolerance-or-load-balancing');
 export const BACKUP_COMPUTER = doc('Backing Up a Computer Running BizTalk Server', 'core/backing-up-a-computer-running-biztalk-server');
 
-// Sources of the rest of the catalogue's core set (issue 5).
+// Sources of the rest of the catalogue's core set.
 export const CLUSTERING_RECEIVING_HOSTS = doc('Clustering Receiving Hosts', 'technical-guides/clustering-receiving-hosts');
 export const SCALED_OUT_SENDING = doc('Scaled-Out Sending Hosts', 'core/scaled-out-sending-hosts');
 export const PLANNING_ENVIRONMENT = doc('Planning the Environment for BizTalk Server', 'technical-guides/planning-the-environment-for-biztalk-server');
@@ -56,7 +56,7 @@ export const LOG_SHIPPING_DEST = doc('How to Configure the Destination System fo
 export const LOG_SHIPPING = doc('Log Shipping', 'core/log-shipping');
 export const HA_DB_PLANNING = doc('Planning for Database Availability', 'technical-guides/planning-for-database-availability');
 
-// Sources of the coverage rules (issue 13).
+// Sources of the coverage rules.
 export const PLANNING_TRACKING = doc('Planning for Tracking', 'technical-guides/planning-for-tracking');
 export const DB_JOBS = doc('Database Structure and Jobs', 'core/database-structure-and-jobs');
 export const DEDICATED_TRACKING_HOST = doc('Configuring a Dedicated Tracking Host', 'technical-guides/configuring-a-dedicated-tracking-host');

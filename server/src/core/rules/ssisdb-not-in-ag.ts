@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import type { DatabaseNode } from '../model/join';
 import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { roleOf, versionNumber } from './dbHelpers';
@@ -7,7 +8,7 @@ import { AG } from './sources';
 
 const BAM = new Set(['bam-primary-import', 'bam-star-schema', 'bam-archive']);
 
-function isSsisdb(db: LNode): boolean {
+function isSsisdb(db: DatabaseNode): boolean {
   return roleOf(db) === 'ssis-catalog' || (db.get('name')?.str ?? '').toLowerCase() === 'ssisdb';
 }
 

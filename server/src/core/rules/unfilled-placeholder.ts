@@ -54,7 +54,7 @@ export const PLACEHOLDER_ANSWERS: { label: string; under: RegExp; rules: string[
   { label: 'drive, e.g. E:', under: /^sqlInstances\./, rules: ['msgbox-bampi-not-raid10'] },
   { label: 'DTC support: perDatabase or none', under: /^sqlInstances\./, rules: ['ag-dtc-per-db-missing'] },
   { label: 'highly available: true or false', under: /^fileShares\./, rules: ['file-receive-local-path'] },
-  // The coverage rules (issue 13).
+  // The coverage rules.
   { label: 'true once DTA Purge and Archive is configured and enabled', under: /^sqlAgentJobs\./, rules: ['sql-agent-jobs-disabled'] },
   { label: 'true if every default BizTalk job is enabled', under: /^sqlAgentJobs\./, rules: ['sql-agent-jobs-disabled'] },
   { label: 'true once the jobs are on every replica, guarded', under: /^sqlInstances\./, rules: ['ag-jobs-logins-not-replicated'] },
@@ -121,11 +121,11 @@ export default defineRule({
         // Where it stands: the keys from the top (list positions left out), e.g. `backup.biztalkJob.fullDestination`.
         const keys = path.filter((p) => yaml().isPair(p)).map((p) => {
           const k = (p as { key: unknown }).key;
-          return String(yaml().isScalar(k) ? (k as Scalar).value : k);
+          return String(yaml().isScalar(k) ? (k).value : k);
         });
         const where = keys.join('.') + '.';
         for (const m of raw.matchAll(re)) {
-          const start = node.range[0] + m.index!;
+          const start = node.range[0] + m.index;
           ctx.report({
             doc: topo.doc,
             range: { start, end: start + m[0].length },

@@ -89,7 +89,7 @@ export function walk(root: XmlElement, visit: (el: XmlElement) => boolean | void
 export interface EmbeddedXml {
   doc: XmlDocument;
   /** Maps an offset in `doc.text` to an offset in the outer file. */
-  toOuter(offset: number): number;
+  toOuter: (offset: number) => number;
 }
 
 /**

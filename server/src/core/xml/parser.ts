@@ -590,7 +590,7 @@ function skipDoctype(text: string, i: number): number {
 }
 
 // No prototype: `&constructor;` or `&toString;` must not find Object.prototype's members.
-const NAMED: Record<string, string> = Object.assign(Object.create(null), { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
+const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
 
 /** What may stand between '&' and ';' in a reference: a name or a character number. */
 const REF_NAME = /^(?:[A-Za-z_:\u0080-\uffff][\w.:\-\u0080-\uffff]*|#[0-9]+|#[xX][0-9a-fA-F]+)$/;
@@ -610,11 +610,25 @@ const SEMI = 59;
 const MAX_REF = 12;
 
 /**
- * The offset after `&lt;`, `&gt;`, `&amp;`, `&quot;` or `&apos;` starting at the '&' at `a` and ending
- * before `end`; -1 for anything else. The common references, recognised without slicing a name.
+ * The offset after a reference parseXml accepts without a problem, starting at the '&' at `a` and
+ * ending by `end`: `&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;`, `&#38;` or `&#x26;` (lowercase x);
+ * -1 for anything else. Recognised without slicing a name (xml/wellFormed.ts's fast path uses it too).
  */
-function namedRefEnd(text: string, a: number, end: number): number {
+export function referenceEnd(text: string, a: number, end: number): number {
   const c1 = text.charCodeAt(a + 1);
+  if (c1 === 35) {
+    // Reads past the end are avoided: charCodeAt out of bounds deoptimises the hot loops.
+    let k = a + 2;
+    const hex = k < end && text.charCodeAt(k) === 120;
+    if (hex) k++;
+    const digits = k;
+    while (k < end) {
+      const c = text.charCodeAt(k);
+      if ((c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)))) k++;
+      else break;
+    }
+    return k === digits || k >= end || text.charCodeAt(k) !== SEMI || k - a > MAX_REF ? -1 : k + 1;
+  }
   let k = -1;
   if (c1 === 108 || c1 === 103) k = text.charCodeAt(a + 2) === 116 ? a + 3 : -1; // lt, gt
   else if (c1 === 97) k = text.startsWith('mp;', a + 2) ? a + 4 : text.startsWith('pos;', a + 2) ? a + 5 : -1; // amp, apos
@@ -625,7 +639,7 @@ function namedRefEnd(text: string, a: number, end: number): number {
 function checkEntities(text: string, start: number, end: number, error: (c: XmlErrorCode, m: string, s: number, e: number) => void) {
   let a = find(text, AMP, start, end);
   while (a >= 0) {
-    const known = namedRefEnd(text, a, end);
+    const known = referenceEnd(text, a, end);
     if (known > 0) {
       a = find(text, AMP, known, end);
       continue;

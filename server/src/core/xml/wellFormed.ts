@@ -17,7 +17,7 @@
 // built from an alphabet that includes control characters, a BOM and lone surrogates, `true` is only
 // ever given where parseXml reports nothing.
 
-import { isNameChar, isNameStart } from './parser';
+import { isNameChar, isNameStart, referenceEnd } from './parser';
 
 const LT = 60;
 const GT = 62;
@@ -25,37 +25,10 @@ const SLASH = 47;
 const EQ = 61;
 const QUOT = 34;
 const APOS = 39;
-const AMP = 38;
-const SEMI = 59;
 const QM = 63;
-/** The parser's longest reference, from '&' to ';'. */
-const MAX_REF = 12;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
-const NAMED_REFS = ['lt;', 'gt;', 'amp;', 'quot;', 'apos;'];
-
-/** The offset after a reference parseXml accepts without a problem, starting at the '&' at `a`; -1 otherwise. */
-function refEnd(text: string, a: number): number {
-  // Reads past the end are avoided throughout: charCodeAt out of bounds deoptimises the hot loop.
-  const n = text.length;
-  if (a + 1 < n && text.charCodeAt(a + 1) === 35) {
-    let k = a + 2;
-    const hex = k < n && text.charCodeAt(k) === 120; // lowercase x only, as the parser requires
-    if (hex) k++;
-    const digits = k;
-    while (k < n) {
-      const c = text.charCodeAt(k);
-      if ((c >= 48 && c <= 57) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)))) k++;
-      else break;
-    }
-    if (k === digits || k >= n || text.charCodeAt(k) !== SEMI || k - a > MAX_REF) return -1;
-    return k + 1;
-  }
-  for (const name of NAMED_REFS) if (text.startsWith(name, a + 1)) return a + 1 + name.length;
-  return -1;
 }
 
 /**
@@ -76,8 +49,8 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
   const refsOk = (from: number, to: number): boolean => {
     if (amp >= 0 && amp < from) amp = text.indexOf('&', from);
     while (amp >= 0 && amp < to) {
-      const e = refEnd(text, amp);
-      if (e < 0 || e > to) return false;
+      const e = referenceEnd(text, amp, to);
+      if (e < 0) return false;
       amp = text.indexOf('&', e);
     }
     return true;

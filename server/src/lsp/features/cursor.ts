@@ -36,9 +36,9 @@ interface Frame {
 /** Scans flow/JSON text from `from` to `to`; returns the frame stack at `to`, and the partial word. */
 function scanFlow(text: string, from: number, to: number, stack: Frame[]): { word: string; wordStart: number; quoted: boolean } {
   let i = from;
-  let word = '';
-  let wordStart = to;
-  let quoted = false;
+  const word = '';
+  const wordStart = to;
+  const quoted = false;
   let lastToken: string | undefined;
   const top = () => stack[stack.length - 1];
   while (i < to) {

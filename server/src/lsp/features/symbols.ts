@@ -47,7 +47,7 @@ function yamlSymbols(doc: BtsDocument, node: LNode, depth: number): DocumentSymb
   if (node.isMap) {
     for (const [key, child] of node.entries()) {
       const kind = child.isMap ? SymbolKind.Module : child.isSeq ? SymbolKind.Array : typeof child.value === 'boolean' ? SymbolKind.Boolean : typeof child.value === 'number' ? SymbolKind.Number : SymbolKind.Property;
-      const detail = child.isSeq ? `${child.items().length} item(s)` : child.isMap ? undefined : child.value === undefined ? undefined : String(child.value);
+      const detail = child.isSeq ? `${child.items().length} item(s)` : child.isMap ? undefined : child.value === undefined ? undefined : typeof child.value === 'string' ? child.value : JSON.stringify(child.value);
       out.push(sym(doc, key, kind, child.entryRange, child.keyRange, detail, child.isMap || child.isSeq ? yamlSymbols(doc, child, depth + 1) : undefined));
     }
   } else if (node.isSeq) {
