@@ -4,7 +4,7 @@
 import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex, utf8ByteLength } from './text';
 import { parseXml, XmlDocument } from './xml/parser';
 import { changedRange, reparseXml, TextChange } from './xml/incremental';
-import { BindingModel, readBinding } from './readers/binding';
+import { BindingModel, readBindingSteps } from './readers/binding';
 import { ConfigExportModel, readConfigExport } from './readers/configExport';
 import { BtdfProjectModel, readBtdfProject } from './readers/btdf';
 import { readSettingsExport, readSettingsWorkbook, SettingsExportModel, SettingsWorkbookModel } from './readers/settings';
@@ -107,12 +107,28 @@ export const CLI_SIZE_LIMIT_HINT = 'Raise the limit (--max-file-size) to check i
  * becomes a problem with a range in the document, reported by the engine as a finding.
  */
 export function readDocument(uri: string, content: Uint8Array | string, options: ReadOptions = {}): BtsDocument {
+  const steps = readDocumentSteps(uri, content, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * readDocument in steps: it pauses before and after the XML is parsed (or re-parsed in place) and while the
+ * binding model is read, so a shell that must stay responsive (the language server, re-reading an
+ * edited binding of megabytes) can answer requests in between. The core keeps no clock: the caller
+ * decides when to go back to its event loop. The first step decodes and indexes the text; the second
+ * parses it, updating `previous`'s tree in place when it can (then `previous` is superseded): from
+ * there, a caller that needs the document runs the remaining steps at once.
+ */
+export function* readDocumentSteps(uri: string, content: Uint8Array | string, options: ReadOptions = {}): Generator<void, BtsDocument, void> {
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   // A text's UTF-8 size is at most 3 bytes per code unit: counted only when that bound is over the limit.
   const size = typeof content === 'string' ? (content.length * 3 > limit ? utf8ByteLength(content) : 0) : content.byteLength;
   if (size > limit) return skippedDocument(uri, size, limit, options.sizeLimitHint);
   try {
-    return readDocumentUnsafe(uri, content, options.topologySchema !== false, options.previous, options.change);
+    return yield* readDocumentUnsafe(uri, content, options.topologySchema !== false, options.previous, options.change);
   } catch (e) {
     const doc = emptyDocument(uri);
     doc.kind = isTopologyName(uri) ? 'topology' : 'binding';
@@ -183,7 +199,7 @@ const cleanText = new WeakSet<BtsDocument>();
 /** The line index a document built: the next version's is made from it (LineIndex.edited). */
 const builtLines = new WeakMap<BtsDocument, LineIndex>();
 
-function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologySchema = true, previous?: BtsDocument, change?: TextChange): BtsDocument {
+function* readDocumentUnsafe(uri: string, content: Uint8Array | string, topologySchema = true, previous?: BtsDocument, change?: TextChange): Generator<void, BtsDocument, void> {
   // The client's edit of a clean text: only the changed part is searched for a NUL, and the line
   // index is made from the previous one.
   const edit = typeof content === 'string' && previous && change && previous.uri === uri && validChange(change, previous.text.length, content.length) ? change : undefined;
@@ -234,7 +250,10 @@ function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologyS
     }
     return doc;
   }
+  // Nothing of `previous` has changed yet: a caller may still answer from it while it waits.
+  yield;
   const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text);
+  yield;
   const root = xml.root;
   const kind = classify(uri, xml);
   doc.kind = kind;
@@ -245,7 +264,7 @@ function readDocumentUnsafe(uri: string, content: Uint8Array | string, topologyS
     const mismatch = declaredEncodingProblem(xml, decoded.encoding);
     if (mismatch) doc.problems.push(mismatch);
   }
-  if (kind === 'binding') doc.binding = readBinding(xml);
+  if (kind === 'binding') doc.binding = yield* readBindingSteps(xml);
   else if (kind === 'config-export') doc.configExport = readConfigExport(xml);
   else if (kind === 'btdf-project') doc.btdfProject = readBtdfProject(xml);
   else if (kind === 'btdf-settings') doc.settingsWorkbook = readSettingsWorkbook(xml);

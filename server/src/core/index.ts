@@ -3,7 +3,7 @@
 // system or anything of Node's: server/src/core/tsconfig.json type-checks it without Node's types.
 export * from './types';
 export * from './text';
-export { readDocument, isCandidateName, isTopologyName, skippedDocument, overBudgetDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
+export { readDocument, readDocumentSteps, isCandidateName, isTopologyName, skippedDocument, overBudgetDocument, DEFAULT_MAX_FILE_SIZE, CLI_SIZE_LIMIT_HINT, SKIPPED_FOLDERS } from './document';
 export type { BtsDocument, DocumentKind, ReadOptions } from './document';
 export type { TextChange } from './xml/incremental';
 export { lint, lintSteps, environmentSeverity } from './engine';

@@ -401,9 +401,12 @@ export class BtslintServer {
     const gen = this.scheduler.generation;
     const t0 = performance.now();
     this.sendProgress('checking');
-    // The files the config files' include and exclude leave in (excluded ones are not parsed).
-    const docs = this.state.documents((e) => this.isLinted(e));
-    const outside = this.state.documents((e) => this.isOutside(e));
+    // The files the config files' include and exclude leave in (excluded ones are not parsed), parsed
+    // in steps with the event loop in between (a re-parse of megabytes does not hold requests up).
+    const pause = this.scheduler.slices(gen);
+    const docs = await this.state.documentsInSteps((e) => this.isLinted(e), pause);
+    const outside = docs && (await this.state.documentsInSteps((e) => this.isOutside(e), pause));
+    if (!docs || !outside) return;
     await yieldToLoop();
     if (gen !== this.scheduler.generation) return;
     const now = new Date();
@@ -420,7 +423,6 @@ export class BtslintServer {
       onInternalError,
     };
     const steps = checkSteps(docs, options);
-    const pause = this.scheduler.slices(gen);
     let step = steps.next();
     while (!step.done) {
       if (!(await pause())) return;

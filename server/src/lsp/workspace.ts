@@ -4,7 +4,7 @@
 // check: a change re-reads and re-parses only the file that changed, then the core lints the whole
 // set again (cross-file joins are cheap next to parsing).
 
-import { BtsDocument, DEFAULT_MAX_FILE_SIZE, LineIndex, readDocument, skippedDocument, TextChange } from '../core';
+import { BtsDocument, DEFAULT_MAX_FILE_SIZE, LineIndex, readDocument, readDocumentSteps, skippedDocument, TextChange } from '../core';
 import { compose, toNew, toOld } from './edits';
 import { pathToUri, uriKey, uriToPath, pathKey, isInside } from './paths';
 
@@ -29,11 +29,25 @@ export interface Entry {
   /** Why the file is not checked (too large). */
   skipped?: string;
   /**
-   * The client's edits since `doc` was parsed, in order (each in the text the previous ones left):
-   * `doc.text` with them applied is `text`. Null when not known (the document was opened or replaced
+   * The client's edits since `doc` was parsed (or since the text a parse in progress reads), in order
+   * (each in the text the previous ones left): `doc.text` with them applied is `text`. Null when not known (the document was opened or replaced
    * whole since).
    */
   pending?: TextChange[] | null;
+  /**
+   * A parse of the open text in progress (WorkspaceState.documentsInSteps): it may have updated the
+   * last parse's tree in place already, so whatever needs the document first runs it to its end.
+   */
+  reading?: Reading;
+}
+
+/** A parse in steps of an open document's version. */
+interface Reading {
+  /** The version it parses (`open:<version>`). */
+  parsed: string;
+  steps: Generator<void, BtsDocument, void>;
+  /** The client's edits from the last parse to the text it reads (null: not known). */
+  edits: TextChange[] | null | undefined;
 }
 
 /**
@@ -123,6 +137,7 @@ export class WorkspaceState {
   setClosed(uri: string): Entry | undefined {
     const e = this.get(uri);
     if (!e) return undefined;
+    this.finishReading(e);
     e.open = false;
     e.version = null;
     e.text = undefined;
@@ -147,6 +162,7 @@ export class WorkspaceState {
 
   /** Drops one entry (a file outside the folders, closed in the client). */
   drop(e: Entry): void {
+    this.finishReading(e);
     this.entries.delete(e.key);
   }
 
@@ -163,18 +179,63 @@ export class WorkspaceState {
    * `superseded` (the server never uses a superseded document again).
    */
   document(e: Entry): BtsDocument | undefined {
-    if (e.open && e.text !== undefined) {
-      const v = `open:${e.version}`;
-      if (e.parsed !== v || !e.doc) {
-        // Where the text changed, from the client's edits when known (else the core compares the texts).
-        const change = e.pending && e.doc?.text !== undefined ? compose(e.pending) : undefined;
-        e.doc = readDocument(e.uri, e.text, { maxFileSize: this.maxFileSizeOf(e.path), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc, change });
-        e.parsed = v;
-        e.pending = [];
-      }
-      return e.doc;
-    }
+    this.finishReading(e);
+    if (this.startReading(e)) this.finishReading(e);
     return e.doc;
+  }
+
+  /**
+   * Starts the parse of an open entry's newest version when it is not parsed yet (true), incrementally
+   * from the last parse when the edits allow (core/xml/incremental.ts); nothing runs before its first step.
+   */
+  private startReading(e: Entry): boolean {
+    if (e.reading || !e.open || e.text === undefined) return false;
+    const v = `open:${e.version}`;
+    if (e.parsed === v && e.doc) return false;
+    // Where the text changed, from the client's edits when known (else the core compares the texts).
+    const change = e.pending && e.doc?.text !== undefined ? compose(e.pending) : undefined;
+    const steps = readDocumentSteps(e.uri, e.text, { maxFileSize: this.maxFileSizeOf(e.path), sizeLimitHint: EDITOR_SIZE_LIMIT_HINT, previous: e.doc, change });
+    e.reading = { parsed: v, steps, edits: e.pending };
+    // The client's edits from now on are edits of the text this parse reads.
+    e.pending = [];
+    return true;
+  }
+
+  /** Runs one step of an entry's parse in progress; true when the parse is done (the document in place). */
+  private stepReading(e: Entry): boolean {
+    const r = e.reading;
+    if (!r) return true;
+    const s = r.steps.next();
+    if (!s.done) return false;
+    e.reading = undefined;
+    e.doc = s.value;
+    e.parsed = r.parsed;
+    return true;
+  }
+
+  /** Runs the rest of an entry's parse in progress at once. */
+  private finishReading(e: Entry): void {
+    while (!this.stepReading(e));
+  }
+
+  /**
+   * documents() for a check that must leave the event loop free: every document to parse is read in
+   * steps (core readDocumentSteps), `pause` awaited between them (it goes back to the event loop once a
+   * slice has run). A request meanwhile is answered from the last parse until the first step has run,
+   * then from the new parse, finished at once for it. Undefined when `pause` says the work went stale
+   * (a parse in progress is left for whoever needs the document next).
+   */
+  async documentsInSteps(linted: ((e: Entry) => boolean) | undefined, pause: () => Promise<boolean>): Promise<BtsDocument[] | undefined> {
+    for (const e of [...this.entries.values()]) {
+      if (linted && !linted(e)) continue;
+      // A parse left by a check that went stale is run on; then the newest version, if it is not that.
+      while (e.reading || this.startReading(e)) {
+        while (!this.stepReading(e)) {
+          if (!(await pause())) return undefined;
+        }
+      }
+    }
+    return this.documents(linted);
   }
 
   /**
@@ -201,15 +262,24 @@ export class WorkspaceState {
   documentForRequest(uri: string): RequestDocument | undefined {
     const e = this.get(uri);
     if (!e) return undefined;
-    const edits = e.pending;
+    const edits = this.editsSinceParse(e);
     if (e.doc && edits && this.answersFromLastParse(e)) return { doc: e.doc, edits, toDoc: (o) => toOld(edits, o), toClient: (o, side) => toNew(edits, o, side) };
     const doc = this.document(e);
     return doc && { doc, edits: [], toDoc: (o) => o, toClient: (o) => o };
   }
 
-  /** A large open document whose newest version is not parsed, with the edits since its last parse known. */
+  /**
+   * A large open document whose newest version is not parsed, with the edits since its last parse
+   * known; also while a parse is in progress, until that parse has updated the last one in place.
+   */
   private answersFromLastParse(e: Entry): boolean {
-    return e.open && e.parsed !== `open:${e.version}` && !!e.doc && !e.doc.superseded && !!e.pending && (e.text?.length ?? 0) > LARGE_DOCUMENT;
+    return e.open && e.parsed !== `open:${e.version}` && !!e.doc && !e.doc.superseded && !!this.editsSinceParse(e) && (e.text?.length ?? 0) > LARGE_DOCUMENT;
+  }
+
+  /** The client's edits since the last parse (`doc`): those a parse in progress reads, then the later ones. */
+  private editsSinceParse(e: Entry): TextChange[] | null | undefined {
+    if (!e.reading) return e.pending;
+    return e.reading.edits && e.pending && [...e.reading.edits, ...e.pending];
   }
 
   /** The document at a URI, parsed at its latest version. */

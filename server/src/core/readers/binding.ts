@@ -101,6 +101,22 @@ export function hasToken(value: string): boolean {
 }
 
 export function readBinding(xml: XmlDocument): BindingModel {
+  const steps = readBindingSteps(xml);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Ports read between two steps of readBindingSteps. */
+const PORTS_PER_STEP = 500;
+
+/**
+ * readBinding in steps: it pauses every PORTS_PER_STEP ports, so a shell that must stay responsive
+ * (the language server, reading a binding of megabytes) can answer requests in between.
+ */
+export function* readBindingSteps(xml: XmlDocument): Generator<void, BindingModel, void> {
+  let sinceStep = 0;
   const model: BindingModel = { sendPorts: [], receivePorts: [], receiveLocations: [], orchestrations: [] };
   const root = xml.root;
   if (!root) return model;
@@ -120,6 +136,10 @@ export function readBinding(xml: XmlDocument): BindingModel {
   }
   const spc = child(root, 'SendPortCollection');
   for (const sp of spc ? children(spc, 'SendPort') : []) {
+    if (++sinceStep === PORTS_PER_STEP) {
+      sinceStep = 0;
+      yield;
+    }
     const nameAttr = attr(sp, 'Name');
     const isStatic = (attrValue(sp, 'IsStatic') ?? 'true').toLowerCase() !== 'false';
     const primaryEl = child(sp, 'PrimaryTransport');
@@ -139,6 +159,10 @@ export function readBinding(xml: XmlDocument): BindingModel {
   }
   const rpc = child(root, 'ReceivePortCollection');
   for (const rp of rpc ? children(rpc, 'ReceivePort') : []) {
+    if (++sinceStep === PORTS_PER_STEP) {
+      sinceStep = 0;
+      yield;
+    }
     const nameAttr = attr(rp, 'Name');
     const port: ReceivePort = {
       name: nameAttr?.value ?? '',
