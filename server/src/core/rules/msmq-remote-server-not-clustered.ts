@@ -21,7 +21,8 @@ export default defineRule({
     messages: {
       oldVersion: '{{endpoint}} (MSMQ) reads {{queue}} transactionally, on MSMQ server "{{server}}" declared as version {{version}}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.',
       declaredNotClustered: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.',
-      undeclared: '{{endpoint}} (MSMQ) reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.',
+      undeclared: '{{endpoint}} (MSMQ) reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare (msmqServers), so btslint cannot check that it is clustered. Declare it, with whether it is clustered.',
+      clusteredUnknown: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", whose declaration does not say whether it is clustered. Declare clustered: true once it is a failover-clustered resource.',
     },
   },
   check(ctx) {
@@ -53,7 +54,10 @@ export default defineRule({
       const message =
         clustered?.value === true
           ? { messageId: 'oldVersion', data: { ...data, version: String(version!.value) } }
-          : { messageId: clustered?.value === false ? 'declaredNotClustered' : 'undeclared', data };
+          : clustered?.value === false
+            ? { messageId: 'declaredNotClustered', data }
+            : // Not declared, or declared without clustered: an unknown, not a violation.
+              { messageId: server ? 'clusteredUnknown' : 'undeclared', data, severity: 'info' as const };
       ctx.report({
         doc: h.doc,
         range: queue.range,
