@@ -224,7 +224,7 @@ describe('corpus bindings joined with a topology', () => {
       { rule: 'restore-not-tested', uri: T, range: rangeAfter(GAPS, 'last: ', '2026-01-15'), severity: 'warning' },
       { rule: 'no-offsite-copy', uri: T, range: rangeAfter(GAPS, '\n', 'backup'), severity: 'warning' },
       { rule: 'platform-backup-missing', uri: T, range: rangeAfter(GAPS, '  - ', 'name: SQL01'), severity: 'warning', message: /^Server SQL01 declares no backup of Windows Server, SQL Server/ },
-      { rule: 'master-secret-not-backed-up', uri: T, range: rangeAfter(GAPS, '', 'topology: 1'), severity: 'error' },
+      { rule: 'master-secret-not-backed-up', uri: T, range: rangeAfter(GAPS, '', 'environment'), severity: 'error' },
       { rule: 'unfilled-placeholder', uri: T, range: rangeAfter(GAPS, "['", '<<DR SQL instance>>'), severity: 'warning' },
     ];
 

@@ -5,7 +5,7 @@
 import { describe, it, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import { BtsDocument, lint, readDocument, Rule } from '../../server/src/core';
+import { BtsDocument, lint, NodePath, readDocument, Rule } from '../../server/src/core';
 import msgboxNotClustered from '../../server/src/core/rules/msgbox-not-clustered';
 import handlerHostUnknown from '../../server/src/core/rules/handler-host-unknown';
 import { main } from '../../server/src/cli/main';
@@ -20,7 +20,7 @@ function throwing(id: string, what: unknown, reportFirst = false): Rule {
   return {
     meta: { id, description: 'throws', defaultSeverity: 'warning', category: 'workspace', fixable: false, byEnvironment: 'full', sources: [], messages: { before: 'before the failure' } },
     check(ctx) {
-      if (reportFirst && ctx.topology) ctx.report({ doc: ctx.topology.doc, range: { start: 0, end: 8 }, messageId: 'before', nodePath: 'x' });
+      if (reportFirst && ctx.topology) ctx.report({ doc: ctx.topology.doc, range: { start: 0, end: 8 }, messageId: 'before', nodePath: NodePath.id('x') });
       throw what;
     },
   };

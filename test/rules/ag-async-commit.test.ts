@@ -16,6 +16,8 @@ ruleTester(rule, {
       files: { [T]: ag('asynchronous') },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLAG].availabilityGroup.availabilityMode',
+          fixOutput: null,
           range: [7, 25, 7, 37],
           severity: 'error',
           messageId: 'asynchronous',
@@ -35,6 +37,8 @@ sqlInstances:
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQLAG", "availabilityGroup": {"availabilityMode": "asynchronous"}}]}' },
       errors: [
         { messageId: 'asynchronous',
+          nodePath: 'sqlInstances[name=SQLAG].availabilityGroup.availabilityMode',
+          fixOutput: null,
           range: [1, 123, 1, 137],
           suggestions: [{ title: "The availability group of SQLAG now commits synchronously: declare it", output: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"sqlInstances\": [{\"name\": \"SQLAG\", \"availabilityGroup\": {\"availabilityMode\": \"synchronous\"}}]}" } }],
         },

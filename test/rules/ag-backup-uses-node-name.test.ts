@@ -31,6 +31,7 @@ ruleTester(rule, {
       files: { [T]: topo('SQLNODE2\\BTS') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.otherDatabases[name=ContosoOrders].server',
           range: [13, 17, 13, 29],
           severity: 'warning',
           messageId: 'nodeName',
@@ -42,7 +43,7 @@ ruleTester(rule, {
     {
       name: 'the instance\'s own (node) name, in another case, without replicas declared',
       files: { [T]: topo('sqlnode1\\bts').replace('      replicas: [SQLNODE1\\BTS, SQLNODE2\\BTS]\n', '') },
-      errors: [{ range: [12, 17, 12, 29], messageId: 'nodeName', data: { database: 'ContosoOrders', server: 'sqlnode1\\bts', ag: 'AG1', listener: 'BTSAGL' } }],
+      errors: [{ nodePath: 'backup.biztalkJob.otherDatabases[name=ContosoOrders].server', fixOutput: null, range: [12, 17, 12, 29], messageId: 'nodeName', data: { database: 'ContosoOrders', server: 'sqlnode1\\bts', ag: 'AG1', listener: 'BTSAGL' } }],
     },
   ],
 });

@@ -22,6 +22,7 @@ ruleTester(rule, {
       files: { [T]: inst('Standard', '[{ name: BizTalkMgmtDb }, { name: BizTalkMsgBoxDb }]') },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLAG].availabilityGroup:basic',
           range: [6, 5, 6, 22],
           severity: 'error',
           messageId: 'basic',
@@ -36,19 +37,19 @@ ruleTester(rule, {
         [T]: inst('Standard', '[{ name: BizTalkMgmtDb }]'),
         'cfg.xml': '<Configuration><Feature Name="WMI"><SQL ID="{x}" DisplayName="BizTalk MessageBox Database"><Server>SQLAG</Server><Database>BizTalkMsgBoxDb</Database></SQL></Feature></Configuration>',
       },
-      errors: [{ range: [6, 5, 6, 22], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG1' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLAG].availabilityGroup:basic', fixOutput: null, range: [6, 5, 6, 22], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG1' } }],
     },
     {
       name: 'two databases name the same basic group (case-insensitively): at the first one\'s group name',
       files: {
         [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAG\n    edition: Standard\n    availabilityGroup: { dtcSupport: perDatabase }\n    databases:\n      - { name: BizTalkMgmtDb, availabilityGroup: AG-Mgmt }\n      - { name: BizTalkMsgBoxDb, availabilityGroup: ag-mgmt }\n      - { name: SSODB, availabilityGroup: AG-SSO }\n',
       },
-      errors: [{ range: [8, 51, 8, 58], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG-Mgmt' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLAG].availabilityGroup[ag-mgmt]:basic', fixOutput: null, range: [8, 51, 8, 58], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, BizTalkMsgBoxDb', group: 'availability group AG-Mgmt' } }],
     },
     {
       name: 'a database entry with a role and no name does not stop the rule',
       files: { [T]: inst('Standard', '[{ name: BizTalkMgmtDb }, { role: messagebox }]') },
-      errors: [{ range: [6, 5, 6, 22], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, messagebox', group: 'availability group AG1' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLAG].availabilityGroup:basic', fixOutput: null, range: [6, 5, 6, 22], messageId: 'basic', data: { instance: 'SQLAG', count: 2, databases: 'BizTalkMgmtDb, messagebox', group: 'availability group AG1' } }],
     },
   ],
 });

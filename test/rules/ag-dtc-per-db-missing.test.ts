@@ -17,6 +17,7 @@ ruleTester(rule, {
       files: { [T]: HEAD },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLAG].availabilityGroup.dtcSupport',
           range: [5, 5, 5, 22],
           severity: 'error',
           messageId: 'missing', data: { instance: 'SQLAG' },
@@ -43,7 +44,7 @@ sqlInstances:
     {
       name: 'none: at the value, fix replaces it',
       files: { [T]: HEAD + '      dtcSupport: none\n' },
-      errors: [{ range: [7, 19, 7, 23], messageId: 'none', data: { instance: 'SQLAG', value: 'none' }, suggestions: [{ title: "The availability group of SQLAG now has per-database DTC support: declare it", output: { [T]: `topology: 1
+      errors: [{ nodePath: 'sqlInstances[name=SQLAG].availabilityGroup.dtcSupport', fixOutput: null, range: [7, 19, 7, 23], messageId: 'none', data: { instance: 'SQLAG', value: 'none' }, suggestions: [{ title: "The availability group of SQLAG now has per-database DTC support: declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQLAG

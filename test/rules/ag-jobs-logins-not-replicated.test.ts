@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: `${H}    availabilityGroup:\n      name: AG1\n` },
       errors: [
         {
+          nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup',
           range: [5, 5, 5, 22],
           severity: 'warning',
           messageId: 'bothUndeclared',
@@ -32,12 +33,14 @@ ruleTester(rule, {
       files: { [T]: `${H}    availabilityGroup: { name: AG1, replicatedJobs: false }\n` },
       errors: [
         {
+          nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup.replicatedJobs',
           range: [5, 53, 5, 58],
           messageId: 'jobsNotReplicated',
           data: { instance: 'BTSAGL' },
           fixOutput: null,
         },
         {
+          nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup.replicatedLogins',
           range: [5, 5, 5, 22],
           messageId: 'loginsUndeclared',
           data: { instance: 'BTSAGL' },
@@ -48,13 +51,14 @@ ruleTester(rule, {
     {
       name: 'logins declared not replicated',
       files: { [T]: `${H}    availabilityGroup:\n      replicatedJobs: true\n      replicatedLogins: false\n` },
-      errors: [{ range: [7, 25, 7, 30], messageId: 'loginsNotReplicated', data: { instance: 'BTSAGL' }, fixOutput: null }],
+      errors: [{ nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup.replicatedLogins', range: [7, 25, 7, 30], messageId: 'loginsNotReplicated', data: { instance: 'BTSAGL' }, fixOutput: null }],
     },
     {
       name: '`replicatedJobs:` written empty: the placeholder goes after the colon',
       files: { [T]: `${H}    availabilityGroup:\n      replicatedJobs:\n      replicatedLogins: true\n` },
       errors: [
         {
+          nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup.replicatedJobs',
           range: [6, 7, 6, 22],
           messageId: 'jobsUndeclared',
           data: { instance: 'BTSAGL' },

@@ -16,6 +16,7 @@ ruleTester(rule, {
       files: { [T]: ag('true') },
       errors: [
         {
+          nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup.multiSubnet',
           range: [7, 20, 7, 24],
           severity: 'warning',
           messageId: 'multiSubnet',
@@ -27,7 +28,7 @@ ruleTester(rule, {
     {
       name: 'test environment: info',
       files: { [T]: ag('true').replace('production', 'test') },
-      errors: [{ range: [7, 20, 7, 24], messageId: 'multiSubnet', severity: 'info' }],
+      errors: [{ nodePath: 'sqlInstances[name=BTSAGL].availabilityGroup.multiSubnet', fixOutput: null, range: [7, 20, 7, 24], messageId: 'multiSubnet', severity: 'info' }],
     },
   ],
 });

@@ -15,6 +15,7 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  otherMethods: [vss, ag-secondary]\n' },
       errors: [
         {
+          nodePath: 'backup.otherMethods:ag-secondary',
           range: [4, 23, 4, 35],
           severity: 'error',
           messageId: 'withoutJob',
@@ -25,7 +26,7 @@ ruleTester(rule, {
     {
       name: 'with the job enabled: keep the job, drop the item',
       files: { [T]: 'topology: 1\nenvironment: development\nbackup:\n  biztalkJob: { enabled: true }\n  otherMethods:\n    - ag-secondary\n' },
-      errors: [{ range: [6, 7, 6, 19], severity: 'error', messageId: 'withJob' }],
+      errors: [{ nodePath: 'backup.otherMethods:ag-secondary', fixOutput: null, range: [6, 7, 6, 19], severity: 'error', messageId: 'withJob' }],
     },
   ],
 });

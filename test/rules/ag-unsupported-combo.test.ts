@@ -25,16 +25,16 @@ ruleTester(rule, {
       name: 'SQL 2014 and BizTalk 2013 R2: the SQL version at the availabilityGroup key, the BizTalk version once at its declaration',
       files: { [T]: topo('{ version: "2013R2", edition: Enterprise }', '    version: "2014"\n') },
       errors: [
-        { range: [7, 5, 7, 22], severity: 'error', messageId: 'sqlTooOld', data: { instance: 'SQLAG', version: '2014' }, fixOutput: null },
-        { range: [3, 12, 3, 29], messageId: 'biztalkTooOld', data: { version: '2013R2' }, fixOutput: null },
+        { nodePath: 'sqlInstances[name=SQLAG].availabilityGroup:sqlVersion', range: [7, 5, 7, 22], severity: 'error', messageId: 'sqlTooOld', data: { instance: 'SQLAG', version: '2014' }, fixOutput: null },
+        { nodePath: 'biztalk.version:availabilityGroup', range: [3, 12, 3, 29], messageId: 'biztalkTooOld', data: { version: '2013R2' }, fixOutput: null },
       ],
     },
     {
       name: 'BizTalk 2016 CU3, Standard edition: each cause once, at its declaration',
       files: { [T]: topo('{ version: "2016", cumulativeUpdate: 3, edition: Standard }', '    version: "2017"\n') },
       errors: [
-        { range: [3, 29, 3, 48], messageId: 'biztalkUpdate', data: { cu: 3 } },
-        { range: [3, 50, 3, 67], messageId: 'biztalkEdition', data: { edition: 'Standard' } },
+        { nodePath: 'biztalk.cumulativeUpdate:availabilityGroup', fixOutput: null, range: [3, 29, 3, 48], messageId: 'biztalkUpdate', data: { cu: 3 } },
+        { nodePath: 'biztalk.edition:availabilityGroup', fixOutput: null, range: [3, 50, 3, 67], messageId: 'biztalkEdition', data: { edition: 'Standard' } },
       ],
     },
     {
@@ -42,12 +42,12 @@ ruleTester(rule, {
       files: {
         [T]: 'topology: 1\nenvironment: production\nbiztalk: { version: "2013R2" }\nsqlInstances:\n  - { name: A, availabilityGroup: { name: AG1 } }\n  - { name: B, availabilityGroup: { name: AG2 } }\n',
       },
-      errors: [{ range: [3, 12, 3, 29], messageId: 'biztalkTooOld', data: { version: '2013R2' } }],
+      errors: [{ nodePath: 'biztalk.version:availabilityGroup', fixOutput: null, range: [3, 12, 3, 29], messageId: 'biztalkTooOld', data: { version: '2013R2' } }],
     },
     {
       name: 'Management and MessageBox share distributed transactions: not on one SQL 2016 instance before SP2',
       files: { [T]: topo('{ version: "2016", cumulativeUpdate: 9, edition: Enterprise }', '    version: "2016"\n    servicePack: 1\n') },
-      errors: [{ range: [5, 5, 5, 16], messageId: 'sharedTransaction', data: { instance: 'SQLAG', databases: 'BizTalkMgmtDb and BizTalkMsgBoxDb' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLAG].availabilityGroup:transactions', fixOutput: null, range: [5, 5, 5, 16], messageId: 'sharedTransaction', data: { instance: 'SQLAG', databases: 'BizTalkMgmtDb and BizTalkMsgBoxDb' } }],
     },
     {
       name: "Microsoft's minimum of four instances: each instance holding another transaction group is fine, one mixing groups is not",
@@ -74,14 +74,14 @@ sqlInstances:
 `,
       },
       errors: [
-        { range: [3, 29, 3, 48], messageId: 'biztalkUpdate', data: { cu: 4 } },
-        { range: [15, 5, 15, 17], messageId: 'sharedTransaction', data: { instance: 'SQLMIX', databases: 'BizTalkMgmtDb and DTA' } },
+        { nodePath: 'biztalk.cumulativeUpdate:availabilityGroup', fixOutput: null, range: [3, 29, 3, 48], messageId: 'biztalkUpdate', data: { cu: 4 } },
+        { nodePath: 'sqlInstances[name=SQLMIX].availabilityGroup:transactions', fixOutput: null, range: [15, 5, 15, 17], messageId: 'sharedTransaction', data: { instance: 'SQLMIX', databases: 'BizTalkMgmtDb and DTA' } },
       ],
     },
     {
       name: 'BizTalk 2020 on SQL 2016 SP2 CU3',
       files: { [T]: topo('{ version: "2020", edition: Enterprise }', '    version: "2016"\n    servicePack: 2\n    cumulativeUpdate: 3\n') },
-      errors: [{ range: [9, 5, 9, 22], messageId: 'sqlUpdate', data: { instance: 'SQLAG', update: 'SP2 CU3', biztalk: '2020' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLAG].availabilityGroup:sqlUpdate', fixOutput: null, range: [9, 5, 9, 22], messageId: 'sqlUpdate', data: { instance: 'SQLAG', update: 'SP2 CU3', biztalk: '2020' } }],
     },
   ],
 });

@@ -71,6 +71,8 @@ backup:
       },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.fullDestination',
+          fixOutput: null,
           range: [6, 22, 6, 39],
           severity: 'warning',
           messageId: 'local',
@@ -84,6 +86,8 @@ backup:
 ` } }],
         },
         {
+          nodePath: 'backup.biztalkJob.logDestination',
+          fixOutput: null,
           range: [7, 21, 7, 33],
           messageId: 'local',
           suggestions: [{ title: "The log backups now go to a share on another server: declare it", output: { [T]: `topology: 1
@@ -102,6 +106,8 @@ backup:
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: L:\\Logs\r\n' },
       errors: [
         { messageId: 'local',
+          nodePath: 'backup.biztalkJob.logDestination',
+          fixOutput: null,
           range: [5, 25, 5, 32],
           suggestions: [{ title: "The log backups now go to a share on another server: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n    biztalkJob:\r\n        logDestination: '\\\\<<backup server>>\\<<share>>\\log'\r\n" } }],
         },
@@ -114,6 +120,8 @@ backup:
       },
       errors: [
         { messageId: 'local',
+          nodePath: 'backup.biztalkJob.fullDestination',
+          fixOutput: null,
           range: [1, 108, 1, 121],
           suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"backup\": {\"biztalkJob\": {\"enabled\": true, \"fullDestination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\full\"}}}" } }],
         },
@@ -124,6 +132,8 @@ backup:
       files: { 'dev.topology.yaml': "topology: 1\nenvironment: development\nbackup:\n  biztalkJob: { fullDestination: 'C:\\Backup' }\n" },
       errors: [
         { messageId: 'local',
+          nodePath: 'backup.biztalkJob.fullDestination',
+          fixOutput: null,
           range: [4, 34, 4, 45],
           severity: 'warning',
           suggestions: [{ title: "The full backups now go to a share on another server: declare it", output: { "dev.topology.yaml": `topology: 1

@@ -41,6 +41,7 @@ sqlInstances: []
       },
       errors: [
         {
+          nodePath: 'backup.biztalkJob',
           range: [2, 1, 2, 12],
           severity: 'error',
           messageId: 'missing',
@@ -72,6 +73,7 @@ backup:
       },
       errors: [
         {
+          nodePath: 'backup.biztalkJob',
           range: [3, 1, 3, 7],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -96,6 +98,8 @@ backup:
       files: { [T]: `topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: false, daysToKeep: 14 } }\n` },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.enabled',
+          fixOutput: null,
           range: [3, 25, 3, 39],
           messageId: 'disabled',
           suggestions: [{ title: "The Backup BizTalk Server job is now enabled: declare it", output: { [T]: `topology: 1
@@ -120,6 +124,7 @@ backup: { biztalkJob: { enabled: true, daysToKeep: 14 } }
       },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.enabled',
           range: [5, 5, 5, 17],
           messageId: 'notSaid',
           fixKind: 'declaration',
@@ -151,6 +156,7 @@ backup: { biztalkJob: { enabled: true, daysToKeep: 14 } }
       files: { [T]: 'topology: 1\r\nenvironment: staging\r\nbackup:\r\n    biztalkJob:\r\n' },
       errors: [
         {
+          nodePath: 'backup.biztalkJob',
           range: [4, 5, 4, 15],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -171,6 +177,8 @@ backup:
       },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.enabled',
+          fixOutput: null,
           range: [5, 5, 5, 13],
           messageId: 'notSaid',
           suggestions: [{ title: "The Backup BizTalk Server job is now enabled: declare it", output: { [T]: `topology: 1
@@ -186,7 +194,7 @@ backup:
     {
       name: 'development does not relax a backup rule',
       files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\n' },
-      errors: [{ messageId: 'missing', range: [2, 1, 2, 12], severity: 'error' }],
+      errors: [{ messageId: 'missing', nodePath: 'backup.biztalkJob', fixKind: 'declaration', fixOutput: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nbackup:\n  biztalkJob:\n    enabled: \'<<job enabled: true or false>>\'\n    fullFrequency: d\n    fullDestination: \'\\\\<<backup server>>\\<<share>>\\full\'\n    logDestination: \'\\\\<<backup server>>\\<<share>>\\log\'\n    logIntervalMinutes: 15\n    daysToKeep: 14\n    forceFullAfterPartialFailure: true\n' }, range: [2, 1, 2, 12], severity: 'error' }],
     },
   ],
 });

@@ -20,6 +20,7 @@ ruleTester(rule, {
       files: { [T]: `${H}backup:\n  biztalkJob:\n    enabled: true\n` },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.monitoring',
           range: [4, 3, 4, 13],
           severity: 'warning',
           messageId: 'undeclared',
@@ -33,6 +34,7 @@ ruleTester(rule, {
       files: { [T]: `${H}dr:\n  logShipping: biztalk\n  monitoring: { tool: SCOM }\n` },
       errors: [
         {
+          nodePath: 'dr.monitoring',
           range: [5, 3, 5, 29],
           messageId: 'undeclared',
           data: { what: 'the BizTalk log-shipping jobs', path: 'dr' },
@@ -45,6 +47,7 @@ ruleTester(rule, {
       files: { [T]: `${H}backup:\n  biztalkJob:\n    monitoring:\n      alertOnFailure: false\n` },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.monitoring.alertOnFailure',
           range: [6, 23, 6, 28],
           messageId: 'noAlert',
           data: { what: 'the Backup BizTalk Server job' },

@@ -58,12 +58,14 @@ ruleTester(rule, {
       files: { [T]: topo('\\\\SQLNode2\\bak\\full', 'e:\\Backups\\log') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.fullDestination',
           range: [20, 22, 20, 43],
           severity: 'error',
           messageId: 'sameHost',
           fixOutput: null,
         },
         {
+          nodePath: 'backup.biztalkJob.logDestination',
           range: [21, 21, 21, 37],
           messageId: 'sameDisk',
           fixOutput: null,
@@ -74,16 +76,16 @@ ruleTester(rule, {
       name: 'a UNC path written with forward slashes on the instance\'s own server, and a volume a database uses for its log',
       files: { [T]: topo('//sqlbts/bak/full', 'L:\\log') },
       errors: [
-        { range: [20, 22, 20, 41], messageId: 'sameHost', fixOutput: null },
-        { range: [21, 21, 21, 29], messageId: 'sameDisk', fixOutput: null },
+        { nodePath: 'backup.biztalkJob.fullDestination', range: [20, 22, 20, 41], messageId: 'sameHost', fixOutput: null },
+        { nodePath: 'backup.biztalkJob.logDestination', range: [21, 21, 21, 29], messageId: 'sameDisk', fixOutput: null },
       ],
     },
     {
       name: 'the DNS name of the cluster\'s virtual name, and the availability group listener',
       files: { [T]: topo('\\\\sqlvn.contoso.com\\bak', '\\\\BTSAGL\\bak\\log') },
       errors: [
-        { range: [20, 22, 20, 47], messageId: 'sameHost' },
-        { range: [21, 21, 21, 39], messageId: 'sameHost' },
+        { nodePath: 'backup.biztalkJob.fullDestination', fixOutput: null, range: [20, 22, 20, 47], messageId: 'sameHost' },
+        { nodePath: 'backup.biztalkJob.logDestination', fixOutput: null, range: [21, 21, 21, 39], messageId: 'sameHost' },
       ],
     },
     {
@@ -97,7 +99,7 @@ ruleTester(rule, {
 }
 `,
       },
-      errors: [{ range: [5, 67, 5, 84], messageId: 'sameHost', fixOutput: null }],
+      errors: [{ nodePath: 'backup.biztalkJob.fullDestination', range: [5, 67, 5, 84], messageId: 'sameHost', fixOutput: null }],
     },
   ],
 });

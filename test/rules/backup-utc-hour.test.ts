@@ -18,6 +18,7 @@ ruleTester(rule, {
       files: { [T]: job('    enabled: true\n') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.useLocalTime',
           range: [4, 3, 4, 13],
           severity: 'info',
           messageId: 'undeclared',
@@ -31,6 +32,7 @@ ruleTester(rule, {
       files: { [T]: job('    backupHour: 2\n    useLocalTime: false\n') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.useLocalTime',
           range: [6, 19, 6, 24],
           messageId: 'utc',
           data: { when: 'BackupHour 2 is 2:00 UTC' },

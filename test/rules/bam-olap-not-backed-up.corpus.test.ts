@@ -10,14 +10,14 @@ import { corpusFile } from '../helpers/paths';
 const T = 'prod.topology.yaml';
 
 describe('bam-olap-not-backed-up on a real configuration file', () => {
-  it('BizTalk 2020 with BAM and Analysis Services, no backup section: one finding at the top of the topology', () => {
+  it('BizTalk 2020 with BAM and Analysis Services, no backup section: one finding at the environment: key (a finding about the whole topology)', () => {
     const files = { [T]: 'topology: 1\nenvironment: production\n', 'Create-2020DevGroup.xml': fs.readFileSync(corpusFile('skastberg__biztalkps__ScriptedInstallWhitepaperExamples__Config__Create-2020DevGroup.xml')) };
     const { findings, docs } = lintFiles(files, [rule]);
     const mine = findings.filter((f) => f.ruleId === 'bam-olap-not-backed-up');
     assert.equal(mine.length, 1);
     assert.equal(mine[0].uri, T);
     const topo = docs.find((d) => d.uri === T)!;
-    assert.equal(topo.text.slice(mine[0].range.start, mine[0].range.end), 'topology: 1');
+    assert.equal(topo.text.slice(mine[0].range.start, mine[0].range.end), 'environment');
     assert.match(mine[0].message, /^BAMArchive, BAMAnalysis, BAMStarSchema are not backed up by the Backup BizTalk Server job/);
   });
 });

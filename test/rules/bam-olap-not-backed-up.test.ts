@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: DBS },
       errors: [
         {
+          nodePath: 'backup.bamBackup',
           range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'noBamBackup',
@@ -44,6 +45,7 @@ backup:
       files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  bamBackup: { schedule: daily }\n', 'cfg.xml': cfg('Yes') },
       errors: [
         {
+          nodePath: 'backup.bamBackup.ssasBackup',
           range: [4, 3, 4, 12],
           messageId: 'noSsasBackup',
           fixKind: 'declaration',

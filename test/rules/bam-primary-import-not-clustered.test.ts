@@ -122,6 +122,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBAM]:BAMPrimaryImport',
+          fixOutput: null,
           range: [4, 5, 4, 17],
           severity: 'error',
           messageId: 'notClustered', data: { instance: 'SQLBAM', databases: 'BAMPrimaryImport', gap: 'declares neither failoverCluster nor availabilityGroup' },
@@ -151,6 +153,8 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }] }]
       },
       errors: [
         { messageId: 'notClustered',
+          nodePath: 'sqlInstances[name=SQL1]:BAMPrimaryImport',
+          fixOutput: null,
           range: [3, 18, 3, 28],
           suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: staging
@@ -176,6 +180,8 @@ sqlInstances: [{ name: SQL1, databases: [{ name: bamprimaryimport }], failoverCl
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBAM]:BAMPrimaryImport',
+          fixOutput: null,
           range: [6, 13, 6, 29],
           severity: 'info',
           messageId: 'notClustered',
@@ -211,6 +217,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBAM]:BAMPrimaryImport',
+          fixOutput: null,
           range: [4, 5, 4, 17],
           messageId: 'notClustered', data: { instance: 'SQLBAM', databases: 'BAM_Contoso', gap: 'declares neither failoverCluster nor availabilityGroup' },
           suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
@@ -231,6 +239,8 @@ sqlInstances:
       },
       errors: [
         { messageId: 'notClustered',
+          nodePath: 'sqlInstances[name=SQLBAM]:BAMPrimaryImport',
+          fixOutput: null,
           range: [4, 5, 4, 17],
           suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n  - name: SQLBAM\r\n    databases:\r\n      - name: BAMPrimaryImport\r\n    failoverCluster:\r\n      nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n" } }],
         },
@@ -249,6 +259,8 @@ sqlInstances:
       },
       errors: [
         { messageId: 'notClustered',
+          nodePath: 'sqlInstances[name=SQLBAM]:BAMPrimaryImport',
+          fixOutput: null,
           range: [4, 5, 4, 17],
           suggestions: [{ title: "SQLBAM is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
@@ -275,6 +287,7 @@ sqlInstances:
       errors: [
         {
           file: 'cfg.xml',
+          nodePath: 'SQL[DisplayName=BAM Primary Import Database]/Server',
           range: [4, 71, 4, 77],
           messageId: 'undeclaredServer', data: { database: 'BAMPrimaryImport', server: 'SQLNEW' },
           fixKind: 'fix',
@@ -314,6 +327,7 @@ hosts: []
       errors: [
         { messageId: 'undeclaredServer',
           file: 'cfg.xml',
+          nodePath: 'SQL[DisplayName=BAM Primary Import Database]/Server',
           range: [4, 71, 4, 77],
           fixKind: 'fix',
           fixOutput: { [T]: `topology: 1

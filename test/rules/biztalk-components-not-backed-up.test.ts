@@ -25,6 +25,7 @@ ruleTester(rule, {
       files: { [T]: `${H}${SERVER}backup:\n  biztalkJob: { enabled: true }\n` },
       errors: [
         {
+          nodePath: 'backup.configurationExport',
           range: [6, 1, 6, 7],
           severity: 'info',
           messageId: 'noConfigurationExport',
@@ -38,12 +39,14 @@ ruleTester(rule, {
       files: { [T]: `${H}hosts:\n  - name: H1\n    instances: [BTS1, BTS2]\n`, [B]: BINDING },
       errors: [
         {
+          nodePath: 'backup.configurationExport',
           range: [2, 1, 2, 12],
           messageId: 'noConfigurationExport',
           fixKind: 'declaration',
           fixOutput: { [T]: `${H}hosts:\n  - name: H1\n    instances: [BTS1, BTS2]\nbackup:\n  configurationExport:\n    destination: '\\\\<<backup server>>\\<<share>>\\biztalk-config'\n    lastExport: '<<YYYY-MM-DD>>'\n` },
         },
         {
+          nodePath: 'backup.applications',
           range: [2, 1, 2, 12],
           messageId: 'noApplicationExport',
           fixKind: 'declaration',
@@ -56,6 +59,7 @@ ruleTester(rule, {
       files: { [T]: `${H}backup:\n  applications: { lastExport: 2026-11-01 }\n`, [B]: BINDING },
       errors: [
         {
+          nodePath: 'backup.applications',
           range: [4, 3, 4, 15],
           messageId: 'noApplicationExport',
           fixKind: 'declaration',
@@ -68,6 +72,7 @@ ruleTester(rule, {
       files: { [T]: `${H}${SERVER}backup:\n  configurationExport:\n    destination:\n` },
       errors: [
         {
+          nodePath: 'backup.configurationExport',
           range: [8, 5, 8, 17],
           messageId: 'noConfigurationExport',
           fixKind: 'declaration',

@@ -34,6 +34,8 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLAPP\n    availabilityGroup: { name: AG, listener: APPL }\n    databases:\n      - { name: Orders, custom: true }\n' + JOB },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLAPP].databases[name=Orders]:backup',
+          fixOutput: null,
           range: [7, 11, 7, 23],
           severity: 'warning',
           messageId: 'declared', data: { database: 'Orders', instance: 'SQLAPP' },
@@ -68,6 +70,8 @@ backup:
       errors: [
         {
           file: B,
+          nodePath: 'sqldb:sql2\\inst|crm',
+          fixOutput: null,
           range: [9, 38, 9, 41],
           messageId: 'endpoint', data: { endpoint: 'Receive location "Poll"', database: 'Crm', server: 'SQL2\\INST', others: ' (with 1 other endpoint of this file)' },
           suggestions: [{ title: "Crm is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it", output: { [T]: `topology: 1
@@ -83,7 +87,7 @@ backup:
     {
       name: 'the legacy SQL adapter address',
       files: { [T]: 'topology: 1\nenvironment: production\n' + JOB, [B]: bindingXml({ send: [{ name: 'Legacy', adapter: 'SQL', host: 'H', address: 'SQL://SQL3/Billing/' }] }) },
-      errors: [{ file: B, range: [6, 29, 6, 36], messageId: 'endpoint', data: { endpoint: 'Send port "Legacy"', database: 'Billing', server: 'SQL3', others: '' } }],
+      errors: [{ file: B, nodePath: 'sqldb:sql3|billing', fixOutput: null, range: [6, 29, 6, 36], messageId: 'endpoint', data: { endpoint: 'Send port "Legacy"', database: 'Billing', server: 'SQL3', others: '' } }],
     },
   ],
 });

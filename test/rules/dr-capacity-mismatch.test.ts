@@ -25,6 +25,7 @@ ruleTester(rule, {
       files: { [T]: `${H}dr:\n  destinationInstances: [DR1, dr1]\n` },
       errors: [
         {
+          nodePath: 'dr.destinationInstances',
           range: [11, 25, 11, 35],
           severity: 'warning',
           messageId: 'fewerInstances',

@@ -27,6 +27,7 @@ ruleTester(rule, {
       files: { [T]: PROD + "  - name: DRSQL\\BTS\n    volumes:\n      - { drive: 'E:', raid: 10 }\ndr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n" },
       errors: [
         {
+          nodePath: 'sqlInstances[name=DRSQL\\BTS]:dr-drives',
           range: [11, 5, 11, 20],
           severity: 'error',
           messageId: 'missingDrives',
@@ -37,17 +38,17 @@ ruleTester(rule, {
     {
       name: 'a DR instance not declared: an unknown (info) at its name in the list',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DR2]\n' },
-      errors: [{ range: [13, 26, 13, 29], severity: 'info', messageId: 'notDeclared' }],
+      errors: [{ nodePath: 'dr.destinationInstances[DR2]:volumes', fixOutput: null, range: [13, 26, 13, 29], severity: 'info', messageId: 'notDeclared' }],
     },
     {
       name: 'a DR instance declared without volumes: an unknown (info) at the instance',
       files: { [T]: PROD + "  - name: DRSQL\\BTS\ndr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL\\BTS]\n" },
-      errors: [{ range: [11, 5, 11, 20], severity: 'info', messageId: 'noVolumes', data: { instance: 'DRSQL\\BTS' } }],
+      errors: [{ nodePath: 'dr.destinationInstances[DRSQL\\BTS]:volumes', fixOutput: null, range: [11, 5, 11, 20], severity: 'info', messageId: 'noVolumes', data: { instance: 'DRSQL\\BTS' } }],
     },
     {
       name: 'pathsMatch: false',
       files: { [T]: PROD + 'dr:\n  logShipping: biztalk\n  destinationInstances: [DRSQL]\n  pathsMatch: false\n' },
-      errors: [{ range: [14, 15, 14, 20], messageId: 'pathsDiffer' }],
+      errors: [{ nodePath: 'dr.pathsMatch', fixOutput: null, range: [14, 15, 14, 20], messageId: 'pathsDiffer' }],
     },
   ],
 });

@@ -18,6 +18,7 @@ ruleTester(rule, {
       files: { [T]: topo('"2017"', '"2019"') },
       errors: [
         {
+          nodePath: 'sqlInstances[name=DRSQL\\BTS].version',
           range: [6, 14, 6, 20],
           severity: 'error',
           messageId: 'versionMismatch',

@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: `${H}    failoverCluster:\n      nodes: [N1, N2]\n` },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBTS\\BTS].failoverCluster.lastFailoverTest',
           range: [5, 5, 5, 20],
           severity: 'warning',
           messageId: 'untested',
@@ -32,6 +33,7 @@ ruleTester(rule, {
       files: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: 2025-11-30 }\n` },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBTS\\BTS].availabilityGroup.lastFailoverTest',
           range: [5, 55, 5, 65],
           messageId: 'stale',
           data: { what: 'availability group', instance: 'SQLBTS\\BTS', date: '2025-11-30', days: 366 },
@@ -42,7 +44,7 @@ ruleTester(rule, {
     {
       name: 'test environment: info',
       files: { [T]: `${H}    availabilityGroup: { name: AG1 }\n`.replace('production', 'test') },
-      errors: [{ range: [5, 5, 5, 22], messageId: 'untested', severity: 'info', fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: '<<YYYY-MM-DD>>' }\n`.replace('production', 'test') } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLBTS\\BTS].availabilityGroup.lastFailoverTest', range: [5, 5, 5, 22], messageId: 'untested', severity: 'info', fixKind: 'declaration', fixOutput: { [T]: `${H}    availabilityGroup: { name: AG1, lastFailoverTest: '<<YYYY-MM-DD>>' }\n`.replace('production', 'test') } }],
     },
   ],
 });

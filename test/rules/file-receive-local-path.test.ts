@@ -28,6 +28,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.File]/ReceiveHandler:file-local',
           range: [9, 20, 9, 38],
           severity: 'warning',
           messageId: 'localFolder',
@@ -39,7 +40,7 @@ ruleTester(rule, {
     {
       name: 'a local path is reported without a topology too',
       files: { [B]: file('d:/drop/*.xml') },
-      errors: [{ file: B, range: [9, 20, 9, 33], messageId: 'localFolder', data: { endpoint: 'Receive location "Orders.File"', path: 'd:/drop/*.xml' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.File]/ReceiveHandler:file-local', fixOutput: null, range: [9, 20, 9, 33], messageId: 'localFolder', data: { endpoint: 'Receive location "Orders.File"', path: 'd:/drop/*.xml' } }],
     },
     {
       name: 'an undeclared share: fix declares it',
@@ -47,6 +48,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.File]/ReceiveHandler:file-share',
           range: [9, 20, 9, 42],
           messageId: 'shareUndeclared', data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\orders\\*.xml', others: '', share: '\\\\FS01\\in' },
           fixKind: 'declaration',
@@ -71,6 +73,8 @@ fileShares:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.File]/ReceiveHandler:file-share',
+          fixOutput: null,
           range: [9, 20, 9, 35],
           messageId: 'shareNotHa', data: { endpoint: 'Receive location "Orders.File"', path: '\\\\FS01\\in\\*.xml', others: '', share: '\\\\FS01\\in' },
           suggestions: [{ title: "\\\\FS01\\in is now highly available (a clustered file server or DFS): declare it", output: { [T]: `topology: 1
@@ -95,8 +99,8 @@ fileShares:
         }),
       },
       errors: [
-        { file: B, range: [9, 20, 9, 37], messageId: 'shareUndeclared', data: { endpoint: 'Receive location "A"', path: '\\\\FS01\\in\\a\\*.xml', others: ' (and 1 other receive location of this file)', share: '\\\\FS01\\in' } },
-        { file: B, range: [27, 20, 27, 35], messageId: 'shareUndeclared', data: { endpoint: 'Receive location "C"', path: '\\\\FS02\\in\\*.xml', others: '', share: '\\\\FS02\\in' } },
+        { file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=A]/ReceiveHandler:file-share', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nfileShares:\n  - path: \'\\\\FS01\\in\'\n    highlyAvailable: \'<<highly available: true or false>>\'\n' }, range: [9, 20, 9, 37], messageId: 'shareUndeclared', data: { endpoint: 'Receive location "A"', path: '\\\\FS01\\in\\a\\*.xml', others: ' (and 1 other receive location of this file)', share: '\\\\FS01\\in' } },
+        { file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=C]/ReceiveHandler:file-share', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nfileShares:\n  - path: \'\\\\FS02\\in\'\n    highlyAvailable: \'<<highly available: true or false>>\'\n' }, range: [27, 20, 27, 35], messageId: 'shareUndeclared', data: { endpoint: 'Receive location "C"', path: '\\\\FS02\\in\\*.xml', others: '', share: '\\\\FS02\\in' } },
       ],
     },
     {
@@ -106,7 +110,7 @@ fileShares:
         [B]: file('${InFolder}\\*.xml'),
         'PROD_settings.xml': '<?xml version="1.0" encoding="utf-8"?>\n<settings>\n  <property name="InFolder">E:\\Drop\\Orders</property>\n</settings>\n',
       },
-      errors: [{ file: B, range: [9, 20, 9, 37], messageId: 'localFolder', data: { endpoint: 'Receive location "Orders.File"', path: 'E:\\Drop\\Orders\\*.xml (${InFolder}\\*.xml)' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.File]/ReceiveHandler:file-local', fixOutput: null, range: [9, 20, 9, 37], messageId: 'localFolder', data: { endpoint: 'Receive location "Orders.File"', path: 'E:\\Drop\\Orders\\*.xml (${InFolder}\\*.xml)' } }],
     },
   ],
 });

@@ -16,12 +16,12 @@ ruleTester(rule, {
     {
       name: 'one byte over 50 MB: skipped, reported at the start',
       files: { 'Huge.BindingInfo.xml': new Uint8Array(DEFAULT_MAX_FILE_SIZE + 1) },
-      errors: [{ messageId: 'problem', range: [1, 1, 1, 1], severity: 'info', message: /^This file is 50 MB, over btslint's size limit of 50 MB, so it was not read or checked\. Raise the limit \(--max-file-size\) to check it\.$/, fixOutput: null }],
+      errors: [{ messageId: 'problem', nodePath: 'file-too-large:This file is 50 MB, over btslint\'s size limit of 50 MB, so it was not read or checked. Raise the limit (--max-file-size) to check it.', range: [1, 1, 1, 1], severity: 'info', message: /^This file is 50 MB, over btslint's size limit of 50 MB, so it was not read or checked\. Raise the limit \(--max-file-size\) to check it\.$/, fixOutput: null }],
     },
     {
       name: 'a topology over the limit is skipped too (text given as a string counts in UTF-8 bytes)',
       files: { 'prod.topology.yaml': 'topology: 1\n# ' + 'é'.repeat(DEFAULT_MAX_FILE_SIZE / 2) + '\n' },
-      errors: [{ messageId: 'problem', range: [1, 1, 1, 1], severity: 'info', message: /over btslint's size limit of 50 MB/ }],
+      errors: [{ messageId: 'problem', nodePath: 'file-too-large:This file is 50 MB, over btslint\'s size limit of 50 MB, so it was not read or checked. Raise the limit (--max-file-size) to check it.', fixOutput: null, range: [1, 1, 1, 1], severity: 'info', message: /over btslint's size limit of 50 MB/ }],
     },
   ],
 });

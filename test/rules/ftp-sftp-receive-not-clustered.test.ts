@@ -110,6 +110,8 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
+          fixOutput: null,
           range: [9, 33, 9, 40],
           severity: 'error',
           messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2 },
@@ -129,6 +131,8 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
+          fixOutput: null,
           range: [9, 33, 9, 41],
           messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'SFTP', host: 'SftpHost', count: 2 },
           suggestions: [{ title: "Host SftpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
@@ -158,6 +162,8 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
+          fixOutput: null,
           range: [9, 33, 9, 40],
           messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'nsoftware.SFTP v4', host: 'FtpHost', count: 2 },
           suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { "prod.topology.json": `{
@@ -178,7 +184,7 @@ hosts:
     {
       name: 'a UTF-16 LE binding with a BOM, given as bytes: same position in the decoded text',
       files: { [T]: HOSTS, [B]: utf16le(receive('FTP', 'FtpHost').replace('encoding="utf-8"', 'encoding="utf-16"')) },
-      errors: [{ file: B, messageId: 'notClustered', range: [9, 33, 9, 40], suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+      errors: [{ file: B, messageId: 'notClustered', nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler', fixOutput: null, range: [9, 33, 9, 40], suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - name: FtpHost
@@ -195,6 +201,8 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
+          fixOutput: null,
           range: [9, 33, 9, 40],
           messageId: 'notClustered',
           suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n    -   name: FtpHost\r\n        instances:\r\n            - BTS01\r\n            - BTS02\r\n        clustered: true\r\n" } }],
@@ -207,6 +215,8 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
+          fixOutput: null,
           range: [9, 33, 9, 40],
           messageId: 'notClustered',
           suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
@@ -222,12 +232,12 @@ hosts:
     {
       name: 'BizTalk Standard cannot cluster hosts: advice it can follow, and no fix that declares a clustered host',
       files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { edition: Standard }\nhosts:\n  - name: FtpHost\n    instances: [BTS01, BTS02]\n', [B]: receive('FTP', 'FtpHost') },
-      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'error', messageId: 'standard', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2, edition: 'Standard' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler', range: [9, 33, 9, 40], severity: 'error', messageId: 'standard', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2, edition: 'Standard' }, fixOutput: null }],
     },
     {
       name: 'development keeps the severity (duplicate pickup is wrong processing, not a matter of redundancy)',
       files: { 'dev.topology.yaml': HOSTS.replace('production', 'development'), [B]: receive('FTP', 'FtpHost') },
-      errors: [{ file: B, range: [9, 33, 9, 40], severity: 'error', messageId: 'notClustered' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler', fixOutput: null, range: [9, 33, 9, 40], severity: 'error', messageId: 'notClustered' }],
     },
   ],
 });

@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: job('    fullFrequency: w\n') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.forceFullAfterPartialFailure',
           range: [5, 20, 5, 21],
           severity: 'warning',
           messageId: 'undeclared',
@@ -32,6 +33,7 @@ ruleTester(rule, {
       files: { [T]: job('    fullFrequency: M\n    forceFullAfterPartialFailure: false\n') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.forceFullAfterPartialFailure',
           range: [6, 35, 6, 40],
           messageId: 'declaredOff',
           data: { period: 'monthly' },
@@ -44,6 +46,7 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\nbackup: { biztalkJob: { fullFrequency: y, forceFullAfterPartialFailure: } }\n' },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.forceFullAfterPartialFailure',
           range: [3, 40, 3, 41],
           messageId: 'undeclared',
           data: { period: 'yearly' },

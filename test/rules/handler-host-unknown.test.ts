@@ -101,6 +101,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP1]/ReceiveLocation[Name=RL1]/ReceiveHandler',
           range: [19, 33, 19, 41],
           severity: 'info',
           messageId: 'undeclared',
@@ -124,6 +125,7 @@ hosts:
       errors: [
         { messageId: 'undeclared',
           file: B,
+          nodePath: 'ReceivePort[Name=RP1]/ReceiveLocation[Name=RL1]/ReceiveHandler',
           range: [19, 33, 19, 58],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -145,7 +147,7 @@ hosts:
         [B]: binding('BizTalkServerApplication', '${RecvHost}'),
         'PROD_settings.xml': '<settings><property name="RecvHost">BTS_Receive</property></settings>',
       },
-      errors: [{ file: B, range: [19, 33, 19, 44], messageId: 'undeclared' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP1]/ReceiveLocation[Name=RL1]/ReceiveHandler', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nhosts:\n  - { name: BizTalkServerApplication, instances: [A, B] }\n  - name: BTS_Receive\n    type: in-process\n    clustered: \'<<clustered: true or false>>\'\n    instances: [\'<<first server>>\', \'<<second server>>\']\n' }, range: [19, 33, 19, 44], messageId: 'undeclared' }],
     },
     {
       name: 'an orchestration in an undeclared host: reported at the Host name, the host declared in-process',
@@ -153,6 +155,7 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ModuleRef[Name=Contoso.Orders]/Service[Name=Contoso.Orders.Process0]/Host',
           range: [6, 21, 6, 35],
           severity: 'info',
           messageId: 'orchestration',
@@ -169,6 +172,7 @@ hosts:
       errors: [
         { messageId: 'undeclared',
           file: B,
+          nodePath: 'SendPort[Name=SP1]/SendHandler',
           range: [6, 28, 6, 36],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"hosts\": [{\"name\": \"SendHost\", \"type\": \"in-process\", \"clustered\": \"<<clustered: true or false>>\", \"instances\": [\"<<first server>>\", \"<<second server>>\"]}]}" },
@@ -181,6 +185,7 @@ hosts:
       errors: [
         { messageId: 'undeclared',
           file: B,
+          nodePath: 'SendPort[Name=SP1]/SendHandler',
           range: [6, 28, 6, 36],
           fixKind: 'declaration',
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nhosts:\r\n  - name: SendHost\r\n    type: in-process\r\n    clustered: '<<clustered: true or false>>'\r\n    instances: ['<<first server>>', '<<second server>>']\r\nsqlInstances: []\r\n" },

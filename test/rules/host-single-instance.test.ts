@@ -89,6 +89,7 @@ ruleTester(rule, {
       },
       errors: [
         {
+          nodePath: 'hosts[name=SendHost].instances',
           range: [4, 5, 4, 19],
           severity: 'warning',
           messageId: 'oneInstance', data: { host: 'SendHost', handlers: '1 handler', server: 'BTS01' },
@@ -111,6 +112,7 @@ hosts:
       },
       errors: [
         {
+          nodePath: 'hosts[name=SendHost].instances',
           range: [4, 5, 4, 19],
           messageId: 'oneInstance', data: { host: 'SendHost', handlers: '2 handlers', server: 'BTS01' },
           fixKind: 'declaration',
@@ -131,6 +133,7 @@ hosts:
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    type: in-process\n', 'b.xml': binding('RecvHost', 'RecvHost') },
       errors: [
         {
+          nodePath: 'hosts[name=RecvHost].instances',
           range: [4, 5, 4, 19],
           messageId: 'noInstance', data: { host: 'RecvHost', handlers: '2 handlers' },
           fixKind: 'declaration',
@@ -147,7 +150,7 @@ hosts:
     {
       name: '`instances: []` is replaced by two placeholders',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
-      errors: [{ messageId: 'noInstance', range: [4, 7, 4, 21], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ messageId: 'noInstance', nodePath: 'hosts[name=RecvHost].instances', range: [4, 7, 4, 21], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 hosts:
   - { name: RecvHost, instances: ['<<first server>>', '<<second server>>'] }
@@ -158,6 +161,7 @@ hosts:
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: RecvHost\n    instances:\n    clustered: false\n', 'b.xml': binding('RecvHost', 'RecvHost') },
       errors: [
         {
+          nodePath: 'hosts[name=RecvHost].instances',
           range: [4, 5, 4, 19],
           messageId: 'noInstance',
           fixKind: 'declaration',
@@ -176,6 +180,7 @@ hosts:
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: RecvHost, instances: [BTS01, bts01] }\n', 'b.xml': binding('RecvHost', 'RecvHost') },
       errors: [
         {
+          nodePath: 'hosts[name=RecvHost].instances',
           range: [4, 7, 4, 21],
           messageId: 'oneInstance',
           fixKind: 'declaration',
@@ -195,6 +200,7 @@ hosts:
       },
       errors: [
         {
+          nodePath: 'hosts[name=ProcessingHost].instances',
           range: [4, 5, 4, 25],
           messageId: 'oneInstance',
           data: { host: 'ProcessingHost', handlers: '2 orchestrations', server: 'BTS01' },
@@ -205,7 +211,7 @@ hosts:
     {
       name: 'handlers and orchestrations in one host',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: [BTS01] }\n', 'b.xml': binding('H', 'H'), 'o.xml': orchestrations('H') },
-      errors: [{ range: [4, 7, 4, 14], messageId: 'oneInstance', data: { host: 'H', handlers: '2 handlers and 1 orchestration', server: 'BTS01' } }],
+      errors: [{ nodePath: 'hosts[name=H].instances', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: [BTS01, \'<<second server>>\'] }\n' }, range: [4, 7, 4, 14], messageId: 'oneInstance', data: { host: 'H', handlers: '2 handlers and 1 orchestration', server: 'BTS01' } }],
     },
     {
       name: 'JSON, test environment: info',
@@ -215,6 +221,7 @@ hosts:
       },
       errors: [
         {
+          nodePath: 'hosts[name=RecvHost].instances',
           range: [5, 7, 5, 25],
           severity: 'info',
           messageId: 'oneInstance',

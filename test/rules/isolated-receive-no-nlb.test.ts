@@ -25,6 +25,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Http]/ReceiveHandler:nlb',
           range: [12, 33, 12, 40],
           severity: 'warning',
           messageId: 'noNlb',
@@ -43,7 +44,7 @@ hosts:
     {
       name: 'an nlb entry covering only one of the servers does not count; WCF-CustomIsolated',
       files: { [T]: HOST + 'nlb:\n  - { name: WEBNLB, nodes: [WEB01, WEB09] }\n', [B]: http('WCF-CustomIsolated') },
-      errors: [{ file: B, range: [12, 33, 12, 40], messageId: 'noNlb' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Http]/ReceiveHandler:nlb', fixKind: 'declaration', fixOutput: { 'prod.topology.yaml': 'topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n    nlb: \'<<load balancer>>\'\nnlb:\n  - { name: WEBNLB, nodes: [WEB01, WEB09] }\n' }, range: [12, 33, 12, 40], messageId: 'noNlb' }],
     },
     {
       name: 'the named load balancer lists one server: fix adds a second',
@@ -51,6 +52,7 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Http]/ReceiveHandler:nlb',
           range: [12, 33, 12, 40],
           messageId: 'tooFew',
           fixKind: 'declaration',

@@ -17,6 +17,8 @@ ruleTester(rule, {
       files: { [T]: topo('policy:\n  rpoMinutes: 10\n', '    logIntervalMinutes: 30\n') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.logIntervalMinutes',
+          fixOutput: null,
           range: [8, 25, 8, 27],
           severity: 'error',
           messageId: 'exceeds',
@@ -35,7 +37,7 @@ backup:
     {
       name: 'the default interval (15) against a 5-minute RPO: at the job, fix inserts the interval',
       files: { [T]: topo('policy: { rpoMinutes: 5 }\n', '') },
-      errors: [{ range: [5, 3, 5, 13], messageId: 'exceeds', suggestions: [{ title: "The job now backs up the logs every 5 minutes (MarkAndBackupLogSched): declare it", output: { [T]: `topology: 1
+      errors: [{ nodePath: 'backup.biztalkJob.logIntervalMinutes', fixOutput: null, range: [5, 3, 5, 13], messageId: 'exceeds', suggestions: [{ title: "The job now backs up the logs every 5 minutes (MarkAndBackupLogSched): declare it", output: { [T]: `topology: 1
 environment: production
 policy: { rpoMinutes: 5 }
 backup:
@@ -47,13 +49,14 @@ backup:
     {
       name: 'an RPO of 0 cannot be met by any interval: no fix',
       files: { [T]: topo('policy: { rpoMinutes: 0 }\n', '    logIntervalMinutes: 1\n') },
-      errors: [{ range: [7, 25, 7, 26], messageId: 'zeroRpo', fixOutput: null }],
+      errors: [{ nodePath: 'backup.biztalkJob.logIntervalMinutes', range: [7, 25, 7, 26], messageId: 'zeroRpo', fixOutput: null }],
     },
     {
       name: 'no RPO declared: info at `environment:` (not at the format version), fix declares a placeholder',
       files: { [T]: topo('', '    logIntervalMinutes: 15\n') },
       errors: [
         {
+          nodePath: 'policy.rpoMinutes',
           range: [2, 1, 2, 12],
           severity: 'info',
           messageId: 'noRpo',

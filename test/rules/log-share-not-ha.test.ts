@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: H },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.logDestination',
           range: [5, 21, 5, 37],
           severity: 'warning',
           messageId: 'undeclared',
@@ -30,12 +31,12 @@ ruleTester(rule, {
     {
       name: 'a declared share without highlyAvailable: the key is inserted',
       files: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n` },
-      errors: [{ range: [5, 21, 5, 37], messageId: 'undeclared', fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
+      errors: [{ nodePath: 'backup.biztalkJob.logDestination', range: [5, 21, 5, 37], messageId: 'undeclared', fixKind: 'declaration', fixOutput: { [T]: `${H}fileShares:\n  - path: '\\\\fs01\\bts'\n    highlyAvailable: ${FACT}\n` } }],
     },
     {
       name: 'declared not highly available: no fix',
       files: { [T]: `${H}fileShares:\n  - { path: '\\\\fs01\\bts', highlyAvailable: false }\n` },
-      errors: [{ range: [5, 21, 5, 37], messageId: 'declaredNotHa', data: { path: '\\\\fs01\\bts\\log' }, fixOutput: null }],
+      errors: [{ nodePath: 'backup.biztalkJob.logDestination', range: [5, 21, 5, 37], messageId: 'declaredNotHa', data: { path: '\\\\fs01\\bts\\log' }, fixOutput: null }],
     },
   ],
 });

@@ -12,6 +12,8 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  clustered: false\n' },
       errors: [
         {
+          nodePath: 'sso.clustered',
+          fixOutput: null,
           range: [5, 14, 5, 19],
           severity: 'warning',
           messageId: 'notClustered', data: { name: ' BTS01', said: 'declared not clustered (sso.clustered: false)' },
@@ -27,7 +29,7 @@ sso:
     {
       name: 'not said: at the masterSecretServer entry, fix inserts clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n' },
-      errors: [{ range: [4, 3, 4, 28], messageId: 'notClustered', data: { name: ' BTS01', said: 'not declared clustered (sso.clustered)' }, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ nodePath: 'sso.clustered', range: [4, 3, 4, 28], messageId: 'notClustered', data: { name: ' BTS01', said: 'not declared clustered (sso.clustered)' }, fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 sso:
   masterSecretServer: BTS01
@@ -42,13 +44,13 @@ sso:
     {
       name: 'no sso section: at `environment:` (not at the format version), fix declares it',
       files: { [T]: 'topology: 1\nenvironment: production\n' },
-      errors: [{ messageId: 'notClustered', data: { name: '', said: 'not declared clustered (sso.clustered)' }, range: [2, 1, 2, 12], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ messageId: 'notClustered', data: { name: '', said: 'not declared clustered (sso.clustered)' }, nodePath: 'sso.clustered', range: [2, 1, 2, 12], fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 sso:
   masterSecretServer: '<<master secret server>>'
   clustered: '<<SSO clustered: true or false>>'
 ` } }],
     },
-    { name: 'development: info', files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nsso: { clustered: false }\n' }, errors: [{ range: [3, 19, 3, 24], severity: 'info', messageId: 'notClustered' }] },
+    { name: 'development: info', files: { 'dev.topology.yaml': 'topology: 1\nenvironment: development\nsso: { clustered: false }\n' }, errors: [{ nodePath: 'sso.clustered', fixOutput: null, range: [3, 19, 3, 24], severity: 'info', messageId: 'notClustered' }] },
   ],
 });

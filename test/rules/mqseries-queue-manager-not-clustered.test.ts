@@ -25,6 +25,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'SendPort[Name=Mq.Out]/SendHandler:mq-queue-manager',
           range: [6, 18, 6, 49],
           severity: 'info',
           messageId: 'undeclared',
@@ -37,12 +38,12 @@ ruleTester(rule, {
     {
       name: 'declared not clustered: a warning, the declaration as related information, no fix',
       files: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n    clustered: false\n`, [B]: bindingXml({ receive: [mqs('MQS://MQSRV01/QM1/IN')] }) },
-      errors: [{ file: B, range: [9, 20, 9, 40], severity: 'warning', messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "Mq.In"', queueManager: 'QM1', server: 'MQSRV01' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:mq-queue-manager', range: [9, 20, 9, 40], severity: 'warning', messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "Mq.In"', queueManager: 'QM1', server: 'MQSRV01' }, fixOutput: null }],
     },
     {
       name: 'declared without clustered: the fact is inserted as a placeholder',
       files: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n`, [B]: bindingXml({ receive: [mqs('MQS://MQSRV01/QM1/IN')] }) },
-      errors: [{ file: B, range: [9, 20, 9, 40], severity: 'info', messageId: 'clusteredUnknown', fixKind: 'declaration', fixOutput: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n    clustered: '<<true once the queue manager and its MQSeries Server are clustered>>'\n` } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:mq-queue-manager', range: [9, 20, 9, 40], severity: 'info', messageId: 'clusteredUnknown', fixKind: 'declaration', fixOutput: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n    clustered: '<<true once the queue manager and its MQSeries Server are clustered>>'\n` } }],
     },
   ],
 });

@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: `${H}biztalk:\n  edition: Enterprise\n${HOST}` },
       errors: [
         {
+          nodePath: 'biztalk.msdtcClustered',
           range: [3, 1, 3, 8],
           severity: 'error',
           messageId: 'undeclared',
@@ -32,6 +33,7 @@ ruleTester(rule, {
       files: { [T]: `${H}sso:\n  clustered: true\n` },
       errors: [
         {
+          nodePath: 'biztalk.msdtcClustered',
           range: [2, 1, 2, 12],
           messageId: 'undeclared',
           data: { cluster: 'clustered ENTSSO' },
@@ -44,6 +46,7 @@ ruleTester(rule, {
       files: { [T]: `${H}biztalk: { msdtcClustered: false }\n${HOST}` },
       errors: [
         {
+          nodePath: 'biztalk.msdtcClustered',
           range: [3, 28, 3, 33],
           messageId: 'declaredOff',
           data: { cluster: 'clustered host "FtpHost"' },

@@ -82,7 +82,7 @@ sqlInstances:
       files: {
         [T]: "topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL1\n    volumes:\n      - { drive: 'E:', raid: 5, shared: true, holds: [data] }\n    databases:\n      - { name: BizTalkMsgBoxDb, dataVolume: 'E:' }\n",
       },
-      errors: [{ range: [6, 30, 6, 31], severity: 'info', messageId: 'raid5San', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].volumes[drive=E:].raid:BizTalkMsgBoxDb', fixOutput: null, range: [6, 30, 6, 31], severity: 'info', messageId: 'raid5San', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' } }],
     },
     {
       name: 'RAID 5 under the MessageBox: the write penalty is named',
@@ -99,6 +99,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=E:].raid:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [6, 30, 6, 31],
           severity: 'warning',
           messageId: 'raid5', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb' },
@@ -129,6 +131,7 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=F:]:BAMPrimaryImport',
           range: [6, 11, 6, 22],
           severity: 'info', messageId: 'noRaid', data: { drive: 'F:', label: 'the BAM Primary Import database', database: 'BAMPrimaryImport' },
           fixKind: 'declaration',
@@ -168,6 +171,7 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL2].databases[name=BizTalkMsgBoxDb].dataVolume',
           range: [8, 21, 8, 25],
           severity: 'info', messageId: 'volumeUndeclared', data: { database: 'BizTalkMsgBoxDb', drive: 'M:', instance: 'SQL2', label: 'the MessageBox database' },
           fixKind: 'declaration',
@@ -203,6 +207,7 @@ sqlInstances:
       },
       errors: [
         { messageId: 'volumeUndeclared',
+          nodePath: 'sqlInstances[name=SQL2].databases[name=BizTalkMsgBoxDb].dataVolume',
           range: [9, 46, 9, 50],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -235,6 +240,7 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL3].databases[name=BAMPrimaryImport]',
           range: [7, 9, 7, 31],
           severity: 'info', messageId: 'dataVolumeUnknown', data: { database: 'BAMPrimaryImport', instance: 'SQL3' },
           fixKind: 'declaration',
@@ -264,6 +270,7 @@ sqlInstances:
       },
       errors: [
         { messageId: 'dataVolumeUnknown',
+          nodePath: 'sqlInstances[name=SQL3].databases[name=BizTalkMsgBoxDb]',
           range: [6, 9, 6, 30],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -296,6 +303,8 @@ sqlInstances:
       errors: [
         {
           file: 'prod.topology.json',
+          nodePath: 'sqlInstances[name=SQLBTS].volumes[drive=E:].raid:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [7, 44, 7, 45],
           messageId: 'otherLevel', data: { drive: 'E:', label: 'the MessageBox database', database: 'BizTalkMsgBoxDb', level: '6' },
           suggestions: [{ title: "E: is now on RAID 10: declare it", output: { "prod.topology.json": `{
@@ -323,7 +332,7 @@ sqlInstances:
     databases: [{ name: BizTalkMsgBoxDb, dataVolume: 'E:' }]
 `,
       },
-      errors: [{ range: [5, 36, 5, 37], severity: 'info', messageId: 'otherLevel' }],
+      errors: [{ nodePath: 'sqlInstances[name=TSQL].volumes[drive=E:].raid:BizTalkMsgBoxDb', fixOutput: null, range: [5, 36, 5, 37], severity: 'info', messageId: 'otherLevel' }],
     },
   ],
 });

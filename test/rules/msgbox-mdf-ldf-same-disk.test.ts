@@ -18,6 +18,7 @@ ruleTester(rule, {
       files: { [T]: HEAD + "    databases:\n      - { name: BizTalkMsgBoxDb, dataVolume: 'E:', logVolume: 'e:' }\n" },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].databases[name=BizTalkMsgBoxDb].logVolume',
           range: [6, 63, 6, 67],
           severity: 'warning',
           messageId: 'sameVolume',
@@ -28,7 +29,7 @@ ruleTester(rule, {
     {
       name: 'an extra MessageBox by role; the only volume holds both data and log',
       files: { [T]: HEAD + "    volumes:\n      - { drive: 'D:', holds: [data, log] }\n    databases:\n      - { name: MsgBox2, role: messagebox }\n" },
-      errors: [{ range: [6, 31, 6, 42], messageId: 'onlyVolume' }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].volumes[drive=D:].holds:MsgBox2', fixOutput: null, range: [6, 31, 6, 42], messageId: 'onlyVolume' }],
     },
   ],
 });

@@ -84,6 +84,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBTS]:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [4, 5, 4, 17],
           messageId: 'notClustered',
           data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its failoverCluster lists fewer than two nodes' },
@@ -103,18 +105,20 @@ sqlInstances:
     {
       name: 'the same node twice is one node',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    failoverCluster: { nodes: [N1, n1] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n' },
-      errors: [{ range: [4, 5, 4, 17], messageId: 'notClustered', data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its failoverCluster lists fewer than two nodes' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLBTS]:BizTalkMsgBoxDb', fixOutput: null, range: [4, 5, 4, 17], messageId: 'notClustered', data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its failoverCluster lists fewer than two nodes' } }],
     },
     {
       name: 'an empty availabilityGroup is not highly available, and gets no fix (what the group is is for a person to say)',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: {}\n    databases: [{ name: BizTalkMsgBoxDb }]\n' },
-      errors: [{ range: [4, 5, 4, 17], messageId: 'notClustered', data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its availabilityGroup is empty' }, fixOutput: null }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLBTS]:BizTalkMsgBoxDb', range: [4, 5, 4, 17], messageId: 'notClustered', data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its availabilityGroup is empty' }, fixOutput: null }],
     },
     {
       name: 'an availability group with one replica is not highly available',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQLBTS\n    availabilityGroup: { listener: BTSL, replicas: [SQLA] }\n    databases: [{ name: BizTalkMsgBoxDb }]\n' },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBTS]:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [4, 5, 4, 17],
           messageId: 'notClustered',
           data: { instance: 'SQLBTS', databases: 'BizTalkMsgBoxDb', gap: 'its availabilityGroup lists fewer than two replicas' },
@@ -137,6 +141,8 @@ hosts: []
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBTS\\BTS]:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [4, 5, 4, 21],
           severity: 'error',
           messageId: 'notClustered', data: { instance: 'SQLBTS\\BTS', databases: 'BizTalkMsgBoxDb', gap: 'declares neither failoverCluster nor availabilityGroup' },
@@ -161,6 +167,8 @@ hosts: []
       },
       errors: [
         { messageId: 'notClustered',
+          nodePath: 'sqlInstances[name=SQL1]:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [4, 9, 4, 19],
           suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { [T]: "topology: 1\r\nenvironment: staging\r\nsqlInstances:\r\n    -   name: SQL1\r\n        databases:\r\n            -   name: BizTalkMsgBoxDb\r\n        failoverCluster:\r\n            nodes: ['<<first SQL node>>', '<<second SQL node>>']\r\n" } }],
         },
@@ -183,6 +191,8 @@ hosts: []
       },
       errors: [
         { messageId: 'notClustered',
+          nodePath: 'sqlInstances[name=SQL1]:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [6, 7, 6, 21],
           suggestions: [{ title: "SQL1 is now a failover cluster instance: declare it with its nodes", output: { "prod.topology.json": `{
   "topology": 1,
@@ -216,6 +226,8 @@ sqlInstances:
       },
       errors: [
         { messageId: 'notClustered',
+          nodePath: 'sqlInstances[name=SQLBTS\\BTS]:BizTalkMsgBoxDb',
+          fixOutput: null,
           range: [4, 7, 4, 25],
           suggestions: [{ title: "SQLBTS\\BTS is now a failover cluster instance: declare it with its nodes", output: { [T]: `topology: 1
 environment: production
@@ -239,6 +251,7 @@ sqlInstances:
       errors: [
         {
           file: 'cfg.xml',
+          nodePath: 'SQL[DisplayName=BizTalk MessageBox Database]/Server',
           range: [1, 100, 1, 106],
           messageId: 'undeclaredServer', data: { database: 'BizTalkMsgBoxDb', server: 'SQLNEW' },
           fixKind: 'fix',
@@ -274,7 +287,7 @@ sqlInstances:
   - name: SQL1
 `,
       },
-      errors: [{ range: [3, 1, 3, 13], messageId: 'notPlaced', data: { database: 'BizTalkMsgBoxDb' },
+      errors: [{ nodePath: 'sqlInstances:BizTalkMsgBoxDb:undeclared', fixOutput: null, range: [3, 1, 3, 13], messageId: 'notPlaced', data: { database: 'BizTalkMsgBoxDb' },
         suggestions: [{ title: "BizTalkMsgBoxDb is on SQL1 (the only one declared): declare it", output: { [T]: `topology: 1
 environment: production
 sqlInstances:
@@ -294,7 +307,7 @@ sqlInstances:
     databases: [{ name: BizTalkMsgBoxDb }]
 `,
       },
-      errors: [{ range: [4, 5, 4, 17], severity: 'info', messageId: 'notClustered' }],
+      errors: [{ nodePath: 'sqlInstances[name=DEVSQL]:BizTalkMsgBoxDb', fixOutput: null, range: [4, 5, 4, 17], severity: 'info', messageId: 'notClustered' }],
     },
   ],
 });

@@ -30,6 +30,8 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq',
+          fixOutput: null,
           range: [11, 145, 11, 179],
           severity: 'error',
           messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', host: 'MsmqHost', problem: 'is not clustered' },
@@ -50,12 +52,12 @@ msmqServers:
     {
       name: 'a queue on one of the host\'s own servers is local too',
       files: { [T]: TOPO, [B]: recv('DIRECT=OS:bts02\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 172], messageId: 'receive' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq', fixOutput: null, range: [11, 145, 11, 172], messageId: 'receive' }],
     },
     {
       name: 'clustered host whose dependency is an unclustered MSMQ server: the fix clusters that server',
       files: { [T]: GOOD.replace('{ name: BTSMSMQ, clustered: true }', '{ name: BTSMSMQ, clustered: false }'), [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq', fixOutput: null, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
@@ -66,7 +68,7 @@ msmqServers:
     {
       name: 'clustered host depending on a resource msmqServers does not declare: the fix declares it clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }\n', [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, messageId: 'receive', range: [11, 145, 11, 158], suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+      errors: [{ file: B, messageId: 'receive', nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq', fixOutput: null, range: [11, 145, 11, 158], suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
@@ -78,12 +80,12 @@ msmqServers:
     {
       name: 'an MSMQ send port to a remote queue: its outgoing queue is local, a warning (Microsoft: mitigate)',
       files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToPartner', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT' }) }] }) },
-      errors: [{ file: B, range: [8, 128, 8, 166], severity: 'warning', messageId: 'send', data: { endpoint: 'Send port "ToPartner"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', host: 'MsmqHost', problem: 'is not clustered' } }],
+      errors: [{ file: B, nodePath: 'SendPort[Name=ToPartner]/SendHandler:msmq', fixOutput: null, range: [8, 128, 8, 166], severity: 'warning', messageId: 'send', data: { endpoint: 'Send port "ToPartner"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', host: 'MsmqHost', problem: 'is not clustered' } }],
     },
     {
       name: 'an MSMQ send port to a local queue keeps the error',
       files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToLocal', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\OUT' }) }] }) },
-      errors: [{ file: B, range: [8, 128, 8, 163], severity: 'error', messageId: 'send' }],
+      errors: [{ file: B, nodePath: 'SendPort[Name=ToLocal]/SendHandler:msmq', fixOutput: null, range: [8, 128, 8, 163], severity: 'error', messageId: 'send' }],
     },
   ],
 });

@@ -18,14 +18,30 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'an undeclared remote server, read by two locations: one finding, the server declared with a placeholder',
+      name: 'an undeclared remote server, read by two locations: one info finding (an unknown), the server declared with a placeholder',
       files: { [T]: H, [B]: remote('FORMATNAME:DIRECT=OS:MQ01\\private$\\orders') },
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=RL1]/ReceiveHandler:msmq-remote',
           range: [9, 20, 9, 61],
-          severity: 'warning',
+          severity: 'info',
           messageId: 'undeclared',
+          data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01' },
+          fixKind: 'declaration', fixOutput: { [T]: `${H}msmqServers:\n  - name: MQ01\n    clustered: ${FACT}\n` },
+        },
+      ],
+    },
+    {
+      name: 'declared without clustered: an unknown (info), clustered inserted as a placeholder',
+      files: { [T]: `${H}msmqServers:\n  - name: MQ01\n`, [B]: remote('FORMATNAME:DIRECT=OS:MQ01\\private$\\orders') },
+      errors: [
+        {
+          file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=RL1]/ReceiveHandler:msmq-remote',
+          range: [9, 20, 9, 61],
+          severity: 'info',
+          messageId: 'clusteredUnknown',
           data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01' },
           fixKind: 'declaration', fixOutput: { [T]: `${H}msmqServers:\n  - name: MQ01\n    clustered: ${FACT}\n` },
         },
@@ -34,7 +50,7 @@ ruleTester(rule, {
     {
       name: 'declared not clustered: no fix',
       files: { [T]: `${H}msmqServers:\n  - { name: MQ01, clustered: false }\n`, [B]: remote('FORMATNAME:DIRECT=OS:MQ01\\private$\\orders') },
-      errors: [{ file: B, range: [9, 20, 9, 61], messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=RL1]/ReceiveHandler:msmq-remote', range: [9, 20, 9, 61], severity: 'warning', messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01' }, fixOutput: null }],
     },
     {
       name: 'transactional reads from MSMQ 3.0',
@@ -42,7 +58,7 @@ ruleTester(rule, {
         [T]: `${H}msmqServers:\n  - { name: MQ01, clustered: true, version: '3.0' }\n`,
         [B]: remote('FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', adapterConfig({ transactional: 'true' })),
       },
-      errors: [{ file: B, range: [9, 20, 9, 61], messageId: 'oldVersion', data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01', version: '3.0' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=RL1]/ReceiveHandler:msmq-remote', range: [9, 20, 9, 61], messageId: 'oldVersion', data: { endpoint: 'Receive location "RL1"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\orders', server: 'MQ01', version: '3.0' }, fixOutput: null }],
     },
   ],
 });

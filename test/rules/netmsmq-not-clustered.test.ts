@@ -22,6 +22,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=RL1]/ReceiveHandler:netmsmq',
           range: [12, 33, 12, 42],
           severity: 'warning',
           messageId: 'notClustered',
@@ -33,7 +34,7 @@ ruleTester(rule, {
     {
       name: 'declared not clustered: no fix',
       files: { [T]: `${H}  - { name: QueueHost, clustered: false }\n`, [B]: netmsmq() },
-      errors: [{ file: B, range: [12, 33, 12, 42], messageId: 'notClustered', data: { endpoint: 'Receive location "RL1"', host: 'QueueHost', state: 'declared not clustered' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=RL1]/ReceiveHandler:netmsmq', range: [12, 33, 12, 42], messageId: 'notClustered', data: { endpoint: 'Receive location "RL1"', host: 'QueueHost', state: 'declared not clustered' }, fixOutput: null }],
     },
   ],
 });

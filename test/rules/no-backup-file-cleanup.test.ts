@@ -17,6 +17,7 @@ ruleTester(rule, {
       files: { [T]: job('') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.fileRetention',
           range: [4, 3, 4, 13],
           severity: 'warning',
           messageId: 'noRetention',
@@ -36,7 +37,7 @@ backup:
     {
       name: 'fileRetention without a method',
       files: { [T]: job('    fileRetention:\n      daysToKeep: 7\n') },
-      errors: [{ range: [6, 5, 6, 18], messageId: 'noMethod', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ nodePath: 'backup.biztalkJob.fileRetention.method', range: [6, 5, 6, 18], messageId: 'noMethod', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 backup:
   biztalkJob:
@@ -51,6 +52,8 @@ backup:
       files: { [T]: job('    daysToKeep: 1\n    fileRetention: { method: delete-history-and-files }\n') },
       errors: [
         {
+          nodePath: 'backup.biztalkJob.fileRetention.daysToKeep',
+          fixOutput: null,
           range: [6, 17, 6, 18],
           messageId: 'daysTooFew',
           suggestions: [{ title: "The cleanup now keeps 14 days of backup files: declare it", output: { [T]: `topology: 1

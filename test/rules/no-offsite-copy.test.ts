@@ -28,6 +28,7 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n    biztalkJob:\n        enabled: true\n' },
       errors: [
         {
+          nodePath: 'backup.offsite',
           range: [3, 1, 3, 7],
           severity: 'warning',
           messageId: 'noOffsite',
@@ -50,6 +51,7 @@ backup:
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production"\n}\n' },
       errors: [
         { messageId: 'noOffsite',
+          nodePath: 'backup.offsite',
           range: [3, 3, 3, 16],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": `{
@@ -72,6 +74,8 @@ backup:
       files: { [T]: 'topology: 1\nenvironment: production\nbackup: { offsite: { location: vault, copies: 1 } }\n' },
       errors: [
         {
+          nodePath: 'backup.offsite.copies',
+          fixOutput: null,
           range: [3, 47, 3, 48],
           messageId: 'tooFewCopies',
           suggestions: [{ title: "3 copies are now kept off site: declare it", output: { [T]: `topology: 1
@@ -86,6 +90,8 @@ backup: { offsite: { location: vault, copies: 3 } }
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 2\r\n' },
       errors: [
         {
+          nodePath: 'backup.offsite.copies',
+          fixOutput: null,
           range: [6, 13, 6, 14],
           messageId: 'tooFewCopies',
           suggestions: [{ title: "3 copies are now kept off site: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nbackup:\r\n  offsite:\r\n    location: vault\r\n    copies: 3\r\n" } }],
@@ -97,6 +103,7 @@ backup: { offsite: { location: vault, copies: 3 } }
       files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    location: vault\n' },
       errors: [
         {
+          nodePath: 'backup.offsite.copies',
           range: [4, 3, 4, 10],
           messageId: 'copiesUnknown',
           fixKind: 'declaration',
@@ -122,6 +129,7 @@ backup:
       files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  offsite:\n    copies:\n    location: vault\n' },
       errors: [
         {
+          nodePath: 'backup.offsite.copies',
           range: [5, 5, 5, 12],
           messageId: 'copiesUnknown',
           fixKind: 'declaration',

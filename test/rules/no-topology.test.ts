@@ -21,22 +21,22 @@ ruleTester(rule, {
     {
       name: 'three bindings and no topology: one finding, at the start of the first binding',
       files: { 'b.BindingInfo.xml': binding('H2'), 'a.BindingInfo.xml': binding('H1'), 'c.BindingInfo.xml': binding('H3') },
-      errors: [{ file: 'a.BindingInfo.xml', range: [1, 1, 1, 1], severity: 'info', messageId: 'noTopology', data: { files: 'these 3 BizTalk files' }, fixOutput: null }],
+      errors: [{ file: 'a.BindingInfo.xml', nodePath: 'no-topology', range: [1, 1, 1, 1], severity: 'info', messageId: 'noTopology', data: { files: 'these 3 BizTalk files' }, fixOutput: null }],
     },
     {
       name: 'a configuration export alone: reported there (it no longer says "no problems")',
       files: { 'BizTalkConfiguration.xml': EXPORT },
-      errors: [{ file: 'BizTalkConfiguration.xml', range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'this BizTalk file' } }],
+      errors: [{ file: 'BizTalkConfiguration.xml', nodePath: 'no-topology', fixOutput: null, range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'this BizTalk file' } }],
     },
     {
       name: 'a broken binding is passed over for a readable one',
       files: { 'a.BindingInfo.xml': '<BindingInfo><SendPortCollection>', 'b.BindingInfo.xml': binding('H1') },
-      errors: [{ file: 'b.BindingInfo.xml', range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'these 2 BizTalk files' } }],
+      errors: [{ file: 'b.BindingInfo.xml', nodePath: 'no-topology', fixOutput: null, range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'these 2 BizTalk files' } }],
     },
     {
       name: 'a binding is preferred to the configuration export',
       files: { 'A-config.xml': EXPORT, 'z.BindingInfo.xml': binding('H1') },
-      errors: [{ file: 'z.BindingInfo.xml', range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'these 2 BizTalk files' } }],
+      errors: [{ file: 'z.BindingInfo.xml', nodePath: 'no-topology', fixOutput: null, range: [1, 1, 1, 1], messageId: 'noTopology', data: { files: 'these 2 BizTalk files' } }],
     },
   ],
 });

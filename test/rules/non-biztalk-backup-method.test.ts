@@ -16,19 +16,20 @@ ruleTester(rule, {
       files: { [T]: `${H}  biztalkJob: { enabled: true }\n  otherMethods: [maintenance-plan, vss]\n` },
       errors: [
         {
+          nodePath: 'backup.otherMethods:maintenance-plan',
           range: [5, 18, 5, 34],
           severity: 'error',
           messageId: 'besideJob',
           data: { what: 'a SQL Server maintenance plan', method: 'maintenance-plan' },
           fixOutput: null,
         },
-        { range: [5, 36, 5, 39], messageId: 'besideJob', data: { what: 'VSS snapshots', method: 'vss' } },
+        { nodePath: 'backup.otherMethods:vss', fixOutput: null, range: [5, 36, 5, 39], messageId: 'besideJob', data: { what: 'VSS snapshots', method: 'vss' } },
       ],
     },
     {
       name: 'a third-party tool and no job',
       files: { [T]: `${H}  otherMethods:\n    - third-party\n` },
-      errors: [{ range: [5, 7, 5, 18], messageId: 'insteadOfJob', data: { what: 'a third-party backup', method: 'third-party' } }],
+      errors: [{ nodePath: 'backup.otherMethods:third-party', fixOutput: null, range: [5, 7, 5, 18], messageId: 'insteadOfJob', data: { what: 'a third-party backup', method: 'third-party' } }],
     },
   ],
 });

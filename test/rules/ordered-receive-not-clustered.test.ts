@@ -25,12 +25,12 @@ ruleTester(rule, {
     {
       name: 'MQSeries ordered yesStop in a host with two instances: at the ordered value',
       files: { [T]: TOPO, [B]: mq('MQSeries', 'yesStop') },
-      errors: [{ file: B, range: [11, 277, 11, 284], severity: 'warning', messageId: 'ordered', data: { endpoint: 'Receive location "Mq.In"', adapter: 'MQSeries', host: 'QHost', instances: 'has 2 instances (BTS01, BTS02)' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:ordered', fixOutput: null, range: [11, 277, 11, 284], severity: 'warning', messageId: 'ordered', data: { endpoint: 'Receive location "Mq.In"', adapter: 'MQSeries', host: 'QHost', instances: 'has 2 instances (BTS01, BTS02)' } }],
     },
     {
       name: 'MQSC (the client adapter) ordered yes',
       files: { [T]: TOPO, [B]: mq('MQSC', 'yes') },
-      errors: [{ file: B, range: [11, 310, 11, 313], messageId: 'ordered' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:ordered', fixOutput: null, range: [11, 310, 11, 313], messageId: 'ordered' }],
     },
     {
       name: 'MSMQ serialProcessing on a remote queue: at the flag, fix marks the host clustered',
@@ -38,6 +38,8 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Queue]/ReceiveHandler:ordered',
+          fixOutput: null,
           range: [11, 236, 11, 240],
           severity: 'warning',
           messageId: 'ordered',
@@ -54,7 +56,7 @@ hosts:
     {
       name: 'WCF-NetMsmq ordered processing (-1 is true)',
       files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'Net', adapter: 'WCF-NetMsmq', host: 'QHost', address: 'net.msmq://mq01/private/in', data: '<CustomProps><OrderedProcessing vt="11">-1</OrderedProcessing></CustomProps>' }] }) },
-      errors: [{ file: B, range: [11, 107, 11, 109], messageId: 'ordered' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Net]/ReceiveHandler:ordered', fixOutput: null, range: [11, 107, 11, 109], messageId: 'ordered' }],
     },
   ],
 });

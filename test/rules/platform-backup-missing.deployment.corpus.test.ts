@@ -20,6 +20,7 @@ ruleTester(rule, {
       files: { [T]: TOPO, 'Deployment.btdfproj': fs.readFileSync(corpusFile('BTDF__DeploymentFramework__src__Samples__BizTalk__Advanced__Deployment__Deployment.btdfproj')) },
       errors: [
         {
+          nodePath: 'servers[name=BTS01].backup',
           range: [4, 5, 4, 16],
           messageId: 'missing',
           data: { server: 'BTS01', what: 'IIS (the deployment Deployment.btdfproj creates IIS applications on it)' },
@@ -31,7 +32,7 @@ ruleTester(rule, {
     {
       name: 'the real extracted MSI with a WebDirectory resource',
       files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(corpusFile('Azure__aimbiztalk__scenarios__004-HttpJsonOrch__msi__Aim.HttpJsonOrch.msi__ApplicationDefinition.adf')) },
-      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', data: { server: 'BTS01', what: 'IIS (the deployment ApplicationDefinition.adf creates IIS applications on it)' }, fixKind: 'declaration', fixOutput: { [T]: FIXED } }],
+      errors: [{ nodePath: 'servers[name=BTS01].backup', range: [4, 5, 4, 16], messageId: 'missing', data: { server: 'BTS01', what: 'IIS (the deployment ApplicationDefinition.adf creates IIS applications on it)' }, fixKind: 'declaration', fixOutput: { [T]: FIXED } }],
     },
   ],
 });

@@ -25,6 +25,7 @@ ruleTester(rule, {
       files: { [T]: TOPO, 'Deployment.btdfproj': project('True') },
       errors: [
         {
+          nodePath: 'servers[name=BTS01].backup',
           range: [4, 5, 4, 16],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -35,7 +36,7 @@ ruleTester(rule, {
     {
       name: 'an extracted MSI with a WebDirectory resource (fixture)',
       files: { [T]: TOPO, 'ApplicationDefinition.adf': fs.readFileSync(fixtureFile('deployment/ApplicationDefinition.adf')) },
-      errors: [{ range: [4, 5, 4, 16], messageId: 'missing', fixKind: 'declaration', fixOutput: { [T]: FIXED } }],
+      errors: [{ nodePath: 'servers[name=BTS01].backup', range: [4, 5, 4, 16], messageId: 'missing', fixKind: 'declaration', fixOutput: { [T]: FIXED } }],
     },
   ],
 });

@@ -91,6 +91,7 @@ hosts:
       files: { [T]: "topology: 1\nenvironment: production\nservers:\n  - name: BAMWEB1\n    roles: [biztalk, bam-portal]\n    backup: { windows: { schedule: daily, destination: '\\\\b\\p\\BAMWEB1' } }\n" },
       errors: [
         {
+          nodePath: 'servers[name=BAMWEB1].backup',
           range: [4, 5, 4, 18],
           severity: 'warning',
           messageId: 'missing',
@@ -113,6 +114,7 @@ sqlInstances: []
       },
       errors: [
         {
+          nodePath: 'servers[name=SQLN1].backup',
           range: [4, 5, 4, 16],
           severity: 'warning',
           messageId: 'missing',
@@ -151,6 +153,7 @@ hosts:
       },
       errors: [
         {
+          nodePath: 'servers[name=BTS01].backup',
           range: [4, 5, 4, 16],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -183,6 +186,7 @@ servers:
       },
       errors: [
         {
+          nodePath: 'servers[name=WEB1].backup',
           range: [4, 5, 4, 15],
           messageId: 'missing',
           fixKind: 'declaration',
@@ -201,6 +205,7 @@ servers:
       files: { [T]: 'topology: 1\nenvironment: production\nservers:\n  - { name: SQLN1, roles: [sql], backup: {} }\n' },
       errors: [
         { messageId: 'missing',
+          nodePath: 'servers[name=SQLN1].backup',
           range: [4, 7, 4, 18],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -216,6 +221,7 @@ servers:
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "servers": [{"name": "APP1", "backup": {}}]}' },
       errors: [
         { messageId: 'missing',
+          nodePath: 'servers[name=APP1].backup',
           range: [1, 59, 1, 73],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": "{\"topology\": 1, \"environment\": \"production\", \"servers\": [{\"name\": \"APP1\", \"backup\": {\"windows\": {\"schedule\": \"daily\", \"destination\": \"\\\\\\\\<<backup server>>\\\\<<share>>\\\\APP1\"}}}]}" },
@@ -227,6 +233,7 @@ servers:
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n' },
       errors: [
         { messageId: 'missing',
+          nodePath: 'servers[name=WEB1].backup',
           range: [4, 5, 4, 15],
           fixKind: 'declaration',
           fixOutput: { [T]: "topology: 1\r\nenvironment: production\r\nservers:\r\n  - name: WEB1\r\n    roles: [iis]\r\n    backup:\r\n      windows:\r\n        schedule: daily\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1'\r\n      iis:\r\n        schedule: weekly\r\n        destination: '\\\\<<backup server>>\\<<share>>\\WEB1-iis'\r\n" },
@@ -238,6 +245,7 @@ servers:
       files: { [T]: 'topology: 1\nenvironment: production\nservers:\n  - name: S1\n    roles: [sql]\n    backup:\n      windows:\n' },
       errors: [
         {
+          nodePath: 'servers[name=S1].backup',
           range: [4, 5, 4, 13],
           messageId: 'missing',
           fixKind: 'declaration',

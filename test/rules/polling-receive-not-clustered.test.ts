@@ -41,6 +41,8 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling',
+          fixOutput: null,
           range: [11, 294, 11, 329],
           severity: 'warning',
           messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database with a pollingStatement' },
@@ -57,7 +59,7 @@ hosts:
     {
       name: 'InboundId in the address',
       files: { [T]: TOPO, [B]: one({ address: 'mssql://SQL1//Orders?InboundId=NewOrders', data: wcf('sqlBinding', { pollingStatement: '' }) }) },
-      errors: [{ file: B, range: [9, 41, 9, 60], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (address with InboundId=NewOrders)' }, suggestions: [{ title: "Host PollHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [9, 41, 9, 60], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (address with InboundId=NewOrders)' }, suggestions: [{ title: "Host PollHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - name: PollHost
@@ -68,28 +70,28 @@ hosts:
     {
       name: 'WCF-Custom with sqlBinding, TypedPolling',
       files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', data: wcf('sqlBinding', { inboundOperationType: 'TypedPolling' }) }) },
-      errors: [{ file: B, range: [11, 249, 11, 261], messageId: 'polls', data: { ...POLL, adapter: 'WCF-Custom', how: 'polls the database (inboundOperationType TypedPolling)' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [11, 249, 11, 261], messageId: 'polls', data: { ...POLL, adapter: 'WCF-Custom', how: 'polls the database (inboundOperationType TypedPolling)' } }],
     },
     {
       // The raw-text prefilter (model/adapters.ts mayName) must not rule this one out.
       name: 'WCF-Custom whose BindingType is spelled with a character reference',
       files: { [T]: TOPO, [B]: one({ adapter: 'WCF-Custom', data: wcf('&#115;qlBinding', { inboundOperationType: 'TypedPolling' }) }) },
-      errors: [{ file: B, range: [11, 258, 11, 270], messageId: 'polls', data: { ...POLL, adapter: 'WCF-Custom', how: 'polls the database (inboundOperationType TypedPolling)' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [11, 258, 11, 270], messageId: 'polls', data: { ...POLL, adapter: 'WCF-Custom', how: 'polls the database (inboundOperationType TypedPolling)' } }],
     },
     {
       name: 'WCF-SQL without settings polls by default: reported at the adapter name',
       files: { [T]: TOPO, [B]: one({}) },
-      errors: [{ file: B, range: [10, 47, 10, 54], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (Polling is the default inbound operation)' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [10, 47, 10, 54], messageId: 'polls', data: { ...POLL, adapter: 'WCF-SQL', how: 'polls the database (Polling is the default inbound operation)' } }],
     },
     {
       name: 'legacy SQL adapter: at its sqlCommand',
       files: { [T]: TOPO, [B]: one({ adapter: 'SQL', address: 'SQL://SQL1/Orders/', data: flat({ sqlCommand: 'exec GetOrders' }) }) },
-      errors: [{ file: B, range: [11, 99, 11, 113], messageId: 'polls' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [11, 99, 11, 113], messageId: 'polls' }],
     },
     {
       name: 'WCF-SAP inbound: at the address',
       files: { [T]: TOPO, [B]: one({ adapter: 'WCF-SAP', address: 'sap://CLIENT=800;LANG=EN;@a/SAPHOST/00?ListenerProgramId=BTS' }) },
-      errors: [{ file: B, range: [9, 20, 9, 80], messageId: 'polls' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [9, 20, 9, 80], messageId: 'polls' }],
     },
     {
       name: 'a Deployment Framework master binding keeps CustomProps decoded (ElementTunnel): the once-escaped binding is read',
@@ -116,12 +118,12 @@ hosts:
 </BindingInfo>
 `,
       },
-      errors: [{ file: B, range: [11, 83, 11, 91], messageId: 'polls' }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=P]/ReceiveHandler:polling', fixOutput: null, range: [11, 83, 11, 91], messageId: 'polls' }],
     },
     {
       name: 'development keeps the severity (duplicate pickup is wrong processing)',
       files: { 'dev.topology.yaml': TOPO.replace('production', 'development'), [B]: one({}) },
-      errors: [{ file: B, messageId: 'polls', range: [10, 47, 10, 54], severity: 'warning' }],
+      errors: [{ file: B, messageId: 'polls', nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [10, 47, 10, 54], severity: 'warning' }],
     },
   ],
 });

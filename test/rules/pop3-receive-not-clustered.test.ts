@@ -33,6 +33,8 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Mail]/ReceiveHandler:pop3',
+          fixOutput: null,
           range: [12, 33, 12, 41],
           severity: 'warning',
           messageId: 'pop3',
@@ -52,6 +54,8 @@ hosts:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Mail]/ReceiveHandler:pop3',
+          fixOutput: null,
           range: [12, 33, 12, 41],
           messageId: 'pop3',
           suggestions: [{ title: "Host mailhost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
@@ -65,7 +69,7 @@ hosts:
     {
       name: 'test environment keeps the severity (duplicate pickup is wrong processing)',
       files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nhosts:\n  - { name: MailHost, instances: [A, B] }\n', [B]: pop3('MailHost') },
-      errors: [{ file: B, messageId: 'pop3', range: [12, 33, 12, 41], severity: 'warning' }],
+      errors: [{ file: B, messageId: 'pop3', nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Mail]/ReceiveHandler:pop3', fixOutput: null, range: [12, 33, 12, 41], severity: 'warning' }],
     },
   ],
 });

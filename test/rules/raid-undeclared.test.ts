@@ -21,6 +21,7 @@ ruleTester(rule, {
       files: { [T]: inst("      - { drive: 'F:', holds: [data] }\n", "      - { name: BizTalkDTADb, dataVolume: 'F:' }\n") },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=F:].raid',
           range: [6, 11, 6, 22],
           severity: 'info',
           messageId: 'noRaid',
@@ -40,7 +41,7 @@ sqlInstances:
     {
       name: 'a log volume known by what it holds',
       files: { [T]: inst("      - drive: 'L:'\n        holds: [log]\n", '      - { name: BizTalkDTADb }\n') },
-      errors: [{ range: [6, 9, 6, 20], messageId: 'noRaid', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].volumes[drive=L:].raid', range: [6, 9, 6, 20], messageId: 'noRaid', fixKind: 'declaration', fixOutput: { [T]: `topology: 1
 environment: production
 sqlInstances:
   - name: SQL1
@@ -57,6 +58,7 @@ sqlInstances:
       files: { [T]: inst("      - { drive: 'E:', raid: 10, holds: [data] }\n", "      - { name: BizTalkDTADb, dataVolume: 'E:', logVolume: 'M:' }\n") },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=M:]:undeclared',
           range: [8, 60, 8, 64],
           messageId: 'volumeUndeclared',
           fixKind: 'declaration',

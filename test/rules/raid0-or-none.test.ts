@@ -89,6 +89,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=E:].raid',
+          fixOutput: null,
           range: [6, 30, 6, 31],
           severity: 'error',
           messageId: 'raid0',
@@ -110,6 +112,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=L:].raid',
+          fixOutput: null,
           range: [7, 23, 7, 27],
           messageId: 'raid0',
           suggestions: [{ title: "L: is now on RAID 10: declare it", output: { [T]: "topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: \"L:\"\r\n                raid: 10\r\n                holds: [log]\r\n" } }],
@@ -131,6 +135,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=L:].raid',
+          fixOutput: null,
           range: [6, 30, 6, 34],
           messageId: 'raid0',
           suggestions: [{ title: "L: is now on RAID 10: declare it", output: { [T]: `topology: 1
@@ -163,6 +169,8 @@ sqlInstances:
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=T:].raid',
+          fixOutput: null,
           range: [7, 15, 7, 16],
           messageId: 'raid0',
           suggestions: [{ title: "T: is now on RAID 10: declare it", output: { [T]: `topology: 1
@@ -179,6 +187,8 @@ sqlInstances:
 ` } }],
         },
         {
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=E:].raid',
+          fixOutput: null,
           range: [10, 15, 10, 16],
           messageId: 'raid0',
           suggestions: [{ title: "E: is now on RAID 10: declare it", output: { [T]: `topology: 1
@@ -210,6 +220,8 @@ sqlInstances:
       },
       errors: [
         { messageId: 'raid0',
+          nodePath: 'sqlInstances[name=SQL1].volumes[drive=E:].raid',
+          fixOutput: null,
           range: [5, 60, 5, 66],
           suggestions: [{ title: "E: is now on RAID 10: declare it", output: { "prod.topology.json": `{
   "topology": 1,
@@ -232,7 +244,7 @@ sqlInstances:
     volumes: [{ drive: 'C:', raid: none, holds: [data, log, tempdb] }]
 `,
       },
-      errors: [{ messageId: 'raid0', range: [5, 36, 5, 40], severity: 'info' }],
+      errors: [{ messageId: 'raid0', nodePath: 'sqlInstances[name=DEVSQL].volumes[drive=C:].raid', fixOutput: null, range: [5, 36, 5, 40], severity: 'info' }],
     },
   ],
 });

@@ -34,6 +34,7 @@ ruleTester(rule, {
       files: { [T]: 'topology: 1\nenvironment: production\n' },
       errors: [
         {
+          nodePath: 'backup.restoreTest',
           range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'noTest',
@@ -53,6 +54,7 @@ backup:
       files: { [T]: 'topology: 1\nenvironment: production\nbackup: { biztalkJob: { enabled: true } }\n' },
       errors: [
         { messageId: 'noTest',
+          nodePath: 'backup.restoreTest',
           range: [3, 1, 3, 7],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -75,6 +77,8 @@ backup:
       },
       errors: [
         {
+          nodePath: 'backup.restoreTest.everyDays',
+          fixOutput: null,
           range: [5, 16, 5, 18],
           messageId: 'tooRare',
           suggestions: [{ title: "Restores are now tested every 30 days: declare it", output: { [T]: `topology: 1
@@ -85,19 +89,20 @@ backup:
     last: 2026-09-01
 ` } }],
         },
-        { range: [6, 11, 6, 21], messageId: 'overdue', fixOutput: null },
+        { nodePath: 'backup.restoreTest.last', range: [6, 11, 6, 21], messageId: 'overdue', fixOutput: null },
       ],
     },
     {
       name: 'overdue by the team\'s own shorter period',
       files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7, last: '2026-11-20' }\n" },
-      errors: [{ range: [4, 38, 4, 50], messageId: 'overdue' }],
+      errors: [{ nodePath: 'backup.restoreTest.last', fixOutput: null, range: [4, 38, 4, 50], messageId: 'overdue' }],
     },
     {
       name: 'no `last` (flow): the date key is added with a placeholder',
       files: { [T]: 'topology: 1\nenvironment: production\nbackup:\n  restoreTest: { everyDays: 7 }\n' },
       errors: [
         {
+          nodePath: 'backup.restoreTest.last',
           range: [4, 3, 4, 14],
           messageId: 'noLast',
           fixKind: 'declaration',
@@ -114,6 +119,7 @@ backup:
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nbackup:\r\n    restoreTest:\r\n        last:\r\n        everyDays: 30\r\n' },
       errors: [
         {
+          nodePath: 'backup.restoreTest.last',
           range: [5, 9, 5, 14],
           messageId: 'noLast',
           fixKind: 'declaration',
@@ -135,6 +141,7 @@ backup:
       },
       errors: [
         { messageId: 'noTest',
+          nodePath: 'backup.restoreTest',
           range: [4, 3, 4, 11],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": `{

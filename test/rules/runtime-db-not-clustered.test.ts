@@ -33,6 +33,8 @@ ruleTester(rule, {
       },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1]:runtime',
+          fixOutput: null,
           range: [4, 5, 4, 15],
           severity: 'warning',
           messageId: 'notClustered', data: { instance: 'SQL1', databases: 'BizTalkMgmtDb, BizTalkDTADb, Tracking2', gap: NONE },
@@ -57,7 +59,7 @@ sqlInstances:
       // Known by role through the one table of BizTalk databases (model/join.ts BIZTALK_DATABASES).
       name: 'renamed BAM alerts databases, declared by role',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - name: SQL2\n    databases: [{ name: ContosoAlerts, role: bam-alerts-application }, { name: ContosoNS, role: bam-alerts-ns-main }]\n' },
-      errors: [{ range: [4, 5, 4, 15], messageId: 'notClustered', data: { instance: 'SQL2', databases: 'ContosoAlerts, ContosoNS', gap: NONE } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL2]:runtime', fixOutput: null, range: [4, 5, 4, 15], messageId: 'notClustered', data: { instance: 'SQL2', databases: 'ContosoAlerts, ContosoNS', gap: NONE } }],
     },
     {
       name: 'the configuration export places the Management database on an undeclared server (the tokenised one is skipped)',
@@ -65,6 +67,7 @@ sqlInstances:
       errors: [
         {
           file: 'cfg.xml',
+          nodePath: 'SQL[DisplayName=BizTalk Management Database]/Server',
           range: [1, 100, 1, 107],
           messageId: 'undeclaredServer', data: { database: 'BizTalkMgmtDb', server: 'SQLMGMT' },
           fixKind: 'fix',
@@ -94,12 +97,12 @@ sqlInstances:
     {
       name: 'the export places it on a declared instance that is not clustered',
       files: { [T]: 'topology: 1\nenvironment: production\nsqlInstances:\n  - { name: SQLMGMT, version: "2019" }\n', 'cfg.xml': CFG('sqlmgmt') },
-      errors: [{ range: [4, 7, 4, 20], messageId: 'notClustered', data: { instance: 'SQLMGMT', databases: 'BizTalkMgmtDb', gap: NONE } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLMGMT]:runtime', fixOutput: null, range: [4, 7, 4, 20], messageId: 'notClustered', data: { instance: 'SQLMGMT', databases: 'BizTalkMgmtDb', gap: NONE } }],
     },
     {
       name: 'test environment: info',
       files: { 'test.topology.yaml': 'topology: 1\nenvironment: test\nsqlInstances:\n  - name: SQL1\n    databases: [{ name: SSODB }]\n' },
-      errors: [{ range: [4, 5, 4, 15], severity: 'info', messageId: 'notClustered' }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1]:runtime', fixOutput: null, range: [4, 5, 4, 15], severity: 'info', messageId: 'notClustered' }],
     },
   ],
 });

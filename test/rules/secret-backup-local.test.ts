@@ -19,6 +19,8 @@ ruleTester(rule, {
       files: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup: { destination: 'E:\\SSO\\secret.bak' }\n" },
       errors: [
         {
+          nodePath: 'sso.secretBackup.destination',
+          fixOutput: null,
           range: [5, 32, 5, 51],
           severity: 'warning',
           messageId: 'onServer',
@@ -34,7 +36,7 @@ sso:
     {
       name: 'a share on the master secret server itself',
       files: { [T]: "topology: 1\nenvironment: production\nsso:\n  masterSecretServer: BTS01\n  secretBackup:\n    destination: '\\\\bts01\\sso$\\secret.bak'\n" },
-      errors: [{ range: [6, 18, 6, 43], messageId: 'onServer' }],
+      errors: [{ nodePath: 'sso.secretBackup.destination', fixOutput: null, range: [6, 18, 6, 43], messageId: 'onServer' }],
     },
     {
       name: 'the default local file of a configuration that creates the secret server',
@@ -42,6 +44,7 @@ sso:
       errors: [
         {
           file: 'cfg.xml',
+          nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
           range: [1, 161, 1, 225],
           messageId: 'exportLocal',
           fixOutput: null,

@@ -20,6 +20,7 @@ ruleTester(rule, {
       files: { [T]: topo('      - name: BizTalkMsgBoxDb\n        recoveryModel: simple\n') },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQLBTS\\BTS].databases[name=BizTalkMsgBoxDb].recoveryModel',
           range: [7, 24, 7, 30],
           severity: 'error',
           messageId: 'simple',
@@ -31,7 +32,7 @@ ruleTester(rule, {
     {
       name: 'a renamed database known by its role, written SIMPLE',
       files: { [T]: topo('      - { name: MsgBox2, role: messagebox, recoveryModel: SIMPLE }\n') },
-      errors: [{ range: [6, 59, 6, 65], messageId: 'simple', data: { kind: 'BizTalk', database: 'MsgBox2', instance: 'SQLBTS\\BTS' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQLBTS\\BTS].databases[name=MsgBox2].recoveryModel', fixOutput: null, range: [6, 59, 6, 65], messageId: 'simple', data: { kind: 'BizTalk', database: 'MsgBox2', instance: 'SQLBTS\\BTS' } }],
     },
     {
       name: 'a custom database, and one listed in otherDatabases, are backup job databases',
@@ -42,14 +43,14 @@ ruleTester(rule, {
         ),
       },
       errors: [
-        { range: [6, 54, 6, 60], messageId: 'simple', data: { kind: 'Backup job', database: 'Orders', instance: 'SQLBTS\\BTS' } },
-        { range: [7, 41, 7, 47], messageId: 'simple', data: { kind: 'Backup job', database: 'Billing', instance: 'SQLBTS\\BTS' } },
+        { nodePath: 'sqlInstances[name=SQLBTS\\BTS].databases[name=Orders].recoveryModel', fixOutput: null, range: [6, 54, 6, 60], messageId: 'simple', data: { kind: 'Backup job', database: 'Orders', instance: 'SQLBTS\\BTS' } },
+        { nodePath: 'sqlInstances[name=SQLBTS\\BTS].databases[name=Billing].recoveryModel', fixOutput: null, range: [7, 41, 7, 47], messageId: 'simple', data: { kind: 'Backup job', database: 'Billing', instance: 'SQLBTS\\BTS' } },
       ],
     },
     {
       name: 'JSON topology',
       files: { 'prod.topology.json': '{"topology": 1, "environment": "production", "sqlInstances": [{"name": "SQL1", "databases": [{"name": "BizTalkDTADb", "recoveryModel": "simple"}]}]}' },
-      errors: [{ range: [1, 136, 1, 144], messageId: 'simple', data: { kind: 'BizTalk', database: 'BizTalkDTADb', instance: 'SQL1' } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].databases[name=BizTalkDTADb].recoveryModel', fixOutput: null, range: [1, 136, 1, 144], messageId: 'simple', data: { kind: 'BizTalk', database: 'BizTalkDTADb', instance: 'SQL1' } }],
     },
   ],
 });

@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: H },
       errors: [
         {
+          nodePath: 'sqlAgentJobs',
           range: [2, 1, 2, 12],
           severity: 'warning',
           messageId: 'undeclared',
@@ -29,18 +30,20 @@ ruleTester(rule, {
     {
       name: 'sqlAgentJobs written empty: the value is filled',
       files: { [T]: `${H}sqlAgentJobs:\n` },
-      errors: [{ range: [3, 1, 3, 13], messageId: 'undeclared', fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` } }],
+      errors: [{ nodePath: 'sqlAgentJobs', range: [3, 1, 3, 13], messageId: 'undeclared', fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: ${DTA}\n  defaultJobsEnabled: ${DEF}\n` } }],
     },
     {
       name: 'DTA Purge and Archive declared disabled: at the value, no fix; the missing key is its own finding',
       files: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: false\n` },
       errors: [
         {
+          nodePath: 'sqlAgentJobs.dtaPurgeAndArchive',
           range: [4, 23, 4, 28],
           messageId: 'dtaDisabled',
           fixOutput: null,
         },
         {
+          nodePath: 'sqlAgentJobs.defaultJobsEnabled',
           range: [3, 1, 3, 13],
           messageId: 'defaultsUndeclared',
           fixKind: 'declaration', fixOutput: { [T]: `${H}sqlAgentJobs:\n  dtaPurgeAndArchive: false\n  defaultJobsEnabled: ${DEF}\n` },
@@ -50,13 +53,14 @@ ruleTester(rule, {
     {
       name: 'default jobs declared not all enabled (flow): at the value, no fix',
       files: { [T]: `${H}sqlAgentJobs: { dtaPurgeAndArchive: true, defaultJobsEnabled: false }\n` },
-      errors: [{ range: [3, 63, 3, 68], messageId: 'defaultsDisabled', fixOutput: null }],
+      errors: [{ nodePath: 'sqlAgentJobs.defaultJobsEnabled', range: [3, 63, 3, 68], messageId: 'defaultsDisabled', fixOutput: null }],
     },
     {
       name: '`dtaPurgeAndArchive:` written empty, CRLF: the placeholder goes after the colon',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nsqlAgentJobs:\r\n  dtaPurgeAndArchive:\r\n  defaultJobsEnabled: true\r\n' },
       errors: [
         {
+          nodePath: 'sqlAgentJobs.dtaPurgeAndArchive',
           range: [4, 3, 4, 22],
           messageId: 'dtaUndeclared',
           fixKind: 'declaration', fixOutput: { [T]: `topology: 1\r\nenvironment: production\r\nsqlAgentJobs:\r\n  dtaPurgeAndArchive: ${DTA}\r\n  defaultJobsEnabled: true\r\n` },
@@ -68,6 +72,7 @@ ruleTester(rule, {
       files: { 'prod.topology.json': '{\n  "topology": 1,\n  "environment": "production"\n}\n' },
       errors: [
         {
+          nodePath: 'sqlAgentJobs',
           range: [3, 3, 3, 16],
           messageId: 'undeclared',
           fixKind: 'declaration', fixOutput: {

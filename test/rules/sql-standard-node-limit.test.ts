@@ -19,17 +19,17 @@ ruleTester(rule, {
     {
       name: 'three nodes on Standard: at the nodes list',
       files: { [T]: inst('Standard', '      nodes: [N1, N2, N3]\n') },
-      errors: [{ range: [7, 14, 7, 26], severity: 'error', messageId: 'tooManyNodes', data: { instance: 'SQL1', count: 3 }, fixOutput: null }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].failoverCluster.nodes', range: [7, 14, 7, 26], severity: 'error', messageId: 'tooManyNodes', data: { instance: 'SQL1', count: 3 }, fixOutput: null }],
     },
     {
       name: 'active/active/passive on Standard (edition matched case-insensitively): one finding, at the nodes',
       files: { [T]: inst('standard', '      nodes: [N1, N2, N3]\n      activeActive: true\n') },
-      errors: [{ range: [7, 14, 7, 26], messageId: 'activeActivePassive', data: { instance: 'SQL1', count: 3 } }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].failoverCluster.nodes', fixOutput: null, range: [7, 14, 7, 26], messageId: 'activeActivePassive', data: { instance: 'SQL1', count: 3 } }],
     },
     {
       name: 'development: info',
       files: { 'dev.topology.yaml': inst('Standard', '      nodes: [N1, N2, N3]\n').replace('production', 'development') },
-      errors: [{ range: [7, 14, 7, 26], severity: 'info', messageId: 'tooManyNodes' }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].failoverCluster.nodes', fixOutput: null, range: [7, 14, 7, 26], severity: 'info', messageId: 'tooManyNodes' }],
     },
   ],
 });

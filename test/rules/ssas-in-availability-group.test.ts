@@ -16,6 +16,7 @@ ruleTester(rule, {
       files: { [T]: `${H}  - name: BTSAGL\n    availabilityGroup: { name: AG1 }\n    databases:\n      - name: BAMAnalysis\n` },
       errors: [
         {
+          nodePath: 'sqlInstances[name=BTSAGL].databases[name=BAMAnalysis]',
           range: [7, 15, 7, 26],
           severity: 'warning',
           messageId: 'notProtected',
@@ -27,7 +28,7 @@ ruleTester(rule, {
     {
       name: 'a renamed tracking analysis database, by its role',
       files: { [T]: `${H}  - name: BTSAGL\n    availabilityGroup: { name: AG1 }\n    databases: [{ name: HealthCubes, role: tracking-analysis }]\n` },
-      errors: [{ range: [6, 25, 6, 36], messageId: 'notProtected', data: { database: 'HealthCubes', instance: 'BTSAGL' } }],
+      errors: [{ nodePath: 'sqlInstances[name=BTSAGL].databases[name=HealthCubes]', fixOutput: null, range: [6, 25, 6, 36], messageId: 'notProtected', data: { database: 'HealthCubes', instance: 'BTSAGL' } }],
     },
   ],
 });

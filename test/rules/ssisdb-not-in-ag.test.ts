@@ -18,6 +18,7 @@ ruleTester(rule, {
       files: { [T]: topo('2020') },
       errors: [
         {
+          nodePath: 'sqlInstances[name=BTSAGL]:ssisdb',
           range: [5, 5, 5, 17],
           severity: 'warning',
           messageId: 'undeclared',
@@ -29,7 +30,7 @@ ruleTester(rule, {
     {
       name: 'SSISDB on a standalone instance: at its name',
       files: { [T]: topo('2020', '  - name: SQLIS\n    databases: [{ name: Catalog, role: ssis-catalog }]\n') },
-      errors: [{ range: [10, 25, 10, 32], messageId: 'outside', data: { database: 'Catalog', ssisInstance: 'SQLIS', instance: 'BTSAGL' } }],
+      errors: [{ nodePath: 'sqlInstances[name=BTSAGL]:ssisdb', fixOutput: null, range: [10, 25, 10, 32], messageId: 'outside', data: { database: 'Catalog', ssisInstance: 'SQLIS', instance: 'BTSAGL' } }],
     },
   ],
 });

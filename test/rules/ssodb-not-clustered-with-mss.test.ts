@@ -17,6 +17,8 @@ ruleTester(rule, {
       files: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    databases:\n      - { name: BizTalkMgmtDb }\n      - { name: SSODB }\n' },
       errors: [
         {
+          nodePath: 'sqlInstances[name=SQL1]:SSODB',
+          fixOutput: null,
           range: [7, 5, 7, 15],
           severity: 'error',
           messageId: 'notClustered', data: { instance: 'SQL1', databases: 'SSODB', gap: 'declares neither failoverCluster nor availabilityGroup' },
@@ -39,7 +41,7 @@ sqlInstances:
     {
       name: 'the configuration export places SSODB on a server the topology does not declare: the fix declares it as the export states, a suggestion as a cluster',
       files: { [T]: SSO, 'cfg.xml': '<Configuration><Feature Name="SSOServer,Engine"><SQL ID="SSO_DB_ID" DisplayName="SSO Database"><Server>SQLSSO</Server><Database>SSODB</Database></SQL></Feature></Configuration>' },
-      errors: [{ file: 'cfg.xml', range: [1, 104, 1, 110], messageId: 'undeclaredServer', data: { database: 'SSODB', server: 'SQLSSO' }, fixKind: 'fix', fixOutput: { [T]: `topology: 1
+      errors: [{ file: 'cfg.xml', nodePath: 'SQL[DisplayName=SSO Database]/Server', range: [1, 104, 1, 110], messageId: 'undeclaredServer', data: { database: 'SSODB', server: 'SQLSSO' }, fixKind: 'fix', fixOutput: { [T]: `topology: 1
 environment: production
 sso:
   masterSecretServer: SSOCLU
@@ -64,13 +66,15 @@ sqlInstances:
     {
       name: 'nothing says where SSODB is: information (an unknown, not a violation) at sso.clustered, no fix with several candidate instances',
       files: { [T]: 'topology: 1\nenvironment: production\nsso: { masterSecretServer: SSOCLU, clustered: true }\nsqlInstances: [{ name: A }, { name: B }]\n' },
-      errors: [{ range: [3, 36, 3, 51], severity: 'info', messageId: 'notPlaced', data: { database: 'SSODB' }, fixOutput: null }],
+      errors: [{ nodePath: 'sso.clustered:SSODB', range: [3, 36, 3, 51], severity: 'info', messageId: 'notPlaced', data: { database: 'SSODB' }, fixOutput: null }],
     },
     {
       name: 'nothing says where SSODB is: the fix declares it with the Management database',
       files: { [T]: SSO + 'sqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: [A, B] }\n    databases:\n      - { name: BizTalkMgmtDb }\n  - name: SQL2\n' },
       errors: [
         {
+          nodePath: 'sso.clustered:SSODB',
+          fixOutput: null,
           range: [5, 3, 5, 18],
           severity: 'info',
           messageId: 'notPlaced',

@@ -90,27 +90,27 @@ sqlInstances:
     {
       name: 'a value outside the enumeration: reported at the value, listing the choices',
       files: { [T]: 'topology: 1\nenvironment: prod\n' },
-      errors: [{ messageId: 'problem', range: [2, 14, 2, 18], severity: 'error', message: '"environment" is "prod"; it must be one of: "production", "staging", "test", "development".', fixOutput: null }],
+      errors: [{ messageId: 'problem', nodePath: 'topology-schema:"environment" is "prod"; it must be one of: "production", "staging", "test", "development".', range: [2, 14, 2, 18], severity: 'error', message: '"environment" is "prod"; it must be one of: "production", "staging", "test", "development".', fixOutput: null }],
     },
     {
       name: 'a misspelt top-level key: reported at the key, with the closest known key',
       files: { [T]: 'topology: 1\nenvironment: production\nhostz: []\n' },
-      errors: [{ messageId: 'problem', range: [3, 1, 3, 6], message: /^Unknown key "hostz" in the top level: did you mean "hosts"\?/ }],
+      errors: [{ messageId: 'problem', nodePath: 'topology-schema:Unknown key "hostz" in the top level: did you mean "hosts"?', fixOutput: null, range: [3, 1, 3, 6], message: /^Unknown key "hostz" in the top level: did you mean "hosts"\?/ }],
     },
     {
       name: 'a drive without its colon and a quoted boolean, four spaces and CRLF',
       files: { [T]: 'topology: 1\r\nenvironment: production\r\nsqlInstances:\r\n    -   name: SQL1\r\n        volumes:\r\n            -   drive: E\r\n                raid: 10\r\nbackup:\r\n    biztalkJob: { enabled: "yes" }\r\n' },
       errors: [
-        { messageId: 'problem', range: [6, 24, 6, 25], message: /^"sqlInstances\[SQL1\]\.volumes\[E\]\.drive" is "E", which is not in the expected form \(a drive written like 'E:'\)/ },
-        { messageId: 'problem', range: [9, 28, 9, 33], message: '"backup.biztalkJob.enabled" must be true or false; found "yes".' },
+        { messageId: 'problem', nodePath: 'topology-schema:"sqlInstances[SQL1].volumes[E].drive" is "E", which is not in the expected form (a drive written like \'E:\').', fixOutput: null, range: [6, 24, 6, 25], message: /^"sqlInstances\[SQL1\]\.volumes\[E\]\.drive" is "E", which is not in the expected form \(a drive written like 'E:'\)/ },
+        { messageId: 'problem', nodePath: 'topology-schema:"backup.biztalkJob.enabled" must be true or false; found "yes".', fixOutput: null, range: [9, 28, 9, 33], message: '"backup.biztalkJob.enabled" must be true or false; found "yes".' },
       ],
     },
     {
       name: 'JSON without the required "topology" key, and a misspelt key in a list item',
       files: { 'prod.topology.json': '{\n    "environment": "production",\n    "hosts": [{ "name": "H", "clustred": true }]\n}\n' },
       errors: [
-        { messageId: 'problem', range: [1, 1, 1, 2], message: /is missing the required key "topology"/ },
-        { messageId: 'problem', range: [3, 30, 3, 40], message: /^Unknown key "clustred" in "hosts\[H\]": did you mean "clustered"\?/ },
+        { messageId: 'problem', nodePath: 'topology-schema:the top level is missing the required key "topology".', fixOutput: null, range: [1, 1, 1, 2], message: /is missing the required key "topology"/ },
+        { messageId: 'problem', nodePath: 'topology-schema:Unknown key "clustred" in "hosts[H]": did you mean "clustered"?', fixOutput: null, range: [3, 30, 3, 40], message: /^Unknown key "clustred" in "hosts\[H\]": did you mean "clustered"\?/ },
       ],
     },
   ],

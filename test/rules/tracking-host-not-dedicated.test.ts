@@ -46,6 +46,7 @@ ruleTester(rule, {
       files: { [T]: HOSTS, [B]: binding('TrackingHost', 'trackinghost') },
       errors: [
         {
+          nodePath: 'hosts[name=TrackingHost].tracking',
           range: [7, 5, 7, 19],
           severity: 'info',
           messageId: 'notDedicated',
@@ -57,7 +58,7 @@ ruleTester(rule, {
     {
       name: 'flow style, one orchestration',
       files: { [T]: `${H}hosts:\n  - { name: BizTalkServerApplication, tracking: true, instances: [A, B] }\n`, [B]: binding('Other', 'BizTalkServerApplication') },
-      errors: [{ range: [4, 39, 4, 53], messageId: 'notDedicated', data: { host: 'BizTalkServerApplication', runs: '1 endpoint or orchestration' } }],
+      errors: [{ nodePath: 'hosts[name=BizTalkServerApplication].tracking', fixOutput: null, range: [4, 39, 4, 53], messageId: 'notDedicated', data: { host: 'BizTalkServerApplication', runs: '1 endpoint or orchestration' } }],
     },
   ],
 });

@@ -30,6 +30,7 @@ ruleTester(rule, {
       files: { [T]: `${H}hosts:\n  - name: SendHost\n    instances: [A, B]\n` },
       errors: [
         {
+          nodePath: 'hosts',
           range: [3, 1, 3, 6],
           severity: 'info',
           messageId: 'noTrackingHost',
@@ -45,6 +46,7 @@ ruleTester(rule, {
       files: { [T]: `${H}hosts:\n  - name: TrackingHost\n    tracking: true\n    instances: [BTS01]\n` },
       errors: [
         {
+          nodePath: 'hosts[name=TrackingHost].instances',
           range: [4, 5, 4, 23],
           messageId: 'tooFewInstances',
           data: { instances: 'Only 1 host instance has', messageBoxes: '1 MessageBox database', needed: 2, host: 'TrackingHost' },
@@ -57,6 +59,7 @@ ruleTester(rule, {
       files: { [T]: `${H}${msgboxes(2)}hosts:\n  - { name: T1, tracking: true, instances: [A, a] }\n  - { name: T2, tracking: true, instances: [B] }\n` },
       errors: [
         {
+          nodePath: 'hosts[name=T1].instances',
           range: [9, 7, 9, 15],
           messageId: 'tooFewInstances',
           data: { instances: 'Only 2 host instances have', messageBoxes: '2 MessageBox databases', needed: 3, host: 'T1' },
@@ -69,6 +72,7 @@ ruleTester(rule, {
       files: { [T]: `${H}hosts:\n  - { name: TrackingHost, tracking: true }\n` },
       errors: [
         {
+          nodePath: 'hosts[name=TrackingHost].instances',
           range: [4, 7, 4, 25],
           messageId: 'tooFewInstances',
           data: { instances: 'No host instance has', messageBoxes: '1 MessageBox database', needed: 2, host: 'TrackingHost' },

@@ -19,6 +19,7 @@ ruleTester(rule, {
       files: { [T]: topo('  - name: SendHost\n    instances: [BTS01, btsclu2]\n') },
       errors: [
         {
+          nodePath: 'hosts[name=SendHost]',
           range: [8, 5, 8, 19],
           severity: 'error',
           messageId: 'unclustered',
@@ -30,7 +31,7 @@ ruleTester(rule, {
     {
       name: 'a host clustered in another group',
       files: { [T]: topo('  - { name: FtpHost, clustered: true, clusterGroup: FtpGroup, instances: [BTSCLU1, BTSCLU2] }\n') },
-      errors: [{ range: [8, 7, 8, 20], messageId: 'otherGroup', data: { host: 'FtpHost', group: 'FtpGroup', ssoGroup: 'SSOGroup', servers: 'BTSCLU1, BTSCLU2' } }],
+      errors: [{ nodePath: 'hosts[name=FtpHost]', fixOutput: null, range: [8, 7, 8, 20], messageId: 'otherGroup', data: { host: 'FtpHost', group: 'FtpGroup', ssoGroup: 'SSOGroup', servers: 'BTSCLU1, BTSCLU2' } }],
     },
   ],
 });

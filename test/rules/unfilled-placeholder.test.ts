@@ -38,48 +38,49 @@ hosts:
       files: { [T]: "topology: 1\nenvironment: production\nbackup:\n  biztalkJob:\n    fullDestination: '\\\\<<backup server>>\\<<share>>\\full'\n" },
       errors: [
         {
+          nodePath: 'placeholder:<<backup server>>',
           range: [5, 25, 5, 42],
           // It answers backup-job-missing-or-disabled (an error): it keeps that severity.
           severity: 'error',
           messageId: 'unfilled',
           fixOutput: null,
         },
-        { range: [5, 43, 5, 52], messageId: 'unfilled', fixOutput: null },
+        { nodePath: 'placeholder:<<share>>', range: [5, 43, 5, 52], messageId: 'unfilled', fixOutput: null },
       ],
     },
     {
       name: 'a placeholder answering an availability rule is info in a test environment, like its finding',
       files: { [T]: "topology: 1\nenvironment: test\nsqlInstances:\n  - name: SQL1\n    failoverCluster: { nodes: ['<<first SQL node>>', B] }\n" },
-      errors: [{ range: [5, 33, 5, 51], severity: 'info', messageId: 'unfilled', data: { placeholder: '<<first SQL node>>', what: 'first SQL node' } }],
+      errors: [{ nodePath: 'placeholder:<<first SQL node>>', fixOutput: null, range: [5, 33, 5, 51], severity: 'info', messageId: 'unfilled', data: { placeholder: '<<first SQL node>>', what: 'first SQL node' } }],
     },
     {
       name: 'the recovery point objective placeholder answers an info finding: info',
       files: { [T]: "topology: 1\nenvironment: production\npolicy:\n  rpoMinutes: '<<minutes of data you may lose>>'\n" },
-      errors: [{ range: [4, 16, 4, 48], severity: 'info', messageId: 'unfilled' }],
+      errors: [{ nodePath: 'placeholder:<<minutes of data you may lose>>', fixOutput: null, range: [4, 16, 4, 48], severity: 'info', messageId: 'unfilled' }],
     },
     {
       name: 'a placeholder btslint never writes (typed by hand) is a warning',
       files: { [T]: "topology: 1\nenvironment: production\nx-owner: '<<team>>'\n" },
-      errors: [{ range: [3, 11, 3, 19], severity: 'warning', messageId: 'unfilled' }],
+      errors: [{ nodePath: 'placeholder:<<team>>', fixOutput: null, range: [3, 11, 3, 19], severity: 'warning', messageId: 'unfilled' }],
     },
     {
       name: 'flow sequence items and a plain scalar',
       files: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - { name: H, instances: ['<<first server>>', \"<<second server>>\"] }\nsso: { masterSecretServer: <<mss>> }\n" },
       errors: [
-        { range: [4, 29, 4, 45], messageId: 'unfilled' },
-        { range: [4, 49, 4, 66], messageId: 'unfilled' },
-        { range: [5, 28, 5, 35], messageId: 'unfilled' },
+        { nodePath: 'placeholder:<<first server>>', fixOutput: null, range: [4, 29, 4, 45], messageId: 'unfilled' },
+        { nodePath: 'placeholder:<<second server>>', fixOutput: null, range: [4, 49, 4, 66], messageId: 'unfilled' },
+        { nodePath: 'placeholder:<<mss>>', fixOutput: null, range: [5, 28, 5, 35], messageId: 'unfilled' },
       ],
     },
     {
       name: 'JSON, CRLF and four-space indentation',
       files: { 'prod.topology.json': '{\r\n    "topology": 1,\r\n    "environment": "production",\r\n    "backup": { "restoreTest": { "last": "<<YYYY-MM-DD>>" } }\r\n}\r\n' },
-      errors: [{ range: [4, 43, 4, 57], messageId: 'unfilled' }],
+      errors: [{ nodePath: 'placeholder:<<YYYY-MM-DD>>', fixOutput: null, range: [4, 43, 4, 57], messageId: 'unfilled' }],
     },
     {
       name: 'a placeholder used as a key is a value to fill too',
       files: { [T]: 'topology: 1\nenvironment: production\nx-owners:\n  <<team>>: ops\n' },
-      errors: [{ range: [4, 3, 4, 11], messageId: 'unfilled' }],
+      errors: [{ nodePath: 'placeholder:<<team>>', fixOutput: null, range: [4, 3, 4, 11], messageId: 'unfilled' }],
     },
   ],
 });

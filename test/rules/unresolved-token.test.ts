@@ -30,7 +30,7 @@ ruleTester(rule, {
     {
       name: 'a commented-out element is what XmlPreprocess deploys: its token counts',
       files: { [T]: TOPO, [B]: '<BindingInfo>\n  <!-- ifdef ${_xml_preprocess} -->\n  <!-- <Address>${Out}\\x.xml</Address> -->\n  <!-- endif -->\n</BindingInfo>\n' },
-      errors: [{ file: B, range: [3, 17, 3, 23], severity: 'info', messageId: 'noSettings', data: { tokens: '${Out}', count: 1, environment: '' } }],
+      errors: [{ file: B, nodePath: 'tokens:unresolved', fixOutput: null, range: [3, 17, 3, 23], severity: 'info', messageId: 'noSettings', data: { tokens: '${Out}', count: 1, environment: '' } }],
     },
     {
       name: 'settings of the environment lack one token: once per file, at its first use',
@@ -38,6 +38,7 @@ ruleTester(rule, {
       errors: [
         {
           file: B,
+          nodePath: 'token:infolder',
           range: [9, 20, 9, 31],
           severity: 'warning',
           messageId: 'notDefined',
@@ -50,13 +51,13 @@ ruleTester(rule, {
       name: 'settings exist but none for this environment: info, one cause reported once at the first token',
       files: { [T]: TOPO, [B]: master, 'DEV_settings.xml': settings({ ReceiveHost: 'R', InFolder: 'C:\\in' }, 'Development') },
       errors: [
-        { file: B, range: [9, 20, 9, 31], severity: 'info', messageId: 'noColumn', data: { tokens: '${InFolder}, ${ReceiveHost}', count: 2, environment: 'production' } },
+        { file: B, nodePath: 'tokens:unresolved', fixOutput: null, range: [9, 20, 9, 31], severity: 'info', messageId: 'noColumn', data: { tokens: '${InFolder}, ${ReceiveHost}', count: 2, environment: 'production' } },
       ],
     },
     {
       name: 'no settings at all; $(Token) too',
       files: { [T]: TOPO, [B]: bindingXml({ receive: [{ name: 'A', adapter: 'FILE', host: '$(HostName)', address: 'C:\\in' }] }) },
-      errors: [{ file: B, range: [12, 33, 12, 44], severity: 'info', messageId: 'noSettings', data: { tokens: '$(HostName)', count: 1, environment: '' } }],
+      errors: [{ file: B, nodePath: 'tokens:unresolved', fixOutput: null, range: [12, 33, 12, 44], severity: 'info', messageId: 'noSettings', data: { tokens: '$(HostName)', count: 1, environment: '' } }],
     },
   ],
 });

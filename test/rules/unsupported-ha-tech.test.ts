@@ -11,10 +11,10 @@ ruleTester(rule, {
     {
       name: 'database mirroring',
       files: { [T]: inst('mirroring') },
-      errors: [{ range: [5, 15, 5, 24], severity: 'error', messageId: 'unsupported', fixOutput: null }],
+      errors: [{ nodePath: 'sqlInstances[name=SQL1].haMethod', range: [5, 15, 5, 24], severity: 'error', messageId: 'unsupported', fixOutput: null }],
     },
-    { name: 'VSS snapshots', files: { [T]: inst('vss') }, errors: [{ range: [5, 15, 5, 18], messageId: 'unsupported' }] },
-    { name: 'SQL Server log shipping', files: { [T]: inst('sql-log-shipping') }, errors: [{ range: [5, 15, 5, 31], messageId: 'unsupported' }] },
-    { name: 'test: info', files: { 'test.topology.yaml': inst('vss').replace('production', 'test') }, errors: [{ messageId: 'unsupported', range: [5, 15, 5, 18], severity: 'info' }] },
+    { name: 'VSS snapshots', files: { [T]: inst('vss') }, errors: [{ nodePath: 'sqlInstances[name=SQL1].haMethod', fixOutput: null, range: [5, 15, 5, 18], messageId: 'unsupported' }] },
+    { name: 'SQL Server log shipping', files: { [T]: inst('sql-log-shipping') }, errors: [{ nodePath: 'sqlInstances[name=SQL1].haMethod', fixOutput: null, range: [5, 15, 5, 31], messageId: 'unsupported' }] },
+    { name: 'test: info', files: { 'test.topology.yaml': inst('vss').replace('production', 'test') }, errors: [{ messageId: 'unsupported', nodePath: 'sqlInstances[name=SQL1].haMethod', fixOutput: null, range: [5, 15, 5, 18], severity: 'info' }] },
   ],
 });

@@ -105,6 +105,7 @@ sharepoint:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Docs]/ReceiveLocation[Name=RL_Wss]:wss',
           range: [7, 47, 7, 74],
           severity: 'warning',
           messageId: 'noFarm',
@@ -135,6 +136,7 @@ sharepoint:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Docs]/ReceiveLocation[Name=RL_Wss]:wss',
           range: [7, 47, 7, 74],
           messageId: 'noFarm',
           fixKind: 'declaration',
@@ -166,6 +168,7 @@ sharepoint:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Docs]/ReceiveLocation[Name=RL_Wss]:wss',
           range: [7, 47, 7, 74],
           messageId: 'farmNoBackup',
           fixKind: 'declaration',
@@ -191,6 +194,7 @@ sharepoint:
       errors: [
         {
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Docs]/ReceiveLocation[Name=RL_Wss]:wss',
           range: [7, 47, 7, 74],
           messageId: 'farmNoBackup',
           fixKind: 'declaration',
@@ -210,6 +214,7 @@ sharepoint: [{ name: SPFARM, backup: { schedule: daily, destination: '\\\\<<back
       errors: [
         { messageId: 'farmNoBackup',
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Docs]/ReceiveLocation[Name=RL_Wss]:wss',
           range: [7, 47, 7, 74],
           fixKind: 'declaration',
           fixOutput: { [T]: `topology: 1
@@ -232,6 +237,7 @@ sharepoint:
       errors: [
         {
           file: 'send.xml',
+          nodePath: 'SendPort[Name=SP_Wss]:wss',
           range: [6, 30, 6, 33],
           messageId: 'noFarm',
           fixKind: 'declaration',
@@ -263,6 +269,7 @@ sharepoint:
       errors: [
         { messageId: 'noFarm',
           file: B,
+          nodePath: 'ReceivePort[Name=RP_Docs]/ReceiveLocation[Name=RL_Wss]:wss',
           range: [7, 47, 7, 74],
           fixKind: 'declaration',
           fixOutput: { "prod.topology.json": `{

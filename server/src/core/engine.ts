@@ -5,6 +5,7 @@
 // in every environment once is the pipeline's step (pipeline.ts), after the policy.
 
 import type { BtsDocument } from './document';
+import { NodePath } from './rules/nodePath';
 import { TopologyView, Workspace, workspaceOf } from './model/join';
 import { environmentRuns, MembershipOptions } from './environments';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
@@ -23,8 +24,6 @@ export interface LintOptions extends MembershipOptions {
 }
 
 /** Rules whose findings the engine itself reports (reader problems, rule failures). */
-const ENGINE_REPORTED = new Set(['parse-error', 'topology-schema', 'internal-error', 'file-too-large']);
-
 export const RELAXED_ENVIRONMENTS: ReadonlySet<string> = new Set(['development', 'test']);
 
 /** Rule kinds relaxed (to info) in development and test: redundancy and site loss (docs/topology.md). */
@@ -86,7 +85,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
       const id = p.kind === 'schema' ? 'topology-schema' : p.kind === 'skipped' ? 'file-too-large' : 'parse-error';
       const sev = levelOf(id, p.kind === 'skipped' ? 'info' : 'error');
       if (!sev) continue;
-      push({ ruleId: id, severity: sev, message: p.message, messageId: 'problem', data: { message: p.message }, uri: doc.uri, range: p.range, nodePath: `${id}:${p.message}` });
+      push({ ruleId: id, severity: sev, message: p.message, messageId: 'problem', data: { message: p.message }, uri: doc.uri, range: p.range, nodePath: NodePath.id(id, p.message).toString() });
     }
     // Escaped adapter settings that do not parse are syntax findings too, inside the element. Checked
     // without decoding them (settingsErrors); only a transport with a problem is parsed with offsets.
@@ -94,7 +93,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
       for (const t of transports(doc)) {
         for (const e of t.settingsErrors()) {
           const sev = levelOf('parse-error', 'error');
-          if (sev) push({ ruleId: 'parse-error', severity: sev, message: e.message, messageId: 'problem', data: { message: e.message }, uri: doc.uri, range: e.range, nodePath: `parse-error:${e.message}` });
+          if (sev) push({ ruleId: 'parse-error', severity: sev, message: e.message, messageId: 'problem', data: { message: e.message }, uri: doc.uri, range: e.range, nodePath: NodePath.id('parse-error', e.message).toString() });
         }
       }
     }
@@ -108,7 +107,8 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
     // (the handler list of model/join.ts), so a new one per rule would rebuild it for each.
     const envWs: Workspace = { ...workspaceOf(run.documents), environment: topo?.environment };
     for (const rule of rules) {
-      if (ENGINE_REPORTED.has(rule.meta.id)) continue;
+      // A rule reported elsewhere (reader problems above, config files, suppressions) has no check.
+      if (!rule.check) continue;
       const base = levelOf(rule.meta.id, environmentSeverity(rule, topo?.environment));
       if (!base) continue;
       const ctx: RuleContext = {
@@ -135,7 +135,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
             range: r.range,
             related: r.related,
             ...fixesOf(r),
-            nodePath: r.nodePath,
+            nodePath: r.nodePath.toString(),
             environment: topo?.environment,
             topology: topo?.uri,
           });
@@ -156,7 +156,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
             data: { rule: rule.meta.id, error: String((e as Error)?.message ?? e) },
             uri: anchor.uri,
             range: { start: 0, end: 0 },
-            nodePath: `internal-error:${rule.meta.id}`,
+            nodePath: NodePath.id('internal-error', rule.meta.id).toString(),
           });
         }
       }

@@ -13,6 +13,7 @@ export type { CheckOptions, CheckResult } from './pipeline';
 export type { LintOptions } from './engine';
 export { allRules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/api';
+export { NodePath } from './rules/nodePath';
 export { applyEdits } from './fix/apply';
 export { describeModel } from './model/describe';
 export { workspaceOf, TopologyView } from './model/join';

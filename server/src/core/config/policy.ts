@@ -4,6 +4,7 @@
 // "what is true of these files" pass, and the CLI and the language server share this one policy.
 
 import type { BtsDocument } from '../document';
+import { NodePath } from '../rules/nodePath';
 import type { Finding } from '../types';
 import { applySuppressions, SuppressedFinding, Suppression } from '../suppress';
 import { applyLevel, configuredLevel, EffectiveConfig } from './resolve';
@@ -64,7 +65,7 @@ export function configFindings(configs: EffectiveConfig[]): Finding[] {
     if (c?.level === 'off') continue;
     const severity = c ? (c.level) : 'error';
     for (const p of cfg.problems) {
-      out.push({ ruleId: 'config-invalid', severity, message: p.message, uri: p.file, range: p.range, nodePath: `config-invalid:${p.message}` });
+      out.push({ ruleId: 'config-invalid', severity, message: p.message, uri: p.file, range: p.range, nodePath: NodePath.id('config-invalid', p.message).toString() });
     }
   }
   return sortFindings(out);

@@ -119,18 +119,18 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
   // Glob lists: one over MAX_CONFIG_PATTERNS is ignored (a problem at its key); a pattern over a size
   // limit (glob.ts patternProblem) is a problem at the pattern, and is left out.
   const patterns = (n: LNode, key: string): string[] | undefined => {
-    const items = n.strings().filter((s) => s.str!.trim() !== '');
+    const items = n.strings().filter((s) => s.str.trim() !== '');
     if (items.length > MAX_CONFIG_PATTERNS) {
       out.problems.push({ message: `"${key}" lists ${items.length.toLocaleString('en-US')} patterns; btslint reads at most ${MAX_CONFIG_PATTERNS}, so it ignores this setting.`, range: n.keyRange });
       return undefined;
     }
     return items
       .filter((s) => {
-        const problem = patternProblem(s.str!);
+        const problem = patternProblem(s.str);
         if (problem) out.problems.push({ message: problem, range: s.range });
         return !problem;
       })
-      .map((s) => s.str!);
+      .map((s) => s.str);
   };
   const known = new Set(knownRuleIds);
   const readLevels = (node: LNode | undefined, prefix: string): Map<string, Setting<Level>> => {
@@ -164,7 +164,7 @@ export function parseConfig(uri: string, content: string | Uint8Array, knownRule
     for (const key of ['files', 'fileNameMarkers'] as const) {
       const n = e.get(key);
       if (!n?.isSeq) continue;
-      const value = key === 'files' ? patterns(n, `environments.${env}.files`) : n.strings().map((s) => s.str!).filter((s) => s.trim() !== '');
+      const value = key === 'files' ? patterns(n, `environments.${env}.files`) : n.strings().map((s) => s.str).filter((s) => s.trim() !== '');
       if (value) m[key] = { value, key: `environments.${env}.${key}`, range: n.entryRange };
     }
     if (m.topology || m.files || m.fileNameMarkers) out.members.set(env, m);

@@ -5,12 +5,18 @@
 
 import type { BtsDocument } from '../document';
 import type { LNode } from '../readers/yamlNode';
+import type { DatabaseShape, HostShape, ItemShape, SqlInstanceShape, TopologyShape, VolumeShape } from './topologyShape';
 import type { ExportedDatabase } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { Located, Orchestration, ReceiveLocation, SendPort, Transport } from '../readers/binding';
 import { hasToken } from '../readers/binding';
 import { hasSettings, resolveText, soleEnvironment, tokenTable } from './tokens';
 import type { TokenValue } from './tokens';
+
+/** A share path as Windows compares it: trimmed, `/` as `\\`, no trailing `\\`, case-insensitive. */
+export function normaliseSharePath(p: string): string {
+  return p.trim().replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
+}
 
 /** Name comparison as on Windows: case-insensitive, trimmed. */
 export function sameName(a: string | undefined, b: string | undefined): boolean {
@@ -37,9 +43,9 @@ export function sqlHost(name: string): string {
 export interface DatabasePlacement {
   /** Database name as declared (default name when the export tokenises it). */
   name: string;
-  instance: LNode;
+  instance: SqlInstanceNode;
   /** The topology's `databases[]` item, when the topology declares it. */
-  dbNode?: LNode;
+  dbNode?: DatabaseNode;
   /** The configuration export that places it, when one does. */
   exportDoc?: BtsDocument;
   exportDb?: ExportedDatabase;
@@ -77,13 +83,33 @@ export interface OrchestrationRef {
   hostSource?: TokenValue;
 }
 
+/** A declared file share (`fileShares[]`) with its path. */
+export interface FileShare {
+  node: LNode<ItemShape<TopologyShape['fileShares']>>;
+  path: string;
+  pathNode: LNode;
+}
+
+/** A topology node of a known shape (model/topologyShape.ts): its get() takes only the format's keys. */
+export type TopoNode<S> = LNode<S>;
+export type SqlInstanceNode = LNode<SqlInstanceShape>;
+export type DatabaseNode = LNode<DatabaseShape>;
+export type VolumeNode = LNode<VolumeShape>;
+export type HostNode = LNode<HostShape>;
+export type TopologyListKey = { [K in keyof TopologyShape]: TopologyShape[K] extends readonly unknown[] ? K : never }[keyof TopologyShape];
+
+/**
+ * The topology a run checks against, read through typed accessors: the root and every node below it
+ * carry the format's shape (model/topologyShape.ts), so a key the format does not have does not
+ * compile, and every read may be undefined (never `!`: a topology is partial while it is typed).
+ */
 export class TopologyView {
-  readonly root: LNode;
+  readonly root: LNode<TopologyShape>;
   readonly environment?: string;
-  private hostIndex?: Map<string, LNode>;
+  private hostIndex?: Map<string, HostNode>;
 
   constructor(readonly doc: BtsDocument) {
-    this.root = doc.topology!.root;
+    this.root = doc.topology!.root as LNode<TopologyShape>;
     this.environment = doc.topology!.environment;
   }
 
@@ -91,27 +117,52 @@ export class TopologyView {
     return this.doc.uri;
   }
 
-  section(key: string): LNode | undefined {
-    return this.root.get(key);
+  /** A top-level key's node (`biztalk`, `backup`, `sso`, `dr`…), when declared. */
+  section<K extends keyof TopologyShape>(key: K): LNode<TopologyShape[K]> | undefined {
+    return this.root.get(key) as LNode<TopologyShape[K]> | undefined;
   }
 
-  list(key: string): LNode[] {
+  /** `backup.biztalkJob`: the Backup BizTalk Server job, when declared. */
+  biztalkJob(): LNode<TopologyShape['backup']['biztalkJob']> | undefined {
+    return this.section('backup')?.get('biztalkJob');
+  }
+
+  /** The items of a top-level list (`servers`, `fileShares`…); none when it is missing or not a list. */
+  list<K extends TopologyListKey>(key: K): LNode<ItemShape<TopologyShape[K]>>[] {
     return this.root.get(key)?.items() ?? [];
   }
 
-  sqlInstances(): LNode[] {
+  sqlInstances(): SqlInstanceNode[] {
     return this.list('sqlInstances');
   }
 
-  hosts(): LNode[] {
+  hosts(): HostNode[] {
     return this.list('hosts');
   }
 
-  servers(): LNode[] {
+  servers(): LNode<ItemShape<TopologyShape['servers']>>[] {
     return this.list('servers');
   }
 
-  findHost(name: string): LNode | undefined {
+  /**
+   * The declared file share that holds a UNC path: the longest `fileShares[].path` equal to the path or
+   * a folder above it (compared as Windows does: case-insensitive, `/` as `\`, no trailing `\`).
+   */
+  findShare(uncPath: string): FileShare | undefined {
+    const want = normaliseSharePath(uncPath);
+    let best: FileShare | undefined;
+    for (const s of this.list('fileShares')) {
+      const pathNode = s.get('path');
+      const p = pathNode?.str;
+      if (!pathNode || !p) continue;
+      const have = normaliseSharePath(p);
+      if (want !== have && !want.startsWith(have + '\\')) continue;
+      if (!best || p.length > best.path.length) best = { node: s, path: p, pathNode };
+    }
+    return best;
+  }
+
+  findHost(name: string): HostNode | undefined {
     if (!this.hostIndex) {
       this.hostIndex = new Map();
       for (const h of this.hosts()) {
@@ -122,7 +173,7 @@ export class TopologyView {
     return this.hostIndex.get(name.trim().toLowerCase());
   }
 
-  findInstance(sqlName: string): LNode | undefined {
+  findInstance(sqlName: string): SqlInstanceNode | undefined {
     const want = normaliseSqlName(sqlName);
     return this.sqlInstances().find((i) => {
       const n = i.get('name')?.str;
@@ -130,7 +181,7 @@ export class TopologyView {
     });
   }
 
-  findServer(name: string): LNode | undefined {
+  findServer(name: string): LNode<ItemShape<TopologyShape['servers']>> | undefined {
     return this.servers().find((s) => sameName(s.get('name')?.str, name));
   }
 
@@ -140,7 +191,7 @@ export class TopologyView {
    * keys given); an availability group counts when it says anything and does not list fewer than two
    * replicas. A one-node `failoverCluster` and an empty `availabilityGroup: {}` are not highly available.
    */
-  static haStatus(instance: LNode): HaStatus {
+  static haStatus(instance: SqlInstanceNode): HaStatus {
     const fc = instance.get('failoverCluster');
     const ag = instance.get('availabilityGroup');
     let gap: HaGap = 'none';
@@ -163,12 +214,12 @@ export class TopologyView {
   }
 
   /** Whether an instance is declared highly available (see haStatus). */
-  static isClustered(instance: LNode): boolean {
+  static isClustered(instance: SqlInstanceNode): boolean {
     return TopologyView.haStatus(instance).ha;
   }
 
   /** The volume item with that drive on the instance. */
-  static volume(instance: LNode, drive: string | undefined): LNode | undefined {
+  static volume(instance: SqlInstanceNode, drive: string | undefined): VolumeNode | undefined {
     if (!drive) return undefined;
     return instance.get('volumes')?.items().find((v) => sameName(v.get('drive')?.str?.replace(/\\$/, ''), drive.replace(/\\$/, '')));
   }
@@ -325,11 +376,4 @@ export function isUnresolved(hostName: string): boolean {
 export function adapterIs(t: Transport | undefined, ...names: string[]): boolean {
   const a = t?.adapter?.value.toLowerCase();
   return !!a && names.some((n) => n.toLowerCase() === a);
-}
-
-/** A structural, line-independent path for a binding endpoint, for fingerprints. */
-export function endpointPath(h: { port?: SendPort; location?: ReceiveLocation }): string {
-  if (h.location) return `ReceivePort[Name=${h.location.receivePort}]/ReceiveLocation[Name=${h.location.name}]`;
-  if (h.port) return `SendPort[Name=${h.port.name}]`;
-  return '';
 }

@@ -70,7 +70,7 @@ function machinesOf(inst: LNode): string[] {
   const out: string[] = [];
   const name = inst.get('name')?.str;
   if (name) out.push(sqlHost(name));
-  for (const n of inst.get('failoverCluster')?.get('nodes')?.strings() ?? []) out.push(n.str!.toLowerCase());
+  for (const n of inst.get('failoverCluster')?.get('nodes')?.strings() ?? []) out.push(n.str.toLowerCase());
   return out;
 }
 
@@ -112,7 +112,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
   for (const s of topo.servers()) {
     const name = s.get('name')?.str;
     if (!name) continue;
-    const roles = (s.get('roles')?.strings() ?? []).map((r) => r.str!).filter(Boolean);
+    const roles = (s.get('roles')?.strings() ?? []).map((r) => r.str).filter(Boolean);
     const server = serverEl(name, s, roles.length ? `server: ${roles.join(', ')}` : 'server');
     for (const [what, b] of s.get('backup')?.entries() ?? []) {
       const dest = b.get('destination');
@@ -139,7 +139,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
         : 'SQL instance, not clustered';
     const el = add({ id: `sql:${normaliseSqlName(name)}`, kind: 'sql-instance', name, detail, uri, range: inst.range });
     for (const n of nodes) {
-      const node = add({ id: `server:${key(n.str!)}`, kind: 'server', name: n.str!, detail: 'cluster node', uri, range: n.range });
+      const node = add({ id: `server:${key(n.str)}`, kind: 'server', name: n.str, detail: 'cluster node', uri, range: n.range });
       link(el.id, node.id, 'node');
     }
     if (!fc?.isMap && !ag?.isMap) {
@@ -189,7 +189,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
     const detail = `${type ? `${type} ` : ''}host${clustered ? ', clustered' : ''}, ${instances.length} instance${instances.length === 1 ? '' : 's'}`;
     const el = add({ id: `host:${key(name)}`, kind: 'host', name, detail, uri, range: h.range });
     for (const i of instances) {
-      const server = byId.get(`server:${key(i.str!)}`) ?? add({ id: `server:${key(i.str!)}`, kind: 'server', name: i.str!, detail: 'BizTalk server', uri, range: i.range });
+      const server = byId.get(`server:${key(i.str)}`) ?? add({ id: `server:${key(i.str)}`, kind: 'server', name: i.str, detail: 'BizTalk server', uri, range: i.range });
       link(el.id, server.id, 'instance');
     }
     if (instances.length === 1) spof(el, `one host instance (on ${instances[0].str}): that server's failure, patching or a stopped service stops every port in the host`);
@@ -205,7 +205,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
     const machine = byId.get(`server:${key(mssNode.str)}`);
     if (machine) link(mss.id, machine.id, 'runs on');
     for (const n of sso!.get('nodes')?.strings() ?? []) {
-      const node = byId.get(`server:${key(n.str!)}`) ?? add({ id: `server:${key(n.str!)}`, kind: 'server', name: n.str!, detail: 'cluster node', uri, range: n.range });
+      const node = byId.get(`server:${key(n.str)}`) ?? add({ id: `server:${key(n.str)}`, kind: 'server', name: n.str, detail: 'cluster node', uri, range: n.range });
       link(mss.id, node.id, 'node');
     }
     if (!clustered) spof(mss, 'the one master secret server of the SSO system, not clustered: while it is down, no SSO server can encrypt new credentials (changing a port\'s configuration fails)');
@@ -251,7 +251,7 @@ export function platformModel(topology: BtsDocument, ws: Pick<Workspace, 'config
     for (const f of fullEls) link(f.id, el.id, 'copied off site');
   }
   for (const d of topo.section('dr')?.get('destinationInstances')?.strings() ?? []) {
-    const el = add({ id: `dr:${normaliseSqlName(d.str!)}`, kind: 'dr', name: d.str!, detail: 'DR instance (log shipping)', uri, range: d.range });
+    const el = add({ id: `dr:${normaliseSqlName(d.str)}`, kind: 'dr', name: d.str, detail: 'DR instance (log shipping)', uri, range: d.range });
     for (const id of runtimeInstances) link(id, el.id, 'log shipping');
   }
 

@@ -5,8 +5,14 @@
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { yaml } from '../lazy';
 import type { OffsetRange } from '../text';
+import type { ChildShape, ItemShape, KeyOf } from '../model/topologyShape';
 
-export class LNode {
+/**
+ * A node of a YAML or JSON document. `S` is its shape when known (model/topologyShape.ts: the topology's
+ * keys), so get() accepts only the keys the format has; the default (no shape) accepts any key.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any: an LNode of a known shape is an LNode
+export class LNode<S = any> {
   constructor(
     readonly doc: Document,
     readonly node: Node | null,
@@ -85,17 +91,18 @@ export class LNode {
     return { start: Math.min(kr.start, r.start), end: Math.max(kr.end, r.end) };
   }
 
-  get(key: string): LNode | undefined {
+  /** The value under a key of a map; undefined when the node is not a map or lacks the key. */
+  get<K extends KeyOf<S>>(key: K): LNode<ChildShape<S, K>> | undefined {
     const m = this.yamlMap;
     if (!m) return undefined;
     for (const p of m.items) {
-      const k = yaml().isScalar(p.key) ? (p.key).value : p.key;
-      if (k === key) return new LNode(this.doc, (p.value as Node | null) ?? null, p, this, key);
+      const k = yaml().isScalar(p.key) ? p.key.value : p.key;
+      if (k === key) return new LNode<ChildShape<S, K>>(this.doc, (p.value as Node | null) ?? null, p, this, key);
     }
     return undefined;
   }
 
-  has(key: string): boolean {
+  has(key: KeyOf<S>): boolean {
     return this.get(key) !== undefined;
   }
 
@@ -105,29 +112,30 @@ export class LNode {
     if (!m) return [];
     const out: [string, LNode][] = [];
     for (const p of m.items) {
-      const k = yaml().isScalar(p.key) ? String((p.key).value) : String(p.key);
+      const k = yaml().isScalar(p.key) ? String(p.key.value) : String(p.key);
       out.push([k, new LNode(this.doc, (p.value as Node | null) ?? null, p, this, k)]);
     }
     return out;
   }
 
   /** One sequence item by index. */
-  item(i: number): LNode | undefined {
+  item(i: number): LNode<ItemShape<S>> | undefined {
     const s = this.yamlSeq;
     if (!s || !Number.isInteger(i) || i < 0 || i >= s.items.length) return undefined;
     const it = s.items[i];
-    return new LNode(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i);
+    return new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i);
   }
 
-  items(): LNode[] {
+  /** Sequence items (none when the node is not a list). */
+  items(): LNode<ItemShape<S>>[] {
     const s = this.yamlSeq;
     if (!s) return [];
-    return s.items.map((it, i) => new LNode(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i));
+    return s.items.map((it, i) => new LNode<ItemShape<S>>(this.doc, yaml().isPair(it) ? null : (it as Node), null, this, i));
   }
 
-  /** Sequence items as strings (scalars only). */
-  strings(): LNode[] {
-    return this.items().filter((i) => i.str !== undefined);
+  /** Sequence items that are strings or numbers (their `str` is defined). */
+  strings(): (LNode<ItemShape<S>> & { readonly str: string })[] {
+    return this.items().filter((i): i is LNode<ItemShape<S>> & { readonly str: string } => i.str !== undefined);
   }
 
   /** Path from the root, with named items shown by name: `sqlInstances[SQLBTS\BTS].volumes[E:]`. */

@@ -1,4 +1,5 @@
 import { defineRule, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { AG } from './sources';
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
         range: mode.range,
         messageId: 'asynchronous',
         data: { instance: name },
-        nodePath: `sqlInstances[name=${name}].availabilityGroup.availabilityMode`,
+        nodePath: NodePath.sqlInstance(name).key('availabilityGroup', 'availabilityMode'),
         suggestions: [suggestion(`The availability group of ${name} now commits synchronously: declare it`, ctx.edit.replace(mode, 'synchronous'))],
       });
     }

@@ -1,5 +1,7 @@
 import { defineRule } from './api';
-import type { LNode } from '../readers/yamlNode';
+import { itemAnchor } from './shared';
+import type { SqlInstanceNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { normaliseSqlName } from '../model/join';
 import { AG, CUSTOM_DBS } from './sources';
 
@@ -19,16 +21,16 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const rows = topo.section('backup')?.get('biztalkJob')?.get('otherDatabases')?.items() ?? [];
+    const rows = topo.biztalkJob()?.get('otherDatabases')?.items() ?? [];
     if (!rows.length) return;
     // Every name that stands for one replica of an availability group with a listener, and that group.
-    const replicaOf = new Map<string, { listener: string; ag: string; instance: LNode }>();
+    const replicaOf = new Map<string, { listener: string; ag: string; instance: SqlInstanceNode }>();
     for (const inst of topo.sqlInstances()) {
       const ag = inst.get('availabilityGroup');
       const listener = ag?.get('listener')?.str;
       if (!ag || !ag.isMap || !listener) continue;
       const info = { listener, ag: ag.get('name')?.str ?? listener, instance: inst };
-      const names = (ag.get('replicas')?.strings() ?? []).map((s) => s.str!);
+      const names = (ag.get('replicas')?.strings() ?? []).map((s) => s.str);
       const own = inst.get('name')?.str;
       if (own) names.push(own);
       for (const n of names) {
@@ -47,8 +49,8 @@ export default defineRule({
         range: server.range,
         messageId: 'nodeName',
         data: { database: db, server: server.str ?? '', ag: info.ag, listener: info.listener },
-        nodePath: `backup.biztalkJob.otherDatabases[name=${db}].server`,
-        related: [{ uri: topo.uri, range: info.instance.get('availabilityGroup')!.get('listener')!.range, message: `The listener of ${info.ag}` }],
+        nodePath: NodePath.topology('backup', 'biztalkJob', 'otherDatabases').item('name', db).key('server'),
+        related: [{ uri: topo.uri, range: info.instance.get('availabilityGroup')?.get('listener')?.range ?? itemAnchor(info.instance), message: `The listener of ${info.ag}` }],
       });
     }
   },

@@ -1,7 +1,8 @@
 import { defineRule } from './api';
+import type { DatabaseNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import { sameName } from '../model/join';
-import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
 import { biztalkDatabases, roleOf } from './dbHelpers';
 import { AG, SQL_EDITIONS } from './sources';
@@ -30,8 +31,8 @@ export default defineRule({
       const agName = ag.get('name')?.str;
       // The groups of the instance: a database names its own (databases[].availabilityGroup), else it is
       // in the instance's group. Keyed in lower case; the first spelling is kept for the message.
-      const groups = new Map<string, { label: string; names: string[]; nodes: LNode[] }>();
-      const add = (group: string | undefined, dbName: string, node?: LNode) => {
+      const groups = new Map<string, { label: string; names: string[]; nodes: DatabaseNode[] }>();
+      const add = (group: string | undefined, dbName: string, node?: DatabaseNode) => {
         const key = group ? group.trim().toLowerCase() : '';
         let g = groups.get(key);
         if (!g) groups.set(key, (g = { label: group ? `availability group ${group}` : agName ? `availability group ${agName}` : 'its availability group', names: [], nodes: [] }));
@@ -62,7 +63,7 @@ export default defineRule({
           range: where ? where.range : ag.keyRange,
           messageId: 'basic',
           data: { instance: name, count: g.names.length, databases: g.names.join(', '), group: g.label },
-          nodePath: `sqlInstances[name=${name}].availabilityGroup${key ? `[${key}]` : ''}:basic`,
+          nodePath: (key ? NodePath.sqlInstance(name).key('availabilityGroup').label(key) : NodePath.sqlInstance(name).key('availabilityGroup')).tag('basic'),
           related,
         });
       }

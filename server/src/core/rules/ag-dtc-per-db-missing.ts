@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { AG } from './sources';
 
 export default defineRule({
@@ -31,7 +32,7 @@ export default defineRule({
         range: dtc ? dtc.range : ag.keyRange,
         messageId: dtc ? 'none' : 'missing',
         data: { instance: name, value: dtc ? dtc.str ?? String(dtc.value) : '' },
-        nodePath: `sqlInstances[name=${name}].availabilityGroup.dtcSupport`,
+        nodePath: NodePath.sqlInstance(name).key('availabilityGroup', 'dtcSupport'),
         fix: dtc ? undefined : declaration('Declare the DTC support of the availability group', ctx.edit.insertKey(ag, 'dtcSupport', placeholder('DTC support: perDatabase or none'))),
         suggestions: [suggestion(`The availability group of ${name} now has per-database DTC support: declare it`, dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase'))],
       });

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank } from './shared';
 import { insertKeys } from './hostHelpers';
@@ -36,9 +37,9 @@ export default defineRule({
       const ag = inst.get('availabilityGroup');
       if (!ag || !ag.isMap) continue;
       const name = inst.get('name')?.str ?? 'this SQL instance';
-      const path = `sqlInstances[name=${name}].availabilityGroup`;
-      const missing: string[] = [];
-      for (const key of [JOBS, LOGINS]) {
+      const path = NodePath.sqlInstance(name).key('availabilityGroup');
+      const missing: (typeof JOBS | typeof LOGINS)[] = [];
+      for (const key of [JOBS, LOGINS] as const) {
         const node = ag.get(key);
         if (node?.value === true) continue;
         if (isBlank(node)) {
@@ -51,7 +52,7 @@ export default defineRule({
           range: node!.range,
           messageId: key === JOBS ? 'jobsNotReplicated' : 'loginsNotReplicated',
           data: { instance: name },
-          nodePath: `${path}.${key}`,
+          nodePath: path.key(key),
         });
       }
       if (!missing.length) continue;
@@ -61,7 +62,7 @@ export default defineRule({
         range: missing.length === 1 && ag.get(missing[0]) ? ag.get(missing[0])!.entryRange : ag.keyRange,
         messageId,
         data: { instance: name },
-        nodePath: missing.length === 2 ? path : `${path}.${missing[0]}`,
+        nodePath: missing.length === 2 ? path : path.key(missing[0]),
         fix: declaration(missing.length === 2 ? 'Declare the replicated jobs and logins' : `Declare ${missing[0]}`, fill(ag, missing)),
       });
     }

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { AG } from './sources';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
         range: flag.range,
         messageId: 'multiSubnet',
         data: { instance: name },
-        nodePath: `sqlInstances[name=${name}].availabilityGroup.multiSubnet`,
+        nodePath: NodePath.sqlInstance(name).key('availabilityGroup', 'multiSubnet'),
       });
     }
   },

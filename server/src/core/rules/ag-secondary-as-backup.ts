@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { AG, BACKING_UP_DBS } from './sources';
 
 export default defineRule({
@@ -21,13 +22,13 @@ export default defineRule({
     const methods = topo.section('backup')?.get('otherMethods');
     for (const m of methods?.strings() ?? []) {
       if (m.str !== 'ag-secondary') continue;
-      const job = topo.section('backup')?.get('biztalkJob');
+      const job = topo.biztalkJob();
       const jobOn = job?.isMap && job.get('enabled')?.value === true;
       ctx.report({
         doc: topo.doc,
         range: m.range,
         messageId: jobOn ? 'withJob' : 'withoutJob',
-        nodePath: 'backup.otherMethods:ag-secondary',
+        nodePath: NodePath.topology('backup', 'otherMethods').tag('ag-secondary'),
       });
     }
   },

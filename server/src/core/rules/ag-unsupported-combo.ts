@@ -1,4 +1,6 @@
 import { defineRule } from './api';
+import type { DatabaseNode } from '../model/join';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
 import { biztalkDatabases, intOf, roleOf, versionNumber } from './dbHelpers';
@@ -28,7 +30,7 @@ export const TRANSACTION_GROUP: Readonly<Record<string, string>> = Object.freeze
  * transaction group present ("SSODB, BizTalkMgmtDb and BizTalkMsgBoxDb (+2)"), or undefined when they
  * are all of one group.
  */
-export function sharedTransactionDatabases(databases: LNode[]): string | undefined {
+export function sharedTransactionDatabases(databases: DatabaseNode[]): string | undefined {
   const byGroup = new Map<string, string[]>();
   for (const d of databases) {
     const role = roleOf(d);
@@ -65,7 +67,7 @@ export default defineRule({
     if (!topo) return;
     const withAg = topo.sqlInstances().filter((i) => i.get('availabilityGroup')?.isMap);
     if (!withAg.length) return;
-    const agRelated: RelatedLocation[] = withAg.slice(0, 5).map((i) => ({ uri: topo.uri, range: i.get('availabilityGroup')!.keyRange, message: `${i.get('name')?.str ?? 'An instance'} is in an availability group` }));
+    const agRelated: RelatedLocation[] = withAg.slice(0, 5).map((i) => ({ uri: topo.uri, range: i.get('availabilityGroup')?.keyRange ?? itemAnchor(i), message: `${i.get('name')?.str ?? 'An instance'} is in an availability group` }));
 
     // What the BizTalk group is: one cause, reported once at its declaration.
     const bt = topo.section('biztalk');
@@ -76,16 +78,17 @@ export default defineRule({
     const btEditionNode = bt?.get('edition');
     const btEdition = btEditionNode?.str;
     if (btVersion !== undefined && btVersion < 2016) {
-      ctx.report({ doc: topo.doc, range: btVersionNode!.entryRange, messageId: 'biztalkTooOld', data: { version: btVersionNode!.str ?? String(btVersion) }, nodePath: 'biztalk.version:availabilityGroup', related: agRelated });
+      ctx.report({ doc: topo.doc, range: btVersionNode!.entryRange, messageId: 'biztalkTooOld', data: { version: btVersionNode!.str ?? String(btVersion) }, nodePath: NodePath.topology('biztalk', 'version').tag('availabilityGroup'), related: agRelated });
     } else if (btVersion === 2016 && btCu !== undefined && btCu < 5) {
-      ctx.report({ doc: topo.doc, range: btCuNode!.entryRange, messageId: 'biztalkUpdate', data: { cu: btCu }, nodePath: 'biztalk.cumulativeUpdate:availabilityGroup', related: agRelated });
+      ctx.report({ doc: topo.doc, range: btCuNode!.entryRange, messageId: 'biztalkUpdate', data: { cu: btCu }, nodePath: NodePath.topology('biztalk', 'cumulativeUpdate').tag('availabilityGroup'), related: agRelated });
     }
-    if (btEdition && !['enterprise', 'developer'].includes(btEdition.toLowerCase())) {
-      ctx.report({ doc: topo.doc, range: btEditionNode.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: 'biztalk.edition:availabilityGroup', related: agRelated });
+    if (btEditionNode && btEdition && !['enterprise', 'developer'].includes(btEdition.toLowerCase())) {
+      ctx.report({ doc: topo.doc, range: btEditionNode.entryRange, messageId: 'biztalkEdition', data: { edition: btEdition }, nodePath: NodePath.topology('biztalk', 'edition').tag('availabilityGroup'), related: agRelated });
     }
 
     for (const inst of withAg) {
-      const ag = inst.get('availabilityGroup')!;
+      const ag = inst.get('availabilityGroup');
+      if (!ag) continue;
       const name = inst.get('name')?.str ?? 'this SQL instance';
       const sqlVersionNode = inst.get('version');
       const sql = versionNumber(sqlVersionNode);
@@ -100,7 +103,7 @@ export default defineRule({
           range: ag.keyRange,
           messageId: 'sqlTooOld',
           data: { instance: name, version: sqlVersionNode!.str ?? String(sql) },
-          nodePath: `sqlInstances[name=${name}].availabilityGroup:sqlVersion`,
+          nodePath: NodePath.sqlInstance(name).key('availabilityGroup').tag('sqlVersion'),
           related: at(sqlVersionNode, `${name} runs SQL Server ${sqlVersionNode!.str ?? sql}`),
         });
         continue;
@@ -115,7 +118,7 @@ export default defineRule({
             range: itemAnchor(inst),
             messageId: 'sharedTransaction',
             data: { instance: name, databases },
-            nodePath: `sqlInstances[name=${name}].availabilityGroup:transactions`,
+            nodePath: NodePath.sqlInstance(name).key('availabilityGroup').tag('transactions'),
             related: [...at(spNode, `${name} is on service pack ${sp}`), { uri: topo.uri, range: ag.keyRange, message: 'The availability group' }],
           });
         }
@@ -127,7 +130,7 @@ export default defineRule({
           range: ag.keyRange,
           messageId: 'sqlUpdate',
           data: { instance: name, update: `SP${sp}${cu !== undefined ? ` CU${cu}` : ''}`, biztalk: btVersionNode!.str ?? String(btVersion) },
-          nodePath: `sqlInstances[name=${name}].availabilityGroup:sqlUpdate`,
+          nodePath: NodePath.sqlInstance(name).key('availabilityGroup').tag('sqlUpdate'),
           related: at(cuNode ?? spNode, `${name}'s SQL Server update`),
         });
       }

@@ -4,9 +4,10 @@
 import type { BtsDocument } from '../document';
 import type { Fix, FixKind, RelatedLocation, RuleMeta, Severity, TextEdit } from '../types';
 import type { OffsetRange } from '../text';
-import { TopologyView, Workspace } from '../model/join';
+import { TopologyListKey, TopologyView, Workspace } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
-import { appendItem, EditTarget, ensurePath, insertKey, replaceValue } from '../fix/yamlEdit';
+import type { NodePath } from './nodePath';
+import { appendItem, EditTarget, ensurePath, insertKey, isEmptyValue, replaceValue } from '../fix/yamlEdit';
 
 export interface Report {
   doc: BtsDocument;
@@ -14,8 +15,8 @@ export interface Report {
   /** One of the rule's meta.messages, filled from `data`. */
   messageId: string;
   data?: Record<string, string | number>;
-  /** Structural identity of the node (see Finding.nodePath). */
-  nodePath: string;
+  /** Structural identity of the node (see Finding.nodePath), built with NodePath (rules/nodePath.ts). */
+  nodePath: NodePath;
   related?: RelatedLocation[];
   /** A change of kind `fix` or `declaration` (see FixKind); build it with fix() or declaration(). */
   fix?: Fix;
@@ -42,9 +43,25 @@ export interface RuleContext {
   severityOf(ruleId: string): Severity | undefined;
 }
 
-export interface Rule {
+/**
+ * A rule: its metadata, and either the check that finds its findings or, for the few rules whose
+ * findings another part of the core reports (a reader's syntax or schema problems, a rule's failure, a
+ * config file or a suppression comment btslint cannot use), `reportedBy`: where they come from. A rule
+ * has one or the other (the meta-test holds it), never an empty check.
+ */
+export type Rule = CheckedRule | ReportedRule;
+
+export interface CheckedRule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  reportedBy?: undefined;
+}
+
+export interface ReportedRule {
+  meta: RuleMeta;
+  /** The part of the core that reports this rule's findings (engine.ts, core/config, core/suppress). */
+  reportedBy: 'engine' | 'config' | 'suppressions';
+  check?: undefined;
 }
 
 export function defineRule(rule: Rule): Rule {
@@ -91,10 +108,15 @@ export class TopologyEditor {
     return this.inside(t && this.topo ? ensurePath(t, this.topo.root, keys, value) : undefined);
   }
 
-  /** Adds an item to a top-level list, creating the list when it is missing. */
-  addToList(key: string, item: unknown): TextEdit | undefined {
+  /**
+   * Adds an item to a top-level list (`hosts`, `fileShares`…), creating the list when it is missing or
+   * written with nothing after its key (`hosts:`, as while typing); nothing when the key holds something
+   * that is not a list, or the list already holds an equal item.
+   */
+  addToList(key: TopologyListKey, item: unknown): TextEdit | undefined {
     if (!this.topo) return undefined;
     const list = this.topo.root.get(key);
+    if (list && isEmptyValue(list)) return this.replace(list, [item]);
     if (list && list.isSeq) return this.appendItem(list, item);
     if (list && list.node) return undefined;
     return this.ensure([key], [item]);

@@ -1,4 +1,5 @@
 import { defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { CFG_JOB } from './sources';
 
 export const LOCAL_PATH = /^[A-Za-z]:(\\|\/|$)/;
@@ -20,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job) return;
     for (const [key, what] of [['fullDestination', 'full'], ['logDestination', 'log']] as const) {
       const node = job.get(key);
@@ -31,7 +32,7 @@ export default defineRule({
         range: node.range,
         messageId: 'local',
         data: { what, path: value },
-        nodePath: `backup.biztalkJob.${key}`,
+        nodePath: NodePath.topology('backup', 'biztalkJob', key),
         suggestions: [suggestion(`The ${what} backups now go to a share on another server: declare it`, ctx.edit.replace(node, `\\\\${placeholder('backup server')}\\${placeholder('share')}\\${what}`))],
       });
     }

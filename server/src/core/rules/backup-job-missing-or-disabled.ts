@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { isBlank, missingAnchor } from './shared';
 import { BACKING_UP_DBS, CFG_JOB, KB919776 } from './sources';
 
@@ -32,14 +33,14 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) {
       const at = missingAnchor(topo, ['backup', 'biztalkJob']);
       ctx.report({
         doc: topo.doc,
         range: at.range,
         messageId: 'missing',
-        nodePath: 'backup.biztalkJob',
+        nodePath: NodePath.topology('backup', 'biztalkJob'),
         fix: declaration('Declare the Backup BizTalk Server job', ctx.edit.ensure(['backup', 'biztalkJob'], BACKUP_JOB_SKELETON)),
       });
       return;
@@ -52,7 +53,7 @@ export default defineRule({
       doc: topo.doc,
       range: enabled ? enabled.entryRange : job.keyRange,
       messageId: !isBlank(enabled) ? 'disabled' : 'notSaid',
-      nodePath: 'backup.biztalkJob.enabled',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'enabled'),
       fix: enabled ? undefined : declaration('Declare whether the Backup BizTalk Server job is enabled', ctx.edit.insertKey(job, 'enabled', placeholder('job enabled: true or false'))),
       suggestions: [suggestion('The Backup BizTalk Server job is now enabled: declare it', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true))],
     });

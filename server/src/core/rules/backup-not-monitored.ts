@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank } from './shared';
 import { insertKeys } from './hostHelpers';
@@ -25,12 +26,13 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
-    if (job && job.isMap) check(job, 'backup.biztalkJob', 'the Backup BizTalk Server job');
+    const job = topo.biztalkJob();
+    if (job && job.isMap) check(job, ['backup', 'biztalkJob'], 'the Backup BizTalk Server job');
     const dr = topo.section('dr');
-    if (dr && dr.isMap && dr.get('logShipping')?.str?.toLowerCase() === 'biztalk') check(dr, 'dr', 'the BizTalk log-shipping jobs');
+    if (dr && dr.isMap && dr.get('logShipping')?.str?.toLowerCase() === 'biztalk') check(dr, ['dr'], 'the BizTalk log-shipping jobs');
 
-    function check(owner: LNode, path: string, what: string): void {
+    function check(owner: LNode, keys: string[], what: string): void {
+      const path = NodePath.topology(...keys);
       const mon = owner.get('monitoring');
       const alert = mon?.isMap ? mon.get('alertOnFailure') : undefined;
       if (alert?.value === true || (alert && isPlaceholderValue(alert.str))) return; // a placeholder is unfilled-placeholder's
@@ -41,7 +43,7 @@ export default defineRule({
           range: alert.range,
           messageId: 'noAlert',
           data: { what },
-          nodePath: `${path}.monitoring.alertOnFailure`,
+          nodePath: path.key('monitoring', 'alertOnFailure'),
         });
         return;
       }
@@ -49,8 +51,8 @@ export default defineRule({
         doc: topo!.doc,
         range: mon ? mon.entryRange : owner.keyRange,
         messageId: 'undeclared',
-        data: { what, path },
-        nodePath: `${path}.monitoring`,
+        data: { what, path: path.toString() },
+        nodePath: path.key('monitoring'),
         fix: declaration(
           `Declare how ${what} is monitored`,
           !mon ? ctx.edit.insertKey(owner, 'monitoring', { alertOnFailure: ALERT, tool: TOOL }) : mon.isMap ? (alert ? ctx.edit.replace(alert, ALERT) : insertKeys(ctx, mon, mon.get('tool') ? { alertOnFailure: ALERT } : { alertOnFailure: ALERT, tool: TOOL })) : ctx.edit.replace(mon, { alertOnFailure: ALERT, tool: TOOL }),

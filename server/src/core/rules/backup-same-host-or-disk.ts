@@ -1,17 +1,19 @@
 import { defineRule } from './api';
+import type { SqlInstanceNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { sameName, sqlHost, TopologyView } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import { BP_DB, CFG_JOB } from './sources';
 
 /** Machines an instance runs on: its network name, its cluster's virtual name and nodes. */
-function machinesOf(inst: LNode): string[] {
+function machinesOf(inst: SqlInstanceNode): string[] {
   const out: string[] = [];
   const name = inst.get('name')?.str;
   if (name) out.push(sqlHost(name));
   const fc = inst.get('failoverCluster');
   const vn = fc?.get('virtualName')?.str;
   if (vn) out.push(vn.toLowerCase());
-  for (const n of fc?.get('nodes')?.strings() ?? []) out.push(n.str!.toLowerCase());
+  for (const n of fc?.get('nodes')?.strings() ?? []) out.push(n.str.toLowerCase());
   const ag = inst.get('availabilityGroup');
   const listener = ag?.get('listener')?.str;
   if (listener) out.push(listener.toLowerCase());
@@ -47,10 +49,10 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job) return;
     const instances = topo.sqlInstances();
-    for (const key of ['fullDestination', 'logDestination']) {
+    for (const key of ['fullDestination', 'logDestination'] as const) {
       const node = job.get(key);
       const dest = node?.str;
       if (!node || !dest) continue;
@@ -66,8 +68,8 @@ export default defineRule({
             range: node.range,
             messageId: 'sameHost',
             data: { dest, host, what },
-            nodePath: `backup.biztalkJob.${key}`,
-            related: [{ uri: topo.uri, range: (inst ?? server)!.get('name')?.range ?? (inst ?? server)!.range, message: `${host} is declared here` }],
+            nodePath: NodePath.topology('backup', 'biztalkJob', key),
+            related: [{ uri: topo.uri, range: ((inst ?? server) as LNode).get('name')?.range ?? ((inst ?? server) as LNode).range, message: `${host} is declared here` }],
           });
         }
         continue;
@@ -77,7 +79,7 @@ export default defineRule({
       for (const inst of instances) {
         const vol = TopologyView.volume(inst, drive);
         if (!vol) continue;
-        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str.toLowerCase());
         const dbs = inst.get('databases')?.items() ?? [];
         const usedBy = dbs.filter((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive)).map((d) => d.get('name')?.str);
         if (!holds.includes('data') && !holds.includes('log') && !usedBy.length) continue;
@@ -86,7 +88,7 @@ export default defineRule({
           range: node.range,
           messageId: 'sameDisk',
           data: { dest, drive: drive ?? '', what: usedBy.length ? usedBy.join(', ') : holds.filter((h) => h === 'data' || h === 'log').join(' and '), instance: inst.get('name')?.str ?? '' },
-          nodePath: `backup.biztalkJob.${key}`,
+          nodePath: NodePath.topology('backup', 'biztalkJob', key),
           related: [{ uri: topo.uri, range: vol.get('drive')?.range ?? vol.range, message: `Volume ${drive} is declared here` }],
         });
       }

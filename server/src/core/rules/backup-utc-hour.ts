@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { isBlank } from './shared';
 import { CFG_JOB, SCHED } from './sources';
 
@@ -22,7 +23,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return;
     const local = job.get('useLocalTime');
     if (local?.value === true || (local && isPlaceholderValue(local.str))) return; // a placeholder is unfilled-placeholder's
@@ -34,7 +35,7 @@ export default defineRule({
       range: declaredOff ? local.range : local ? local.entryRange : job.keyRange,
       messageId: declaredOff ? 'utc' : 'undeclared',
       data: { when },
-      nodePath: 'backup.biztalkJob.useLocalTime',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'useLocalTime'),
       fix: declaredOff ? undefined : declaration('Declare UseLocalTime', local ? ctx.edit.replace(local, FACT) : ctx.edit.insertKey(job, 'useLocalTime', FACT)),
     });
   },

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import type { RelatedLocation } from '../types';
 import type { DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
@@ -59,7 +60,7 @@ export default defineRule({
         range: at.range,
         messageId: 'noBamBackup',
         data: { names, verb: found.length === 1 ? 'is' : 'are', ssas: ssas.length ? ` (nor an SSAS backup for ${ssas.join(', ')})` : '' },
-        nodePath: 'backup.bamBackup',
+        nodePath: NodePath.topology('backup', 'bamBackup'),
         related: found.map((f) => f.related),
         fix: declaration('Declare the BAM backup', ctx.edit.ensure(['backup', 'bamBackup'], skeleton)),
       });
@@ -72,7 +73,7 @@ export default defineRule({
       range: ssasNode ? ssasNode.range : bb.keyRange,
       messageId: 'noSsasBackup',
       data: { names: ssas.join(', '), verb: ssas.length === 1 ? 'is on' : 'are on' },
-      nodePath: 'backup.bamBackup.ssasBackup',
+      nodePath: NodePath.topology('backup', 'bamBackup', 'ssasBackup'),
       related: found.filter((f) => f.ssas).map((f) => f.related),
       fix: ssasNode ? undefined : declaration('Declare whether the SSAS databases are backed up', ctx.edit.insertKey(bb, 'ssasBackup', placeholder('SSAS backed up: true or false'))),
       suggestions: [suggestion('The Analysis Services databases are now backed up: declare it', ssasNode ? ctx.edit.replace(ssasNode, true) : ctx.edit.insertKey(bb, 'ssasBackup', true))],

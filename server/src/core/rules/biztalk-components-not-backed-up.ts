@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import type { RuleContext } from './api';
 import { isBlank, missingAnchor } from './shared';
 import { BACKUP_APPLICATIONS, BACKUP_COMPUTER, BACKUP_CONFIGURATION } from './sources';
@@ -53,7 +54,7 @@ function report(ctx: RuleContext, c: (typeof COMPONENTS)[number]): void {
     doc: topo.doc,
     range: at.range,
     messageId: c.messageId,
-    nodePath: `backup.${c.key}`,
+    nodePath: NodePath.topology('backup', c.key),
     fix: declaration(
       c.title,
       destination

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { RelatedLocation } from '../types';
 import { itemAnchor } from './shared';
 import { CLUSTERING_RECEIVING_HOSTS, PLANNING_ENVIRONMENT } from './sources';
@@ -31,13 +32,13 @@ export default defineRule({
     const servers = new Map<string, string>();
     for (const s of topo.servers()) {
       const name = s.get('name')?.str;
-      if (name && (s.get('roles')?.strings() ?? []).some((r) => r.str!.toLowerCase() === 'biztalk')) servers.set(name.toLowerCase(), name);
+      if (name && (s.get('roles')?.strings() ?? []).some((r) => r.str.toLowerCase() === 'biztalk')) servers.set(name.toLowerCase(), name);
     }
-    for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) if (!servers.has(i.str!.toLowerCase())) servers.set(i.str!.toLowerCase(), i.str!);
+    for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) if (!servers.has(i.str.toLowerCase())) servers.set(i.str.toLowerCase(), i.str);
     const hosts = clustered.length ? `host${clustered.length === 1 ? '' : 's'} ${clustered.map((h) => `"${h.get('name')?.str ?? '?'}"`).join(', ')}` : '';
     const many = servers.size > 1 ? `${servers.size} servers (${[...servers.values()].join(', ')})` : '';
     if (!hosts && !many) return;
-    const related: RelatedLocation[] = clustered.map((h) => ({ uri: topo.uri, range: h.get('clustered')!.entryRange, message: `Host ${h.get('name')?.str ?? ''} is declared clustered` }));
+    const related: RelatedLocation[] = clustered.map((h) => ({ uri: topo.uri, range: h.get('clustered')?.entryRange ?? itemAnchor(h), message: `Host ${h.get('name')?.str ?? ''} is declared clustered` }));
     if (servers.size > 1) {
       const first = topo.servers().find((s) => servers.has((s.get('name')?.str ?? '').toLowerCase()));
       if (first) related.push({ uri: topo.uri, range: itemAnchor(first), message: 'BizTalk servers are declared here' });
@@ -47,7 +48,7 @@ export default defineRule({
       range: edition.range,
       messageId: hosts && many ? 'both' : hosts ? 'clusteredHosts' : 'servers',
       data: { edition: ed, hosts, servers: many },
-      nodePath: 'biztalk.edition',
+      nodePath: NodePath.topology('biztalk', 'edition'),
       related,
     });
   },

@@ -1,4 +1,6 @@
 import { defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import type { SqlInstanceNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { handlers, normaliseSqlName, sameName } from '../model/join';
 import { setting, sqlTarget, SqlTarget } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
@@ -38,11 +40,11 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const rows = job.get('otherDatabases')?.items() ?? [];
     // The instance names a row's server may stand for: the instance, its listener, its virtual name.
-    const aliases = (inst: LNode | undefined, server: string): string[] => {
+    const aliases = (inst: SqlInstanceNode | undefined, server: string): string[] => {
       const out = [normaliseSqlName(server)];
       if (inst) {
         for (const n of [inst.get('name')?.str, inst.get('availabilityGroup')?.get('listener')?.str, inst.get('failoverCluster')?.get('virtualName')?.str]) if (n) out.push(normaliseSqlName(n));
@@ -58,7 +60,7 @@ export default defineRule({
         const want = aliases(topo.findInstance(server), server);
         return aliases(topo.findInstance(rs), rs).some((a) => want.includes(a));
       });
-    const rowServer = (inst: LNode): string => inst.get('availabilityGroup')?.get('listener')?.str ?? inst.get('name')?.str ?? placeholder('SQL instance');
+    const rowServer = (inst: SqlInstanceNode): string => inst.get('availabilityGroup')?.get('listener')?.str ?? inst.get('name')?.str ?? placeholder('SQL instance');
     // Binding endpoints that write to or poll a SQL Server database in BizTalk's transaction, grouped by
     // database. A WCF-SQL endpoint with useAmbientTransaction="false" enlists in no BizTalk transaction.
     const targets = new Map<string, SqlTarget[]>();
@@ -91,7 +93,7 @@ export default defineRule({
           messageId: 'declared',
           data: { database: name, instance: instName },
           // Declared custom (or used by the bindings and declared): the team says it is in BizTalk's transactions.
-          nodePath: `sqlInstances[name=${instName}].databases[name=${name}]:backup`,
+          nodePath: NodePath.sqlInstance(instName).database(name).tag('backup'),
           related: endpointRelated(users.flatMap(([, l]) => l)),
           suggestions: [suggestion(`${name} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name, server: rowServer(inst) }))],
         });
@@ -115,7 +117,7 @@ export default defineRule({
           severity: 'info',
           messageId: local ? 'endpointLocal' : 'endpoint',
           data: { endpoint: endpointLabel(mine[0].handler), database: t.database, server: local ? t.server.split('\\')[0] : t.server, others },
-          nodePath: `sqldb:${key}`,
+          nodePath: NodePath.id('sqldb', key),
           related: mine.length > 1 ? endpointRelated(mine.slice(1)) : undefined,
           suggestions: [suggestion(`${t.database} is now in the Backup BizTalk Server job (adm_OtherBackupDatabases): declare it`, addRow(ctx, job, { name: t.database, server }))],
         });

@@ -3,18 +3,21 @@
 // kebab-case files of this folder.)
 
 import type { LNode } from '../readers/yamlNode';
+import type { SqlInstanceNode } from '../model/join';
+import type { DatabaseNode } from '../model/join';
+import { NodePath } from './nodePath';
 import type { ExportedDatabase, DatabaseRole } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { BtsDocument } from '../document';
 import { BIZTALK_DATABASES, HaGap, placements, sameName, TopologyView } from '../model/join';
 import type { Fix, RelatedLocation } from '../types';
 import { fix, placeholder, RuleContext, suggestion } from './api';
-import { addToList, clusterInstanceSuggestion, clusterSkeleton, itemAnchor, missingAnchor } from './shared';
+import { clusterInstanceSuggestion, clusterSkeleton, itemAnchor, missingAnchor } from './shared';
 
 export { BIZTALK_DATABASES };
 
 /** The topology role of a `databases[]` item: its `role`, else the role of its default name. */
-export function roleOf(db: LNode): string | undefined {
+export function roleOf(db: DatabaseNode): string | undefined {
   return db.get('role')?.str ?? BIZTALK_DATABASES[(db.get('name')?.str ?? '').toLowerCase()];
 }
 
@@ -22,7 +25,7 @@ export function roleOf(db: LNode): string | undefined {
 const SSAS_ROLES = new Set(['bam-analysis', 'tracking-analysis']);
 
 /** The BizTalk SQL databases an instance declares (by name or role); custom and Analysis Services databases excluded. */
-export function biztalkDatabases(instance: LNode): LNode[] {
+export function biztalkDatabases(instance: SqlInstanceNode): DatabaseNode[] {
   return (instance.get('databases')?.items() ?? []).filter((d) => {
     const role = roleOf(d);
     return d.get('custom')?.value !== true && role !== undefined && !SSAS_ROLES.has(role);
@@ -46,10 +49,9 @@ export function intOf(node: LNode | undefined): number | undefined {
   return typeof node?.value === 'number' ? node.value : undefined;
 }
 
-export { clusterSkeleton, clusterInstanceSuggestion } from './shared';
 
 export interface UnclusteredInstance {
-  instance: LNode;
+  instance: SqlInstanceNode;
   /** The instance's name, for messages. */
   name: string;
   /** What its high-availability declaration lacks. */
@@ -86,7 +88,7 @@ export function gapPhrase(gap: HaGap): string {
  * second node or replica, or nodes at all, changes what the team declared: a suggestion. An empty availability group
  * gets nothing: what the group is (replicas, commit mode, DTC support) is for a person to say.
  */
-export function haChanges(ctx: RuleContext, u: { instance: LNode; name: string; gap: HaGap }): { fix?: Fix; suggestions?: (Fix | undefined)[] } {
+export function haChanges(ctx: RuleContext, u: { instance: SqlInstanceNode; name: string; gap: HaGap }): { fix?: Fix; suggestions?: (Fix | undefined)[] } {
   const inst = u.instance;
   const fc = inst.get('failoverCluster');
   const ag = inst.get('availabilityGroup');
@@ -155,7 +157,7 @@ export function reportUnclusteredInstance(ctx: RuleContext, u: UnclusteredInstan
     range: itemAnchor(u.instance),
     messageId: 'notClustered',
     data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
-    nodePath: `sqlInstances[name=${u.name}]:${nodeKey}`,
+    nodePath: NodePath.sqlInstance(u.name).tag(nodeKey),
     related: u.related,
     ...haChanges(ctx, u),
   });
@@ -169,15 +171,15 @@ export function reportUndeclaredServer(ctx: RuleContext, u: UndeclaredServer): v
     range: u.db.serverRange,
     messageId: 'undeclaredServer',
     data: { database: u.name, server: u.db.server! },
-    nodePath: `SQL[DisplayName=${u.db.displayName}]/Server`,
+    nodePath: NodePath.exportServer(u.db.displayName),
     related: [{ uri: topo.uri, range: list ? list.keyRange : missingAnchor(topo, ['sqlInstances']).range, message: "The topology's SQL instances" }],
     // The export states the server and the database: declaring them changes nothing declared, and the
     // clustering rules then judge the instance. That it is a cluster is a suggestion.
-    fix: fix(`Declare ${u.db.server} in the topology (the configuration export places ${u.name} there)`, addToList(ctx, 'sqlInstances', { name: u.db.server, databases: [{ name: u.name }] })),
+    fix: fix(`Declare ${u.db.server} in the topology (the configuration export places ${u.name} there)`, ctx.edit.addToList('sqlInstances', { name: u.db.server, databases: [{ name: u.name }] })),
     suggestions: [
       suggestion(
         `${u.db.server} is now a failover cluster instance: declare it with its nodes`,
-        addToList(ctx, 'sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] }),
+        ctx.edit.addToList('sqlInstances', { name: u.db.server, failoverCluster: clusterSkeleton(), databases: [{ name: u.name }] }),
       ),
     ],
   });
@@ -203,7 +205,7 @@ export function reportNotPlaced(ctx: RuleContext, dbName: string): void {
     severity: 'info',
     messageId: 'notPlaced',
     data: { database: dbName },
-    nodePath: `sqlInstances:${dbName}:undeclared`,
+    nodePath: NodePath.topology('sqlInstances').tag(dbName, 'undeclared'),
     suggestions: only
       ? [
           suggestion(

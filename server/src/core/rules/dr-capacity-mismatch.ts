@@ -1,4 +1,6 @@
 import { defineRule } from './api';
+import type { SqlInstanceNode } from '../model/join';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { normaliseSqlName } from '../model/join';
 import { biztalkDatabases } from './dbHelpers';
@@ -24,7 +26,7 @@ export default defineRule({
     const list = topo.section('dr')?.get('destinationInstances');
     const dests = list?.strings() ?? [];
     if (!list || !dests.length) return; // no-log-shipping-destination reports it
-    const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str) === normaliseSqlName(i.get('name')?.str ?? ''));
     // Production instances that hold BizTalk databases, per the topology or a configuration export.
     const placed = new Set<LNode['node']>();
     for (const exp of ctx.ws.configExports) {
@@ -34,14 +36,14 @@ export default defineRule({
       }
     }
     const production = topo.sqlInstances().filter((i) => !isDest(i) && (biztalkDatabases(i).length > 0 || placed.has(i.node)));
-    const distinct = new Set(dests.map((d) => normaliseSqlName(d.str!))).size;
+    const distinct = new Set(dests.map((d) => normaliseSqlName(d.str))).size;
     if (distinct >= production.length) return;
     ctx.report({
       doc: topo.doc,
       range: list.range,
       messageId: 'fewerInstances',
       data: { dr: `${distinct} SQL instance${distinct === 1 ? '' : 's'}`, production: production.length },
-      nodePath: 'dr.destinationInstances',
+      nodePath: NodePath.topology('dr', 'destinationInstances'),
       related: production.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `Production instance ${p.get('name')?.str}` })),
     });
   },

@@ -1,4 +1,6 @@
 import { defineRule, isPlaceholderValue } from './api';
+import type { SqlInstanceNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { normaliseSqlName, sameName } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RelatedLocation } from '../types';
@@ -6,20 +8,21 @@ import { itemAnchor } from './shared';
 import { DR_SQL, LOG_SHIPPING_DEST } from './sources';
 
 /** Drives production's database files use on an instance: drive -> what is on it. */
-function drivesOf(inst: LNode): Map<string, { label: string; node: LNode }> {
+function drivesOf(inst: SqlInstanceNode): Map<string, { label: string; node: LNode }> {
   const out = new Map<string, { label: string; node: LNode }>();
   const instName = inst.get('name')?.str ?? '?';
   for (const db of inst.get('databases')?.items() ?? []) {
-    for (const key of ['dataVolume', 'logVolume']) {
+    for (const key of ['dataVolume', 'logVolume'] as const) {
       const node = db.get(key);
       const d = node?.str?.toUpperCase();
       if (node && d && !out.has(d)) out.set(d, { label: `the ${key === 'dataVolume' ? 'data' : 'log'} of ${db.get('name')?.str ?? 'a database'} on ${instName}`, node });
     }
   }
   for (const v of inst.get('volumes')?.items() ?? []) {
-    const d = v.get('drive')?.str?.toUpperCase();
-    const holds = (v.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase()).filter((h) => h === 'data' || h === 'log');
-    if (d && holds.length && !out.has(d)) out.set(d, { label: `${holds.join(' and ')} files on ${instName}`, node: v.get('drive')! });
+    const drive = v.get('drive');
+    const d = drive?.str?.toUpperCase();
+    const holds = (v.get('holds')?.strings() ?? []).map((h) => (h.str ?? '').toLowerCase()).filter((h) => h === 'data' || h === 'log');
+    if (drive && d && holds.length && !out.has(d)) out.set(d, { label: `${holds.join(' and ')} files on ${instName}`, node: drive });
   }
   return out;
 }
@@ -54,14 +57,14 @@ export default defineRule({
     if (!dr || !dests.length) return; // no-log-shipping-destination reports it
     const pathsMatch = dr.get('pathsMatch');
     if (pathsMatch?.value === false) {
-      ctx.report({ doc: topo.doc, range: pathsMatch.range, messageId: 'pathsDiffer', nodePath: 'dr.pathsMatch' });
+      ctx.report({ doc: topo.doc, range: pathsMatch.range, messageId: 'pathsDiffer', nodePath: NodePath.topology('dr', 'pathsMatch') });
       return;
     }
-    const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str) === normaliseSqlName(i.get('name')?.str ?? ''));
     const production = topo.sqlInstances().filter((i) => !isDest(i) && i.get('name')?.str);
     for (const d of dests) {
       if (isPlaceholderValue(d.str)) continue; // unfilled-placeholder reports it
-      const inst = topo.findInstance(d.str!);
+      const inst = topo.findInstance(d.str);
       const vols = inst?.get('volumes')?.items() ?? [];
       if (!inst || !vols.length) {
         if (pathsMatch?.value === true) continue;
@@ -72,12 +75,12 @@ export default defineRule({
           severity: 'info',
           messageId: inst ? 'noVolumes' : 'notDeclared',
           data: { instance: d.str ?? '' },
-          nodePath: `dr.destinationInstances[${d.str}]:volumes`,
+          nodePath: NodePath.topology('dr', 'destinationInstances').label(d.str).tag('volumes'),
         });
         continue;
       }
       // Pair with the production instance of the same instance name when there is exactly one.
-      const same = production.filter((p) => instancePart(p.get('name')!.str!) === instancePart(d.str!));
+      const same = production.filter((p) => instancePart(p.get('name')?.str ?? '') === instancePart(d.str ?? ''));
       const sources = same.length === 1 ? same : production;
       const needed = new Map<string, { label: string; node: LNode }>();
       for (const p of sources) for (const [drive, what] of drivesOf(p)) if (!needed.has(drive)) needed.set(drive, what);
@@ -89,7 +92,7 @@ export default defineRule({
         range: itemAnchor(inst),
         messageId: 'missingDrives',
         data: { instance: d.str ?? '', drives: missing.map(([drive]) => drive).join(', '), uses: missing.map(([, w]) => w.label).join('; ') },
-        nodePath: `sqlInstances[name=${d.str}]:dr-drives`,
+        nodePath: NodePath.sqlInstance(d.str).tag('dr-drives'),
         related,
       });
     }

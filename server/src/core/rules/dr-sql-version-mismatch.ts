@@ -1,5 +1,6 @@
 import { defineRule } from './api';
-import type { LNode } from '../readers/yamlNode';
+import type { SqlInstanceNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { normaliseSqlName } from '../model/join';
 import { versionNumber } from './dbHelpers';
 import { itemAnchor } from './shared';
@@ -23,24 +24,24 @@ export default defineRule({
     if (!topo) return;
     const dests = topo.section('dr')?.get('destinationInstances')?.strings() ?? [];
     if (!dests.length) return;
-    const isDest = (i: LNode) => dests.some((d) => normaliseSqlName(d.str!) === normaliseSqlName(i.get('name')?.str ?? ''));
+    const isDest = (i: SqlInstanceNode) => dests.some((d) => normaliseSqlName(d.str) === normaliseSqlName(i.get('name')?.str ?? ''));
     const production = topo.sqlInstances().filter((i) => !isDest(i) && versionNumber(i.get('version')) !== undefined);
     if (!production.length) return;
     for (const d of dests) {
-      const inst = topo.findInstance(d.str!);
+      const inst = topo.findInstance(d.str);
       const version = inst?.get('version');
       const v = versionNumber(version);
       if (!inst || !version || v === undefined) continue;
       const others = production.filter((p) => versionNumber(p.get('version')) !== v);
       if (!others.length) continue;
-      const list = [...new Set(others.map((p) => String(p.get('version')!.value)))].join(', ');
+      const list = [...new Set(others.map((p) => String(p.get('version')?.value)))].join(', ');
       ctx.report({
         doc: topo.doc,
         range: version.range,
         messageId: 'versionMismatch',
-        data: { instance: d.str!, version: String(version.value), production: list },
-        nodePath: `sqlInstances[name=${inst.get('name')?.str ?? d.str}].version`,
-        related: others.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `${p.get('name')?.str} runs SQL Server ${String(p.get('version')!.value)}` })),
+        data: { instance: d.str, version: String(version.value), production: list },
+        nodePath: NodePath.sqlInstance(inst.get('name')?.str ?? d.str).key('version'),
+        related: others.slice(0, 5).map((p) => ({ uri: topo.uri, range: itemAnchor(p), message: `${p.get('name')?.str} runs SQL Server ${String(p.get('version')?.value)}` })),
       });
     }
   },

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { dateOf, daysBetween, isBlank } from './shared';
 import { CK_HA, AVAILABILITY_TESTING } from './sources';
 
@@ -25,12 +26,12 @@ export default defineRule({
     if (!topo) return;
     for (const inst of topo.sqlInstances()) {
       const name = inst.get('name')?.str ?? 'this SQL instance';
-      for (const key of ['failoverCluster', 'availabilityGroup']) {
+      for (const key of ['failoverCluster', 'availabilityGroup'] as const) {
         const ha = inst.get(key);
         if (!ha || !ha.isMap) continue;
         const what = key === 'failoverCluster' ? 'failover cluster instance' : 'availability group';
         const last = ha.get('lastFailoverTest');
-        const path = `sqlInstances[name=${name}].${key}.lastFailoverTest`;
+        const path = NodePath.sqlInstance(name).key(key, 'lastFailoverTest');
         if (isBlank(last)) {
           ctx.report({
             doc: topo.doc,

@@ -1,21 +1,16 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
-import { handlers } from '../model/join';
-import type { HandlerRef } from '../model/join';
-import type { LNode } from '../readers/yamlNode';
+import { NodePath } from './nodePath';
+import { handlers, normaliseSharePath } from '../model/join';
+import type { FileShare, HandlerRef } from '../model/join';
 import type { OffsetRange } from '../text';
 import { effectiveAddress, isFile, LOCAL_DRIVE_PATH } from '../model/adapters';
 import type { RelatedLocation } from '../types';
-import { endpointLabel, handlerPath } from './hostHelpers';
-import { addToList } from './shared';
+import { endpointLabel } from './hostHelpers';
 import { SORH } from './sources';
 
 /** `\\server\share` as written at the start of a UNC path. */
 function shareRoot(path: string): string | undefined {
   return /^(?:\\\\|\/\/)[^\\/]+[\\/][^\\/]+/.exec(path.trim())?.[0];
-}
-
-function normalise(p: string): string {
-  return p.trim().replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
 }
 
 export default defineRule({
@@ -38,7 +33,7 @@ export default defineRule({
     const topo = ctx.topology;
     // Receive locations on one share not declared highly available: one cause, reported once per share
     // and binding file, at the first location, with the others as related locations.
-    const byShare = new Map<string, { h: HandlerRef; range: OffsetRange; shown: string; root: string; share?: LNode; related: RelatedLocation[] }[]>();
+    const byShare = new Map<string, { h: HandlerRef; range: OffsetRange; shown: string; root: string; share?: FileShare; related: RelatedLocation[] }[]>();
     for (const h of handlers(ctx.ws)) {
       if (h.side !== 'receive' || !isFile(h)) continue;
       const addr = effectiveAddress(ctx.ws, h);
@@ -53,25 +48,18 @@ export default defineRule({
           range: addr.range,
           messageId: 'localFolder',
           data: { endpoint: endpointLabel(h), path: shown },
-          nodePath: `${handlerPath(h)}:file-local`,
+          nodePath: NodePath.handler(h).tag('file-local'),
           related: related.length ? related : undefined,
         });
         continue;
       }
       const root = shareRoot(path);
       if (!topo || !root) continue;
-      const want = normalise(path);
-      const share = topo
-        .list('fileShares')
-        .filter((s) => {
-          const p = s.get('path')?.str;
-          return !!p && (want === normalise(p) || want.startsWith(normalise(p) + '\\'));
-        })
-        .sort((a, b) => b.get('path')!.str!.length - a.get('path')!.str!.length)[0];
-      const haNode = share?.get('highlyAvailable');
+      const share = topo.findShare(path);
+      const haNode = share?.node.get('highlyAvailable');
       // Declared highly available, or a declaration's placeholder still to fill (unfilled-placeholder's).
       if (haNode?.value === true || isPlaceholderValue(haNode?.str)) continue;
-      const key = `${h.doc.uri}\u0000${share ? `declared:${normalise(share.get('path')!.str!)}` : normalise(root)}`;
+      const key = `${h.doc.uri}\u0000${share ? `declared:${normaliseSharePath(share.path)}` : normaliseSharePath(root)}`;
       const list = byShare.get(key) ?? [];
       list.push({ h, range: addr.range, shown, root, share, related });
       byShare.set(key, list);
@@ -80,26 +68,26 @@ export default defineRule({
       const first = list[0];
       const { h, share, root } = first;
       const related = [...first.related];
-      if (share) related.push({ uri: topo!.uri, range: share.get('path')!.range, message: `Share ${share.get('path')!.str} is declared here` });
+      if (share && topo) related.push({ uri: topo.uri, range: share.pathNode.range, message: `Share ${share.path} is declared here` });
       for (const o of list.slice(1)) related.push({ uri: o.h.doc.uri, range: o.range, message: `${endpointLabel(o.h)} reads ${o.shown} too` });
       const n = list.length - 1;
       const others = n ? ` (and ${n} other receive location${n === 1 ? '' : 's'} of this file)` : '';
-      const ha = share?.get('highlyAvailable');
+      const ha = share?.node.get('highlyAvailable');
       ctx.report({
         doc: h.doc,
         range: first.range,
         messageId: share ? 'shareNotHa' : 'shareUndeclared',
-        data: { endpoint: endpointLabel(h), path: first.shown, others, share: share ? share.get('path')!.str! : root },
-        nodePath: `${handlerPath(h)}:file-share`,
+        data: { endpoint: endpointLabel(h), path: first.shown, others, share: share ? share.path : root },
+        nodePath: NodePath.handler(h).tag('file-share'),
         related: related.length ? related : undefined,
         fix: share
           ? ha
             ? undefined
-            : declaration(`Declare whether ${share.get('path')!.str} is highly available`, ctx.edit.insertKey(share, 'highlyAvailable', placeholder('highly available: true or false')))
-          : declaration(`Declare share ${root} in the topology`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: placeholder('highly available: true or false') })),
+            : declaration(`Declare whether ${share.path} is highly available`, ctx.edit.insertKey(share.node, 'highlyAvailable', placeholder('highly available: true or false')))
+          : declaration(`Declare share ${root} in the topology`, ctx.edit.addToList('fileShares', { path: root, highlyAvailable: placeholder('highly available: true or false') })),
         suggestions: share
-          ? [suggestion(`${share.get('path')!.str} is now highly available (a clustered file server or DFS): declare it`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share, 'highlyAvailable', true))]
-          : [suggestion(`${root} is now highly available (a clustered file server or DFS): declare it`, addToList(ctx, 'fileShares', { path: root, highlyAvailable: true }))],
+          ? [suggestion(`${share.path} is now highly available (a clustered file server or DFS): declare it`, ha ? ctx.edit.replace(ha, true) : ctx.edit.insertKey(share.node, 'highlyAvailable', true))]
+          : [suggestion(`${root} is now highly available (a clustered file server or DFS): declare it`, ctx.edit.addToList('fileShares', { path: root, highlyAvailable: true }))],
       });
     }
   },

@@ -15,7 +15,6 @@ export default defineRule({
     // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
     messages: { problem: '{{message}}' },
   },
-  check() {
-    // Findings come from readDocument's size check; see engine.ts.
-  },
+  // Findings come from readDocument's size check; see engine.ts.
+  reportedBy: 'engine',
 });

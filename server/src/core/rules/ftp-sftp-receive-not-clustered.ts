@@ -1,5 +1,6 @@
 import { defineRule, suggestion } from './api';
-import { endpointPath, handlers, isUnresolved } from '../model/join';
+import { NodePath } from './nodePath';
+import { handlers, isUnresolved } from '../model/join';
 import { itemAnchor } from './shared';
 import { limitedEdition } from './hostHelpers';
 import { CLH } from './sources';
@@ -44,7 +45,7 @@ export default defineRule({
         // Standard and Branch cannot cluster a host: marking it clustered would be a declaration the
         // edition cannot honour (clustered-host-requires-enterprise). No fix: which server keeps the
         // host is for a person to say.
-        ctx.report({ doc: h.doc, range: h.transport.host!.range, messageId: 'standard', data: { ...data, edition }, nodePath: `${endpointPath(h)}/ReceiveHandler`, related });
+        ctx.report({ doc: h.doc, range: h.transport.host!.range, messageId: 'standard', data: { ...data, edition }, nodePath: NodePath.endpoint(h).child('ReceiveHandler'), related });
         continue;
       }
       ctx.report({
@@ -52,7 +53,7 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: 'notClustered',
         data,
-        nodePath: `${endpointPath(h)}/ReceiveHandler`,
+        nodePath: NodePath.endpoint(h).child('ReceiveHandler'),
         related,
         suggestions: [suggestion(`Host ${hostName} is now clustered (one active instance at a time): declare it`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true))],
       });

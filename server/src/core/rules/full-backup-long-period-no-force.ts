@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { isBlank } from './shared';
 import { SCHED } from './sources';
 
@@ -23,7 +24,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return;
     const freq = job.get('fullFrequency');
     const period = PERIOD[freq?.str?.toLowerCase() ?? ''];
@@ -36,7 +37,7 @@ export default defineRule({
       range: declaredOff ? force.range : freq.range,
       messageId: declaredOff ? 'declaredOff' : 'undeclared',
       data: { period },
-      nodePath: 'backup.biztalkJob.forceFullAfterPartialFailure',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'forceFullAfterPartialFailure'),
       fix: declaredOff ? undefined : declaration('Declare ForceFullBackupAfterPartialSetFailure', force ? ctx.edit.replace(force, FACT) : ctx.edit.insertKey(job, 'forceFullAfterPartialFailure', FACT)),
     });
   },

@@ -1,7 +1,7 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { HA_HOSTS } from './sources';
-import { adapterIs, endpointPath, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
-import { addToList } from './shared';
+import { adapterIs, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
 
@@ -24,6 +24,7 @@ export default defineRule({
     const topo = ctx.topology;
     // Without any topology, no-topology says so once for the workspace (not once per handler).
     if (!topo) return;
+    const hostsList = topo.section('hosts');
     for (const h of handlers(ctx.ws)) {
       const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
       // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
@@ -35,11 +36,11 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: 'undeclared',
         data: { endpoint: where, host: h.hostName, token: h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : '' },
-        nodePath: `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}`,
-        related: topo.section('hosts') ? [{ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        nodePath: NodePath.handler(h),
+        related: hostsList ? [{ uri: topo.uri, range: hostsList.keyRange, message: 'The topology\'s hosts' }] : undefined,
         fix: declaration(
           `Declare host ${h.hostName} in the topology`,
-          addToList(ctx, 'hosts', {
+          ctx.edit.addToList('hosts', {
             name: h.hostName,
             type: isolated ? 'isolated' : 'in-process',
             clustered: placeholder('clustered: true or false'),
@@ -65,17 +66,17 @@ export default defineRule({
       const where = `Orchestration "${o.orchestration.name}"${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''}`;
       const verb = more ? 'run' : 'runs';
       const related = list.slice(1, 6).map((x) => ({ uri: x.doc.uri, range: x.host.range, message: `Orchestration ${x.orchestration.name} runs in ${x.hostName}` }));
-      if (topo.section('hosts')) related.push({ uri: topo.uri, range: topo.section('hosts')!.keyRange, message: "The topology's hosts" });
+      if (hostsList) related.push({ uri: topo.uri, range: hostsList.keyRange, message: "The topology's hosts" });
       ctx.report({
         doc: o.doc,
         range: o.host.range,
         messageId: 'orchestration',
         data: { orchestrations: where, verb, host: o.hostName, token: o.hostToken ? ` (${o.hostToken} in ${o.hostSource?.origin ?? 'the settings'})` : '' },
-        nodePath: `ModuleRef[Name=${o.orchestration.assembly}]/Service[Name=${o.orchestration.name}]/Host`,
+        nodePath: NodePath.orchestrationHost(o),
         related: related.length ? related : undefined,
         fix: declaration(
           `Declare host ${o.hostName} in the topology`,
-          addToList(ctx, 'hosts', { name: o.hostName, type: 'in-process', clustered: placeholder('clustered: true or false'), instances: [placeholder('first server'), placeholder('second server')] }),
+          ctx.edit.addToList('hosts', { name: o.hostName, type: 'in-process', clustered: placeholder('clustered: true or false'), instances: [placeholder('first server'), placeholder('second server')] }),
         ),
       });
     }

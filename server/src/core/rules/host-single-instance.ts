@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { handlers, HandlerRef, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 import { isBlank, itemAnchor } from './shared';
 import { HA_HOSTS } from './sources';
@@ -60,14 +61,14 @@ export default defineRule({
       const name = host.get('name')?.str ?? key;
       const list = host.get('instances');
       const declared = list?.strings() ?? [];
-      const servers = new Set(declared.map((s) => s.str!.toLowerCase()));
+      const servers = new Set(declared.map((s) => s.str.toLowerCase()));
       if (servers.size >= 2) continue;
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
         messageId: servers.size === 0 ? 'noInstance' : 'oneInstance',
         data: { host: name, handlers: runs(refs.length, orchs.length), server: declared[0]?.str ?? '' },
-        nodePath: `hosts[name=${name}].instances`,
+        nodePath: NodePath.host(name).key('instances'),
         related: [
           ...refs.slice(0, 5).map((h) => ({
             uri: h.doc.uri,

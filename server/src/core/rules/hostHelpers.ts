@@ -3,14 +3,15 @@
 // clustered" fix. (Not a rule: rules are the kebab-case files of this folder.)
 
 import type { HandlerRef } from '../model/join';
-import { endpointPath, isUnresolved } from '../model/join';
+import type { HostNode } from '../model/join';
+import { isUnresolved } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { Fix, RelatedLocation, TextEdit } from '../types';
 import { RuleContext, suggestion } from './api';
 import { itemAnchor } from './shared';
 
 export interface HostInfo {
-  node: LNode;
+  node: HostNode;
   name: string;
   /** Servers that run an instance, as declared. */
   instances: string[];
@@ -33,7 +34,7 @@ export function hostOf(ctx: RuleContext, h: HandlerRef): HostInfo | undefined {
   return {
     node,
     name: node.get('name')?.str ?? h.hostName,
-    instances: (node.get('instances')?.strings() ?? []).map((s) => s.str!),
+    instances: (node.get('instances')?.strings() ?? []).map((s) => s.str),
     clustered: clusteredNode?.value === true,
     clusteredNode,
   };
@@ -42,11 +43,6 @@ export function hostOf(ctx: RuleContext, h: HandlerRef): HostInfo | undefined {
 /** `Receive location "X"` or `Send port "Y"`. */
 export function endpointLabel(h: HandlerRef): string {
   return h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
-}
-
-/** The handler's structural path, for fingerprints. */
-export function handlerPath(h: HandlerRef, suffix = ''): string {
-  return `${endpointPath(h)}/${h.side === 'receive' ? 'ReceiveHandler' : 'SendHandler'}${suffix}`;
 }
 
 /** Where the host is declared, where the handler names it, and where a token got its value. */

@@ -1,7 +1,8 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { isIsolatedReceive } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated } from './hostHelpers';
 import { SORH } from './sources';
 
 export default defineRule({
@@ -31,7 +32,7 @@ export default defineRule({
       const named = nlbNode?.str;
       const instances = host.instances.map((s) => s.toLowerCase());
       // A balancer in nlb[] whose nodes include two or more of the host's servers fronts it too.
-      const covering = balancers.find((b) => (b.get('nodes')?.strings() ?? []).filter((n) => instances.includes(n.str!.toLowerCase())).length >= 2);
+      const covering = balancers.find((b) => (b.get('nodes')?.strings() ?? []).filter((n) => instances.includes(n.str.toLowerCase())).length >= 2);
       const entry = named ? balancers.find((b) => sameName(b.get('name')?.str, named)) : undefined;
       const entryNodes = entry?.get('nodes');
       const tooFew = !!entry && !!entryNodes && entryNodes.strings().length < 2;
@@ -42,7 +43,7 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: tooFew ? 'tooFew' : 'noNlb',
         data: { endpoint: endpointLabel(h), adapter: adapter ?? '', host: host.name, nlb: named ?? '' },
-        nodePath: handlerPath(h, ':nlb'),
+        nodePath: NodePath.handler(h).tag('nlb'),
         related: [...hostRelated(ctx, h, host, false), ...(entry ? [{ uri: topo.uri, range: entry.get('name')?.range ?? entry.range, message: `Load balancer ${named}` }] : [])],
         fix: tooFew
           ? declaration(`Add a second server to load balancer ${named}`, ctx.edit.appendItem(entryNodes, placeholder('second server')))

@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { missingAnchor } from './shared';
 import { CFG_JOB, SCHED } from './sources';
 
@@ -24,7 +25,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const intervalNode = job.get('logIntervalMinutes');
     const interval = typeof intervalNode?.value === 'number' ? intervalNode.value : intervalNode ? undefined : DEFAULT_LOG_INTERVAL;
@@ -40,7 +41,7 @@ export default defineRule({
         severity: 'info',
         messageId: 'noRpo',
         data: { every, interval },
-        nodePath: 'policy.rpoMinutes',
+        nodePath: NodePath.topology('policy', 'rpoMinutes'),
         fix: declaration('Declare the recovery point objective', ctx.edit.ensure(['policy', 'rpoMinutes'], placeholder('minutes of data you may lose'))),
       });
       return;
@@ -54,7 +55,7 @@ export default defineRule({
         range: intervalNode ? intervalNode.range : job.keyRange,
         messageId: 'zeroRpo',
         data: { rpo, every },
-        nodePath: 'backup.biztalkJob.logIntervalMinutes',
+        nodePath: NodePath.topology('backup', 'biztalkJob', 'logIntervalMinutes'),
         related,
       });
       return;
@@ -64,7 +65,7 @@ export default defineRule({
       range: intervalNode ? intervalNode.range : job.keyRange,
       messageId: 'exceeds',
       data: { every, rpo, interval },
-      nodePath: 'backup.biztalkJob.logIntervalMinutes',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'logIntervalMinutes'),
       related,
       suggestions: [suggestion(`The job now backs up the logs every ${rpo} minutes (MarkAndBackupLogSched): declare it`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo))],
     });

@@ -1,12 +1,8 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { uncShare } from '../model/adapters';
 import type { RelatedLocation } from '../types';
-import { addToList } from './shared';
 import { CK_DR } from './sources';
-
-function normalise(p: string): string {
-  return p.trim().replace(/\//g, '\\').replace(/\\+$/, '').toLowerCase();
-}
 
 export default defineRule({
   meta: {
@@ -26,25 +22,19 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const dest = topo.section('backup')?.get('biztalkJob')?.get('logDestination');
+    const dest = topo.biztalkJob()?.get('logDestination');
     const path = dest?.str;
     if (!dest || !path || isPlaceholderValue(path)) return;
     const root = uncShare(path);
     if (!root) return; // a local path is backup-destination-local's; a blob container is Azure Storage's
-    const want = normalise(path);
-    const share = topo
-      .list('fileShares')
-      .filter((s) => {
-        const p = s.get('path')?.str;
-        return !!p && (want === normalise(p) || want.startsWith(normalise(p) + '\\'));
-      })
-      .sort((a, b) => b.get('path')!.str!.length - a.get('path')!.str!.length)[0];
+    const found = topo.findShare(path);
+    const share = found?.node;
     const ha = share?.get('highlyAvailable');
     if (ha?.value === true || (ha && isPlaceholderValue(ha.str))) return;
     const drFlag = topo.section('dr')?.get('shareHighlyAvailable');
     if (!share && (drFlag?.value === true || (drFlag && isPlaceholderValue(drFlag.str)))) return;
     const related: RelatedLocation[] = [];
-    if (share) related.push({ uri: topo.uri, range: share.get('path')!.range, message: `Share ${share.get('path')!.str} is declared here` });
+    if (found) related.push({ uri: topo.uri, range: found.pathNode.range, message: `Share ${found.path} is declared here` });
     if (drFlag) related.push({ uri: topo.uri, range: drFlag.entryRange, message: 'The DR share is declared here' });
     const declaredOff = (share && ha && ha.value === false) || (!share && drFlag?.value === false);
     ctx.report({
@@ -52,13 +42,13 @@ export default defineRule({
       range: dest.range,
       messageId: declaredOff ? 'declaredNotHa' : 'undeclared',
       data: { path },
-      nodePath: 'backup.biztalkJob.logDestination',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'logDestination'),
       related: related.length ? related : undefined,
       fix: declaredOff
         ? undefined
         : declaration(
-            `Declare ${share ? share.get('path')!.str : root} in fileShares`,
-            share ? (ha ? ctx.edit.replace(ha, placeholder('true once the share is clustered or on a SAN')) : ctx.edit.insertKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN'))) : addToList(ctx, 'fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
+            `Declare ${found ? found.path : root} in fileShares`,
+            share ? (ha ? ctx.edit.replace(ha, placeholder('true once the share is clustered or on a SAN')) : ctx.edit.insertKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN'))) : ctx.edit.addToList('fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
           ),
     });
   },

@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { isBlank, missingAnchor } from './shared';
 import { insertKeys } from './hostHelpers';
 import { child } from '../xml/dom';
@@ -34,7 +35,7 @@ export default defineRule({
         doc: topo.doc,
         range: at.range,
         messageId: 'noBackup',
-        nodePath: 'sso.secretBackup',
+        nodePath: NodePath.topology('sso', 'secretBackup'),
         fix: declaration(
           'Declare the master secret backup',
           destination
@@ -46,25 +47,26 @@ export default defineRule({
       });
     }
     // The backup is declared: restoring it needs the password it was protected with.
-    if (declared) {
-      const sb = topo!.section('sso')!.get('secretBackup')!;
+    const sb = topo?.section('sso')?.get('secretBackup');
+    if (declared && topo && sb) {
       const custody = sb.get('passwordCustody');
       if (isBlank(custody?.get('holder')) || isBlank(custody?.get('location'))) {
         const values = { holder: placeholder('who holds the password'), location: placeholder('where the password is kept') };
         // Keys written empty are filled in; absent keys are inserted together (one edit per offset).
-        const empty = Object.keys(values).filter((k) => custody?.get(k) && isBlank(custody.get(k)));
-        const absent = Object.fromEntries(Object.entries(values).filter(([k]) => !custody?.get(k)));
+        const keys = ['holder', 'location'] as const;
+        const empty = keys.filter((k) => custody?.get(k) && isBlank(custody.get(k)));
+        const absent = Object.fromEntries(keys.filter((k) => !custody?.get(k)).map((k) => [k, values[k]]));
         ctx.report({
-          doc: topo!.doc,
+          doc: topo.doc,
           range: custody ? custody.keyRange : sb.keyRange,
           severity: 'warning',
           messageId: 'noPasswordCustody',
-          nodePath: 'sso.secretBackup.passwordCustody',
+          nodePath: NodePath.topology('sso', 'secretBackup', 'passwordCustody'),
           fix: declaration(
             'Declare who holds the master secret backup password',
             ...(custody && custody.isMap && custody.entries().length
               ? [
-                  ...empty.map((k) => ctx.edit.replace(custody.get(k)!, values[k as keyof typeof values])),
+                  ...empty.map((k) => { const node = custody.get(k); return node && ctx.edit.replace(node, values[k]); }),
                   Object.keys(absent).length ? insertKeys(ctx, custody, absent) : undefined,
                 ]
                 : [custody ? ctx.edit.replace(custody, values) : ctx.edit.insertKey(sb, 'passwordCustody', values)]),
@@ -92,7 +94,7 @@ export default defineRule({
         range,
         severity: 'warning',
         messageId: 'exportNoFile',
-        nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
+        nodePath: NodePath.exportFileValue('SSO_ID_BACKUP_SECRET_FILE'),
       });
     }
   },

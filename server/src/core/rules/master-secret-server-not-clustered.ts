@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { missingAnchor } from './shared';
 import { CK_HA, CLUSTERING_MSS, HA_MSS, MSS } from './sources';
 
@@ -30,7 +31,7 @@ export default defineRule({
       range,
       messageId: 'notClustered',
       data: { name: mss?.str ? ` ${mss.str}` : '', said },
-      nodePath: 'sso.clustered',
+      nodePath: NodePath.topology('sso', 'clustered'),
       fix: clustered
         ? undefined
         : declaration(

@@ -1,8 +1,9 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { handlers, sameName } from '../model/join';
 import { effectiveAddress } from '../model/adapters';
-import { endpointLabel, handlerPath } from './hostHelpers';
-import { addToList, itemAnchor } from './shared';
+import { endpointLabel } from './hostHelpers';
+import { NodePath } from './nodePath';
+import { itemAnchor } from './shared';
 import { SORH } from './sources';
 
 const FACT = placeholder('true once the queue manager and its MQSeries Server are clustered');
@@ -54,13 +55,13 @@ export default defineRule({
         severity: notClustered ? undefined : 'info',
         messageId: notClustered ? 'declaredNotClustered' : declared ? 'clusteredUnknown' : 'undeclared',
         data: { endpoint: endpointLabel(h), queueManager: mq.queueManager, server: mq.server },
-        nodePath: handlerPath(h, ':mq-queue-manager'),
+        nodePath: NodePath.handler(h).tag('mq-queue-manager'),
         related: declared ? [{ uri: topo.uri, range: itemAnchor(declared), message: `Queue manager ${mq.queueManager} is declared here` }] : undefined,
         fix: notClustered
           ? undefined
           : declaration(
               `Declare queue manager ${mq.queueManager} in the topology`,
-              declared ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(declared, 'clustered', FACT)) : addToList(ctx, 'mqQueueManagers', { name: mq.queueManager, clustered: FACT }),
+              declared ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(declared, 'clustered', FACT)) : ctx.edit.addToList('mqQueueManagers', { name: mq.queueManager, clustered: FACT }),
             ),
       });
     }

@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank, missingAnchor } from './shared';
 import { CLUSTER_INSTALL } from './sources';
@@ -26,8 +27,10 @@ export default defineRule({
     // What puts BizTalk on a Windows cluster: a clustered host, or the clustered ENTSSO service.
     let why: { what: string; node: LNode } | undefined;
     const host = topo.hosts().find((h) => h.get('clustered')?.value === true);
-    if (host) why = { what: `clustered host "${host.get('name')?.str ?? ''}"`, node: host.get('clustered')! };
-    else if (topo.section('sso')?.get('clustered')?.value === true) why = { what: 'clustered ENTSSO', node: topo.section('sso')!.get('clustered')! };
+    const hostFlag = host?.get('clustered');
+    const ssoFlag = topo.section('sso')?.get('clustered');
+    if (host && hostFlag) why = { what: `clustered host "${host.get('name')?.str ?? ''}"`, node: hostFlag };
+    else if (ssoFlag?.value === true) why = { what: 'clustered ENTSSO', node: ssoFlag };
     if (!why) return;
     const related = [{ uri: topo.uri, range: why.node.entryRange, message: `The ${why.what}` }];
     const biztalk = topo.section('biztalk');
@@ -39,7 +42,7 @@ export default defineRule({
         range: flag.range,
         messageId: 'declaredOff',
         data: { cluster: why.what },
-        nodePath: 'biztalk.msdtcClustered',
+        nodePath: NodePath.topology('biztalk', 'msdtcClustered'),
         related,
       });
       return;
@@ -50,7 +53,7 @@ export default defineRule({
       range: at.range,
       messageId: 'undeclared',
       data: { cluster: why.what },
-      nodePath: 'biztalk.msdtcClustered',
+      nodePath: NodePath.topology('biztalk', 'msdtcClustered'),
       related,
       fix: declaration('Declare whether MSDTC is clustered', flag ? ctx.edit.replace(flag, FACT) : biztalk && !biztalk.isMap ? undefined : ctx.edit.ensure(['biztalk', 'msdtcClustered'], FACT)),
     });

@@ -1,8 +1,9 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder, suggestion } from './api';
+import type { VolumeNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { placements, TopologyView } from '../model/join';
 import { itemAnchor } from './shared';
 import { HADB, PPFT, PRECONFIG_DB } from './sources';
-import type { LNode } from '../readers/yamlNode';
 
 const DATABASES: [string, string][] = [
   ['BizTalkMsgBoxDb', 'the MessageBox database'],
@@ -42,7 +43,7 @@ export default defineRule({
         const drive = dataVolumeNode?.str;
         // A quick-fix placeholder (`dataVolume: '<<drive, e.g. E:>>'`) is unfilled-placeholder's to report.
         if (isPlaceholderValue(drive)) continue;
-        let volumes: LNode[];
+        let volumes: VolumeNode[];
         if (drive) {
           const v = TopologyView.volume(inst, drive);
           if (!v) {
@@ -53,7 +54,7 @@ export default defineRule({
               severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'volumeUndeclared',
               data: { database: dbName, drive, instance: instName, label },
-              nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}].dataVolume`,
+              nodePath: NodePath.sqlInstance(instName).database(dbName).key('dataVolume'),
               fix: declaration(
                 `Declare volume ${drive}`,
                 list && list.isSeq
@@ -67,7 +68,7 @@ export default defineRule({
           }
           volumes = [v];
         } else {
-          volumes = (inst.get('volumes')?.items() ?? []).filter((v) => (v.get('holds')?.strings() ?? []).some((h) => h.str!.toLowerCase() === 'data'));
+          volumes = (inst.get('volumes')?.items() ?? []).filter((v) => (v.get('holds')?.strings() ?? []).some((h) => h.str.toLowerCase() === 'data'));
           if (!volumes.length) {
             ctx.report({
               doc: topo.doc,
@@ -75,7 +76,7 @@ export default defineRule({
               severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'dataVolumeUnknown',
               data: { database: dbName, instance: instName },
-              nodePath: `sqlInstances[name=${instName}].databases[name=${dbName}]`,
+              nodePath: NodePath.sqlInstance(instName).database(dbName),
               fix: p.dbNode
                 ? declaration(
                     `Declare the data volume of ${dbName}`,
@@ -91,7 +92,7 @@ export default defineRule({
         for (const v of volumes) {
           const raid = v.get('raid');
           const vd = v.get('drive')?.str ?? '?';
-          const path = `sqlInstances[name=${instName}].volumes[drive=${vd}]`;
+          const path = NodePath.sqlInstance(instName).volume(vd);
           if (!raid) {
             ctx.report({
               doc: topo.doc,
@@ -99,7 +100,7 @@ export default defineRule({
               severity: 'info', // cannot check: an unknown, not a violation
               messageId: 'noRaid',
               data: { drive: vd, label, database: dbName },
-              nodePath: `${path}:${dbName}`,
+              nodePath: path.tag(dbName),
               fix: declaration(`Declare the RAID level of ${vd}`, ctx.edit.insertKey(v, 'raid', RAID_LEVEL)),
               suggestions: [suggestion(`${vd} is now on RAID 10: declare it`, ctx.edit.insertKey(v, 'raid', 10))],
             });
@@ -117,7 +118,7 @@ export default defineRule({
             severity: san ? 'info' : undefined,
             messageId: level === '5' ? (san ? 'raid5San' : 'raid5') : 'otherLevel',
             data: { drive: vd, label, database: dbName, level: raid.str ?? String(raid.value) },
-            nodePath: `${path}.raid:${dbName}`,
+            nodePath: path.key('raid').tag(dbName),
             suggestions: [suggestion(`${vd} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
           });
         }

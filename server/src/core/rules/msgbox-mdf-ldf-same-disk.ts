@@ -1,4 +1,6 @@
 import { defineRule } from './api';
+import { itemAnchor } from './shared';
+import { NodePath } from './nodePath';
 import { placements, sameName } from '../model/join';
 import { DISK_CONTENTION, HADB } from './sources';
 
@@ -31,7 +33,7 @@ export default defineRule({
           range: log.range,
           messageId: 'sameVolume',
           data: { database: p.name, instance: instName, drive: log.str ?? '' },
-          nodePath: `sqlInstances[name=${instName}].databases[name=${p.name}].logVolume`,
+          nodePath: NodePath.sqlInstance(instName).database(p.name).key('logVolume'),
           related: [{ uri: topo.uri, range: data.entryRange, message: `Its data is on ${data.str}` }],
         });
         continue;
@@ -39,7 +41,7 @@ export default defineRule({
       if (data?.str || log?.str) continue;
       // Nothing said per database: the instance's only data volume also holds the only log volume.
       const volumes = p.instance.get('volumes')?.items() ?? [];
-      const holds = (v: (typeof volumes)[0], what: string) => (v.get('holds')?.strings() ?? []).some((h) => h.str!.toLowerCase() === what);
+      const holds = (v: (typeof volumes)[0], what: string) => (v.get('holds')?.strings() ?? []).some((h) => h.str.toLowerCase() === what);
       const dataVols = volumes.filter((v) => holds(v, 'data'));
       const logVols = volumes.filter((v) => holds(v, 'log'));
       if (dataVols.length !== 1 || logVols.length !== 1 || dataVols[0].node !== logVols[0].node) continue;
@@ -47,10 +49,10 @@ export default defineRule({
       const drive = v.get('drive')?.str ?? '?';
       ctx.report({
         doc: topo.doc,
-        range: v.get('holds')!.range,
+        range: v.get('holds')?.range ?? itemAnchor(v),
         messageId: 'onlyVolume',
         data: { drive: drive ?? '', instance: instName, database: p.name },
-        nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].holds:${p.name}`,
+        nodePath: NodePath.sqlInstance(instName).volume(drive).key('holds').tag(p.name),
       });
     }
   },

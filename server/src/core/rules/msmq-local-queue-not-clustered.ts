@@ -1,9 +1,9 @@
 import { defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { adapterEvidence, isLocalQueue, isMsmq, msmqQueue } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
-import { endpointLabel, handlerPath, hostOf, hostRelated, insertKeys, markClustered } from './hostHelpers';
-import { addToList } from './shared';
+import { endpointLabel, hostOf, hostRelated, insertKeys, markClustered } from './hostHelpers';
 import { CLH, SCALED_OUT_SENDING, SORH } from './sources';
 
 export default defineRule({
@@ -36,7 +36,7 @@ export default defineRule({
       }
       // The resources the host depends on, and the one that is a clustered MSMQ.
       const depends = host.node.get('dependsOn');
-      const deps = (depends?.strings() ?? []).map((d) => d.str!);
+      const deps = (depends?.strings() ?? []).map((d) => d.str);
       const declared = (name: string): LNode | undefined => msmqServers.find((m) => sameName(m.get('name')?.str, name));
       const clusteredMsmq = deps.find((d) => declared(d)?.get('clustered')?.value === true);
       if (host.clustered && clusteredMsmq) continue;
@@ -59,11 +59,11 @@ export default defineRule({
           const c = entry.get('clustered');
           msmqEdits.push(c ? ctx.edit.replace(c, true) : ctx.edit.insertKey(entry, 'clustered', true));
         } else if (deps.length) {
-          msmqEdits.push(addToList(ctx, 'msmqServers', { name: deps[0], clustered: true }));
+          msmqEdits.push(ctx.edit.addToList('msmqServers', { name: deps[0], clustered: true }));
         } else {
           if (depends && depends.isSeq) edits.push(ctx.edit.appendItem(depends, P));
           else if (!depends) hostKeys.dependsOn = [P];
-          msmqEdits.push(addToList(ctx, 'msmqServers', { name: P, clustered: true }));
+          msmqEdits.push(ctx.edit.addToList('msmqServers', { name: P, clustered: true }));
         }
       }
       // The host's new keys go before a new msmqServers list (both may land at the end of the file).
@@ -79,7 +79,7 @@ export default defineRule({
         severity: remoteSend ? 'warning' : undefined,
         messageId: h.side === 'receive' ? 'receive' : 'send',
         data: { endpoint: endpointLabel(h), queue: queue?.value ?? 'its queue', host: host.name, problem },
-        nodePath: handlerPath(h, ':msmq'),
+        nodePath: NodePath.handler(h).tag('msmq'),
         related: hostRelated(ctx, h, host, true),
         suggestions: [suggestion(`Host ${host.name} now runs clustered, with a clustered MSMQ resource: declare it`, ...edits)],
       });

@@ -1,8 +1,9 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, queueMachine, setting } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf } from './hostHelpers';
-import { addToList, itemAnchor } from './shared';
+import { endpointLabel, hostOf } from './hostHelpers';
+import { itemAnchor } from './shared';
 import { SORH } from './sources';
 
 const FACT = placeholder('true once MSMQ is a clustered resource');
@@ -20,7 +21,8 @@ export default defineRule({
     messages: {
       oldVersion: '{{endpoint}} (MSMQ) reads {{queue}} transactionally, on MSMQ server "{{server}}" declared as version {{version}}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.',
       declaredNotClustered: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.',
-      undeclared: '{{endpoint}} (MSMQ) reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare failover-clustered (msmqServers). Make sure that server is clustered, then declare it.',
+      undeclared: '{{endpoint}} (MSMQ) reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare (msmqServers), so btslint cannot check that it is clustered. Declare it, with whether it is clustered.',
+      clusteredUnknown: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", whose declaration does not say whether it is clustered. Declare clustered: true once it is a failover-clustered resource.',
     },
   },
   check(ctx) {
@@ -52,19 +54,22 @@ export default defineRule({
       const message =
         clustered?.value === true
           ? { messageId: 'oldVersion', data: { ...data, version: String(version!.value) } }
-          : { messageId: clustered?.value === false ? 'declaredNotClustered' : 'undeclared', data };
+          : clustered?.value === false
+            ? { messageId: 'declaredNotClustered', data }
+            : // Not declared, or declared without clustered: an unknown, not a violation.
+              { messageId: server ? 'clusteredUnknown' : 'undeclared', data, severity: 'info' as const };
       ctx.report({
         doc: h.doc,
         range: queue.range,
         ...message,
-        nodePath: handlerPath(h, ':msmq-remote'),
+        nodePath: NodePath.handler(h).tag('msmq-remote'),
         related: server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : undefined,
         fix:
           clustered?.value === true || clustered?.value === false
             ? undefined
             : declaration(
                 `Declare MSMQ server ${shown} in the topology`,
-                server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : addToList(ctx, 'msmqServers', { name: shown, clustered: FACT }),
+                server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : ctx.edit.addToList('msmqServers', { name: shown, clustered: FACT }),
               ),
       });
     }

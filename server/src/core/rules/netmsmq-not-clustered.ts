@@ -1,6 +1,7 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { adapterIs, handlers } from '../model/join';
-import { endpointLabel, handlerPath, hostOf, hostRelated } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated } from './hostHelpers';
 import { SORH } from './sources';
 
 export default defineRule({
@@ -30,7 +31,7 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: 'notClustered',
         data: { endpoint: endpointLabel(h), host: host.name, state: declaredOff ? 'declared not clustered' : 'not declared clustered' },
-        nodePath: handlerPath(h, ':netmsmq'),
+        nodePath: NodePath.handler(h).tag('netmsmq'),
         related: hostRelated(ctx, h, host, false),
         fix: declaredOff ? undefined : declaration(`Declare whether host ${host.name} is clustered`, ctx.edit.insertKey(host.node, 'clustered', placeholder('true once the host is clustered'))),
       });

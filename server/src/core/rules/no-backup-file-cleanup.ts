@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { CFG_JOB, POST_CONFIG } from './sources';
 
 export default defineRule({
@@ -20,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     if (!job || !job.isMap) return; // backup-job-missing-or-disabled reports it
     const fr = job.get('fileRetention');
     if (!fr || !fr.isMap) {
@@ -29,7 +30,7 @@ export default defineRule({
         doc: topo.doc,
         range: job.keyRange,
         messageId: 'noRetention',
-        nodePath: 'backup.biztalkJob.fileRetention',
+        nodePath: NodePath.topology('backup', 'biztalkJob', 'fileRetention'),
         fix: declaration('Declare how old backup files are deleted', ctx.edit.insertKey(job, 'fileRetention', { method: placeholder('cleanup method'), daysToKeep: placeholder('days of backup files kept') })),
       });
       return;
@@ -40,7 +41,7 @@ export default defineRule({
         doc: topo.doc,
         range: fr.keyRange,
         messageId: 'noMethod',
-        nodePath: 'backup.biztalkJob.fileRetention.method',
+        nodePath: NodePath.topology('backup', 'biztalkJob', 'fileRetention', 'method'),
         fix: declaration('Declare the cleanup method', ctx.edit.insertKey(fr, 'method', placeholder('cleanup method'))),
       });
       return;
@@ -54,7 +55,7 @@ export default defineRule({
       range: daysNode.range,
       messageId: 'daysTooFew',
       data: { days: `${String(daysNode.value)} day${daysNode.value === 1 ? '' : 's'}` },
-      nodePath: 'backup.biztalkJob.fileRetention.daysToKeep',
+      nodePath: NodePath.topology('backup', 'biztalkJob', 'fileRetention', 'daysToKeep'),
       suggestions: [suggestion('The cleanup now keeps 14 days of backup files: declare it', ctx.edit.replace(daysNode, 14))],
     });
   },

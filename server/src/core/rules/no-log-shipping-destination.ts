@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { missingAnchor } from './shared';
 import { BACKING_UP_DBS, CK_DR } from './sources';
 
@@ -29,7 +30,7 @@ export default defineRule({
         doc: topo.doc,
         range: missingAnchor(topo, ['dr']).range,
         messageId: 'noDr',
-        nodePath: 'dr',
+        nodePath: NodePath.topology('dr'),
         fix: declaration('Declare the disaster-recovery site', ctx.edit.ensure(['dr'], { logShipping: placeholder('log shipping: biztalk or none'), destinationInstances: [placeholder('DR SQL instance')] })),
       });
       return;
@@ -40,7 +41,7 @@ export default defineRule({
         doc: topo.doc,
         range: ls.range,
         messageId: 'noneShipping',
-        nodePath: 'dr.logShipping',
+        nodePath: NodePath.topology('dr', 'logShipping'),
         suggestions: [suggestion('BizTalk log shipping now runs to the DR site: declare it', ctx.edit.replace(ls, 'biztalk'))],
       });
       return;
@@ -51,7 +52,7 @@ export default defineRule({
         doc: topo.doc,
         range: dest ? dest.keyRange : dr.keyRange,
         messageId: 'noDestination',
-        nodePath: 'dr.destinationInstances',
+        nodePath: NodePath.topology('dr', 'destinationInstances'),
         fix: declaration(
           'Name the DR SQL instance',
           dest && dest.isSeq ? ctx.edit.replace(dest, [placeholder('DR SQL instance')]) : dest ? undefined : ctx.edit.insertKey(dr, 'destinationInstances', [placeholder('DR SQL instance')]),
@@ -64,7 +65,7 @@ export default defineRule({
         doc: topo.doc,
         range: dr.keyRange,
         messageId: 'notSaid',
-        nodePath: 'dr.logShipping',
+        nodePath: NodePath.topology('dr', 'logShipping'),
         fix: declaration('Declare how the logs are shipped', ctx.edit.insertKey(dr, 'logShipping', placeholder('log shipping: biztalk or none'))),
         suggestions: [suggestion('BizTalk log shipping now runs to the DR site: declare it', ctx.edit.insertKey(dr, 'logShipping', 'biztalk'))],
       });

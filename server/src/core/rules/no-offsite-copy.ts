@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { isBlank, missingAnchor } from './shared';
 import { BP_BR, BP_DB, PPFT } from './sources';
 
@@ -30,7 +31,7 @@ export default defineRule({
         doc: topo.doc,
         range: at.range,
         messageId: 'noOffsite',
-        nodePath: 'backup.offsite',
+        nodePath: NodePath.topology('backup', 'offsite'),
         fix: declaration('Declare the off-site copy', ctx.edit.ensure(['backup', 'offsite'], { location: placeholder('off-site location'), schedule: placeholder('off-site schedule'), copies: placeholder('copies kept off site') })),
       });
       return;
@@ -42,7 +43,7 @@ export default defineRule({
         range: copies ? copies.entryRange : off.keyRange,
         messageId: 'copiesUnknown',
         data: { min: MIN_COPIES },
-        nodePath: 'backup.offsite.copies',
+        nodePath: NodePath.topology('backup', 'offsite', 'copies'),
         fix: declaration('Declare how many copies are kept off site', copies ? ctx.edit.replace(copies, placeholder('copies kept off site')) : ctx.edit.insertKey(off, 'copies', placeholder('copies kept off site'))),
         suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES))],
       });
@@ -52,7 +53,7 @@ export default defineRule({
         range: copies.range,
         messageId: 'tooFewCopies',
         data: { copies: `${String(copies.value)} cop${copies.value === 1 ? 'y' : 'ies'}`, verb: copies.value === 1 ? 'is' : 'are', min: MIN_COPIES },
-        nodePath: 'backup.offsite.copies',
+        nodePath: NodePath.topology('backup', 'offsite', 'copies'),
         suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, ctx.edit.replace(copies, MIN_COPIES))],
       });
     }

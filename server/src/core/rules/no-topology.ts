@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { BtsDocument } from '../document';
 import { HA_HOSTS, PPFT } from './sources';
 
@@ -41,7 +42,7 @@ export default defineRule({
       range: { start: 0, end: 0 },
       messageId: 'noTopology',
       data: { files: n === 1 ? 'this BizTalk file' : `these ${n} BizTalk files` },
-      nodePath: 'no-topology',
+      nodePath: NodePath.id('no-topology'),
     });
   },
 });

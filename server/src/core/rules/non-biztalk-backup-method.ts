@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { BACKING_UP_DBS, MIRRORING_VSS } from './sources';
 
 const WHAT: Record<string, string> = {
@@ -24,7 +25,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const job = topo.section('backup')?.get('biztalkJob');
+    const job = topo.biztalkJob();
     const jobOn = !!job?.isMap && job.get('enabled')?.value === true;
     for (const m of topo.section('backup')?.get('otherMethods')?.strings() ?? []) {
       const what = WHAT[m.str ?? ''];
@@ -34,7 +35,7 @@ export default defineRule({
         range: m.range,
         messageId: jobOn ? 'besideJob' : 'insteadOfJob',
         data: { what, method: m.str ?? '' },
-        nodePath: `backup.otherMethods:${m.str}`,
+        nodePath: NodePath.topology('backup', 'otherMethods').tag(m.str),
       });
     }
   },

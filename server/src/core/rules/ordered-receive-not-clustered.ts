@@ -1,7 +1,8 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { handlers } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, setting } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLH } from './sources';
 
 export default defineRule({
@@ -40,7 +41,7 @@ export default defineRule({
         range: flag.range,
         messageId: 'ordered',
         data: { endpoint: endpointLabel(h), adapter: h.transport.adapter?.value ?? '', host: host.name, instances: instancesPhrase(host) },
-        nodePath: handlerPath(h, ':ordered'),
+        nodePath: NodePath.handler(h).tag('ordered'),
         related: hostRelated(ctx, h, host, true),
         suggestions: [clusterSuggestion(ctx, host)],
       });

@@ -14,7 +14,6 @@ export default defineRule({
     // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
     messages: { problem: '{{message}}' },
   },
-  check() {
-    // Findings come from the readers; see engine.ts.
-  },
+  // Findings come from the readers; see engine.ts.
+  reportedBy: 'engine',
 });

@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { adapterIs, handlers } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
@@ -32,7 +33,7 @@ export default defineRule({
     for (const h of handlers(ctx.ws)) {
       if (h.side !== 'receive' || !adapterIs(h.transport, ...IIS_ADAPTERS)) continue;
       const host = topo.findHost(h.hostName);
-      for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str!.toLowerCase());
+      for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str.toLowerCase());
     }
     // A Deployment Framework project that deploys IIS applications (VDirList, IISApp), or an application
     // MSI with a WebDirectory resource, puts IIS configuration on every BizTalk server it is deployed to.
@@ -41,7 +42,7 @@ export default defineRule({
     for (const server of topo.servers()) {
       const name = server.get('name')?.str;
       if (!name) continue;
-      const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str!.toLowerCase()));
+      const roles = new Set((server.get('roles')?.strings() ?? []).map((r) => r.str.toLowerCase()));
       if (vdirSource && roles.has('biztalk')) iisServers.add(name.toLowerCase());
       const needed: Piece[] = ['windows'];
       // The BAM portal is an IIS application: "you must back up the BAM portal" (appcmd add backup).
@@ -65,7 +66,7 @@ export default defineRule({
         range: itemAnchor(server),
         messageId: 'missing',
         data: { server: name, what: missing.map((p) => words[p]).join(', ') },
-        nodePath: `servers[name=${name}].backup`,
+        nodePath: NodePath.server(name).key('backup'),
         fix: backup && backup.isMap ? fillMap(ctx, name, backup, skeleton) : declaration(`Declare the platform backups of ${name}`, isBlank(backup) ? setValue(ctx, server, 'backup', backup, skeleton) : undefined),
       });
     }

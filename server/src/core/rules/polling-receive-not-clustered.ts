@@ -1,8 +1,9 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { handlers } from '../model/join';
 import { effectiveAddress, polling, setting } from '../model/adapters';
 import type { HandlerRef, Workspace } from '../model/join';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLUSTERING_RECEIVING_HOSTS, CLH } from './sources';
 
 /**
@@ -43,7 +44,7 @@ export default defineRule({
         range: p.evidence.range,
         messageId: 'polls',
         data: { endpoint: endpointLabel(h), adapter: h.transport.adapter?.value ?? '', how: p.how, host: host.name, instances: instancesPhrase(host), consequence },
-        nodePath: handlerPath(h, ':polling'),
+        nodePath: NodePath.handler(h).tag('polling'),
         related: hostRelated(ctx, h, host, true),
         suggestions: [clusterSuggestion(ctx, host)],
       });

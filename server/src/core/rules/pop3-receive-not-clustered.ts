@@ -1,7 +1,8 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { handlers } from '../model/join';
 import { isPop3 } from '../model/adapters';
-import { endpointLabel, handlerPath, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
+import { endpointLabel, hostOf, hostRelated, instancesPhrase, clusterSuggestion } from './hostHelpers';
 import { CLH, SORH } from './sources';
 
 export default defineRule({
@@ -29,7 +30,7 @@ export default defineRule({
         range: h.transport.host!.range,
         messageId: 'pop3',
         data: { endpoint: endpointLabel(h), host: host.name, instances: instancesPhrase(host) },
-        nodePath: handlerPath(h, ':pop3'),
+        nodePath: NodePath.handler(h).tag('pop3'),
         related: hostRelated(ctx, h, host, false),
         suggestions: [clusterSuggestion(ctx, host)],
       });

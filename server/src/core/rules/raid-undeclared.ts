@@ -1,14 +1,15 @@
 import { declaration, defineRule, placeholder } from './api';
+import type { VolumeNode } from '../model/join';
+import { NodePath } from './nodePath';
 import { sameName, TopologyView } from '../model/join';
-import type { LNode } from '../readers/yamlNode';
 import { roleOf } from './dbHelpers';
 import { itemAnchor } from './shared';
 import { PPFT, SYS_BOTTLENECKS } from './sources';
 
 const BIZTALK_HOLDS = ['data', 'log', 'tempdb'];
 
-function holdsOf(v: LNode): string[] {
-  return (v.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+function holdsOf(v: VolumeNode): string[] {
+  return (v.get('holds')?.strings() ?? []).map((h) => h.str.toLowerCase());
 }
 
 export default defineRule({
@@ -54,7 +55,7 @@ export default defineRule({
           range: itemAnchor(v),
           messageId: 'noRaid',
           data: { drive, instance: instName, what: users.length ? users.join(', ') : `${holds.join(' and ')} files` },
-          nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}].raid`,
+          nodePath: NodePath.sqlInstance(instName).volume(drive).key('raid'),
           fix: declaration(`Declare the RAID level of ${drive}`, ctx.edit.insertKey(v, 'raid', RAID)),
         });
       }
@@ -74,7 +75,7 @@ export default defineRule({
             range: node.range,
             messageId: 'volumeUndeclared',
             data: { database: d.get('name')?.str ?? 'A database', kind: key === 'dataVolume' ? 'data' : 'log', drive, instance: instName },
-            nodePath: `sqlInstances[name=${instName}].volumes[drive=${drive}]:undeclared`,
+            nodePath: NodePath.sqlInstance(instName).volume(drive).tag('undeclared'),
             fix: declaration(
               `Declare volume ${drive}`,
               list && list.isSeq ? ctx.edit.appendItem(list, volume) : list ? undefined : ctx.edit.insertKey(inst, 'volumes', [volume]),

@@ -1,4 +1,5 @@
 import { defineRule, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { sameName } from '../model/join';
 import { SYS_BOTTLENECKS, PPFT } from './sources';
 
@@ -29,7 +30,7 @@ export default defineRule({
         const level = raid.value;
         if (!(level === 0 || level === '0' || (typeof level === 'string' && level.toLowerCase() === 'none'))) continue;
         const drive = vol.get('drive')?.str;
-        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str!.toLowerCase());
+        const holds = (vol.get('holds')?.strings() ?? []).map((h) => h.str.toLowerCase());
         const used = dbs.some((d) => sameName(d.get('dataVolume')?.str, drive) || sameName(d.get('logVolume')?.str, drive));
         if (!used && !holds.some((h) => BIZTALK_HOLDS.has(h))) continue;
         ctx.report({
@@ -37,7 +38,7 @@ export default defineRule({
           range: raid.range,
           messageId: 'raid0',
           data: { drive: drive ?? '', instance: inst.get('name')?.str ?? '?', what: holds.length ? holds.join(', ') : 'BizTalk databases', level: level === 0 || level === '0' ? 'RAID 0' : 'no RAID' },
-          nodePath: `sqlInstances[name=${inst.get('name')?.str}].volumes[drive=${drive}].raid`,
+          nodePath: NodePath.sqlInstance(inst.get('name')?.str).volume(drive).key('raid'),
           suggestions: [suggestion(`${drive ?? 'The volume'} is now on RAID 10: declare it`, ctx.edit.replace(raid, 10))],
         });
       }

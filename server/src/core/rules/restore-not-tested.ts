@@ -1,4 +1,5 @@
 import { declaration, defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { dateOf, daysBetween, isBlank, missingAnchor } from './shared';
 import { BP_DB, PPFT } from './sources';
 
@@ -32,7 +33,7 @@ export default defineRule({
         doc: topo.doc,
         range: at.range,
         messageId: 'noTest',
-        nodePath: 'backup.restoreTest',
+        nodePath: NodePath.topology('backup', 'restoreTest'),
         fix: declaration('Declare the restore test', ctx.edit.ensure(['backup', 'restoreTest'], { last: placeholder('YYYY-MM-DD'), everyDays: placeholder('days between restore tests') })),
       });
       return;
@@ -45,7 +46,7 @@ export default defineRule({
         range: every.range,
         messageId: 'tooRare',
         data: { days: String(every.value) },
-        nodePath: 'backup.restoreTest.everyDays',
+        nodePath: NodePath.topology('backup', 'restoreTest', 'everyDays'),
         suggestions: [suggestion('Restores are now tested every 30 days: declare it', ctx.edit.replace(every, 30))],
       });
     }
@@ -55,7 +56,7 @@ export default defineRule({
         doc: topo.doc,
         range: last ? last.entryRange : rt.keyRange,
         messageId: 'noLast',
-        nodePath: 'backup.restoreTest.last',
+        nodePath: NodePath.topology('backup', 'restoreTest', 'last'),
         fix: declaration('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
       });
       return;
@@ -69,7 +70,7 @@ export default defineRule({
         range: last.range,
         messageId: 'overdue',
         data: { last: last.str ?? '', age, period: Math.min(period, MONTH) },
-        nodePath: 'backup.restoreTest.last',
+        nodePath: NodePath.topology('backup', 'restoreTest', 'last'),
       });
     }
   },

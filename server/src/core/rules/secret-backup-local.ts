@@ -1,4 +1,5 @@
 import { defineRule, placeholder, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { isPlaceholder } from '../readers/configExport';
 import { LOCAL_DRIVE_PATH } from '../model/adapters';
 import { sameName } from '../model/join';
@@ -45,7 +46,7 @@ export default defineRule({
             range: dest.range,
             messageId: 'onServer',
             data: { path, where: local ? 'a local path on the machine that writes it' : `a share on the master secret server ${mss} itself` },
-            nodePath: 'sso.secretBackup.destination',
+            nodePath: NodePath.topology('sso', 'secretBackup', 'destination'),
             suggestions: [suggestion('The secret backup is now kept on another machine: declare where', ctx.edit.replace(dest, REMOTE))],
           });
         }
@@ -63,7 +64,7 @@ export default defineRule({
         range: sso.backupFileRange,
         messageId: 'exportLocal',
         data: { file },
-        nodePath: 'FILE[ID=SSO_ID_BACKUP_SECRET_FILE]/Value',
+        nodePath: NodePath.exportFileValue('SSO_ID_BACKUP_SECRET_FILE'),
       });
     }
   },

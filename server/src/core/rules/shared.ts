@@ -1,26 +1,20 @@
 // Helpers several rules share: where to report a missing top-level declaration, how to name a
-// topology item. (The database-clustering check is dbHelpers.ts's unclustered().)
+// topology item, dates. The one helper set of the rule kit is: this file, dbHelpers.ts (the database
+// tier, and the one "database on an instance that is not highly available" check), hostHelpers.ts
+// (binding handlers and their hosts), nodePath.ts (finding identities), api.ts (report, fixes,
+// ctx.edit) and model/join.ts's TopologyView (typed reads of the topology). Add to them rather than
+// writing a second copy in a rule. (Not a rule: rules are the kebab-case files of this folder.)
 
 import type { LNode } from '../readers/yamlNode';
+import type { SqlInstanceNode } from '../model/join';
 import type { TopologyView } from '../model/join';
 import type { OffsetRange } from '../text';
 import { placeholder, RuleContext, suggestion } from './api';
 import { isEmptyValue } from '../fix/yamlEdit';
-import type { TextEdit } from '../types';
 
 /** A declaration that is absent or written with nothing after its key (`copies:`), as while typing. */
 export function isBlank(node: LNode | undefined): boolean {
   return !node || isEmptyValue(node) || node.value === null;
-}
-
-/**
- * Adds an item to a top-level list, creating the list when it is missing or written empty (`hosts:`),
- * which ctx.edit.addToList alone leaves without a fix.
- */
-export function addToList(ctx: RuleContext, key: string, item: unknown): TextEdit | undefined {
-  const list = ctx.topology?.root.get(key);
-  if (list && isEmptyValue(list)) return ctx.edit.replace(list, [item]);
-  return ctx.edit.addToList(key, item);
 }
 
 /** The first line of a list item (its `name:` entry), the readable anchor for a finding about the item. */
@@ -97,6 +91,6 @@ export function clusterSkeleton(): { nodes: string[] } {
  * The suggestion to declare a SQL instance a failover cluster instance: it changes what the topology
  * says of the instance, so it is never applied by --fix; its title says what must be true first.
  */
-export function clusterInstanceSuggestion(ctx: RuleContext, instance: LNode, name: string) {
+export function clusterInstanceSuggestion(ctx: RuleContext, instance: SqlInstanceNode, name: string) {
   return suggestion(`${name} is now a failover cluster instance: declare it with its nodes`, ctx.edit.insertKey(instance, 'failoverCluster', clusterSkeleton()));
 }

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { roleOf } from './dbHelpers';
 import { sameName } from '../model/join';
 import { BACKING_UP_DBS, LOG_SHIPPING } from './sources';
@@ -22,7 +23,7 @@ export default defineRule({
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const rows = topo.section('backup')?.get('biztalkJob')?.get('otherDatabases')?.items() ?? [];
+    const rows = topo.biztalkJob()?.get('otherDatabases')?.items() ?? [];
     for (const inst of topo.sqlInstances()) {
       const instName = inst.get('name')?.str ?? 'this SQL instance';
       for (const db of inst.get('databases')?.items() ?? []) {
@@ -38,7 +39,7 @@ export default defineRule({
           range: model.range,
           messageId: 'simple',
           data: { kind: biztalk ? 'BizTalk' : 'Backup job', database: name, instance: instName },
-          nodePath: `sqlInstances[name=${instName}].databases[name=${name}].recoveryModel`,
+          nodePath: NodePath.sqlInstance(instName).database(name).key('recoveryModel'),
         });
       }
     }

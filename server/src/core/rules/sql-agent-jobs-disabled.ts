@@ -1,4 +1,5 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { isBlank, missingAnchor } from './shared';
 import { insertKeys } from './hostHelpers';
@@ -44,13 +45,13 @@ export default defineRule({
         doc: topo.doc,
         range: at.range,
         messageId: 'undeclared',
-        nodePath: 'sqlAgentJobs',
+        nodePath: NodePath.topology('sqlAgentJobs'),
         fix: declaration('Declare the BizTalk SQL Agent jobs', jobs ? ctx.edit.replace(jobs, { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT }) : ctx.edit.ensure(['sqlAgentJobs'], { [DTA]: DTA_FACT, [DEFAULTS]: DEFAULTS_FACT })),
       });
       return;
     }
-    const missing: string[] = [];
-    for (const key of [DTA, DEFAULTS]) {
+    const missing: (typeof DTA | typeof DEFAULTS)[] = [];
+    for (const key of [DTA, DEFAULTS] as const) {
       const node = jobs.get(key);
       if (node?.value === true) continue;
       if (isBlank(node)) {
@@ -66,7 +67,7 @@ export default defineRule({
         doc: topo.doc,
         range: jobs.keyRange,
         messageId: 'undeclared',
-        nodePath: 'sqlAgentJobs',
+        nodePath: NodePath.topology('sqlAgentJobs'),
         fix: declaration('Declare the BizTalk SQL Agent jobs', fill(jobs, missing)),
       });
     } else if (missing.length === 1) {
@@ -75,13 +76,13 @@ export default defineRule({
         doc: topo.doc,
         range: jobs.get(key)?.entryRange ?? jobs.keyRange,
         messageId: WHAT[key].undeclared,
-        nodePath: `sqlAgentJobs.${key}`,
+        nodePath: NodePath.topology('sqlAgentJobs', key),
         fix: declaration(`Declare ${key}`, fill(jobs, missing)),
       });
     }
 
     function report(node: LNode, key: string, messageId: string): void {
-      ctx.report({ doc: topo!.doc, range: node.range, messageId, nodePath: `sqlAgentJobs.${key}` });
+      ctx.report({ doc: topo!.doc, range: node.range, messageId, nodePath: NodePath.topology('sqlAgentJobs', key) });
     }
 
     /** Inserts the missing keys (or fills a key written empty) with placeholders. */

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { CLUSTERING_DBS, SQL_EDITIONS } from './sources';
 
 export default defineRule({
@@ -35,7 +36,7 @@ export default defineRule({
         range: nodes.range,
         messageId: aa?.value === true ? 'activeActivePassive' : 'tooManyNodes',
         data: { instance: name, count },
-        nodePath: `sqlInstances[name=${name}].failoverCluster.nodes`,
+        nodePath: NodePath.sqlInstance(name).key('failoverCluster', 'nodes'),
         related: [
           { uri: topo.uri, range: edition.entryRange, message: `${name} is SQL Server Standard` },
           ...(aa?.value === true ? [{ uri: topo.uri, range: aa.entryRange, message: 'Declared active/active' }] : []),

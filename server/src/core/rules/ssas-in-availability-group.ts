@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { roleOf } from './dbHelpers';
 import { AG } from './sources';
 
@@ -33,7 +34,7 @@ export default defineRule({
           range: db.get('name')?.range ?? db.range,
           messageId: 'notProtected',
           data: { database: dbName, instance: name },
-          nodePath: `sqlInstances[name=${name}].databases[name=${dbName}]`,
+          nodePath: NodePath.sqlInstance(name).database(dbName),
         });
       }
     }

@@ -1,4 +1,6 @@
 import { defineRule } from './api';
+import type { DatabaseNode } from '../model/join';
+import { NodePath } from './nodePath';
 import type { LNode } from '../readers/yamlNode';
 import { roleOf, versionNumber } from './dbHelpers';
 import { itemAnchor } from './shared';
@@ -6,7 +8,7 @@ import { AG } from './sources';
 
 const BAM = new Set(['bam-primary-import', 'bam-star-schema', 'bam-archive']);
 
-function isSsisdb(db: LNode): boolean {
+function isSsisdb(db: DatabaseNode): boolean {
   return roleOf(db) === 'ssis-catalog' || (db.get('name')?.str ?? '').toLowerCase() === 'ssisdb';
 }
 
@@ -43,7 +45,7 @@ export default defineRule({
       ...(outside
         ? { messageId: 'outside', data: { database: outside.db.get('name')?.str ?? 'SSISDB', ssisInstance: outside.inst.get('name')?.str ?? '', instance: name } }
         : { messageId: 'undeclared', data: { instance: name } }),
-      nodePath: `sqlInstances[name=${name}]:ssisdb`,
+      nodePath: NodePath.sqlInstance(name).tag('ssisdb'),
       related: outside ? [{ uri: topo.uri, range: itemAnchor(bamOnAg), message: `The availability group of ${name} holds the BAM databases` }] : undefined,
     });
   },

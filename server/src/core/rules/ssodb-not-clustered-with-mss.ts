@@ -1,4 +1,5 @@
 import { defineRule, suggestion } from './api';
+import { NodePath } from './nodePath';
 import { placements } from '../model/join';
 import { gapPhrase, haChanges, reportUndeclaredServer, unclustered } from './dbHelpers';
 import { itemAnchor } from './shared';
@@ -31,7 +32,7 @@ export default defineRule({
         range: itemAnchor(u.instance),
         messageId: 'notClustered',
         data: { instance: u.name, databases: u.databases.join(', '), gap: gapPhrase(u.gap) },
-        nodePath: `sqlInstances[name=${u.name}]:SSODB`,
+        nodePath: NodePath.sqlInstance(u.name).tag('SSODB'),
         related: [{ uri: topo.uri, range: clusteredNode.entryRange, message: 'The master secret server is declared clustered here' }, ...u.related],
         ...haChanges(ctx, u),
       });
@@ -50,7 +51,7 @@ export default defineRule({
         // Unknown, not a violation: information.
         severity: 'info',
         messageId: 'notPlaced',
-        nodePath: 'sso.clustered:SSODB',
+        nodePath: NodePath.topology('sso', 'clustered').tag('SSODB'),
         suggestions: inst
           ? [suggestion(
               `SSODB is on ${inst.get('name')?.str ?? 'the SQL instance'} (the only candidate): declare it`,

@@ -14,7 +14,6 @@ export default defineRule({
     // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
     messages: { problem: '{{message}}' },
   },
-  check() {
-    // Findings come from core/suppress; see core/config/policy.ts.
-  },
+  // Findings come from core/suppress; see core/config/policy.ts.
+  reportedBy: 'suppressions',
 });

@@ -13,7 +13,6 @@ export default defineRule({
     // The reader's own sentence: where it is and what is wrong (reported outside the rule, see above).
     messages: { problem: '{{message}}' },
   },
-  check() {
-    // Findings come from the topology reader; see engine.ts.
-  },
+  // Findings come from the topology reader; see engine.ts.
+  reportedBy: 'engine',
 });

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { handlers, isUnresolved, orchestrationHosts } from '../model/join';
 import type { RelatedLocation } from '../types';
 import { DEDICATED_TRACKING_HOST } from './sources';
@@ -36,15 +37,16 @@ export default defineRule({
       note(o.hostName, { uri: o.doc.uri, range: o.host.range, message: `Orchestration ${o.orchestration.name} runs in this host` });
     }
     for (const [key, related] of uses) {
-      const host = topo.findHost(key)!;
+      const host = topo.findHost(key);
+      const flag = host?.get('tracking');
+      if (!host || !flag) continue;
       const name = host.get('name')?.str ?? key;
-      const flag = host.get('tracking')!;
       ctx.report({
         doc: topo.doc,
         range: flag.entryRange,
         messageId: 'notDedicated',
         data: { host: name, runs: `${related.length} endpoint${related.length === 1 ? '' : 's'} or orchestration${related.length === 1 ? '' : 's'}` },
-        nodePath: `hosts[name=${name}].tracking`,
+        nodePath: NodePath.host(name).key('tracking'),
         related: related.slice(0, 5),
       });
     }

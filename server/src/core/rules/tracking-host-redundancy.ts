@@ -1,7 +1,8 @@
 import { declaration, defineRule, placeholder } from './api';
+import { NodePath } from './nodePath';
 import { placements } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
-import { addToList, itemAnchor } from './shared';
+import { itemAnchor } from './shared';
 import { CK_HA, DEDICATED_TRACKING_HOST } from './sources';
 
 /** The tracking host the fixes declare: dedicated, on two servers. */
@@ -45,12 +46,12 @@ export default defineRule({
         severity: 'info', // cannot check: an unknown, not a violation
         messageId: 'noTrackingHost',
         data: { needed, messageBoxes: mbText },
-        nodePath: 'hosts',
-        fix: declaration('Declare a dedicated tracking host', addToList(ctx, 'hosts', TRACKING_HOST_SKELETON)),
+        nodePath: NodePath.topology('hosts'),
+        fix: declaration('Declare a dedicated tracking host', ctx.edit.addToList('hosts', TRACKING_HOST_SKELETON)),
       });
       return;
     }
-    const servers = (h: LNode) => new Set((h.get('instances')?.strings() ?? []).map((s) => s.str!.toLowerCase()));
+    const servers = (h: LNode) => new Set((h.get('instances')?.strings() ?? []).map((s) => s.str.toLowerCase()));
     const count = tracking.reduce((n, h) => n + servers(h).size, 0);
     if (count >= needed) return;
     const first = tracking[0];
@@ -61,7 +62,7 @@ export default defineRule({
       range: itemAnchor(first),
       messageId: 'tooFewInstances',
       data: { instances: count === 0 ? 'No host instance has' : count === 1 ? 'Only 1 host instance has' : `Only ${count} host instances have`, messageBoxes: mbText, needed, host: name },
-      nodePath: `hosts[name=${name}].instances`,
+      nodePath: NodePath.host(name).key('instances'),
       related: tracking.slice(1, 6).map((h) => ({ uri: topo.uri, range: itemAnchor(h), message: `Host ${h.get('name')?.str ?? ''} has tracking enabled` })),
       fix:
         tracking.length === 1

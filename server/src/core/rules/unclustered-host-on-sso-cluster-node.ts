@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { sameName } from '../model/join';
 import { itemAnchor } from './shared';
 import { CK_HA, CLUSTER_INSTALL } from './sources';
@@ -22,7 +23,7 @@ export default defineRule({
     if (!topo) return;
     const sso = topo.section('sso');
     if (sso?.get('clustered')?.value !== true) return;
-    const nodes = (sso.get('nodes')?.strings() ?? []).map((n) => n.str!);
+    const nodes = (sso.get('nodes')?.strings() ?? []).map((n) => n.str);
     if (!nodes.length) return;
     const ssoGroup = sso.get('clusterGroup')?.str;
     for (const host of topo.hosts()) {
@@ -33,15 +34,15 @@ export default defineRule({
       const group = host.get('clusterGroup')?.str;
       // A clustered host whose group, or ENTSSO's, is not declared: nothing says it is elsewhere.
       if (clustered && (!group || !ssoGroup || sameName(group, ssoGroup))) continue;
-      const servers = on.map((i) => i.str!).join(', ');
+      const servers = on.map((i) => i.str).join(', ');
       ctx.report({
         doc: topo.doc,
         range: itemAnchor(host),
         ...(clustered
           ? { messageId: 'otherGroup', data: { host: name, group: group ?? '', ssoGroup: ssoGroup ?? '', servers } }
           : { messageId: 'unclustered', data: { host: name, servers, ssoGroup: ssoGroup ? `"${ssoGroup}"` : 'its cluster group' } }),
-        nodePath: `hosts[name=${name}]`,
-        related: [{ uri: topo.uri, range: sso.get('nodes')!.range, message: 'The nodes of the clustered ENTSSO' }],
+        nodePath: NodePath.host(name),
+        related: [{ uri: topo.uri, range: sso.get('nodes')?.range ?? sso.keyRange, message: 'The nodes of the clustered ENTSSO' }],
       });
     }
   },

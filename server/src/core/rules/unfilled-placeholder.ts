@@ -1,4 +1,5 @@
 import type { Scalar } from 'yaml';
+import { NodePath } from './nodePath';
 import { yaml } from '../lazy';
 import { severityRank, type Severity } from '../types';
 import { defineRule, RuleContext } from './api';
@@ -74,7 +75,7 @@ export const PLACEHOLDER_ANSWERS: { label: string; under: RegExp; rules: string[
   { label: 'true once a failure raises an alert', under: /^(backup\.biztalkJob|dr)\.monitoring\./, rules: ['backup-not-monitored'] },
   { label: 'monitoring tool', under: /^(backup\.biztalkJob|dr)\.monitoring\./, rules: ['backup-not-monitored'] },
   { label: 'true once the share is clustered or on a SAN', under: /^fileShares\./, rules: ['log-share-not-ha'] },
-  { label: 'true once MSMQ is a clustered resource', under: /^msmqServers\./, rules: ['msmq-remote-server-not-clustered'] },
+  { label: 'true once MSMQ is a clustered resource', under: /^msmqServers\./, rules: ['msmq-remote-server-not-clustered'], upTo: 'info' },
 ];
 
 /** The severity of the finding a placeholder answers, or undefined for a label btslint never writes. */
@@ -130,7 +131,7 @@ export default defineRule({
             range: { start, end: start + m[0].length },
             messageId: 'unfilled',
             data: { placeholder: m[0], what: m[1] },
-            nodePath: `placeholder:${m[0]}`,
+            nodePath: NodePath.id('placeholder', m[0]),
             severity: answeredSeverity(ctx, m[1], where) ?? 'warning',
           });
         }

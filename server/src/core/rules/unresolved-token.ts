@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import type { BtsDocument } from '../document';
 import { BUILTIN_TOKENS, findTokens, soleEnvironment, tokenTable } from '../model/tokens';
 
@@ -66,7 +67,7 @@ export default defineRule({
         }
         const uses = s.count === 1 ? 'used once' : `used ${s.count} times`;
         const data = { token: s.raw, uses, name, env: environment ? `environment "${environment}"` : 'the workspace', sources: table.sources.map((x) => x.label).join('; ') };
-        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId: 'notDefined', data, nodePath: `token:${name.toLowerCase()}` });
+        ctx.report({ doc, range: { start: s.start, end: s.start + s.raw.length }, messageId: 'notDefined', data, nodePath: NodePath.id('token', name.toLowerCase()) });
       }
       if (!unknown.length) continue;
       // No settings apply at all: one cause, reported once per binding (information: unknown, not wrong),
@@ -80,7 +81,7 @@ export default defineRule({
         severity: 'info',
         messageId: !table.anySettings ? 'noSettings' : environment ? 'noColumn' : 'noEnvironment',
         data: { tokens, count: unknown.length, environment: environment ?? '' },
-        nodePath: 'tokens:unresolved',
+        nodePath: NodePath.id('tokens', 'unresolved'),
         related: rest.map((u) => ({ uri: doc.uri, range: { start: u.start, end: u.start + u.raw.length }, message: `${u.raw} (${u.count === 1 ? 'used once' : `used ${u.count} times`})` })),
       });
     }

@@ -1,4 +1,5 @@
 import { defineRule } from './api';
+import { NodePath } from './nodePath';
 import { HADB, MIRRORING_VSS, WHAT_IS_LOG_SHIPPING } from './sources';
 
 const WORDS: Record<string, string> = {
@@ -33,7 +34,7 @@ export default defineRule({
         range: m.range,
         messageId: 'unsupported',
         data: { instance: name, method: WORDS[method] },
-        nodePath: `sqlInstances[name=${name}].haMethod`,
+        nodePath: NodePath.sqlInstance(name).key('haMethod'),
       });
     }
   },

@@ -1,7 +1,8 @@
 import { declaration, defineRule, placeholder } from './api';
-import { adapterIs, endpointPath, handlers, sameName } from '../model/join';
+import { NodePath } from './nodePath';
+import { adapterIs, handlers, sameName } from '../model/join';
 import { PPFT } from './sources';
-import { addToList, isBlank } from './shared';
+import { isBlank } from './shared';
 import type { HandlerRef } from '../model/join';
 
 export const WSS_ADAPTERS = ['Windows SharePoint Services', 'WSS'];
@@ -62,7 +63,7 @@ export default defineRule({
         range: h.transport.adapter!.range,
         messageId: farm ? 'farmNoBackup' : 'noFarm',
         data: { endpoint: where, others: list.length > 1 ? ` (and ${list.length - 1} other endpoint${list.length > 2 ? 's' : ''} of this file)` : '', farm: farmName ?? '', site: host ? ` (site ${host})` : '' },
-        nodePath: `${endpointPath(h)}:wss`,
+        nodePath: NodePath.endpoint(h).tag('wss'),
         related: [
           ...(farm ? [{ uri: topo.uri, range: farm.get('name')?.range ?? farm.range, message: `SharePoint farm ${farmName}` }] : []),
           ...list.slice(1).map((o) => ({ uri: o.doc.uri, range: o.transport.adapter!.range, message: `${o.location ? `Receive location "${o.location.name}"` : `Send port "${o.port?.name}"`} uses the same site` })),
@@ -73,7 +74,7 @@ export default defineRule({
             ? farmBackup
               ? ctx.edit.replace(farmBackup, backup) // `backup:` written empty
               : ctx.edit.insertKey(farm, 'backup', backup)
-            : addToList(ctx, 'sharepoint', { name: host ?? placeholder('SharePoint farm'), backup }),
+            : ctx.edit.addToList('sharepoint', { name: host ?? placeholder('SharePoint farm'), backup }),
         ),
       });
     }

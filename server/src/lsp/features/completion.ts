@@ -80,8 +80,8 @@ function knownValues(src: Source, ws: Workspace, topo: TopologyView | undefined)
     case 'servers':
       if (topo) {
         for (const s of topo.servers()) add(s.get('name')?.str, 'declared under servers', false);
-        for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) add(i.str, `runs an instance of host ${h.get('name')?.str ?? '?'}`, !topo.findServer(i.str!));
-        for (const inst of topo.sqlInstances()) for (const n of inst.get('failoverCluster')?.get('nodes')?.strings() ?? []) add(n.str, `node of SQL instance ${inst.get('name')?.str ?? '?'}`, !topo.findServer(n.str!));
+        for (const h of topo.hosts()) for (const i of h.get('instances')?.strings() ?? []) add(i.str, `runs an instance of host ${h.get('name')?.str ?? '?'}`, !topo.findServer(i.str));
+        for (const inst of topo.sqlInstances()) for (const n of inst.get('failoverCluster')?.get('nodes')?.strings() ?? []) add(n.str, `node of SQL instance ${inst.get('name')?.str ?? '?'}`, !topo.findServer(n.str));
       }
       for (const e of ws.configExports) for (const d of e.configExport!.databases) if (d.server) add(sqlHost(d.server).toUpperCase(), `SQL server of ${d.displayName} (configuration export)`, !topo?.findServer(sqlHost(d.server)));
       break;
@@ -94,7 +94,7 @@ function knownValues(src: Source, ws: Workspace, topo: TopologyView | undefined)
         }
         for (const h of topo.hosts()) {
           for (const i of h.get('instances')?.strings() ?? []) {
-            const sv = topo.findServer(i.str!);
+            const sv = topo.findServer(i.str);
             if (!sv || !roles(sv).length || roles(sv).includes('biztalk')) add(i.str, `runs an instance of host ${h.get('name')?.str ?? '?'}`, !sv);
           }
         }

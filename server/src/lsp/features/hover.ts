@@ -30,7 +30,7 @@ function yesNo(v: unknown): string {
 
 export function hostMarkdown(topo: TopologyView, host: LNode): string {
   const name = host.get('name')?.str ?? '?';
-  const instances = host.get('instances')?.strings().map((s) => s.str!) ?? [];
+  const instances = host.get('instances')?.strings().map((s) => s.str) ?? [];
   const lines = [
     `**Host ${md(name)}** in ${topo.environment ? `the ${md(topo.environment)} topology ` : 'the topology '}${nodeLink(topo.doc, host.get('name')?.range.start ?? host.range.start)}`,
     '',
@@ -49,7 +49,7 @@ function instanceMarkdown(topo: TopologyView, inst: LNode): string {
   const name = inst.get('name')?.str ?? '?';
   const fc = inst.get('failoverCluster');
   const ag = inst.get('availabilityGroup');
-  const nodes = fc?.get('nodes')?.strings().map((s) => s.str!) ?? [];
+  const nodes = fc?.get('nodes')?.strings().map((s) => s.str) ?? [];
   const dbs = (inst.get('databases')?.items() ?? []).map((d) => d.get('name')?.str).filter((x): x is string => !!x);
   return [
     `**SQL instance ${md(name)}** in the topology ${nodeLink(topo.doc, inst.get('name')?.range.start ?? inst.range.start)}`,
