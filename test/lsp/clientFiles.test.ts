@@ -10,23 +10,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BIN, LspTestClient, makeWorkspace, MEMFS_ROOT, REPO } from './lspClient';
+import { BIN, exampleFiles, LspTestClient, makeWorkspace, MEMFS_ROOT } from './lspClient';
 
-const EXAMPLES = path.join(REPO, 'examples');
 const SEVERITY: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info' };
-
-function exampleFiles(): Record<string, { copy: string }> {
-  const files: Record<string, { copy: string }> = {};
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else files[path.relative(EXAMPLES, p)] = { copy: p };
-    }
-  };
-  walk(EXAMPLES);
-  return files;
-}
 
 function cliLines(root: string): string[] {
   const r = spawnSync(process.execPath, [BIN, '--format', 'json', '.'], { cwd: root, encoding: 'utf8', timeout: 60_000 });

@@ -10,9 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver/node';
 import { adapterConfig, bindingXml, flat } from '../helpers/bindingFixtures';
-import { BIN, LspTestClient, makeWorkspace, REPO } from './lspClient';
+import { BIN, exampleFiles, LspTestClient, makeWorkspace } from './lspClient';
 
-const EXAMPLES = path.join(REPO, 'examples');
 
 const topology = (env: string) => `topology: 1\nenvironment: ${env}\nhosts:\n  - { name: FtpHost, clustered: false, instances: [BTS01, BTS02] }\n`;
 const BINDING = bindingXml({
@@ -88,15 +87,7 @@ describe('environments: the CLI and the language server', () => {
   });
 
   it('give the same findings on the example workspace (config mapping, Deployment Framework, file names)', async () => {
-    const files: Record<string, { copy: string }> = {};
-    const walk = (dir: string) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else files[path.relative(EXAMPLES, p)] = { copy: p };
-      }
-    };
-    walk(EXAMPLES);
+    const files = exampleFiles();
     const ex = makeWorkspace(files);
     // The config's $schema points outside the copy; it is ignored by btslint.
     const ec = new LspTestClient(ex);

@@ -373,6 +373,21 @@ export function snippetText(snippet: string): string {
   return out;
 }
 
+/** Every file of the repository's examples/ folder, as makeWorkspace copies (relative path -> source). */
+export function exampleFiles(): Record<string, { copy: string }> {
+  const root = path.join(REPO, 'examples');
+  const files: Record<string, { copy: string }> = {};
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files[path.relative(root, p)] = { copy: p };
+    }
+  };
+  walk(root);
+  return files;
+}
+
 /** A small binding: one SFTP receive location, Orders.In.SFTP, in host ReceiveHost_SFTP. */
 export const SFTP_BINDING = `<?xml version="1.0" encoding="utf-8"?>
 <BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
