@@ -34,7 +34,7 @@ export default defineRule({
         data: { instance: name, value: dtc ? dtc.str ?? String(dtc.value) : '' },
         nodePath: NodePath.sqlInstance(name).key('availabilityGroup', 'dtcSupport'),
         fix: dtc ? undefined : declaration('Declare the DTC support of the availability group', ctx.edit.insertKey(ag, 'dtcSupport', placeholder('DTC support: perDatabase or none'))),
-        suggestions: [suggestion(`The availability group of ${name} now has per-database DTC support: declare it`, dtc ? ctx.edit.replace(dtc, 'perDatabase') : ctx.edit.insertKey(ag, 'dtcSupport', 'perDatabase'))],
+        suggestions: [suggestion(`The availability group of ${name} now has per-database DTC support: declare it`, ctx.edit.setKey(ag, 'dtcSupport', 'perDatabase'))],
       });
     }
   },

@@ -91,6 +91,12 @@ export class TopologyEditor {
     return this.inside(t && map.isMap ? insertKey(t, map, key, value) : undefined);
   }
 
+  /** Sets a key of a mapping: replaces its value when the key is written, else inserts the key. */
+  setKey(map: LNode, key: string, value: unknown): TextEdit | undefined {
+    const node = map.get(key);
+    return node ? this.replace(node, value) : this.insertKey(map, key, value);
+  }
+
   /** Appends an item to a list; nothing when the list already holds an equal item (never twice). */
   appendItem(seq: LNode, item: unknown): TextEdit | undefined {
     const t = this.target;

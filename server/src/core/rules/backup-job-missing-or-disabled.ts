@@ -55,7 +55,7 @@ export default defineRule({
       messageId: !isBlank(enabled) ? 'disabled' : 'notSaid',
       nodePath: NodePath.topology('backup', 'biztalkJob', 'enabled'),
       fix: enabled ? undefined : declaration('Declare whether the Backup BizTalk Server job is enabled', ctx.edit.insertKey(job, 'enabled', placeholder('job enabled: true or false'))),
-      suggestions: [suggestion('The Backup BizTalk Server job is now enabled: declare it', enabled ? ctx.edit.replace(enabled, true) : ctx.edit.insertKey(job, 'enabled', true))],
+      suggestions: [suggestion('The Backup BizTalk Server job is now enabled: declare it', ctx.edit.setKey(job, 'enabled', true))],
     });
   },
 });

@@ -36,7 +36,7 @@ export default defineRule({
       messageId: declaredOff ? 'utc' : 'undeclared',
       data: { when },
       nodePath: NodePath.topology('backup', 'biztalkJob', 'useLocalTime'),
-      fix: declaredOff ? undefined : declaration('Declare UseLocalTime', local ? ctx.edit.replace(local, FACT) : ctx.edit.insertKey(job, 'useLocalTime', FACT)),
+      fix: declaredOff ? undefined : declaration('Declare UseLocalTime', ctx.edit.setKey(job, 'useLocalTime', FACT)),
     });
   },
 });

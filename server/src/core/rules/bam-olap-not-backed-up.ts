@@ -76,7 +76,7 @@ export default defineRule({
       nodePath: NodePath.topology('backup', 'bamBackup', 'ssasBackup'),
       related: found.filter((f) => f.ssas).map((f) => f.related),
       fix: ssasNode ? undefined : declaration('Declare whether the SSAS databases are backed up', ctx.edit.insertKey(bb, 'ssasBackup', placeholder('SSAS backed up: true or false'))),
-      suggestions: [suggestion('The Analysis Services databases are now backed up: declare it', ssasNode ? ctx.edit.replace(ssasNode, true) : ctx.edit.insertKey(bb, 'ssasBackup', true))],
+      suggestions: [suggestion('The Analysis Services databases are now backed up: declare it', ctx.edit.setKey(bb, 'ssasBackup', true))],
     });
   },
 });

@@ -39,7 +39,7 @@ export default defineRule({
             messageId: 'untested',
             data: { what, instance: name, target: key === 'failoverCluster' ? 'node' : 'replica' },
             nodePath: path,
-            fix: declaration('Declare the last failover test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(ha, 'lastFailoverTest', placeholder('YYYY-MM-DD'))),
+            fix: declaration('Declare the last failover test', ctx.edit.setKey(ha, 'lastFailoverTest', placeholder('YYYY-MM-DD'))),
           });
           continue;
         }

@@ -55,7 +55,7 @@ export default defineRule({
         data,
         nodePath: NodePath.endpoint(h).child('ReceiveHandler'),
         related,
-        suggestions: [suggestion(`Host ${hostName} is now clustered (one active instance at a time): declare it`, clustered ? ctx.edit.replace(clustered, true) : ctx.edit.insertKey(host, 'clustered', true))],
+        suggestions: [suggestion(`Host ${hostName} is now clustered (one active instance at a time): declare it`, ctx.edit.setKey(host, 'clustered', true))],
       });
     }
   },

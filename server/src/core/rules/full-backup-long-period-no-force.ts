@@ -38,7 +38,7 @@ export default defineRule({
       messageId: declaredOff ? 'declaredOff' : 'undeclared',
       data: { period },
       nodePath: NodePath.topology('backup', 'biztalkJob', 'forceFullAfterPartialFailure'),
-      fix: declaredOff ? undefined : declaration('Declare ForceFullBackupAfterPartialSetFailure', force ? ctx.edit.replace(force, FACT) : ctx.edit.insertKey(job, 'forceFullAfterPartialFailure', FACT)),
+      fix: declaredOff ? undefined : declaration('Declare ForceFullBackupAfterPartialSetFailure', ctx.edit.setKey(job, 'forceFullAfterPartialFailure', FACT)),
     });
   },
 });

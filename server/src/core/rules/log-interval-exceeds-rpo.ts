@@ -67,7 +67,7 @@ export default defineRule({
       data: { every, rpo, interval },
       nodePath: NodePath.topology('backup', 'biztalkJob', 'logIntervalMinutes'),
       related,
-      suggestions: [suggestion(`The job now backs up the logs every ${rpo} minutes (MarkAndBackupLogSched): declare it`, intervalNode ? ctx.edit.replace(intervalNode, rpo) : ctx.edit.insertKey(job, 'logIntervalMinutes', rpo))],
+      suggestions: [suggestion(`The job now backs up the logs every ${rpo} minutes (MarkAndBackupLogSched): declare it`, ctx.edit.setKey(job, 'logIntervalMinutes', rpo))],
     });
   },
 });

@@ -48,7 +48,7 @@ export default defineRule({
         ? undefined
         : declaration(
             `Declare ${found ? found.path : root} in fileShares`,
-            share ? (ha ? ctx.edit.replace(ha, placeholder('true once the share is clustered or on a SAN')) : ctx.edit.insertKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN'))) : ctx.edit.addToList('fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
+            share ? ctx.edit.setKey(share, 'highlyAvailable', placeholder('true once the share is clustered or on a SAN')) : ctx.edit.addToList('fileShares', { path: path.slice(0, root.length), highlyAvailable: placeholder('true once the share is clustered or on a SAN') }),
           ),
     });
   },

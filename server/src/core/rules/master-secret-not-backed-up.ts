@@ -69,7 +69,7 @@ export default defineRule({
                   ...empty.map((k) => { const node = custody.get(k); return node && ctx.edit.replace(node, values[k]); }),
                   Object.keys(absent).length ? insertKeys(ctx, custody, absent) : undefined,
                 ]
-                : [custody ? ctx.edit.replace(custody, values) : ctx.edit.insertKey(sb, 'passwordCustody', values)]),
+                : [ctx.edit.setKey(sb, 'passwordCustody', values)]),
           ),
         });
       }

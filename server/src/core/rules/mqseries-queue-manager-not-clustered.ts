@@ -61,7 +61,7 @@ export default defineRule({
           ? undefined
           : declaration(
               `Declare queue manager ${mq.queueManager} in the topology`,
-              declared ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(declared, 'clustered', FACT)) : ctx.edit.addToList('mqQueueManagers', { name: mq.queueManager, clustered: FACT }),
+              declared ? ctx.edit.setKey(declared, 'clustered', FACT) : ctx.edit.addToList('mqQueueManagers', { name: mq.queueManager, clustered: FACT }),
             ),
       });
     }

@@ -56,8 +56,7 @@ export default defineRule({
         const named = deps.find((d) => declared(d));
         if (named) {
           const entry = declared(named)!;
-          const c = entry.get('clustered');
-          msmqEdits.push(c ? ctx.edit.replace(c, true) : ctx.edit.insertKey(entry, 'clustered', true));
+          msmqEdits.push(ctx.edit.setKey(entry, 'clustered', true));
         } else if (deps.length) {
           msmqEdits.push(ctx.edit.addToList('msmqServers', { name: deps[0], clustered: true }));
         } else {

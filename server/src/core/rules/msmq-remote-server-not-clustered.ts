@@ -69,7 +69,7 @@ export default defineRule({
             ? undefined
             : declaration(
                 `Declare MSMQ server ${shown} in the topology`,
-                server ? (clustered ? ctx.edit.replace(clustered, FACT) : ctx.edit.insertKey(server, 'clustered', FACT)) : ctx.edit.addToList('msmqServers', { name: shown, clustered: FACT }),
+                server ? ctx.edit.setKey(server, 'clustered', FACT) : ctx.edit.addToList('msmqServers', { name: shown, clustered: FACT }),
               ),
       });
     }

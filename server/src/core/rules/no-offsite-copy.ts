@@ -44,8 +44,8 @@ export default defineRule({
         messageId: 'copiesUnknown',
         data: { min: MIN_COPIES },
         nodePath: NodePath.topology('backup', 'offsite', 'copies'),
-        fix: declaration('Declare how many copies are kept off site', copies ? ctx.edit.replace(copies, placeholder('copies kept off site')) : ctx.edit.insertKey(off, 'copies', placeholder('copies kept off site'))),
-        suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, copies ? ctx.edit.replace(copies, MIN_COPIES) : ctx.edit.insertKey(off, 'copies', MIN_COPIES))],
+        fix: declaration('Declare how many copies are kept off site', ctx.edit.setKey(off, 'copies', placeholder('copies kept off site'))),
+        suggestions: [suggestion(`${MIN_COPIES} copies are now kept off site: declare it`, ctx.edit.setKey(off, 'copies', MIN_COPIES))],
       });
     } else if (typeof copies.value === 'number' && copies.value < MIN_COPIES) {
       ctx.report({

@@ -57,7 +57,7 @@ export default defineRule({
         range: last ? last.entryRange : rt.keyRange,
         messageId: 'noLast',
         nodePath: NodePath.topology('backup', 'restoreTest', 'last'),
-        fix: declaration('Add the date of the last restore test', last ? ctx.edit.replace(last, placeholder('YYYY-MM-DD')) : ctx.edit.insertKey(rt, 'last', placeholder('YYYY-MM-DD'))),
+        fix: declaration('Add the date of the last restore test', ctx.edit.setKey(rt, 'last', placeholder('YYYY-MM-DD'))),
       });
       return;
     }
