@@ -142,14 +142,33 @@ async function problemsText(page) {
 async function showHoverForProblem(page, index = 0, opts = {}) {
   const rows = page.locator('.markers-panel .monaco-list-row').filter({ has: page.locator('.marker-message-details, .marker-message') });
   const row = (await rows.count()) ? rows.nth(index) : page.locator('.markers-panel .monaco-list-row').nth(index + 1);
-  await row.dblclick();
-  await sleep(300);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover:not(.hidden)').first();
-  await hover.waitFor({ state: 'visible', timeout: opts.timeout || 10000 });
-  await sleep(300); // let the fade-in finish (screenshots)
-  return hover.innerText();
+  const attempts = opts.attempts || 4;
+  const perAttempt = opts.timeout || 10000;
+  let last;
+  // On a loaded machine the double-click can land before the row is ready, the editor may not be focused yet when
+  // the chord is typed, or the hover closes again before it is read (CI saw that once): wait for the editor's
+  // focus, read the text as soon as the hover shows, and try again (Escape, same steps) if any step fails.
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    await row.dblclick();
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'attached', timeout: 5000 }).catch(() => undefined);
+    await sleep(300);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ state: 'visible', timeout: perAttempt });
+      // Read it at once: a hover can close again (a re-render, focus moving) before a later read.
+      const text = await hover.innerText({ timeout: 2000 });
+      await sleep(300); // let the fade-in finish (screenshots)
+      return text;
+    } catch (e) {
+      last = e;
+      console.log(`ui: no hover after attempt ${attempt} of ${attempts}; trying again`);
+      await page.keyboard.press('Escape');
+      await sleep(500);
+    }
+  }
+  throw last;
 }
 
 /** Text of the status bar (to check the extension's status item, i.e. that it activated). */
