@@ -5,7 +5,7 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { decodeEntities, parseXml, XmlDocument, XmlElement, XmlErrorCode, XmlNode } from '../../server/src/core/xml/parser';
-import { attrValue, child, childI, children, contentRange, isNil, parseEmbedded, path, textOf, walk } from '../../server/src/core/xml/dom';
+import { attrValue, child, childI, children, contentRange, isNil, parseEmbedded, path, textOf, walk, withSpace } from '../../server/src/core/xml/dom';
 
 function el(node: XmlNode | undefined): XmlElement {
   assert.ok(node && node.kind === 'element', 'expected an element');
@@ -51,15 +51,25 @@ describe('well-formed input: exact offsets', () => {
     assert.equal(text.slice(b.valueStart, b.valueEnd), 'x&amp;y');
   });
 
-  test('children in order: text, comment, text, element, text, element, text, cdata, text', () => {
+  test('children in order: comment, element, element, cdata (whitespace-only text is not a node)', () => {
     assert.deepEqual(
       doc.root!.children.map((c) => c.kind),
+      ['comment', 'element', 'element', 'cdata'],
+    );
+    // withSpace gives it back, in order, as text nodes over the same ranges.
+    const all = withSpace(doc, doc.root!);
+    assert.deepEqual(
+      all.map((c) => c.kind),
       ['text', 'comment', 'text', 'element', 'text', 'element', 'text', 'cdata', 'text'],
+    );
+    assert.deepEqual(
+      all.filter((c) => c.kind === 'text').map((c) => text.slice(c.start, c.end)),
+      ['\n  ', '\n  ', '\n  ', '\n  ', '\n'],
     );
   });
 
   test('a comment: whole range and content range; listed in doc.comments with its parent', () => {
-    const c = doc.root!.children[1];
+    const c = doc.root!.children[0];
     assert.ok(c.kind === 'comment');
     const at = text.indexOf('<!--');
     assert.deepEqual([c.start, c.end, c.contentStart, c.contentEnd], [at, at + 13, at + 4, at + 10]);
@@ -70,7 +80,7 @@ describe('well-formed input: exact offsets', () => {
   });
 
   test('an element with text: the text node covers the raw text, entities included', () => {
-    const ch = el(doc.root!.children[3]);
+    const ch = el(doc.root!.children[1]);
     assert.equal(ch.name, 'child');
     assert.equal(ch.start, text.indexOf('<child>'));
     assert.equal(ch.openEnd, ch.start + 7);
@@ -84,7 +94,7 @@ describe('well-formed input: exact offsets', () => {
   });
 
   test('a self-closing element ends after "/>" and has closeStart = end', () => {
-    const e = el(doc.root!.children[5]);
+    const e = el(doc.root!.children[2]);
     assert.equal(e.selfClosing, true);
     assert.equal(e.start, text.indexOf('<empty/>'));
     assert.equal(e.end, e.start + 8);
@@ -93,7 +103,7 @@ describe('well-formed input: exact offsets', () => {
   });
 
   test('CDATA: the range inside the markers, kept raw', () => {
-    const c = doc.root!.children[7];
+    const c = doc.root!.children[3];
     assert.ok(c.kind === 'cdata');
     assert.equal(text.slice(c.start, c.end), '<raw>');
     assert.equal(c.start, text.indexOf('<![CDATA[') + 9);
@@ -128,6 +138,59 @@ describe('well-formed input: exact offsets', () => {
     const d = parseXml('\ufeff<a/>');
     assert.deepEqual(d.errors, []);
     assert.equal(d.root!.start, 1);
+  });
+});
+
+describe('whitespace-only text is not a node, and every text helper still sees it', () => {
+  // Each element's textOf as it was when whitespace-only text was a node (recorded from that parser):
+  // whitespace beside skipped markup (stray end tags, unknown declarations, a DOCTYPE) is kept, the
+  // skipped markup itself is not text.
+  const cases: [string, [string, string][]][] = [
+    ['<a>  </x>  <b/>  </a>', [['a', '      '], ['b', '']]],
+    ['<a>\n  </x>\n</y>\t<b> </b></a>', [['a', '\n  \n\t'], ['b', ' ']]],
+    ['<a> <!FOO bar> <b/> </a>', [['a', '   '], ['b', '']]],
+    ['<a>\n <!DOCTYPE x> \n</a>', [['a', '\n  \n']]],
+    ['<a> <![CDATA[ x ]]> <b>  </b> </a>', [['a', '  x   '], ['b', '  ']]],
+    ['<a> <b> <c> </a>', [['a', ' '], ['b', ' '], ['c', ' ']]],
+    ['<a>  <  b  </a>', [['a', '  <  b  ']]],
+    ['<a> <?pi x?> <!-- c --> </a>', [['a', '   ']]],
+    ['<a>  </x', [['a', '  ']]],
+    ['<a> &amp; <b/> </a>', [['a', ' &  '], ['b', '']]],
+    ['<a><b>  </x></b>  </a>', [['a', '  '], ['b', '  ']]],
+  ];
+  for (const [text, want] of cases) {
+    test(JSON.stringify(text), () => {
+      const d = parseXml(text);
+      const got: [string, string][] = [];
+      walk(d.root!, (e) => {
+        got.push([e.name, textOf(d, e)]);
+      });
+      assert.deepEqual(got, want);
+      // No text node is whitespace only unless skipped markup stands right before or after it.
+      walk(d.root!, (e) => {
+        for (const c of e.children) {
+          if (c.kind !== 'text' || text.slice(c.start, c.end).trim() !== '') continue;
+          assert.ok(text[c.end] === '<' || text.slice(0, c.start).endsWith('>'), `a whitespace node at ${c.start}`);
+        }
+      });
+    });
+  }
+
+  test('an element holding only whitespace has no child list of its own, and its text is that whitespace', () => {
+    const d = parseXml('<a><b>\n  </b><c></c></a>');
+    const [b, c] = children(d.root!);
+    assert.equal(b.children.length, 0);
+    assert.equal(b.children, c.children, 'one shared empty list');
+    assert.equal(textOf(d, b), '\n  ');
+    assert.deepEqual(contentRange(d, b), { start: b.closeStart, end: b.closeStart });
+  });
+
+  test('parseEmbedded maps escaped text with whitespace between its runs', () => {
+    const t = '<d>  <![CDATA[<x/>]]>\n</d>';
+    const d = parseXml(t);
+    const e = parseEmbedded(d, d.root!)!;
+    assert.equal(e.doc.text, '  <x/>\n');
+    assert.deepEqual([0, 1, 2, 6, 7].map(e.toOuter), [3, 4, 14, 21, 22]);
   });
 });
 

@@ -8,7 +8,7 @@
 // wrong in most real workbooks. A setting left blank for an environment takes the "Default Values"
 // column, as the Deployment Framework's exporter does.
 
-import { attr, children, contentRange, textOf } from '../xml/dom';
+import { attr, children, contentRange, textOf, withSpace } from '../xml/dom';
 import { decodeEntities } from '../xml/parser';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/parser';
 import type { OffsetRange } from '../text';
@@ -73,12 +73,15 @@ function attrLocal(el: XmlElement, name: string): string | undefined {
 /** All text under an element in document order, rich-text markup (<B>, <Font>) included, entities decoded. */
 function deepText(xml: XmlDocument, el: XmlElement): string {
   let out = '';
-  const stack: XmlNode[] = [...el.children].reverse();
+  const stack: XmlNode[] = withSpace(xml, el).reverse();
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === 'text') out += decodeEntities(xml.text, n.start, n.end);
     else if (n.kind === 'cdata') out += xml.text.slice(n.start, n.end);
-    else if (n.kind === 'element') for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
+    else if (n.kind === 'element') {
+      const kids = withSpace(xml, n);
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+    }
   }
   return out;
 }

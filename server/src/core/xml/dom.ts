@@ -2,7 +2,7 @@
 // (BizTalk's TransportTypeData, AdapterConfig, BindingConfiguration, Filter...), with every inner offset
 // mapped back to the outer file through one or more levels of escaping.
 
-import { decodeEntities, decodeEntity, own, parseXml, XmlAttr, XmlDocument, XmlElement } from './parser';
+import { decodeEntities, decodeEntity, own, parseXml, XmlAttr, XmlDocument, XmlElement, XmlNode } from './parser';
 
 export function children(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
@@ -50,14 +50,54 @@ export function isNil(el: XmlElement | null | undefined): boolean {
   return v === 'true' || v === '1';
 }
 
-/** The element's text content with entities decoded (text and CDATA children, concatenated). */
+/**
+ * The element's text content with entities decoded (text and CDATA children, concatenated, with the
+ * whitespace-only text that is not a node: see XmlElement.children).
+ */
 export function textOf(doc: XmlDocument, el: XmlElement | null | undefined): string {
   if (!el) return '';
+  const t = doc.text;
   let out = '';
+  let pos = el.openEnd;
   for (const c of el.children) {
-    if (c.kind === 'text') out += decodeEntities(doc.text, c.start, c.end);
-    else if (c.kind === 'cdata') out += doc.text.slice(c.start, c.end);
+    const s = nodeStart(c);
+    if (s > pos && t.charCodeAt(pos) !== LT) out += t.slice(pos, s);
+    if (c.kind === 'text') out += decodeEntities(t, c.start, c.end);
+    else if (c.kind === 'cdata') out += t.slice(c.start, c.end);
+    pos = nodeEnd(c);
   }
+  if (el.closeStart > pos && t.charCodeAt(pos) !== LT) out += t.slice(pos, el.closeStart);
+  return out;
+}
+
+const LT = 60;
+
+/** Where a child node's markup starts: a CDATA node's range is its content's, inside `<![CDATA[`. */
+function nodeStart(c: XmlNode): number {
+  return c.kind === 'cdata' ? c.start - 9 : c.start;
+}
+
+/** Where a child node's markup ends: after a CDATA node's `]]>`. */
+function nodeEnd(c: XmlNode): number {
+  return c.kind === 'cdata' ? c.end + 3 : c.end;
+}
+
+/**
+ * The element's child nodes with its whitespace-only text as text nodes again (they are not nodes:
+ * see XmlElement.children), for a walk that needs every piece of text in order. Stretches of skipped
+ * markup (a stray end tag) stay out, as before.
+ */
+export function withSpace(doc: XmlDocument, el: XmlElement): XmlNode[] {
+  const t = doc.text;
+  const out: XmlNode[] = [];
+  let pos = el.openEnd;
+  for (const c of el.children) {
+    const s = nodeStart(c);
+    if (s > pos && t.charCodeAt(pos) !== LT) out.push({ kind: 'text', start: pos, end: s });
+    out.push(c);
+    pos = nodeEnd(c);
+  }
+  if (el.closeStart > pos && t.charCodeAt(pos) !== LT) out.push({ kind: 'text', start: pos, end: el.closeStart });
   return out;
 }
 
@@ -105,13 +145,25 @@ export function parseEmbedded(
 ): EmbeddedXml | undefined {
   const map = new SegmentMap();
   let text = '';
+  const t = doc.text;
+  let pos = el.openEnd;
+  const space = (from: number, to: number) => {
+    // Whitespace that is not a node (XmlElement.children): literal text.
+    if (to > from && t.charCodeAt(from) !== LT) {
+      map.run(text.length, from, 1);
+      text += t.slice(from, to);
+    }
+  };
   for (const c of el.children) {
-    if (c.kind === 'text') text += decodeSegments(doc.text, c.start, c.end, text.length, map);
+    space(pos, nodeStart(c));
+    if (c.kind === 'text') text += decodeSegments(t, c.start, c.end, text.length, map);
     else if (c.kind === 'cdata') {
       map.run(text.length, c.start, 1);
-      text += doc.text.slice(c.start, c.end);
+      text += t.slice(c.start, c.end);
     }
+    pos = nodeEnd(c);
   }
+  space(pos, el.closeStart);
   if (text.indexOf('<') < 0) return undefined;
   map.run(text.length, el.closeStart, 0);
   // Its own string: what is read from it is cached across versions (readers/binding.ts), and a slice

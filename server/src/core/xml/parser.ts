@@ -36,6 +36,13 @@ export interface XmlElement {
   closeStart: number;
   selfClosing: boolean;
   attrs: XmlAttr[];
+  /**
+   * Child nodes in document order. Whitespace-only text is not a node: between two children (and
+   * between the start tag and the first, the last and the end tag) the text is either nothing, or
+   * whitespace that was text (no node), or markup the parser skipped (a stray end tag, an unknown
+   * declaration; any whitespace beside such markup stays a text node). `textRuns` in dom.ts gives the
+   * content's text with those whitespace runs.
+   */
   children: XmlNode[];
   parent: XmlElement | null;
   /**
@@ -158,7 +165,22 @@ function internedName(text: string, start: number, end: number): string {
  */
 function fit(el: XmlElement): void {
   const c = el.children;
-  if (c.length > 0 && c !== NO_CHILDREN) el.children = c.slice();
+  if (c.length > 1 && c !== NO_CHILDREN) el.children = c.slice();
+}
+
+/**
+ * Adds a child node. An element's child list is made on its first child (most elements of a binding
+ * hold one text node or nothing once whitespace is not a node), with exactly one entry's room.
+ */
+function addChild(el: XmlElement, node: XmlNode): void {
+  if (el.children === NO_CHILDREN) el.children = [node];
+  else el.children.push(node);
+}
+
+/** Whether text[start, end) is all XML whitespace. */
+function allSpace(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
 }
 
 function isSpace(c: number): boolean {
@@ -294,8 +316,22 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
   };
   const append = (node: XmlNode) => {
     const top = stack.length ? stack[stack.length - 1] : null;
-    if (top) top.children.push(node);
+    if (top) addChild(top, node);
     else doc.nodes.push(node);
+  };
+  // Whitespace-only text inside an element is not a node (a third of a binding's nodes), except right
+  // before and after markup the parser skips without a node (a stray end tag, an unknown declaration,
+  // a DOCTYPE), so that every stretch of content no node covers is either all whitespace text or all
+  // skipped markup (see XmlElement.children). `spaceStart`/`spaceEnd`: the last whitespace run not
+  // made a node; `keepSpace`: the text run that follows skipped markup is kept whatever it holds.
+  let spaceStart = -1;
+  let spaceEnd = -1;
+  let keepSpace = false;
+  /** Called where skipped markup starts at `at`, inside an element. */
+  const skipped = (at: number) => {
+    if (!stack.length) return;
+    if (spaceEnd === at) addChild(stack[stack.length - 1], { kind: 'text', start: spaceStart, end: spaceEnd });
+    keepSpace = true;
   };
 
   while (i < n) {
@@ -304,9 +340,14 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
       if (stack.length) {
-        stack[stack.length - 1].children.push({ kind: 'text', start: i, end: textEnd });
         const amp = nextAmp(i);
-        if (amp >= 0 && amp < textEnd) checkEntities(text, amp, textEnd, error);
+        const refs = amp >= 0 && amp < textEnd;
+        if (refs || keepSpace || !allSpace(text, i, textEnd)) addChild(stack[stack.length - 1], { kind: 'text', start: i, end: textEnd });
+        else {
+          spaceStart = i;
+          spaceEnd = textEnd;
+        }
+        if (refs) checkEntities(text, amp, textEnd, error);
       } else {
         let j = i;
         // A U+FEFF left at the very start (text that kept its byte order mark) is not content.
@@ -324,6 +365,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       break;
     }
     i = lt;
+    keepSpace = false;
     const c1 = text.charCodeAt(i + 1);
     if (c1 === BANG) {
       if (text.startsWith('<!--', i)) {
@@ -353,7 +395,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
           runsPast = true;
         }
         if (stack.length) {
-          stack[stack.length - 1].children.push({ kind: 'cdata', start: i + 9, end: close < 0 ? n : close });
+          addChild(stack[stack.length - 1], { kind: 'cdata', start: i + 9, end: close < 0 ? n : close });
         } else {
           error('text-outside-root', 'CDATA outside the root element.', i, close < 0 ? n : close + 3);
         }
@@ -362,6 +404,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       if (text.startsWith('<!DOCTYPE', i)) {
         const end = skipDoctype(text, i);
+        skipped(i);
         runsPast = true; // a fragment cannot record a DOCTYPE for the whole document
         doc.doctype = { start: i, end };
         error(
@@ -374,6 +417,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
         continue;
       }
       const end = text.indexOf('>', i);
+      skipped(i);
       error('syntax', 'Unknown markup declaration.', i, end < 0 ? n : end + 1);
       if (end < 0) runsPast = true;
       i = end < 0 ? n : end + 1;
@@ -418,6 +462,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       }
       if (depth < 0 && fragment && closesAncestor(name)) runsPast = true;
       if (depth < 0) {
+        skipped(i);
         error('mismatched-tag', name ? `End tag </${name}> has no matching start tag.` : 'Empty end tag.', i, end);
       } else {
         while (stack.length - 1 > depth) {
@@ -435,7 +480,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
     }
     if (!isNameStart(c1)) {
       error('syntax', 'A "<" that does not start a tag: write it as "&lt;".', i, i + 1);
-      if (stack.length) stack[stack.length - 1].children.push({ kind: 'text', start: i, end: i + 1 });
+      if (stack.length) addChild(stack[stack.length - 1], { kind: 'text', start: i, end: i + 1 });
       i++;
       continue;
     }
@@ -454,7 +499,7 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
       closeStart: n,
       selfClosing: false,
       attrs: NO_ATTRS,
-      children: [],
+      children: NO_CHILDREN,
       parent: stack.length ? stack[stack.length - 1] : null,
     };
     let closed = false;
