@@ -18,7 +18,14 @@ import { check, CheckResult } from '../core/pipeline';
 import { namedTopologiesSync, nearestTopologiesSync } from '../host/topologies';
 import { displayPath, findFiles } from './files';
 import { FixableCounts, FORMATTERS } from './format';
-import { AppliedChange, DEFAULT_FIX_TYPES, MAX_PASSES, planFixes, unifiedDiff, writeFixes } from './fix';
+import type { AppliedChange } from './fix';
+
+// The fix planner (and the diff package behind --fix-dry-run) is loaded only by a run that plans
+// fixes: --fix, --fix-dry-run, or the stylish summary's count of fixes. `require` is declared for
+// this file with the one module it loads this way, as core/lazy.ts does.
+declare function require(id: './fix'): typeof import('./fix');
+let fixModule: typeof import('./fix') | undefined;
+const fixes = () => (fixModule ??= require('./fix'));
 import { writeOutputFile, writeReport, writeStdout } from '../host/output';
 
 export class RunUsageError extends Error {}
@@ -188,6 +195,7 @@ export function runLint(args: RunArgs, cwd: string, version: string): number {
 
   let docs = ws.docs;
   if (args.fix || args.fixDryRun) {
+    const { planFixes, unifiedDiff, writeFixes, MAX_PASSES, DEFAULT_FIX_TYPES } = fixes();
     const plan = planFixes(ws.docs, ws.bytes, report, MAX_PASSES, args.fixTypes ?? DEFAULT_FIX_TYPES);
     for (const [file, why] of plan.unwritable) process.stderr.write(`btslint: not fixing ${displayPath(file, cwd)}: ${safeText(why)}\n`);
     if (args.fixDryRun) {
@@ -274,8 +282,8 @@ function kindCounts(changes: AppliedChange[]): string {
 function fixableCounts(docs: BtsDocument[], ws: Workspace, report: (docs: BtsDocument[]) => Finding[], findings: Finding[]): FixableCounts | undefined {
   const declarations = findings.filter((f) => f.fix?.kind === 'declaration').length;
   const suggestions = findings.filter((f) => !f.fix && f.suggestions?.length).length;
-  const fixes = findings.some((f) => f.fix?.kind === 'fix') ? planFixes(docs, ws.bytes, report).applied : 0;
-  return fixes || declarations || suggestions ? { fixes, declarations, suggestions } : undefined;
+  const applied = findings.some((f) => f.fix?.kind === 'fix') ? fixes().planFixes(docs, ws.bytes, report).applied : 0;
+  return applied || declarations || suggestions ? { fixes: applied, declarations, suggestions } : undefined;
 }
 
 /** `btslint --print-config FILE`: the config that applies to FILE and where each setting came from. */

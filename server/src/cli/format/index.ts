@@ -1,13 +1,17 @@
 import type { BtsDocument, Finding, Position } from '../../core';
 import { safeJson, safeText, truncate } from '../../core/sanitize';
-import { json } from './json';
-import { sarif } from './sarif';
-import { stylish } from './stylish';
-import { junit } from './junit';
-import { github } from './github';
-import { azureDevops } from './azureDevops';
-import { markdown } from './markdown';
-import { html } from './html';
+
+// Each format is loaded when a run asks for it (the html format alone brings the layout package and
+// the platform picture, SARIF the crypto module): a run loads one of them, not eight. `require` is
+// declared for this file with the modules it loads, as core/lazy.ts does.
+declare function require(id: './json'): typeof import('./json');
+declare function require(id: './sarif'): typeof import('./sarif');
+declare function require(id: './stylish'): typeof import('./stylish');
+declare function require(id: './junit'): typeof import('./junit');
+declare function require(id: './github'): typeof import('./github');
+declare function require(id: './azureDevops'): typeof import('./azureDevops');
+declare function require(id: './markdown'): typeof import('./markdown');
+declare function require(id: './html'): typeof import('./html');
 
 /** What the stylish summary announces about fixes (cli/run.ts fixableCounts). */
 export interface FixableCounts {
@@ -46,10 +50,12 @@ type Formatter = (input: FormatInput) => string;
  * JSON formats (json, sarif) keep the data (cut to the same length; SARIF messages with their
  * brackets escaped, as SARIF's embedded-link syntax asks) and the whole document passes `safeJson`.
  */
-function guarded(kind: 'line' | 'json', format: Formatter): Formatter {
+function guarded(kind: 'line' | 'json' | 'sarif', load: () => Formatter): Formatter {
+  let format: Formatter | undefined;
   return (input) => {
+    format ??= load();
     const clean = kind === 'line' ? (s: string) => safeText(s) : (s: string) => truncate(s);
-    const message = format === sarif ? (s: string) => clean(s).replace(/[[\]]/g, (c) => '\\' + c) : clean;
+    const message = kind === 'sarif' ? (s: string) => clean(s).replace(/[[\]]/g, (c) => '\\' + c) : clean;
     const seen = new Map<string, string>();
     const display = (uri: string) => {
       let v = seen.get(uri);
@@ -69,19 +75,19 @@ function guarded(kind: 'line' | 'json', format: Formatter): Formatter {
       findings: input.findings.map(cleanFinding),
       baseline: input.baseline && { ...input.baseline, unchanged: input.baseline.unchanged.map(cleanFinding) },
     });
-    return kind === 'json' ? safeJson(out) : out;
+    return kind === 'line' ? out : safeJson(out);
   };
 }
 
 export const FORMATTERS: Record<string, Formatter> = {
-  stylish: guarded('line', stylish),
-  json: guarded('json', json),
-  sarif: guarded('json', sarif),
-  junit: guarded('line', junit),
-  github: guarded('line', github),
-  'azure-devops': guarded('line', azureDevops),
+  stylish: guarded('line', () => require('./stylish').stylish),
+  json: guarded('json', () => require('./json').json),
+  sarif: guarded('sarif', () => require('./sarif').sarif),
+  junit: guarded('line', () => require('./junit').junit),
+  github: guarded('line', () => require('./github').github),
+  'azure-devops': guarded('line', () => require('./azureDevops').azureDevops),
   // Markdown and HTML escape every repository text again for their syntax (render/escape.ts), names
   // from the topology (the platform picture) included.
-  markdown: guarded('line', markdown),
-  html: guarded('line', html),
+  markdown: guarded('line', () => require('./markdown').markdown),
+  html: guarded('line', () => require('./html').html),
 };
