@@ -532,3 +532,10 @@ describe('parseEmbedded: escaped XML parsed again, offsets mapped back to the fi
     );
   });
 });
+
+describe('shortLived: attribute values as views into the text', () => {
+  test('the tree is the same, value for value, with and without the option', () => {
+    const text = '<a name="Orders.Receive.FILE.1" short="x" esc="a &amp; b &lt; c and more"><b c="a long value of thirty units"/></a>';
+    assert.deepEqual(parseXml(text, { shortLived: true }), parseXml(text));
+  });
+});

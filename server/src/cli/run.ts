@@ -122,7 +122,9 @@ function readWorkspace(args: RunArgs, cwd: string): Workspace {
     if (showProgress && ++n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${chosen.length} files`);
     const outcome = confinement.read(f, maxFileSize, budget);
     if ('bytes' in outcome) bytes.set(f, outcome.bytes);
-    const doc = readAsDocumentFrom(outcome, f, { maxFileSize, budgetTotal });
+    // The run keeps every text to its end and edits none (--fix reads its results again): the trees may
+    // hold views into the texts (ReadOptions.shortLived).
+    const doc = readAsDocumentFrom(outcome, f, { maxFileSize, budgetTotal, shortLived: true });
     if ('notRead' in doc) process.stderr.write(`btslint: did not read ${displayPath(f, cwd)}: ${safeText(doc.notRead)}; skipped\n`);
     else docs.push(doc);
   }

@@ -95,6 +95,11 @@ export interface ReadOptions {
    * the region is found by comparing both texts (a few tens of milliseconds on 15 MB).
    */
   change?: TextChange;
+  /**
+   * The document will not outlive its text and will not be edited (a command-line run): its XML tree
+   * may hold views into the text instead of copies (ParseOptions.shortLived). Default false.
+   */
+  shortLived?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -128,7 +133,7 @@ export function* readDocumentSteps(uri: string, content: Uint8Array | string, op
   const size = typeof content === 'string' ? (content.length * 3 > limit ? utf8ByteLength(content) : 0) : content.byteLength;
   if (size > limit) return skippedDocument(uri, size, limit, options.sizeLimitHint);
   try {
-    return yield* readDocumentUnsafe(uri, content, options.topologySchema !== false, options.previous, options.change);
+    return yield* readDocumentUnsafe(uri, content, options.topologySchema !== false, options.previous, options.change, options.shortLived === true);
   } catch (e) {
     const doc = emptyDocument(uri);
     doc.kind = isTopologyName(uri) ? 'topology' : 'binding';
@@ -199,7 +204,14 @@ const cleanText = new WeakSet<BtsDocument>();
 /** The line index a document built: the next version's is made from it (LineIndex.edited). */
 const builtLines = new WeakMap<BtsDocument, LineIndex>();
 
-function* readDocumentUnsafe(uri: string, content: Uint8Array | string, topologySchema = true, previous?: BtsDocument, change?: TextChange): Generator<void, BtsDocument, void> {
+function* readDocumentUnsafe(
+  uri: string,
+  content: Uint8Array | string,
+  topologySchema = true,
+  previous?: BtsDocument,
+  change?: TextChange,
+  shortLived = false,
+): Generator<void, BtsDocument, void> {
   // The client's edit of a clean text: only the changed part is searched for a NUL, and the line
   // index is made from the previous one.
   const edit = typeof content === 'string' && previous && change && previous.uri === uri && validChange(change, previous.text.length, content.length) ? change : undefined;
@@ -252,7 +264,7 @@ function* readDocumentUnsafe(uri: string, content: Uint8Array | string, topology
   }
   // Nothing of `previous` has changed yet: a caller may still answer from it while it waits.
   yield;
-  const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text);
+  const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text, { shortLived });
   yield;
   const root = xml.root;
   const kind = classify(uri, xml);

@@ -314,9 +314,9 @@ export function readAsDocument(
 export function outcomeToDocument(
   r: ReadOutcome,
   file: string,
-  options: { maxFileSize: number; budgetTotal?: number; topologySchema?: boolean; sizeLimitHint?: string },
+  options: { maxFileSize: number; budgetTotal?: number; topologySchema?: boolean; sizeLimitHint?: string; shortLived?: boolean },
 ): BtsDocument | { notRead: string } {
-  if ('bytes' in r) return readDocument(file, r.bytes, { maxFileSize: options.maxFileSize, topologySchema: options.topologySchema, sizeLimitHint: options.sizeLimitHint });
+  if ('bytes' in r) return readDocument(file, r.bytes, { maxFileSize: options.maxFileSize, topologySchema: options.topologySchema, sizeLimitHint: options.sizeLimitHint, shortLived: options.shortLived });
   if ('tooLarge' in r) return skippedDocument(file, r.tooLarge, options.maxFileSize, options.sizeLimitHint);
   if ('overBudget' in r) return overBudgetDocument(file, r.overBudget, options.budgetTotal ?? DEFAULT_RUN_BYTE_BUDGET);
   if ('refused' in r) return { notRead: r.refused };

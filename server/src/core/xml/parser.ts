@@ -216,10 +216,17 @@ export function isNameChar(c: number): boolean {
 export interface ParseOptions {
   /** Stop recording errors after this many (the parse itself goes on). */
   maxErrors?: number;
+  /**
+   * The tree will not outlive the text (a command-line run keeps both to its end, and never parses a
+   * next version): attribute values of 13 or more units are then views into the text, as V8 slices
+   * them, not copies of their own (`own`). Default false: an editor's tree is updated in place across
+   * versions (incremental.ts), and a view would keep each old text alive.
+   */
+  shortLived?: boolean;
 }
 
 export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
-  return parse(text, options.maxErrors ?? DEFAULT_MAX_ERRORS, undefined).doc;
+  return parse(text, options.maxErrors ?? DEFAULT_MAX_ERRORS, undefined, options.shortLived === true).doc;
 }
 
 /** How many errors parseXml records by default (the parse itself goes on). */
@@ -264,7 +271,12 @@ export function parseFragment(text: string, from: number, to: number, parent: Xm
   }
 }
 
-function parse(text: string, maxErrors: number, fragment: { from: number; to: number; parent: XmlElement } | undefined): { doc: XmlDocument; ok: boolean; closedAt?: number } {
+function parse(
+  text: string,
+  maxErrors: number,
+  fragment: { from: number; to: number; parent: XmlElement } | undefined,
+  shortLived = false,
+): { doc: XmlDocument; ok: boolean; closedAt?: number } {
   const doc: XmlDocument = { text, root: null, nodes: [], comments: [], errors: [] };
   const n = fragment ? fragment.to : text.length;
   const stack: XmlElement[] = fragment ? [fragment.parent] : [];
@@ -582,7 +594,8 @@ function parse(text: string, maxErrors: number, fragment: { from: number; to: nu
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
       }
       if (el.attrs === NO_ATTRS) el.attrs = [];
-      el.attrs.push({ name: attrName, value: own(refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve)), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
+      const value = refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve);
+      el.attrs.push({ name: attrName, value: shortLived ? value : own(value), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
       attrNames?.add(attrName);
     }
     if (!closed) {
