@@ -6,14 +6,18 @@
 //   node bench/diff-output.js check  <dir> <target>...   run it again, compare byte for byte with <dir>
 //
 // For each target (a file or folder; the CLI runs from the folder, or the file's folder) it keeps the
-// JSON report (findings, ranges, nodePaths, fixes with their edits) and the --fix-dry-run diff of
+// JSON report (findings, ranges, nodePaths, fixes with their edits), the stylish report (with its
+// count of what --fix would apply) and the --fix-dry-run diff of
 // every fix kind; with --apply also the files of a copy of the target after `--fix --fix-type
-// fix,declaration`. Record with one build, change the code, rebuild, check. Plain Node, no shell.
+// fix,declaration`. Record with one build, change the code, rebuild, check; or record with a checkout
+// of main and check with this one (the checkout's own folder, in rule links, is written <btslint>).
+// Plain Node, no shell.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
 const { spawnSync } = require('child_process');
+const { pathToFileURL } = require('url');
 
 const BIN = path.join(__dirname, '..', 'server', 'bin', 'btslint.js');
 const [mode, dir, ...rest] = process.argv.slice(2);
@@ -24,9 +28,14 @@ if (!['record', 'check'].includes(mode) || !dir || targets.length === 0) {
   process.exit(2);
 }
 
+const ROOT = path.join(__dirname, '..');
+const ROOT_URL = pathToFileURL(ROOT).href;
+
+/** The CLI's output, with this checkout's folder (in rule links) written as <btslint>, so that two checkouts compare. */
 function cli(cwd, args) {
   const r = spawnSync(process.execPath, [BIN, ...args, '--today', '2026-12-01', '--no-color'], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  return `exit ${r.status}\n--- stderr\n${r.stderr}\n--- stdout\n${r.stdout}`;
+  const out = `exit ${r.status}\n--- stderr\n${r.stderr}\n--- stdout\n${r.stdout}`;
+  return out.split(ROOT_URL).join('file://<btslint>').split(ROOT).join('<btslint>');
 }
 
 function files(root, out = []) {
@@ -46,6 +55,7 @@ function outputs(target) {
   const arg = isDir ? '.' : path.basename(abs);
   const out = {
     json: cli(cwd, [arg, '--format', 'json']),
+    stylish: cli(cwd, [arg]),
     dryRun: cli(cwd, [arg, '--fix-dry-run', '--fix-type', 'fix,declaration']),
   };
   if (apply) {
@@ -66,7 +76,7 @@ function outputs(target) {
 let failed = 0;
 fs.mkdirSync(dir, { recursive: true });
 for (const t of targets) {
-  const name = path.resolve(t).replace(/[^A-Za-z0-9._-]+/g, '_');
+  const name = t.replace(/[^A-Za-z0-9._-]+/g, '_');
   const t0 = Date.now();
   const out = outputs(t);
   for (const [kind, text] of Object.entries(out)) {

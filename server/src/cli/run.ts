@@ -116,12 +116,15 @@ function readWorkspace(args: RunArgs, cwd: string): Workspace {
   const budget = runBudget(maxFileSize);
   const budgetTotal = budget.remaining;
   const docs: BtsDocument[] = [];
+  // The bytes as read are only needed to plan fixes (--fix, --fix-dry-run, and the stylish summary's
+  // count of what --fix would apply): otherwise each file's buffer is let go once its text is decoded.
+  const keepBytes = !!(args.fix || args.fixDryRun || args.format === 'stylish');
   const showProgress = process.stderr.isTTY && chosen.length >= 50;
   let n = 0;
   for (const f of chosen) {
     if (showProgress && ++n % 25 === 0) process.stderr.write(`\rbtslint: read ${n}/${chosen.length} files`);
     const outcome = confinement.read(f, maxFileSize, budget);
-    if ('bytes' in outcome) bytes.set(f, outcome.bytes);
+    if ('bytes' in outcome && keepBytes) bytes.set(f, outcome.bytes);
     // The run keeps every text to its end and edits none (--fix reads its results again): the trees may
     // hold views into the texts (ReadOptions.shortLived).
     const doc = readAsDocumentFrom(outcome, f, { maxFileSize, budgetTotal, shortLived: true });

@@ -217,9 +217,10 @@ export function polling(ws: Workspace, h: HandlerRef): Polling | undefined {
  */
 export const ISOLATED_RECEIVE_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
 
+const ISOLATED_RECEIVE_LOWER: ReadonlySet<string> = new Set(ISOLATED_RECEIVE_ADAPTERS.map((x) => x.toLowerCase()));
+
 export function isIsolatedReceive(h: HandlerRef): boolean {
-  const a = adapterLower(h);
-  return h.side === 'receive' && ISOLATED_RECEIVE_ADAPTERS.some((x) => x.toLowerCase() === a);
+  return h.side === 'receive' && ISOLATED_RECEIVE_LOWER.has(adapterLower(h));
 }
 
 export function isFile(h: HandlerRef): boolean {
