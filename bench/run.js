@@ -10,6 +10,8 @@
 //
 //   npm run bench [-- --runs 5] [--build|--no-build] [--only cli15,scale,repo,corpus,lsp] [--out BENCHMARKS.md] [--keep]
 //
+// With --only and an existing output file, only the rows of the workloads run are replaced (the rest
+// of the file stays; a line under Budgets says which rows came from that run, when, at what load).
 // Plain Node: no shell, works the same on Windows. Nothing here is a test: no exit code depends on a
 // figure (budgets are reported pass/fail in the file).
 const fs = require('fs');
@@ -145,7 +147,11 @@ async function main() {
     }
     const load1 = os.loadavg();
     const md = report({ machine, load0, load1, W, results, lsp, buildInfo, seconds: (Date.now() - started) / 1000 });
-    fs.writeFileSync(OUT, md);
+    // --only with a file already there: its rows of the workloads measured are replaced (Results,
+    // Budgets, Every run) and a note under Budgets says when and how they were measured; the rest of
+    // the file (the other rows, the language server's section, prose) stays as it was.
+    const partial = argv.includes('--only') && fs.existsSync(OUT);
+    fs.writeFileSync(OUT, partial ? mergeRows(fs.readFileSync(OUT, 'utf8'), md, { load0, load1 }) : md);
     log(`wrote ${path.relative(process.cwd(), OUT) || OUT} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     if (!argv.includes('--keep')) fs.rmSync(TMP, { recursive: true, force: true });
@@ -201,6 +207,43 @@ function measure(W) {
 /** Per-round ratio a/b, then the median. */
 function pairedRatio(a, b, key = 'wall') {
   return median(a.map((x, k) => x[key] / b[k][key]));
+}
+
+/**
+ * The old file with the new run's table rows and run lines put in: a row replaces the row with the
+ * same first cell (a Results workload or a budget), a `- id:` line under Every run the line of that
+ * id. A line after the Budgets table starting with "Rows measured alone:" is written (or replaced) to
+ * say which rows came from which command, when, and at what load.
+ */
+function mergeRows(old, fresh, { load0, load1 }) {
+  const firstCell = (l) => (l.startsWith('| ') ? l.slice(2, l.indexOf(' |', 2)) : undefined);
+  const runId = (l) => (/^- [a-z0-9]+: saxes /.test(l) ? l.slice(2, l.indexOf(':')) : undefined);
+  const freshRows = new Map();
+  const freshRuns = new Map();
+  for (const l of fresh.split('\n')) {
+    const c = firstCell(l);
+    if (c && !c.startsWith('---') && c !== 'workload' && c !== 'budget') freshRows.set(c, l);
+    const id = runId(l);
+    if (id) freshRuns.set(id, l);
+  }
+  const note = `Rows measured alone: ${[...freshRuns.keys()].join(', ')} by \`${COMMAND}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, load average ${f2(load0[0])} at start and ${f2(load1[0])} at end; the other rows are from the run named at the top.`;
+  const out = [];
+  let budgetsDone = false;
+  let inBudgets = false;
+  for (const l of old.split('\n')) {
+    if (l.startsWith('Rows measured alone:')) continue;
+    const c = firstCell(l);
+    const id = runId(l);
+    if (c && freshRows.has(c)) out.push(freshRows.get(c));
+    else if (id && freshRuns.has(id)) out.push(freshRuns.get(id));
+    else out.push(l);
+    if (l === '## Budgets') inBudgets = true;
+    else if (inBudgets && !budgetsDone && l === '' && out.length > 2 && out[out.length - 2].startsWith('| ')) {
+      out.push(note, '');
+      budgetsDone = true;
+    }
+  }
+  return out.join('\n');
 }
 
 function report({ machine, load0, load1, W, results, lsp, buildInfo, seconds }) {
