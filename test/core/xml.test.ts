@@ -5,7 +5,7 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { decodeEntities, parseXml, XmlDocument, XmlElement, XmlErrorCode, XmlNode } from '../../server/src/core/xml/parser';
-import { attrValue, child, childI, children, contentRange, isNil, parseEmbedded, path, textOf, walk, withSpace } from '../../server/src/core/xml/dom';
+import { attrValue, child, childI, children, contentRange, isJsSpace, isNil, parseEmbedded, path, textOf, walk, withSpace } from '../../server/src/core/xml/dom';
 
 function el(node: XmlNode | undefined): XmlElement {
   assert.ok(node && node.kind === 'element', 'expected an element');
@@ -537,5 +537,11 @@ describe('shortLived: attribute values as views into the text', () => {
   test('the tree is the same, value for value, with and without the option', () => {
     const text = '<a name="Orders.Receive.FILE.1" short="x" esc="a &amp; b &lt; c and more"><b c="a long value of thirty units"/></a>';
     assert.deepEqual(parseXml(text, { shortLived: true }), parseXml(text));
+  });
+});
+
+describe('isJsSpace', () => {
+  test('matches exactly the UTF-16 units that /\\s/ matches', () => {
+    for (let c = 0; c <= 0xffff; c++) assert.equal(isJsSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });
 });

@@ -107,9 +107,16 @@ export function contentRange(doc: XmlDocument, el: XmlElement): { start: number;
   let s = el.openEnd;
   let e = el.closeStart;
   const t = doc.text;
-  while (s < e && /\s/.test(t[s])) s++;
-  while (e > s && /\s/.test(t[e - 1])) e--;
+  while (s < e && isJsSpace(t.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(t.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
+}
+
+/** Whether a UTF-16 unit is one that JavaScript's `\s` (and `trim`) matches, without a one-character string per test. */
+export function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Depth-first, document-order walk without recursion. Return false from `visit` to skip children. */
