@@ -4,6 +4,7 @@
 // gone stale and stops.
 
 import { yieldToLoop } from './files';
+import { timed } from './timing';
 
 /** How long work runs before it lets the event loop answer waiting requests (then it goes on). */
 export const SLICE_MS = 15;
@@ -57,14 +58,21 @@ export class Scheduler {
   /**
    * A checkpoint for work on the message loop, called between steps: once SLICE_MS have run since the
    * last pause, it goes back to the event loop (waiting requests are answered), then tells whether the
-   * work is still current (false: a newer change moved the generation on from `gen`).
+   * work is still current (false: a newer change moved the generation on from `gen`). `step` names the
+   * step that just ran, for the timing log.
    */
-  slices(gen: number): () => Promise<boolean> {
+  slices(gen: number): (step?: string) => Promise<boolean> {
     let sliceStart = performance.now();
-    return async () => {
-      if (performance.now() - sliceStart <= SLICE_MS) return gen === this.generation;
+    let stepStart = sliceStart;
+    return async (step?: string) => {
+      // The timing log (off by default, timing.ts): the step that just ran, when it took 5 ms or more.
+      timed(step ?? 'step', stepStart, 5);
+      if (performance.now() - sliceStart <= SLICE_MS) {
+        stepStart = performance.now();
+        return gen === this.generation;
+      }
       await yieldToLoop();
-      sliceStart = performance.now();
+      sliceStart = stepStart = performance.now();
       return gen === this.generation;
     };
   }
