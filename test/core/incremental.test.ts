@@ -56,6 +56,28 @@ describe('reparseXml', () => {
     assert.deepEqual(dump(doc), dump(parseXml(next)));
   });
 
+  test('moves the nodes after an edit at any depth (past the levels it walks by recursion)', () => {
+    const levels = 3000;
+    const text = `<r><a>x</a>${'<d k="v">'.repeat(levels)}<!--c-->t${'</d>'.repeat(levels)}</r>`;
+    const doc = parseXml(text);
+    const next = text.replace('<a>x', '<a>xyz');
+    assert.ok(reparseXml(doc, next, changedRange(text, next)!));
+    // Compared node by node without recursion (dump() recurses).
+    const flat = (d: ReturnType<typeof parseXml>) => {
+      const out: unknown[] = [];
+      const stack: import('../../server/src/core/xml/parser').XmlNode[] = [...d.nodes];
+      while (stack.length) {
+        const x = stack.pop()!;
+        if (x.kind === 'element') {
+          out.push([x.name, x.start, x.end, x.nameStart, x.nameEnd, x.openEnd, x.closeStart, x.attrs.map((a) => [a.nameStart, a.nameEnd, a.valueStart, a.valueEnd])]);
+          stack.push(...x.children);
+        } else out.push(x.kind === 'comment' ? [x.kind, x.start, x.end, x.contentStart, x.contentEnd] : [x.kind, x.start, x.end]);
+      }
+      return out;
+    };
+    assert.deepEqual(flat(doc), flat(parseXml(next)));
+  });
+
   test('re-parses in place around errors that stay inside the element; declines when a construct runs past it', () => {
     const bad = '<a><b></a>';
     const doc = parseXml(bad);
