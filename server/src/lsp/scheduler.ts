@@ -19,14 +19,34 @@ export const DEBOUNCE_MS = 200;
  */
 export const LARGE_SETTLE_MS = 50;
 
+/**
+ * The transport's outgoing messages not yet taken by the client (the Node entry's stdout or IPC
+ * channel): a large answer (a 15 MB binding's outline is 1.4 MB of JSON) is written a pipe's buffer
+ * (64 KB) at a time, each time the event loop polls, so between 15 ms slices it took hundreds of
+ * milliseconds to reach the client.
+ */
+export interface Output {
+  /** Whether written messages wait to be taken. */
+  pending(): boolean;
+}
+
+/** How long a slice waits for the client to take a pending answer before the work goes on. */
+export const DRAIN_MS = 50;
+
 export class Scheduler {
   /** Bumped by every change: work that sees another value has gone stale and stops. */
   generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastChangeAt = 0;
 
-  /** `run` does the check; it must not throw (the server wraps it in its error boundary). */
-  constructor(private readonly run: (why: string) => Promise<void>) {}
+  /**
+   * `run` does the check; it must not throw (the server wraps it in its error boundary). `output`:
+   * the transport's pending messages, flushed between steps (Output).
+   */
+  constructor(
+    private readonly run: (why: string) => Promise<void>,
+    private readonly output?: Output,
+  ) {}
 
   /**
    * Asks for a check. Every call makes a running check stale. `settleMs`: how long a lone change waits
@@ -67,11 +87,17 @@ export class Scheduler {
     return async (step?: string) => {
       // The timing log (off by default, timing.ts): the step that just ran, when it took 5 ms or more.
       timed(step ?? 'step', stepStart, 5);
-      if (performance.now() - sliceStart <= SLICE_MS) {
+      if (this.output?.pending()) {
+        // An answer is still being written: the next step waits until the client has taken it (the
+        // event loop writes more each time it polls), DRAIN_MS at most.
+        const t0 = performance.now();
+        do await new Promise((r) => setTimeout(r, 1));
+        while (this.output.pending() && performance.now() - t0 < DRAIN_MS);
+        timed('waiting for the client to take an answer', t0, 1);
+      } else if (performance.now() - sliceStart <= SLICE_MS) {
         stepStart = performance.now();
         return gen === this.generation;
-      }
-      await yieldToLoop();
+      } else await yieldToLoop();
       sliceStart = stepStart = performance.now();
       return gen === this.generation;
     };

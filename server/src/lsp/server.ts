@@ -39,7 +39,7 @@ import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protoc
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
 import { createTopology } from './init';
-import { LARGE_SETTLE_MS, Scheduler } from './scheduler';
+import { LARGE_SETTLE_MS, Output, Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
 import { Entry, isSkipped, LARGE_DOCUMENT, WorkspaceState } from './workspace';
 
@@ -106,11 +106,14 @@ export class BtslintServer {
   constructor(
     readonly connection: Connection,
     private readonly files: FileSource,
-    /** `initialize`: the entry's look at the initialize request (the browser reads the extension's URI there). */
-    private readonly hooks: { initialize?(params: InitializeParams): void } = {},
+    /**
+     * `initialize`: the entry's look at the initialize request (the browser reads the extension's URI
+     * there); `output`: the transport's pending messages (scheduler.ts Output).
+     */
+    private readonly hooks: { initialize?(params: InitializeParams): void; output?: Output } = {},
   ) {
     this.publisher = new Publisher(connection);
-    this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true));
+    this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true), hooks.output);
     this.disk = new DiskSync({
       state: this.state,
       policy: this.policy,

@@ -7,6 +7,7 @@ import type { LNode } from '../../core/readers/yamlNode';
 import type { HandlerRef } from '../../core/model/join';
 import { handlers, workspaceOf } from '../../core/model/join';
 import type { ExportedDatabase } from '../../core/readers/configExport';
+import type { XmlElement } from '../../core/xml/parser';
 
 export interface TopologyHit {
   node: LNode;
@@ -52,12 +53,48 @@ export function topologyNodeAt(root: LNode, offset: number): TopologyHit | undef
   return undefined;
 }
 
+/**
+ * Whether an element named one of `names` holds the offset (its tags included): a walk down the tree
+ * by offsets (binary search among each element's children), so a request on a large binding does not
+ * list every handler or settings block of a new version to learn that the offset is in none.
+ */
+export function inElementNamed(doc: BtsDocument, offset: number, names: ReadonlySet<string>): boolean {
+  const root = doc.xml?.root;
+  if (!root) return false;
+  const stack: XmlElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (offset < el.start || offset > el.end) continue;
+    if (names.has(el.name)) return true;
+    // The children that hold the offset: the last one starting at or before it, and one before that
+    // when it ends exactly there (ends are inclusive here).
+    const kids = el.children;
+    let lo = 0;
+    let hi = kids.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (kids[mid].start <= offset) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = k; i >= 0 && i >= k - 1; i--) {
+      const c = kids[i];
+      if (c.kind === 'element') stack.push(c);
+    }
+  }
+  return false;
+}
+
+const HANDLERS = new Set(['SendHandler', 'ReceiveHandler']);
+
 /** The handlers of a binding, per parsed version (a 15 MB binding has thousands; hovers come often). */
 const handlersOf = new WeakMap<BtsDocument, HandlerRef[]>();
 
 /** The binding handler whose host name (SendHandler/ReceiveHandler Name) holds the offset. */
 export function handlerAt(doc: BtsDocument, offset: number): HandlerRef | undefined {
-  if (!doc.binding) return undefined;
+  if (!doc.binding || !inElementNamed(doc, offset, HANDLERS)) return undefined;
   let list = handlersOf.get(doc);
   if (!list) handlersOf.set(doc, (list = handlers(workspaceOf([doc]))));
   return list.find((h) => h.transport.host && contains(h.transport.host.range, offset));

@@ -12,6 +12,7 @@ import { useNodeDecoders } from '../../host/fastDecode';
 import { ClientFileSource } from '../clientFiles';
 import { setDocsUrl } from '../docs';
 import { BtslintServer } from '../server';
+import type { Output } from '../scheduler';
 import { DiskFileSource } from './diskFiles';
 import { setTimingSink, stamp, timingNote } from '../timing';
 
@@ -31,10 +32,8 @@ export function startServer(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const argv = process.argv;
   const explicit = argv.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'));
-  const connection =
-    explicit && !argv.includes('--stdio')
-      ? createConnection(ProposedFeatures.all)
-      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const stdio = !explicit || argv.includes('--stdio');
+  const connection = stdio ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
   const report = (what: string) => (e: unknown) => {
     try {
       connection.console.error(`btslint: ${what}: ${(e as Error)?.stack ?? String(e)}`);
@@ -58,7 +57,19 @@ export function startServer(): void {
   // Test-only: shorter timeouts for the client's file requests (test/lsp/clientFiles.test.ts).
   const testTimeout = Number(process.env.BTSLINT_TEST_CLIENT_TIMEOUT_MS) || undefined;
   const clientFiles = new ClientFileSource(connection, log, testTimeout ? { findTimeoutMs: testTimeout, requestTimeoutMs: testTimeout } : {});
-  new BtslintServer(connection, new DiskFileSource(clientFiles)).listen();
+  new BtslintServer(connection, new DiskFileSource(clientFiles), { output: stdio ? streamOutput(process.stdout) : argv.includes('--node-ipc') ? ipcOutput() : undefined }).listen();
+}
+
+/** A stream's pending writes (stdio). */
+function streamOutput(out: NodeJS.WriteStream): Output {
+  return { pending: () => out.writableLength > 0 };
+}
+
+/** The IPC channel's pending writes (VS Code: --node-ipc), where the channel tells them (its handle's writeQueueSize). */
+function ipcOutput(): Output | undefined {
+  const channel = process.channel as unknown as { writeQueueSize?: unknown } | undefined;
+  if (typeof channel?.writeQueueSize !== 'number') return undefined;
+  return { pending: () => (channel.writeQueueSize as number) > 0 };
 }
 
 /**
