@@ -33,7 +33,7 @@ hosts:
   const binding = bindingOfSize(KB * 1024);
   const root = makeWorkspace({ 'Bench.BindingInfo.xml': binding, 'prod.topology.yaml': TOPOLOGY });
   const c = new LspTestClient(root);
-  let findings = 0;
+  let findings;
   try {
     await c.initialize();
     await c.waitForStatus();
