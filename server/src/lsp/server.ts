@@ -443,6 +443,7 @@ export class BtslintServer {
     while (!step.done) {
       if (!(await pause(ran))) return;
       tp = performance.now();
+      ran = 'no rule (reader problems, environments, policy)';
       step = steps.next();
     }
     fault('policy');
@@ -458,7 +459,7 @@ export class BtslintServer {
     const all = [...docs, ...outside];
     // The editor's btslint.severityOverrides of each file's folder, last.
     const findings = this.withFolderOverrides(checked);
-    timed(`${ran}, then the policy and the overrides`, tp, 5);
+    timed('the last policy step, outside files and overrides', tp, 5);
     await yieldToLoop();
     if (gen !== this.scheduler.generation) return;
     if (!(await this.publish(all, findings, gen))) return;
