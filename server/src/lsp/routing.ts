@@ -18,6 +18,7 @@ import { folding } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import type { FileSource } from './files';
+import { positionsToClient } from './edits';
 import { uriKey, uriToPath } from './paths';
 import { timed } from './timing';
 import type { EditorPolicy } from './policy';
@@ -110,11 +111,11 @@ export function route(h: RoutingHost): void {
     const r = f(doc, offset);
     timed('  the answer from the last parse', t0, 1);
     if (r === null || r === undefined) return r;
-    const lines = doc.lines();
+    const toClient = positionsToClient(doc.lines(), client, view.edits);
     const m: ToClient = {
-      position: (p, side) => client.positionAt(view.toClient(lines.offset(p), side)),
-      range: (x) => ({ start: m.position(x.start, 'start'), end: m.position(x.end, 'end') }),
-      line: (l, side) => client.positionAt(view.toClient(lines.offset({ line: l, character: 0 }), side)).line,
+      position: toClient,
+      range: (x) => ({ start: toClient(x.start, 'start'), end: toClient(x.end, 'end') }),
+      line: (l, side) => toClient({ line: l, character: 0 }, side).line,
     };
     return back(r, m);
   };
