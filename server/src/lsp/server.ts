@@ -416,6 +416,8 @@ export class BtslintServer {
     // The files the config files' include and exclude leave in (excluded ones are not parsed), parsed
     // in steps with the event loop in between (a re-parse of megabytes does not hold requests up).
     const pause = this.scheduler.slices(gen);
+    // An answer still being written (a large outline) goes out before the first piece.
+    if (!(await pause('before the check'))) return;
     const docs = await this.state.documentsInSteps((e) => this.isLinted(e), pause);
     const outside = docs && (await this.state.documentsInSteps((e) => this.isOutside(e), pause));
     if (!docs || !outside) return;
