@@ -57,19 +57,15 @@ export function startServer(): void {
   // Test-only: shorter timeouts for the client's file requests (test/lsp/clientFiles.test.ts).
   const testTimeout = Number(process.env.BTSLINT_TEST_CLIENT_TIMEOUT_MS) || undefined;
   const clientFiles = new ClientFileSource(connection, log, testTimeout ? { findTimeoutMs: testTimeout, requestTimeoutMs: testTimeout } : {});
-  new BtslintServer(connection, new DiskFileSource(clientFiles), { output: stdio ? streamOutput(process.stdout) : argv.includes('--node-ipc') ? ipcOutput() : undefined }).listen();
+  new BtslintServer(connection, new DiskFileSource(clientFiles), { output: stdio ? streamOutput(process.stdout) : undefined }).listen();
 }
 
-/** A stream's pending writes (stdio). */
+/**
+ * A stream's pending writes (stdio). Over VS Code's IPC channel the pending messages are not told
+ * (process.channel has no write queue size), so the check does not wait for them there.
+ */
 function streamOutput(out: NodeJS.WriteStream): Output {
   return { pending: () => out.writableLength > 0 };
-}
-
-/** The IPC channel's pending writes (VS Code: --node-ipc), where the channel tells them (its handle's writeQueueSize). */
-function ipcOutput(): Output | undefined {
-  const channel = process.channel as unknown as { writeQueueSize?: unknown } | undefined;
-  if (typeof channel?.writeQueueSize !== 'number') return undefined;
-  return { pending: () => (channel.writeQueueSize as number) > 0 };
 }
 
 /**
