@@ -32,6 +32,9 @@ export interface Output {
 /** How long a slice waits for the client to take a pending answer before the work goes on. */
 export const DRAIN_MS = 50;
 
+/** How long one piece of work (a check) waits for the client in all: a client that stops reading does not slow it further. */
+export const DRAIN_BUDGET_MS = 200;
+
 export class Scheduler {
   /** Bumped by every change: work that sees another value has gone stale and stops. */
   generation = 0;
@@ -83,15 +86,17 @@ export class Scheduler {
   slices(gen: number): (step?: string) => Promise<boolean> {
     let sliceStart = performance.now();
     let stepStart = sliceStart;
+    let waited = 0;
     return async (step?: string) => {
       // The timing log (off by default, timing.ts): the step that just ran, when it took 5 ms or more.
       timed(step ?? 'step', stepStart, 5);
-      if (this.output?.pending()) {
+      if (waited < DRAIN_BUDGET_MS && this.output?.pending()) {
         // An answer is still being written: the next step waits until the client has taken it (the
-        // event loop writes more each time it polls), DRAIN_MS at most.
+        // event loop writes more each time it polls), DRAIN_MS at most, DRAIN_BUDGET_MS in all.
         const t0 = performance.now();
         do await new Promise((r) => setTimeout(r, 1));
         while (this.output.pending() && performance.now() - t0 < DRAIN_MS);
+        waited += performance.now() - t0;
         timed('waiting for the client to take an answer', t0, 1);
       } else if (performance.now() - sliceStart <= SLICE_MS) {
         stepStart = performance.now();
