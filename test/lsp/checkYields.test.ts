@@ -120,13 +120,13 @@ describe('Scheduler: an answer still being written', () => {
     const { Scheduler, DRAIN_BUDGET_MS } = await import('../../server/src/lsp/scheduler');
     // Taken after the third look.
     let looks = 0;
-    const draining = new Scheduler(async () => undefined, { pending: () => ++looks <= 3 });
+    const draining = new Scheduler(() => Promise.resolve(), { pending: () => ++looks <= 3 });
     const pause = draining.slices(draining.generation);
     assert.equal(await pause(), true);
     assert.equal(looks, 4, 'the step waited until nothing was pending');
     // Never taken: once the budget is spent, the steps no longer wait (nor ask).
     let asked = 0;
-    const stuck = new Scheduler(async () => undefined, { pending: () => (asked++, true) });
+    const stuck = new Scheduler(() => Promise.resolve(), { pending: () => (asked++, true) });
     const go = stuck.slices(stuck.generation);
     const t0 = Date.now();
     while (Date.now() - t0 < DRAIN_BUDGET_MS * 3) await go();
