@@ -16,6 +16,9 @@ const { pathToFileURL } = require('url');
 const workload = require('./workload');
 
 const ms = (a, b) => Number(b - a) / 1e6;
+// With BTSLINT_TIMING_LOG (the server's timing log, server/src/lsp/timing.ts), the bench's own events
+// go into the same file, stamped with the same clock (wall-clock milliseconds modulo 1,000 s).
+const note = (line) => process.env.BTSLINT_TIMING_LOG && fs.appendFileSync(process.env.BTSLINT_TIMING_LOG, `${String(Date.now() % 1e6).padStart(6)} bench: ${line}\n`);
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 const median = (xs) => {
@@ -88,23 +91,28 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
       const before = publishes.length;
       const done = c.waitFor(isReady, `the re-check after edit ${k + 1}`);
       const s = process.hrtime.bigint();
+      note(`edit ${k + 1} (version ${version})`);
       c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
       await sleep(20);
+      note('hover, documentSymbol, codeAction sent');
       await Promise.all(
         Object.entries(requests).map(async ([name, r]) => {
           const r0 = process.hrtime.bigint();
           await r();
           out.during[name].push(ms(r0, process.hrtime.bigint()));
+          note(`${name} answered in ${f0(ms(r0, process.hrtime.bigint()))} ms`);
         }),
       );
       const { at: got } = await done;
       out.edits.push(ms(s, got));
+      note('check ready');
       await sleep(300);
       out.sentAfterEdit.push(publishes.slice(before).reduce((n, p) => n + p.json, 0));
       text = text.slice(0, edited) + 'x' + text.slice(edited);
       // A second edit, probed with a hover every 10 ms from the edit until its check ends.
       version++;
       const probed = c.waitFor(isReady, `the re-check after probed edit ${k + 1}`);
+      note(`probed edit ${k + 1} (version ${version})`);
       c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: 'x' }] });
       text = text.slice(0, edited) + 'x' + text.slice(edited);
       let checking = true;
@@ -114,6 +122,7 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
           const p0 = process.hrtime.bigint();
           await requests.hover();
           waits.push(ms(p0, process.hrtime.bigint()));
+          if (waits[waits.length - 1] >= 50) note(`probe hover waited ${f0(waits[waits.length - 1])} ms`);
           await sleep(10);
         }
       })();

@@ -51,6 +51,7 @@ class Client {
   }
 
   onData(d) {
+    if (process.env.BTSLINT_TIMING_LOG && d.length > 60000) require('fs').appendFileSync(process.env.BTSLINT_TIMING_LOG, `${String(Date.now() % 1e6).padStart(6)} bench: read ${d.length} bytes (buffer ${this.buf.length})\n`);
     this.buf = Buffer.concat([this.buf, d]);
     for (;;) {
       const sep = this.buf.indexOf('\r\n\r\n');

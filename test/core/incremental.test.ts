@@ -12,6 +12,7 @@ import * as path from 'path';
 import { parseXml } from '../../server/src/core/xml/parser';
 import { changedRange, reparseXml } from '../../server/src/core/xml/incremental';
 import { readDocument, lint } from '../../server/src/core';
+import type { Transport } from '../../server/src/core/readers/binding';
 import { dump, edit, examplesDir, randomEditTests } from './incrementalRuns';
 import { mulberry32 } from '../helpers/random';
 
@@ -53,6 +54,28 @@ describe('reparseXml', () => {
     assert.equal(b.edits, undefined);
     assert.equal(d.start, text.indexOf('<d>') + 2);
     assert.deepEqual(dump(doc), dump(parseXml(next)));
+  });
+
+  test('moves the nodes after an edit at any depth (past the levels it walks by recursion)', () => {
+    const levels = 3000;
+    const text = `<r><a>x</a>${'<d k="v">'.repeat(levels)}<!--c-->t${'</d>'.repeat(levels)}</r>`;
+    const doc = parseXml(text);
+    const next = text.replace('<a>x', '<a>xyz');
+    assert.ok(reparseXml(doc, next, changedRange(text, next)!));
+    // Compared node by node without recursion (dump() recurses).
+    const flat = (d: ReturnType<typeof parseXml>) => {
+      const out: unknown[] = [];
+      const stack: import('../../server/src/core/xml/parser').XmlNode[] = [...d.nodes];
+      while (stack.length) {
+        const x = stack.pop()!;
+        if (x.kind === 'element') {
+          out.push([x.name, x.start, x.end, x.nameStart, x.nameEnd, x.openEnd, x.closeStart, x.attrs.map((a) => [a.nameStart, a.nameEnd, a.valueStart, a.valueEnd])]);
+          stack.push(...x.children);
+        } else out.push(x.kind === 'comment' ? [x.kind, x.start, x.end, x.contentStart, x.contentEnd] : [x.kind, x.start, x.end]);
+      }
+      return out;
+    };
+    assert.deepEqual(flat(doc), flat(parseXml(next)));
   });
 
   test('re-parses in place around errors that stay inside the element; declines when a construct runs past it', () => {
@@ -129,6 +152,46 @@ describe('readDocument with a previous version', () => {
       text = next;
     }
     assert.ok(inPlace > 20, `in place ${inPlace}`);
+  });
+
+  test('a run of edits gives the binding model a fresh read gives, ports the edit did not touch kept (moved) from the last version', () => {
+    const file = path.join(examplesDir(), 'bindings', 'Contoso.Orders.BindingInfo.xml');
+    let text = fs.readFileSync(file, 'utf8');
+    const uri = 'file:///w/Contoso.Orders.BindingInfo.xml';
+    // Everything a rule reads of the model, elements by their offsets, settings and their problems.
+    const transport = (t: Transport | undefined) =>
+      t && { adapter: t.adapter, address: t.address, host: t.host, handler: t.handlerElement?.start, data: t.dataElement?.start, settings: t.settings()?.all(), errors: t.settingsErrors() };
+    const model = (d: ReturnType<typeof readDocument>) => {
+      const b = d.binding!;
+      return {
+        send: b.sendPorts.map((p) => ({ ...p, element: [p.element.start, p.element.end], primary: transport(p.primary), secondary: transport(p.secondary) })),
+        receive: b.receivePorts.map((p) => ({ ...p, element: [p.element.start, p.element.end], locations: p.locations.map((l) => l.name) })),
+        locations: b.receiveLocations.map((l) => ({ ...l, element: [l.element.start, l.element.end], transport: transport(l.transport) })),
+        orchestrations: b.orchestrations.map((o) => ({ ...o, element: o.element.start })),
+      };
+    };
+    let doc = readDocument(uri, text);
+    const rnd = mulberry32(23);
+    let kept = 0;
+    let moved = 0;
+    const anchors = ['<Description', 'TransportTypeData>', 'Name="', '&lt;', '<Address>', 'C:\\'];
+    for (let k = 0; k < 40; k++) {
+      const a = anchors[k % anchors.length];
+      let at = text.indexOf(a, Math.floor(rnd() * text.length));
+      if (at < 0) at = text.indexOf(a);
+      if (at < 0) continue;
+      at += a.length;
+      const next = rnd() < 0.7 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      const before = doc.binding!;
+      const v = readDocument(uri, next, { previous: doc, change: changedRange(text, next) });
+      assert.deepEqual(model(v), model(readDocument(uri, next)), `edit ${k} at ${at}`);
+      const now = v.binding!;
+      kept += now.sendPorts.filter((p) => before.sendPorts.includes(p)).length + now.receivePorts.filter((p) => before.receivePorts.includes(p)).length;
+      moved += now.sendPorts.filter((p) => before.sendPorts.some((q) => q.element === p.element && q !== p)).length;
+      doc = v;
+      text = next;
+    }
+    assert.ok(kept > 20 && moved >= 10, `ports kept ${kept}, moved ${moved}`);
   });
 
   test('versions with errors, typed and mended, read as fresh reads read them', () => {

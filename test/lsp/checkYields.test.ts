@@ -114,3 +114,24 @@ describe('WorkspaceState.documentsInSteps', () => {
     assert.equal(s.documentForRequest(uri)!.doc, docs[0]);
   });
 });
+
+describe('Scheduler: an answer still being written', () => {
+  it('holds the next step until the client has taken it; a client that never takes it holds the work for a bounded wait only', async () => {
+    const { Scheduler, DRAIN_BUDGET_MS } = await import('../../server/src/lsp/scheduler');
+    // Taken after the third look.
+    let looks = 0;
+    const draining = new Scheduler(() => Promise.resolve(), { pending: () => ++looks <= 3 });
+    const pause = draining.slices(draining.generation);
+    assert.equal(await pause(), true);
+    assert.equal(looks, 4, 'the step waited until nothing was pending');
+    // Never taken: once the budget is spent, the steps no longer wait (nor ask).
+    let asked = 0;
+    const stuck = new Scheduler(() => Promise.resolve(), { pending: () => (asked++, true) });
+    const go = stuck.slices(stuck.generation);
+    const t0 = Date.now();
+    while (Date.now() - t0 < DRAIN_BUDGET_MS * 3) await go();
+    const before = asked;
+    for (let k = 0; k < 20; k++) assert.equal(await go(), true);
+    assert.equal(asked, before, 'no more waiting once the budget is spent');
+  });
+});

@@ -5,8 +5,9 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compose, toNew, toOld, trackedDocuments } from '../../server/src/lsp/edits';
-import type { TextChange } from '../../server/src/core';
+import { compose, positionsToClient, toNew, toOld, trackedDocuments } from '../../server/src/lsp/edits';
+import { LineIndex, TextChange } from '../../server/src/core';
+import { mulberry32 } from '../helpers/random';
 
 /** Applies offset changes in order. */
 function apply(text: string, changes: { start: number; oldEnd: number; text: string }[]): string {
@@ -19,6 +20,36 @@ function asChanges(changes: { start: number; oldEnd: number; text: string }[]): 
 }
 
 describe('lsp/edits', () => {
+  it('positionsToClient maps every position as the offsets do, line breaks of every kind typed and removed', () => {
+    const rnd = mulberry32(7);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', ' ', '<x>'];
+    const pick = () => pieces[Math.floor(rnd() * pieces.length)];
+    for (let run = 0; run < 300; run++) {
+      let old = '';
+      for (let k = 0; k < 40; k++) old += pick();
+      const changes: { start: number; oldEnd: number; text: string }[] = [];
+      let text = old;
+      for (let k = 1 + Math.floor(rnd() * 3); k > 0; k--) {
+        const start = Math.floor(rnd() * (text.length + 1));
+        const oldEnd = Math.min(text.length, start + Math.floor(rnd() * 4));
+        const inserted = rnd() < 0.3 ? '' : pick() + (rnd() < 0.5 ? pick() : '');
+        changes.push({ start, oldEnd, text: inserted });
+        text = apply(text, [{ start, oldEnd, text: inserted }]);
+      }
+      const lines = new LineIndex(old);
+      const client = TextDocument.create('file:///a.xml', 'xml', 1, text);
+      const told = asChanges(changes);
+      const map = positionsToClient(lines, client, told);
+      for (let o = 0; o <= old.length; o++) {
+        for (const side of ['start', 'end'] as const) {
+          // As the server mapped every position before: through its offset (a position is never inside a line break).
+          const p = lines.position(o);
+          assert.deepEqual(map(p, side), client.positionAt(toNew(told, lines.offset(p), side)), `${JSON.stringify(old)} -> ${JSON.stringify(text)} at ${o} (${side})`);
+        }
+      }
+    }
+  });
+
   it('trackedDocuments tells each incremental change in the offsets of the text it applies to', () => {
     const told: (TextChange[] | undefined)[] = [];
     const config = trackedDocuments((_u, _v, c) => told.push(c));

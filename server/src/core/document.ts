@@ -276,7 +276,8 @@ function* readDocumentUnsafe(
     const mismatch = declaredEncodingProblem(xml, decoded.encoding);
     if (mismatch) doc.problems.push(mismatch);
   }
-  if (kind === 'binding') doc.binding = yield* readBindingSteps(xml);
+  // An editor's text (a string) may be edited next: its ports are kept for the next version's model.
+  if (kind === 'binding') doc.binding = yield* readBindingSteps(xml, typeof content === 'string');
   else if (kind === 'config-export') doc.configExport = readConfigExport(xml);
   else if (kind === 'btdf-project') doc.btdfProject = readBtdfProject(xml);
   else if (kind === 'btdf-settings') doc.settingsWorkbook = readSettingsWorkbook(xml);

@@ -50,11 +50,15 @@ export function check(documents: BtsDocument[], options: CheckOptions): CheckRes
  */
 export function* checkSteps(documents: BtsDocument[], options: CheckOptions): Generator<void, CheckResult, void> {
   const raw = yield* lintSteps(documents, options);
+  // A pause after the last rule and after each pass over every finding (thousands on a large binding).
+  yield;
   // Only documents that may hold a suppression are searched for them (the same result, without
   // reading every file's suppressions after every keystroke in the editor).
   const { findings } = applyPolicy(raw, documents.filter(maySuppress), { now: options.now, configFor: options.configFor, suppressions: options.suppressions });
+  yield;
   const topologies = documents.filter((d) => d.kind === 'topology').length;
   const once = reportOnce(findings, topologies > 1, (uri) => basenameOf(options.pathOf?.(uri) ?? uri));
+  yield;
   const onConfigs = configFindings(options.configs()).map((f) => (options.configUri ? { ...f, uri: options.configUri(f.uri) } : f));
   const all = sortFindings([...once, ...onConfigs]);
   if (!options.baseline) return { findings: all, all };

@@ -50,12 +50,14 @@ export interface FileSource {
 
 /**
  * Yields to the event loop, so pending LSP messages are handled between chunks of work:
- * `setImmediate` in Node, a message-channel round trip in a web worker (a `setTimeout(0)` is clamped
- * to 4 ms there).
+ * `setImmediate` twice in Node, a message-channel round trip in a web worker (a `setTimeout(0)` is
+ * clamped to 4 ms there). Twice: a message read while the work ran is handed to its handler by an
+ * immediate the connection queues when it reads it, after the work's own (queued when it yielded);
+ * with one, the work's next piece ran first and a request waited for two pieces, not one.
  */
 export function yieldToLoop(): Promise<void> {
   const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
-  if (typeof immediate === 'function') return new Promise((resolve) => immediate(resolve));
+  if (typeof immediate === 'function') return new Promise((resolve) => immediate(() => immediate(resolve)));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     const port = channel.port1 as unknown as { onmessage: (() => void) | null; close(): void };

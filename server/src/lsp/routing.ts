@@ -18,7 +18,9 @@ import { folding } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import type { FileSource } from './files';
+import { positionsToClient } from './edits';
 import { uriKey, uriToPath } from './paths';
+import { timed } from './timing';
 import type { EditorPolicy } from './policy';
 import {
   ADAPTER_SETTINGS_REQUEST,
@@ -87,23 +89,33 @@ export function route(h: RoutingHost): void {
    * returns is in that document's positions, and `back` maps it to the client's text.
    */
   const withDocument = <T>(uri: string, position: Position | undefined, f: (doc: BtsDocument, offset: number | undefined) => T, back: (r: NonNullable<T>, m: ToClient) => T): T | null => {
+    let t0 = performance.now();
     const view = h.state.documentForRequest(uri);
+    timed('  the document for the request', t0, 1);
     if (!view || view.doc.kind === 'other') return null;
     const { doc } = view;
-    if (!view.edits.length) return f(doc, position && doc.lines().offset(position));
+    t0 = performance.now();
+    if (!view.edits.length) {
+      const out = f(doc, position && doc.lines().offset(position));
+      timed('  the answer', t0, 1);
+      return out;
+    }
     // The last parse of a large document whose newest version waits for its check (workspace.ts):
     // positions are mapped through the client's edits since, in both directions.
     const client = h.clientDocument(uri);
     if (!client) return null;
     const offset = position ? view.toDoc(client.offsetAt(position)) : undefined;
     if (position && offset === undefined) return null;
+    timed('  the position mapped', t0, 1);
+    t0 = performance.now();
     const r = f(doc, offset);
+    timed('  the answer from the last parse', t0, 1);
     if (r === null || r === undefined) return r;
-    const lines = doc.lines();
+    const toClient = positionsToClient(doc.lines(), client, view.edits);
     const m: ToClient = {
-      position: (p, side) => client.positionAt(view.toClient(lines.offset(p), side)),
-      range: (x) => ({ start: m.position(x.start, 'start'), end: m.position(x.end, 'end') }),
-      line: (l, side) => client.positionAt(view.toClient(lines.offset({ line: l, character: 0 }), side)).line,
+      position: toClient,
+      range: (x) => ({ start: toClient(x.start, 'start'), end: toClient(x.end, 'end') }),
+      line: (l, side) => toClient({ line: l, character: 0 }, side).line,
     };
     return back(r, m);
   };

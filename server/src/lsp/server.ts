@@ -22,7 +22,8 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BtsDocument, Finding, isCandidateName, Level, TextChange } from '../core';
+import { allRules, BtsDocument, Finding, isCandidateName, Level, Rule, TextChange } from '../core';
+import { timed, timingOn } from './timing';
 import { trackedDocuments } from './edits';
 import { check as checkOnce, checkSteps } from '../core/pipeline';
 import { environmentRuns } from '../core/environments';
@@ -38,7 +39,7 @@ import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protoc
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
 import { createTopology } from './init';
-import { LARGE_SETTLE_MS, Scheduler } from './scheduler';
+import { LARGE_SETTLE_MS, Output, Scheduler } from './scheduler';
 import { normaliseSettings, SettingsStore } from './settings';
 import { Entry, isSkipped, LARGE_DOCUMENT, WorkspaceState } from './workspace';
 
@@ -105,11 +106,14 @@ export class BtslintServer {
   constructor(
     readonly connection: Connection,
     private readonly files: FileSource,
-    /** `initialize`: the entry's look at the initialize request (the browser reads the extension's URI there). */
-    private readonly hooks: { initialize?(params: InitializeParams): void } = {},
+    /**
+     * `initialize`: the entry's look at the initialize request (the browser reads the extension's URI
+     * there); `output`: the transport's pending messages (scheduler.ts Output).
+     */
+    private readonly hooks: { initialize?(params: InitializeParams): void; output?: Output } = {},
   ) {
     this.publisher = new Publisher(connection);
-    this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true));
+    this.scheduler = new Scheduler((why) => this.guard('check', () => this.check(why), undefined, true), hooks.output);
     this.disk = new DiskSync({
       state: this.state,
       policy: this.policy,
@@ -192,8 +196,12 @@ export class BtslintServer {
    * (nothing is published from a failed step), and the server goes on.
    */
   async guard<T>(what: string, f: () => T | Promise<T>, fallback: T, visible = false): Promise<T> {
+    const t0 = performance.now();
     try {
-      return await f();
+      const r = f();
+      // The timing log (timing.ts): a request's own work (what runs before its first await).
+      timed(what, t0);
+      return await r;
     } catch (e) {
       const err = e as Error;
       this.log(`btslint: ${what} failed: ${err?.stack ?? String(e)}`, 'error');
@@ -337,6 +345,10 @@ export class BtslintServer {
     if (e?.open && e.version === td.version && e.text === text) return; // onDidOpen then onDidChangeContent: one update
     if (e && e.uri !== td.uri) this.publisher.clear(e.uri);
     if (why === 'open') this.publisher.noteOpened(td.uri);
+    // The client document's line offsets are computed on first use, the first edit's (a scan of the
+    // whole text: about 40 ms on 15 MB, in the middle of the first keystroke's requests); for a large
+    // document they are computed now, on a turn of the event loop of their own.
+    if (why === 'open' && text.length > LARGE_DOCUMENT) setTimeout(() => this.documents.get(td.uri)?.offsetAt({ line: 0, character: 0 }), 0);
     const changes = why === 'change' && edits?.uri === td.uri && edits.version === td.version ? edits.changes : undefined;
     this.state.setOpen(td.uri, text, td.version, changes);
     if (why === 'open' || this.settings.forUri(td.uri).run === 'onType') this.scheduler.request(`${why} ${td.uri}`, false, why === 'change' && text.length > LARGE_DOCUMENT ? LARGE_SETTLE_MS : 0);
@@ -404,6 +416,8 @@ export class BtslintServer {
     // The files the config files' include and exclude leave in (excluded ones are not parsed), parsed
     // in steps with the event loop in between (a re-parse of megabytes does not hold requests up).
     const pause = this.scheduler.slices(gen);
+    // An answer still being written (a large outline) goes out before the first piece.
+    if (!(await pause('before the check'))) return;
     const docs = await this.state.documentsInSteps((e) => this.isLinted(e), pause);
     const outside = docs && (await this.state.documentsInSteps((e) => this.isOutside(e), pause));
     if (!docs || !outside) return;
@@ -422,10 +436,16 @@ export class BtslintServer {
       pathOf: uriToPath,
       onInternalError,
     };
-    const steps = checkSteps(docs, options);
+    // The timing log (timing.ts) names each rule's step.
+    let ran = 'reader problems';
+    const rules = timingOn() ? allRules.map((r) => (r.check ? { ...r, check: (ctx: Parameters<NonNullable<Rule['check']>>[0]) => ((ran = `rule ${r.meta.id}`), r.check(ctx)) } : r)) : undefined;
+    const steps = checkSteps(docs, rules ? { ...options, rules } : options);
     let step = steps.next();
+    let tp = performance.now();
     while (!step.done) {
-      if (!(await pause())) return;
+      if (!(await pause(ran))) return;
+      tp = performance.now();
+      ran = 'no rule (reader problems, environments, policy)';
       step = steps.next();
     }
     fault('policy');
@@ -441,6 +461,7 @@ export class BtslintServer {
     const all = [...docs, ...outside];
     // The editor's btslint.severityOverrides of each file's folder, last.
     const findings = this.withFolderOverrides(checked);
+    timed('the last policy step, outside files and overrides', tp, 5);
     await yieldToLoop();
     if (gen !== this.scheduler.generation) return;
     if (!(await this.publish(all, findings, gen))) return;
@@ -484,7 +505,7 @@ export class BtslintServer {
     const uris = new Set([...docs.map((d) => d.uri), ...byUri.keys(), ...this.publisher.uris()]);
     const pause = this.scheduler.slices(gen);
     for (const uri of uris) {
-      if (!(await pause())) return false;
+      if (!(await pause('publish'))) return false;
       const list = byUri.get(uri) ?? [];
       const fsPath = uriToPath(uri);
       const settings = this.settings.forPath(fsPath);

@@ -225,13 +225,14 @@ export class WorkspaceState {
    * then from the new parse, finished at once for it. Undefined when `pause` says the work went stale
    * (a parse in progress is left for whoever needs the document next).
    */
-  async documentsInSteps(linted: ((e: Entry) => boolean) | undefined, pause: () => Promise<boolean>): Promise<BtsDocument[] | undefined> {
+  async documentsInSteps(linted: ((e: Entry) => boolean) | undefined, pause: (step?: string) => Promise<boolean>): Promise<BtsDocument[] | undefined> {
     for (const e of [...this.entries.values()]) {
       if (linted && !linted(e)) continue;
       // A parse left by a check that went stale is run on; then the newest version, if it is not that.
       while (e.reading || this.startReading(e)) {
+        let n = 0;
         while (!this.stepReading(e)) {
-          if (!(await pause())) return undefined;
+          if (!(await pause(`parse step ${++n} of ${e.path}`))) return undefined;
         }
       }
     }

@@ -113,9 +113,10 @@ const PORTS_PER_STEP = 500;
 
 /**
  * readBinding in steps: it pauses every PORTS_PER_STEP ports, so a shell that must stay responsive
- * (the language server, reading a binding of megabytes) can answer requests in between.
+ * (the language server, reading a binding of megabytes) can answer requests in between. `keep`: the
+ * ports are remembered per element for the next version of an edited document (PortCacheEntry).
  */
-export function* readBindingSteps(xml: XmlDocument): Generator<void, BindingModel, void> {
+export function* readBindingSteps(xml: XmlDocument, keep = false): Generator<void, BindingModel, void> {
   let sinceStep = 0;
   const model: BindingModel = { sendPorts: [], receivePorts: [], receiveLocations: [], orchestrations: [] };
   const root = xml.root;
@@ -140,22 +141,7 @@ export function* readBindingSteps(xml: XmlDocument): Generator<void, BindingMode
       sinceStep = 0;
       yield;
     }
-    const nameAttr = attr(sp, 'Name');
-    const isStatic = (attrValue(sp, 'IsStatic') ?? 'true').toLowerCase() !== 'false';
-    const primaryEl = child(sp, 'PrimaryTransport');
-    const secondaryEl = child(sp, 'SecondaryTransport');
-    model.sendPorts.push({
-      name: nameAttr?.value ?? '',
-      nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: sp.nameStart, end: sp.nameEnd },
-      element: sp,
-      isStatic,
-      isTwoWay: (attrValue(sp, 'IsTwoWay') ?? 'false').toLowerCase() === 'true',
-      primary: isStatic && primaryEl && !isNil(primaryEl) ? readTransport(xml, primaryEl, 'TransportType', 'TransportTypeData', 'SendHandler') : undefined,
-      secondary:
-        secondaryEl && !isNil(secondaryEl) && textOf(xml, child(secondaryEl, 'Address')).trim() !== ''
-          ? readTransport(xml, secondaryEl, 'TransportType', 'TransportTypeData', 'SendHandler')
-          : undefined,
-    });
+    model.sendPorts.push(reused(sendPortCache, sp, (p, d) => moveSendPort(p, d, xml)) ?? remember(sendPortCache, sp, readSendPort(xml, sp), keep));
   }
   const rpc = child(root, 'ReceivePortCollection');
   for (const rp of rpc ? children(rpc, 'ReceivePort') : []) {
@@ -163,32 +149,132 @@ export function* readBindingSteps(xml: XmlDocument): Generator<void, BindingMode
       sinceStep = 0;
       yield;
     }
-    const nameAttr = attr(rp, 'Name');
-    const port: ReceivePort = {
-      name: nameAttr?.value ?? '',
-      nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: rp.nameStart, end: rp.nameEnd },
-      element: rp,
-      isTwoWay: (attrValue(rp, 'IsTwoWay') ?? 'false').toLowerCase() === 'true',
-      locations: [],
-    };
-    const rls = child(rp, 'ReceiveLocations');
-    for (const rl of rls ? children(rls, 'ReceiveLocation') : []) {
-      const rlName = attr(rl, 'Name');
-      const enable = textOf(xml, child(rl, 'Enable')).trim().toLowerCase();
-      const loc: ReceiveLocation = {
-        name: rlName?.value ?? '',
-        nameRange: rlName ? { start: rlName.valueStart, end: rlName.valueEnd } : { start: rl.nameStart, end: rl.nameEnd },
-        element: rl,
-        receivePort: port.name,
-        enabled: enable === '' ? undefined : enable === 'true',
-        transport: readTransport(xml, rl, 'ReceiveLocationTransportType', 'ReceiveLocationTransportTypeData', 'ReceiveHandler'),
-      };
-      port.locations.push(loc);
-      model.receiveLocations.push(loc);
-    }
+    const port = reused(receivePortCache, rp, (p, d) => moveReceivePort(p, d, xml)) ?? remember(receivePortCache, rp, readReceivePort(xml, rp), keep);
+    model.receiveLocations.push(...port.locations);
     model.receivePorts.push(port);
   }
   return model;
+}
+
+function readSendPort(xml: XmlDocument, sp: XmlElement): SendPort {
+  const nameAttr = attr(sp, 'Name');
+  const isStatic = (attrValue(sp, 'IsStatic') ?? 'true').toLowerCase() !== 'false';
+  const primaryEl = child(sp, 'PrimaryTransport');
+  const secondaryEl = child(sp, 'SecondaryTransport');
+  return {
+    name: nameAttr?.value ?? '',
+    nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: sp.nameStart, end: sp.nameEnd },
+    element: sp,
+    isStatic,
+    isTwoWay: (attrValue(sp, 'IsTwoWay') ?? 'false').toLowerCase() === 'true',
+    primary: isStatic && primaryEl && !isNil(primaryEl) ? readTransport(xml, primaryEl, 'TransportType', 'TransportTypeData', 'SendHandler') : undefined,
+    secondary:
+      secondaryEl && !isNil(secondaryEl) && textOf(xml, child(secondaryEl, 'Address')).trim() !== ''
+        ? readTransport(xml, secondaryEl, 'TransportType', 'TransportTypeData', 'SendHandler')
+        : undefined,
+  };
+}
+
+function readReceivePort(xml: XmlDocument, rp: XmlElement): ReceivePort {
+  const nameAttr = attr(rp, 'Name');
+  const port: ReceivePort = {
+    name: nameAttr?.value ?? '',
+    nameRange: nameAttr ? { start: nameAttr.valueStart, end: nameAttr.valueEnd } : { start: rp.nameStart, end: rp.nameEnd },
+    element: rp,
+    isTwoWay: (attrValue(rp, 'IsTwoWay') ?? 'false').toLowerCase() === 'true',
+    locations: [],
+  };
+  const rls = child(rp, 'ReceiveLocations');
+  for (const rl of rls ? children(rls, 'ReceiveLocation') : []) {
+    const rlName = attr(rl, 'Name');
+    const enable = textOf(xml, child(rl, 'Enable')).trim().toLowerCase();
+    const loc: ReceiveLocation = {
+      name: rlName?.value ?? '',
+      nameRange: rlName ? { start: rlName.valueStart, end: rlName.valueEnd } : { start: rl.nameStart, end: rl.nameEnd },
+      element: rl,
+      receivePort: port.name,
+      enabled: enable === '' ? undefined : enable === 'true',
+      transport: readTransport(xml, rl, 'ReceiveLocationTransportType', 'ReceiveLocationTransportTypeData', 'ReceiveHandler'),
+    };
+    port.locations.push(loc);
+  }
+  return port;
+}
+
+/**
+ * The ports read from a previous version, kept across incremental re-parses (xml/incremental.ts): an
+ * element the re-parse did not touch keeps its identity and its `edits` count, and its content is
+ * unchanged (only moved), so its port is the one read then, moved by the difference. On a 15 MB
+ * binding an edit then reads one port again instead of every port (the language server's re-check).
+ * `start`: where the element started when the port was read.
+ */
+interface PortCacheEntry<T> {
+  edits: number;
+  start: number;
+  port: T;
+}
+const sendPortCache = new WeakMap<XmlElement, PortCacheEntry<SendPort>>();
+const receivePortCache = new WeakMap<XmlElement, PortCacheEntry<ReceivePort>>();
+
+function remember<T>(cache: WeakMap<XmlElement, PortCacheEntry<T>>, el: XmlElement, port: T, keep: boolean): T {
+  if (keep) cache.set(el, { edits: el.edits ?? 0, start: el.start, port });
+  return port;
+}
+
+/** The port read from `el` in an earlier version, moved to where `el` stands now; undefined when its content changed or it was never read. */
+function reused<T>(cache: WeakMap<XmlElement, PortCacheEntry<T>>, el: XmlElement, move: (port: T, delta: number) => T): T | undefined {
+  const e = cache.get(el);
+  if (!e || e.edits !== (el.edits ?? 0)) return undefined;
+  if (e.start === el.start) return e.port;
+  const port = move(e.port, el.start - e.start);
+  e.start = el.start;
+  e.port = port;
+  return port;
+}
+
+// The moves below list every field (an object spread made them about four times slower on a 15 MB
+// binding); a field added to a port or transport is added here too (test/core/incremental.test.ts
+// compares the moved model with a fresh read, field for field).
+const movedRange = (r: OffsetRange, delta: number): OffsetRange => ({ start: r.start + delta, end: r.end + delta });
+const movedLocated = <T>(l: Located<T> | undefined, delta: number): Located<T> | undefined => l && { value: l.value, range: movedRange(l.range, delta) };
+
+/** A transport read `delta` units earlier: its ranges moved; its settings read again through the element cache (settingsOf moves them). */
+function moveTransport(t: Transport, delta: number, xml: XmlDocument): Transport {
+  return transport(xml, t.dataElement, {
+    adapter: movedLocated(t.adapter, delta),
+    address: movedLocated(t.address, delta),
+    host: movedLocated(t.host, delta),
+    handlerElement: t.handlerElement,
+  });
+}
+
+function moveSendPort(p: SendPort, delta: number, xml: XmlDocument): SendPort {
+  return {
+    name: p.name,
+    nameRange: movedRange(p.nameRange, delta),
+    element: p.element,
+    isStatic: p.isStatic,
+    isTwoWay: p.isTwoWay,
+    primary: p.primary && moveTransport(p.primary, delta, xml),
+    secondary: p.secondary && moveTransport(p.secondary, delta, xml),
+  };
+}
+
+function moveReceivePort(p: ReceivePort, delta: number, xml: XmlDocument): ReceivePort {
+  return {
+    name: p.name,
+    nameRange: movedRange(p.nameRange, delta),
+    element: p.element,
+    isTwoWay: p.isTwoWay,
+    locations: p.locations.map((l) => ({
+      name: l.name,
+      nameRange: movedRange(l.nameRange, delta),
+      element: l.element,
+      receivePort: l.receivePort,
+      enabled: l.enabled,
+      transport: moveTransport(l.transport, delta, xml),
+    })),
+  };
 }
 
 function located(xml: XmlDocument, el: XmlElement | undefined): Located<string> | undefined {
@@ -207,14 +293,23 @@ function locatedAttr(el: XmlElement | undefined, name: string): Located<string> 
 
 function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, dataName: string, handlerName: string): Transport {
   const handler = child(owner, handlerName);
-  const dataElement = child(owner, dataName);
-  let cached: AdapterSettings | undefined | null = null;
-  let checked: AdapterSettings['errors'] | null = null;
-  return {
+  return transport(xml, child(owner, dataName), {
     adapter: locatedAttr(child(owner, typeName), 'Name') ?? locatedAttr(path(handler, 'TransportType'), 'Name'),
     address: located(xml, child(owner, 'Address')),
     host: locatedAttr(handler, 'Name'),
     handlerElement: handler && !isNil(handler) ? handler : undefined,
+  });
+}
+
+/** A transport: what was read of it, and its escaped settings in `dataElement`, read on first use. */
+function transport(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host' | 'handlerElement'>): Transport {
+  let cached: AdapterSettings | undefined | null = null;
+  let checked: AdapterSettings['errors'] | null = null;
+  return {
+    adapter: read.adapter,
+    address: read.address,
+    host: read.host,
+    handlerElement: read.handlerElement,
     dataElement,
     settings() {
       if (cached === null) cached = dataElement ? settingsOf(xml, dataElement) : undefined;

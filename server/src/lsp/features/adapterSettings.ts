@@ -8,6 +8,7 @@ import { BtsDocument, Finding, LineIndex } from '../../core';
 import { renderSettings, SettingsBlock, settingsBlockAt, settingsBlocks, settingsEdit } from '../../core/adapterSettings';
 import type { AdapterSetting } from '../../core/readers/binding';
 import { DocLookup, toDiagnostic } from '../convert';
+import { inElementNamed } from './locate';
 import { AdapterSettingsResult, ApplyAdapterSettingsResult, OPEN_ADAPTER_SETTINGS_COMMAND } from '../protocol';
 
 /** Rows of the hover table at most; the view shows them all. */
@@ -42,8 +43,13 @@ function rows(all: AdapterSetting[]): { name: string; value: string }[] {
   return out;
 }
 
+/** The elements that hold a transport's escaped settings (readers/binding.ts readTransport). */
+const DATA_ELEMENTS = new Set(['TransportTypeData', 'ReceiveLocationTransportTypeData']);
+
 /** The hover on a transport's escaped settings: a table of the decoded settings. */
 export function settingsHover(doc: BtsDocument, offset: number): Hover | null {
+  // Outside every settings element, the blocks of a new version are not listed (a 15 MB binding's take tens of ms).
+  if (!inElementNamed(doc, offset, DATA_ELEMENTS)) return null;
   const block = settingsBlockAt(doc, offset);
   if (!block || offset < block.contentRange.start || offset > block.contentRange.end) return null;
   const settings = block.transport.settings();
