@@ -21,6 +21,8 @@ import {
   MODEL_REQUEST,
   ModelResult,
   OPEN_ADAPTER_SETTINGS_COMMAND,
+  RESULT_LIMIT_NOTIFICATION,
+  ResultLimitParams,
   STATUS_NOTIFICATION,
   StatusParams,
 } from '../../server/src/lsp/protocol';
@@ -129,6 +131,11 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   };
   context.subscriptions.push(
     client.onNotification(STATUS_NOTIFICATION, onStatus),
+    // An outline or folding answer cut by btslint.maxItemsComputed (said once per file by the server):
+    // a status bar message for a few seconds, never a dialog.
+    client.onNotification(RESULT_LIMIT_NOTIFICATION, (p: ResultLimitParams) => {
+      if (typeof p?.message === 'string') context.subscriptions.push(vscode.window.setStatusBarMessage(`$(info) btslint: ${p.message}`, 8000));
+    }),
     client.onDidChangeState((e) => {
       if (e.newState === State.Stopped) {
         item.text = '$(error) btslint';
@@ -231,6 +238,7 @@ function currentSettings(): Record<string, unknown> {
     run: c.get('run'),
     maxFileSizeMB: c.get('maxFileSizeMB'),
     maxDiagnosticsPerFile: c.get('maxDiagnosticsPerFile'),
+    maxItemsComputed: c.get('maxItemsComputed'),
   };
 }
 

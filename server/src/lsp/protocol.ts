@@ -20,6 +20,12 @@ export interface BtslintSettings {
    * there are and how to list them all (the command line).
    */
   maxDiagnosticsPerFile: number;
+  /**
+   * At most this many document symbols (the outline, counted breadth-first) and folding ranges (the
+   * first in document order) per answer (0: no limit). When a file's answer is cut, the server says so
+   * once per file and session (`btslint/resultLimitReached`).
+   */
+  maxItemsComputed: number;
 }
 
 export const DEFAULT_SETTINGS: BtslintSettings = {
@@ -28,6 +34,7 @@ export const DEFAULT_SETTINGS: BtslintSettings = {
   run: 'onType',
   maxFileSizeMB: 50,
   maxDiagnosticsPerFile: 500,
+  maxItemsComputed: 5000,
 };
 
 /** Request `btslint/model`: what btslint read from one file (the `btslint model --json` view). */
@@ -65,6 +72,18 @@ export interface StatusParams {
   state: 'scanning' | 'checking' | 'ready' | 'error' | 'disabled';
   /** With state `error`: what failed, in one line (the output has the details). */
   error?: string;
+}
+
+/**
+ * Notification `btslint/resultLimitReached`, sent the first time in a session that a file's outline or
+ * folding ranges are cut by btslint.maxItemsComputed (as VS Code's JSON server's `json/resultLimitReached`).
+ * The VS Code client shows the message in the status bar for a few seconds; the server logs it too.
+ */
+export const RESULT_LIMIT_NOTIFICATION = 'btslint/resultLimitReached';
+export interface ResultLimitParams {
+  uri: string;
+  /** One line for the user, naming the file and the setting. */
+  message: string;
 }
 
 /** Server command behind the "Show documentation for <rule>" code action; argument: the docs URL. */

@@ -17,6 +17,7 @@ import { platform } from './features/platform';
 import { folding } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
+import { limitFolding, limitMessage, limitSymbols } from './features/limits';
 import type { FileSource } from './files';
 import { positionsToClient } from './edits';
 import { uriKey, uriToPath } from './paths';
@@ -70,6 +71,10 @@ export interface RoutingHost {
   mayRead(fsPath: string): boolean;
   /** The client's text of an open document (for positions in it). */
   clientDocument(uri: string): TextDocument | undefined;
+  /** btslint.maxItemsComputed for a file (its folder's settings). */
+  maxItemsOf(uri: string): number;
+  /** An answer for a file was cut by btslint.maxItemsComputed: said once per file and session. */
+  resultLimitReached(uri: string, message: string): void;
   /** Runs `f` inside the error boundary: a throw is logged and `fallback` returned. */
   guard<T>(what: string, f: () => T | Promise<T>, fallback: T): Promise<T>;
 }
@@ -156,11 +161,37 @@ export function route(h: RoutingHost): void {
   );
   const symbolsBack = (list: DocumentSymbol[], m: ToClient): DocumentSymbol[] =>
     list.map((s) => ({ ...s, range: m.range(s.range), selectionRange: m.range(s.selectionRange), children: s.children && symbolsBack(s.children, m) }));
-  c.onDocumentSymbol((p) => h.guard('document symbols', () => withDocument(p.textDocument.uri, undefined, (doc) => documentSymbols(doc), symbolsBack), null));
+  // Cut to btslint.maxItemsComputed before positions are mapped back: only the kept ones are mapped.
+  c.onDocumentSymbol((p) =>
+    h.guard(
+      'document symbols',
+      () =>
+        withDocument(
+          p.textDocument.uri,
+          undefined,
+          (doc) => {
+            const limit = h.maxItemsOf(p.textDocument.uri);
+            const { symbols, total } = limitSymbols(documentSymbols(doc), limit);
+            if (limit && total > limit) h.resultLimitReached(p.textDocument.uri, limitMessage(p.textDocument.uri, 'outline', limit, total));
+            return symbols;
+          },
+          symbolsBack,
+        ),
+      null,
+    ),
+  );
+  const limitedFolding = (uri: string, doc: BtsDocument) => {
+    const all = folding(doc);
+    if (!all) return all;
+    const limit = h.maxItemsOf(uri);
+    const { ranges, total } = limitFolding(all, limit);
+    if (ranges.length < total) h.resultLimitReached(uri, limitMessage(uri, 'folding', ranges.length, total));
+    return ranges;
+  };
   c.onFoldingRanges((p) =>
     h.guard(
       'folding ranges',
-      () => withDocument(p.textDocument.uri, undefined, (doc) => folding(doc), (r, m) => r.map((f) => ({ ...f, startLine: m.line(f.startLine, 'start'), endLine: m.line(f.endLine, 'end') })).filter((f) => f.endLine > f.startLine)),
+      () => withDocument(p.textDocument.uri, undefined, (doc) => limitedFolding(p.textDocument.uri, doc), (r, m) => r.map((f) => ({ ...f, startLine: m.line(f.startLine, 'start'), endLine: m.line(f.endLine, 'end') })).filter((f) => f.endLine > f.startLine)),
       null,
     ),
   );

@@ -35,7 +35,7 @@ import { FileSource, yieldToLoop } from './files';
 import { pathToUri, uriKey, uriToPath } from './paths';
 import { EditorPolicy, withOverrides } from './policy';
 import { version } from '../../../package.json';
-import { LintWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './protocol';
+import { LintWorkspaceResult, RESULT_LIMIT_NOTIFICATION, ResultLimitParams, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { limitFindings, moreDiagnostic, Publisher } from './publisher';
 import { route } from './routing';
 import { createTopology } from './init';
@@ -98,6 +98,8 @@ export class BtslintServer {
   private scanGeneration = 0;
   private scanning = false;
   private lastStatus: StatusParams | undefined;
+  /** Files whose outline or folding was cut by btslint.maxItemsComputed and the user was told (once per session). */
+  private readonly limitsSaid = new Set<string>();
 
   /**
    * `files`: where the files the user has not opened are read from (the Node entry: the disk, and the
@@ -182,6 +184,14 @@ export class BtslintServer {
         ),
       clientDocument: (uri) => this.documents.get(uri),
       mayRead: (p) => this.mayRead(p),
+      maxItemsOf: (uri) => this.settings.forUri(uri).maxItemsComputed,
+      resultLimitReached: (uri, message) => {
+        const key = uriKey(uri);
+        if (this.limitsSaid.has(key)) return;
+        this.limitsSaid.add(key);
+        this.log(message);
+        void this.connection.sendNotification(RESULT_LIMIT_NOTIFICATION, { uri, message } satisfies ResultLimitParams).catch(() => undefined);
+      },
       guard: (what, f, fallback) => this.guard(what, f, fallback),
     });
   }

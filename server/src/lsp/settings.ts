@@ -21,6 +21,7 @@ export function normaliseSettings(raw: unknown, base: BtslintSettings = DEFAULT_
   }
   const mb = Number(r.maxFileSizeMB);
   const limit = Number(r.maxDiagnosticsPerFile);
+  const items = Number(r.maxItemsComputed);
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : base.enable,
     severityOverrides: overrides,
@@ -28,6 +29,7 @@ export function normaliseSettings(raw: unknown, base: BtslintSettings = DEFAULT_
     // At most 1 GB, whatever a workspace says (the setting is restricted in untrusted workspaces too).
     maxFileSizeMB: r.maxFileSizeMB !== undefined && r.maxFileSizeMB !== null && Number.isFinite(mb) && mb > 0 ? Math.min(mb, 1024) : base.maxFileSizeMB,
     maxDiagnosticsPerFile: r.maxDiagnosticsPerFile !== undefined && r.maxDiagnosticsPerFile !== null && Number.isInteger(limit) && limit >= 0 ? limit : base.maxDiagnosticsPerFile,
+    maxItemsComputed: r.maxItemsComputed !== undefined && r.maxItemsComputed !== null && Number.isInteger(items) && items >= 0 ? items : base.maxItemsComputed,
   };
 }
 
