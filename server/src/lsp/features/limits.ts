@@ -6,6 +6,7 @@
 // ranges in document order.
 
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
+import { safeText } from '../../core/sanitize';
 
 /** How many symbols a list holds, children included (per cached list: the outline is cached per document version). */
 const totals = new WeakMap<DocumentSymbol[], number>();
@@ -94,6 +95,6 @@ export function limitMessage(uri: string, what: 'outline' | 'folding', shown: nu
     // not percent-encoded as a URI should be: shown as it is
   }
   const items = what === 'outline' ? `the outline shows the first ${shown} of ${total} symbols` : `folding offers the first ${shown} of ${total} ranges`;
-  // A file name is repository content: no control characters into the log or the status bar.
-  return `${name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}: ${items} (btslint.maxItemsComputed).`;
+  // A file name is repository content: made safe for the log and the status bar.
+  return `${safeText(name, 200)}: ${items} (btslint.maxItemsComputed).`;
 }
