@@ -47,7 +47,7 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
   const c = new Client(dir, path.join(tmp, 'lsp-large-rusage.json'));
-  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, probeMax: [], probeCount: [], sampledPeak: {}, rssMb: NaN, peakMb: NaN };
+  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, probeMax: [], probeCount: [], sampledPeak: {}, symbolCount: NaN, symbolJsonBytes: NaN, rssMb: NaN, peakMb: NaN };
   const publishes = [];
   c.listeners.add({ on: (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && publishes.push({ n: m.params.diagnostics.length, json: JSON.stringify(m.params.diagnostics).length }) });
   const isReady = (m) => m.method === 'btslint/status' && m.params?.state === 'ready';
@@ -84,8 +84,14 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
     for (let k = 0; k < runs; k++) {
       for (const [name, r] of Object.entries(requests)) {
         const i0 = process.hrtime.bigint();
-        await r();
+        const answer = await r();
         out.idle[name].push(ms(i0, process.hrtime.bigint()));
+        if (name === 'symbols' && k === 0 && Array.isArray(answer)) {
+          // The outline's size (btslint.maxItemsComputed at its default): symbols, children included, and JSON bytes.
+          const count = (l) => l.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+          out.symbolCount = count(answer);
+          out.symbolJsonBytes = JSON.stringify(answer).length;
+        }
       }
       version++;
       const before = publishes.length;
@@ -141,7 +147,7 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
     `lsp large ${(out.bytes / 1e6).toFixed(1)} MB: open ${f0(out.openMs)} ms, ${out.openDiagnostics} diagnostics (${f0(out.openJsonBytes / 1024)} KB); ` +
       `re-checks ${out.edits.map(f0).join(', ')} ms; bytes sent after edits ${out.sentAfterEdit.join(', ')}; ` +
       `during a re-check: hover ${out.during.hover.map(f0).join(', ')} ms, symbols ${out.during.symbols.map(f0).join(', ')} ms, code actions ${out.during.actions.map(f0).join(', ')} ms; ` +
-      `idle: hover ${f0(median(out.idle.hover))}, symbols ${f0(median(out.idle.symbols))}, code actions ${f0(median(out.idle.actions))} ms; RSS ${f0(out.rssMb)} MB (peak ${f0(out.peakMb)} MB; sampled: opening ${f0(out.sampledPeak.open)} MB, editing ${f0(out.sampledPeak.edits)} MB); ` +
+      `outline ${out.symbolCount} symbols (${f0(out.symbolJsonBytes / 1024)} KB); idle: hover ${f0(median(out.idle.hover))}, symbols ${f0(median(out.idle.symbols))}, code actions ${f0(median(out.idle.actions))} ms; RSS ${f0(out.rssMb)} MB (peak ${f0(out.peakMb)} MB; sampled: opening ${f0(out.sampledPeak.open)} MB, editing ${f0(out.sampledPeak.edits)} MB); ` +
       `hover every 10 ms during a re-check: longest wait ${out.probeMax.map(f0).join(', ')} ms (${out.probeCount.join(', ')} hovers)`,
   );
   return out;
@@ -159,6 +165,7 @@ function describe(r) {
     `| re-check after an edit (didChange to status ready), median | ${f0(median(r.edits))} ms (${r.edits.map(f0).join(', ')}) |`,
     `| hover sent 20 ms into the re-check, median | ${f0(median(r.during.hover))} ms (${r.during.hover.map(f0).join(', ')}); idle ${f0(median(r.idle.hover))} ms |`,
     `| documentSymbol sent 20 ms into the re-check, median | ${f0(median(r.during.symbols))} ms (${r.during.symbols.map(f0).join(', ')}); idle ${f0(median(r.idle.symbols))} ms |`,
+    `| the outline (documentSymbol answer, btslint.maxItemsComputed at its default) | ${r.symbolCount} symbols, ${f0(r.symbolJsonBytes / 1024)} KB of JSON |`,
     `| codeAction sent 20 ms into the re-check, median | ${f0(median(r.during.actions))} ms (${r.during.actions.map(f0).join(', ')}); idle ${f0(median(r.idle.actions))} ms |`,
     `| a hover every 10 ms from an edit until its check ends: the longest wait, median | ${f0(median(r.probeMax))} ms (${r.probeMax.map(f0).join(', ')}) |`,
     `| resident memory with the file open / peak over the session | ${f0(r.rssMb)} MB / ${f0(r.peakMb)} MB (sampled every 20 ms: ${f0(r.sampledPeak.open)} MB while opening, ${f0(r.sampledPeak.edits)} MB while editing) |`,
