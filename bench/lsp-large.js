@@ -8,7 +8,7 @@
 //     timed to their answers (and the same requests idle);
 //   - the re-check itself (didChange to btslint/status ready) and the server's resident memory with the
 //     file open (Linux VmRSS), and its peak over the session.
-// Usable alone: node bench/lsp-large.js [runs] [MB], or from bench/lsp.js (npm run bench).
+// Usable alone: node bench/lsp-large.js [runs] [MB] [maxItemsComputed], or from bench/lsp.js (npm run bench).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -38,7 +38,7 @@ function positionAt(text, offset) {
   return { line, character: offset - start };
 }
 
-async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
+async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6, maxItems) {
   const { Client } = require('./lsp');
   const dir = path.join(tmp, 'lsp-large');
   fs.mkdirSync(dir, { recursive: true });
@@ -47,12 +47,12 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
   const c = new Client(dir, path.join(tmp, 'lsp-large-rusage.json'));
-  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, probeMax: [], probeCount: [], sampledPeak: {}, symbolCount: NaN, symbolJsonBytes: NaN, rssMb: NaN, peakMb: NaN };
+  const out = { bytes: Buffer.byteLength(text), openMs: NaN, openDiagnostics: 0, openJsonBytes: 0, edits: [], sentAfterEdit: [], during: { hover: [], symbols: [], actions: [] }, idle: { hover: [], symbols: [], actions: [] }, probeMax: [], probeCount: [], sampledPeak: {}, maxItems, symbolCount: NaN, symbolJsonBytes: NaN, rssMb: NaN, peakMb: NaN };
   const publishes = [];
   c.listeners.add({ on: (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && publishes.push({ n: m.params.diagnostics.length, json: JSON.stringify(m.params.diagnostics).length }) });
   const isReady = (m) => m.method === 'btslint/status' && m.params?.state === 'ready';
   try {
-    await c.start(dir);
+    await c.start(dir, maxItems === undefined ? undefined : { maxItemsComputed: maxItems });
     await c.waitFor(isReady, 'the first check');
     let phase = 'open';
     const sampler = setInterval(() => {
@@ -87,7 +87,7 @@ async function largeFile(tmp, runs = 5, log = () => {}, bytes = 15e6) {
         const answer = await r();
         out.idle[name].push(ms(i0, process.hrtime.bigint()));
         if (name === 'symbols' && k === 0 && Array.isArray(answer)) {
-          // The outline's size (btslint.maxItemsComputed at its default): symbols, children included, and JSON bytes.
+          // The outline's size: symbols, children included, and JSON bytes.
           const count = (l) => l.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
           out.symbolCount = count(answer);
           out.symbolJsonBytes = JSON.stringify(answer).length;
@@ -165,7 +165,7 @@ function describe(r) {
     `| re-check after an edit (didChange to status ready), median | ${f0(median(r.edits))} ms (${r.edits.map(f0).join(', ')}) |`,
     `| hover sent 20 ms into the re-check, median | ${f0(median(r.during.hover))} ms (${r.during.hover.map(f0).join(', ')}); idle ${f0(median(r.idle.hover))} ms |`,
     `| documentSymbol sent 20 ms into the re-check, median | ${f0(median(r.during.symbols))} ms (${r.during.symbols.map(f0).join(', ')}); idle ${f0(median(r.idle.symbols))} ms |`,
-    `| the outline (documentSymbol answer, btslint.maxItemsComputed at its default) | ${r.symbolCount} symbols, ${f0(r.symbolJsonBytes / 1024)} KB of JSON |`,
+    `| the outline (documentSymbol answer, btslint.maxItemsComputed ${r.maxItems === undefined ? 'at its default, 5000' : r.maxItems}) | ${r.symbolCount} symbols, ${f0(r.symbolJsonBytes / 1024)} KB of JSON |`,
     `| codeAction sent 20 ms into the re-check, median | ${f0(median(r.during.actions))} ms (${r.during.actions.map(f0).join(', ')}); idle ${f0(median(r.idle.actions))} ms |`,
     `| a hover every 10 ms from an edit until its check ends: the longest wait, median | ${f0(median(r.probeMax))} ms (${r.probeMax.map(f0).join(', ')}) |`,
     `| resident memory with the file open / peak over the session | ${f0(r.rssMb)} MB / ${f0(r.peakMb)} MB (sampled every 20 ms: ${f0(r.sampledPeak.open)} MB while opening, ${f0(r.sampledPeak.edits)} MB while editing) |`,
@@ -175,8 +175,9 @@ function describe(r) {
 if (require.main === module) {
   const runs = Number(process.argv[2]) || 5;
   const mb = Number(process.argv[3]) || 15;
+  const maxItems = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'btslint-lsp-large-'));
-  largeFile(tmp, runs, (s) => process.stderr.write(`bench: ${s}\n`), mb * 1e6)
+  largeFile(tmp, runs, (s) => process.stderr.write(`bench: ${s}\n`), mb * 1e6, maxItems)
     .then((r) => {
       process.stdout.write(describe(r).join('\n') + '\n');
     })

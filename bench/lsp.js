@@ -121,10 +121,12 @@ class Client {
     });
   }
 
-  async start(folder) {
+  /** `settings`: btslint settings sent as initialization options (the configuration answers are null, so they stand). */
+  async start(folder, settings) {
     const uri = pathToFileURL(folder).href;
     const init = await this.request('initialize', {
       processId: process.pid,
+      ...(settings ? { initializationOptions: { settings } } : {}),
       rootUri: uri,
       workspaceFolders: [{ uri, name: path.basename(folder) }],
       capabilities: {
