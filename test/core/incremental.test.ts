@@ -16,6 +16,23 @@ import type { Transport } from '../../server/src/core/readers/binding';
 import { dump, edit, examplesDir, randomEditTests } from './incrementalRuns';
 import { mulberry32 } from '../helpers/random';
 
+/**
+ * `count` one-character edits of the current text (read through `current` before each, as the caller
+ * moves on to the edited text): after a random occurrence of one of `anchors` in turn, an 'x' inserted
+ * (70%) or the next character deleted.
+ */
+function* anchoredEdits(current: () => string, anchors: string[], rnd: () => number, count: number): Generator<{ k: number; at: number; next: string }> {
+  for (let k = 0; k < count; k++) {
+    const text = current();
+    const a = anchors[k % anchors.length];
+    let at = text.indexOf(a, Math.floor(rnd() * text.length));
+    if (at < 0) at = text.indexOf(a);
+    if (at < 0) continue;
+    at += a.length;
+    yield { k, at, next: rnd() < 0.7 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1) };
+  }
+}
+
 describe('changedRange', () => {
   test('covers exactly the differing region, across chunk boundaries', () => {
     const base = 'x'.repeat(10_000);
@@ -137,13 +154,7 @@ describe('readDocument with a previous version', () => {
     // Edits before the endpoints (their settings move), inside escaped settings (an address, a
     // queue: they change), and in names.
     const anchors = ['<Description', 'ReceiveLocationTransportTypeData>', 'TransportTypeData>', 'Name="', '&lt;', 'C:\\'];
-    for (let k = 0; k < 40; k++) {
-      const a = anchors[k % anchors.length];
-      let at = text.indexOf(a, Math.floor(rnd() * text.length));
-      if (at < 0) at = text.indexOf(a);
-      if (at < 0) continue;
-      at += a.length;
-      const next = rnd() < 0.7 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    for (const { k, at, next } of anchoredEdits(() => text, anchors, rnd, 40)) {
       const v = readDocument(uri, next, { previous: doc });
       if (v.xml === doc.xml) inPlace++;
       const fresh = readDocument(uri, next);
@@ -175,13 +186,7 @@ describe('readDocument with a previous version', () => {
     let kept = 0;
     let moved = 0;
     const anchors = ['<Description', 'TransportTypeData>', 'Name="', '&lt;', '<Address>', 'C:\\'];
-    for (let k = 0; k < 40; k++) {
-      const a = anchors[k % anchors.length];
-      let at = text.indexOf(a, Math.floor(rnd() * text.length));
-      if (at < 0) at = text.indexOf(a);
-      if (at < 0) continue;
-      at += a.length;
-      const next = rnd() < 0.7 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    for (const { k, at, next } of anchoredEdits(() => text, anchors, rnd, 40)) {
       const before = doc.binding!;
       const v = readDocument(uri, next, { previous: doc, change: changedRange(text, next) });
       assert.deepEqual(model(v), model(readDocument(uri, next)), `edit ${k} at ${at}`);
