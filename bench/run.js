@@ -216,29 +216,41 @@ function pairedRatio(a, b, key = 'wall') {
  * say which rows came from which command, when, and at what load.
  */
 function mergeRows(old, fresh, { load0, load1 }) {
+  // Only the generated tables' rows are replaced: the Results and Budgets tables (by their first cell)
+  // and the lines of Every run (by the name before the colon). Tables elsewhere (the language server's
+  // section, prose comparing builds) share first cells with generated ones and stay as written.
+  const REPLACED = new Set(['## Results', '## Budgets']);
   const firstCell = (l) => (l.startsWith('| ') ? l.slice(2, l.indexOf(' |', 2)) : undefined);
-  const runId = (l) => (/^- [a-z0-9]+: saxes /.test(l) ? l.slice(2, l.indexOf(':')) : undefined);
+  const runId = (l) => (l.startsWith('- ') && l.indexOf(':') > 2 ? l.slice(2, l.indexOf(':')) : undefined);
   const freshRows = new Map();
   const freshRuns = new Map();
+  let section = '';
   for (const l of fresh.split('\n')) {
+    if (l.startsWith('## ')) section = l;
     const c = firstCell(l);
-    if (c && !c.startsWith('---') && c !== 'workload' && c !== 'budget') freshRows.set(c, l);
-    const id = runId(l);
+    if (REPLACED.has(section) && c && !c.startsWith('---') && c !== 'workload' && c !== 'budget') freshRows.set(c, l);
+    const id = section === '## Every run' ? runId(l) : undefined;
     if (id) freshRuns.set(id, l);
   }
-  const note = `Rows measured alone: ${[...freshRuns.keys()].join(', ')} by \`${COMMAND}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, load average ${f2(load0[0])} at start and ${f2(load1[0])} at end; the other rows are from the run named at the top.`;
+  const note = `Rows measured alone: ${[...ONLY].join(', ')} by \`${COMMAND}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, load average ${f2(load0[0])} at start and ${f2(load1[0])} at end; the other rows are from the run named at the top.`;
   const out = [];
   let budgetsDone = false;
-  let inBudgets = false;
+  section = '';
+  let droppedNote = false;
   for (const l of old.split('\n')) {
-    if (l.startsWith('Rows measured alone:')) continue;
-    const c = firstCell(l);
-    const id = runId(l);
+    if (l.startsWith('## ')) section = l;
+    // The last note goes, with the blank line after it (the new note brings its own).
+    if (l.startsWith('Rows measured alone:') || (droppedNote && l === '')) {
+      droppedNote = l !== '';
+      continue;
+    }
+    droppedNote = false;
+    const c = REPLACED.has(section) ? firstCell(l) : undefined;
+    const id = section === '## Every run' ? runId(l) : undefined;
     if (c && freshRows.has(c)) out.push(freshRows.get(c));
     else if (id && freshRuns.has(id)) out.push(freshRuns.get(id));
     else out.push(l);
-    if (l === '## Budgets') inBudgets = true;
-    else if (inBudgets && !budgetsDone && l === '' && out.length > 2 && out[out.length - 2].startsWith('| ')) {
+    if (section === '## Budgets' && !budgetsDone && l === '' && out.length > 2 && out[out.length - 2].startsWith('| ')) {
       out.push(note, '');
       budgetsDone = true;
     }
