@@ -1,7 +1,7 @@
 // btslint.maxItemsComputed: at most that many document symbols and folding ranges in an answer (0: no
 // limit), as VS Code's JSON language server and yaml-language-server cap theirs (maxItemsComputed,
-// 5000). A 15 MB binding's outline has 10,000+ entries: 1.4 MB of JSON serialised, sent and parsed on
-// every request, for a list no one scrolls. Symbols are kept breadth-first (the top-level entries in
+// 5000). The answer costs about 275 bytes of JSON per symbol, serialised, sent and parsed on every
+// request (the generated 15 MB binding: 5,141 symbols, 1.4 MB), for a list no one scrolls to its end. Symbols are kept breadth-first (the top-level entries in
 // document order, then their children level by level, as vscode-json-languageservice does); folding
 // ranges in document order.
 
