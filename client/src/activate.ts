@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { BaseLanguageClient, LanguageClientOptions, State } from 'vscode-languageclient';
 import { registerFileRequests } from './fileRequests';
-import { documentSelector } from './selector';
+import { documentSelector, widenSelector } from './selector';
 import { AdapterSettingsFs, openAdapterSettings, SETTINGS_SCHEME } from './adapterSettingsFs';
 import {
   INIT_REQUEST,
@@ -84,6 +84,15 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
       // The client keeps this object (not a copy): the restarted server is told.
       (clientOptions.initializationOptions as { workspaceTrusted?: boolean }).workspaceTrusted = true;
       void vscode.commands.executeCommand('btslint.restartServer');
+    }),
+    // A folder added from another file system (a vscode-vfs: repository beside file: folders): the
+    // selector is widened in place and the server restarted, so its files are synchronised and checked
+    // without a window reload.
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (clientOptions.documentSelector && widenSelector(clientOptions.documentSelector, vscode.workspace.workspaceFolders)) {
+        output.info('btslint: a workspace folder in a new scheme was added; restarting the server');
+        void vscode.commands.executeCommand('btslint.restartServer');
+      }
     }),
   );
 

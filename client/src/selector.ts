@@ -12,3 +12,17 @@ export function documentSelector(folders: readonly { uri: { scheme: string } }[]
   return schemes.flatMap((scheme) => FILE_PATTERNS.map((pattern) => ({ scheme, pattern })));
 }
 
+
+/**
+ * Widens `selector` in place with the schemes of `folders` it lacks (a folder added to the workspace
+ * from another file system). The language client keeps the selector it was given by reference and
+ * registers its features with it at each start, so a restart after a true answer takes the new
+ * scheme in without a window reload. Schemes of removed folders stay until the next reload.
+ */
+export function widenSelector(selector: DocumentSelector, folders: readonly { uri: { scheme: string } }[] | undefined): boolean {
+  const filters = selector as { scheme?: string; pattern?: string }[];
+  const have = new Set(filters.map((f) => f.scheme));
+  const added = (documentSelector(folders) as { scheme: string; pattern: string }[]).filter((f) => !have.has(f.scheme));
+  filters.push(...added);
+  return added.length > 0;
+}
