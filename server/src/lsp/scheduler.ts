@@ -20,9 +20,10 @@ export const DEBOUNCE_MS = 200;
 export const LARGE_SETTLE_MS = 50;
 
 /**
- * The transport's outgoing messages not yet taken by the client (the Node entry's stdout): a large answer (a 15 MB binding's outline is 1.4 MB of JSON) is written a pipe's buffer
- * (64 KB) at a time, each time the event loop polls, so between 15 ms slices it took hundreds of
- * milliseconds to reach the client.
+ * The transport's outgoing messages not yet taken by the client (the Node entry's stdout): a large
+ * answer (a 15 MB binding's outline is 1.4 MB of JSON) is written a pipe's buffer (64 KB) at a time,
+ * each time the event loop polls, so between 15 ms slices it took hundreds of milliseconds to reach
+ * the client.
  */
 export interface Output {
   /** Whether written messages wait to be taken. */
