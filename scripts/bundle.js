@@ -14,52 +14,28 @@ const path = require('path');
 const esbuild = require('esbuild');
 
 const root = path.join(__dirname, '..');
-const common = {
+/** What every bundle shares: one minified file, names kept (stack traces), the JSON it imports inlined. */
+const base = {
   bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   minify: true,
   keepNames: true,
   sourcemap: false,
-  logLevel: 'warning',
   absWorkingDir: root,
   // The server reads the version from package.json; bundling inlines it.
   loader: { '.json': 'json' },
 };
+
+const common = { ...base, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
+
+/** The web extension's bundles (client and server): for the browser, no Node module, no polyfill. */
+const browserCommon = { ...base, platform: 'browser', target: 'es2022', logLevel: 'warning' };
 
 /**
  * The core (server/src/core/index.ts) for the browser: one IIFE that sets `globalThis.btslintCore`.
  * platform 'browser' makes esbuild resolve packages' browser builds and refuse Node's modules, so a
  * Node import anywhere in the core fails the build.
  */
-const coreBrowserOptions = {
-  bundle: true,
-  platform: 'browser',
-  target: 'es2022',
-  format: 'iife',
-  globalName: 'btslintCore',
-  minify: true,
-  keepNames: true,
-  sourcemap: false,
-  logLevel: 'silent',
-  absWorkingDir: root,
-  loader: { '.json': 'json' },
-  entryPoints: ['server/src/core/index.ts'],
-};
-
-/** The web extension's bundles (client and server): for the browser, no Node module, no polyfill. */
-const browserCommon = {
-  bundle: true,
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  keepNames: true,
-  sourcemap: false,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  loader: { '.json': 'json' },
-};
+const coreBrowserOptions = { ...browserCommon, format: 'iife', globalName: 'btslintCore', logLevel: 'silent', entryPoints: ['server/src/core/index.ts'] };
 
 /** The rule pages by id: the browser server has no disk to read their "Why it matters" from. */
 function rulePages() {
