@@ -255,3 +255,18 @@ const MAX_REF = 12;
 export function identity(o: number): number {
   return o;
 }
+
+/** The index of the last node starting at or before `offset` (nodes are in document order); -1 for none. */
+export function lastStartingAtOrBefore(nodes: XmlNode[], offset: number): number {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -8,6 +8,7 @@ import type { HandlerRef } from '../../core/model/join';
 import type { ExportedDatabase } from '../../core/readers/configExport';
 import type { Transport } from '../../core/readers/binding';
 import type { XmlElement } from '../../core/xml/parser';
+import { lastStartingAtOrBefore } from '../../core/xml/dom';
 
 export interface TopologyHit {
   node: LNode;
@@ -69,16 +70,7 @@ export function inElementNamed(doc: BtsDocument, offset: number, names: Readonly
     // The children that hold the offset: the last one starting at or before it, and one before that
     // when it ends exactly there (ends are inclusive here).
     const kids = el.children;
-    let lo = 0;
-    let hi = kids.length - 1;
-    let k = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (kids[mid].start <= offset) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const k = lastStartingAtOrBefore(kids, offset);
     for (let i = k; i >= 0 && i >= k - 1; i--) {
       const c = kids[i];
       if (c.kind === 'element') stack.push(c);
