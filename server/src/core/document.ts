@@ -2,9 +2,9 @@
 // tree and the kind's model. Built once per file version; everything downstream reads from it.
 
 import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex, utf8ByteLength } from './text';
-import { parseXml, XmlDocument } from './xml/parser';
+import { parseXml, XmlComment, XmlDocument } from './xml/parser';
 import { changedRange, reparseXml, TextChange } from './xml/incremental';
-import { BindingModel, readBindingSteps } from './readers/binding';
+import { BindingModel, readBindingSteps, withoutTree } from './readers/binding';
 import { ConfigExportModel, readConfigExport } from './readers/configExport';
 import { BtdfProjectModel, readBtdfProject } from './readers/btdf';
 import { readSettingsExport, readSettingsWorkbook, SettingsExportModel, SettingsWorkbookModel } from './readers/settings';
@@ -277,7 +277,10 @@ function* readDocumentUnsafe(
     if (mismatch) doc.problems.push(mismatch);
   }
   // An editor's text (a string) may be edited next: its ports are kept for the next version's model.
-  if (kind === 'binding') doc.binding = yield* readBindingSteps(xml, typeof content === 'string');
+  if (kind === 'binding') {
+    doc.binding = yield* readBindingSteps(xml, typeof content === 'string');
+    if (shortLived && !text.includes('btslint-')) letTreeGo(doc, doc.binding, xml);
+  }
   else if (kind === 'config-export') doc.configExport = readConfigExport(xml);
   else if (kind === 'btdf-project') doc.btdfProject = readBtdfProject(xml);
   else if (kind === 'btdf-settings') doc.settingsWorkbook = readSettingsWorkbook(xml);
@@ -285,6 +288,33 @@ function* readDocumentUnsafe(
   else if (kind === 'app-definition') doc.appDefinition = readAppDefinition(xml);
   void root;
   return doc;
+}
+
+/**
+ * A command-line run keeps every binding's model to its end, not its tree (most of the run's heap, and
+ * of its garbage collection, on a repository of two thousand bindings): the model moves out of the
+ * tree (withoutTree), the comments are kept as copies that stand alone (commentsOf), and `doc.xml`
+ * parses the text again the first time something asks for it. A binding with suppressions keeps its
+ * tree: the policy step reads them from it.
+ */
+function letTreeGo(doc: BtsDocument, model: BindingModel, xml: XmlDocument): void {
+  const text = xml.text;
+  let tree: XmlDocument | undefined;
+  const again = () => (tree ??= parseXml(text, { shortLived: true }));
+  keptComments.set(doc, xml.comments.map((c) => ({ ...c, parent: null })));
+  Object.defineProperty(doc, 'xml', { get: again, enumerable: true, configurable: true });
+  doc.binding = withoutTree(model, text, again);
+}
+
+const keptComments = new WeakMap<BtsDocument, XmlComment[]>();
+
+/**
+ * The comments of an XML document in document order, with their ranges; their `parent` is null when
+ * the document let its tree go (letTreeGo). For a reader that needs where comments are, not what
+ * holds them, without parsing a tree again.
+ */
+export function commentsOf(doc: BtsDocument): readonly XmlComment[] {
+  return keptComments.get(doc) ?? doc.xml?.comments ?? [];
 }
 
 /**

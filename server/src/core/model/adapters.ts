@@ -4,9 +4,9 @@
 // finding can point at the queue, the polling statement or the address that makes the rule apply.
 
 import type { OffsetRange } from '../text';
-import type { BtsDocument } from '../document';
+import { BtsDocument, commentsOf } from '../document';
 import type { HandlerRef, Workspace } from './join';
-import { child, children, contentRange, parseEmbedded, textOf } from '../xml/dom';
+import { children, contentRange, parseEmbedded, textDocument, textOf } from '../xml/dom';
 import { hasSettings, preprocessedChild, resolveText, soleEnvironment, tokenTable, TokenValue } from './tokens';
 
 export interface Evidence {
@@ -39,11 +39,21 @@ function evidence(ws: Workspace, raw: string, range: OffsetRange): Evidence {
 export function effectiveAddress(ws: Workspace, h: HandlerRef): Evidence | undefined {
   const a = h.transport.address;
   if (a) return evidence(ws, a.value, a.range);
-  const owner = h.location?.element ?? h.transport.handlerElement?.parent ?? (h.port ? child(h.port.element, 'PrimaryTransport') : undefined);
+  // An Address kept commented out is in a comment that holds `<Address`: a binding without one is not
+  // searched (nor its elements parsed again, when it let its tree go).
+  if (!mayHoldCommentedAddress(h.doc)) return undefined;
+  const owner = h.transport.owner;
   if (!owner) return undefined;
   const table = hasSettings(ws) ? tokenTable(ws, ws.environment ?? soleEnvironment(ws)) : undefined;
   const p = preprocessedChild(h.doc, owner, 'Address', table);
   return p && p.text ? evidence(ws, p.text, p.range) : undefined;
+}
+
+const commentedAddress = new WeakMap<BtsDocument, boolean>();
+function mayHoldCommentedAddress(doc: BtsDocument): boolean {
+  let v = commentedAddress.get(doc);
+  if (v === undefined) commentedAddress.set(doc, (v = commentsOf(doc).some((c) => doc.text.slice(c.contentStart, c.contentEnd).includes('<Address'))));
+  return v;
 }
 
 /** An adapter setting as evidence (`queue`, `pollingStatement`, ...), when set and not blank. */
@@ -59,10 +69,11 @@ export function setting(ws: Workspace, h: HandlerRef, name: string): Evidence | 
  * time): the CustomProps children, and the once-escaped AdapterConfig / BindingConfiguration inside.
  */
 function decodedSetting(h: HandlerRef, name: string): { value: string; range: OffsetRange } | undefined {
-  const xml = h.doc.xml;
   const data = h.transport.dataElement;
   const props = data ? children(data).find((c) => c.name === 'CustomProps') : undefined;
-  if (!xml || !props) return undefined;
+  if (!props) return undefined;
+  // The data element may be kept without its tree (readers/binding.ts withoutTree): only the text is read.
+  const xml = textDocument(h.doc.text);
   const lower = name.toLowerCase();
   for (const p of children(props)) {
     if (p.name.toLowerCase() === lower) {
@@ -152,12 +163,11 @@ const CHAR_REF = /&(?:amp;)*#/;
  * a big binding file: bench/, BENCHMARKS.md). True, so "look closer", when in doubt.
  */
 function mayName(h: HandlerRef, name: string): boolean {
-  const xml = h.doc.xml;
   const el = h.transport.dataElement;
-  if (!xml || !el) return true;
+  if (!el) return true;
   let re = NAME_PATTERNS.get(name);
   if (!re) NAME_PATTERNS.set(name, (re = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')));
-  const raw = xml.text.slice(el.openEnd, el.closeStart);
+  const raw = h.doc.text.slice(el.openEnd, el.closeStart);
   return re.test(raw) || CHAR_REF.test(raw);
 }
 

@@ -28,7 +28,7 @@ import type { Workspace } from './join';
 import type { OffsetRange } from '../text';
 import { workbookValue } from '../readers/settings';
 import { parseXml, XmlElement } from '../xml/parser';
-import { child, contentRange, textOf } from '../xml/dom';
+import { child, contentRange, textDocument, textOf } from '../xml/dom';
 
 /** `${Name}` (Deployment Framework, XmlPreprocess) or `$(Name)` (MSBuild style). */
 export const TOKEN_RE = /\$\{([^}\r\n]{1,200})\}|\$\(([^)\r\n]{1,200})\)/g;
@@ -247,8 +247,8 @@ const settingsCache = new WeakMap<BtsDocument[], boolean>();
  * keeping a tokenised Address out of the way of Visual Studio). Returns its text and where it is.
  */
 export function preprocessedChild(doc: BtsDocument, owner: XmlElement, name: string, table?: TokenTable): { text: string; range: OffsetRange; commented: boolean } | undefined {
-  const xml = doc.xml;
-  if (!xml) return undefined;
+  // Only the text is read (textOf, contentRange): `owner` may stand without its tree (readers/binding.ts withoutTree).
+  const xml = textDocument(doc.text);
   const real = child(owner, name);
   if (real) return { text: textOf(xml, real).trim(), range: contentRange(xml, real), commented: false };
   // Conditions in force: true while every enclosing ifdef/ifndef/else holds.

@@ -3,8 +3,8 @@
 // TransportTypeData / ReceiveLocationTransportTypeData) are parsed lazily, on first use, with their
 // offsets mapped back to the file.
 
-import { attr, attrValue, child, children, EmbeddedXml, isNil, parseEmbedded, path, textOf, contentRange } from '../xml/dom';
-import { decodeEntities } from '../xml/parser';
+import { attr, attrValue, child, children, detach, elementAt, textDocument, EmbeddedXml, isNil, parseEmbedded, path, textOf, contentRange } from '../xml/dom';
+import { decodeEntities, parseElementAt } from '../xml/parser';
 import type { XmlDocument, XmlElement } from '../xml/parser';
 import { isPlainWellFormed } from '../xml/wellFormed';
 import type { OffsetRange } from '../text';
@@ -37,6 +37,8 @@ export interface Transport {
   address?: Located<string>;
   /** The handler host (`SendHandler/@Name` or `ReceiveHandler/@Name`). */
   host?: Located<string>;
+  /** The element that holds the transport (the receive location, or the send port's PrimaryTransport / SecondaryTransport). */
+  owner?: XmlElement;
   handlerElement?: XmlElement;
   dataElement?: XmlElement;
   settings(): AdapterSettings | undefined;
@@ -156,6 +158,64 @@ export function* readBindingSteps(xml: XmlDocument, keep = false): Generator<voi
   return model;
 }
 
+/**
+ * The same model with nothing in it that refers to the XML tree, for a document that lets its tree go
+ * once read (document.ts, ReadOptions.shortLived): a command-line run keeps every file's model to its
+ * end, and the trees they held were most of its heap and of its garbage collection. A transport keeps
+ * a detached copy of its data element (what its settings are read from: a text node or two); the
+ * elements of ports, locations, orchestrations and handlers are found again in `tree()` (the text
+ * parsed again, once, by the first rule that asks for one): the same elements at the same offsets.
+ */
+export function withoutTree(model: BindingModel, text: string, tree: () => XmlDocument): BindingModel {
+  // What a transport reads its settings with: the text (settingsOf, wellFormedOf), never the tree.
+  const textOnly = textDocument(text);
+  const found = (el: XmlElement | undefined) => el && new FoundAgain(text, el.start, el.end, tree);
+  const moveOut = (t: Transport): Transport => new ReadTransport(textOnly, t.dataElement && detach(t.dataElement), t, found(t.owner), found(t.handlerElement));
+  const receivePorts = model.receivePorts.map((p) =>
+    withElement({ name: p.name, nameRange: p.nameRange, isTwoWay: p.isTwoWay, locations: p.locations.map((l) => withElement({ name: l.name, nameRange: l.nameRange, receivePort: l.receivePort, enabled: l.enabled, transport: moveOut(l.transport) }, found(l.element)!)) }, found(p.element)!),
+  );
+  return {
+    sendPorts: model.sendPorts.map((p) => withElement({ name: p.name, nameRange: p.nameRange, isStatic: p.isStatic, isTwoWay: p.isTwoWay, primary: p.primary && moveOut(p.primary), secondary: p.secondary && moveOut(p.secondary) }, found(p.element)!)),
+    receivePorts,
+    receiveLocations: receivePorts.flatMap((p) => p.locations),
+    orchestrations: model.orchestrations.map((o) => withElement({ name: o.name, nameRange: o.nameRange, assembly: o.assembly, host: o.host }, found(o.element)!)),
+  };
+}
+
+/**
+ * An element of a tree that was let go, found again on first use: its range of the text parsed alone
+ * (its parent is then null: nothing reads a moved-out element's parent), or, for an element that does
+ * not stand alone (one its document left unclosed), in the whole text parsed again (`tree`).
+ */
+class FoundAgain {
+  #el: XmlElement | null = null;
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly tree: () => XmlDocument,
+  ) {}
+  get(): XmlElement {
+    return (this.#el ??= parseElementAt(this.text, this.start, this.end) ?? elementAt(this.tree(), this.start)!);
+  }
+}
+
+/** The fields with `element`, a getter on the prototype (V8 builds object literals with getters in a slow mode). */
+function withElement<T extends object>(fields: T, el: FoundAgain): T & { element: XmlElement } {
+  return new WithElement(fields, el) as unknown as T & { element: XmlElement };
+}
+
+class WithElement {
+  #el: FoundAgain;
+  constructor(fields: object, el: FoundAgain) {
+    Object.assign(this, fields);
+    this.#el = el;
+  }
+  get element(): XmlElement {
+    return this.#el.get();
+  }
+}
+
 function readSendPort(xml: XmlDocument, sp: XmlElement): SendPort {
   const nameAttr = attr(sp, 'Name');
   const isStatic = (attrValue(sp, 'IsStatic') ?? 'true').toLowerCase() !== 'false';
@@ -244,6 +304,7 @@ function moveTransport(t: Transport, delta: number, xml: XmlDocument): Transport
     adapter: movedLocated(t.adapter, delta),
     address: movedLocated(t.address, delta),
     host: movedLocated(t.host, delta),
+    owner: t.owner,
     handlerElement: t.handlerElement,
   });
 }
@@ -297,30 +358,62 @@ function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, da
     adapter: locatedAttr(child(owner, typeName), 'Name') ?? locatedAttr(path(handler, 'TransportType'), 'Name'),
     address: located(xml, child(owner, 'Address')),
     host: locatedAttr(handler, 'Name'),
+    owner,
     handlerElement: handler && !isNil(handler) ? handler : undefined,
   });
 }
 
-/** A transport: what was read of it, and its escaped settings in `dataElement`, read on first use. */
-function transport(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host' | 'handlerElement'>): Transport {
-  let cached: AdapterSettings | undefined | null = null;
-  let checked: AdapterSettings['errors'] | null = null;
-  return {
-    adapter: read.adapter,
-    address: read.address,
-    host: read.host,
-    handlerElement: read.handlerElement,
-    dataElement,
-    settings() {
-      if (cached === null) cached = dataElement ? settingsOf(xml, dataElement) : undefined;
-      return cached;
-    },
-    settingsErrors() {
-      // Checked once per document version: the language server lints the same documents again and again.
-      if (checked === null) checked = cached === null && (!dataElement || wellFormedOf(xml, dataElement)) ? [] : (this.settings()?.errors ?? []);
-      return checked;
-    },
-  };
+/**
+ * A transport: what was read of it, and its escaped settings in `dataElement`, read on first use. Its
+ * handler element is found again with `handlerOf` when the model was moved out of its tree
+ * (withoutTree). A class, not an object literal with a getter: V8 builds such literals in a slow mode,
+ * and a binding has thousands of transports.
+ */
+class ReadTransport implements Transport {
+  readonly adapter?: Located<string>;
+  readonly address?: Located<string>;
+  readonly host?: Located<string>;
+  readonly dataElement?: XmlElement;
+  #xml: XmlDocument;
+  #owner: XmlElement | FoundAgain | undefined;
+  #handler: XmlElement | FoundAgain | undefined;
+  #settings: AdapterSettings | undefined | null = null;
+  #errors: AdapterSettings['errors'] | null = null;
+
+  constructor(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host'>, owner: XmlElement | FoundAgain | undefined, handler: XmlElement | FoundAgain | undefined) {
+    this.adapter = read.adapter;
+    this.address = read.address;
+    this.host = read.host;
+    this.dataElement = dataElement;
+    this.#xml = xml;
+    this.#owner = owner;
+    this.#handler = handler;
+  }
+
+  get owner(): XmlElement | undefined {
+    const o = this.#owner;
+    return o instanceof FoundAgain ? o.get() : o;
+  }
+
+  get handlerElement(): XmlElement | undefined {
+    const h = this.#handler;
+    return h instanceof FoundAgain ? h.get() : h;
+  }
+
+  settings(): AdapterSettings | undefined {
+    if (this.#settings === null) this.#settings = this.dataElement ? settingsOf(this.#xml, this.dataElement) : undefined;
+    return this.#settings;
+  }
+
+  settingsErrors(): AdapterSettings['errors'] {
+    // Checked once per document version: the language server lints the same documents again and again.
+    if (this.#errors === null) this.#errors = this.#settings === null && (!this.dataElement || wellFormedOf(this.#xml, this.dataElement)) ? [] : (this.settings()?.errors ?? []);
+    return this.#errors;
+  }
+}
+
+function transport(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host' | 'owner' | 'handlerElement'>): Transport {
+  return new ReadTransport(xml, dataElement, read, read.owner, read.handlerElement);
 }
 
 /**

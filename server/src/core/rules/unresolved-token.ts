@@ -1,6 +1,6 @@
 import { defineRule } from './api';
 import { NodePath } from './nodePath';
-import type { BtsDocument } from '../document';
+import { BtsDocument, commentsOf } from '../document';
 import { BUILTIN_TOKENS, findTokens, soleEnvironment, tokenTable } from '../model/tokens';
 
 interface TokenUses {
@@ -20,7 +20,7 @@ function tokenUses(doc: BtsDocument): TokenUses[] {
   if (known) return known;
   const seen = new Map<string, TokenUses>();
   // Comments are not deployed, except elements XmlPreprocess uncomments (`<!-- <Address>${X}</Address> -->`).
-  const prose = (doc.xml?.comments ?? []).filter((c) => !/^\s*</.test(doc.text.slice(c.contentStart, c.contentEnd)));
+  const prose = commentsOf(doc).filter((c) => !/^\s*</.test(doc.text.slice(c.contentStart, c.contentEnd)));
   // Tokens and comments both come in document order: one walk through each, not a search per token.
   let c = 0;
   for (const t of findTokens(doc.text)) {

@@ -270,3 +270,48 @@ export function lastStartingAtOrBefore(nodes: XmlNode[], offset: number): number
   }
   return found;
 }
+
+/** The element that starts at `start` (its '<'), found by descending the tree; undefined when none does. */
+export function elementAt(doc: XmlDocument, start: number): XmlElement | undefined {
+  let list = doc.nodes;
+  for (;;) {
+    const i = lastStartingAtOrBefore(list, start);
+    if (i < 0) return undefined;
+    const n = list[i];
+    if (n.kind !== 'element' || start >= n.end) return undefined;
+    if (n.start === start) return n;
+    list = n.children;
+  }
+}
+
+/**
+ * A document that is only its text, for the helpers here that read nothing else of it (textOf,
+ * contentRange, parseEmbedded) on an element kept without its tree (readers/binding.ts withoutTree).
+ */
+export function textDocument(text: string): XmlDocument {
+  return { text, root: null, nodes: [], comments: [], errors: [] };
+}
+
+/**
+ * A copy of `el` and everything in it that stands alone (its parent is null): a reader that keeps
+ * one small element of a tree it lets go keeps only the copy, not the tree its parent links reach.
+ * Without recursion, as everything that walks input.
+ */
+export function detach(el: XmlElement): XmlElement {
+  const copyOf = (e: XmlElement, parent: XmlElement | null): XmlElement => ({ ...e, parent, children: e.children.length ? e.children.slice() : e.children });
+  const top = copyOf(el, null);
+  const stack: XmlElement[] = [top];
+  while (stack.length) {
+    const e = stack.pop()!;
+    const kids = e.children;
+    for (let k = 0; k < kids.length; k++) {
+      const c = kids[k];
+      if (c.kind === 'element') {
+        const copy = copyOf(c, e);
+        kids[k] = copy;
+        stack.push(copy);
+      } else if (c.kind === 'comment') kids[k] = { ...c, parent: e };
+    }
+  }
+  return top;
+}

@@ -271,6 +271,26 @@ export function parseFragment(text: string, from: number, to: number, parent: Xm
   }
 }
 
+/**
+ * The element written at text[start, end), parsed on its own with the file's offsets (its parent is
+ * null): for a reader that kept where an element is and let the tree go (readers/binding.ts
+ * withoutTree). Undefined when the range does not hold exactly one element closed by its own end tag
+ * (or self-closing): such an element parses alone as it did in the whole document, since nothing
+ * outside it took part in its parse.
+ */
+export function parseElementAt(text: string, start: number, end: number): XmlElement | undefined {
+  // The range is parsed as the content of a stand-in parent that no end tag can close.
+  const holder: XmlElement = { kind: 'element', name: '', start, end, nameStart: start, nameEnd: start, openEnd: start, closeStart: end, selfClosing: false, attrs: NO_ATTRS, children: NO_CHILDREN, parent: null };
+  const f = parseFragment(text, start, end, holder);
+  const el = f.children.length === 1 ? f.children[0] : undefined;
+  if (!f.ok || !el || el.kind !== 'element' || el.start !== start || el.end !== end) return undefined;
+  // Closed by its own end tag (or self-closing): an element the document left open was closed by
+  // something outside it, which a parse of its range alone does not see.
+  if (!el.selfClosing && el.closeStart >= el.end) return undefined;
+  el.parent = null;
+  return el;
+}
+
 function parse(
   text: string,
   maxErrors: number,

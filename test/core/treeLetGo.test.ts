@@ -1,0 +1,175 @@
+// A command-line read (ReadOptions.shortLived) lets a binding's XML tree go once its model is read
+// (document.ts letTreeGo, readers/binding.ts withoutTree): everything read from the model, the
+// comments and the tree asked for again must be what an editor's read (which keeps the tree) gives,
+// and so must every finding.
+
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { BtsDocument, commentsOf, isCandidateName, readDocument } from '../../server/src/core/document';
+import { parseElementAt, parseXml, XmlElement, XmlNode } from '../../server/src/core/xml/parser';
+import { detach, walk } from '../../server/src/core/xml/dom';
+import type { Transport } from '../../server/src/core/readers/binding';
+import { lint } from '../../server/src/core/engine';
+import { repoRoot } from '../helpers/paths';
+
+/** A node and everything in it as plain data, parents left out (they are what differs). */
+function shape(n: XmlNode): unknown {
+  if (n.kind !== 'element') return n.kind === 'comment' ? { ...n, parent: undefined } : { ...n };
+  return { ...n, parent: undefined, children: n.children.map(shape) };
+}
+
+const SETTINGS =
+  '&lt;CustomProps&gt;&lt;AdapterConfig vt="8"&gt;&amp;lt;Config&amp;gt;&amp;lt;uri&amp;gt;ftp://ftp.contoso.com/in&amp;lt;/uri&amp;gt;&amp;lt;/Config&amp;gt;&lt;/AdapterConfig&gt;&lt;/CustomProps&gt;';
+const BINDING = `<?xml version="1.0" encoding="utf-8"?>
+<!-- Orders, production -->
+<BindingInfo>
+  <ModuleRefCollection>
+    <ModuleRef Name="Orders"><Services><Service Name="Orders.Process"><Host Name="Orch" /></Service></Services></ModuleRef>
+  </ModuleRefCollection>
+  <SendPortCollection>
+    <SendPort Name="ToFtp" IsStatic="true" IsTwoWay="false">
+      <PrimaryTransport>
+        <!-- ifdef \${_xml_preprocess} -->
+        <!-- <Address>ftp://\${FtpHost}/out</Address> -->
+        <!-- endif -->
+        <TransportType Name="FTP" />
+        <TransportTypeData>${SETTINGS}</TransportTypeData>
+        <SendHandler Name="Send"><TransportType Name="FTP" /></SendHandler>
+      </PrimaryTransport>
+      <SecondaryTransport><Address>C:\\out</Address><TransportType Name="FILE" /><SendHandler Name="Send2" /></SecondaryTransport>
+    </SendPort>
+  </SendPortCollection>
+  <ReceivePortCollection>
+    <ReceivePort Name="In">
+      <ReceiveLocations>
+        <ReceiveLocation Name="InFile">
+          <Address>C:\\in\\*.xml</Address>
+          <ReceiveLocationTransportType Name="FILE" />
+          <ReceiveLocationTransportTypeData>&lt;CustomProps&gt;&lt;FileMask vt="8"&gt;*.xml&lt;/FileMask&gt;&lt;/CustomProps</ReceiveLocationTransportTypeData>
+          <ReceiveHandler Name="Recv"><TransportType Name="FILE" /></ReceiveHandler>
+          <Enable>true</Enable>
+        </ReceiveLocation>
+      </ReceiveLocations>
+    </ReceivePort>
+  </ReceivePortCollection>
+</BindingInfo>
+`;
+
+const range = (el: XmlElement | undefined) => el && [el.start, el.end, el.name];
+function transportFacts(t: Transport | undefined) {
+  return t && { adapter: t.adapter, address: t.address, host: t.host, owner: range(t.owner), handler: range(t.handlerElement), data: t.dataElement && shape(t.dataElement), settings: t.settings()?.all(), errors: t.settingsErrors() };
+}
+function modelFacts(doc: BtsDocument) {
+  const b = doc.binding!;
+  return {
+    send: b.sendPorts.map((p) => ({ name: p.name, nameRange: p.nameRange, isStatic: p.isStatic, isTwoWay: p.isTwoWay, element: range(p.element), primary: transportFacts(p.primary), secondary: transportFacts(p.secondary) })),
+    receive: b.receivePorts.map((p) => ({ name: p.name, nameRange: p.nameRange, isTwoWay: p.isTwoWay, element: range(p.element), locations: p.locations.map((l) => l.name) })),
+    locations: b.receiveLocations.map((l) => ({ name: l.name, nameRange: l.nameRange, receivePort: l.receivePort, enabled: l.enabled, element: range(l.element), transport: transportFacts(l.transport) })),
+    orchestrations: b.orchestrations.map((o) => ({ name: o.name, nameRange: o.nameRange, assembly: o.assembly, host: o.host, element: range(o.element) })),
+  };
+}
+
+describe('parseElementAt: one element parsed alone, at the file offsets', () => {
+  it('gives every element of a binding as the whole parse does', () => {
+    const whole = parseXml(BINDING);
+    let n = 0;
+    walk(whole.root!, (el) => {
+      const alone = parseElementAt(BINDING, el.start, el.end);
+      assert.ok(alone, `${el.name} at ${el.start}`);
+      assert.equal(alone.parent, null);
+      assert.deepEqual(shape(alone), shape(el));
+      n++;
+    });
+    assert.equal(n, 27);
+  });
+
+  it('gives nothing for a range that is not one element', () => {
+    const whole = parseXml(BINDING);
+    const sp = whole.root!.children.find((c): c is XmlElement => c.kind === 'element' && c.name === 'SendPortCollection')!;
+    assert.equal(parseElementAt(BINDING, sp.start + 1, sp.end), undefined); // not at its '<'
+    assert.equal(parseElementAt(BINDING, whole.root!.start, sp.end), undefined); // an element left open
+    assert.equal(parseElementAt(BINDING, sp.start, whole.root!.end), undefined); // more than one element
+    // An element its document leaves unclosed was closed by an ancestor's end tag: not found alone.
+    const unclosed = BINDING.replace('</ReceiveLocation>', '');
+    const rl = parseXml(unclosed).root!;
+    let loc: XmlElement | undefined;
+    walk(rl, (el) => void (el.name === 'ReceiveLocation' && (loc = el)));
+    assert.ok(loc && loc.closeStart === loc.end);
+    assert.equal(parseElementAt(unclosed, loc.start, loc.end), undefined);
+  });
+});
+
+describe('detach: a copy that stands alone', () => {
+  it('is equal to the element, with no parent, and shares no element with the tree', () => {
+    const whole = parseXml(BINDING);
+    const original = whole.root!;
+    const copy = detach(original);
+    assert.equal(copy.parent, null);
+    assert.deepEqual(shape(copy), shape(original));
+    walk(copy, (el) => {
+      for (const c of el.children) if (c.kind === 'element' || c.kind === 'comment') assert.equal(c.parent, el);
+      if (el !== copy) assert.notEqual(el.parent, null);
+    });
+    const firstChild = copy.children.find((c): c is XmlElement => c.kind === 'element')!;
+    assert.notEqual(firstChild, original.children.find((c) => c.kind === 'element'));
+  });
+});
+
+describe('a command-line read lets the tree go', () => {
+  const editor = readDocument('Orders.BindingInfo.xml', BINDING);
+  const cli = readDocument('Orders.BindingInfo.xml', Buffer.from(BINDING, 'utf8'), { shortLived: true });
+
+  it('reads the same model: names, ranges, transports, elements found again, settings and their problems', () => {
+    assert.deepEqual(modelFacts(cli), modelFacts(editor));
+    // The broken receive settings (no closing '>') are a problem in both.
+    assert.ok(cli.binding!.receiveLocations[0].transport.settingsErrors().length > 0);
+    assert.equal(cli.binding!.sendPorts[0].primary!.owner!.name, 'PrimaryTransport');
+  });
+
+  it('keeps no tree: `xml` parses the text again when asked, and the comments stand alone', () => {
+    assert.equal(typeof Object.getOwnPropertyDescriptor(cli, 'xml')?.get, 'function');
+    assert.deepEqual(shape(cli.xml!.root!), shape(editor.xml!.root!));
+    assert.deepEqual(
+      commentsOf(cli).map((c) => [c.start, c.end, c.contentStart, c.contentEnd]),
+      commentsOf(editor).map((c) => [c.start, c.end, c.contentStart, c.contentEnd]),
+    );
+    assert.ok(commentsOf(cli).every((c) => c.parent === null));
+  });
+
+  it('finds an element its document left unclosed in the text parsed again', () => {
+    const text = BINDING.replace('</ReceiveLocation>', '');
+    const a = readDocument('Orders.BindingInfo.xml', text);
+    const b = readDocument('Orders.BindingInfo.xml', Buffer.from(text, 'utf8'), { shortLived: true });
+    assert.ok(b.problems.length > 0);
+    assert.deepEqual(modelFacts(b), modelFacts(a));
+    assert.equal(b.binding!.receiveLocations[0].element.parent?.name, 'ReceiveLocations');
+  });
+
+  it('keeps the tree of a binding with suppressions (the policy step reads them from it)', () => {
+    const text = BINDING.replace('<!-- Orders, production -->', '<!-- btslint-disable-file ftp-no-tls -- test -->');
+    const doc = readDocument('Orders.BindingInfo.xml', Buffer.from(text, 'utf8'), { shortLived: true });
+    assert.equal(Object.getOwnPropertyDescriptor(doc, 'xml')?.get, undefined);
+    assert.ok(doc.xml?.root);
+  });
+
+  it('finds the same on the bundled examples, whichever way they are read', () => {
+    const files: string[] = [];
+    const walkDir = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walkDir(p);
+        else if (isCandidateName(p)) files.push(p);
+      }
+    };
+    walkDir(path.join(repoRoot(), 'examples'));
+    const now = new Date('2026-12-07T00:00:00Z');
+    const read = (shortLived: boolean) => files.map((f) => readDocument(f, fs.readFileSync(f), { shortLived }));
+    const released = read(true);
+    assert.ok(released.some((d) => typeof Object.getOwnPropertyDescriptor(d, 'xml')?.get === 'function'));
+    const findings = lint(released, { now });
+    assert.ok(findings.length > 10);
+    assert.deepEqual(findings, lint(read(false), { now }));
+  });
+});
