@@ -21,7 +21,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { MAX_CONFIG_BYTES } from '../core/config';
 export { addConfigProblem, confineSource } from './sources';
-import { BtsDocument, overBudgetDocument, readDocument, skippedDocument } from '../core';
+import { BtsDocument, overBudgetDocument, readDocument, skippedDocument } from '../core/document';
 
 const win = process.platform === 'win32';
 
