@@ -129,6 +129,19 @@ describe('decodeEntities: the named-reference fast path', () => {
     }
   });
 
+  test('gives what the general decoder gives for any range, references cut at its ends included', () => {
+    const rnd = mulberry32(11);
+    const alphabet = ['&lt;', '&gt;', '&amp;', '&quot;', '&apos;', '&', ';', 'x', '&#65;', '&amp;quot;'];
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const len = 1 + Math.floor(rnd() * 10);
+      for (let j = 0; j < len; j++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      const a = Math.floor(rnd() * text.length);
+      const b = a + Math.floor(rnd() * (text.length - a + 1));
+      assert.equal(decodeEntities(text, a, b), decodeWithMap(text, a, b, null), JSON.stringify([text, a, b]));
+    }
+  });
+
   test('a reference named after an Object member is not expanded', () => {
     assert.equal(decodeEntities('&constructor; &toString;', 0, 24), '&constructor; &toString;');
     const doc = parseXml('<a>&constructor;</a>');

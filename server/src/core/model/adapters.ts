@@ -5,6 +5,7 @@
 
 import type { OffsetRange } from '../text';
 import { BtsDocument, commentsOf } from '../document';
+import { ownerRange } from '../readers/binding';
 import type { HandlerRef, Workspace } from './join';
 import { children, contentRange, parseEmbedded, textDocument, textOf } from '../xml/dom';
 import { hasSettings, preprocessedChild, resolveText, soleEnvironment, tokenTable, TokenValue } from './tokens';
@@ -39,9 +40,9 @@ function evidence(ws: Workspace, raw: string, range: OffsetRange): Evidence {
 export function effectiveAddress(ws: Workspace, h: HandlerRef): Evidence | undefined {
   const a = h.transport.address;
   if (a) return evidence(ws, a.value, a.range);
-  // An Address kept commented out is in a comment that holds `<Address`: a binding without one is not
-  // searched (nor its elements parsed again, when it let its tree go).
-  if (!mayHoldCommentedAddress(h.doc)) return undefined;
+  // An Address kept commented out is in a comment, inside the transport's owner, that holds
+  // `<Address`: an owner without one is not searched (nor parsed again, when its tree was let go).
+  if (!mayHoldCommentedAddress(h.doc, ownerRange(h.transport))) return undefined;
   const owner = h.transport.owner;
   if (!owner) return undefined;
   const table = hasSettings(ws) ? tokenTable(ws, ws.environment ?? soleEnvironment(ws)) : undefined;
@@ -49,11 +50,22 @@ export function effectiveAddress(ws: Workspace, h: HandlerRef): Evidence | undef
   return p && p.text ? evidence(ws, p.text, p.range) : undefined;
 }
 
-const commentedAddress = new WeakMap<BtsDocument, boolean>();
-function mayHoldCommentedAddress(doc: BtsDocument): boolean {
-  let v = commentedAddress.get(doc);
-  if (v === undefined) commentedAddress.set(doc, (v = commentsOf(doc).some((c) => doc.text.slice(c.contentStart, c.contentEnd).includes('<Address'))));
-  return v;
+/** Whether a comment inside `range` holds `<Address`. */
+function mayHoldCommentedAddress(doc: BtsDocument, range: OffsetRange | undefined): boolean {
+  if (!range) return false;
+  const comments = commentsOf(doc);
+  // The first comment that starts inside the range (comments are in document order).
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].start < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < comments.length && comments[k].end <= range.end; k++) {
+    if (doc.text.slice(comments[k].contentStart, comments[k].contentEnd).includes('<Address')) return true;
+  }
+  return false;
 }
 
 /** An adapter setting as evidence (`queue`, `pollingStatement`, ...), when set and not blank. */

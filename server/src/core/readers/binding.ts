@@ -191,8 +191,8 @@ class FoundAgain {
   #el: XmlElement | null = null;
   constructor(
     private readonly text: string,
-    private readonly start: number,
-    private readonly end: number,
+    readonly start: number,
+    readonly end: number,
     private readonly tree: () => XmlDocument,
   ) {}
   get(): XmlElement {
@@ -364,6 +364,14 @@ function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, da
 }
 
 /**
+ * Where a transport's owner element (Transport.owner) stands, without parsing it again when the model
+ * was moved out of its tree.
+ */
+export function ownerRange(t: Transport): OffsetRange | undefined {
+  return ReadTransport.ownerRange(t);
+}
+
+/**
  * A transport: what was read of it, and its escaped settings in `dataElement`, read on first use. Its
  * handler element is found again with `handlerOf` when the model was moved out of its tree
  * (withoutTree). A class, not an object literal with a getter: V8 builds such literals in a slow mode,
@@ -388,6 +396,11 @@ class ReadTransport implements Transport {
     this.#xml = xml;
     this.#owner = owner;
     this.#handler = handler;
+  }
+
+  static ownerRange(t: Transport): OffsetRange | undefined {
+    const o = t instanceof ReadTransport ? t.#owner : t.owner;
+    return o && { start: o.start, end: o.end };
   }
 
   get owner(): XmlElement | undefined {
