@@ -784,6 +784,15 @@ export function decodeEntities(text: string, start: number, end: number): string
   return decodeNamed(text, start, end) ?? decodeWithMap(text, start, end, null);
 }
 
+/** The length of the named reference at `a` (`&lt;` `&gt;` 4, `&amp;` 5, `&quot;` `&apos;` 6; `c`: the unit after '&'), or 0. */
+function namedRefLength(s: string, a: number, c: number): number {
+  if (c === 108) return s.startsWith('lt;', a + 1) ? 4 : 0;
+  if (c === 103) return s.startsWith('gt;', a + 1) ? 4 : 0;
+  if (c === 113) return s.startsWith('quot;', a + 1) ? 6 : 0;
+  if (c === 97) return s.startsWith('amp;', a + 1) ? 5 : s.startsWith('apos;', a + 1) ? 6 : 0;
+  return 0;
+}
+
 /**
  * text[start, end) with the five named references decoded, any other '&' left as written, or
  * undefined at the first character reference (`&#`: decodeWithMap decodes those). What decodeWithMap
@@ -802,19 +811,13 @@ function decodeNamed(text: string, start: number, end: number): string | undefin
     if (a < 0) return i === 0 ? raw : out + raw.slice(i);
     if (a > i) out += raw.slice(i, a);
     const c = raw.charCodeAt(a + 1);
-    let len = 0;
-    let ref = '';
-    if (c === 108 && raw.startsWith('lt;', a + 1)) (ref = '<'), (len = 4);
-    else if (c === 103 && raw.startsWith('gt;', a + 1)) (ref = '>'), (len = 4);
-    else if (c === 97 && raw.startsWith('amp;', a + 1)) (ref = '&'), (len = 5);
-    else if (c === 113 && raw.startsWith('quot;', a + 1)) (ref = '"'), (len = 6);
-    else if (c === 97 && raw.startsWith('apos;', a + 1)) (ref = "'"), (len = 6);
-    else if (c === 35 && a + 1 < n) return undefined;
+    if (c === 35 && a + 1 < n) return undefined;
+    const len = namedRefLength(raw, a, c);
     if (len === 0) {
       out += '&';
       i = a + 1;
     } else {
-      out += ref;
+      out += len === 4 ? (c === 108 ? '<' : '>') : len === 5 ? '&' : c === 113 ? '"' : "'";
       i = a + len;
     }
   }
