@@ -566,8 +566,9 @@ function parse(
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) {
         error('syntax', `Attribute "${attrName}" has no value.`, an, anEnd);
-        if (el.attrs === NO_ATTRS) el.attrs = [];
-        el.attrs.push({ name: attrName, value: '', nameStart: an, nameEnd: anEnd, valueStart: anEnd, valueEnd: anEnd });
+        const a: XmlAttr = { name: attrName, value: '', nameStart: an, nameEnd: anEnd, valueStart: anEnd, valueEnd: anEnd };
+        if (el.attrs === NO_ATTRS) el.attrs = [a];
+        else el.attrs.push(a);
         continue;
       }
       j++;
@@ -613,11 +614,14 @@ function parse(
       if (attrNames ? attrNames.has(attrName) : el.attrs.some((a) => a.name === attrName)) {
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
       }
-      if (el.attrs === NO_ATTRS) el.attrs = [];
       const value = refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve);
-      el.attrs.push({ name: attrName, value: shortLived ? value : own(value), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve });
+      const a: XmlAttr = { name: attrName, value: shortLived ? value : own(value), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve };
+      // As the child lists (addChild, fit): made with room for one, and given its exact size below.
+      if (el.attrs === NO_ATTRS) el.attrs = [a];
+      else el.attrs.push(a);
       attrNames?.add(attrName);
     }
+    if (el.attrs.length > 1) el.attrs = el.attrs.slice();
     if (!closed) {
       error('syntax', `Start tag <${el.name}> is not closed with ">".`, i, j);
     }
