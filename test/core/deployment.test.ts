@@ -8,8 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BtsDocument, describeModel, readDocument, workspaceOf } from '../../server/src/core';
 import { handlers, withEnvironment } from '../../server/src/core/model/join';
-import { environmentScore, preprocessedChild, resolveText, tokenTable } from '../../server/src/core/model/tokens';
+import { commentedChild, environmentScore, resolveText, tokenTable } from '../../server/src/core/model/tokens';
 import { workbookValue } from '../../server/src/core/readers/settings';
+import type { XmlComment, XmlElement } from '../../server/src/core/xml/parser';
 import { repoRoot } from '../helpers/paths';
 
 const at = (doc: BtsDocument, r: { start: number; end: number }) => doc.text.slice(r.start, r.end);
@@ -139,7 +140,7 @@ describe('Deployment Framework tokens', () => {
     assert.deepEqual(r.unresolved, ['B']);
   });
 
-  it('preprocessedChild: ifdef/else/endif blocks decide which commented element is deployed', () => {
+  it('commentedChild: ifdef/else/endif blocks decide which commented element is deployed', () => {
     const text = `<PrimaryTransport>
   <!-- ifdef \${UseShare} -->
   <!-- <Address>\\\\share\\out</Address> -->
@@ -148,11 +149,12 @@ describe('Deployment Framework tokens', () => {
   <!-- endif -->
 </PrimaryTransport>`;
     const doc = readDocument('b.xml', `<BindingInfo>${text}</BindingInfo>`);
-    const owner = doc.xml!.root!.children.find((c) => c.kind === 'element') as never;
+    const owner = doc.xml!.root!.children.find((c) => c.kind === 'element') as XmlElement;
+    const comments = owner.children.filter((c): c is XmlComment => c.kind === 'comment');
     const none = workspaceOf([doc]);
-    assert.equal(preprocessedChild(doc, owner, 'Address', tokenTable(none, undefined))!.text, 'C:\\out');
+    assert.equal(commentedChild(doc, comments, 'Address', tokenTable(none, undefined))!.text, 'C:\\out');
     const withShare = workspaceOf([doc, readDocument('s_settings.xml', '<settings><property name="UseShare">true</property></settings>')]);
-    assert.equal(preprocessedChild(doc, owner, 'Address', tokenTable(withShare, undefined))!.text, '\\\\share\\out');
+    assert.equal(commentedChild(doc, comments, 'Address', tokenTable(withShare, undefined))!.text, '\\\\share\\out');
   });
 });
 

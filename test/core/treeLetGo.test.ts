@@ -1,7 +1,8 @@
-// A command-line read (ReadOptions.shortLived) lets a binding's XML tree go once its model is read
-// (document.ts letTreeGo, readers/binding.ts withoutTree): everything read from the model, the
-// comments and the tree asked for again must be what an editor's read (which keeps the tree) gives,
-// and so must every finding.
+// A command-line read (ReadOptions.shortLived) parses a binding into the elements its model is read
+// from (ParseOptions.keep, readers/binding.ts BINDING_READS) and lets that tree go once the model is
+// read (document.ts letTreeGo, readers/binding.ts withoutTree): everything read from the model, the
+// comments and the tree asked for again must be what an editor's read (which keeps the whole tree)
+// gives, and so must every finding.
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import * as path from 'path';
 import { BtsDocument, commentsOf, isCandidateName, readDocument } from '../../server/src/core/document';
 import { parseElementAt, parseXml, XmlElement, XmlNode } from '../../server/src/core/xml/parser';
 import { detach, walk } from '../../server/src/core/xml/dom';
-import type { Transport } from '../../server/src/core/readers/binding';
+import { BINDING_READS, Transport } from '../../server/src/core/readers/binding';
 import { lint } from '../../server/src/core/engine';
 import { repoRoot } from '../helpers/paths';
 
@@ -57,9 +58,19 @@ const BINDING = `<?xml version="1.0" encoding="utf-8"?>
 </BindingInfo>
 `;
 
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out;
+}
+
 const range = (el: XmlElement | undefined) => el && [el.start, el.end, el.name];
 function transportFacts(t: Transport | undefined) {
-  return t && { adapter: t.adapter, address: t.address, host: t.host, owner: range(t.owner), handler: range(t.handlerElement), data: t.dataElement && shape(t.dataElement), settings: t.settings()?.all(), errors: t.settingsErrors() };
+  return t && { adapter: t.adapter, address: t.address, host: t.host, addressComments: t.addressComments.map((c) => [c.start, c.end, c.contentStart, c.contentEnd]), handler: range(t.handlerElement), data: t.dataElement && shape(t.dataElement), settings: t.settings()?.all(), errors: t.settingsErrors() };
 }
 function modelFacts(doc: BtsDocument) {
   const b = doc.binding!;
@@ -101,6 +112,37 @@ describe('parseElementAt: one element parsed alone, at the file offsets', () => 
   });
 });
 
+describe('ParseOptions.keep: only the elements a reader reads are made nodes', () => {
+  it('reports the same problems as a whole parse, keeps what BINDING_READS lists, and nothing else', () => {
+    const extra = BINDING.replace('IsTwoWay="false">', '$&<Description>orders &amp; more</Description><Tracking>0</Tracking><!-- kept -->');
+    // Problems inside elements not kept, and in one that is.
+    const broken = extra.replace('<Tracking>0</Tracking>', '<Tracking a="1" a="2">&bogus;<Stray x=1></Tracking>').replace('<Enable>true</Enable>', '<Enable>&bogus;</Enable>');
+    for (const text of [extra, broken]) {
+      const whole = parseXml(text);
+      const some = parseXml(text, { keep: BINDING_READS });
+      assert.deepEqual(some.errors, whole.errors);
+      assert.deepEqual(some.comments.map((c) => [c.start, c.end]), whole.comments.map((c) => [c.start, c.end]));
+      const names = (root: XmlElement) => {
+        const out: string[] = [];
+        walk(root, (el) => void out.push(`${el.name}@${el.start}-${el.end}`));
+        return out;
+      };
+      const kept = names(some.root!);
+      assert.ok(kept.length < names(whole.root!).length);
+      // Every kept element is the whole parse's, at the same place.
+      const all = new Set(names(whole.root!));
+      for (const k of kept) assert.ok(all.has(k), k);
+      assert.ok(!kept.some((k) => /^(Description|Tracking|Stray)@/.test(k)));
+      assert.ok(kept.some((k) => k.startsWith('TransportTypeData@')));
+    }
+  });
+
+  it('keeps a document whose root is not BindingInfo whole', () => {
+    const text = '<Configuration><Feature Name="x"><Database Name="BizTalkMsgBoxDb" /></Feature></Configuration>';
+    assert.deepEqual(shape(parseXml(text, { keep: BINDING_READS }).root!), shape(parseXml(text).root!));
+  });
+});
+
 describe('detach: a copy that stands alone', () => {
   it('is equal to the element, with no parent, and shares no element with the tree', () => {
     const whole = parseXml(BINDING);
@@ -125,7 +167,8 @@ describe('a command-line read lets the tree go', () => {
     assert.deepEqual(modelFacts(cli), modelFacts(editor));
     // The broken receive settings (no closing '>') are a problem in both.
     assert.ok(cli.binding!.receiveLocations[0].transport.settingsErrors().length > 0);
-    assert.equal(cli.binding!.sendPorts[0].primary!.owner!.name, 'PrimaryTransport');
+    assert.equal(cli.binding!.sendPorts[0].primary!.addressComments.length, 3);
+    assert.ok(cli.binding!.sendPorts[0].primary!.addressComments.every((c) => c.parent === null));
   });
 
   it('keeps no tree: `xml` parses the text again when asked, and the comments stand alone', () => {
@@ -154,16 +197,21 @@ describe('a command-line read lets the tree go', () => {
     assert.ok(doc.xml?.root);
   });
 
+  it('reads the same model from every binding fixture and example', () => {
+    const files = [...listFiles(path.join(repoRoot(), 'test', 'fixtures')), ...listFiles(path.join(repoRoot(), 'examples'))].filter((f) => /\.xml$/i.test(f));
+    let bindings = 0;
+    for (const f of files) {
+      const bytes = fs.readFileSync(f);
+      const a = readDocument(f, bytes);
+      if (a.kind !== 'binding') continue;
+      bindings++;
+      assert.deepEqual(modelFacts(readDocument(f, bytes, { shortLived: true })), modelFacts(a), f);
+    }
+    assert.ok(bindings >= 5, `${bindings} bindings`);
+  });
+
   it('finds the same on the bundled examples, whichever way they are read', () => {
-    const files: string[] = [];
-    const walkDir = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        const p = path.join(d, e.name);
-        if (e.isDirectory()) walkDir(p);
-        else if (isCandidateName(p)) files.push(p);
-      }
-    };
-    walkDir(path.join(repoRoot(), 'examples'));
+    const files = listFiles(path.join(repoRoot(), 'examples')).filter(isCandidateName);
     const now = new Date('2026-12-07T00:00:00Z');
     const read = (shortLived: boolean) => files.map((f) => readDocument(f, fs.readFileSync(f), { shortLived }));
     const released = read(true);

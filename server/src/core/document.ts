@@ -4,7 +4,7 @@
 import { decode, DecodedText, detectEol, Encoding, Eol, LineIndex, utf8ByteLength } from './text';
 import { parseXml, XmlComment, XmlDocument } from './xml/parser';
 import { changedRange, reparseXml, TextChange } from './xml/incremental';
-import { BindingModel, readBindingSteps, withoutTree } from './readers/binding';
+import { BINDING_READS, BindingModel, readBindingSteps, withoutTree } from './readers/binding';
 import { ConfigExportModel, readConfigExport } from './readers/configExport';
 import { BtdfProjectModel, readBtdfProject } from './readers/btdf';
 import { readSettingsExport, readSettingsWorkbook, SettingsExportModel, SettingsWorkbookModel } from './readers/settings';
@@ -264,7 +264,10 @@ function* readDocumentUnsafe(
   }
   // Nothing of `previous` has changed yet: a caller may still answer from it while it waits.
   yield;
-  const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text, { shortLived });
+  // A command-line read of a binding lets its tree go once the model is read (letTreeGo): only the
+  // elements the model is read from are made nodes (BINDING_READS). One with suppressions keeps it all.
+  const letGo = shortLived && !text.includes('btslint-');
+  const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text, { shortLived, keep: letGo ? BINDING_READS : undefined });
   yield;
   const root = xml.root;
   const kind = classify(uri, xml);
@@ -279,7 +282,7 @@ function* readDocumentUnsafe(
   // An editor's text (a string) may be edited next: its ports are kept for the next version's model.
   if (kind === 'binding') {
     doc.binding = yield* readBindingSteps(xml, typeof content === 'string');
-    if (shortLived && !text.includes('btslint-')) letTreeGo(doc, doc.binding, xml);
+    if (letGo) letTreeGo(doc, doc.binding, xml);
   }
   else if (kind === 'config-export') doc.configExport = readConfigExport(xml);
   else if (kind === 'btdf-project') doc.btdfProject = readBtdfProject(xml);

@@ -4,11 +4,10 @@
 // finding can point at the queue, the polling statement or the address that makes the rule apply.
 
 import type { OffsetRange } from '../text';
-import { BtsDocument, commentsOf } from '../document';
-import { ownerRange } from '../readers/binding';
+import type { BtsDocument } from '../document';
 import type { HandlerRef, Workspace } from './join';
 import { children, contentRange, parseEmbedded, textDocument, textOf } from '../xml/dom';
-import { hasSettings, preprocessedChild, resolveText, soleEnvironment, tokenTable, TokenValue } from './tokens';
+import { commentedChild, hasSettings, resolveText, soleEnvironment, tokenTable, TokenValue } from './tokens';
 
 export interface Evidence {
   /** The value, `${Token}`s resolved where the environment's settings define them. */
@@ -40,32 +39,12 @@ function evidence(ws: Workspace, raw: string, range: OffsetRange): Evidence {
 export function effectiveAddress(ws: Workspace, h: HandlerRef): Evidence | undefined {
   const a = h.transport.address;
   if (a) return evidence(ws, a.value, a.range);
-  // An Address kept commented out is in a comment, inside the transport's owner, that holds
-  // `<Address`: an owner without one is not searched (nor parsed again, when its tree was let go).
-  if (!mayHoldCommentedAddress(h.doc, ownerRange(h.transport))) return undefined;
-  const owner = h.transport.owner;
-  if (!owner) return undefined;
+  // Else one kept commented out, in a comment directly inside the element that holds the transport.
+  const comments = h.transport.addressComments;
+  if (!comments.some((c) => h.doc.text.slice(c.contentStart, c.contentEnd).includes('<Address'))) return undefined;
   const table = hasSettings(ws) ? tokenTable(ws, ws.environment ?? soleEnvironment(ws)) : undefined;
-  const p = preprocessedChild(h.doc, owner, 'Address', table);
+  const p = commentedChild(h.doc, comments, 'Address', table);
   return p && p.text ? evidence(ws, p.text, p.range) : undefined;
-}
-
-/** Whether a comment inside `range` holds `<Address`. */
-function mayHoldCommentedAddress(doc: BtsDocument, range: OffsetRange | undefined): boolean {
-  if (!range) return false;
-  const comments = commentsOf(doc);
-  // The first comment that starts inside the range (comments are in document order).
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid].start < range.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < comments.length && comments[k].end <= range.end; k++) {
-    if (doc.text.slice(comments[k].contentStart, comments[k].contentEnd).includes('<Address')) return true;
-  }
-  return false;
 }
 
 /** An adapter setting as evidence (`queue`, `pollingStatement`, ...), when set and not blank. */

@@ -27,8 +27,8 @@ import type { BtsDocument } from '../document';
 import type { Workspace } from './join';
 import type { OffsetRange } from '../text';
 import { workbookValue } from '../readers/settings';
-import { parseXml, XmlElement } from '../xml/parser';
-import { child, contentRange, textDocument, textOf } from '../xml/dom';
+import { parseXml, XmlComment } from '../xml/parser';
+import { contentRange, textOf } from '../xml/dom';
 
 /** `${Name}` (Deployment Framework, XmlPreprocess) or `$(Name)` (MSBuild style). */
 export const TOKEN_RE = /\$\{([^}\r\n]{1,200})\}|\$\(([^)\r\n]{1,200})\)/g;
@@ -242,20 +242,16 @@ export function hasSettings(ws: Workspace): boolean {
 const settingsCache = new WeakMap<BtsDocument[], boolean>();
 
 /**
- * An element as XmlPreprocess leaves it: a real child element, else one commented out inside an
+ * An element as XmlPreprocess deploys it when the file holds it commented out inside an
  * `<!-- ifdef ${_xml_preprocess} -->` ... `<!-- endif -->` block (the Deployment Framework's way of
- * keeping a tokenised Address out of the way of Visual Studio). Returns its text and where it is.
+ * keeping a tokenised Address out of the way of Visual Studio). `comments`: the comments directly
+ * inside the element that would hold it (Transport.addressComments). Returns its text and where it is.
  */
-export function preprocessedChild(doc: BtsDocument, owner: XmlElement, name: string, table?: TokenTable): { text: string; range: OffsetRange; commented: boolean } | undefined {
-  // Only the text is read (textOf, contentRange): `owner` may stand without its tree (readers/binding.ts withoutTree).
-  const xml = textDocument(doc.text);
-  const real = child(owner, name);
-  if (real) return { text: textOf(xml, real).trim(), range: contentRange(xml, real), commented: false };
+export function commentedChild(doc: BtsDocument, comments: readonly XmlComment[], name: string, table?: TokenTable): { text: string; range: OffsetRange } | undefined {
   // Conditions in force: true while every enclosing ifdef/ifndef/else holds.
   const stack: boolean[] = [];
   const active = () => stack.length > 0 && stack.every(Boolean);
-  for (const c of owner.children) {
-    if (c.kind !== 'comment') continue;
+  for (const c of comments) {
     const content = doc.text.slice(c.contentStart, c.contentEnd);
     const dir = /^\s*#?\s*(ifdef|ifndef|else|endif)\b\s*(.*?)\s*$/i.exec(content);
     if (dir) {
@@ -277,7 +273,7 @@ export function preprocessedChild(doc: BtsDocument, owner: XmlElement, name: str
     const el = inner.root;
     if (!el || el.name !== name || inner.errors.length) continue;
     const r = contentRange(inner, el);
-    return { text: textOf(inner, el).trim(), range: { start: c.contentStart + r.start, end: c.contentStart + r.end }, commented: true };
+    return { text: textOf(inner, el).trim(), range: { start: c.contentStart + r.start, end: c.contentStart + r.end } };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 
 import { attr, attrValue, child, children, detach, elementAt, textDocument, EmbeddedXml, isNil, parseEmbedded, path, textOf, contentRange } from '../xml/dom';
 import { decodeEntities, parseElementAt } from '../xml/parser';
-import type { XmlDocument, XmlElement } from '../xml/parser';
+import type { KeepElement, XmlComment, XmlDocument, XmlElement } from '../xml/parser';
 import { isPlainWellFormed } from '../xml/wellFormed';
 import type { OffsetRange } from '../text';
 
@@ -37,8 +37,13 @@ export interface Transport {
   address?: Located<string>;
   /** The handler host (`SendHandler/@Name` or `ReceiveHandler/@Name`). */
   host?: Located<string>;
-  /** The element that holds the transport (the receive location, or the send port's PrimaryTransport / SecondaryTransport). */
-  owner?: XmlElement;
+  /**
+   * When the element that holds the transport (the receive location, or the send port's
+   * PrimaryTransport / SecondaryTransport) has no Address element: the comments directly inside it,
+   * where the Deployment Framework keeps an Address commented out for XmlPreprocess (model/tokens.ts
+   * commentedChild). Empty otherwise.
+   */
+  addressComments: readonly XmlComment[];
   handlerElement?: XmlElement;
   dataElement?: XmlElement;
   settings(): AdapterSettings | undefined;
@@ -110,6 +115,41 @@ export function readBinding(xml: XmlDocument): BindingModel {
   }
 }
 
+/**
+ * The elements readBindingSteps reads, by their parent's name: 1, the element and those of its
+ * children listed under its own name; 2, the element and everything in it. A command-line read that
+ * lets the tree go (document.ts) parses a binding with this (ParseOptions.keep), so the tree it builds
+ * and drops holds what the model is read from and nothing else: two thirds of a binding's elements are
+ * never made nodes. A read added to readBindingSteps is added here too: test/core/treeLetGo.test.ts
+ * compares the model read this way with one read from the whole tree, on every fixture and example.
+ */
+const READS: Record<string, Record<string, 1 | 2>> = {
+  BindingInfo: { ModuleRefCollection: 1, SendPortCollection: 1, ReceivePortCollection: 1 },
+  ModuleRefCollection: { ModuleRef: 1 },
+  ModuleRef: { Services: 1 },
+  Services: { Service: 1 },
+  Service: { Host: 2 },
+  SendPortCollection: { SendPort: 1 },
+  SendPort: { PrimaryTransport: 1, SecondaryTransport: 1 },
+  PrimaryTransport: { Address: 2, TransportType: 2, TransportTypeData: 2, SendHandler: 1 },
+  SecondaryTransport: { Address: 2, TransportType: 2, TransportTypeData: 2, SendHandler: 1 },
+  SendHandler: { TransportType: 2 },
+  ReceivePortCollection: { ReceivePort: 1 },
+  ReceivePort: { ReceiveLocations: 1 },
+  ReceiveLocations: { ReceiveLocation: 1 },
+  ReceiveLocation: { Address: 2, Enable: 2, ReceiveLocationTransportType: 2, ReceiveLocationTransportTypeData: 2, ReceiveHandler: 1 },
+  ReceiveHandler: { TransportType: 2 },
+};
+
+/** ParseOptions.keep for a binding's model alone (READS); a document whose root is not BindingInfo is kept whole. */
+export const BINDING_READS: KeepElement = (parent, name) => {
+  if (parent === null) return isBindingInfo(name) ? 1 : 2;
+  return (READS[parent] ?? (isBindingInfo(parent) ? READS.BindingInfo : undefined))?.[name] ?? 0;
+};
+
+/** `BindingInfo`, with or without a prefix (as document.ts classifies). */
+const isBindingInfo = (name: string) => name === 'BindingInfo' || (name.endsWith(':BindingInfo') && name.indexOf(':') === name.length - 12);
+
 /** Ports read between two steps of readBindingSteps. */
 const PORTS_PER_STEP = 500;
 
@@ -170,7 +210,8 @@ export function withoutTree(model: BindingModel, text: string, tree: () => XmlDo
   // What a transport reads its settings with: the text (settingsOf, wellFormedOf), never the tree.
   const textOnly = textDocument(text);
   const found = (el: XmlElement | undefined) => el && new FoundAgain(text, el.start, el.end, tree);
-  const moveOut = (t: Transport): Transport => new ReadTransport(textOnly, t.dataElement && detach(t.dataElement), t, found(t.owner), found(t.handlerElement));
+  const moveOut = (t: Transport): Transport =>
+    new ReadTransport(textOnly, t.dataElement && detach(t.dataElement), t, t.addressComments.length ? t.addressComments.map((c) => ({ ...c, parent: null })) : NO_COMMENTS, found(t.handlerElement));
   const receivePorts = model.receivePorts.map((p) =>
     withElement({ name: p.name, nameRange: p.nameRange, isTwoWay: p.isTwoWay, locations: p.locations.map((l) => withElement({ name: l.name, nameRange: l.nameRange, receivePort: l.receivePort, enabled: l.enabled, transport: moveOut(l.transport) }, found(l.element)!)) }, found(p.element)!),
   );
@@ -304,7 +345,7 @@ function moveTransport(t: Transport, delta: number, xml: XmlDocument): Transport
     adapter: movedLocated(t.adapter, delta),
     address: movedLocated(t.address, delta),
     host: movedLocated(t.host, delta),
-    owner: t.owner,
+    addressComments: t.addressComments,
     handlerElement: t.handlerElement,
   });
 }
@@ -354,21 +395,23 @@ function locatedAttr(el: XmlElement | undefined, name: string): Located<string> 
 
 function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, dataName: string, handlerName: string): Transport {
   const handler = child(owner, handlerName);
+  const address = child(owner, 'Address');
   return transport(xml, child(owner, dataName), {
     adapter: locatedAttr(child(owner, typeName), 'Name') ?? locatedAttr(path(handler, 'TransportType'), 'Name'),
-    address: located(xml, child(owner, 'Address')),
+    address: located(xml, address),
+    addressComments: address ? NO_COMMENTS : commentsIn(owner),
     host: locatedAttr(handler, 'Name'),
-    owner,
     handlerElement: handler && !isNil(handler) ? handler : undefined,
   });
 }
 
-/**
- * Where a transport's owner element (Transport.owner) stands, without parsing it again when the model
- * was moved out of its tree.
- */
-export function ownerRange(t: Transport): OffsetRange | undefined {
-  return ReadTransport.ownerRange(t);
+const NO_COMMENTS: readonly XmlComment[] = Object.freeze([]);
+
+/** The comments directly inside `el`. */
+function commentsIn(el: XmlElement): readonly XmlComment[] {
+  let out: XmlComment[] | undefined;
+  for (const c of el.children) if (c.kind === 'comment') (out ??= []).push(c);
+  return out ?? NO_COMMENTS;
 }
 
 /**
@@ -382,30 +425,26 @@ class ReadTransport implements Transport {
   readonly address?: Located<string>;
   readonly host?: Located<string>;
   readonly dataElement?: XmlElement;
+  readonly addressComments: readonly XmlComment[];
   #xml: XmlDocument;
-  #owner: XmlElement | FoundAgain | undefined;
   #handler: XmlElement | FoundAgain | undefined;
   #settings: AdapterSettings | undefined | null = null;
   #errors: AdapterSettings['errors'] | null = null;
 
-  constructor(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host'>, owner: XmlElement | FoundAgain | undefined, handler: XmlElement | FoundAgain | undefined) {
+  constructor(
+    xml: XmlDocument,
+    dataElement: XmlElement | undefined,
+    read: Pick<Transport, 'adapter' | 'address' | 'host'>,
+    addressComments: readonly XmlComment[],
+    handler: XmlElement | FoundAgain | undefined,
+  ) {
     this.adapter = read.adapter;
     this.address = read.address;
     this.host = read.host;
     this.dataElement = dataElement;
+    this.addressComments = addressComments;
     this.#xml = xml;
-    this.#owner = owner;
     this.#handler = handler;
-  }
-
-  static ownerRange(t: Transport): OffsetRange | undefined {
-    const o = t instanceof ReadTransport ? t.#owner : t.owner;
-    return o && { start: o.start, end: o.end };
-  }
-
-  get owner(): XmlElement | undefined {
-    const o = this.#owner;
-    return o instanceof FoundAgain ? o.get() : o;
   }
 
   get handlerElement(): XmlElement | undefined {
@@ -425,8 +464,8 @@ class ReadTransport implements Transport {
   }
 }
 
-function transport(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host' | 'owner' | 'handlerElement'>): Transport {
-  return new ReadTransport(xml, dataElement, read, read.owner, read.handlerElement);
+function transport(xml: XmlDocument, dataElement: XmlElement | undefined, read: Pick<Transport, 'adapter' | 'address' | 'host' | 'addressComments' | 'handlerElement'>): Transport {
+  return new ReadTransport(xml, dataElement, read, read.addressComments, read.handlerElement);
 }
 
 /**

@@ -223,10 +223,20 @@ export interface ParseOptions {
    * versions (incremental.ts), and a view would keep each old text alive.
    */
   shortLived?: boolean;
+  /**
+   * Which elements are made nodes (all when absent), for a reader that reads a few elements of a large
+   * file and then lets the tree go (readers/binding.ts BINDING_READS): asked for each element whose
+   * parent was kept (`parent` null for the root). Every element is still read, and every problem
+   * reported, as without it; an element not kept is not in its parent's children, nor anything in it.
+   */
+  keep?: KeepElement;
 }
 
+/** 0: the element is not made a node (nor anything in it); 1: it is, and each child is asked about; 2: it is, and everything in it. */
+export type KeepElement = (parent: string | null, name: string) => 0 | 1 | 2;
+
 export function parseXml(text: string, options: ParseOptions = {}): XmlDocument {
-  return parse(text, options.maxErrors ?? DEFAULT_MAX_ERRORS, undefined, options.shortLived === true).doc;
+  return parse(text, options.maxErrors ?? DEFAULT_MAX_ERRORS, undefined, options.shortLived === true, options.keep).doc;
 }
 
 /** How many errors parseXml records by default (the parse itself goes on). */
@@ -296,6 +306,7 @@ function parse(
   maxErrors: number,
   fragment: { from: number; to: number; parent: XmlElement } | undefined,
   shortLived = false,
+  keep?: KeepElement,
 ): { doc: XmlDocument; ok: boolean; closedAt?: number } {
   const doc: XmlDocument = { text, root: null, nodes: [], comments: [], errors: [] };
   const n = fragment ? fragment.to : text.length;
@@ -309,12 +320,22 @@ function parse(
     stack.push(el);
     if (openByName) openByName.set(el.name, (openByName.get(el.name) ?? 0) + 1);
   };
+  // With `keep`: the stack index of the outermost open element not kept (everything in it is not
+  // either), and of the outermost one kept with everything in it; -1 for none.
+  let prunedFrom = -1;
+  let allFrom = -1;
   const pop = (): XmlElement => {
     const el = stack.pop()!;
     if (openByName) openByName.set(el.name, openByName.get(el.name)! - 1);
+    if (stack.length === prunedFrom) prunedFrom = -1;
+    if (stack.length === allFrom) allFrom = -1;
     fit(el);
     return el;
   };
+  /** Whether nodes go into the innermost open element (false inside an element not kept). */
+  const kept = () => prunedFrom < 0;
+  // The attribute names of a start tag not kept (no attribute node is made), for the duplicate check.
+  const prunedNames: string[] = [];
   const countOpen = (): Map<string, number> => {
     const m = new Map<string, number>();
     for (const el of stack) m.set(el.name, (m.get(el.name) ?? 0) + 1);
@@ -348,8 +369,8 @@ function parse(
   };
   const append = (node: XmlNode) => {
     const top = stack.length ? stack[stack.length - 1] : null;
-    if (top) addChild(top, node);
-    else doc.nodes.push(node);
+    if (!top) doc.nodes.push(node);
+    else if (kept()) addChild(top, node);
   };
   // Whitespace-only text inside an element is not a node (a third of a binding's nodes), except right
   // before and after markup the parser skips without a node (a stray end tag, an unknown declaration,
@@ -362,7 +383,7 @@ function parse(
   /** Called where skipped markup starts at `at`, inside an element. */
   const skipped = (at: number) => {
     if (!stack.length) return;
-    if (spaceEnd === at) addChild(stack[stack.length - 1], { kind: 'text', start: spaceStart, end: spaceEnd });
+    if (spaceEnd === at && kept()) addChild(stack[stack.length - 1], { kind: 'text', start: spaceStart, end: spaceEnd });
     keepSpace = true;
   };
 
@@ -374,7 +395,9 @@ function parse(
       if (stack.length) {
         const amp = nextAmp(i);
         const refs = amp >= 0 && amp < textEnd;
-        if (refs || keepSpace || !allSpace(text, i, textEnd)) addChild(stack[stack.length - 1], { kind: 'text', start: i, end: textEnd });
+        if (!kept()) {
+          // inside an element not kept: no node, the references still checked
+        } else if (refs || keepSpace || !allSpace(text, i, textEnd)) addChild(stack[stack.length - 1], { kind: 'text', start: i, end: textEnd });
         else {
           spaceStart = i;
           spaceEnd = textEnd;
@@ -427,7 +450,7 @@ function parse(
           runsPast = true;
         }
         if (stack.length) {
-          addChild(stack[stack.length - 1], { kind: 'cdata', start: i + 9, end: close < 0 ? n : close });
+          if (kept()) addChild(stack[stack.length - 1], { kind: 'cdata', start: i + 9, end: close < 0 ? n : close });
         } else {
           error('text-outside-root', 'CDATA outside the root element.', i, close < 0 ? n : close + 3);
         }
@@ -512,7 +535,7 @@ function parse(
     }
     if (!isNameStart(c1)) {
       error('syntax', 'A "<" that does not start a tag: write it as "&lt;".', i, i + 1);
-      if (stack.length) addChild(stack[stack.length - 1], { kind: 'text', start: i, end: i + 1 });
+      if (stack.length && kept()) addChild(stack[stack.length - 1], { kind: 'text', start: i, end: i + 1 });
       i++;
       continue;
     }
@@ -534,6 +557,12 @@ function parse(
       children: NO_CHILDREN,
       parent: stack.length ? stack[stack.length - 1] : null,
     };
+    // Whether this element is made a node (ParseOptions.keep); the root always is.
+    let mode: 0 | 1 | 2 = 2;
+    if (prunedFrom >= 0) mode = 0;
+    else if (keep && allFrom < 0) mode = stack.length ? keep(el.parent!.name, el.name) : keep(null, el.name) || 1;
+    const pruned = mode === 0;
+    prunedNames.length = 0;
     let closed = false;
     let attrNames: Set<string> | undefined;
     while (j < n) {
@@ -566,6 +595,10 @@ function parse(
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) {
         error('syntax', `Attribute "${attrName}" has no value.`, an, anEnd);
+        if (pruned) {
+          prunedNames.push(attrName);
+          continue;
+        }
         const a: XmlAttr = { name: attrName, value: '', nameStart: an, nameEnd: anEnd, valueStart: anEnd, valueEnd: anEnd };
         if (el.attrs === NO_ATTRS) el.attrs = [a];
         else el.attrs.push(a);
@@ -610,9 +643,15 @@ function parse(
       const refs = amp >= 0 && amp < ve;
       if (refs) checkEntities(text, amp, ve, error);
       // A Set once the tag has many attributes: a linear scan per attribute is quadratic on a hostile tag.
-      if (!attrNames && el.attrs.length >= 16) attrNames = new Set(el.attrs.map((a) => a.name));
-      if (attrNames ? attrNames.has(attrName) : el.attrs.some((a) => a.name === attrName)) {
+      const names = pruned ? prunedNames : el.attrs;
+      if (!attrNames && names.length >= 16) attrNames = new Set(pruned ? prunedNames : el.attrs.map((a) => a.name));
+      if (attrNames ? attrNames.has(attrName) : pruned ? prunedNames.includes(attrName) : el.attrs.some((a) => a.name === attrName)) {
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
+      }
+      if (pruned) {
+        prunedNames.push(attrName);
+        attrNames?.add(attrName);
+        continue;
       }
       const value = refs ? decodeEntities(text, vs, ve) : text.slice(vs, ve);
       const a: XmlAttr = { name: attrName, value: shortLived ? value : own(value), nameStart: an, nameEnd: anEnd, valueStart: vs, valueEnd: ve };
@@ -630,7 +669,13 @@ function parse(
       if (doc.root) error('multiple-roots', `A second root element <${el.name}>: an XML file has exactly one.`, el.start, el.nameEnd);
       else doc.root = el;
     }
-    append(el);
+    if (!pruned) append(el);
+    // Pushed below (unless self-closing) at index stack.length: from there, nothing is kept, or everything.
+    if (!el.selfClosing) {
+      if (pruned) {
+        if (prunedFrom < 0) prunedFrom = stack.length;
+      } else if (mode === 2 && keep && allFrom < 0) allFrom = stack.length;
+    }
     if (el.selfClosing || !closed) {
       if (el.selfClosing) el.children = NO_CHILDREN;
       el.end = j;
