@@ -144,8 +144,16 @@ const READS: Record<string, Record<string, 1 | 2>> = {
 /** ParseOptions.keep for a binding's model alone (READS); a document whose root is not BindingInfo is kept whole. */
 export const BINDING_READS: KeepElement = (parent, name) => {
   if (parent === null) return isBindingInfo(name) ? 1 : 2;
-  return (READS[parent] ?? (isBindingInfo(parent) ? READS.BindingInfo : undefined))?.[name] ?? 0;
+  // The parser asks about the children of one element in a row, and names are interned: the last
+  // parent's list is looked up once.
+  if (parent !== lastParent) {
+    lastParent = parent;
+    lastReads = READS[parent] ?? (isBindingInfo(parent) ? READS.BindingInfo : undefined);
+  }
+  return lastReads?.[name] ?? 0;
 };
+let lastParent: string | undefined;
+let lastReads: Record<string, 1 | 2> | undefined;
 
 /** `BindingInfo`, with or without a prefix (as document.ts classifies). */
 const isBindingInfo = (name: string) => name === 'BindingInfo' || (name.endsWith(':BindingInfo') && name.indexOf(':') === name.length - 12);
