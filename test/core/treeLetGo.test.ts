@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, commentsOf, isCandidateName, readDocument } from '../../server/src/core/document';
+import { BtsDocument, commentsOf, isCandidateName, readDocument, withoutItsTree } from '../../server/src/core/document';
 import { parseElementAt, parseXml, XmlElement, XmlNode } from '../../server/src/core/xml/parser';
 import { detach, walk } from '../../server/src/core/xml/dom';
 import { BINDING_READS, Transport } from '../../server/src/core/readers/binding';
@@ -173,6 +173,8 @@ describe('a command-line read lets the tree go', () => {
 
   it('keeps no tree: `xml` parses the text again when asked, and the comments stand alone', () => {
     assert.equal(typeof Object.getOwnPropertyDescriptor(cli, 'xml')?.get, 'function');
+    assert.equal(withoutItsTree(cli), true);
+    assert.equal(withoutItsTree(editor), false);
     assert.deepEqual(shape(cli.xml!.root!), shape(editor.xml!.root!));
     assert.deepEqual(
       commentsOf(cli).map((c) => [c.start, c.end, c.contentStart, c.contentEnd]),
@@ -194,6 +196,7 @@ describe('a command-line read lets the tree go', () => {
     const text = BINDING.replace('<!-- Orders, production -->', '<!-- btslint-disable-file ftp-no-tls -- test -->');
     const doc = readDocument('Orders.BindingInfo.xml', Buffer.from(text, 'utf8'), { shortLived: true });
     assert.equal(Object.getOwnPropertyDescriptor(doc, 'xml')?.get, undefined);
+    assert.equal(withoutItsTree(doc), false);
     assert.ok(doc.xml?.root);
   });
 

@@ -311,6 +311,11 @@ function letTreeGo(doc: BtsDocument, model: BindingModel, xml: XmlDocument): voi
 
 const keptComments = new WeakMap<BtsDocument, XmlComment[]>();
 
+/** Whether the document let its tree go (letTreeGo): a command-line read of a binding without a `btslint-` suppression. */
+export function withoutItsTree(doc: BtsDocument): boolean {
+  return keptComments.has(doc);
+}
+
 /**
  * The comments of an XML document in document order, with their ranges; their `parent` is null when
  * the document let its tree go (letTreeGo). For a reader that needs where comments are, not what

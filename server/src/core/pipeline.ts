@@ -4,7 +4,7 @@
 // several topologies reported once; the config files' own problems; the baseline; findings out.
 // Nothing else assembles these steps.
 
-import type { BtsDocument } from './document';
+import { BtsDocument, withoutItsTree } from './document';
 import { lintSteps, LintOptions } from './engine';
 import { applyPolicy, configFindings, EffectiveConfig, sortFindings } from './config';
 import { basenameOf } from './config/paths';
@@ -70,7 +70,8 @@ export function* checkSteps(documents: BtsDocument[], options: CheckOptions): Ge
 const suppressible = new WeakMap<BtsDocument, boolean>();
 function maySuppress(doc: BtsDocument): boolean {
   let v = suppressible.get(doc);
-  if (v === undefined) suppressible.set(doc, (v = doc.kind !== 'other' && doc.text.includes('btslint-')));
+  // A binding that let its tree go holds no `btslint-` (document.ts letTreeGo): its text is not searched again.
+  if (v === undefined) suppressible.set(doc, (v = doc.kind !== 'other' && !withoutItsTree(doc) && doc.text.includes('btslint-')));
   return v;
 }
 
