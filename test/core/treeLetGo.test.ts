@@ -8,18 +8,13 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BtsDocument, commentsOf, isCandidateName, readDocument, withoutItsTree } from '../../server/src/core/document';
-import { parseElementAt, parseXml, XmlElement, XmlNode } from '../../server/src/core/xml/parser';
+import { commentsOf, isCandidateName, readDocument, withoutItsTree } from '../../server/src/core/document';
+import { parseElementAt, parseXml, XmlElement } from '../../server/src/core/xml/parser';
 import { detach, walk } from '../../server/src/core/xml/dom';
-import { BINDING_READS, Transport } from '../../server/src/core/readers/binding';
+import { BINDING_READS } from '../../server/src/core/readers/binding';
+import { listFiles, modelFacts, shape } from '../helpers/modelFacts';
 import { lint } from '../../server/src/core/engine';
 import { repoRoot } from '../helpers/paths';
-
-/** A node and everything in it as plain data, parents left out (they are what differs). */
-function shape(n: XmlNode): unknown {
-  if (n.kind !== 'element') return n.kind === 'comment' ? { ...n, parent: undefined } : { ...n };
-  return { ...n, parent: undefined, children: n.children.map(shape) };
-}
 
 const SETTINGS =
   '&lt;CustomProps&gt;&lt;AdapterConfig vt="8"&gt;&amp;lt;Config&amp;gt;&amp;lt;uri&amp;gt;ftp://ftp.contoso.com/in&amp;lt;/uri&amp;gt;&amp;lt;/Config&amp;gt;&lt;/AdapterConfig&gt;&lt;/CustomProps&gt;';
@@ -57,30 +52,6 @@ const BINDING = `<?xml version="1.0" encoding="utf-8"?>
   </ReceivePortCollection>
 </BindingInfo>
 `;
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listFiles(p));
-    else out.push(p);
-  }
-  return out;
-}
-
-const range = (el: XmlElement | undefined) => el && [el.start, el.end, el.name];
-function transportFacts(t: Transport | undefined) {
-  return t && { adapter: t.adapter, address: t.address, host: t.host, addressComments: t.addressComments.map((c) => [c.start, c.end, c.contentStart, c.contentEnd]), handler: range(t.handlerElement), data: t.dataElement && shape(t.dataElement), settings: t.settings()?.all(), errors: t.settingsErrors() };
-}
-function modelFacts(doc: BtsDocument) {
-  const b = doc.binding!;
-  return {
-    send: b.sendPorts.map((p) => ({ name: p.name, nameRange: p.nameRange, isStatic: p.isStatic, isTwoWay: p.isTwoWay, element: range(p.element), primary: transportFacts(p.primary), secondary: transportFacts(p.secondary) })),
-    receive: b.receivePorts.map((p) => ({ name: p.name, nameRange: p.nameRange, isTwoWay: p.isTwoWay, element: range(p.element), locations: p.locations.map((l) => l.name) })),
-    locations: b.receiveLocations.map((l) => ({ name: l.name, nameRange: l.nameRange, receivePort: l.receivePort, enabled: l.enabled, element: range(l.element), transport: transportFacts(l.transport) })),
-    orchestrations: b.orchestrations.map((o) => ({ name: o.name, nameRange: o.nameRange, assembly: o.assembly, host: o.host, element: range(o.element) })),
-  };
-}
 
 describe('parseElementAt: one element parsed alone, at the file offsets', () => {
   it('gives every element of a binding as the whole parse does', () => {
