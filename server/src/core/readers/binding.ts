@@ -210,9 +210,9 @@ export function* readBindingSteps(xml: XmlDocument, keep = false): Generator<voi
  * The same model with nothing in it that refers to the XML tree, for a document that lets its tree go
  * once read (document.ts, ReadOptions.shortLived): a command-line run keeps every file's model to its
  * end, and the trees they held were most of its heap and of its garbage collection. A transport keeps
- * a detached copy of its data element (what its settings are read from: a text node or two); the
- * elements of ports, locations, orchestrations and handlers are found again in `tree()` (the text
- * parsed again, once, by the first rule that asks for one): the same elements at the same offsets.
+ * a detached copy of its data element (what its settings are read from: a text node or two) and copies
+ * of its address comments; the element of a port, location, orchestration or handler is parsed again
+ * from its range when a rule first asks for it (FoundAgain): the same element at the same offsets.
  */
 export function withoutTree(model: BindingModel, text: string, tree: () => XmlDocument): BindingModel {
   // What a transport reads its settings with: the text (settingsOf, wellFormedOf), never the tree.
@@ -424,8 +424,8 @@ function commentsIn(el: XmlElement): readonly XmlComment[] {
 
 /**
  * A transport: what was read of it, and its escaped settings in `dataElement`, read on first use. Its
- * handler element is found again with `handlerOf` when the model was moved out of its tree
- * (withoutTree). A class, not an object literal with a getter: V8 builds such literals in a slow mode,
+ * handler element is found again (FoundAgain) when the model was moved out of its tree (withoutTree).
+ * A class, not an object literal with a getter: V8 builds such literals in a slow mode,
  * and a binding has thousands of transports.
  */
 class ReadTransport implements Transport {
