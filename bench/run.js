@@ -209,6 +209,27 @@ function pairedRatio(a, b, key = 'wall') {
   return median(a.map((x, k) => x[key] / b[k][key]));
 }
 
+const NOTE_START = 'Rows measured alone: ';
+const NOTE_END = '; the other rows are from the run named at the top.';
+
+/**
+ * The entries of an earlier "Rows measured alone" note (`ids by \`command\` on time, load ...`), each
+ * with the rows this run measures again taken out, and those left with no row dropped.
+ */
+function keptEntries(line) {
+  if (!line) return [];
+  const body = line.slice(NOTE_START.length, line.endsWith(NOTE_END) ? -NOTE_END.length : undefined);
+  const out = [];
+  // An entry starts with its row ids and " by `".
+  for (const e of body.split(/; (?=[a-z0-9]+(?:, [a-z0-9]+)* by `)/)) {
+    const by = e.indexOf(' by `');
+    if (by < 0) continue;
+    const ids = e.slice(0, by).split(', ').filter((id) => !ONLY.has(id));
+    if (ids.length) out.push(`${ids.join(', ')}${e.slice(by)}`);
+  }
+  return out;
+}
+
 /**
  * The old file with the new run's table rows and run lines put in: a row replaces the row with the
  * same first cell (a Results workload or a budget), a `- id:` line under Every run the line of that
@@ -232,7 +253,10 @@ function mergeRows(old, fresh, { load0, load1 }) {
     const id = section === '## Every run' ? runId(l) : undefined;
     if (id) freshRuns.set(id, l);
   }
-  const note = `Rows measured alone: ${[...ONLY].join(', ')} by \`${COMMAND}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, load average ${f2(load0[0])} at start and ${f2(load1[0])} at end; the other rows are from the run named at the top.`;
+  const entry = `${[...ONLY].join(', ')} by \`${COMMAND}\` on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, load average ${f2(load0[0])} at start and ${f2(load1[0])} at end`;
+  // The rows an earlier --only run measured, and this one did not, keep what that run said of them.
+  const earlier = keptEntries(old.split('\n').find((l) => l.startsWith(NOTE_START)));
+  const note = `${NOTE_START}${[entry, ...earlier].join('; ')}${NOTE_END}`;
   const out = [];
   let budgetsDone = false;
   section = '';
