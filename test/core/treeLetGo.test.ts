@@ -88,7 +88,9 @@ describe('ParseOptions.keep: only the elements a reader reads are made nodes', (
     const extra = BINDING.replace('IsTwoWay="false">', '$&<Description>orders &amp; more</Description><Tracking>0</Tracking><!-- kept -->');
     // Problems inside elements not kept, and in one that is.
     const broken = extra.replace('<Tracking>0</Tracking>', '<Tracking a="1" a="2">&bogus;<Stray x=1></Tracking>').replace('<Enable>true</Enable>', '<Enable>&bogus;</Enable>');
-    for (const text of [extra, broken]) {
+    // Nesting, stray and mismatched end tags inside elements not kept.
+    const tangled = extra.replace('<Tracking>0</Tracking>', '<Tracking><a><b><!-- c --><c/></b></x></a><a><b></a></Tracking></Nope>');
+    for (const text of [extra, broken, tangled]) {
       const whole = parseXml(text);
       const some = parseXml(text, { keep: BINDING_READS });
       assert.deepEqual(some.errors, whole.errors);

@@ -334,6 +334,22 @@ function parse(
   };
   /** Whether nodes go into the innermost open element (false inside an element not kept). */
   const kept = () => prunedFrom < 0;
+  const pool: XmlElement[] = [];
+  const reusedElement = (depth: number, name: string, start: number, nameStart: number, nameEnd: number, end: number): XmlElement => {
+    let el = pool[depth];
+    if (!el) pool[depth] = el = { kind: 'element', name, start, end, nameStart, nameEnd, openEnd: end, closeStart: end, selfClosing: false, attrs: NO_ATTRS, children: NO_CHILDREN, parent: null };
+    else {
+      el.name = name;
+      el.start = start;
+      el.end = end;
+      el.nameStart = nameStart;
+      el.nameEnd = nameEnd;
+      el.openEnd = end;
+      el.closeStart = end;
+      el.selfClosing = false;
+    }
+    return el;
+  };
   // The attribute names of a start tag not kept (no attribute node is made), for the duplicate check.
   const prunedNames: string[] = [];
   const countOpen = (): Map<string, number> => {
@@ -436,7 +452,7 @@ function parse(
           end,
           contentStart: i + 4,
           contentEnd: close < 0 ? n : close,
-          parent: stack.length ? stack[stack.length - 1] : null,
+          parent: stack.length && kept() ? stack[stack.length - 1] : null,
         };
         append(comment);
         doc.comments.push(comment);
@@ -496,7 +512,11 @@ function parse(
       let j = i + 2;
       const nameStart = j;
       while (j < n && isNameChar(text.charCodeAt(j))) j++;
-      const name = text.slice(nameStart, j);
+      const nameEnd = j;
+      // The innermost open element's name, when the end tag spells it (every end tag of a well-formed
+      // file): compared in place, without slicing a string per end tag.
+      const top = stack.length ? stack[stack.length - 1].name : undefined;
+      const name = top !== undefined && top.length === nameEnd - nameStart && text.startsWith(top, nameStart) ? top : text.slice(nameStart, nameEnd);
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       let end: number;
       if (j < n && text.charCodeAt(j) === GT) end = j + 1;
@@ -543,26 +563,19 @@ function parse(
     let j = i + 1;
     const nameStart = j;
     while (j < n && isNameChar(text.charCodeAt(j))) j++;
-    const el: XmlElement = {
-      kind: 'element',
-      name: nameOf(text, nameStart, j),
-      start: i,
-      end: n,
-      nameStart,
-      nameEnd: j,
-      openEnd: n,
-      closeStart: n,
-      selfClosing: false,
-      attrs: NO_ATTRS,
-      children: NO_CHILDREN,
-      parent: stack.length ? stack[stack.length - 1] : null,
-    };
+    const tagName = nameOf(text, nameStart, j);
+    const parent = stack.length ? stack[stack.length - 1] : null;
     // Whether this element is made a node (ParseOptions.keep); the root always is.
     let mode: 0 | 1 | 2 = 2;
     if (prunedFrom >= 0) mode = 0;
-    else if (keep && allFrom < 0) mode = stack.length ? keep(el.parent!.name, el.name) : keep(null, el.name) || 1;
+    else if (keep && allFrom < 0) mode = parent ? keep(parent.name, tagName) : keep(null, tagName) || 1;
     const pruned = mode === 0;
-    prunedNames.length = 0;
+    // An element not kept is on the stack only while open, and nothing refers to it after (no node,
+    // and a comment inside it has no parent): one object per depth serves them all.
+    const el: XmlElement = pruned
+      ? reusedElement(stack.length, tagName, i, nameStart, j, n)
+      : { kind: 'element', name: tagName, start: i, end: n, nameStart, nameEnd: j, openEnd: n, closeStart: n, selfClosing: false, attrs: NO_ATTRS, children: NO_CHILDREN, parent };
+    if (pruned && prunedNames.length) prunedNames.length = 0;
     let closed = false;
     let attrNames: Set<string> | undefined;
     while (j < n) {
