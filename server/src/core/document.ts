@@ -11,6 +11,7 @@ import { readSettingsExport, readSettingsWorkbook, SettingsExportModel, Settings
 import { AppDefinitionModel, readAppDefinition } from './readers/appDefinition';
 import { readTopology, ReaderProblem, TopologyModel } from './readers/topology';
 import { children } from './xml/dom';
+import { mayHoldSuppressions } from './suppress/directives';
 
 export type DocumentKind =
   /** A BindingInfo file (root `BindingInfo`), whatever its name. */
@@ -266,7 +267,7 @@ function* readDocumentUnsafe(
   yield;
   // A command-line read of a binding lets its tree go once the model is read (letTreeGo): only the
   // elements the model is read from are made nodes (BINDING_READS). One with suppressions keeps it all.
-  const letGo = shortLived && !text.includes('btslint-');
+  const letGo = shortLived && !mayHoldSuppressions(text);
   const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text, { shortLived, keep: letGo ? BINDING_READS : undefined });
   yield;
   const root = xml.root;

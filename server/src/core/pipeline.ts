@@ -7,6 +7,7 @@
 import { BtsDocument, withoutItsTree } from './document';
 import { lintSteps, LintOptions } from './engine';
 import { applyPolicy, configFindings, EffectiveConfig, sortFindings } from './config';
+import { mayHoldSuppressions } from './suppress/directives';
 import { basenameOf } from './config/paths';
 import { Baseline, BaselineEntry, matchBaseline } from './baseline';
 import type { Finding, Fix, TextEdit } from './types';
@@ -66,12 +67,12 @@ export function* checkSteps(documents: BtsDocument[], options: CheckOptions): Ge
   return { findings: m.fresh, unchanged: m.unchanged, absent: m.absent, all };
 }
 
-/** Whether a document may hold a suppression (every syntax of one has `btslint-`); cached per parse. */
+/** Whether a document may hold a suppression (mayHoldSuppressions); cached per parse. */
 const suppressible = new WeakMap<BtsDocument, boolean>();
 function maySuppress(doc: BtsDocument): boolean {
   let v = suppressible.get(doc);
-  // A binding that let its tree go holds no `btslint-` (document.ts letTreeGo): its text is not searched again.
-  if (v === undefined) suppressible.set(doc, (v = doc.kind !== 'other' && !withoutItsTree(doc) && doc.text.includes('btslint-')));
+  // A binding that let its tree go was read without one (document.ts): its text is not searched again.
+  if (v === undefined) suppressible.set(doc, (v = doc.kind !== 'other' && !withoutItsTree(doc) && mayHoldSuppressions(doc.text)));
   return v;
 }
 

@@ -145,12 +145,21 @@ function parseDirective(body: string, base: number, whole: OffsetRange, known: R
   return out;
 }
 
+/**
+ * Whether a text may hold a suppression: every syntax of one (XML and YAML comments, JSON keys) is
+ * written with `btslint-`, so a text without it holds none. A command-line read lets the tree of a
+ * binding without it go (document.ts), and the policy step searches only the documents with it.
+ */
+export function mayHoldSuppressions(text: string): boolean {
+  return text.includes('btslint-');
+}
+
 // ---------------------------------------------------------------------------------------------- XML
 
 function xmlSuppressions(doc: BtsDocument, known: ReadonlySet<string>): Suppression[] {
   const xml = doc.xml!;
   const out: Suppression[] = [];
-  if (!xml.comments.length || !doc.text.includes('btslint-')) return out;
+  if (!xml.comments.length || !mayHoldSuppressions(doc.text)) return out;
   // Each sibling list indexed once: indexOf per comment is quadratic in a file of many directives.
   const indexes = new Map<XmlNode[], Map<XmlNode, number>>();
   const indexOf = (list: XmlNode[], n: XmlNode): number => {
