@@ -331,6 +331,40 @@ describe('examples/', () => {
   });
 });
 
+describe('--timing', () => {
+  test('prints the phases and the slowest rules to stderr; the report is the same as without it', () => {
+    const plain = btslint(['examples', '-f', 'json', '--today', '2026-12-01'], ROOT);
+    const timed = btslint(['examples', '-f', 'json', '--today', '2026-12-01', '--timing'], ROOT);
+    assert.equal(timed.status, plain.status, timed.stderr);
+    assert.equal(timed.stdout, plain.stdout);
+    const [phases, rules] = timed.stderr.trim().split('\n\n').map((t) => t.split('\n'));
+    assert.match(phases[0], /^Phase +\| Time \(ms\) \| Relative$/);
+    assert.match(phases[1], /^:-+\|-+:\|-+:$/);
+    assert.equal(phases[1].length, phases[0].length);
+    const row = /^(.+?) +\| +(\d+\.\d) \| +(\d+\.\d)%$/;
+    const names = phases.slice(2).map((l) => row.exec(l)?.[1]);
+    assert.deepEqual(names, ['starting Node.js and btslint', 'reading and parsing files', 'checking (rules, suppressions, config)', 'writing the report', 'total']);
+    const ms = phases.slice(2).map((l) => Number(row.exec(l)![2]));
+    assert.ok(Math.abs(ms.slice(0, -1).reduce((a, b) => a + b, 0) - ms[ms.length - 1]) < 0.5, phases.join('\n'));
+    assert.match(rules[0], /^Rule +\| Time \(ms\) \| Relative$/);
+    // The ten slowest rules by name, the others on one line, then all of them (100%).
+    const ruleRows = rules.slice(2).map((l) => row.exec(l));
+    assert.ok(ruleRows.every(Boolean), rules.join('\n'));
+    assert.equal(ruleRows.length, 12);
+    for (const r of ruleRows.slice(0, 10)) assert.ok(allRules.some((x) => x.meta.id === r![1]), r![1]);
+    assert.match(ruleRows[10]![1], /^\d+ other rules$/);
+    assert.deepEqual([ruleRows[11]![1], ruleRows[11]![3]], ['all rules', '100.0']);
+    const times = ruleRows.slice(0, 10).map((r) => Number(r![2]));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+  });
+
+  test('with --fix-dry-run: the planning of the fixes is a phase of its own', () => {
+    const r = btslint(['examples', '--fix-dry-run', '--today', '2026-12-01', '--timing'], ROOT);
+    assert.match(r.stderr, /^planning fixes +\| +\d+\.\d \|/m);
+    assert.match(r.stderr, /^writing the diff +\| +\d+\.\d \|/m);
+  });
+});
+
 describe('SARIF paths written the Windows way', () => {
   const finding = (uri: string): Finding => ({ ruleId: 'parse-error', severity: 'error', message: 'm', uri, range: { start: 0, end: 1 }, nodePath: 'p' });
   const run = (cwd: string, displays: Record<string, string>) =>

@@ -1,6 +1,8 @@
 // The engine run in steps (lintSteps, which the language server drives so that it can answer requests
 // during a whole-workspace check) gives exactly lint()'s findings, pausing between rules; and caches
-// kept per document version do not change what a second lint of the same documents finds.
+// kept per document version do not change what a second lint of the same documents finds. A rule
+// timer (`btslint --timing`) measures every rule that ran, with the clock it is given, and changes
+// nothing found.
 
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -44,5 +46,37 @@ describe('lintSteps', () => {
     const docs = exampleDocs();
     const first = lint(docs, { now });
     assert.deepEqual(lint(docs, { now }), first);
+  });
+});
+
+describe('ruleTimer', () => {
+  it('times every rule that checked and the reader problems (as parse-error), with the clock it is given, and finds the same', () => {
+    const now = new Date('2026-12-01');
+    const expected = lint(exampleDocs(), { now });
+    // A clock that advances one unit per reading: each measured span is a whole number of units.
+    let ticks = 0;
+    const times = new Map<string, number>();
+    const found = lint(exampleDocs(), { now, ruleTimer: { clock: () => ticks++, times } });
+    assert.deepEqual(found, expected);
+    const checked = allRules.filter((r) => r.check).map((r) => r.meta.id);
+    assert.deepEqual([...times.keys()].sort(), [...checked, 'parse-error'].sort());
+    // Each rule ran once per environment's run (the examples have several topologies): at least one
+    // unit each, and the reader problems one span per document.
+    for (const [id, t] of times) assert.ok(Number.isInteger(t) && t >= 1, `${id}: ${t}`);
+    const spans = [...times.values()].reduce((n, t) => n + t, 0);
+    assert.ok(spans <= ticks, `${spans} units measured, ${ticks} readings`);
+  });
+
+  it('adds up a rule\'s time over the environments it runs in', () => {
+    const now = new Date('2026-12-01');
+    const rule = allRules.find((r) => r.meta.id === 'msgbox-not-clustered')!;
+    let ticks = 0;
+    const times = new Map<string, number>();
+    const docs = exampleDocs();
+    const topologies = docs.filter((d) => d.kind === 'topology').length;
+    assert.ok(topologies > 1, 'the examples hold a topology per environment');
+    lint(docs, { now, rules: [rule], ruleTimer: { clock: () => ticks++, times } });
+    // One unit per check (the clock read before and after it), one per environment's run.
+    assert.equal(times.get('msgbox-not-clustered'), topologies);
   });
 });

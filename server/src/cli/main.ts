@@ -55,6 +55,7 @@ Options:
       --today <YYYY-MM-DD> the date the date-based rules compare against (default: today)
       --no-color           never colour the output (colour is only used on a terminal anyway)
       --max-file-size <MB> skip files larger than this, with an info finding (default: 50)
+      --timing             print where the time went (phases, slowest rules) to stderr
   -h, --help               show this help
   -v, --version            print the version
 
@@ -92,6 +93,8 @@ interface Args {
   ignoreSuppressions: boolean;
   requireTopology: boolean;
   errorOnUnmatchedPattern: boolean;
+  /** --timing: where the run's time went, on stderr. */
+  timing: boolean;
   /** init */
   environment?: string;
   force: boolean;
@@ -122,13 +125,14 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   'max-file-size': { type: 'string' },
   today: { type: 'string' },
+  timing: { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type OptionName = keyof typeof OPTIONS;
 const COMMANDS = ['init', 'model', 'rules', 'lsp'] as const;
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, fix: false, fixDryRun: false, quiet: false, ignoreSuppressions: false, requireTopology: false, errorOnUnmatchedPattern: true, force: false };
+  const args: Args = { command: 'lint', paths: [], format: 'stylish', json: false, color: true, maxFileSize: DEFAULT_MAX_FILE_SIZE, fix: false, fixDryRun: false, quiet: false, ignoreSuppressions: false, requireTopology: false, errorOnUnmatchedPattern: true, timing: false, force: false };
   const command = COMMANDS.find((c) => c === argv[0]);
   if (command) args.command = command;
   // Non-strict tokens, checked here, so that each mistake gets btslint's one-line message with the
@@ -210,6 +214,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case 'no-error-on-unmatched-pattern':
         args.errorOnUnmatchedPattern = false;
+        break;
+      case 'timing':
+        args.timing = true;
         break;
       case 'environment':
         args.environment = v;

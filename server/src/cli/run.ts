@@ -53,6 +53,8 @@ export interface RunArgs {
   requireTopology?: boolean;
   /** False: a path given with no BizTalk file in it is not a usage error (ESLint's --no-error-on-unmatched-pattern). */
   errorOnUnmatchedPattern?: boolean;
+  /** --timing: print where the run's time went (its phases and the slowest rules) to stderr. */
+  timing?: boolean;
 }
 
 /** The config source for a run: one file given with --config, or discovery from each file's folder. */
@@ -162,8 +164,9 @@ function statOrUndefined(p: string): fs.Stats | undefined {
 }
 
 /** The check pipeline (core/pipeline.ts) over these documents, with this run's config, suppressions and baseline. */
-function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline?: { baseline: Baseline; relative: (uri: string) => string }): CheckResult {
+function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline?: { baseline: Baseline; relative: (uri: string) => string }, ruleTimes?: Map<string, number>): CheckResult {
   const result = check(docs, {
+    ruleTimer: ruleTimes && { clock: () => performance.now(), times: ruleTimes },
     now: args.today ?? new Date(),
     configFor: ws.configFor,
     configs: ws.configs,
@@ -178,8 +181,56 @@ function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
+/** Where a run's time went (`--timing`): its phases in order and each rule's check, in milliseconds. */
+export interface Timing {
+  phases: [string, number][];
+  rules: Map<string, number>;
+}
+
+/** How many rules `--timing` lists by name (ESLint's TIMING lists ten too); the rest are one line. */
+const TIMED_RULES = 10;
+
 export function runLint(args: RunArgs, cwd: string, version: string): number {
+  if (!args.timing) return lintRun(args, cwd, version);
+  const timing: Timing = { phases: [], rules: new Map() };
+  const code = lintRun(args, cwd, version, timing);
+  process.stderr.write(timingTables(timing));
+  return code;
+}
+
+/**
+ * `--timing`'s tables, as ESLint's TIMING prints them: the phases of the run (from the process's start,
+ * so starting Node.js and loading btslint is the first), then the rules that took longest, each with
+ * its share of the rules' time.
+ */
+export function timingTables(t: Timing): string {
+  const table = (head: string, rows: [string, number][], total: number): string => {
+    const width = Math.max(head.length, ...rows.map(([name]) => name.length));
+    const lines = [`${head.padEnd(width)} | Time (ms) | Relative`, `:${'-'.repeat(width)}|----------:|--------:`];
+    for (const [name, ms] of rows) lines.push(`${name.padEnd(width)} | ${ms.toFixed(1).padStart(9)} | ${(total > 0 ? (100 * ms) / total : 0).toFixed(1).padStart(7)}%`);
+    return lines.join('\n') + '\n';
+  };
+  const run = t.phases.reduce((n, [, ms]) => n + ms, 0);
+  const rules = [...t.rules].sort((a, b) => b[1] - a[1]);
+  const ruleTotal = rules.reduce((n, [, ms]) => n + ms, 0);
+  const shown: [string, number][] = rules.slice(0, TIMED_RULES);
+  const rest = rules.slice(TIMED_RULES);
+  if (rest.length) shown.push([plural(rest.length, 'other rule'), rest.reduce((n, [, ms]) => n + ms, 0)]);
+  return `${table('Phase', [...t.phases, ['total', run]], run)}\n${table('Rule', [...shown, ['all rules', ruleTotal]], ruleTotal)}`;
+}
+
+function lintRun(args: RunArgs, cwd: string, version: string, timing?: Timing): number {
+  // --timing: each phase is the time since the previous mark, the first since the process started.
+  let last = 0;
+  const mark = (phase: string) => {
+    if (!timing) return;
+    const now = performance.now();
+    timing.phases.push([phase, now - last]);
+    last = now;
+  };
+  mark('starting Node.js and btslint');
   const ws = readWorkspace(args, cwd);
+  mark('reading and parsing files');
   const baselinePath = args.baseline ? path.resolve(cwd, args.baseline) : undefined;
   let baseline: Baseline | undefined;
   if (baselinePath) {
@@ -213,7 +264,9 @@ export function runLint(args: RunArgs, cwd: string, version: string): number {
           return listed.join('') + unifiedDiff(ws.docs.find((d) => d.uri === file)!.text, c.text, shown);
         })
         .join('');
+      mark('planning fixes');
       writeReport(diffs, args.outputFile, cwd);
+      mark('writing the diff');
       process.stderr.write(`btslint: --fix-dry-run: ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} would change ${plural(plan.changed.size, 'file')}; nothing was written.\n`);
       return plan.findings.some((f) => f.severity === 'error') ? 1 : 0;
     }
@@ -222,9 +275,11 @@ export function runLint(args: RunArgs, cwd: string, version: string): number {
     if (plan.applied) process.stderr.write(`btslint: applied ${plural(plan.applied, 'fix')}${kindCounts(plan.changes)} in ${plural(written.written.length, 'file')}.\n`);
     // Report on what is on disk now.
     docs = written.refused.length ? ws.docs.map((d) => (written.written.includes(d.uri) ? plan.docs.find((x) => x.uri === d.uri)! : d)) : plan.docs;
+    mark('fixing');
   }
 
-  const result = runPipeline(docs, ws, args, withBaseline);
+  const result = runPipeline(docs, ws, args, withBaseline, timing?.rules);
+  mark('checking (rules, suppressions, config)');
   const all = result.all;
 
   if (args.writeBaseline) {
@@ -262,6 +317,7 @@ export function runLint(args: RunArgs, cwd: string, version: string): number {
     fixable: args.format === 'stylish' && !args.fix ? fixableCounts(docs, ws, report, findings) : undefined,
   });
   writeReport(out, args.outputFile, cwd);
+  mark('writing the report');
   if (args.format === 'stylish' && !args.outputFile && shown.length === 0) {
     const kinds = docs.filter((d) => d.kind !== 'other').length;
     writeStdout(`btslint: ${kinds} BizTalk file${kinds === 1 ? '' : 's'} checked, no problems${args.quiet && findings.length ? ' at error level' : ''}.\n`);

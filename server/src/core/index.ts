@@ -10,7 +10,7 @@ export { lint, lintSteps, environmentSeverity } from './engine';
 // The one check pipeline every shell calls (documents in, the team's policy applied, findings out).
 export { check, checkSteps } from './pipeline';
 export type { CheckOptions, CheckResult } from './pipeline';
-export type { LintOptions } from './engine';
+export type { LintOptions, RuleTimer } from './engine';
 export { allRules, ruleById } from './rules';
 export type { Rule, RuleContext } from './rules/api';
 export { NodePath } from './rules/nodePath';
