@@ -182,7 +182,7 @@ function runPipeline(docs: BtsDocument[], ws: Workspace, args: RunArgs, baseline
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : /(s|x|ch|sh)$/.test(word) ? word + 'es' : /[^aeiou]y$/.test(word) ? word.slice(0, -1) + 'ies' : word + 's'}`;
 
 /** Where a run's time went (`--timing`): its phases in order and each rule's check, in milliseconds. */
-export interface Timing {
+interface Timing {
   phases: [string, number][];
   rules: Map<string, number>;
 }
@@ -203,7 +203,7 @@ export function runLint(args: RunArgs, cwd: string, version: string): number {
  * so starting Node.js and loading btslint is the first), then the rules that took longest, each with
  * its share of the rules' time.
  */
-export function timingTables(t: Timing): string {
+function timingTables(t: Timing): string {
   const table = (head: string, rows: [string, number][], total: number): string => {
     const width = Math.max(head.length, ...rows.map(([name]) => name.length));
     const lines = [`${head.padEnd(width)} | Time (ms) | Relative`, `:${'-'.repeat(width)}|----------:|--------:`];

@@ -106,6 +106,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
   };
   // Timed as parse-error's, the rule they are reported as (most of it is checking escaped settings).
   const timer = options.ruleTimer;
+  const addTime = (id: string, time: number) => timer?.times.set(id, (timer.times.get(id) ?? 0) + time);
   let readerTime = 0;
   let sinceStep = 0;
   for (const doc of documents) {
@@ -121,7 +122,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
     readerFindings(doc);
     readerTime += timer.clock() - started;
   }
-  if (timer) timer.times.set('parse-error', (timer.times.get('parse-error') ?? 0) + readerTime);
+  if (timer) addTime('parse-error', readerTime);
 
   const { runs } = environmentRuns(documents, options);
   for (const run of runs) {
@@ -185,7 +186,7 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
           });
         }
       } finally {
-        if (timer) timer.times.set(rule.meta.id, (timer.times.get(rule.meta.id) ?? 0) + timer.clock() - started!);
+        if (timer) addTime(rule.meta.id, timer.clock() - started!);
       }
     }
   }
