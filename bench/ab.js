@@ -13,6 +13,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
+const { median } = require('./lib/stats');
 
 const ROOT = path.join(__dirname, '..');
 const [other, target, roundsArg] = process.argv.slice(2);
@@ -44,10 +45,6 @@ try {
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-const median = (a) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const line = (k) => {
   const w = res[k].map((x) => x.wall);
   const c = res[k].map((x) => x.cpu);

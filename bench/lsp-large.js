@@ -14,19 +14,13 @@ const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
 const workload = require('./workload');
+const { median, f0 } = require('./lib/stats');
 
 const ms = (a, b) => Number(b - a) / 1e6;
 // With BTSLINT_TIMING_LOG (the server's timing log, server/src/lsp/timing.ts), the bench's own events
 // go into the same file, stamped with the same clock (wall-clock milliseconds modulo 1,000 s).
 const note = (line) => process.env.BTSLINT_TIMING_LOG && fs.appendFileSync(process.env.BTSLINT_TIMING_LOG, `${String(Date.now() % 1e6).padStart(6)} bench: ${line}\n`);
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
-const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function positionAt(text, offset) {
   let line = 0;

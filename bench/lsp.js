@@ -18,6 +18,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { pathToFileURL } = require('url');
 const workload = require('./workload');
+const { median, f0 } = require('./lib/stats');
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'server', 'bin', 'btslint.js');
@@ -174,13 +175,6 @@ class Client {
 
 const ms = (a, b) => Number(b - a) / 1e6;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
-const median = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 
 /** Position (line, character) of an offset in a text, as LSP counts (UTF-16 units). */
 function positionAt(text, offset) {

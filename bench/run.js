@@ -19,6 +19,7 @@ const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const workload = require('./workload');
+const { median, f0 } = require('./lib/stats');
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'server', 'bin', 'btslint.js');
@@ -96,13 +97,6 @@ function timed(args, opts = {}) {
   return { wall, cpu: u.cpuMs, rssMb: u.maxRssKb / 1024, stdout: fs.readFileSync(stdout, 'utf8') };
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 
@@ -264,7 +258,7 @@ function mergeRows(old, fresh, { load0, load1 }) {
   for (const l of old.split('\n')) {
     if (l.startsWith('## ')) section = l;
     // The last note goes, with the blank line after it (the new note brings its own).
-    if (l.startsWith('Rows measured alone:') || (droppedNote && l === '')) {
+    if (l.startsWith(NOTE_START) || (droppedNote && l === '')) {
       droppedNote = l !== '';
       continue;
     }

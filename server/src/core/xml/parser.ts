@@ -40,7 +40,7 @@ export interface XmlElement {
    * Child nodes in document order. Whitespace-only text is not a node: between two children (and
    * between the start tag and the first, the last and the end tag) the text is either nothing, or
    * whitespace that was text (no node), or markup the parser skipped (a stray end tag, an unknown
-   * declaration; any whitespace beside such markup stays a text node). `textRuns` in dom.ts gives the
+   * declaration; any whitespace beside such markup stays a text node). `withSpace` in dom.ts gives the
    * content's text with those whitespace runs.
    */
   children: XmlNode[];
