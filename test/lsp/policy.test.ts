@@ -11,6 +11,7 @@ import * as path from 'path';
 import type { CodeAction, Diagnostic, Range, TextDocumentEdit } from 'vscode-languageserver/node';
 import { applyTextEdits, editsFor, LspTestClient, makeWorkspace, pos } from './lspClient';
 
+// Two FTP locations in two hosts, neither clustered: two findings (one host would be one cause, one finding).
 const BINDING = `<?xml version="1.0" encoding="utf-8"?>
 <BindingInfo xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <SendPortCollection />
@@ -26,7 +27,7 @@ const BINDING = `<?xml version="1.0" encoding="utf-8"?>
         </ReceiveLocation>
         <ReceiveLocation Name="Returns.In.FTP">
           <Address>ftp://partner/returns/*.xml</Address>
-          <ReceiveHandler Name="FtpHost" HostTrusted="false">
+          <ReceiveHandler Name="FtpHostB" HostTrusted="false">
             <TransportType Name="FTP" />
           </ReceiveHandler>
           <ReceiveLocationTransportType Name="FTP" />
@@ -49,6 +50,9 @@ const TOPOLOGY = [
   '      - name: BizTalkMsgBoxDb',
   'hosts:',
   '  - name: FtpHost',
+  '    type: in-process',
+  '    instances: [BTSAPP01, BTSAPP02]',
+  '  - name: FtpHostB',
   '    type: in-process',
   '    instances: [BTSAPP01, BTSAPP02]',
   '',
@@ -222,7 +226,7 @@ describe('btslint lsp: suppressions and the "Suppress with a reason" quick-fix',
     const d = (c.diagnostics.get(binding) ?? []).filter((x) => x.code === FTP)[1];
     const actions = await actionsFor(c, binding, d);
     assert.deepEqual(actions.map((a) => a.title), [
-      'Host FtpHost is now clustered (one active instance at a time): declare it',
+      'Host FtpHostB is now clustered (one active instance at a time): declare it',
       `Suppress ${FTP} with a reason`,
       `Suppress ${FTP} in this file with a reason`,
       `Show documentation for ${FTP}`,
@@ -233,7 +237,7 @@ describe('btslint lsp: suppressions and the "Suppress with a reason" quick-fix',
     // Before the innermost element that holds the finding and starts its own line.
     assert.deepEqual(edits.map((e) => e.newText), [`<!-- btslint-disable ${FTP}: <<reason>> -->\n          `]);
     const withPlaceholder = applyTextEdits(c.texts.get(binding)!, edits);
-    assert.ok(withPlaceholder.includes(`<Address>ftp://partner/returns/*.xml</Address>\n          <!-- btslint-disable ${FTP}: <<reason>> -->\n          <ReceiveHandler Name="FtpHost"`));
+    assert.ok(withPlaceholder.includes(`<Address>ftp://partner/returns/*.xml</Address>\n          <!-- btslint-disable ${FTP}: <<reason>> -->\n          <ReceiveHandler Name="FtpHostB"`));
     // The placeholder's range after the edit: in `data`, and the command that selects it.
     const range = (suppress.data as { placeholder: { range: Range } }).placeholder.range;
     assert.equal(textAt(withPlaceholder, range), '<<reason>>');

@@ -1,5 +1,7 @@
 import rule from '../../server/src/core/rules/ftp-sftp-receive-not-clustered';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
 const B = 'ftp.BindingInfo.xml';
@@ -26,6 +28,15 @@ function receive(adapter: string, host: string, eol = '\n'): string {
     '</BindingInfo>',
     '',
   ].join(eol);
+}
+
+/** receive(): its receive location twice more (RL_Returns on FTP, RL_Archive on SFTP), in the same host. */
+function three(host: string): string {
+  const one = receive('FTP', host);
+  const start = one.indexOf('        <ReceiveLocation Name="RL_Orders">');
+  const end = one.indexOf('      </ReceiveLocations>');
+  const loc = one.slice(start, end);
+  return one.slice(0, end) + loc.replace('RL_Orders', 'RL_Returns') + loc.replace('RL_Orders', 'RL_Archive').replace('Name="FTP"', 'Name="SFTP"') + one.slice(end);
 }
 
 /** An FTP send port (the send side has no duplicate-pickup problem). */
@@ -114,7 +125,7 @@ ruleTester(rule, {
           fixOutput: null,
           range: [9, 33, 9, 40],
           severity: 'error',
-          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2 },
+          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'FTP', others: '', host: 'FtpHost', count: 2 },
           suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
@@ -134,7 +145,7 @@ hosts:
           nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
           fixOutput: null,
           range: [9, 33, 9, 41],
-          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'SFTP', host: 'SftpHost', count: 2 },
+          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'SFTP', others: '', host: 'SftpHost', count: 2 },
           suggestions: [{ title: "Host SftpHost is now clustered (one active instance at a time): declare it", output: { [T]: `topology: 1
 environment: staging
 hosts:
@@ -165,7 +176,7 @@ hosts:
           nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
           fixOutput: null,
           range: [9, 33, 9, 40],
-          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'nsoftware.SFTP v4', host: 'FtpHost', count: 2 },
+          messageId: 'notClustered', data: { location: 'RL_Orders', adapter: 'nsoftware.SFTP v4', others: '', host: 'FtpHost', count: 2 },
           suggestions: [{ title: "Host FtpHost is now clustered (one active instance at a time): declare it", output: { "prod.topology.json": `{
   "topology": 1,
   "environment": "production",
@@ -232,12 +243,43 @@ hosts:
     {
       name: 'BizTalk Standard cannot cluster hosts: advice it can follow, and no fix that declares a clustered host',
       files: { [T]: 'topology: 1\nenvironment: production\nbiztalk: { edition: Standard }\nhosts:\n  - name: FtpHost\n    instances: [BTS01, BTS02]\n', [B]: receive('FTP', 'FtpHost') },
-      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler', range: [9, 33, 9, 40], severity: 'error', messageId: 'standard', data: { location: 'RL_Orders', adapter: 'FTP', host: 'FtpHost', count: 2, edition: 'Standard' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler', range: [9, 33, 9, 40], severity: 'error', messageId: 'standard', data: { location: 'RL_Orders', adapter: 'FTP', others: '', host: 'FtpHost', count: 2, edition: 'Standard' }, fixOutput: null }],
     },
     {
       name: 'development keeps the severity (duplicate pickup is wrong processing, not a matter of redundancy)',
       files: { 'dev.topology.yaml': HOSTS.replace('production', 'development'), [B]: receive('FTP', 'FtpHost') },
       errors: [{ file: B, nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler', fixOutput: null, range: [9, 33, 9, 40], severity: 'error', messageId: 'notClustered' }],
     },
+    {
+      name: 'three locations in one host: once per binding file, at the first, the others counted',
+      files: { [T]: HOSTS, [B]: three('FtpHost') },
+      errors: [
+        {
+          file: B,
+          nodePath: 'ReceivePort[Name=RP_Orders]/ReceiveLocation[Name=RL_Orders]/ReceiveHandler',
+          fixOutput: null,
+          range: [9, 33, 9, 40],
+          severity: 'error',
+          messageId: 'notClustered',
+          data: { location: 'RL_Orders', adapter: 'FTP', others: ' (and 2 other receive locations of this file)', host: 'FtpHost', count: 2 },
+          suggestions: [{ title: 'Host FtpHost is now clustered (one active instance at a time): declare it', output: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: FtpHost
+    instances: [BTS01, BTS02]
+    clustered: true
+` } }],
+        },
+      ],
+    },
   ],
+});
+
+describe('ftp-sftp-receive-not-clustered: a repeated cause once', () => {
+  it('the other locations in the same host are related locations of the one finding', () => {
+    const { findings } = lintFiles({ [T]: HOSTS, [B]: three('FtpHost') }, [rule]);
+    assert.equal(findings.length, 1);
+    const messages = (findings[0].related ?? []).map((r) => r.message);
+    assert.deepEqual(messages.slice(1), ['Receive location "RL_Returns" (FTP) runs in FtpHost too', 'Receive location "RL_Archive" (SFTP) runs in FtpHost too']);
+  });
 });

@@ -1,11 +1,13 @@
 import rule from '../../server/src/core/rules/handler-host-unknown';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 
 const T = 'prod.topology.yaml';
 const B = 'app.BindingInfo.xml';
 
 /**
- * A send port on `sendHost` (its SendHandler Name value on line 6, column 30) and a receive location
+ * A send port on `sendHost` (its SendHandler Name value on line 6, column 28) and a receive location
  * on `recvHost` with `adapter` (its ReceiveHandler Name value on line 19, column 33).
  */
 function binding(sendHost: string, recvHost: string, adapter = 'FILE'): string {
@@ -192,5 +194,43 @@ hosts:
         },
       ],
     },
+    {
+      name: 'a send port and a receive location in one undeclared host: once per binding file, at the first, the other counted',
+      files: { [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n', [B]: binding('AppHost', 'apphost') },
+      errors: [
+        {
+          file: B,
+          nodePath: 'SendPort[Name=SP1]/SendHandler',
+          range: [6, 28, 6, 35],
+          severity: 'info',
+          messageId: 'undeclared',
+          data: { endpoint: 'Send port "SP1"', others: ' (and 1 other endpoint of this file)', host: 'AppHost', token: '' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: `topology: 1
+environment: production
+hosts:
+  - name: BizTalkServerApplication
+    instances: [A, B]
+  - name: AppHost
+    type: in-process
+    clustered: '<<clustered: true or false>>'
+    instances: ['<<first server>>', '<<second server>>']
+` },
+        },
+      ],
+    },
   ],
+});
+
+describe('handler-host-unknown: a repeated cause once', () => {
+  it('the other endpoint in the same undeclared host is a related location of the one finding', () => {
+    const { findings } = lintFiles({ [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n', [B]: binding('AppHost', 'AppHost') }, [rule]);
+    assert.equal(findings.length, 1);
+    assert.ok((findings[0].related ?? []).some((r) => r.uri === B && r.message === 'Receive location "RL1" runs in AppHost too'), JSON.stringify(findings[0].related));
+  });
+
+  it('an isolated adapter in the same host is a finding of its own: its declaration says type: isolated', () => {
+    const { findings } = lintFiles({ [T]: 'topology: 1\nenvironment: production\nhosts:\n  - name: BizTalkServerApplication\n    instances: [A, B]\n', [B]: binding('AppHost', 'AppHost', 'HTTP') }, [rule]);
+    assert.equal(findings.length, 2);
+  });
 });

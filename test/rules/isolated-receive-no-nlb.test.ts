@@ -1,12 +1,21 @@
 // isolated-receive-no-nlb: HTTP, SOAP and isolated WCF receive locations need a load balancer in front
 // of their host's servers.
 import rule from '../../server/src/core/rules/isolated-receive-no-nlb';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
 const B = 'Web.BindingInfo.xml';
 const http = (adapter = 'HTTP', host = 'IsoHost') => bindingXml({ receive: [{ name: 'Orders.Http', adapter, host, address: '/Orders/BTSHTTPReceive.dll' }] });
+const two = () =>
+  bindingXml({
+    receive: [
+      { name: 'Orders.Http', adapter: 'HTTP', host: 'IsoHost', address: '/Orders/BTSHTTPReceive.dll' },
+      { name: 'Orders.Soap', adapter: 'SOAP', host: 'IsoHost', address: '/Orders/Soap.asmx' },
+    ],
+  });
 const HOST = 'topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n';
 
 ruleTester(rule, {
@@ -69,5 +78,38 @@ nlb:
         },
       ],
     },
+    {
+      name: 'one host, several locations: once per binding file, at its first location, the others counted',
+      files: { [T]: HOST, [B]: two(), 'Other.BindingInfo.xml': http() },
+      errors: [
+        {
+          file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Http]/ReceiveHandler:nlb',
+          range: [12, 33, 12, 40],
+          messageId: 'noNlb',
+          data: { endpoint: 'Receive location "Orders.Http"', adapter: 'HTTP', others: ' (and 1 other receive location of this file)', host: 'IsoHost', nlb: '' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n    nlb: '<<load balancer>>'\n" },
+        },
+        {
+          file: 'Other.BindingInfo.xml',
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Http]/ReceiveHandler:nlb',
+          range: [12, 33, 12, 40],
+          messageId: 'noNlb',
+          data: { endpoint: 'Receive location "Orders.Http"', adapter: 'HTTP', others: '', host: 'IsoHost', nlb: '' },
+          fixKind: 'declaration',
+          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n    nlb: '<<load balancer>>'\n" },
+        },
+      ],
+    },
   ],
+});
+
+describe('isolated-receive-no-nlb: a repeated cause once', () => {
+  it('the other locations of the file on the same host are related locations of the one finding', () => {
+    const { findings } = lintFiles({ [T]: HOST, [B]: two() }, [rule]);
+    assert.equal(findings.length, 1);
+    const related = findings[0].related ?? [];
+    assert.ok(related.some((r) => r.uri === B && r.message === 'Receive location "Orders.Soap" runs in IIS for IsoHost too'), JSON.stringify(related));
+  });
 });

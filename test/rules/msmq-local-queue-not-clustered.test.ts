@@ -3,7 +3,9 @@
 // runs it on the real Apress 2006 recipe binding (MSMQ send port and an ordered MSMQ receive location,
 // both on .\PRIVATE$ queues).
 import rule from '../../server/src/core/rules/msmq-local-queue-not-clustered';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
@@ -14,6 +16,10 @@ const GOOD = 'topology: 1\nenvironment: production\nhosts:\n  - { name: MsmqHost
 
 const recv = (queue: string, extra: Record<string, string> = {}) =>
   bindingXml({ receive: [{ name: 'Orders.MSMQ', adapter: 'MSMQ', host: 'MsmqHost', address: queue, data: adapterConfig({ queue, ...extra }) }] });
+
+const q = (name: string, queue: string) => ({ name, adapter: 'MSMQ', host: 'MsmqHost', address: queue, data: adapterConfig({ queue }) });
+// Two local queues read in one host, and a send port in it: one finding per side of the host in the file.
+const several = () => bindingXml({ send: [q('Out.MSMQ', '.\\private$\\out')], receive: [q('Orders.MSMQ', '.\\private$\\in'), q('Returns.MSMQ', '.\\private$\\returns')] });
 
 ruleTester(rule, {
   valid: [
@@ -34,7 +40,7 @@ ruleTester(rule, {
           fixOutput: null,
           range: [11, 145, 11, 179],
           severity: 'error',
-          messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', host: 'MsmqHost', problem: 'is not clustered' },
+          messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', others: '', queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN', host: 'MsmqHost', problem: 'is not clustered' },
           suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
@@ -57,7 +63,7 @@ msmqServers:
     {
       name: 'clustered host whose dependency is an unclustered MSMQ server: the fix clusters that server',
       files: { [T]: GOOD.replace('{ name: BTSMSMQ, clustered: true }', '{ name: BTSMSMQ, clustered: false }'), [B]: recv('.\\private$\\in') },
-      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq', fixOutput: null, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq', fixOutput: null, range: [11, 145, 11, 158], messageId: 'receive', data: { endpoint: 'Receive location "Orders.MSMQ"', others: '', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'depends on no clustered MSMQ resource (dependsOn naming a clustered msmqServers entry)' }, suggestions: [{ title: "Host MsmqHost now runs clustered, with a clustered MSMQ resource: declare it", output: { [T]: `topology: 1
 environment: production
 hosts:
   - { name: MsmqHost, clustered: true, dependsOn: [BTSMSMQ], instances: [BTS01, BTS02] }
@@ -80,12 +86,35 @@ msmqServers:
     {
       name: 'an MSMQ send port to a remote queue: its outgoing queue is local, a warning (Microsoft: mitigate)',
       files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToPartner', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT' }) }] }) },
-      errors: [{ file: B, nodePath: 'SendPort[Name=ToPartner]/SendHandler:msmq', fixOutput: null, range: [8, 128, 8, 166], severity: 'warning', messageId: 'send', data: { endpoint: 'Send port "ToPartner"', queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', host: 'MsmqHost', problem: 'is not clustered' } }],
+      errors: [{ file: B, nodePath: 'SendPort[Name=ToPartner]/SendHandler:msmq', fixOutput: null, range: [8, 128, 8, 166], severity: 'warning', messageId: 'send', data: { endpoint: 'Send port "ToPartner"', others: '', queue: 'FORMATNAME:DIRECT=OS:MQ01\\PRIVATE$\\OUT', host: 'MsmqHost', problem: 'is not clustered' } }],
     },
     {
       name: 'an MSMQ send port to a local queue keeps the error',
       files: { [T]: TOPO, [B]: bindingXml({ send: [{ name: 'ToLocal', adapter: 'MSMQ', host: 'MsmqHost', address: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\OUT', data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\OUT' }) }] }) },
       errors: [{ file: B, nodePath: 'SendPort[Name=ToLocal]/SendHandler:msmq', fixOutput: null, range: [8, 128, 8, 163], severity: 'error', messageId: 'send' }],
     },
+    {
+      name: 'one host, several local queues in a file: once per side, at the first endpoint, the others counted',
+      files: { [T]: TOPO, [B]: several() },
+      errors: [
+        { file: B, nodePath: 'SendPort[Name=Out.MSMQ]/SendHandler:msmq', fixOutput: null, range: [8, 128, 8, 142], messageId: 'send', data: { endpoint: 'Send port "Out.MSMQ"', others: '', queue: '.\\private$\\out', host: 'MsmqHost', problem: 'is not clustered' } },
+        {
+          file: B,
+          nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.MSMQ]/ReceiveHandler:msmq',
+          fixOutput: null,
+          range: [21, 145, 21, 158],
+          messageId: 'receive',
+          data: { endpoint: 'Receive location "Orders.MSMQ"', others: ' (and 1 other receive location of this file)', queue: '.\\private$\\in', host: 'MsmqHost', problem: 'is not clustered' },
+        },
+      ],
+    },
   ],
+});
+
+describe('msmq-local-queue-not-clustered: a repeated cause once', () => {
+  it('the other queue read in the same host is a related location of the one finding', () => {
+    const { findings } = lintFiles({ [T]: TOPO, [B]: several() }, [rule]);
+    const recvFinding = findings.find((f) => f.message.startsWith('Receive location "Orders.MSMQ"'))!;
+    assert.ok((recvFinding.related ?? []).some((r) => r.uri === B && r.message === 'Receive location "Returns.MSMQ" reads .\\private$\\returns in MsmqHost too'), JSON.stringify(recvFinding.related));
+  });
 });

@@ -1,6 +1,8 @@
 // ordered-receive-not-clustered: in-order receive locations need one active host instance.
 import rule from '../../server/src/core/rules/ordered-receive-not-clustered';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
@@ -25,7 +27,7 @@ ruleTester(rule, {
     {
       name: 'MQSeries ordered yesStop in a host with two instances: at the ordered value',
       files: { [T]: TOPO, [B]: mq('MQSeries', 'yesStop') },
-      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:ordered', fixOutput: null, range: [11, 277, 11, 284], severity: 'warning', messageId: 'ordered', data: { endpoint: 'Receive location "Mq.In"', adapter: 'MQSeries', host: 'QHost', instances: 'has 2 instances (BTS01, BTS02)' } }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:ordered', fixOutput: null, range: [11, 277, 11, 284], severity: 'warning', messageId: 'ordered', data: { endpoint: 'Receive location "Mq.In"', adapter: 'MQSeries', others: '', host: 'QHost', instances: 'has 2 instances (BTS01, BTS02)' } }],
     },
     {
       name: 'MQSC (the client adapter) ordered yes',
@@ -59,4 +61,15 @@ hosts:
       errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Net]/ReceiveHandler:ordered', fixOutput: null, range: [11, 107, 11, 109], messageId: 'ordered' }],
     },
   ],
+});
+
+describe('ordered-receive-not-clustered: a repeated cause once', () => {
+  it('ordered locations of one file in one host: one finding at the first, the others counted and related', () => {
+    const ordered = (name: string) => ({ name, adapter: 'MSMQ', host: 'QHost', address: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\' + name, data: adapterConfig({ queue: 'FORMATNAME:DIRECT=OS:MQ01\\private$\\' + name, serialProcessing: 'true' }) });
+    const { findings } = lintFiles({ [T]: TOPO, [B]: bindingXml({ receive: [ordered('In1'), ordered('In2'), ordered('In3')] }) }, [rule]);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /^Receive location "In1" \(MSMQ\) \(and 2 other receive locations of this file\) delivers in order/);
+    const others = (findings[0].related ?? []).filter((r) => r.uri === B && r.message.endsWith(' too')).map((r) => r.message);
+    assert.deepEqual(others, ['Receive location "In2" delivers in order in QHost too', 'Receive location "In3" delivers in order in QHost too']);
+  });
 });

@@ -1,7 +1,9 @@
 // polling-receive-not-clustered: SQL / WCF-SQL / sqlBinding polling and SAP inbound receive locations
 // in a host with several unclustered instances, reported at the setting that shows the polling.
 import rule from '../../server/src/core/rules/polling-receive-not-clustered';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { bindingXml, Endpoint, flat, wcf } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
@@ -9,7 +11,7 @@ const B = 'Orders.BindingInfo.xml';
 const TOPO = 'topology: 1\nenvironment: production\nhosts:\n  - name: PollHost\n    instances: [BTS01, BTS02]\n';
 
 const one = (e: Partial<Endpoint>) => bindingXml({ receive: [{ name: 'Orders.Poll', adapter: 'WCF-SQL', host: 'PollHost', address: 'mssql://SQL1//Orders?', ...e }] });
-const POLL = { endpoint: 'Receive location "Orders.Poll"', host: 'PollHost', instances: 'has 2 instances (BTS01, BTS02)', consequence: 'each instance can pick up the same rows' };
+const POLL = { endpoint: 'Receive location "Orders.Poll"', others: '', host: 'PollHost', instances: 'has 2 instances (BTS01, BTS02)', consequence: 'each instance can pick up the same rows' };
 
 ruleTester(rule, {
   valid: [
@@ -126,4 +128,15 @@ hosts:
       errors: [{ file: B, messageId: 'polls', nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Poll]/ReceiveHandler:polling', fixOutput: null, range: [10, 47, 10, 54], severity: 'warning' }],
     },
   ],
+});
+
+describe('polling-receive-not-clustered: a repeated cause once', () => {
+  it('polling locations of one file in one host: one finding at the first, the other counted and related; another file has its own', () => {
+    const poll = (name: string) => ({ name, adapter: 'WCF-SQL', host: 'PollHost', address: 'mssql://SQL1//Orders?', data: wcf('sqlBinding', { pollingStatement: 'SELECT 1' }) });
+    const { findings } = lintFiles({ [T]: TOPO, [B]: bindingXml({ receive: [poll('P1'), poll('P2')] }), 'Other.BindingInfo.xml': one({ data: wcf('sqlBinding', { pollingStatement: 'SELECT 2' }) }) }, [rule]);
+    assert.deepEqual(findings.map((f) => f.uri).sort(), [B, 'Other.BindingInfo.xml'].sort());
+    const here = findings.find((f) => f.uri === B)!;
+    assert.match(here.message, /^Receive location "P1" \(WCF-SQL\) \(and 1 other receive location of this file\) polls/);
+    assert.ok((here.related ?? []).some((r) => r.uri === B && r.message === 'Receive location "P2" polls the database with a pollingStatement in PollHost too'), JSON.stringify(here.related));
+  });
 });

@@ -1,6 +1,8 @@
 // pop3-receive-not-clustered: a POP3 receive location in a host with several unclustered instances.
 import rule from '../../server/src/core/rules/pop3-receive-not-clustered';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
@@ -72,4 +74,14 @@ hosts:
       errors: [{ file: B, messageId: 'pop3', nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Orders.Mail]/ReceiveHandler:pop3', fixOutput: null, range: [12, 33, 12, 41], severity: 'warning' }],
     },
   ],
+});
+
+describe('pop3-receive-not-clustered: a repeated cause once', () => {
+  it('POP3 locations of one file in one host: one finding at the first, the other counted and related', () => {
+    const mail = (name: string) => ({ name, adapter: 'POP3', host: 'MailHost', address: `POP3://mail.contoso.com#${name}`, data: adapterConfig({ mailServer: 'mail.contoso.com', userName: name }) });
+    const { findings } = lintFiles({ [T]: topology('  - { name: MailHost, instances: [BTS01, BTS02] }\n'), [B]: bindingXml({ receive: [mail('Orders'), mail('Returns')] }) }, [rule]);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /^Receive location "Orders" \(POP3\) \(and 1 other receive location of this file\) runs in host "MailHost"/);
+    assert.ok((findings[0].related ?? []).some((r) => r.uri === B && r.message === 'Receive location "Returns" polls a mailbox in MailHost too'), JSON.stringify(findings[0].related));
+  });
 });

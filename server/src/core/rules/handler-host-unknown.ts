@@ -1,6 +1,7 @@
 import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
 import { HA_HOSTS } from './sources';
+import { byFileAndCause, endpointLabel, endpointNoun, othersOfFile, othersRelated } from './hostHelpers';
 import { adapterIs, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
 
 const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
@@ -16,7 +17,7 @@ export default defineRule({
     byEnvironment: 'full',
     sources: [HA_HOSTS],
     messages: {
-      undeclared: '{{endpoint}} runs in host "{{host}}"{{token}}, which the topology does not declare, so btslint cannot check its availability. Declare the host under hosts.',
+      undeclared: '{{endpoint}}{{others}} runs in host "{{host}}"{{token}}, which the topology does not declare, so btslint cannot check its availability. Declare the host under hosts.',
       orchestration: '{{orchestrations}} {{verb}} in host "{{host}}"{{token}}, which the topology does not declare, so btslint cannot check that it has two instances. Declare the host under hosts.',
     },
   },
@@ -25,19 +26,27 @@ export default defineRule({
     // Without any topology, no-topology says so once for the workspace (not once per handler).
     if (!topo) return;
     const hostsList = topo.section('hosts');
-    for (const h of handlers(ctx.ws)) {
-      const where = h.location ? `Receive location "${h.location.name}"` : `Send port "${h.port?.name}"`;
-      // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
-      if (isUnresolved(h.hostName)) continue;
-      if (topo.findHost(h.hostName)) continue;
-      const isolated = h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS);
+    const undeclared = function* () {
+      for (const h of handlers(ctx.ws)) {
+        // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
+        if (isUnresolved(h.hostName)) continue;
+        if (topo.findHost(h.hostName)) continue;
+        yield { h, isolated: h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS) };
+      }
+    };
+    // One finding per host (and the type its declaration gets) in a binding file, at its first endpoint,
+    // the others as related information (a repeated cause once).
+    for (const list of byFileAndCause(undeclared(), (x) => `${x.h.hostName.toLowerCase()}\u0000${x.isolated}\u0000${x.h.hostToken ?? ''}`)) {
+      const { h, isolated } = list[0];
+      const related = othersRelated(list, (x) => x.h.transport.host!.range, (x) => `${endpointLabel(x.h)} runs in ${h.hostName} too`);
+      if (hostsList) related.push({ uri: topo.uri, range: hostsList.keyRange, message: 'The topology\'s hosts' });
       ctx.report({
         doc: h.doc,
         range: h.transport.host!.range,
         messageId: 'undeclared',
-        data: { endpoint: where, host: h.hostName, token: h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : '' },
+        data: { endpoint: endpointLabel(h), others: othersOfFile(list.length - 1, endpointNoun(list)), host: h.hostName, token: h.hostToken ? ` (${h.hostToken} in ${h.hostSource?.origin ?? 'the settings'})` : '' },
         nodePath: NodePath.handler(h),
-        related: hostsList ? [{ uri: topo.uri, range: hostsList.keyRange, message: 'The topology\'s hosts' }] : undefined,
+        related: related.length ? related : undefined,
         fix: declaration(
           `Declare host ${h.hostName} in the topology`,
           ctx.edit.addToList('hosts', {

@@ -7,6 +7,7 @@ import type { HostNode } from '../model/join';
 import { isUnresolved } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { Fix, RelatedLocation, TextEdit } from '../types';
+import type { OffsetRange } from '../text';
 import { RuleContext, suggestion } from './api';
 import { itemAnchor } from './shared';
 
@@ -86,4 +87,40 @@ export function insertKeys(ctx: RuleContext, map: LNode, values: Record<string, 
 export function limitedEdition(ctx: RuleContext): string | undefined {
   const ed = ctx.topology?.section('biztalk')?.get('edition')?.str;
   return ed && /^(standard|branch)$/i.test(ed.trim()) ? ed.trim() : undefined;
+}
+
+/**
+ * Items grouped by binding file and cause, in the order they come (a cause: one host the topology
+ * leaves unsafe, say): a cause repeated across the endpoints of one file is reported once, at its first
+ * endpoint, with the others as related locations and counted in the message (othersOfFile). An item
+ * whose key is undefined is left out.
+ */
+export function byFileAndCause<T extends { h: HandlerRef }>(items: Iterable<T>, key: (x: T) => string | undefined): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    if (k === undefined) continue;
+    const id = `${x.h.doc.uri}\u0000${k}`;
+    const list = groups.get(id);
+    if (list) list.push(x);
+    else groups.set(id, [x]);
+  }
+  return [...groups.values()];
+}
+
+/** ` (and 2 other receive locations of this file)`; empty when there are none. */
+export function othersOfFile(n: number, noun: string): string {
+  return n > 0 ? ` (and ${n} other ${noun}${n === 1 ? '' : 's'} of this file)` : '';
+}
+
+/** `receive location` or `send port`, as othersOfFile counts them; `endpoint` when a group holds both. */
+export function endpointNoun(list: readonly { h: HandlerRef }[]): string {
+  const side = list[0].h.side;
+  if (list.some((x) => x.h.side !== side)) return 'endpoint';
+  return side === 'receive' ? 'receive location' : 'send port';
+}
+
+/** The endpoints after a group's first, as related locations: at most five, as other rules list them. */
+export function othersRelated<T extends { h: HandlerRef }>(list: readonly T[], range: (x: T) => OffsetRange, message: (x: T) => string): RelatedLocation[] {
+  return list.slice(1, 6).map((x) => ({ uri: x.h.doc.uri, range: range(x), message: message(x) }));
 }
