@@ -18,6 +18,9 @@ const two = () =>
   });
 const HOST = 'topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n';
 
+/** HOST after the declaration fix: the load balancer inserted as a placeholder. */
+const WITH_NLB = HOST + "    nlb: '<<load balancer>>'\n";
+
 ruleTester(rule, {
   valid: [
     { name: 'the host names its load balancer', files: { [T]: HOST + '    nlb: BTSWEB-NLB\n', [B]: http() } },
@@ -89,7 +92,7 @@ nlb:
           messageId: 'noNlb',
           data: { endpoint: 'Receive location "Orders.Http"', adapter: 'HTTP', others: ' (and 1 other receive location of this file)', host: 'IsoHost', nlb: '' },
           fixKind: 'declaration',
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n    nlb: '<<load balancer>>'\n" },
+          fixOutput: { [T]: WITH_NLB },
         },
         {
           file: 'Other.BindingInfo.xml',
@@ -98,7 +101,7 @@ nlb:
           messageId: 'noNlb',
           data: { endpoint: 'Receive location "Orders.Http"', adapter: 'HTTP', others: '', host: 'IsoHost', nlb: '' },
           fixKind: 'declaration',
-          fixOutput: { [T]: "topology: 1\nenvironment: production\nhosts:\n  - name: IsoHost\n    type: isolated\n    instances: [WEB01, WEB02]\n    nlb: '<<load balancer>>'\n" },
+          fixOutput: { [T]: WITH_NLB },
         },
       ],
     },
