@@ -3,7 +3,7 @@
 // TransportTypeData / ReceiveLocationTransportTypeData) are parsed lazily, on first use, with their
 // offsets mapped back to the file.
 
-import { attr, attrValue, child, children, detach, elementAt, textDocument, EmbeddedXml, isNil, parseEmbedded, path, textOf, contentRange } from '../xml/dom';
+import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isJsSpace, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
 import { decodeEntities, parseElementAt } from '../xml/parser';
 import type { KeepElement, XmlComment, XmlDocument, XmlElement } from '../xml/parser';
 import { isPlainWellFormed } from '../xml/wellFormed';
@@ -506,7 +506,12 @@ function wellFormedOf(xml: XmlDocument, el: XmlElement): boolean {
 
 function settingsOf(xml: XmlDocument, el: XmlElement): AdapterSettings | undefined {
   const e = cacheEntry(el);
-  if (e.settings === null) e.settings = readSettings(xml, el);
+  if (e.settings === null) {
+    // Well-formed settings (what the check found, nearly always) are read with the check's own scanner;
+    // anything else is parsed.
+    const plain = wellFormedOf(xml, el) ? readPlainSettings(xml, el) : null;
+    e.settings = plain !== null ? plain : readSettings(xml, el);
+  }
   return e.settings && moved(e.settings, el.openEnd - e.base);
 }
 
@@ -549,15 +554,30 @@ function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boole
 const NESTED = new Set(['adapterconfig', 'bindingconfiguration']);
 const NESTED_LENGTHS = new Set([...NESTED].map((n) => n.length));
 
-function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined {
+type SettingsError = { message: string; range: OffsetRange };
+
+/** A top-level setting, and for AdapterConfig / BindingConfiguration the settings nested in it, read on first use. */
+interface TopSetting {
+  setting: AdapterSetting;
+  nested?: () => AdapterSetting[];
+  mayHold?: (lower: string) => boolean;
+  errors?: SettingsError[];
+}
+
+const collectErrors = (into: SettingsError[]) => (e: EmbeddedXml) => {
+  for (const err of e.doc.errors) {
+    into.push({ message: `In the escaped adapter settings: ${err.message}`, range: { start: e.toOuter(err.start), end: e.toOuter(err.end) } });
+  }
+};
+
+/**
+ * The reference reader: the escaped settings parsed into trees with offset maps. Used for what
+ * readPlainSettings does not read (settings with a problem, or outside the plain subset); the test
+ * test/core/plainSettings.test.ts holds the two to the same answers.
+ */
+export function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined {
   const outer = parseEmbedded(xml, dataElement);
   if (!outer) return undefined;
-  type SettingsError = { message: string; range: OffsetRange };
-  const collectErrors = (into: SettingsError[]) => (e: EmbeddedXml) => {
-    for (const err of e.doc.errors) {
-      into.push({ message: `In the escaped adapter settings: ${err.message}`, range: { start: e.toOuter(err.start), end: e.toOuter(err.end) } });
-    }
-  };
   const outerErrors: SettingsError[] = [];
   collectErrors(outerErrors)(outer);
   // The settings in document order: each top-level one, followed by those nested in it (AdapterConfig,
@@ -566,7 +586,7 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
   // asks), or when all settings or the errors are asked for; a lookup passes one without parsing it
   // when its escaped text certainly holds no such name (mayHold). Each nested document keeps its own
   // problems, listed in document order, so every answer is the same as parsing them all at once.
-  const tops: { setting: AdapterSetting; nested?: () => AdapterSetting[]; mayHold?: (lower: string) => boolean; errors?: SettingsError[] }[] = [];
+  const tops: TopSetting[] = [];
   const props = outer.doc.root;
   if (props) {
     for (const p of children(props)) {
@@ -592,6 +612,11 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
       });
     }
   }
+  return settingsFrom(tops, outerErrors);
+}
+
+/** The lookups over settings read in document order (tops, each followed by what is nested in it). */
+function settingsFrom(tops: TopSetting[], outerErrors: SettingsError[]): AdapterSettings {
   let list: AdapterSetting[] | undefined;
   const all = (): AdapterSetting[] => {
     if (!list) {
@@ -625,6 +650,134 @@ function readSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSetting
       return errors;
     },
   };
+}
+
+/** The elements directly under a plain document's root, as isPlainWellFormed reports them. */
+interface PlainChild {
+  nameStart: number;
+  nameEnd: number;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+  hasElements: boolean;
+}
+
+/**
+ * A plain document's root attributes and children, read by isPlainWellFormed (the scanner the
+ * settings check runs on every endpoint, so warm by the time the rules read settings); undefined when
+ * it is not in the plain subset.
+ */
+function scanPlain(text: string): { attrs: number[]; children: PlainChild[] } | undefined {
+  const attrs: number[] = [];
+  const kids: PlainChild[] = [];
+  const ok = isPlainWellFormed(
+    text,
+    (nameStart, nameEnd, contentStart, contentEnd, hasElements, end) => {
+      kids.push({ nameStart, nameEnd, contentStart, contentEnd, end, hasElements });
+      return true;
+    },
+    (ns, ne, vs, ve) => {
+      attrs.push(ns, ne, vs, ve);
+    },
+  );
+  return ok ? { attrs, children: kids } : undefined;
+}
+
+/** A setting read from a plain document's child: its text as textOf gives it (no child elements), its ranges as contentRange gives them. */
+function plainSetting(d: DecodedText, c: PlainChild): AdapterSetting {
+  const selfClosing = c.contentStart === c.end;
+  let s = c.contentStart;
+  let e = c.contentEnd;
+  if (selfClosing) {
+    s = c.nameStart - 1;
+    e = c.end;
+  } else {
+    while (s < e && isJsSpace(d.text.charCodeAt(s))) s++;
+    while (e > s && isJsSpace(d.text.charCodeAt(e - 1))) e--;
+  }
+  return {
+    name: d.text.slice(c.nameStart, c.nameEnd),
+    value: selfClosing ? '' : decodeEntities(d.text, c.contentStart, c.contentEnd),
+    range: { start: d.toOuter(s), end: d.toOuter(e) },
+    elementRange: { start: d.toOuter(c.nameStart - 1), end: d.toOuter(c.end) },
+  };
+}
+
+/** A child that stands for `c` in a tree that was not built: parseEmbedded reads only its offsets and text. */
+function standIn(c: PlainChild, name: string): XmlElement {
+  const selfClosing = c.contentStart === c.end;
+  return {
+    kind: 'element',
+    name,
+    start: c.nameStart - 1,
+    end: c.end,
+    nameStart: c.nameStart,
+    nameEnd: c.nameEnd,
+    openEnd: c.contentStart,
+    closeStart: selfClosing ? c.end : c.contentEnd,
+    selfClosing,
+    attrs: [],
+    children: c.contentEnd > c.contentStart ? [{ kind: 'text', start: c.contentStart, end: c.contentEnd }] : [],
+    parent: null,
+  };
+}
+
+/**
+ * The settings of a data element whose escaped text the settings check found plain (isPlainWellFormed
+ * true, nested documents included), read with that scanner instead of parsed into trees: the same
+ * settings, values and ranges as readSettings (decoded and mapped by the same decodeEmbedded), without
+ * building a tree per endpoint. Null when it does not apply (the caller uses readSettings): content
+ * other than one text node, or a setting that holds elements (textOf keeps only its own text).
+ */
+export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined | null {
+  const c = dataElement.children;
+  if (c.length !== 1 || c[0].kind !== 'text' || c[0].start !== dataElement.openEnd || c[0].end !== dataElement.closeStart) return null;
+  const outer = decodeEmbedded(xml, dataElement);
+  if (!outer) return undefined;
+  const root = scanPlain(outer.text);
+  if (!root || root.children.some((k) => k.hasElements)) return null;
+  const tops: TopSetting[] = [];
+  for (const k of root.children) {
+    const setting = plainSetting(outer, k);
+    if (!NESTED.has(setting.name.toLowerCase())) {
+      tops.push({ setting });
+      continue;
+    }
+    let nested: AdapterSetting[] | undefined;
+    const errors: SettingsError[] = [];
+    tops.push({
+      setting,
+      nested: () => (nested ??= readPlainNested(outer, k, setting.name, errors)),
+      mayHold: (lower) => nested !== undefined || mayHoldName(outer.text, k.contentStart, k.contentEnd, lower),
+      errors,
+    });
+  }
+  return settingsFrom(tops, []);
+}
+
+/** readNested for a plain setting: its document scanned as plain, or parsed (readNested) when it is not. */
+function readPlainNested(outer: DecodedText, k: PlainChild, name: string, errors: SettingsError[]): AdapterSetting[] {
+  const p = standIn(k, name);
+  const doc = textDocument(outer.text);
+  const inner = decodeEmbedded(doc, p, outer.toOuter);
+  if (!inner) return []; // no markup in it: no nested settings
+  const root = scanPlain(inner.text);
+  if (!root || root.children.some((c) => c.hasElements)) return readNested({ doc, toOuter: outer.toOuter }, p, collectErrors(errors));
+  const out: AdapterSetting[] = [];
+  const a = root.attrs;
+  for (let i = 0; i < a.length; i += 4) {
+    const attrName = inner.text.slice(a[i], a[i + 1]);
+    // Namespace declarations (`<Config xmlns:xsi=..>`) are not settings.
+    if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) continue;
+    out.push({
+      name: attrName,
+      value: decodeEntities(inner.text, a[i + 2], a[i + 3]),
+      range: { start: inner.toOuter(a[i + 2]), end: inner.toOuter(a[i + 3]) },
+      elementRange: { start: inner.toOuter(a[i]), end: inner.toOuter(a[i + 3] + 1) },
+    });
+  }
+  for (const c of root.children) out.push(plainSetting(inner, c));
+  return out;
 }
 
 /**

@@ -139,6 +139,12 @@ export interface EmbeddedXml {
   toOuter: (offset: number) => number;
 }
 
+/** The escaped text of an element decoded (not parsed), with a map from its offsets to the outermost file's. */
+export interface DecodedText {
+  text: string;
+  toOuter: (offset: number) => number;
+}
+
 /**
  * Parses the escaped XML held in `el`'s text. `outer` maps the containing document's offsets to the
  * file's (identity for the file itself), so nesting composes: AdapterConfig inside TransportTypeData
@@ -150,6 +156,17 @@ export function parseEmbedded(
   el: XmlElement,
   outer: (o: number) => number = identity,
 ): EmbeddedXml | undefined {
+  const d = decodeEmbedded(doc, el, outer);
+  return d && { doc: parseXml(d.text), toOuter: d.toOuter };
+}
+
+/**
+ * What parseEmbedded parses: `el`'s text (text and CDATA, with the whitespace that is not a node)
+ * decoded, and the map of its offsets; undefined when it holds no markup. Its own string (`own`): what
+ * is read from it is cached across versions (readers/binding.ts), and a slice of the file's text would
+ * keep that version's whole text alive.
+ */
+export function decodeEmbedded(doc: XmlDocument, el: XmlElement, outer: (o: number) => number = identity): DecodedText | undefined {
   const map = new SegmentMap();
   let text = '';
   const t = doc.text;
@@ -173,11 +190,7 @@ export function parseEmbedded(
   space(pos, el.closeStart);
   if (text.indexOf('<') < 0) return undefined;
   map.run(text.length, el.closeStart, 0);
-  // Its own string: what is read from it is cached across versions (readers/binding.ts), and a slice
-  // of the file's text would keep that version's whole text alive.
-  const inner = parseXml(own(text));
-  const toOuter = (o: number) => outer(map.source(o));
-  return { doc: inner, toOuter };
+  return { text: own(text), toOuter: (o: number) => outer(map.source(o)) };
 }
 
 /**

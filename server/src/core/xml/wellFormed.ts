@@ -32,14 +32,21 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Called for each element directly under the root when it closes, with its name's range and its
- * content's range (empty for a self-closing element), and whether it holds child elements. Return
- * false to make the whole answer "not sure".
+ * Called for each element directly under the root when it closes, with its name's range, its
+ * content's range (empty, at `end`, for a self-closing element), whether it holds child elements, and
+ * the offset after its last '>'. Return false to make the whole answer "not sure".
  */
-export type ChildOfRootCheck = (nameStart: number, nameEnd: number, contentStart: number, contentEnd: number, hasElements: boolean) => boolean;
+export type ChildOfRootCheck = (nameStart: number, nameEnd: number, contentStart: number, contentEnd: number, hasElements: boolean, end: number) => boolean;
 
-/** True only when parseXml(text) would report no problem (see the file comment). */
-export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck): boolean {
+/** Called for each attribute of the root element, in order: its name's range and its value's (inside the quotes). */
+export type RootAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void;
+
+/**
+ * True only when parseXml(text) would report no problem (see the file comment). The callbacks see the
+ * root's attributes and children as parseXml's tree has them (readers/binding.ts reads plain settings
+ * with them, without a tree); an answer of false makes what they saw meaningless.
+ */
+export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck, onRootAttr?: RootAttribute): boolean {
   const n = text.length;
   // Reads past the end are avoided: charCodeAt out of bounds deoptimises the loop.
   const at = (k: number) => (k < n ? text.charCodeAt(k) : -1);
@@ -112,7 +119,7 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
       while (j < n && isSpace(at(j))) j++;
       if (at(j) !== GT) return false;
       depth--;
-      if (depth === 1 && onChildOfRoot && !onChildOfRoot(ns, ns + len, contentStarts[top], i, hasElements[top])) return false;
+      if (depth === 1 && onChildOfRoot && !onChildOfRoot(ns, ns + len, contentStarts[top], i, hasElements[top], j + 1)) return false;
       if (depth === 0) rootDone = true;
       i = j + 1;
       continue;
@@ -161,12 +168,13 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
       const tag = nextLt(j + 1);
       if (tag >= 0 && tag < close) return false;
       if (!refsOk(j + 1, close)) return false;
+      if (depth === 0 && onRootAttr) onRootAttr(an, ae, j + 1, close);
       j = close + 1;
     }
     if (depth > 0) hasElements[depth - 1] = true;
     if (selfClosing) {
       if (depth === 0) rootDone = true;
-      else if (depth === 1 && onChildOfRoot && !onChildOfRoot(ns, ne, j, j, false)) return false;
+      else if (depth === 1 && onChildOfRoot && !onChildOfRoot(ns, ne, j, j, false, j)) return false;
     } else {
       nameStarts[depth] = ns;
       nameEnds[depth] = ne;

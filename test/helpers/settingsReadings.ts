@@ -1,0 +1,26 @@
+// Both readings of a transport's escaped settings, plain (readers/binding.ts readPlainSettings) and
+// the reference (readSettings), and the assertion that they answer alike: for plainSettings.test.ts
+// and plainSettings.corpus.test.ts.
+
+import * as assert from 'node:assert/strict';
+import { readPlainSettings, readSettings } from '../../server/src/core/readers/binding';
+import type { AdapterSettings, Transport } from '../../server/src/core/readers/binding';
+import { textDocument } from '../../server/src/core/xml/dom';
+
+/** Asserts that two readings answer every lookup alike (lookups first, on fresh readings: nested documents are read lazily). */
+export function assertSameSettings(plain: AdapterSettings | undefined, reference: AdapterSettings | undefined, label: string): void {
+  assert.equal(plain === undefined, reference === undefined, `${label}: one reading found settings, the other none`);
+  if (!plain || !reference) return;
+  const names = new Set(['queue', 'uri', 'BindingType', 'pollingStatement', 'zzz', 'AdapterConfig', 'serverAddress']);
+  for (const s of reference.all()) names.add(s.name);
+  for (const n of names) for (const v of [n, n.toUpperCase(), n.toLowerCase()]) assert.deepEqual(plain.get(v), reference.get(v), `${label}: get(${v})`);
+  assert.deepEqual(plain.all(), reference.all(), `${label}: all()`);
+  assert.deepEqual(plain.errors, reference.errors, `${label}: errors`);
+}
+
+/** Both readings of a transport's settings: plain (null when it does not apply) and the reference. */
+export function readings(text: string, t: Transport): { plain: AdapterSettings | undefined | null; reference: () => AdapterSettings | undefined } {
+  const xml = textDocument(text);
+  return { plain: readPlainSettings(xml, t.dataElement!), reference: () => readSettings(xml, t.dataElement!) };
+}
+
