@@ -598,21 +598,27 @@ export function readSettings(xml: XmlDocument, dataElement: XmlElement): Adapter
         range: { start: outer.toOuter(vr.start), end: outer.toOuter(vr.end) },
         elementRange: { start: outer.toOuter(p.start), end: outer.toOuter(p.end) },
       };
-      if (!NESTED.has(p.name.toLowerCase())) {
-        tops.push({ setting });
-        continue;
-      }
-      let nested: AdapterSetting[] | undefined;
-      const errors: SettingsError[] = [];
-      tops.push({
-        setting,
-        nested: () => (nested ??= readNested(outer, p, collectErrors(errors))),
-        mayHold: (lower) => nested !== undefined || mayHoldName(outer.doc.text, p.openEnd, p.closeStart, lower),
-        errors,
-      });
+      tops.push(topSetting(setting, outer.doc.text, p.openEnd, p.closeStart, (errors) => readNested(outer, p, collectErrors(errors))));
     }
   }
   return settingsFrom(tops, outerErrors);
+}
+
+/**
+ * A top-level setting; for AdapterConfig / BindingConfiguration, with the settings nested in it read by
+ * `read` on first use (its problems into `errors`), and passed over by a lookup when its escaped
+ * content, text[contentStart, contentEnd), certainly holds no such name (mayHoldName).
+ */
+function topSetting(setting: AdapterSetting, text: string, contentStart: number, contentEnd: number, read: (errors: SettingsError[]) => AdapterSetting[]): TopSetting {
+  if (!NESTED.has(setting.name.toLowerCase())) return { setting };
+  let nested: AdapterSetting[] | undefined;
+  const errors: SettingsError[] = [];
+  return {
+    setting,
+    nested: () => (nested ??= read(errors)),
+    mayHold: (lower) => nested !== undefined || mayHoldName(text, contentStart, contentEnd, lower),
+    errors,
+  };
 }
 
 /** The lookups over settings read in document order (tops, each followed by what is nested in it). */
@@ -739,18 +745,7 @@ export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): Ad
   const tops: TopSetting[] = [];
   for (const k of root.children) {
     const setting = plainSetting(outer, k);
-    if (!NESTED.has(setting.name.toLowerCase())) {
-      tops.push({ setting });
-      continue;
-    }
-    let nested: AdapterSetting[] | undefined;
-    const errors: SettingsError[] = [];
-    tops.push({
-      setting,
-      nested: () => (nested ??= readPlainNested(outer, k, setting.name, errors)),
-      mayHold: (lower) => nested !== undefined || mayHoldName(outer.text, k.contentStart, k.contentEnd, lower),
-      errors,
-    });
+    tops.push(topSetting(setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, k, setting.name, errors)));
   }
   return settingsFrom(tops, []);
 }
