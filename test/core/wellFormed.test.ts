@@ -57,6 +57,18 @@ describe('isPlainWellFormed', () => {
     for (const doc of cases) assert.equal(isPlainWellFormed(doc), false, JSON.stringify(doc));
   });
 
+  test('finds a duplicate attribute on a tag with many (the names kept in a Set from the 16th on)', () => {
+    const tag = (names: string[]) => `<a ${names.map((n) => `${n}="v"`).join(' ')}/>`;
+    const many = Array.from({ length: 40 }, (_, k) => `n${k}`);
+    assert.equal(isPlainWellFormed(tag(many)), true);
+    for (const dup of [['n3', 5], ['n3', 20], ['n20', 30], ['n39', 39]] as [string, number][]) {
+      const names = [...many];
+      names.splice(dup[1], 0, dup[0]);
+      assert.equal(isPlainWellFormed(tag(names)), false, `${dup[0]} again at ${dup[1]}`);
+      assert.deepEqual(parseXml(tag(names)).errors.map((e) => e.code), ['duplicate-attribute']);
+    }
+  });
+
   test('reports the direct children of the root, with their content, to the nested check', () => {
     const seen: string[] = [];
     const ok = isPlainWellFormed(FTP_SETTINGS, (ns, ne, cs, ce, hasElements) => {

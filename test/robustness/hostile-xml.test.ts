@@ -130,6 +130,22 @@ describe('hostile XML', () => {
     assert.ok(quotes.errors.length > 0);
   });
 
+  it('escaped adapter settings with a 100,000-attribute tag: checked in linear time, a duplicate still found', () => {
+    // The settings check's duplicate-attribute scan was quadratic: 20,000 attributes took 1.8 s, so a
+    // repository of such settings could hold a run for minutes.
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const names = Array.from({ length: 100_000 }, (_, k) => `a${k}="v"`);
+    const body = (attrs: string[]) =>
+      `<BindingInfo><SendPortCollection><SendPort Name="P" IsStatic="true"><PrimaryTransport><TransportType Name="MSMQ"/><TransportTypeData>` +
+      esc(`<CustomProps><AdapterConfig vt="8">${esc(`<Config ${attrs.join(' ')}/>`)}</AdapterConfig></CustomProps>`) +
+      `</TransportTypeData><SendHandler Name="SendHost"/></PrimaryTransport></SendPort></SendPortCollection></BindingInfo>`;
+    const clean = readDocument('Wide.BindingInfo.xml', Buffer.from(body(names))).binding!.sendPorts[0].primary!;
+    assert.deepEqual(clean.settingsErrors(), []);
+    assert.equal(clean.settings()!.get('a99999')!.value, 'v');
+    const dup = readDocument('Wide.BindingInfo.xml', Buffer.from(body([...names, 'a77777="again"']))).binding!.sendPorts[0].primary!;
+    assert.deepEqual(dup.settingsErrors().map((e) => e.message), ['In the escaped adapter settings: Attribute "a77777" is given twice.']);
+  });
+
   it('binary content in a file named like a binding: one finding at the first NUL', () => {
     const bytes = binaryBytes();
     const doc = readDocument('Bindings.xml', bytes);

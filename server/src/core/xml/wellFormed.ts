@@ -27,6 +27,9 @@ const QUOT = 34;
 const APOS = 39;
 const QM = 63;
 
+/** From this many attributes on one tag, the duplicate check keeps their names in a Set. */
+const MANY_ATTRIBUTES = 16;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -131,6 +134,9 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
     const ne = j;
     let selfClosing = false;
     let attrs = 0;
+    // The attribute names once the tag has many (as parseXml does): a scan of the earlier names per
+    // attribute is quadratic on a hostile tag.
+    let attrNames: Set<string> | undefined;
     for (;;) {
       const a = at(j);
       if (a === GT) {
@@ -151,11 +157,21 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
       const an = j;
       while (j < n && isNameChar(at(j))) j++;
       const ae = j;
-      for (let k = 0; k < attrs; k++) {
-        if (attrEnds[k] - attrStarts[k] === ae - an && text.startsWith(text.slice(an, ae), attrStarts[k])) return false;
+      if (attrNames) {
+        const name = text.slice(an, ae);
+        if (attrNames.has(name)) return false;
+        attrNames.add(name);
+      } else {
+        for (let k = 0; k < attrs; k++) {
+          if (attrEnds[k] - attrStarts[k] === ae - an && text.startsWith(text.slice(an, ae), attrStarts[k])) return false;
+        }
+        attrStarts[attrs] = an;
+        attrEnds[attrs] = ae;
+        if (attrs + 1 >= MANY_ATTRIBUTES) {
+          attrNames = new Set();
+          for (let k = 0; k <= attrs; k++) attrNames.add(text.slice(attrStarts[k], attrEnds[k]));
+        }
       }
-      attrStarts[attrs] = an;
-      attrEnds[attrs] = ae;
       attrs++;
       while (j < n && isSpace(at(j))) j++;
       if (at(j) !== EQ) return false;
