@@ -1,4 +1,4 @@
-// A fast, allocation-free answer to one question: would parseXml(text) certainly report no problem?
+// A fast answer, allocating next to nothing, to one question: would parseXml(text) certainly report no problem?
 // Used for the escaped adapter settings of binding files (thousands of small documents per file, all
 // machine-written and almost always well formed): they must be checked for problems, because a
 // malformed one is a parse-error finding, but building their trees and offset maps is only needed when
