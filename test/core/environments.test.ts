@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { BtsDocument, ConfigResolver, Finding, readDocument } from '../../server/src/core';
-import { environmentRuns, environmentsByName } from '../../server/src/core/environments';
+import { environmentRuns, environmentsByName, MAX_TOPOLOGIES } from '../../server/src/core/environments';
 import { check } from '../../server/src/core/pipeline';
 import { applyEdits } from '../../server/src/core/fix/apply';
 import { adapterConfig, bindingXml, flat } from '../helpers/bindingFixtures';
@@ -158,6 +158,36 @@ describe('fixes edit the topology of the finding\'s environment', () => {
     const [f] = on(run({ 'prod.topology.yaml': topology('production'), 'Web.BindingInfo.xml': UNKNOWN_HOST }), 'Web.BindingInfo.xml', 'handler-host-unknown');
     assert.ok(f.fix && !/\(in /.test(f.fix.title));
     assert.equal(f.environment, 'production');
+  });
+});
+
+describe('a budget of topologies', () => {
+  it(`at most ${MAX_TOPOLOGIES} topologies judge a run; the others judge nothing and are reported once`, () => {
+    // Hundreds of topology files of a few bytes would multiply a run's time by hundreds (the rules run once per topology).
+    const files: Record<string, string> = { 'Orders.BindingInfo.xml': BINDING };
+    const n = MAX_TOPOLOGIES + 8;
+    for (let k = 0; k < n; k++) files[`env${String(k).padStart(3, '0')}.topology.yaml`] = topology(`env${k}`);
+    const { runs, skipped } = environmentRuns(docsOf(files));
+    assert.equal(runs.length, MAX_TOPOLOGIES);
+    assert.deepEqual(skipped.map((t) => t.uri), Array.from({ length: 8 }, (_, k) => `env${String(MAX_TOPOLOGIES + k).padStart(3, '0')}.topology.yaml`), 'the last in URI order');
+    const f = run(files);
+    const over = f.filter((x) => x.ruleId === 'file-too-large');
+    assert.equal(over.length, 1);
+    assert.equal(over[0].uri, skipped[0].uri);
+    assert.equal(over[0].severity, 'info');
+    assert.equal(over[0].message, `This topology and 7 others were not checked and judge no file: btslint checks at most ${MAX_TOPOLOGIES} topologies in one run, and this workspace holds ${n}. Lint a folder that holds fewer.`);
+    assert.deepEqual((over[0].related ?? []).map((r) => r.uri), skipped.slice(1, 6).map((t) => t.uri));
+    // The binding is judged by the topologies within the budget only.
+    const envs = new Set(on(f, 'Orders.BindingInfo.xml', 'ftp-sftp-receive-not-clustered').flatMap((x) => x.environments ?? [x.environment]));
+    assert.equal(envs.size, MAX_TOPOLOGIES);
+    assert.ok(!envs.has(`env${MAX_TOPOLOGIES}`));
+  });
+
+  it(`${MAX_TOPOLOGIES} topologies: all judge, nothing reported`, () => {
+    const files: Record<string, string> = { 'Orders.BindingInfo.xml': BINDING };
+    for (let k = 0; k < MAX_TOPOLOGIES; k++) files[`env${k}.topology.yaml`] = topology(`env${k}`);
+    assert.equal(environmentRuns(docsOf(files)).skipped.length, 0);
+    assert.equal(run(files).filter((x) => x.ruleId === 'file-too-large').length, 0);
   });
 });
 

@@ -7,7 +7,7 @@
 import type { BtsDocument } from './document';
 import { NodePath } from './rules/nodePath';
 import { TopologyView, Workspace, workspaceOf } from './model/join';
-import { environmentRuns, MembershipOptions } from './environments';
+import { environmentRuns, MAX_TOPOLOGIES, MembershipOptions } from './environments';
 import { RuleContext, Report, Rule, TopologyEditor } from './rules/api';
 import { allRules } from './rules';
 import { formatMessage } from './types';
@@ -124,7 +124,25 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
   }
   if (timer) addTime('parse-error', readerTime);
 
-  const { runs } = environmentRuns(documents, options);
+  const { runs, skipped } = environmentRuns(documents, options);
+  // Topologies past the budget judge nothing: reported once, at the first of them (a repeated cause
+  // once), as not checked, as a file past the run's byte budget is.
+  const overTopologies = levelOf('file-too-large', 'info');
+  if (skipped.length && overTopologies) {
+    const more = skipped.length - 1;
+    const message = `This topology${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''} ${more ? 'were' : 'was'} not checked and judge${more ? '' : 's'} no file: btslint checks at most ${MAX_TOPOLOGIES} topologies in one run, and this workspace holds ${MAX_TOPOLOGIES + skipped.length}. Lint a folder that holds fewer.`;
+    push({
+      ruleId: 'file-too-large',
+      severity: overTopologies,
+      message,
+      messageId: 'problem',
+      data: { message },
+      uri: skipped[0].uri,
+      range: { start: 0, end: 0 },
+      related: skipped.slice(1, 6).map((t) => ({ uri: t.uri, range: { start: 0, end: 0 }, message: 'Not checked either' })),
+      nodePath: NodePath.id('file-too-large', 'topologies').toString(),
+    });
+  }
   for (const run of runs) {
     const topo = run.topology ? new TopologyView(run.topology) : undefined;
     // Deployment Framework tokens resolve with the settings of the topology's environment. One

@@ -99,14 +99,27 @@ function wordEdge(name: string, at: number, letter: boolean, side: 'before' | 'a
   return side === 'before' ? /[A-Z]/.test(name[at]) && /[a-z]/.test(c) : /[A-Z]/.test(c) && /[a-z]/.test(name[at - 1]);
 }
 
-/** The runs of the rules: one per topology with the documents of its environment, each file's membership. */
-export function environmentRuns(documents: BtsDocument[], options: MembershipOptions = {}): { runs: EnvironmentRun[]; membership: Map<BtsDocument, Membership> } {
+/**
+ * At most this many topologies judge the files of one run. The rules run once per topology over the
+ * files of its environment, so a repository with hundreds of topology files (a few bytes each) would
+ * multiply a run's time by hundreds; a real group has a handful of environments.
+ */
+export const MAX_TOPOLOGIES = 32;
+
+/**
+ * The runs of the rules: one per topology with the documents of its environment, each file's
+ * membership, and the topologies past MAX_TOPOLOGIES (in URI order), which judge nothing (the engine
+ * reports each as not checked).
+ */
+export function environmentRuns(documents: BtsDocument[], options: MembershipOptions = {}): { runs: EnvironmentRun[]; membership: Map<BtsDocument, Membership>; skipped: BtsDocument[] } {
   const configFor = options.configFor ?? (() => NO_CONFIG);
   const pathOf = (d: BtsDocument) => options.pathOf?.(d.uri) ?? d.uri;
   // In URI order, so that every shell runs (and labels) the environments in the same order.
-  const topologies = documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const readable = documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const topologies = readable.slice(0, MAX_TOPOLOGIES);
+  const skipped = readable.slice(MAX_TOPOLOGIES);
   const membership = new Map<BtsDocument, Membership>();
-  if (!topologies.length) return { runs: [{ documents }], membership };
+  if (!topologies.length) return { runs: [{ documents }], membership, skipped };
 
   const shared = documents.filter((d) => SHARED_KINDS.has(d.kind));
   const all = workspaceOf(documents);
@@ -114,7 +127,9 @@ export function environmentRuns(documents: BtsDocument[], options: MembershipOpt
   const byFolder = new Map<string, BtsDocument[]>();
   for (const t of topologies) {
     const k = folderKey(dirnameOf(pathOf(t)));
-    byFolder.set(k, [...(byFolder.get(k) ?? []), t]);
+    const here = byFolder.get(k);
+    if (here) here.push(t);
+    else byFolder.set(k, [t]);
   }
   const envOf = (t: BtsDocument) => t.topology?.environment;
   const members = new Map<BtsDocument, BtsDocument[]>(topologies.map((t) => [t, []]));
@@ -149,7 +164,7 @@ export function environmentRuns(documents: BtsDocument[], options: MembershipOpt
     membership.set(d, { environments, source, topologies: judges.map((t) => t.uri) });
   }
   const runs = topologies.map((t) => ({ topology: t, environment: envOf(t), documents: [t, ...members.get(t)!, ...shared] }));
-  return { runs, membership };
+  return { runs, membership, skipped };
 }
 
 /** The topologies that may judge a file: named by its config, else the nearest, else all. */
