@@ -162,31 +162,41 @@ describe('fixes edit the topology of the finding\'s environment', () => {
 });
 
 describe('a budget of topologies', () => {
-  it(`at most ${MAX_TOPOLOGIES} topologies judge a run; the others judge nothing and are reported once`, () => {
+  it(`a file is judged by at most ${MAX_TOPOLOGIES} topologies, the first in URI order; the files capped are reported once`, () => {
     // Hundreds of topology files of a few bytes would multiply a run's time by hundreds (the rules run once per topology).
-    const files: Record<string, string> = { 'Orders.BindingInfo.xml': BINDING };
+    const files: Record<string, string> = { 'Orders.BindingInfo.xml': BINDING, 'Returns.BindingInfo.xml': BINDING };
     const n = MAX_TOPOLOGIES + 8;
     for (let k = 0; k < n; k++) files[`env${String(k).padStart(3, '0')}.topology.yaml`] = topology(`env${k}`);
-    const { runs, skipped } = environmentRuns(docsOf(files));
-    assert.equal(runs.length, MAX_TOPOLOGIES);
-    assert.deepEqual(skipped.map((t) => t.uri), Array.from({ length: 8 }, (_, k) => `env${String(MAX_TOPOLOGIES + k).padStart(3, '0')}.topology.yaml`), 'the last in URI order');
+    const { runs, membership, capped } = environmentRuns(docsOf(files));
+    assert.equal(runs.length, n, 'every topology still has its run (its own findings)');
+    assert.deepEqual(capped.map((c) => [c.doc.uri, c.judges]), [['Orders.BindingInfo.xml', n], ['Returns.BindingInfo.xml', n]]);
+    const judges = [...membership].find(([d]) => d.uri === 'Orders.BindingInfo.xml')![1].topologies;
+    assert.deepEqual(judges, Array.from({ length: MAX_TOPOLOGIES }, (_, k) => `env${String(k).padStart(3, '0')}.topology.yaml`));
     const f = run(files);
     const over = f.filter((x) => x.ruleId === 'file-too-large');
     assert.equal(over.length, 1);
-    assert.equal(over[0].uri, skipped[0].uri);
+    assert.equal(over[0].uri, 'Orders.BindingInfo.xml');
     assert.equal(over[0].severity, 'info');
-    assert.equal(over[0].message, `This topology and 7 others were not checked and judge no file: btslint checks at most ${MAX_TOPOLOGIES} topologies in one run, and this workspace holds ${n}. Lint a folder that holds fewer.`);
-    assert.deepEqual((over[0].related ?? []).map((r) => r.uri), skipped.slice(1, 6).map((t) => t.uri));
-    // The binding is judged by the topologies within the budget only.
+    assert.equal(
+      over[0].message,
+      `This file and 1 other were checked against ${MAX_TOPOLOGIES} of the ${n} topologies that apply, not all: btslint checks a file against at most ${MAX_TOPOLOGIES}. Keep each environment's topology nearest to its files, or name them in the config (topologies).`,
+    );
+    assert.deepEqual((over[0].related ?? []).map((r) => r.uri), ['Returns.BindingInfo.xml']);
+    // The binding's findings come from the topologies within the budget only.
     const envs = new Set(on(f, 'Orders.BindingInfo.xml', 'ftp-sftp-receive-not-clustered').flatMap((x) => x.environments ?? [x.environment]));
     assert.equal(envs.size, MAX_TOPOLOGIES);
     assert.ok(!envs.has(`env${MAX_TOPOLOGIES}`));
   });
 
-  it(`${MAX_TOPOLOGIES} topologies: all judge, nothing reported`, () => {
-    const files: Record<string, string> = { 'Orders.BindingInfo.xml': BINDING };
-    for (let k = 0; k < MAX_TOPOLOGIES; k++) files[`env${k}.topology.yaml`] = topology(`env${k}`);
-    assert.equal(environmentRuns(docsOf(files)).skipped.length, 0);
+  it('many topologies, each nearest to its own files (a repository of many groups): nothing capped', () => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < MAX_TOPOLOGIES + 8; k++) {
+      files[`/repo/app${k}/prod.topology.yaml`] = topology('production');
+      files[`/repo/app${k}/Orders.BindingInfo.xml`] = BINDING;
+    }
+    const { capped, membership } = environmentRuns(docsOf(files));
+    assert.equal(capped.length, 0);
+    assert.deepEqual([...membership].find(([d]) => d.uri === '/repo/app3/Orders.BindingInfo.xml')![1].topologies, ['/repo/app3/prod.topology.yaml']);
     assert.equal(run(files).filter((x) => x.ruleId === 'file-too-large').length, 0);
   });
 });

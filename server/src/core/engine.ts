@@ -124,22 +124,23 @@ export function* lintSteps(documents: BtsDocument[], options: LintOptions = {}):
   }
   if (timer) addTime('parse-error', readerTime);
 
-  const { runs, skipped } = environmentRuns(documents, options);
-  // Topologies past the budget judge nothing: reported once, at the first of them (a repeated cause
-  // once), as not checked, as a file past the run's byte budget is.
+  const { runs, capped } = environmentRuns(documents, options);
+  // Files more topologies would judge than the budget allows are judged by the first of them: reported
+  // once (a repeated cause once), at the first such file, as a file past the run's byte budget is.
   const overTopologies = levelOf('file-too-large', 'info');
-  if (skipped.length && overTopologies) {
-    const more = skipped.length - 1;
-    const message = `This topology${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''} ${more ? 'were' : 'was'} not checked and judge${more ? '' : 's'} no file: btslint checks at most ${MAX_TOPOLOGIES} topologies in one run, and this workspace holds ${MAX_TOPOLOGIES + skipped.length}. Lint a folder that holds fewer.`;
+  if (capped.length && overTopologies) {
+    const first = capped[0];
+    const more = capped.length - 1;
+    const message = `This file${more ? ` and ${more} other${more === 1 ? '' : 's'}` : ''} ${more ? 'were' : 'was'} checked against ${MAX_TOPOLOGIES} of the ${first.judges} topologies that apply${more ? '' : ' to it'}, not all: btslint checks a file against at most ${MAX_TOPOLOGIES}. Keep each environment's topology nearest to its files, or name them in the config (topologies).`;
     push({
       ruleId: 'file-too-large',
       severity: overTopologies,
       message,
       messageId: 'problem',
       data: { message },
-      uri: skipped[0].uri,
+      uri: first.doc.uri,
       range: { start: 0, end: 0 },
-      related: skipped.slice(1, 6).map((t) => ({ uri: t.uri, range: { start: 0, end: 0 }, message: 'Not checked either' })),
+      related: capped.slice(1, 6).map((c) => ({ uri: c.doc.uri, range: { start: 0, end: 0 }, message: `Checked against ${MAX_TOPOLOGIES} of ${c.judges} topologies too` })),
       nodePath: NodePath.id('file-too-large', 'topologies').toString(),
     });
   }

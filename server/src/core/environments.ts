@@ -100,26 +100,26 @@ function wordEdge(name: string, at: number, letter: boolean, side: 'before' | 'a
 }
 
 /**
- * At most this many topologies judge the files of one run. The rules run once per topology over the
- * files of its environment, so a repository with hundreds of topology files (a few bytes each) would
- * multiply a run's time by hundreds; a real group has a handful of environments.
+ * At most this many topologies judge one file. The rules run once per topology over the files of its
+ * environment, so a folder of hundreds of topology files (a few bytes each) would multiply a run's
+ * time by hundreds; a real group has a handful of environments. A repository of many groups is not
+ * limited: each file is judged by the topologies nearest to it.
  */
 export const MAX_TOPOLOGIES = 32;
 
 /**
  * The runs of the rules: one per topology with the documents of its environment, each file's
- * membership, and the topologies past MAX_TOPOLOGIES (in URI order), which judge nothing (the engine
- * reports each as not checked).
+ * membership, and the files more than MAX_TOPOLOGIES topologies would judge (judged by the first of
+ * them, in URI order; the engine reports them once).
  */
-export function environmentRuns(documents: BtsDocument[], options: MembershipOptions = {}): { runs: EnvironmentRun[]; membership: Map<BtsDocument, Membership>; skipped: BtsDocument[] } {
+export function environmentRuns(documents: BtsDocument[], options: MembershipOptions = {}): { runs: EnvironmentRun[]; membership: Map<BtsDocument, Membership>; capped: { doc: BtsDocument; judges: number }[] } {
   const configFor = options.configFor ?? (() => NO_CONFIG);
   const pathOf = (d: BtsDocument) => options.pathOf?.(d.uri) ?? d.uri;
   // In URI order, so that every shell runs (and labels) the environments in the same order.
-  const readable = documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const topologies = readable.slice(0, MAX_TOPOLOGIES);
-  const skipped = readable.slice(MAX_TOPOLOGIES);
+  const topologies = documents.filter((d) => d.kind === 'topology' && d.topology && d.topology.root.isMap).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const membership = new Map<BtsDocument, Membership>();
-  if (!topologies.length) return { runs: [{ documents }], membership, skipped };
+  const capped: { doc: BtsDocument; judges: number }[] = [];
+  if (!topologies.length) return { runs: [{ documents }], membership, capped };
 
   const shared = documents.filter((d) => SHARED_KINDS.has(d.kind));
   const all = workspaceOf(documents);
@@ -159,12 +159,16 @@ export function environmentRuns(documents: BtsDocument[], options: MembershipOpt
       const envs = environmentsByName(p, extra);
       if (envs.length) [environments, source] = [envs, 'file-name'];
     }
-    const judges = environments ? candidates.filter((t) => environments.includes(envOf(t) ?? '')) : candidates;
+    let judges = environments ? candidates.filter((t) => environments.includes(envOf(t) ?? '')) : candidates;
+    if (judges.length > MAX_TOPOLOGIES) {
+      capped.push({ doc: d, judges: judges.length });
+      judges = judges.slice(0, MAX_TOPOLOGIES);
+    }
     for (const t of judges) members.get(t)!.push(d);
     membership.set(d, { environments, source, topologies: judges.map((t) => t.uri) });
   }
   const runs = topologies.map((t) => ({ topology: t, environment: envOf(t), documents: [t, ...members.get(t)!, ...shared] }));
-  return { runs, membership, skipped };
+  return { runs, membership, capped };
 }
 
 /** The topologies that may judge a file: named by its config, else the nearest, else all. */
