@@ -11,7 +11,7 @@ import { readDocument } from '../../server/src/core';
 import { assertSameSettings, readings } from '../helpers/settingsReadings';
 import * as fs from 'fs';
 import * as path from 'path';
-import { mulberry32 } from '../helpers/random';
+import { mulberry32, mutate as mutateWith } from '../helpers/random';
 import { repoRoot } from '../helpers/paths';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -30,18 +30,7 @@ const PIECES = [
   '&amp;lt;', '&amp;#65;', '<!--c-->', '<![CDATA[<a>]]>', '<?pi?>', '</a>', '<a>', '<a/>', '<b c="1">', ' c="2"', '<AdapterConfig vt="8">', '</AdapterConfig>', '&lt;q&gt;v&lt;/q&gt;',
 ];
 
-function mutate(doc: string, rnd: () => number): string {
-  let out = doc;
-  const edits = Math.floor(rnd() * 3);
-  for (let k = 0; k < edits; k++) {
-    const at = Math.floor(rnd() * (out.length + 1));
-    const op = rnd();
-    if (op < 0.5) out = out.slice(0, at) + PIECES[Math.floor(rnd() * PIECES.length)] + out.slice(at);
-    else if (op < 0.75) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 4));
-    else out = out.slice(0, at) + PIECES[Math.floor(rnd() * PIECES.length)] + out.slice(at + 1);
-  }
-  return out;
-}
+const mutate = (doc: string, rnd: () => number) => mutateWith(doc, rnd, PIECES, { minEdits: 0, insert: 0.5 });
 
 describe('readPlainSettings gives what readSettings gives', () => {
   test('on the settings BizTalk writes, nested documents with attributes, whitespace and empty settings included', () => {

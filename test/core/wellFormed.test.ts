@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { decodeEntities, decodeWithMap, parseXml } from '../../server/src/core/xml/parser';
 import { isPlainWellFormed } from '../../server/src/core/xml/wellFormed';
 import { readDocument } from '../../server/src/core';
-import { mulberry32 } from '../helpers/random';
+import { mulberry32, mutate as mutateWith } from '../helpers/random';
 
 const FILE_SETTINGS =
   '<CustomProps><UseTempFileOnWrite vt="11">-1</UseTempFileOnWrite><FileName vt="8">%MessageID%.xml</FileName></CustomProps>';
@@ -27,18 +27,7 @@ const PIECES = [
   '<!--', '-->', '<![CDATA[', ']]>', '<?x?>', '<!DOCTYPE a>', '</a>', '<a>', '<a/>', '<b c="1">', ' c="2"', '</CustomProps>', '<CustomProps>',
 ];
 
-function mutate(doc: string, rnd: () => number): string {
-  let out = doc;
-  const edits = 1 + Math.floor(rnd() * 3);
-  for (let k = 0; k < edits; k++) {
-    const at = Math.floor(rnd() * (out.length + 1));
-    const op = rnd();
-    if (op < 0.45) out = out.slice(0, at) + PIECES[Math.floor(rnd() * PIECES.length)] + out.slice(at);
-    else if (op < 0.75) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 4));
-    else out = out.slice(0, at) + PIECES[Math.floor(rnd() * PIECES.length)] + out.slice(at + 1);
-  }
-  return out;
-}
+const mutate = (doc: string, rnd: () => number) => mutateWith(doc, rnd, PIECES);
 
 describe('isPlainWellFormed', () => {
   test('says true for the simple, well-formed settings documents BizTalk writes', () => {
