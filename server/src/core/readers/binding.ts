@@ -3,7 +3,7 @@
 // TransportTypeData / ReceiveLocationTransportTypeData) are parsed lazily, on first use, with their
 // offsets mapped back to the file.
 
-import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isJsSpace, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
+import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
 import { decodeEntities, parseElementAt } from '../xml/parser';
 import type { KeepElement, XmlComment, XmlDocument, XmlElement } from '../xml/parser';
 import { isPlainWellFormed } from '../xml/wellFormed';
@@ -590,14 +590,7 @@ export function readSettings(xml: XmlDocument, dataElement: XmlElement): Adapter
   const props = outer.doc.root;
   if (props) {
     for (const p of children(props)) {
-      const value = textOf(outer.doc, p);
-      const vr = contentRange(outer.doc, p);
-      const setting: AdapterSetting = {
-        name: p.name,
-        value,
-        range: { start: outer.toOuter(vr.start), end: outer.toOuter(vr.end) },
-        elementRange: { start: outer.toOuter(p.start), end: outer.toOuter(p.end) },
-      };
+      const setting = elementSetting(outer.doc, outer.toOuter, p);
       tops.push(topSetting(setting, outer.doc.text, p.openEnd, p.closeStart, (errors) => readNested(outer, p, collectErrors(errors))));
     }
   }
@@ -689,24 +682,39 @@ function scanPlain(text: string): { attrs: number[]; children: PlainChild[] } | 
   return ok ? { attrs, children: kids } : undefined;
 }
 
-/** A setting read from a plain document's child: its text as textOf gives it (no child elements), its ranges as contentRange gives them. */
-function plainSetting(d: DecodedText, c: PlainChild): AdapterSetting {
-  const selfClosing = c.contentStart === c.end;
-  let s = c.contentStart;
-  let e = c.contentEnd;
-  if (selfClosing) {
-    s = c.nameStart - 1;
-    e = c.end;
-  } else {
-    while (s < e && isJsSpace(d.text.charCodeAt(s))) s++;
-    while (e > s && isJsSpace(d.text.charCodeAt(e - 1))) e--;
-  }
+/**
+ * A setting written as an element: its name, its own text (textOf) and where that text stands
+ * (contentRange), and the element's range, in the file's offsets. For a parsed element, and for a plain
+ * document's child through its stand-in.
+ */
+function elementSetting(doc: XmlDocument, toOuter: (o: number) => number, el: XmlElement): AdapterSetting {
+  const r = contentRange(doc, el);
   return {
-    name: d.text.slice(c.nameStart, c.nameEnd),
-    value: selfClosing ? '' : decodeEntities(d.text, c.contentStart, c.contentEnd),
-    range: { start: d.toOuter(s), end: d.toOuter(e) },
-    elementRange: { start: d.toOuter(c.nameStart - 1), end: d.toOuter(c.end) },
+    name: el.name,
+    value: textOf(doc, el),
+    range: { start: toOuter(r.start), end: toOuter(r.end) },
+    elementRange: { start: toOuter(el.start), end: toOuter(el.end) },
   };
+}
+
+/**
+ * A setting written as an attribute of the nested root (WCF BindingConfiguration: `<binding name=..
+ * pollingStatement=".."/>`); undefined for a namespace declaration (`<Config xmlns:xsi=..>`), which is
+ * not a setting.
+ */
+function attributeSetting(toOuter: (o: number) => number, name: string, value: string, nameStart: number, valueStart: number, valueEnd: number): AdapterSetting | undefined {
+  if (name === 'xmlns' || name.startsWith('xmlns:')) return undefined;
+  return {
+    name,
+    value,
+    range: { start: toOuter(valueStart), end: toOuter(valueEnd) },
+    elementRange: { start: toOuter(nameStart), end: toOuter(valueEnd + 1) },
+  };
+}
+
+/** A plain document's child as a setting, read through its stand-in as readSettings reads a parsed one. */
+function plainSetting(d: DecodedText, doc: XmlDocument, c: PlainChild): AdapterSetting {
+  return elementSetting(doc, d.toOuter, standIn(c, d.text.slice(c.nameStart, c.nameEnd)));
 }
 
 /** A child that stands for `c` in a tree that was not built: parseEmbedded reads only its offsets and text. */
@@ -742,9 +750,10 @@ export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): Ad
   if (!outer) return undefined;
   const root = scanPlain(outer.text);
   if (!root || root.children.some((k) => k.hasElements)) return null;
+  const doc = textDocument(outer.text);
   const tops: TopSetting[] = [];
   for (const k of root.children) {
-    const setting = plainSetting(outer, k);
+    const setting = plainSetting(outer, doc, k);
     tops.push(topSetting(setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, k, setting.name, errors)));
   }
   return settingsFrom(tops, []);
@@ -761,17 +770,11 @@ function readPlainNested(outer: DecodedText, k: PlainChild, name: string, errors
   const out: AdapterSetting[] = [];
   const a = root.attrs;
   for (let i = 0; i < a.length; i += 4) {
-    const attrName = inner.text.slice(a[i], a[i + 1]);
-    // Namespace declarations (`<Config xmlns:xsi=..>`) are not settings.
-    if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) continue;
-    out.push({
-      name: attrName,
-      value: decodeEntities(inner.text, a[i + 2], a[i + 3]),
-      range: { start: inner.toOuter(a[i + 2]), end: inner.toOuter(a[i + 3]) },
-      elementRange: { start: inner.toOuter(a[i]), end: inner.toOuter(a[i + 3] + 1) },
-    });
+    const s = attributeSetting(inner.toOuter, inner.text.slice(a[i], a[i + 1]), decodeEntities(inner.text, a[i + 2], a[i + 3]), a[i], a[i + 2], a[i + 3]);
+    if (s) out.push(s);
   }
-  for (const c of root.children) out.push(plainSetting(inner, c));
+  const innerDoc = textDocument(inner.text);
+  for (const c of root.children) out.push(plainSetting(inner, innerDoc, c));
   return out;
 }
 
@@ -799,27 +802,13 @@ function readNested(outer: EmbeddedXml, p: XmlElement, collectErrors: (e: Embedd
   collectErrors(inner);
   const r = inner.doc.root;
   if (!r) return out;
-  // WCF BindingConfiguration: `<binding name=.. pollingStatement=".."/>` keeps settings as attributes.
+  // WCF BindingConfiguration keeps settings as attributes; FTP, POP3, MSMQ, WSS as child elements
+  // (`<Config><uri>..</uri>...`).
   for (const a of r.attrs) {
-    // Namespace declarations (`<Config xmlns:xsi=..>`) are not settings.
-    if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue;
-    out.push({
-      name: a.name,
-      value: a.value,
-      range: { start: inner.toOuter(a.valueStart), end: inner.toOuter(a.valueEnd) },
-      elementRange: { start: inner.toOuter(a.nameStart), end: inner.toOuter(a.valueEnd + 1) },
-    });
+    const s = attributeSetting(inner.toOuter, a.name, a.value, a.nameStart, a.valueStart, a.valueEnd);
+    if (s) out.push(s);
   }
-  // FTP, POP3, MSMQ, WSS: `<Config><uri>..</uri>...` keeps them as child elements.
-  for (const c of children(r)) {
-    const cr = contentRange(inner.doc, c);
-    out.push({
-      name: c.name,
-      value: textOf(inner.doc, c),
-      range: { start: inner.toOuter(cr.start), end: inner.toOuter(cr.end) },
-      elementRange: { start: inner.toOuter(c.start), end: inner.toOuter(c.end) },
-    });
-  }
+  for (const c of children(r)) out.push(elementSetting(inner.doc, inner.toOuter, c));
   return out;
 }
 

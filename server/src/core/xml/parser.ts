@@ -177,6 +177,12 @@ function addChild(el: XmlElement, node: XmlNode): void {
   else el.children.push(node);
 }
 
+/**
+ * From this many attributes on one tag, the duplicate-attribute check keeps their names in a Set (a
+ * scan of the earlier names per attribute is quadratic on a hostile tag); xml/wellFormed.ts too.
+ */
+export const MANY_ATTRIBUTES = 16;
+
 /** Whether text[start, end) is all XML whitespace. */
 function allSpace(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (!isSpace(text.charCodeAt(k))) return false;
@@ -657,7 +663,7 @@ function parse(
       if (refs) checkEntities(text, amp, ve, error);
       // A Set once the tag has many attributes: a linear scan per attribute is quadratic on a hostile tag.
       const names = pruned ? prunedNames : el.attrs;
-      if (!attrNames && names.length >= 16) attrNames = new Set(pruned ? prunedNames : el.attrs.map((a) => a.name));
+      if (!attrNames && names.length >= MANY_ATTRIBUTES) attrNames = new Set(pruned ? prunedNames : el.attrs.map((a) => a.name));
       if (attrNames ? attrNames.has(attrName) : pruned ? prunedNames.includes(attrName) : el.attrs.some((a) => a.name === attrName)) {
         error('duplicate-attribute', `Attribute "${attrName}" is given twice.`, an, anEnd);
       }

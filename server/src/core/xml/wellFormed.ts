@@ -17,7 +17,7 @@
 // built from an alphabet that includes control characters, a BOM and lone surrogates, `true` is only
 // ever given where parseXml reports nothing.
 
-import { isNameChar, isNameStart, referenceEnd } from './parser';
+import { isNameChar, isNameStart, MANY_ATTRIBUTES, referenceEnd } from './parser';
 
 const LT = 60;
 const GT = 62;
@@ -26,9 +26,6 @@ const EQ = 61;
 const QUOT = 34;
 const APOS = 39;
 const QM = 63;
-
-/** From this many attributes on one tag, the duplicate check keeps their names in a Set. */
-const MANY_ATTRIBUTES = 16;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
