@@ -236,6 +236,20 @@ describe('adapter falls back to the handler\'s TransportType', () => {
     assert.equal(t.adapter!.value, 'HTTP');
     assert.equal(t.host!.value, 'H');
   });
+
+  test('the adapter key is the name trimmed and lower-cased, what every adapter test compares', () => {
+    const doc = readDocument(
+      'b.xml',
+      '<BindingInfo><SendPortCollection><SendPort Name="S"><PrimaryTransport><TransportType Name=" WCF-NetMsmq "/><SendHandler Name="H"/></PrimaryTransport><SecondaryTransport><Address>x</Address><SendHandler Name="H"/></SecondaryTransport></SendPort></SendPortCollection></BindingInfo>',
+    );
+    const p = doc.binding!.sendPorts[0];
+    assert.equal(p.primary!.adapter!.value, ' WCF-NetMsmq ');
+    assert.equal(p.primary!.adapterKey, 'wcf-netmsmq');
+    assert.equal(adapterIs(p.primary, 'WCF-NetMsmq'), true);
+    assert.equal(p.secondary!.adapter, undefined);
+    assert.equal(p.secondary!.adapterKey, '');
+    assert.equal(adapterIs(p.secondary, ''), false);
+  });
 });
 
 describe('malformed bindings', () => {

@@ -22,7 +22,7 @@ export interface Evidence {
 }
 
 function adapterLower(h: HandlerRef): string {
-  return (h.transport.adapter?.value ?? '').trim().toLowerCase();
+  return h.transport.adapterKey;
 }
 
 function evidence(ws: Workspace, raw: string, range: OffsetRange): Evidence {

@@ -373,7 +373,10 @@ export function isUnresolved(hostName: string): boolean {
   return hasToken(hostName);
 }
 
+/** Whether the transport's adapter is one of `names` (compared trimmed and case-insensitively, as model/adapters.ts does). */
 export function adapterIs(t: Transport | undefined, ...names: string[]): boolean {
-  const a = t?.adapter?.value.toLowerCase();
-  return !!a && names.some((n) => n.toLowerCase() === a);
+  const a = t?.adapterKey;
+  if (!a) return false;
+  for (const n of names) if (n.length === a.length && n.toLowerCase() === a) return true;
+  return false;
 }

@@ -34,6 +34,12 @@ export interface AdapterSettings {
 export interface Transport {
   /** The adapter name as written (`TransportType/@Name`); compare case-insensitively. */
   adapter?: Located<string>;
+  /**
+   * The adapter name trimmed and lower-cased ('' when there is none): what adapter tests compare
+   * (model/adapters.ts, join.ts adapterIs), made once per transport instead of once per test (each
+   * host rule tests every endpoint).
+   */
+  readonly adapterKey: string;
   address?: Located<string>;
   /** The handler host (`SendHandler/@Name` or `ReceiveHandler/@Name`). */
   host?: Located<string>;
@@ -430,6 +436,7 @@ function commentsIn(el: XmlElement): readonly XmlComment[] {
  */
 class ReadTransport implements Transport {
   readonly adapter?: Located<string>;
+  readonly adapterKey: string;
   readonly address?: Located<string>;
   readonly host?: Located<string>;
   readonly dataElement?: XmlElement;
@@ -447,6 +454,7 @@ class ReadTransport implements Transport {
     handler: XmlElement | FoundAgain | undefined,
   ) {
     this.adapter = read.adapter;
+    this.adapterKey = read.adapter ? read.adapter.value.trim().toLowerCase() : '';
     this.address = read.address;
     this.host = read.host;
     this.dataElement = dataElement;
