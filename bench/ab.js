@@ -8,7 +8,8 @@
 // Each round runs both checkouts' `server/bin/btslint.js <target> --format json` in a fresh process
 // (the order flips every round), from this checkout's folder as bench/run.js does; prints the median
 // and the lowest wall and CPU time of each (CPU: user + system of all threads, bench/lib/rusage.js)
-// and the load average. Build both first. Plain Node, no shell.
+// and the load average. Build both first (`npm run build`: tsc, then the code cache of
+// scripts/code-cache.js). Plain Node, no shell.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');

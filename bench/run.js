@@ -66,6 +66,10 @@ function build() {
   const errors = (r.stdout || '').split('\n').filter((l) => /error TS/.test(l));
   log(`build: tsc ${r.status === 0 ? 'clean' : `reported ${errors.length} type error(s) (output still emitted)`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (!fs.existsSync(path.join(ROOT, 'out', 'server', 'src', 'cli', 'main.js'))) throw new Error('the build produced no out/server/src/cli/main.js');
+  // The code cache the CLI starts with, as `npm install` and `npm run build` write it.
+  const cc = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'code-cache.js')], { cwd: ROOT, encoding: 'utf8' });
+  if (cc.status !== 0) throw new Error(`scripts/code-cache.js failed: ${cc.stderr}`);
+  log(`build: ${cc.stdout.trim()}`);
   return { clean: r.status === 0, errors };
 }
 

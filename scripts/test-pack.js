@@ -61,6 +61,8 @@ describe('npm pack: the package installs and runs', () => {
     for (const need of ['package.json', 'LICENSE', 'README.md', 'server/bin/btslint.js', 'out/server/src/cli/main.js', 'out/server/src/lsp/main.js', 'out/server/src/host/output.js', 'out/schemas/topology.schema.json', 'schemas/topology.schema.json', 'docs/ci.md']) {
       assert.ok(names.includes(need), `missing ${need}`);
     }
+    // The V8 code cache of this Node version (prepack writes it; server/src/host/codeCache.ts).
+    assert.ok(names.includes(`out/code-cache/${process.version}-${process.arch}.bin`), 'missing the code cache');
     const rules = names.filter((n) => /^docs\/rules\/.+\.md$/.test(n));
     assert.ok(rules.length >= 40, `${rules.length} rule pages`);
     const wrong = names.filter((n) => /(^|\/)test\/|\.ts$|\.map$|^client\/|^examples\/|^scripts\/|node_modules/.test(n));

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // Entry point of the `btslint` command. The TypeScript sources are compiled by `npm install`
-// (the `prepare` script) into out/.
+// (the `prepare` script) into out/, with the V8 code cache of btslint's modules (out/code-cache/,
+// server/src/host/codeCache.ts), which is read first: it only skips compiling them.
+require('../../out/server/src/host/codeCache.js').installCodeCache();
 const { main } = require('../../out/server/src/cli/main.js');
 main(process.argv.slice(2)).then(
   (code) => {
