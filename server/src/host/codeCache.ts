@@ -61,6 +61,9 @@ function runModule(mod: Module, script: vm.Script, filename: string): unknown {
   return fn.call(mod.exports, mod.exports, Module.createRequire(filename), mod, filename, path.dirname(filename));
 }
 
+/** A relative path of forward-slash-separated segments, none empty (so none starts at the root). */
+const SAFE_RELATIVE = /^[^/\\:]+(?:\/[^/\\:]+)*$/;
+
 /** Whether `file` is inside `root` (btslint's folder). */
 function inside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
@@ -91,13 +94,15 @@ export function readCodeCache(file: string, root = ROOT): Map<string, { hash: st
   }
   if (!Array.isArray(entries)) return undefined;
   const out = new Map<string, { hash: string; data: Buffer }>();
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   for (const e of entries) {
     if (!e || typeof e.file !== 'string' || typeof e.hash !== 'string' || !Number.isInteger(e.offset) || !Number.isInteger(e.length)) return undefined;
     const start = dataStart + e.offset;
     if (e.offset < 0 || e.length <= 0 || start + e.length > bytes.length) return undefined;
-    const abs = path.join(root, ...e.file.split('/'));
-    if (!inside(root, abs)) continue;
-    out.set(abs, { hash: e.hash, data: bytes.subarray(start, start + e.length) });
+    // A path inside the folder, written with forward slashes: no empty, `.` or `..` segment, no drive
+    // or backslash (the same key Node's loader gives the module, without path.join's cost per entry).
+    if (!SAFE_RELATIVE.test(e.file) || e.file.split('/').some((seg) => seg === '.' || seg === '..')) continue;
+    out.set(prefix + (path.sep === '/' ? e.file : e.file.split('/').join(path.sep)), { hash: e.hash, data: bytes.subarray(start, start + e.length) });
   }
   return out;
 }

@@ -548,14 +548,19 @@ function moved(s: AdapterSettings, delta: number): AdapterSettings {
 function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boolean {
   const text = textOf(xml, dataElement);
   if (text.indexOf('<') < 0) return true; // not embedded XML: parseEmbedded reads nothing
-  return isPlainWellFormed(text, (ns, ne, cs, ce, hasElements) => {
+  // Scanned as readPlainSettings scans (one scanner, with one set of callbacks: the JIT compiles it
+  // once, not again when the readers' callbacks first come).
+  const root = scanPlain(text);
+  if (!root) return false;
+  for (const k of root.children) {
     // Most settings are neither: their names' lengths tell without slicing them.
-    if (!NESTED_LENGTHS.has(ne - ns)) return true;
-    if (!NESTED.has(text.slice(ns, ne).toLowerCase())) return true;
-    if (hasElements) return false;
-    const inner = decodeEntities(text, cs, ce);
-    return inner.indexOf('<') < 0 || isPlainWellFormed(inner);
-  });
+    if (!NESTED_LENGTHS.has(k.nameEnd - k.nameStart)) continue;
+    if (!NESTED.has(text.slice(k.nameStart, k.nameEnd).toLowerCase())) continue;
+    if (k.hasElements) return false;
+    const inner = decodeEntities(text, k.contentStart, k.contentEnd);
+    if (inner.indexOf('<') >= 0 && !scanPlain(inner)) return false;
+  }
+  return true;
 }
 
 /** Settings whose value is itself escaped XML that holds more settings. */
