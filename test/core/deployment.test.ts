@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BtsDocument, describeModel, readDocument, workspaceOf } from '../../server/src/core';
 import { handlers, withEnvironment } from '../../server/src/core/model/join';
-import { commentedChild, environmentScore, resolveText, tokenTable } from '../../server/src/core/model/tokens';
+import { commentedChild, environmentScore, findTokens, resolveText, tokenTable } from '../../server/src/core/model/tokens';
 import { workbookValue } from '../../server/src/core/readers/settings';
 import type { XmlComment, XmlElement } from '../../server/src/core/xml/parser';
 import { repoRoot } from '../helpers/paths';
@@ -138,6 +138,21 @@ describe('Deployment Framework tokens', () => {
     const r = resolveText('${A}-${B}-$(A)-${_xml_preprocess}', tokenTable(ws, undefined));
     assert.equal(r.value, '1-${B}-1-${_xml_preprocess}');
     assert.deepEqual(r.unresolved, ['B']);
+  });
+
+  it('findTokens: each ${Name} or $(Name) once, in order, at its offset; none across a line or past 200 characters', () => {
+    const found = (t: string) => findTokens(t).map((x) => [x.index, x.raw, x.name]);
+    assert.deepEqual(found('a$b ${ A }-$(B)$'), [
+      [4, '${ A }', 'A'],
+      [11, '$(B)', 'B'],
+    ]);
+    assert.deepEqual(found('$${a}'), [[1, '${a}', 'a']]);
+    assert.deepEqual(found('$($(x))'), [[0, '$($(x)', '$(x']]);
+    assert.deepEqual(found('${a$(b)}'), [[0, '${a$(b)}', 'a$(b)']]);
+    assert.deepEqual(found('$(${x})'), [[0, '$(${x})', '${x}']]);
+    assert.deepEqual(found('${a\nb} ${}'), []);
+    assert.deepEqual(found(`\${${'x'.repeat(201)}} \${${'y'.repeat(200)}}`).map(([i]) => i), [205]);
+    assert.deepEqual(found(''), []);
   });
 
   it('commentedChild: ifdef/else/endif blocks decide which commented element is deployed', () => {
