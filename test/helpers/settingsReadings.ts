@@ -16,6 +16,11 @@ export function assertSameSettings(plain: AdapterSettings | undefined, reference
   for (const n of names) for (const v of [n, n.toUpperCase(), n.toLowerCase()]) assert.deepEqual(plain.get(v), reference.get(v), `${label}: get(${v})`);
   assert.deepEqual(plain.all(), reference.all(), `${label}: all()`);
   assert.deepEqual(plain.errors, reference.errors, `${label}: errors`);
+  // Settings are built on first use and kept: a lookup gives the object all() lists first under that name.
+  for (const r of [plain, reference]) {
+    const list = r.all();
+    for (const s of list) assert.equal(r.get(s.name), list.find((x) => x.name.toLowerCase() === s.name.toLowerCase()), `${label}: get(${s.name}) is all()'s`);
+  }
 }
 
 /** Both readings of a transport's settings: plain (null when it does not apply) and the reference. */

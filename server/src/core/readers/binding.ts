@@ -110,7 +110,8 @@ export interface BindingModel {
 const TOKEN_RE = /\$\{[^}]+\}|\$\([^)]+\)/;
 
 export function hasToken(value: string): boolean {
-  return TOKEN_RE.test(value);
+  // Most values (host names, addresses, asked by every host rule for every endpoint) hold no '$'.
+  return value.indexOf('$') >= 0 && TOKEN_RE.test(value);
 }
 
 export function readBinding(xml: XmlDocument): BindingModel {
@@ -569,12 +570,77 @@ const NESTED_LENGTHS = new Set([...NESTED].map((n) => n.length));
 
 type SettingsError = { message: string; range: OffsetRange };
 
-/** A top-level setting, and for AdapterConfig / BindingConfiguration the settings nested in it, read on first use. */
+/**
+ * A top-level setting, built on first use (most are never asked for), and for AdapterConfig /
+ * BindingConfiguration the settings nested in it, read when a lookup first passes them.
+ */
 interface TopSetting {
-  setting: AdapterSetting;
-  nested?: () => AdapterSetting[];
-  mayHold?: (lower: string) => boolean;
+  /** The setting's name, lower-cased: what lookups compare. */
+  lower: string;
+  setting: () => AdapterSetting;
+  nested?: NestedSettings;
+  /** The nested document's problems, once it is read. */
   errors?: SettingsError[];
+}
+
+/** The settings nested in a top-level one. */
+interface NestedSettings {
+  /** False only when they certainly hold no setting of this lower-cased name (a lookup then passes them unread). */
+  mayHold(lower: string): boolean;
+  /** The first nested setting of this lower-cased name. */
+  find(lower: string): AdapterSetting | undefined;
+  all(): AdapterSetting[];
+}
+
+/** Settings in document order, each built on first use and then kept (a lookup and all() give the same object). */
+class LazySettings {
+  readonly #made: (AdapterSetting | undefined)[] = [];
+  constructor(
+    /** Their names, lower-cased. */
+    readonly lowers: readonly string[],
+    private readonly make: (i: number) => AdapterSetting,
+  ) {}
+
+  at(i: number): AdapterSetting {
+    return (this.#made[i] ??= this.make(i));
+  }
+
+  find(lower: string): AdapterSetting | undefined {
+    const i = this.lowers.indexOf(lower);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  all(): AdapterSetting[] {
+    return this.lowers.map((_, i) => this.at(i));
+  }
+}
+
+/** Settings already built, as LazySettings. */
+function builtSettings(list: AdapterSetting[]): LazySettings {
+  return new LazySettings(
+    list.map((s) => s.name.toLowerCase()),
+    (i) => list[i],
+  );
+}
+
+function once<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
+/**
+ * The settings nested in a top-level one, read by `read` on first use, and passed over by a lookup
+ * when the top-level setting's escaped content, text[contentStart, contentEnd), certainly holds no
+ * such name (mayHoldName).
+ */
+function nestedSettings(text: string, contentStart: number, contentEnd: number, read: () => LazySettings): NestedSettings {
+  let nested: LazySettings | undefined;
+  const get = () => (nested ??= read());
+  return {
+    mayHold: (lower) => nested !== undefined || mayHoldName(text, contentStart, contentEnd, lower),
+    find: (lower) => get().find(lower),
+    all: () => get().all(),
+  };
 }
 
 const collectErrors = (into: SettingsError[]) => (e: EmbeddedXml) => {
@@ -603,28 +669,17 @@ export function readSettings(xml: XmlDocument, dataElement: XmlElement): Adapter
   const props = outer.doc.root;
   if (props) {
     for (const p of children(props)) {
-      const setting = elementSetting(outer.doc, outer.toOuter, p);
-      tops.push(topSetting(setting, outer.doc.text, p.openEnd, p.closeStart, (errors) => readNested(outer, p, collectErrors(errors))));
+      const lower = p.name.toLowerCase();
+      const top: TopSetting = { lower, setting: once(() => elementSetting(outer.doc, outer.toOuter, p)) };
+      if (NESTED.has(lower)) {
+        const errors: SettingsError[] = [];
+        top.errors = errors;
+        top.nested = nestedSettings(outer.doc.text, p.openEnd, p.closeStart, () => builtSettings(readNested(outer, p, collectErrors(errors))));
+      }
+      tops.push(top);
     }
   }
   return settingsFrom(tops, outerErrors);
-}
-
-/**
- * A top-level setting; for AdapterConfig / BindingConfiguration, with the settings nested in it read by
- * `read` on first use (its problems into `errors`), and passed over by a lookup when its escaped
- * content, text[contentStart, contentEnd), certainly holds no such name (mayHoldName).
- */
-function topSetting(setting: AdapterSetting, text: string, contentStart: number, contentEnd: number, read: (errors: SettingsError[]) => AdapterSetting[]): TopSetting {
-  if (!NESTED.has(setting.name.toLowerCase())) return { setting };
-  let nested: AdapterSetting[] | undefined;
-  const errors: SettingsError[] = [];
-  return {
-    setting,
-    nested: () => (nested ??= read(errors)),
-    mayHold: (lower) => nested !== undefined || mayHoldName(text, contentStart, contentEnd, lower),
-    errors,
-  };
 }
 
 /** The lookups over settings read in document order (tops, each followed by what is nested in it). */
@@ -634,8 +689,8 @@ function settingsFrom(tops: TopSetting[], outerErrors: SettingsError[]): Adapter
     if (!list) {
       list = [];
       for (const t of tops) {
-        list.push(t.setting);
-        if (t.nested) list.push(...t.nested());
+        list.push(t.setting());
+        if (t.nested) list.push(...t.nested.all());
       }
     }
     return list;
@@ -645,9 +700,9 @@ function settingsFrom(tops: TopSetting[], outerErrors: SettingsError[]): Adapter
     get(name: string) {
       const lower = name.toLowerCase();
       for (const t of tops) {
-        if (t.setting.name.toLowerCase() === lower) return t.setting;
-        if (!t.nested || !t.mayHold!(lower)) continue;
-        const hit = t.nested().find((s) => s.name.toLowerCase() === lower);
+        if (t.lower === lower) return t.setting();
+        if (!t.nested || !t.nested.mayHold(lower)) continue;
+        const hit = t.nested.find(lower);
         if (hit) return hit;
       }
       return undefined;
@@ -725,9 +780,9 @@ function attributeSetting(toOuter: (o: number) => number, name: string, value: s
   };
 }
 
-/** A plain document's child as a setting, read through its stand-in as readSettings reads a parsed one. */
-function plainSetting(d: DecodedText, doc: XmlDocument, c: PlainChild): AdapterSetting {
-  return elementSetting(doc, d.toOuter, standIn(c, d.text.slice(c.nameStart, c.nameEnd)));
+/** A plain document's child (named `name`) as a setting, read through its stand-in as readSettings reads a parsed one. */
+function plainSetting(d: DecodedText, doc: XmlDocument, c: PlainChild, name: string): AdapterSetting {
+  return elementSetting(doc, d.toOuter, standIn(c, name));
 }
 
 /** A child that stands for `c` in a tree that was not built: parseEmbedded reads only its offsets and text. */
@@ -766,30 +821,54 @@ export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): Ad
   const doc = textDocument(outer.text);
   const tops: TopSetting[] = [];
   for (const k of root.children) {
-    const setting = plainSetting(outer, doc, k);
-    tops.push(topSetting(setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, k, setting.name, errors)));
+    const name = outer.text.slice(k.nameStart, k.nameEnd);
+    const lower = name.toLowerCase();
+    const top: TopSetting = { lower, setting: once(() => plainSetting(outer, doc, k, name)) };
+    if (NESTED.has(lower)) {
+      const errors: SettingsError[] = [];
+      top.errors = errors;
+      top.nested = nestedSettings(outer.text, k.contentStart, k.contentEnd, () => readPlainNested(outer, k, name, errors));
+    }
+    tops.push(top);
   }
   return settingsFrom(tops, []);
 }
 
-/** readNested for a plain setting: its document scanned as plain, or parsed (readNested) when it is not. */
-function readPlainNested(outer: DecodedText, k: PlainChild, name: string, errors: SettingsError[]): AdapterSetting[] {
+/**
+ * readNested for a plain setting: its document scanned as plain, or parsed (readNested) when it is
+ * not; a plain document's settings are built on first use (a lookup builds the one it finds).
+ */
+function readPlainNested(outer: DecodedText, k: PlainChild, name: string, errors: SettingsError[]): LazySettings {
   const p = standIn(k, name);
   const doc = textDocument(outer.text);
   const inner = decodeEmbedded(doc, p, outer.toOuter);
-  if (!inner) return []; // no markup in it: no nested settings
+  if (!inner) return NO_SETTINGS; // no markup in it: no nested settings
   const root = scanPlain(inner.text);
-  if (!root || root.children.some((c) => c.hasElements)) return readNested({ doc, toOuter: outer.toOuter }, p, collectErrors(errors));
-  const out: AdapterSetting[] = [];
+  if (!root || root.children.some((c) => c.hasElements)) return builtSettings(readNested({ doc, toOuter: outer.toOuter }, p, collectErrors(errors)));
+  const text = inner.text;
+  // The root's attributes (but namespace declarations, which are not settings: attributeSetting), then its children.
   const a = root.attrs;
+  const attrs: number[] = [];
+  const names: string[] = [];
   for (let i = 0; i < a.length; i += 4) {
-    const s = attributeSetting(inner.toOuter, inner.text.slice(a[i], a[i + 1]), decodeEntities(inner.text, a[i + 2], a[i + 3]), a[i], a[i + 2], a[i + 3]);
-    if (s) out.push(s);
+    const n = text.slice(a[i], a[i + 1]);
+    if (n === 'xmlns' || n.startsWith('xmlns:')) continue;
+    attrs.push(i);
+    names.push(n);
   }
-  const innerDoc = textDocument(inner.text);
-  for (const c of root.children) out.push(plainSetting(inner, innerDoc, c));
-  return out;
+  for (const c of root.children) names.push(text.slice(c.nameStart, c.nameEnd));
+  const innerDoc = textDocument(text);
+  return new LazySettings(
+    names.map((n) => n.toLowerCase()),
+    (i) => {
+      if (i >= attrs.length) return plainSetting(inner, innerDoc, root.children[i - attrs.length], names[i]);
+      const at = attrs[i];
+      return attributeSetting(inner.toOuter, names[i], decodeEntities(text, a[at + 2], a[at + 3]), a[at], a[at + 2], a[at + 3])!;
+    },
+  );
 }
+
+const NO_SETTINGS = builtSettings([]);
 
 /**
  * False only when the escaped settings in text[start, end) certainly hold no setting named `lower`
