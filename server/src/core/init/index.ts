@@ -291,7 +291,7 @@ function build(all: BtsDocument[], env: EnvironmentName, foundIn: string | undef
     used.add(uri);
   };
   for (const h of handlers(ws)) {
-    const adapter = (h.transport.adapter?.value ?? '').trim().toLowerCase();
+    const adapter = h.transport.adapterKey;
     if (WSS_ADAPTERS.includes(adapter)) {
       const site = urlHost(setting(ws, h, 'SiteUrl')?.value) ?? urlHost(effectiveAddress(ws, h)?.value);
       if (site) add(farms, site, h.doc.uri);

@@ -35,7 +35,7 @@ export default defineRule({
     if (!topo) return;
     const reported = new Set<string>();
     for (const h of handlers(ctx.ws)) {
-      if ((h.transport.adapter?.value ?? '').toLowerCase() !== 'mqseries') continue;
+      if (h.transport.adapterKey !== 'mqseries') continue;
       const address = effectiveAddress(ctx.ws, h);
       if (!address || address.unresolved.length) continue; // unresolved-token reports a token
       const mq = mqsAddress(address.value);

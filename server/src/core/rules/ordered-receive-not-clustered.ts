@@ -23,7 +23,7 @@ export default defineRule({
     const ordered = function* () {
       for (const h of handlers(ctx.ws)) {
         if (h.side !== 'receive') continue;
-        const adapter = (h.transport.adapter?.value ?? '').toLowerCase();
+        const adapter = h.transport.adapterKey;
         let flag;
         if (isMsmq(h)) flag = setting(ctx.ws, h, 'serialProcessing');
         else if (adapter === 'wcf-netmsmq') flag = setting(ctx.ws, h, 'OrderedProcessing');
