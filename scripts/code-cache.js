@@ -23,6 +23,8 @@ if (!fs.existsSync(path.join(OUT, 'cli', 'main.js'))) {
 
 (async () => {
   const started = Date.now();
+  // Under the flags the bin runs with: V8 accepts cached data only under the flags it was made with.
+  require(path.join(OUT, 'host', 'cliStart.js')).applyCliFlags();
   const { recordCodeCache } = require(path.join(OUT, 'host', 'codeCache.js'));
   const write = recordCodeCache();
   const { main } = require(path.join(OUT, 'cli', 'main.js'));

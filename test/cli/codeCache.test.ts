@@ -122,7 +122,7 @@ console.log(JSON.stringify(write(${JSON.stringify(cacheFile)})));`) as { modules
   it('the cache the build wrote is used by the bin’s modules, and the bin’s output is the same without it', () => {
     const file = path.join(ROOT, 'out', 'code-cache', `${process.version}-${process.arch}.bin`);
     assert.ok(fs.existsSync(file), `${file} is missing: the build (scripts/code-cache.js) writes it`);
-    const r = child(`cc.installCodeCache();
+    const r = child(`require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'host', 'cliStart.js'))}).prepareCli();
 const { main } = require(${JSON.stringify(path.join(ROOT, 'out', 'server', 'src', 'cli', 'main.js'))});
 console.log(JSON.stringify(cc.codeCacheStats));`) as { used: number; rejected: number; changed: number };
     assert.equal(r.rejected, 0);
