@@ -59,6 +59,7 @@ export const NO_CONFIG: EffectiveConfig = DEFAULTS;
 export class ConfigResolver {
   private readonly byDir = new Map<string, EffectiveConfig>();
   private readonly byFile = new Map<string, EffectiveConfig>();
+  private readonly ofFile = new Map<string, EffectiveConfig>();
 
   constructor(
     private readonly readFile: ReadFile,
@@ -67,7 +68,10 @@ export class ConfigResolver {
 
   /** The effective config for a linted file: the nearest config file's settings, or the defaults. */
   forFile(filePath: string): EffectiveConfig {
-    return this.forFolder(dirnameOf(filePath));
+    // Asked for every finding (its level) as well as every file: the folder's answer, kept per file.
+    let eff = this.ofFile.get(filePath);
+    if (!eff) this.ofFile.set(filePath, (eff = this.forFolder(dirnameOf(filePath))));
+    return eff;
   }
 
   forFolder(dir: string): EffectiveConfig {
