@@ -19,8 +19,8 @@ export default defineRule({
     byEnvironment: 'full',
     sources: [BP_DB, LOG_SHIPPING_DEST],
     messages: {
-      noAlert: 'No alert is raised when {{what}} fails, so backups can stop unnoticed. Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare alertOnFailure: true.',
-      undeclared: 'The topology does not say how a failure of {{what}} is noticed ({{path}}.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail…), then declare monitoring: { alertOnFailure: true, tool: … }.',
+      noAlert: 'No alert is raised when {{what}} fails, so backups can stop unnoticed. Alert on the SQL Server Agent job failures (SCOM, an operator e-mail...), then declare alertOnFailure: true.',
+      undeclared: 'The topology does not say how a failure of {{what}} is noticed ({{path}}.monitoring). Alert on the SQL Server Agent job failures (SCOM, an operator e-mail...), then declare monitoring: { alertOnFailure: true, tool: ... }.',
     },
   },
   check(ctx) {

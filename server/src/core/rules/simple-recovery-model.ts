@@ -17,7 +17,7 @@ export default defineRule({
     byEnvironment: 'full',
     sources: [LOG_SHIPPING, BACKING_UP_DBS],
     messages: {
-      simple: '{{kind}} database "{{database}}" on "{{instance}}" uses the simple recovery model, which BizTalk does not support. Switch it to the full recovery model (ALTER DATABASE … SET RECOVERY FULL) and declare recoveryModel: full.',
+      simple: '{{kind}} database "{{database}}" on "{{instance}}" uses the simple recovery model, which BizTalk does not support. Switch it to the full recovery model (ALTER DATABASE ... SET RECOVERY FULL) and declare recoveryModel: full.',
     },
   },
   check(ctx) {
