@@ -4,8 +4,9 @@
 
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decodeEntities, parseXml, XmlDocument, XmlElement, XmlErrorCode, XmlNode } from '../../server/src/core/xml/parser';
-import { attrValue, child, childI, children, contentRange, isJsSpace, isNil, parseEmbedded, path, textOf, walk, withSpace } from '../../server/src/core/xml/dom';
+import { decodeEntities, decodeWithMap, parseXml, XmlDocument, XmlElement, XmlErrorCode, XmlNode } from '../../server/src/core/xml/parser';
+import { attrValue, child, childI, children, contentRange, decodeEmbedded, isJsSpace, isNil, parseEmbedded, path, textOf, walk, withSpace } from '../../server/src/core/xml/dom';
+import { mulberry32 } from '../helpers/random';
 
 function el(node: XmlNode | undefined): XmlElement {
   assert.ok(node && node.kind === 'element', 'expected an element');
@@ -481,6 +482,28 @@ describe('DOM helpers', () => {
 });
 
 describe('parseEmbedded: escaped XML parsed again, offsets mapped back to the file', () => {
+  test('decodeEmbedded decodes and maps every unit as decodeWithMap does, on seeded texts of references', () => {
+    const rnd = mulberry32(20261207);
+    const pieces = ['&lt;', '&gt;', '&amp;', '&quot;', '&apos;', '&#60;', '&#x3C;', '&#128512;', '&', '&l', '&lt', '&bogus;', 'a', 'bc', ' ', '\n', ';', 'lt;', '<'];
+    let checked = 0;
+    for (let n = 0; n < 3000; n++) {
+      let body = '&lt;';
+      const len = Math.floor(rnd() * 14);
+      for (let k = 0; k < len; k++) body += pieces[Math.floor(rnd() * pieces.length)];
+      const text = `<d>${body}</d>`;
+      const doc = parseXml(text);
+      const d = doc.root;
+      if (!d || d.children.length !== 1 || d.children[0].kind !== 'text') continue;
+      const map: number[] = [];
+      const expected = decodeWithMap(text, d.openEnd, d.closeStart, map);
+      const got = decodeEmbedded(doc, d)!;
+      assert.equal(got.text, expected, body);
+      for (let o = 0; o < expected.length; o++) assert.equal(got.toOuter(o), map[o], `${JSON.stringify(body)} at ${o}`);
+      checked++;
+    }
+    assert.ok(checked > 2000, `${checked} texts checked`);
+  });
+
   test('single escaping', () => {
     const text = '<D>&lt;P&gt;&lt;Q a="v"&gt;val&lt;/Q&gt;&lt;/P&gt;</D>';
     const doc = parseXml(text);

@@ -2,7 +2,7 @@
 // (BizTalk's TransportTypeData, AdapterConfig, BindingConfiguration, Filter...), with every inner offset
 // mapped back to the outer file through one or more levels of escaping.
 
-import { decodeEntities, decodeEntity, own, parseXml, XmlAttr, XmlDocument, XmlElement, XmlNode } from './parser';
+import { decodeEntities, decodeEntity, namedRefChar, namedRefLength, own, parseXml, XmlAttr, XmlDocument, XmlElement, XmlNode } from './parser';
 
 export function children(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = [];
@@ -241,6 +241,15 @@ function decodeSegments(text: string, start: number, end: number, base: number, 
       out += text.slice(i, a);
     }
     if (a >= end) break;
+    // The five named references (nearly all of escaped settings) without slicing their names.
+    const c = a + 1 < end ? text.charCodeAt(a + 1) : 0;
+    const len = c ? namedRefLength(text, a, c) : 0;
+    if (len > 0 && a + len <= end) {
+      map.run(base + out.length, a, 0);
+      out += namedRefChar(len, c);
+      i = a + len;
+      continue;
+    }
     let semi = -1;
     const limit = Math.min(end, a + MAX_REF + 1);
     for (let k = a + 1; k < limit; k++) {

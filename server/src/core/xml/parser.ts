@@ -853,12 +853,17 @@ export function decodeEntities(text: string, start: number, end: number): string
 }
 
 /** The length of the named reference at `a` (`&lt;` `&gt;` 4, `&amp;` 5, `&quot;` `&apos;` 6; `c`: the unit after '&'), or 0. */
-function namedRefLength(s: string, a: number, c: number): number {
+export function namedRefLength(s: string, a: number, c: number): number {
   if (c === 108) return s.startsWith('lt;', a + 1) ? 4 : 0;
   if (c === 103) return s.startsWith('gt;', a + 1) ? 4 : 0;
   if (c === 113) return s.startsWith('quot;', a + 1) ? 6 : 0;
   if (c === 97) return s.startsWith('amp;', a + 1) ? 5 : s.startsWith('apos;', a + 1) ? 6 : 0;
   return 0;
+}
+
+/** The character of a named reference of length `len` (namedRefLength) whose first letter is `c`. */
+export function namedRefChar(len: number, c: number): string {
+  return len === 4 ? (c === 108 ? '<' : '>') : len === 5 ? '&' : c === 113 ? '"' : "'";
 }
 
 /**
@@ -885,7 +890,7 @@ function decodeNamed(text: string, start: number, end: number): string | undefin
       out += '&';
       i = a + 1;
     } else {
-      out += len === 4 ? (c === 108 ? '<' : '>') : len === 5 ? '&' : c === 113 ? '"' : "'";
+      out += namedRefChar(len, c);
       i = a + len;
     }
   }
