@@ -84,9 +84,17 @@ export function runBudget(maxFileSize: number): ByteBudget {
   return { remaining: Math.max(DEFAULT_RUN_BYTE_BUDGET, maxFileSize) };
 }
 
+/** Why a path whose last component is a symbolic link is not opened (O_NOFOLLOW). */
+const A_LINK = 'it is a symbolic link';
+
 export class Confinement {
   /** The roots, as realpaths. */
   readonly roots: string[];
+  /**
+   * A command-line run's realpaths of the folders it reads from (null: missing), each resolved once;
+   * see read(). Not kept by the language server, whose folders may change while it runs.
+   */
+  private folders?: Map<string, string | null>;
 
   constructor(roots: readonly string[]) {
     const out: string[] = [];
@@ -106,7 +114,10 @@ export class Confinement {
     const repo = repositoryRoot(cwd);
     if (repo) roots.push(repo);
     if (configFile) roots.push(path.dirname(path.resolve(cwd, configFile)));
-    return new Confinement(roots);
+    const c = new Confinement(roots);
+    // Where a file can be opened without following a link, its folder's realpath serves all its files.
+    if (OPEN_FLAGS & (fs.constants.O_NOFOLLOW ?? 0)) c.folders = new Map();
+    return c;
   }
 
   /** The realpath of `p` when it is allowed, or why not (missing, or outside every root). */
@@ -134,6 +145,19 @@ export class Confinement {
 
   /** Reads a file (see the header): never through a symlink out of the roots, never a FIFO, never over a limit. */
   read(p: string, maxBytes: number, budget?: ByteBudget): ReadOutcome {
+    if (this.folders) {
+      // The file in its folder's realpath, opened without following a link: when it is not a link, that
+      // is its realpath (what resolve() gives, one realpath per folder instead of one per file, each of
+      // which reads every folder on the way); when it is, resolve() follows it as for any other file.
+      const dir = path.dirname(p);
+      let realDir = this.folders.get(dir);
+      if (realDir === undefined) this.folders.set(dir, (realDir = realOrUndefined(dir) ?? null));
+      const real = realDir === null ? undefined : path.join(realDir, path.basename(p));
+      if (real !== undefined && insideRoots(real, this.roots)) {
+        const out = readFileAt(real, maxBytes, budget);
+        if (!('refused' in out && out.refused === A_LINK)) return out;
+      }
+    }
     const r = this.resolve(p);
     if (!('real' in r)) return r;
     return readFileAt(r.real, maxBytes, budget);
@@ -176,7 +200,7 @@ function realOrUndefined(p: string): string | undefined {
 function openError(e: unknown): ReadOutcome {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
-  if (code === 'ELOOP' || code === 'EMLINK') return { refused: 'it is a symbolic link' };
+  if (code === 'ELOOP' || code === 'EMLINK') return { refused: A_LINK };
   return { refused: `it cannot be read (${code ?? (e as Error)?.message ?? e})` };
 }
 
