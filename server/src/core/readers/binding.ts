@@ -629,17 +629,26 @@ function once<T>(make: () => T): () => T {
 }
 
 /**
- * The settings nested in a top-level one, read by `read` on first use, and passed over by a lookup
- * when the top-level setting's escaped content, text[contentStart, contentEnd), certainly holds no
+ * A top-level setting named `name`, built by `setting`; for AdapterConfig / BindingConfiguration, with
+ * the settings nested in it read by `read` on first use (their problems into the top's `errors`), and
+ * passed over by a lookup when its escaped content, text[contentStart, contentEnd), certainly holds no
  * such name (mayHoldName).
  */
-function nestedSettings(text: string, contentStart: number, contentEnd: number, read: () => LazySettings): NestedSettings {
+function topSetting(name: string, setting: () => AdapterSetting, text: string, contentStart: number, contentEnd: number, read: (errors: SettingsError[]) => LazySettings): TopSetting {
+  const lower = name.toLowerCase();
+  if (!NESTED.has(lower)) return { lower, setting };
+  const errors: SettingsError[] = [];
   let nested: LazySettings | undefined;
-  const get = () => (nested ??= read());
+  const get = () => (nested ??= read(errors));
   return {
-    mayHold: (lower) => nested !== undefined || mayHoldName(text, contentStart, contentEnd, lower),
-    find: (lower) => get().find(lower),
-    all: () => get().all(),
+    lower,
+    setting,
+    errors,
+    nested: {
+      mayHold: (l) => nested !== undefined || mayHoldName(text, contentStart, contentEnd, l),
+      find: (l) => get().find(l),
+      all: () => get().all(),
+    },
   };
 }
 
@@ -669,14 +678,8 @@ export function readSettings(xml: XmlDocument, dataElement: XmlElement): Adapter
   const props = outer.doc.root;
   if (props) {
     for (const p of children(props)) {
-      const lower = p.name.toLowerCase();
-      const top: TopSetting = { lower, setting: once(() => elementSetting(outer.doc, outer.toOuter, p)) };
-      if (NESTED.has(lower)) {
-        const errors: SettingsError[] = [];
-        top.errors = errors;
-        top.nested = nestedSettings(outer.doc.text, p.openEnd, p.closeStart, () => builtSettings(readNested(outer, p, collectErrors(errors))));
-      }
-      tops.push(top);
+      const setting = once(() => elementSetting(outer.doc, outer.toOuter, p));
+      tops.push(topSetting(p.name, setting, outer.doc.text, p.openEnd, p.closeStart, (errors) => builtSettings(readNested(outer, p, collectErrors(errors)))));
     }
   }
   return settingsFrom(tops, outerErrors);
@@ -822,14 +825,8 @@ export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): Ad
   const tops: TopSetting[] = [];
   for (const k of root.children) {
     const name = outer.text.slice(k.nameStart, k.nameEnd);
-    const lower = name.toLowerCase();
-    const top: TopSetting = { lower, setting: once(() => plainSetting(outer, doc, k, name)) };
-    if (NESTED.has(lower)) {
-      const errors: SettingsError[] = [];
-      top.errors = errors;
-      top.nested = nestedSettings(outer.text, k.contentStart, k.contentEnd, () => readPlainNested(outer, k, name, errors));
-    }
-    tops.push(top);
+    const setting = once(() => plainSetting(outer, doc, k, name));
+    tops.push(topSetting(name, setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, k, name, errors)));
   }
   return settingsFrom(tops, []);
 }
