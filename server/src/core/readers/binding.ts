@@ -768,13 +768,18 @@ function elementSetting(doc: XmlDocument, toOuter: (o: number) => number, el: Xm
   };
 }
 
+/** `xmlns` or `xmlns:prefix`: a namespace declaration, not a setting. */
+function isNamespaceDeclaration(name: string): boolean {
+  return name === 'xmlns' || name.startsWith('xmlns:');
+}
+
 /**
  * A setting written as an attribute of the nested root (WCF BindingConfiguration: `<binding name=..
  * pollingStatement=".."/>`); undefined for a namespace declaration (`<Config xmlns:xsi=..>`), which is
  * not a setting.
  */
 function attributeSetting(toOuter: (o: number) => number, name: string, value: string, nameStart: number, valueStart: number, valueEnd: number): AdapterSetting | undefined {
-  if (name === 'xmlns' || name.startsWith('xmlns:')) return undefined;
+  if (isNamespaceDeclaration(name)) return undefined;
   return {
     name,
     value,
@@ -849,7 +854,7 @@ function readPlainNested(outer: DecodedText, k: PlainChild, name: string, errors
   const names: string[] = [];
   for (let i = 0; i < a.length; i += 4) {
     const n = text.slice(a[i], a[i + 1]);
-    if (n === 'xmlns' || n.startsWith('xmlns:')) continue;
+    if (isNamespaceDeclaration(n)) continue;
     attrs.push(i);
     names.push(n);
   }
