@@ -69,7 +69,7 @@ function build() {
   // The code cache the CLI starts with, as `npm install` and `npm run build` write it.
   const cc = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'code-cache.js')], { cwd: ROOT, encoding: 'utf8' });
   if (cc.status !== 0) throw new Error(`scripts/code-cache.js failed: ${cc.stderr}`);
-  log(`build: ${cc.stdout.trim()}`);
+  log(`build: ${cc.stderr.trim()}`);
   return { clean: r.status === 0, errors };
 }
 

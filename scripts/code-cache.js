@@ -45,7 +45,8 @@ if (!fs.existsSync(path.join(OUT, 'cli', 'main.js'))) {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const { modules, bytes } = write();
-  process.stdout.write(`code-cache: ${modules} modules, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  // On stderr: `npm pack --json` (prepack) prints its JSON on stdout, with the scripts' output.
+  process.stderr.write(`code-cache: ${modules} modules, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 })().catch((e) => {
   process.stderr.write(`code-cache: ${optional ? 'not written (btslint runs without it): ' : ''}${(e && e.stack) || e}\n`);
   process.exit(optional ? 0 : 1);
