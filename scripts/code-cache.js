@@ -4,7 +4,8 @@
 // start (server/src/host/codeCache.ts): it lints examples/ in this process (the default stylish
 // report, JSON and --fix-dry-run, so that what those runs compile is in the cache) while each of
 // btslint's modules is recorded, then writes their cached data. Run after tsc by `npm install`,
-// `npm run build` and `npm test`; plain Node, works the same on Windows. A module changed after this
+// `npm run build`, `npm test`, `test:corpus`, `test:html`, `prepack` and `npm run bench -- --build`;
+// plain Node, works the same on Windows. A module changed after this
 // ran is compiled as usual (the cache keeps each module's hash), so a stale cache only costs its gain.
 //
 //   node scripts/code-cache.js [--optional]   --optional (npm install): a failure is a warning, since

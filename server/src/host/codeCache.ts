@@ -3,10 +3,11 @@
 //
 // Starting the command-line tool compiles about 140 modules, and a run then compiles, function by
 // function, everything it calls: on a small workspace (examples/) that is a fifth of the run. The build
-// (scripts/code-cache.js, run by `npm install`, `npm run build` and `npm test` after tsc) lints
-// examples/ once in a process that records each compiled module, and writes V8's cached data for each
-// (its bytecode, with every function the run compiled) to out/code-cache/. The bin (server/bin/btslint.js)
-// installs the reader before it loads anything else.
+// (scripts/code-cache.js, run after tsc by `npm install`, `npm run build`, `npm test` and the other
+// scripts that build) lints examples/ once in a process that records each compiled module, and writes
+// V8's cached data for each (its bytecode, with every function the run compiled) to out/code-cache/,
+// under the V8 flags the bin sets (host/cliStart.ts), which V8 checks. The bin (server/bin/btslint.js)
+// installs the reader, after those flags, before it loads anything else.
 //
 // Invariants:
 // - The cache only ever skips compiling: a module's cached data is used only when its source is, byte
