@@ -41,8 +41,9 @@ async function lineSpans(page, lineText) {
     assert.match(problems, /btslint/);
     console.log(`ui-check: Problems panel:\n${problems.split('\n').slice(0, 12).map((l) => '  ' + l).join('\n')}`);
 
-    // 2. The status bar item: the problems of the last check.
-    const status = await ui.statusBarText(page);
+    // 2. The status bar item: the problems of the last check (a re-check still running, of the
+    // topology the binding names, shows "btslint: checking" until it is done).
+    const status = await ui.waitForStatusBar(page, /btslint: \d+ problems?/);
     assert.match(status, /btslint: \d+ problems?/);
 
     // 3. The FTP problem: a double-click jumps to it (line 86), where btslint's squiggle is; its hover.

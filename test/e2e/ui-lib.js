@@ -176,6 +176,19 @@ async function statusBarText(page) {
   return page.locator('.statusbar').innerText();
 }
 
+/**
+ * The status bar's text once it matches `pattern` (a check still running shows "btslint: checking"
+ * first), or, after `timeout` ms, as it is then (the caller's assertion reports it).
+ */
+async function waitForStatusBar(page, pattern, { timeout = 30000 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const text = await statusBarText(page);
+    if (pattern.test(text) || Date.now() >= until) return text;
+    await sleep(250);
+  }
+}
+
 /** Run a command from the command palette by its label (F1, type, Enter). */
 async function runCommand(page, label, opts = {}) {
   await page.keyboard.press('F1');
@@ -206,6 +219,7 @@ module.exports = {
   problemsText,
   showHoverForProblem,
   statusBarText,
+  waitForStatusBar,
   runCommand,
   screenshot,
   sleep,
