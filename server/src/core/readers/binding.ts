@@ -831,18 +831,18 @@ export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): Ad
   for (const k of root.children) {
     const name = outer.text.slice(k.nameStart, k.nameEnd);
     const setting = once(() => plainSetting(outer, doc, k, name));
-    tops.push(topSetting(name, setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, k, name, errors)));
+    tops.push(topSetting(name, setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, doc, k, name, errors)));
   }
   return settingsFrom(tops, []);
 }
 
 /**
- * readNested for a plain setting: its document scanned as plain, or parsed (readNested) when it is
- * not; a plain document's settings are built on first use (a lookup builds the one it finds).
+ * readNested for a plain setting (`doc`: the outer decoded text as a document): its document scanned as
+ * plain, or parsed (readNested) when it is not; a plain document's settings are built on first use (a
+ * lookup builds the one it finds).
  */
-function readPlainNested(outer: DecodedText, k: PlainChild, name: string, errors: SettingsError[]): LazySettings {
+function readPlainNested(outer: DecodedText, doc: XmlDocument, k: PlainChild, name: string, errors: SettingsError[]): LazySettings {
   const p = standIn(k, name);
-  const doc = textDocument(outer.text);
   const inner = decodeEmbedded(doc, p, outer.toOuter);
   if (!inner) return NO_SETTINGS; // no markup in it: no nested settings
   const root = scanPlain(inner.text);
