@@ -15,6 +15,7 @@ import { BINDING_READS } from '../../server/src/core/readers/binding';
 import { listFiles, modelFacts, shape } from '../helpers/modelFacts';
 import { lint } from '../../server/src/core/engine';
 import { repoRoot } from '../helpers/paths';
+import { commentsMayHoldSuppressions } from '../../server/src/core/suppress/directives';
 
 const SETTINGS =
   '&lt;CustomProps&gt;&lt;AdapterConfig vt="8"&gt;&amp;lt;Config&amp;gt;&amp;lt;uri&amp;gt;ftp://ftp.contoso.com/in&amp;lt;/uri&amp;gt;&amp;lt;/Config&amp;gt;&lt;/AdapterConfig&gt;&lt;/CustomProps&gt;';
@@ -173,6 +174,20 @@ describe('a command-line read lets the tree go', () => {
     assert.ok(doc.xml?.root);
   });
 
+  it('asks the comments only: a suppression in a later comment keeps the tree, `btslint-` outside a comment does not', () => {
+    // The suppression is in the last of several comments: the tree is parsed again, whole.
+    const late = BINDING.replace('<!-- endif -->', '<!-- endif --><!-- btslint-disable ftp-no-tls -- test -->');
+    const kept = readDocument('Orders.BindingInfo.xml', Buffer.from(late, 'utf8'), { shortLived: true });
+    assert.equal(withoutItsTree(kept), false);
+    assert.deepEqual(shape(kept.xml!.root!), shape(readDocument('Orders.BindingInfo.xml', late).xml!.root!));
+    // In an attribute and in text (no XML suppression is either), between and after comments: let go.
+    const outside = BINDING.replace('<SendPort Name="ToFtp"', '<SendPort Name="btslint-ToFtp"').replace('C:\\out', 'C:\\btslint-out');
+    assert.notEqual(outside, BINDING);
+    const released = readDocument('Orders.BindingInfo.xml', Buffer.from(outside, 'utf8'), { shortLived: true });
+    assert.equal(withoutItsTree(released), true);
+    assert.deepEqual(modelFacts(released), modelFacts(readDocument('Orders.BindingInfo.xml', outside)));
+  });
+
   it('reads the same model from every binding fixture and example', () => {
     const files = [...listFiles(path.join(repoRoot(), 'test', 'fixtures')), ...listFiles(path.join(repoRoot(), 'examples'))].filter((f) => /\.xml$/i.test(f));
     let bindings = 0;
@@ -195,5 +210,34 @@ describe('a command-line read lets the tree go', () => {
     const findings = lint(released, { now });
     assert.ok(findings.length > 10);
     assert.deepEqual(findings, lint(read(false), { now }));
+  });
+});
+
+describe('commentsMayHoldSuppressions: `btslint-` inside a comment, the text searched once', () => {
+  const ask = (text: string) => commentsMayHoldSuppressions(text, parseXml(text).comments);
+  it('answers for the comments alone, to their last unit', () => {
+    assert.equal(ask('<a><!-- btslint-disable-file x -- y --></a>'), true);
+    assert.equal(ask('<a><!--btslint- --></a>'), true); // at the content's first unit
+    assert.equal(ask('<a><!--btslint--></a>'), false); // 'btslint-' runs into the '-->'
+    assert.equal(ask('<a b="btslint-x"><!-- note --></a>'), false);
+    assert.equal(ask('<a><!-- note -->btslint-x<!-- other --></a>'), false);
+    assert.equal(ask('<a>btslint-</a>'), false); // no comment at all
+  });
+  it('searches the text once however many comments come before an occurrence outside them', () => {
+    // 20,000 comments, then 'btslint-' in text 1 MB later: a search per comment would read 20 GB.
+    const text = `<a>${'<!-- c -->'.repeat(20_000)}${'x'.repeat(1_000_000)}btslint-</a>`;
+    const comments = parseXml(text).comments;
+    const indexOf = String.prototype.indexOf;
+    let searches = 0;
+    String.prototype.indexOf = function (this: string, ...a: [string, number?]) {
+      searches++;
+      return indexOf.apply(this, a);
+    };
+    try {
+      assert.equal(commentsMayHoldSuppressions(text, comments), false);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    assert.equal(searches, 1);
   });
 });

@@ -11,7 +11,7 @@ import { readSettingsExport, readSettingsWorkbook, SettingsExportModel, Settings
 import { AppDefinitionModel, readAppDefinition } from './readers/appDefinition';
 import { readTopology, ReaderProblem, TopologyModel } from './readers/topology';
 import { children } from './xml/dom';
-import { mayHoldSuppressions } from './suppress/directives';
+import { commentsMayHoldSuppressions } from './suppress/directives';
 
 export type DocumentKind =
   /** A BindingInfo file (root `BindingInfo`), whatever its name. */
@@ -267,8 +267,14 @@ function* readDocumentUnsafe(
   yield;
   // A command-line read of a binding lets its tree go once the model is read (letTreeGo): only the
   // elements the model is read from are made nodes (BINDING_READS). One with suppressions keeps it all.
-  const letGo = shortLived && !mayHoldSuppressions(text);
-  const xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text, { shortLived, keep: letGo ? BINDING_READS : undefined });
+  // Whether it has one is known once its comments are (a comment holds every XML suppression): the
+  // rare document that has one is parsed again, whole.
+  let letGo = shortLived;
+  let xml = (typeof content === 'string' && !decoded.problem && reparsed(uri, previous, text, change)) || parseXml(text, { shortLived, keep: letGo ? BINDING_READS : undefined });
+  if (letGo && commentsMayHoldSuppressions(text, xml.comments)) {
+    letGo = false;
+    xml = parseXml(text, { shortLived });
+  }
   yield;
   const root = xml.root;
   const kind = classify(uri, xml);

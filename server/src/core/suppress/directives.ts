@@ -147,11 +147,27 @@ function parseDirective(body: string, base: number, whole: OffsetRange, known: R
 
 /**
  * Whether a text may hold a suppression: every syntax of one (XML and YAML comments, JSON keys) is
- * written with `btslint-`, so a text without it holds none. A command-line read lets the tree of a
- * binding without it go (document.ts), and the policy step searches only the documents with it.
+ * written with `btslint-`, so a text without it holds none. The policy step searches only the
+ * documents with it; a command-line read asks an XML document's comments (commentsMayHoldSuppressions).
  */
 export function mayHoldSuppressions(text: string): boolean {
   return text.includes('btslint-');
+}
+
+/**
+ * mayHoldSuppressions for an XML document, asked of its comments alone (an XML suppression is a
+ * comment): a search of a few comments instead of the whole text (on two thousand bindings, 43 MB).
+ */
+export function commentsMayHoldSuppressions(text: string, comments: readonly { contentStart: number; contentEnd: number }[]): boolean {
+  // The next occurrence at or after the comment's start, searched again only once the comments pass it
+  // (comments are in document order), so the text is searched once however many comments it holds.
+  let at = -2;
+  for (const c of comments) {
+    if (at < c.contentStart) at = text.indexOf('btslint-', c.contentStart);
+    if (at < 0) return false; // none in the rest of the text, so in no later comment either
+    if (at + 8 <= c.contentEnd) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------- XML
