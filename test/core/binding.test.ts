@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import { readDocument, BtsDocument } from '../../server/src/core/document';
 import { hasToken, Transport } from '../../server/src/core/readers/binding';
-import { adapterIs, handlers, workspaceOf } from '../../server/src/core/model/join';
+import { adapterIn, adapterIs, adapterKeys, handlers, workspaceOf } from '../../server/src/core/model/join';
 import { lint } from '../../server/src/core/engine';
 import { fixtureFile } from '../helpers/paths';
 
@@ -206,6 +206,12 @@ describe('inline binding', () => {
     assert.equal(adapterIs(b.receiveLocations[0].transport, 'wcf-sql'), true);
     assert.equal(adapterIs(b.sendPorts[2].secondary, 'FILE'), true);
     assert.equal(adapterIs(undefined, 'FTP'), false);
+    // A rule's list, made once: the same answers.
+    const ftp = adapterKeys([' Ftp ', 'SFTP', '']);
+    assert.deepEqual([...ftp], ['ftp', 'sftp']);
+    assert.equal(adapterIn(send, ftp), true);
+    assert.equal(adapterIn(b.receiveLocations[0].transport, ftp), false);
+    assert.equal(adapterIn(undefined, ftp), false);
   });
 
   test('a dynamic send port (IsStatic="false") has no primary transport, whatever it holds', () => {

@@ -5,7 +5,7 @@
 
 import type { BtsDocument } from '../document';
 import { NodePath } from '../rules/nodePath';
-import type { Finding } from '../types';
+import { compareFindings, Finding } from '../types';
 import { applySuppressions, SuppressedFinding, Suppression } from '../suppress';
 import { applyLevel, configuredLevel, EffectiveConfig } from './resolve';
 
@@ -72,5 +72,5 @@ export function configFindings(configs: EffectiveConfig[]): Finding[] {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId)));
+  return [...findings].sort(compareFindings);
 }

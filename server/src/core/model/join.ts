@@ -373,10 +373,20 @@ export function isUnresolved(hostName: string): boolean {
   return hasToken(hostName);
 }
 
-/** Whether the transport's adapter is one of `names` (compared trimmed and case-insensitively, as model/adapters.ts does). */
+/**
+ * Adapter names as the keys adapterIn compares (Transport.adapterKey, trimmed and lower-cased): made
+ * once, in a module, for a test a rule makes of every endpoint.
+ */
+export function adapterKeys(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.map((n) => n.trim().toLowerCase()).filter((n) => n));
+}
+
+/** Whether the transport's adapter is one of `keys` (adapterKeys): compared trimmed and case-insensitively, as model/adapters.ts does. */
+export function adapterIn(t: Transport | undefined, keys: ReadonlySet<string>): boolean {
+  return !!t && keys.has(t.adapterKey);
+}
+
+/** adapterIn for names given once (a test, a one-off check); a rule's per-endpoint test keeps its adapterKeys. */
 export function adapterIs(t: Transport | undefined, ...names: string[]): boolean {
-  const a = t?.adapterKey;
-  if (!a) return false;
-  for (const n of names) if (n.length === a.length && n.toLowerCase() === a) return true;
-  return false;
+  return adapterIn(t, adapterKeys(names));
 }

@@ -2,9 +2,8 @@ import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
 import { HA_HOSTS } from './sources';
 import { byFileAndCause, endpointLabel, endpointNoun, othersOfFile, othersRelated } from './hostHelpers';
-import { adapterIs, handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
-
-const ISOLATED_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated'];
+import { handlers, isUnresolved, orchestrationHosts, OrchestrationRef } from '../model/join';
+import { isIsolatedReceive } from '../model/adapters';
 
 export default defineRule({
   meta: {
@@ -31,7 +30,7 @@ export default defineRule({
         // A token no Deployment Framework settings resolve: unresolved-token reports it, once per token per file.
         if (isUnresolved(h.hostName)) continue;
         if (topo.findHost(h.hostName)) continue;
-        yield { h, isolated: h.side === 'receive' && adapterIs(h.transport, ...ISOLATED_ADAPTERS) };
+        yield { h, isolated: isIsolatedReceive(h) };
       }
     };
     // One finding per host (and the type its declaration gets) in a binding file, at its first endpoint,

@@ -1,8 +1,10 @@
 import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
-import { adapterIs, handlers } from '../model/join';
+import { adapterIn, adapterKeys, handlers } from '../model/join';
 import { byFileAndCause, endpointLabel, hostOf, hostRelated, othersOfFile, othersRelated } from './hostHelpers';
 import { SORH } from './sources';
+
+const NET_MSMQ = adapterKeys(['WCF-NetMsmq']);
 
 export default defineRule({
   meta: {
@@ -22,7 +24,7 @@ export default defineRule({
     if (!ctx.topology) return;
     const unclustered = function* () {
       for (const h of handlers(ctx.ws)) {
-        if (h.side !== 'receive' || !adapterIs(h.transport, 'WCF-NetMsmq')) continue;
+        if (h.side !== 'receive' || !adapterIn(h.transport, NET_MSMQ)) continue;
         const host = hostOf(ctx, h);
         if (!host || host.clustered) continue; // an undeclared host is handler-host-unknown's
         const declaredOff = !!host.clusteredNode && host.clusteredNode.value === false;

@@ -1,13 +1,13 @@
 import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
-import { adapterIs, handlers } from '../model/join';
+import { adapterIn, adapterKeys, handlers } from '../model/join';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
 import { isBlank, itemAnchor } from './shared';
 import { BACKUP_BAM_PORTAL, BACKUP_COMPUTER, PPFT } from './sources';
 
 /** Receive adapters that run in IIS (isolated hosts). */
-const IIS_ADAPTERS = ['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated', 'WCF-BasicHttpRelay'];
+const IIS_ADAPTERS = adapterKeys(['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated', 'WCF-BasicHttpRelay']);
 
 type Piece = 'windows' | 'iis' | 'sql' | 'sharepoint';
 
@@ -31,7 +31,7 @@ export default defineRule({
     // Servers that run an isolated host receiving through IIS need their IIS configuration backed up.
     const iisServers = new Set<string>();
     for (const h of handlers(ctx.ws)) {
-      if (h.side !== 'receive' || !adapterIs(h.transport, ...IIS_ADAPTERS)) continue;
+      if (h.side !== 'receive' || !adapterIn(h.transport, IIS_ADAPTERS)) continue;
       const host = topo.findHost(h.hostName);
       for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str.toLowerCase());
     }

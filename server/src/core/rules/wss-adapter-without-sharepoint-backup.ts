@@ -1,11 +1,11 @@
 import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
-import { adapterIs, handlers, sameName } from '../model/join';
+import { adapterIn, adapterKeys, handlers, sameName } from '../model/join';
 import { PPFT } from './sources';
 import { isBlank } from './shared';
 import type { HandlerRef } from '../model/join';
 
-export const WSS_ADAPTERS = ['Windows SharePoint Services', 'WSS'];
+const WSS_KEYS = adapterKeys(['Windows SharePoint Services', 'WSS']);
 
 /** The host of a URL (`wss://portal:80/sites/x` -> `portal`), lower-cased. */
 function urlHost(url: string | undefined): string | undefined {
@@ -41,7 +41,7 @@ export default defineRule({
     // endpoint, with the others as related locations.
     const groups = new Map<string, HandlerRef[]>();
     for (const h of handlers(ctx.ws)) {
-      if (!adapterIs(h.transport, ...WSS_ADAPTERS) || !h.transport.adapter) continue;
+      if (!adapterIn(h.transport, WSS_KEYS) || !h.transport.adapter) continue;
       const key = `${h.doc.uri}\u0000${siteHost(h) ?? ''}`;
       const list = groups.get(key);
       if (list) list.push(h);
