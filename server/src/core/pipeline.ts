@@ -82,6 +82,9 @@ function maySuppress(doc: BtsDocument): boolean {
  * With several topologies, a fix that edits a topology names it in its title.
  */
 export function reportOnce(findings: Finding[], manyTopologies: boolean, fileName: (uri: string) => string): Finding[] {
+  // With one topology there is nothing to merge: the engine already reported each finding once per
+  // topology (lintSteps' `push`), and label() changes nothing.
+  if (!manyTopologies) return findings;
   const groups = new Map<string, Finding[]>();
   const out: (Finding | Finding[])[] = [];
   for (const f of findings) {

@@ -30,8 +30,10 @@ export default defineRule({
     if (!topo) return;
     // Servers that run an isolated host receiving through IIS need their IIS configuration backed up.
     const iisServers = new Set<string>();
+    const iisHosts = new Set<string>(); // each host's servers added once, however many endpoints it runs
     for (const h of handlers(ctx.ws)) {
-      if (h.side !== 'receive' || !adapterIn(h.transport, IIS_ADAPTERS)) continue;
+      if (h.side !== 'receive' || !adapterIn(h.transport, IIS_ADAPTERS) || iisHosts.has(h.hostName)) continue;
+      iisHosts.add(h.hostName);
       const host = topo.findHost(h.hostName);
       for (const i of host?.get('instances')?.strings() ?? []) iisServers.add(i.str.toLowerCase());
     }
