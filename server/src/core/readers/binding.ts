@@ -57,7 +57,7 @@ export interface Transport {
    * The problems of the escaped settings (as `settings()?.errors`), without decoding the settings when
    * they are well formed: a fast check first, the full parse with offsets only when it is not sure.
    */
-  settingsErrors(): AdapterSettings['errors'];
+  settingsErrors(): readonly SettingsError[];
 }
 
 export interface SendPort {
@@ -421,6 +421,8 @@ function readTransport(xml: XmlDocument, owner: XmlElement, typeName: string, da
 }
 
 const NO_COMMENTS: readonly XmlComment[] = Object.freeze([]);
+/** The settings problems of a transport that has none (nearly all): one frozen list, not one each. */
+const NO_ERRORS: readonly SettingsError[] = Object.freeze([]);
 
 /** The comments directly inside `el`. */
 function commentsIn(el: XmlElement): readonly XmlComment[] {
@@ -445,7 +447,7 @@ class ReadTransport implements Transport {
   #xml: XmlDocument;
   #handler: XmlElement | FoundAgain | undefined;
   #settings: AdapterSettings | undefined | null = null;
-  #errors: AdapterSettings['errors'] | null = null;
+  #errors: readonly SettingsError[] | null = null;
 
   constructor(
     xml: XmlDocument,
@@ -474,9 +476,9 @@ class ReadTransport implements Transport {
     return this.#settings;
   }
 
-  settingsErrors(): AdapterSettings['errors'] {
+  settingsErrors(): readonly SettingsError[] {
     // Checked once per document version: the language server lints the same documents again and again.
-    if (this.#errors === null) this.#errors = this.#settings === null && (!this.dataElement || wellFormedOf(this.#xml, this.dataElement)) ? [] : (this.settings()?.errors ?? []);
+    if (this.#errors === null) this.#errors = this.#settings === null && (!this.dataElement || wellFormedOf(this.#xml, this.dataElement)) ? NO_ERRORS : (this.settings()?.errors ?? NO_ERRORS);
     return this.#errors;
   }
 }
@@ -551,15 +553,13 @@ function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boole
   if (text.indexOf('<') < 0) return true; // not embedded XML: parseEmbedded reads nothing
   // Scanned as readPlainSettings scans (one scanner, with one set of callbacks: the JIT compiles it
   // once, not again when the readers' callbacks first come).
-  const root = scanPlain(text);
+  const root = scanPlain(text, 'nested'); // the children whose names' lengths may be NESTED's
   if (!root) return false;
   for (const k of root.children) {
-    // Most settings are neither: their names' lengths tell without slicing them.
-    if (!NESTED_LENGTHS.has(k.nameEnd - k.nameStart)) continue;
     if (!NESTED.has(text.slice(k.nameStart, k.nameEnd).toLowerCase())) continue;
     if (k.hasElements) return false;
     const inner = decodeEntities(text, k.contentStart, k.contentEnd);
-    if (inner.indexOf('<') >= 0 && !scanPlain(inner)) return false;
+    if (inner.indexOf('<') >= 0 && !scanPlain(inner, 'nothing')) return false;
   }
   return true;
 }
@@ -732,22 +732,26 @@ interface PlainChild {
   hasElements: boolean;
 }
 
+/** What scanPlain records: everything (a reader), the children whose names may be NESTED's (the settings check), or nothing. */
+type Recorded = 'all' | 'nested' | 'nothing';
+
 /**
  * A plain document's root attributes and children, read by isPlainWellFormed (the scanner the
  * settings check runs on every endpoint, so warm by the time the rules read settings); undefined when
- * it is not in the plain subset.
+ * it is not in the plain subset. The check records only what it reads (`record`) with the same
+ * callbacks: a second set would make V8 compile the scanner again for them.
  */
-function scanPlain(text: string): { attrs: number[]; children: PlainChild[] } | undefined {
+function scanPlain(text: string, record: Recorded = 'all'): { attrs: number[]; children: PlainChild[] } | undefined {
   const attrs: number[] = [];
   const kids: PlainChild[] = [];
   const ok = isPlainWellFormed(
     text,
     (nameStart, nameEnd, contentStart, contentEnd, hasElements, end) => {
-      kids.push({ nameStart, nameEnd, contentStart, contentEnd, end, hasElements });
+      if (record === 'all' || (record === 'nested' && NESTED_LENGTHS.has(nameEnd - nameStart))) kids.push({ nameStart, nameEnd, contentStart, contentEnd, end, hasElements });
       return true;
     },
     (ns, ne, vs, ve) => {
-      attrs.push(ns, ne, vs, ve);
+      if (record === 'all') attrs.push(ns, ne, vs, ve);
     },
   );
   return ok ? { attrs, children: kids } : undefined;
