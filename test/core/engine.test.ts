@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { allRules, lint, lintSteps, readDocument } from '../../server/src/core';
 import { repoRoot } from '../helpers/paths';
+import { TopologyEditor } from '../../server/src/core/rules/api';
+import { TopologyView } from '../../server/src/core/model/join';
 
 function exampleDocs() {
   const root = path.join(repoRoot(), 'examples');
@@ -78,5 +80,37 @@ describe('ruleTimer', () => {
     lint(docs, { now, rules: [rule], ruleTimer: { clock: () => ticks++, times } });
     // One unit per check (the clock read before and after it), one per environment's run.
     assert.equal(times.get('msgbox-not-clustered'), topologies);
+  });
+});
+
+describe('TopologyEditor: an edit asked again is the one made before', () => {
+  const topo = readDocument('prod.topology.yaml', 'topology: 1\nenvironment: production\nhosts:\n  - name: Send\n    instances: [A, B]\nmsmqServers:\n  - name: MSMQ1\n');
+  const view = () => new TopologyView(topo);
+
+  it('gives the same edit for the same place and value, and its own for each other', () => {
+    const edit = new TopologyEditor(view());
+    const a = edit.addToList('msmqServers', { name: 'MSMQ2', clustered: true });
+    assert.ok(a);
+    assert.equal(edit.addToList('msmqServers', { name: 'MSMQ2', clustered: true }), a);
+    assert.notEqual(edit.addToList('msmqServers', { name: 'MSMQ3', clustered: true }), a);
+    assert.equal(edit.addToList('msmqServers', { name: 'msmq1' }), undefined); // the list holds it
+    const host = view().list('hosts')[0];
+    const k = edit.insertKey(host, 'clustered', true);
+    assert.ok(k);
+    // Another wrapper of the same host (a new LNode per lookup) finds the edit made.
+    assert.equal(edit.insertKey(view().list('hosts')[0], 'clustered', true), k);
+    assert.notEqual(edit.insertKey(host, 'clustered', false), k);
+    assert.notEqual(edit.insertKey(host, 'tracking', true), k);
+  });
+
+  it('makes the same edits as an editor that asks each once', () => {
+    const shared = new TopologyEditor(view());
+    const asks: [string, unknown][] = [['fileShares', { path: '\\\\fs\\in' }], ['hosts', { name: 'Recv' }], ['fileShares', { path: '\\\\fs\\in' }]];
+    for (const [key, item] of asks) {
+      assert.deepEqual(shared.addToList(key as 'hosts', item), new TopologyEditor(view()).addToList(key as 'hosts', item));
+    }
+    // The root as a map (insertKey) and its lists (addToList) do not answer for each other.
+    const root = view().root;
+    assert.notDeepEqual(shared.insertKey(root, 'fileShares', { path: '\\\\fs\\in' }), shared.addToList('fileShares', { path: '\\\\fs\\in' }));
   });
 });

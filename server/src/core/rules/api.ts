@@ -69,7 +69,25 @@ export function defineRule(rule: Rule): Rule {
 }
 
 export class TopologyEditor {
+  /**
+   * Edits made, by what they insert where: a rule asks for the same one with each finding of a cause
+   * (the same host declared clustered, the same item added to a list, for every binding file). Edits
+   * are plain data that nothing changes, so findings share them.
+   */
+  readonly #made = new WeakMap<object, Map<string, TextEdit | undefined>>();
+
   constructor(private readonly topo?: TopologyView) {}
+
+  #once(at: object | null | undefined, what: string, value: unknown, make: () => TextEdit | undefined): TextEdit | undefined {
+    if (!at) return make();
+    let m = this.#made.get(at);
+    if (!m) this.#made.set(at, (m = new Map<string, TextEdit | undefined>()));
+    const key = `${what}\u0000${JSON.stringify(value)}`;
+    if (m.has(key)) return m.get(key);
+    const e = make();
+    m.set(key, e);
+    return e;
+  }
 
   private get target(): EditTarget | undefined {
     if (!this.topo) return undefined;
@@ -87,8 +105,10 @@ export class TopologyEditor {
   }
 
   insertKey(map: LNode, key: string, value: unknown): TextEdit | undefined {
-    const t = this.target;
-    return this.inside(t && map.isMap ? insertKey(t, map, key, value) : undefined);
+    return this.#once(map.node, `key:${key}`, value, () => {
+      const t = this.target;
+      return this.inside(t && map.isMap ? insertKey(t, map, key, value) : undefined);
+    });
   }
 
   /** Sets a key of a mapping: replaces its value when the key is written, else inserts the key. */
@@ -100,7 +120,7 @@ export class TopologyEditor {
   /** Appends an item to a list; nothing when the list already holds an equal item (never twice). */
   appendItem(seq: LNode, item: unknown): TextEdit | undefined {
     const t = this.target;
-    if (seq.isSeq && seq.items().some((i) => sameData(i.toJS(), item))) return undefined;
+    if (seq.isSeq && itemsData(seq).some((d) => sameData(d, item))) return undefined;
     return this.inside(t && seq.isSeq ? appendItem(t, seq, item) : undefined);
   }
 
@@ -121,12 +141,33 @@ export class TopologyEditor {
    */
   addToList(key: TopologyListKey, item: unknown): TextEdit | undefined {
     if (!this.topo) return undefined;
+    return this.#once(this.topo.root.node, `list:${key}`, item, () => this.#addToList(key, item));
+  }
+
+  #addToList(key: TopologyListKey, item: unknown): TextEdit | undefined {
+    if (!this.topo) return undefined;
     const list = this.topo.root.get(key);
     if (list && isEmptyValue(list)) return this.replace(list, [item]);
     if (list && list.isSeq) return this.appendItem(list, item);
     if (list && list.node) return undefined;
     return this.ensure([key], [item]);
   }
+}
+
+/**
+ * What a list's items read as (toJS), made once per list: a topology does not change while it is
+ * checked, and rules ask with every finding (an item per endpoint's cause, against the same list).
+ */
+const listData = new WeakMap<object, unknown[]>();
+function itemsData(seq: LNode): unknown[] {
+  // Keyed by the YAML node (an LNode is a new wrapper per lookup).
+  const key = seq.node;
+  let d = key ? listData.get(key) : undefined;
+  if (!d) {
+    d = seq.items().map((i) => i.toJS());
+    if (key) listData.set(key, d);
+  }
+  return d;
 }
 
 /** Structural equality of plain data (what a list item reads as, against the item a fix would add). */
