@@ -280,7 +280,11 @@ function* readDocumentUnsafe(
   const kind = classify(uri, xml);
   doc.kind = kind;
   if (kind === 'other') return doc;
-  doc.xml = xml;
+  // A binding that lets its tree go gets `xml` as an accessor (letTreeGo), never first as a value: V8
+  // turns an object whose data property becomes an accessor into a slow dictionary, and every rule
+  // reads its documents' fields.
+  const releases = letGo && kind === 'binding';
+  if (!releases) doc.xml = xml;
   for (const e of xml.errors) doc.problems.push({ kind: 'parse', message: e.message, range: { start: e.start, end: e.end } });
   if (typeof content !== 'string') {
     const mismatch = declaredEncodingProblem(xml, decoded.encoding);
@@ -289,7 +293,7 @@ function* readDocumentUnsafe(
   // An editor's text (a string) may be edited next: its ports are kept for the next version's model.
   if (kind === 'binding') {
     doc.binding = yield* readBindingSteps(xml, typeof content === 'string');
-    if (letGo) letTreeGo(doc, doc.binding, xml);
+    if (releases) letTreeGo(doc, doc.binding, xml);
   }
   else if (kind === 'config-export') doc.configExport = readConfigExport(xml);
   else if (kind === 'btdf-project') doc.btdfProject = readBtdfProject(xml);
