@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { commentsOf, isCandidateName, readDocument, withoutItsTree } from '../../server/src/core/document';
 import { parseElementAt, parseXml, XmlElement } from '../../server/src/core/xml/parser';
 import { detach, walk } from '../../server/src/core/xml/dom';
@@ -223,5 +224,32 @@ describe('commentsMayHoldSuppressions: `btslint-` inside a comment', () => {
     assert.equal(ask('<a><!-- note -->btslint-x<!-- other --></a>'), false);
     assert.equal(ask('<a>btslint-</a>'), false); // no comment at all
     assert.equal(ask(`<a>${'<!-- c -->'.repeat(1000)}x<!-- btslint-disable-next-line y -- z --><b/></a>`), true);
+  });
+});
+
+describe('documents stay fast-mode objects (V8)', () => {
+  it('a getter shared by all documents (eol, a released tree\'s xml) keeps every document in one fast shape', () => {
+    // %HasFastProperties needs --allow-natives-syntax: asked in a child process. A getter of each
+    // object's own (a closure per document), or a value redefined as an accessor, turned every
+    // document after the first into a dictionary, which each rule then read slowly.
+    const script = `
+      const { readDocument } = require(${JSON.stringify(path.join(repoRoot(), 'out', 'server', 'src', 'core', 'document.js'))});
+      const binding = (name) => Buffer.from(${JSON.stringify(BINDING)}.replace('ToFtp', name), 'utf8');
+      const cli = ['A', 'B', 'C'].map((n) => readDocument(n + '.BindingInfo.xml', binding(n), { shortLived: true }));
+      const editor = ['A', 'B'].map((n) => readDocument(n + '.BindingInfo.xml', binding(n).toString('utf8')));
+      const topologies = ['a', 'b'].map((n) => readDocument(n + '.topology.yaml', 'topology: 1\\nhosts: []\\n'));
+      const all = [...cli, ...editor, ...topologies];
+      console.log(JSON.stringify({
+        fast: all.map((d) => %HasFastProperties(d)),
+        sameShape: [%HaveSameMap(cli[1], cli[2]), %HaveSameMap(editor[0], editor[1]), %HaveSameMap(topologies[0], topologies[1])],
+        eol: cli[0].eol, xml: !!cli[2].xml && cli[2].xml.root.name,
+      }));`;
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const got = JSON.parse(r.stdout) as { fast: boolean[]; sameShape: boolean[]; eol: string; xml: string };
+    assert.deepEqual(got.fast, [true, true, true, true, true, true, true]);
+    assert.deepEqual(got.sameShape, [true, true, true]);
+    assert.equal(got.eol, '\n');
+    assert.equal(got.xml, 'BindingInfo');
   });
 });

@@ -202,6 +202,28 @@ export function isBindingName(uri: string): boolean {
 
 /** Documents whose text holds no NUL and decoded cleanly: an edit of them is searched for one only where it changed. */
 const cleanText = new WeakSet<BtsDocument>();
+/**
+ * The document with `eol` found on first read: detectEol goes through every line of the text, and
+ * only a fix, a completion or a suppression written back asks (a command-line report never does; the
+ * language server reads a new version after each edit). One getter serves every document: V8 keeps
+ * objects whose accessors are the same functions in one fast shape, and turns each object that gets a
+ * getter of its own (or a value redefined as an accessor) into a slow dictionary.
+ */
+function withEol<T extends { text: string }>(doc: T): T & { readonly eol: Eol } {
+  Object.defineProperty(doc, 'eol', EOL_PROPERTY);
+  return doc as T & { readonly eol: Eol };
+}
+const eols = new WeakMap<object, Eol>();
+const EOL_PROPERTY: PropertyDescriptor = {
+  get(this: { text: string }): Eol {
+    let e = eols.get(this);
+    if (e === undefined) eols.set(this, (e = detectEol(this.text)));
+    return e;
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** The line index a document built: the next version's is made from it (LineIndex.edited). */
 const builtLines = new WeakMap<BtsDocument, LineIndex>();
 
@@ -220,18 +242,19 @@ function* readDocumentUnsafe(
   const text = decoded.text;
   const previousLines = edit && builtLines.get(previous!);
   let lineIndex: LineIndex | undefined = previousLines ? LineIndex.edited(previousLines, text, edit) : undefined;
-  const doc: BtsDocument = {
-    uri,
-    text,
-    encoding: decoded.encoding,
-    eol: detectEol(text),
-    kind: 'other',
-    problems: [],
-    lines: () => {
-      if (!lineIndex) builtLines.set(doc, (lineIndex = new LineIndex(text)));
-      return lineIndex;
+  const doc: BtsDocument = withEol(
+    {
+      uri,
+      text,
+      encoding: decoded.encoding,
+      kind: 'other',
+      problems: [],
+      lines: () => {
+        if (!lineIndex) builtLines.set(doc, (lineIndex = new LineIndex(text)));
+        return lineIndex;
+      },
     },
-  };
+  );
   if (lineIndex) builtLines.set(doc, lineIndex);
   if (!decoded.problem) cleanText.add(doc);
   if (decoded.problem) {
@@ -316,9 +339,20 @@ function letTreeGo(doc: BtsDocument, model: BindingModel, xml: XmlDocument): voi
   let tree: XmlDocument | undefined;
   const again = () => (tree ??= parseXml(text, { shortLived: true }));
   keptComments.set(doc, xml.comments.map((c) => ({ ...c, parent: null })));
-  Object.defineProperty(doc, 'xml', { get: again, enumerable: true, configurable: true });
+  treesAgain.set(doc, again);
+  Object.defineProperty(doc, 'xml', XML_AGAIN_PROPERTY);
   doc.binding = withoutTree(model, text, again);
 }
+
+/** How each document that let its tree go parses it again; one getter for all of them (see withEol). */
+const treesAgain = new WeakMap<object, () => XmlDocument>();
+const XML_AGAIN_PROPERTY: PropertyDescriptor = {
+  get(this: object): XmlDocument | undefined {
+    return treesAgain.get(this)?.();
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 const keptComments = new WeakMap<BtsDocument, XmlComment[]>();
 
