@@ -101,6 +101,12 @@ describe('TopologyEditor: an edit asked again is the one made before', () => {
     assert.equal(edit.insertKey(view().list('hosts')[0], 'clustered', true), k);
     assert.notEqual(edit.insertKey(host, 'clustered', false), k);
     assert.notEqual(edit.insertKey(host, 'tracking', true), k);
+    // Values JSON would not tell apart are written differently, so they are different edits.
+    const withUndefined = edit.insertKey(host, 'backup', { daily: undefined });
+    const empty = edit.insertKey(host, 'backup', {});
+    assert.deepEqual(withUndefined, new TopologyEditor(view()).insertKey(view().list('hosts')[0], 'backup', { daily: undefined }));
+    assert.deepEqual(empty, new TopologyEditor(view()).insertKey(view().list('hosts')[0], 'backup', {}));
+    assert.notDeepEqual(withUndefined, empty);
   });
 
   it('makes the same edits as an editor that asks each once', () => {

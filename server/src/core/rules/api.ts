@@ -82,7 +82,7 @@ export class TopologyEditor {
     if (!at) return make();
     let m = this.#made.get(at);
     if (!m) this.#made.set(at, (m = new Map<string, TextEdit | undefined>()));
-    const key = `${what}\u0000${JSON.stringify(value)}`;
+    const key = `${what}\u0000${valueKey(value)}`;
     if (m.has(key)) return m.get(key);
     const e = make();
     m.set(key, e);
@@ -152,6 +152,14 @@ export class TopologyEditor {
     if (list && list.node) return undefined;
     return this.ensure([key], [item]);
   }
+}
+
+/**
+ * A value as the edit memo tells values apart: JSON, except that what JSON would drop or turn into
+ * null (undefined, a non-finite number) stays distinct, since the YAML writer renders each its own way.
+ */
+function valueKey(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? `\u0000${String(v)}` : v)) ?? '';
 }
 
 /**
