@@ -1,13 +1,14 @@
 import { declaration, defineRule, placeholder } from './api';
 import { NodePath } from './nodePath';
 import { adapterIn, adapterKeys, handlers } from '../model/join';
+import { ISOLATED_RECEIVE_ADAPTERS } from '../model/adapters';
 import type { LNode } from '../readers/yamlNode';
 import type { RuleContext } from './api';
 import { isBlank, itemAnchor } from './shared';
 import { BACKUP_BAM_PORTAL, BACKUP_COMPUTER, PPFT } from './sources';
 
-/** Receive adapters that run in IIS (isolated hosts). */
-const IIS_ADAPTERS = adapterKeys(['HTTP', 'SOAP', 'WCF-BasicHttp', 'WCF-WSHttp', 'WCF-WebHttp', 'WCF-CustomIsolated', 'WCF-BasicHttpRelay']);
+/** Receive adapters that run in IIS (isolated hosts): those model/adapters.ts lists, and the relay's. */
+const IIS_ADAPTERS = adapterKeys([...ISOLATED_RECEIVE_ADAPTERS, 'WCF-BasicHttpRelay']);
 
 type Piece = 'windows' | 'iis' | 'sql' | 'sharepoint';
 
