@@ -58,8 +58,10 @@ export const NO_CONFIG: EffectiveConfig = DEFAULTS;
 
 export class ConfigResolver {
   private readonly byDir = new Map<string, EffectiveConfig>();
-  private readonly byFile = new Map<string, EffectiveConfig>();
-  private readonly ofFile = new Map<string, EffectiveConfig>();
+  /** By config file (lower-cased path). */
+  private readonly byConfigFile = new Map<string, EffectiveConfig>();
+  /** By linted file: forFolder's answer for its folder. */
+  private readonly byLintedFile = new Map<string, EffectiveConfig>();
 
   constructor(
     private readonly readFile: ReadFile,
@@ -69,8 +71,8 @@ export class ConfigResolver {
   /** The effective config for a linted file: the nearest config file's settings, or the defaults. */
   forFile(filePath: string): EffectiveConfig {
     // Asked for every finding (its level) as well as every file: the folder's answer, kept per file.
-    let eff = this.ofFile.get(filePath);
-    if (!eff) this.ofFile.set(filePath, (eff = this.forFolder(dirnameOf(filePath))));
+    let eff = this.byLintedFile.get(filePath);
+    if (!eff) this.byLintedFile.set(filePath, (eff = this.forFolder(dirnameOf(filePath))));
     return eff;
   }
 
@@ -101,7 +103,7 @@ export class ConfigResolver {
 
   /** Every distinct config file resolved so far (for reporting their problems once). */
   configs(): EffectiveConfig[] {
-    return [...this.byFile.values()];
+    return [...this.byConfigFile.values()];
   }
 
   private configIn(dir: string): EffectiveConfig | undefined {
@@ -112,14 +114,14 @@ export class ConfigResolver {
       if (content !== undefined && typeof content === 'object' && 'refused' in content) {
         // Not read: the defaults apply below it, and the refusal is reported at the file.
         const eff: EffectiveConfig = { ...DEFAULTS, file: p, dir, sources: {}, problems: [{ file: p, text: '', message: content.refused, range: { start: 0, end: 0 } }] };
-        this.byFile.set(p.toLowerCase(), eff);
+        this.byConfigFile.set(p.toLowerCase(), eff);
         return eff;
       }
       if (content !== undefined) present.push({ path: p, content: content });
     }
     if (!present.length) return undefined;
     const chosen = present[0];
-    const cached = this.byFile.get(chosen.path.toLowerCase());
+    const cached = this.byConfigFile.get(chosen.path.toLowerCase());
     if (cached) return cached;
     const parsed = parseConfig(chosen.path, chosen.content, this.knownRuleIds);
     const eff = effective(parsed, dir);
@@ -132,7 +134,7 @@ export class ConfigResolver {
         range: { start: 0, end: 0 },
       });
     }
-    this.byFile.set(chosen.path.toLowerCase(), eff);
+    this.byConfigFile.set(chosen.path.toLowerCase(), eff);
     return eff;
   }
 }
