@@ -6,6 +6,7 @@
 import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
 import { decodeEntities, parseElementAt } from '../xml/parser';
 import type { KeepElement, XmlComment, XmlDocument, XmlElement } from '../xml/parser';
+import { escapedSettingsWellFormed } from '../xml/escapedWellFormed';
 import { isPlainWellFormed } from '../xml/wellFormed';
 import type { OffsetRange } from '../text';
 
@@ -549,6 +550,10 @@ function moved(s: AdapterSettings, delta: number): AdapterSettings {
  * builds nothing. False means "not sure": the caller parses them for real.
  */
 function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boolean {
+  // As written (one text node), checked without decoding: nearly every transport ends here.
+  const c = dataElement.children;
+  if (c.length === 1 && c[0].kind === 'text' && c[0].start === dataElement.openEnd && c[0].end === dataElement.closeStart && escapedSettingsWellFormed(xml.text, c[0].start, c[0].end, isNestedName)) return true;
+  // Anything else (a character reference, CDATA, a problem...) decoded and checked, then parsed.
   const text = textOf(xml, dataElement);
   if (text.indexOf('<') < 0) return true; // not embedded XML: parseEmbedded reads nothing
   // Scanned as readPlainSettings scans (one scanner, with one set of callbacks: the JIT compiles it
@@ -556,7 +561,7 @@ function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boole
   const root = scanPlain(text, 'nested'); // the children whose names' lengths may be NESTED's
   if (!root) return false;
   for (const k of root.children) {
-    if (!NESTED.has(text.slice(k.nameStart, k.nameEnd).toLowerCase())) continue;
+    if (!isNestedName(text, k.nameStart, k.nameEnd)) continue;
     if (k.hasElements) return false;
     const inner = decodeEntities(text, k.contentStart, k.contentEnd);
     if (inner.indexOf('<') >= 0 && !scanPlain(inner, 'nothing')) return false;
@@ -567,6 +572,11 @@ function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boole
 /** Settings whose value is itself escaped XML that holds more settings. */
 const NESTED = new Set(['adapterconfig', 'bindingconfiguration']);
 const NESTED_LENGTHS = new Set([...NESTED].map((n) => n.length));
+
+/** Whether text[nameStart, nameEnd) names a setting NESTED holds (compared lower-cased). */
+function isNestedName(text: string, nameStart: number, nameEnd: number): boolean {
+  return NESTED_LENGTHS.has(nameEnd - nameStart) && NESTED.has(text.slice(nameStart, nameEnd).toLowerCase());
+}
 
 type SettingsError = { message: string; range: OffsetRange };
 

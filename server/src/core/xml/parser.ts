@@ -219,6 +219,16 @@ export function isNameChar(c: number): boolean {
   return c > 127 || (c >= 0 && NAME_CLASS[c] !== 0);
 }
 
+/** What isNameChar accepts, as a sticky pattern: a name's rest matched natively, not a call per unit. */
+const NAME_REST = /[A-Za-z0-9_:.\u0080-\uffff-]*/y;
+
+/** The end of the name whose first unit is at `start` (the units from `start + 1` that isNameChar accepts). */
+export function nameRestEnd(text: string, start: number): number {
+  NAME_REST.lastIndex = start + 1;
+  NAME_REST.test(text);
+  return NAME_REST.lastIndex;
+}
+
 export interface ParseOptions {
   /** Stop recording errors after this many (the parse itself goes on). */
   maxErrors?: number;
