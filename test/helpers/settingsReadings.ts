@@ -1,9 +1,10 @@
-// Both readings of a transport's escaped settings, plain (readers/binding.ts readPlainSettings) and
-// the reference (readSettings), and the assertion that they answer alike: for plainSettings.test.ts
-// and plainSettings.corpus.test.ts.
+// The readings of a transport's escaped settings: from the escaped text as it stands
+// (readers/binding.ts readEscapedSettings), decoded (readPlainSettings), and the reference
+// (readSettings); and the assertion that they answer alike: for plainSettings.test.ts and
+// plainSettings.corpus.test.ts.
 
 import * as assert from 'node:assert/strict';
-import { readPlainSettings, readSettings } from '../../server/src/core/readers/binding';
+import { readEscapedSettings, readPlainSettings, readSettings } from '../../server/src/core/readers/binding';
 import type { AdapterSettings, Transport } from '../../server/src/core/readers/binding';
 import { textDocument } from '../../server/src/core/xml/dom';
 
@@ -23,9 +24,12 @@ export function assertSameSettings(plain: AdapterSettings | undefined, reference
   }
 }
 
-/** Both readings of a transport's settings: plain (null when it does not apply) and the reference. */
-export function readings(text: string, t: Transport): { plain: AdapterSettings | undefined | null; reference: () => AdapterSettings | undefined } {
+/** The readings of a transport's settings: escaped and plain (each null when it does not apply), and the reference. */
+export function readings(
+  text: string,
+  t: Transport,
+): { escaped: AdapterSettings | undefined | null; plain: AdapterSettings | undefined | null; reference: () => AdapterSettings | undefined } {
   const xml = textDocument(text);
-  return { plain: readPlainSettings(xml, t.dataElement!), reference: () => readSettings(xml, t.dataElement!) };
+  return { escaped: readEscapedSettings(xml, t.dataElement!), plain: readPlainSettings(xml, t.dataElement!), reference: () => readSettings(xml, t.dataElement!) };
 }
 

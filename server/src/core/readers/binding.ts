@@ -3,10 +3,11 @@
 // TransportTypeData / ReceiveLocationTransportTypeData) are parsed lazily, on first use, with their
 // offsets mapped back to the file.
 
-import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
-import { decodeEntities, parseElementAt } from '../xml/parser';
+import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isJsSpace, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
+import { decodeEntities, own, parseElementAt } from '../xml/parser';
 import type { KeepElement, XmlComment, XmlDocument, XmlElement } from '../xml/parser';
-import { escapedSettingsWellFormed } from '../xml/escapedWellFormed';
+import { escapedSettingsOutline, escapedSettingsWellFormed, OUTLINE_ATTR, OUTLINE_CHILD } from '../xml/escapedWellFormed';
+import type { EscapedOutline } from '../xml/escapedWellFormed';
 import { isPlainWellFormed } from '../xml/wellFormed';
 import type { OffsetRange } from '../text';
 
@@ -519,9 +520,13 @@ function wellFormedOf(xml: XmlDocument, el: XmlElement): boolean {
 function settingsOf(xml: XmlDocument, el: XmlElement): AdapterSettings | undefined {
   const e = cacheEntry(el);
   if (e.settings === null) {
-    // Well-formed settings (what the check found, nearly always) are read with the check's own scanner;
-    // anything else is parsed.
-    const plain = wellFormedOf(xml, el) ? readPlainSettings(xml, el) : null;
+    // Well-formed settings (what the check found, nearly always) are read with the check's own scanner,
+    // on the escaped text as it stands, else decoded; anything else is parsed.
+    let plain = null;
+    if (wellFormedOf(xml, el)) {
+      plain = readEscapedSettings(xml, el);
+      if (plain === null) plain = readPlainSettings(xml, el);
+    }
     e.settings = plain !== null ? plain : readSettings(xml, el);
   }
   return e.settings && moved(e.settings, el.openEnd - e.base);
@@ -848,6 +853,91 @@ export function readPlainSettings(xml: XmlDocument, dataElement: XmlElement): Ad
     tops.push(topSetting(name, setting, outer.text, k.contentStart, k.contentEnd, (errors) => readPlainNested(outer, doc, k, name, errors)));
   }
   return settingsFrom(tops, []);
+}
+
+/**
+ * The settings of a data element read from its escaped text as it stands (escapedSettingsOutline):
+ * the same settings, values and ranges as readSettings, without decoding the documents or mapping
+ * offsets, since every offset the outline records is one in the file. Values are decoded one setting
+ * at a time, when first asked for. The data element's text is copied first (a setting is read when a
+ * rule asks, and a reading is kept across versions: a slice would keep the whole file's text alive).
+ * Null when it does not apply (the caller reads them decoded): content other than one text node,
+ * escaped text outside the scanner's subset, or a setting that holds elements, at either level.
+ */
+export function readEscapedSettings(xml: XmlDocument, dataElement: XmlElement): AdapterSettings | undefined | null {
+  const c = dataElement.children;
+  if (c.length !== 1 || c[0].kind !== 'text' || c[0].start !== dataElement.openEnd || c[0].end !== dataElement.closeStart) return null;
+  const base = c[0].start;
+  const raw = own(xml.text.slice(base, c[0].end));
+  const o = escapedSettingsOutline(raw, 0, raw.length, isNestedName);
+  if (!o) return null;
+  if (!o.root) return undefined; // no markup: no settings (parseEmbedded reads nothing)
+  if (holdsElements(o) || o.nested.some((n) => n !== undefined && holdsElements(n))) return null;
+  const k = o.children;
+  const tops: TopSetting[] = [];
+  for (let i = 0; i < k.length; i += OUTLINE_CHILD) {
+    const name = raw.slice(k[i + 1], k[i + 2]);
+    const setting = once(() => outlinedSetting(raw, base, k, i, name, 1));
+    const inner = o.nested[i / OUTLINE_CHILD];
+    tops.push(topSetting(name, setting, raw, k[i + 3], k[i + 4], () => (inner && inner.root ? outlinedNested(raw, base, inner) : NO_SETTINGS)));
+  }
+  return settingsFrom(tops, []);
+}
+
+/** Whether a child of the outlined document's root holds elements. */
+function holdsElements(o: EscapedOutline): boolean {
+  for (let i = OUTLINE_CHILD - 1; i < o.children.length; i += OUTLINE_CHILD) if (o.children[i] === 1) return true;
+  return false;
+}
+
+/** `s` decoded `times` times (the escaped text of a setting of the first level is decoded twice: once for the binding, once for the settings). */
+function decodedTimes(s: string, times: number): string {
+  for (let k = 0; k < times; k++) s = decodeEntities(s, 0, s.length);
+  return s;
+}
+
+/**
+ * The child at `i` of an outline as readSettings reads it (elementSetting): its text decoded, the
+ * range of that text trimmed as contentRange trims (whitespace is never an escape, so trimming the
+ * escaped text is trimming the decoded one), and the element's range; `base` is where the copied
+ * text stood in the file.
+ */
+function outlinedSetting(raw: string, base: number, k: number[], i: number, name: string, level: 1 | 2): AdapterSetting {
+  const [start, , , contentStart, contentEnd, end] = k.slice(i, i + OUTLINE_CHILD);
+  const selfClosing = contentStart === end;
+  let s = contentStart;
+  let e = contentEnd;
+  while (s < e && isJsSpace(raw.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(raw.charCodeAt(e - 1))) e--;
+  return {
+    name,
+    value: selfClosing ? '' : decodedTimes(raw.slice(contentStart, contentEnd), level + 1),
+    range: selfClosing ? { start: base + start, end: base + end } : { start: base + s, end: base + e },
+    elementRange: { start: base + start, end: base + end },
+  };
+}
+
+/** The settings of a nested document's outline (readPlainNested's, from the escaped text). */
+function outlinedNested(raw: string, base: number, o: EscapedOutline): LazySettings {
+  const a = o.attrs;
+  const attrs: number[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < a.length; i += OUTLINE_ATTR) {
+    const n = raw.slice(a[i], a[i + 1]);
+    if (isNamespaceDeclaration(n)) continue;
+    attrs.push(i);
+    names.push(n);
+  }
+  const k = o.children;
+  for (let i = 0; i < k.length; i += OUTLINE_CHILD) names.push(raw.slice(k[i + 1], k[i + 2]));
+  return new LazySettings(
+    names.map((n) => n.toLowerCase()),
+    (i) => {
+      if (i >= attrs.length) return outlinedSetting(raw, base, k, (i - attrs.length) * OUTLINE_CHILD, names[i], 2);
+      const at = attrs[i];
+      return { name: names[i], value: decodedTimes(raw.slice(a[at + 2], a[at + 3]), 3), range: { start: base + a[at + 2], end: base + a[at + 3] }, elementRange: { start: base + a[at], end: base + a[at + 4] } };
+    },
+  );
 }
 
 /**

@@ -118,10 +118,38 @@ export type NestedName = (text: string, nameStart: number, nameEnd: number) => b
  * their root that `isNested` names and that holds no element. See the file comment.
  */
 export function escapedSettingsWellFormed(text: string, start: number, end: number, isNested: NestedName): boolean {
-  return scan(text, start, end, 1, isNested);
+  return scan(text, start, end, 1, isNested, undefined);
 }
 
-function scan(text: string, start: number, end: number, level: 1 | 2, isNested: NestedName): boolean {
+/**
+ * Where a document's settings stand, recorded by the same scan (readers/binding.ts reads settings
+ * from it without decoding the documents): offsets in the file's text, which are the settings'
+ * ranges as they are (no offset map is needed).
+ */
+export interface EscapedOutline {
+  /** Whether the document has a root element (false: it holds no markup). */
+  root: boolean;
+  /** Per attribute of the root, OUTLINE_ATTR numbers: name start, name end, value start and end (inside the quotes), and the offset after the closing quote. */
+  attrs: number[];
+  /** Per child of the root, OUTLINE_CHILD numbers: start, name start, name end, content start, content end, end, and 1 when it holds elements (else 0). */
+  children: number[];
+  /** For a child of the root that isNested names (by its index among the children): its document's outline. */
+  nested: (EscapedOutline | undefined)[];
+}
+export const OUTLINE_ATTR = 5;
+export const OUTLINE_CHILD = 7;
+
+/** The outline of escaped settings that escapedSettingsWellFormed accepts (undefined where it would not). */
+export function escapedSettingsOutline(text: string, start: number, end: number, isNested: NestedName): EscapedOutline | undefined {
+  const outline = newOutline();
+  return scan(text, start, end, 1, isNested, outline) ? outline : undefined;
+}
+
+function newOutline(): EscapedOutline {
+  return { root: false, attrs: [], children: [], nested: [] };
+}
+
+function scan(text: string, start: number, end: number, level: 1 | 2, isNested: NestedName, out: EscapedOutline | undefined): boolean {
   let i = start;
   while (i < end && isSpace(text.charCodeAt(i))) i++;
   if (i >= end) return true; // nothing but whitespace: nothing is parsed
@@ -196,6 +224,7 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
       if (unitOf(g) !== GT) return false;
       j += widthOf(g);
       depth--;
+      if (depth === 1 && out) out.children.push(i, j, hasElements[top] ? 1 : 0); // content end (this tag's start), end, holds elements
       // A nested document that holds elements is not escaped: outside the subset, as for the decoded check.
       if (depth === 1 && level === 1 && hasElements[top] && isNested(text, ns, ns + len)) return false;
       if (depth === 0) rootDone = true;
@@ -203,6 +232,7 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
       continue;
     }
     if (c1 === AMP || !isNameStart(c1)) return false;
+    const tagStart = i;
     const ns = j;
     const ne = (j = nameRestEnd(text, j));
     if (j > end) return false;
@@ -264,17 +294,30 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
       const q = unitOf(qp);
       if (q !== QUOT && q !== APOS) return false;
       j += widthOf(qp);
+      const valueStart = j;
       // The value: any unit but '<' up to the same quote.
       for (;;) {
         if (j >= end) return false;
         const v = unitAt(text, j, end, level);
         const vu = unitOf(v);
         j += widthOf(v);
-        if (vu === q) break;
+        if (vu === q) {
+          if (depth === 0 && out) out.attrs.push(an, ae, valueStart, j - widthOf(v), j);
+          break;
+        }
         if (vu === LT || vu === BAIL) return false;
       }
     }
     if (depth > 0) hasElements[depth - 1] = true;
+    let child = -1; // its index among the root's children, when recorded
+    if (out) {
+      if (depth === 0) out.root = true;
+      else if (depth === 1) {
+        child = out.children.length / OUTLINE_CHILD;
+        out.children.push(tagStart, ns, ne, j);
+        if (selfClosing) out.children.push(j, j, 0);
+      }
+    }
     if (selfClosing) {
       if (depth === 0) rootDone = true;
     } else {
@@ -287,7 +330,9 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
         // next level (which accepts no spelling this level would not), and not again as text here.
         const lt = text.indexOf('&lt;', j);
         const stop = lt < 0 || lt >= end ? end : lt;
-        if (!scan(text, j, stop, 2, isNested)) return false;
+        let inner: EscapedOutline | undefined;
+        if (out) out.nested[child] = inner = newOutline();
+        if (!scan(text, j, stop, 2, isNested, inner)) return false;
         j = stop;
       }
     }
