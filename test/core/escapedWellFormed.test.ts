@@ -8,7 +8,7 @@
 
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { escapedSettingsWellFormed } from '../../server/src/core/xml/escapedWellFormed';
+import { escapedSettingsOutline, escapedSettingsWellFormed, OUTLINE_CHILD } from '../../server/src/core/xml/escapedWellFormed';
 import { isPlainWellFormed } from '../../server/src/core/xml/wellFormed';
 import { decodeEntities, isNameChar, nameRestEnd } from '../../server/src/core/xml/parser';
 import { readDocument } from '../../server/src/core';
@@ -105,6 +105,18 @@ describe('escapedSettingsWellFormed', () => {
       assert.equal(nameRestEnd(`a${String.fromCharCode(c)}`, 0), isNameChar(c) ? 2 : 1, `unit ${c}`);
     }
     assert.equal(nameRestEnd('<Config.x-y:z_0 a', 1), 15);
+  });
+
+  test('recurses on nothing: 100,000 nested elements at either level, and an outline of them', () => {
+    const deep = (open: string, close: string, n: number) => open.repeat(n) + close.repeat(n);
+    assert.equal(check(deep('&lt;a&gt;', '&lt;/a&gt;', 100000)), true);
+    const nested = `&lt;r&gt;&lt;AdapterConfig&gt;${deep('&amp;lt;a&amp;gt;', '&amp;lt;/a&amp;gt;', 100000)}&lt;/AdapterConfig&gt;&lt;/r&gt;`;
+    assert.equal(check(nested), true);
+    assert.equal(check(nested.replace('&amp;lt;/a&amp;gt;', '')), false); // one end tag short
+    const text = `<T>${nested}</T>`;
+    const o = escapedSettingsOutline(text, 3, 3 + nested.length, isNested)!;
+    assert.equal(o.children.length, OUTLINE_CHILD);
+    assert.equal(o.nested[0]!.children.length, OUTLINE_CHILD);
   });
 
   test('finds a duplicate attribute, on a tag with few or many', () => {
