@@ -228,7 +228,7 @@ describe('commentsMayHoldSuppressions: `btslint-` inside a comment', () => {
 });
 
 describe('documents stay fast-mode objects (V8)', () => {
-  it('a getter shared by all documents (eol, a released tree\'s xml) keeps every document in one fast shape', () => {
+  it('a getter shared by all documents (eol, a released tree\'s xml) keeps every document in one fast shape, and settings read are fast too', () => {
     // %HasFastProperties needs --allow-natives-syntax: asked in a child process. A getter of each
     // object's own (a closure per document), or a value redefined as an accessor, turned every
     // document after the first into a dictionary, which each rule then read slowly.
@@ -243,13 +243,19 @@ describe('documents stay fast-mode objects (V8)', () => {
         fast: all.map((d) => %HasFastProperties(d)),
         sameShape: [%HaveSameMap(cli[1], cli[2]), %HaveSameMap(editor[0], editor[1]), %HaveSameMap(topologies[0], topologies[1])],
         eol: cli[0].eol, xml: !!cli[2].xml && cli[2].xml.root.name,
+        settings: [...cli, ...editor].map((d) => {
+          const s = d.binding.sendPorts[0].primary.settings();
+          return !!s.get('uri') && s.errors.length === 0 && %HasFastProperties(s);
+        }),
       }));`;
     const r = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
-    const got = JSON.parse(r.stdout) as { fast: boolean[]; sameShape: boolean[]; eol: string; xml: string };
+    const got = JSON.parse(r.stdout) as { fast: boolean[]; sameShape: boolean[]; eol: string; xml: string; settings: boolean[] };
     assert.deepEqual(got.fast, [true, true, true, true, true, true, true]);
     assert.deepEqual(got.sameShape, [true, true, true]);
     assert.equal(got.eol, '\n');
     assert.equal(got.xml, 'BindingInfo');
+    // A transport's settings, read and asked for their problems: fast too (SettingsList, a class).
+    assert.deepEqual(got.settings, [true, true, true, true, true]);
   });
 });

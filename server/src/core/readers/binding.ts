@@ -702,39 +702,54 @@ export function readSettings(xml: XmlDocument, dataElement: XmlElement): Adapter
 
 /** The lookups over settings read in document order (tops, each followed by what is nested in it). */
 function settingsFrom(tops: TopSetting[], outerErrors: SettingsError[]): AdapterSettings {
-  let list: AdapterSetting[] | undefined;
-  const all = (): AdapterSetting[] => {
-    if (!list) {
-      list = [];
-      for (const t of tops) {
+  return new SettingsList(tops, outerErrors);
+}
+
+/**
+ * AdapterSettings over settings read in document order. A class, not an object literal with a getter
+ * (`errors`): V8 builds such literals as dictionaries, and every endpoint a rule reads has one.
+ */
+class SettingsList implements AdapterSettings {
+  #list: AdapterSetting[] | undefined;
+  #errors: SettingsError[] | undefined;
+
+  constructor(
+    private readonly tops: TopSetting[],
+    private readonly outerErrors: SettingsError[],
+  ) {}
+
+  get(name: string): AdapterSetting | undefined {
+    const lower = name.toLowerCase();
+    for (const t of this.tops) {
+      if (t.lower === lower) return t.setting();
+      if (!t.nested || !t.nested.mayHold(lower)) continue;
+      const hit = t.nested.find(lower);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  all(): AdapterSetting[] {
+    if (!this.#list) {
+      const list: AdapterSetting[] = [];
+      for (const t of this.tops) {
         list.push(t.setting());
         if (t.nested) list.push(...t.nested.all());
       }
+      this.#list = list;
     }
-    return list;
-  };
-  let errors: SettingsError[] | undefined;
-  return {
-    get(name: string) {
-      const lower = name.toLowerCase();
-      for (const t of tops) {
-        if (t.lower === lower) return t.setting();
-        if (!t.nested || !t.nested.mayHold(lower)) continue;
-        const hit = t.nested.find(lower);
-        if (hit) return hit;
-      }
-      return undefined;
-    },
-    all,
-    get errors() {
-      if (!errors) {
-        all(); // every nested document parsed, so its problems are in
-        errors = [...outerErrors];
-        for (const t of tops) if (t.errors) errors.push(...t.errors);
-      }
-      return errors;
-    },
-  };
+    return this.#list;
+  }
+
+  get errors(): SettingsError[] {
+    if (!this.#errors) {
+      this.all(); // every nested document parsed, so its problems are in
+      const errors = [...this.outerErrors];
+      for (const t of this.tops) if (t.errors) errors.push(...t.errors);
+      this.#errors = errors;
+    }
+    return this.#errors;
+  }
 }
 
 /** The elements directly under a plain document's root, as isPlainWellFormed reports them. */
