@@ -1,6 +1,8 @@
 // mqseries-queue-manager-not-clustered: the MQSeries adapter needs clustered queue managers on a clustered MQSeries Server (SORH).
 import rule from '../../server/src/core/rules/mqseries-queue-manager-not-clustered';
-import { ruleTester } from '../helpers/ruleTester';
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintFiles, ruleTester } from '../helpers/ruleTester';
 import { adapterConfig, bindingXml } from '../helpers/bindingFixtures';
 
 const T = 'prod.topology.yaml';
@@ -29,7 +31,7 @@ ruleTester(rule, {
           range: [6, 18, 6, 49],
           severity: 'info',
           messageId: 'undeclared',
-          data: { endpoint: 'Send port "Mq.Out"', queueManager: 'QM1', server: 'MQSRV01' },
+          data: { endpoint: 'Send port "Mq.Out"', others: ' (and 1 other endpoint of this file)', queueManager: 'QM1', server: 'MQSRV01' },
           fixKind: 'declaration',
           fixOutput: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n    clustered: '<<true once the queue manager and its MQSeries Server are clustered>>'\n` },
         },
@@ -38,7 +40,7 @@ ruleTester(rule, {
     {
       name: 'declared not clustered: a warning, the declaration as related information, no fix',
       files: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n    clustered: false\n`, [B]: bindingXml({ receive: [mqs('MQS://MQSRV01/QM1/IN')] }) },
-      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:mq-queue-manager', range: [9, 20, 9, 40], severity: 'warning', messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "Mq.In"', queueManager: 'QM1', server: 'MQSRV01' }, fixOutput: null }],
+      errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:mq-queue-manager', range: [9, 20, 9, 40], severity: 'warning', messageId: 'declaredNotClustered', data: { endpoint: 'Receive location "Mq.In"', others: '', queueManager: 'QM1', server: 'MQSRV01' }, fixOutput: null }],
     },
     {
       name: 'declared without clustered: the fact is inserted as a placeholder',
@@ -46,4 +48,16 @@ ruleTester(rule, {
       errors: [{ file: B, nodePath: 'ReceivePort[Name=RP]/ReceiveLocation[Name=Mq.In]/ReceiveHandler:mq-queue-manager', range: [9, 20, 9, 40], severity: 'info', messageId: 'clusteredUnknown', fixKind: 'declaration', fixOutput: { [T]: `${H}mqQueueManagers:\n  - name: QM1\n    clustered: '<<true once the queue manager and its MQSeries Server are clustered>>'\n` } }],
     },
   ],
+});
+
+describe('mqseries-queue-manager-not-clustered: a repeated cause once', () => {
+  it('the other endpoint on the same queue manager is a related location of the one finding', () => {
+    const { findings } = lintFiles({ [T]: H, [B]: BOTH }, [rule]);
+    assert.equal(findings.length, 1);
+    assert.deepEqual(
+      findings[0].related?.map((r) => [r.uri, r.message]),
+      [[B, 'Receive location "Mq.In" uses queue manager qm1 too']],
+    );
+    assert.match(findings[0].message, /^Send port "Mq.Out" \(MQSeries\) \(and 1 other endpoint of this file\) uses /);
+  });
 });

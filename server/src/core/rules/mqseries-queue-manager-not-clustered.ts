@@ -1,7 +1,7 @@
 import { declaration, defineRule, isPlaceholderValue, placeholder } from './api';
 import { handlers, sameName } from '../model/join';
 import { effectiveAddress } from '../model/adapters';
-import { endpointLabel } from './hostHelpers';
+import { byFileAndCause, endpointLabel, endpointNoun, othersOfFile, othersRelated } from './hostHelpers';
 import { NodePath } from './nodePath';
 import { itemAnchor } from './shared';
 import { SORH } from './sources';
@@ -25,15 +25,15 @@ export default defineRule({
     byEnvironment: 'availability',
     sources: [SORH],
     messages: {
-      declaredNotClustered: '{{endpoint}} (MQSeries) uses queue manager "{{queueManager}}" on MQSeries Server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Cluster the queue manager and the MQSeries Server, then declare clustered: true.',
-      clusteredUnknown: '{{endpoint}} (MQSeries) uses queue manager "{{queueManager}}" on MQSeries Server "{{server}}", whose declaration does not say whether it is clustered. Declare clustered: true once the queue manager and the MQSeries Server are.',
-      undeclared: '{{endpoint}} (MQSeries) uses queue manager "{{queueManager}}" on MQSeries Server "{{server}}", which the topology does not declare (mqQueueManagers), so btslint cannot check that it is clustered. Declare it, with whether it is clustered.',
+      declaredNotClustered: '{{endpoint}} (MQSeries){{others}} uses queue manager "{{queueManager}}" on MQSeries Server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Cluster the queue manager and the MQSeries Server, then declare clustered: true.',
+      clusteredUnknown: '{{endpoint}} (MQSeries){{others}} uses queue manager "{{queueManager}}" on MQSeries Server "{{server}}", whose declaration does not say whether it is clustered. Declare clustered: true once the queue manager and the MQSeries Server are.',
+      undeclared: '{{endpoint}} (MQSeries){{others}} uses queue manager "{{queueManager}}" on MQSeries Server "{{server}}", which the topology does not declare (mqQueueManagers), so btslint cannot check that it is clustered. Declare it, with whether it is clustered.',
     },
   },
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const reported = new Set<string>();
+    const unsafe = [];
     for (const h of handlers(ctx.ws)) {
       if (h.transport.adapterKey !== 'mqseries') continue;
       const address = effectiveAddress(ctx.ws, h);
@@ -43,10 +43,12 @@ export default defineRule({
       const declared = topo.list('mqQueueManagers').find((q) => sameName(q.get('name')?.str, mq.queueManager));
       const clustered = declared?.get('clustered');
       if (clustered?.value === true || (clustered && isPlaceholderValue(clustered.str))) continue; // a placeholder is unfilled-placeholder's
-      // One finding per queue manager and binding file: a repeated cause is reported once.
-      const key = `${h.doc.uri}\u0000${mq.queueManager.toLowerCase()}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
+      unsafe.push({ h, address, mq, declared, clustered });
+    }
+    // One finding per queue manager and binding file, at its first endpoint, the others counted and
+    // related: a repeated cause is reported once.
+    for (const list of byFileAndCause(unsafe, (x) => x.mq.queueManager.toLowerCase())) {
+      const { h, address, mq, declared, clustered } = list[0];
       const notClustered = clustered?.value === false;
       ctx.report({
         doc: h.doc,
@@ -54,9 +56,12 @@ export default defineRule({
         // Not declared: btslint cannot check it, an unknown rather than a violation.
         severity: notClustered ? undefined : 'info',
         messageId: notClustered ? 'declaredNotClustered' : declared ? 'clusteredUnknown' : 'undeclared',
-        data: { endpoint: endpointLabel(h), queueManager: mq.queueManager, server: mq.server },
+        data: { endpoint: endpointLabel(h), others: othersOfFile(list.length - 1, endpointNoun(list)), queueManager: mq.queueManager, server: mq.server },
         nodePath: NodePath.handler(h).tag('mq-queue-manager'),
-        related: declared ? [{ uri: topo.uri, range: itemAnchor(declared), message: `Queue manager ${mq.queueManager} is declared here` }] : undefined,
+        related: [
+          ...(declared ? [{ uri: topo.uri, range: itemAnchor(declared), message: `Queue manager ${mq.queueManager} is declared here` }] : []),
+          ...othersRelated(list, (x) => x.address.range, (x) => `${endpointLabel(x.h)} uses queue manager ${x.mq.queueManager} too`),
+        ],
         fix: notClustered
           ? undefined
           : declaration(

@@ -2,7 +2,7 @@ import { declaration, defineRule, isPlaceholderValue, placeholder } from './api'
 import { NodePath } from './nodePath';
 import { handlers, sameName } from '../model/join';
 import { isLocalQueue, isMsmq, isTrue, msmqQueue, queueMachine, setting } from '../model/adapters';
-import { endpointLabel, hostOf } from './hostHelpers';
+import { byFileAndCause, endpointLabel, hostOf, othersOfFile, othersRelated } from './hostHelpers';
 import { itemAnchor } from './shared';
 import { SORH } from './sources';
 
@@ -19,16 +19,16 @@ export default defineRule({
     byEnvironment: 'availability',
     sources: [SORH],
     messages: {
-      oldVersion: '{{endpoint}} (MSMQ) reads {{queue}} transactionally, on MSMQ server "{{server}}" declared as version {{version}}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.',
-      declaredNotClustered: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.',
-      undeclared: '{{endpoint}} (MSMQ) reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare (msmqServers), so btslint cannot check that it is clustered. Declare it, with whether it is clustered.',
-      clusteredUnknown: '{{endpoint}} (MSMQ) reads {{queue}}, on MSMQ server "{{server}}", whose declaration does not say whether it is clustered. Declare clustered: true once it is a failover-clustered resource.',
+      oldVersion: '{{endpoint}} (MSMQ){{others}} reads {{queue}} transactionally, on MSMQ server "{{server}}" declared as version {{version}}; remote transactional reads need MSMQ 4.0 or later. Upgrade that MSMQ server, then declare its version.',
+      declaredNotClustered: '{{endpoint}} (MSMQ){{others}} reads {{queue}}, on MSMQ server "{{server}}", which is declared not clustered; when it fails, the queue is out of reach. Make that MSMQ server failover-clustered, then declare clustered: true.',
+      undeclared: '{{endpoint}} (MSMQ){{others}} reads {{queue}}, on remote MSMQ server "{{server}}", which the topology does not declare (msmqServers), so btslint cannot check that it is clustered. Declare it, with whether it is clustered.',
+      clusteredUnknown: '{{endpoint}} (MSMQ){{others}} reads {{queue}}, on MSMQ server "{{server}}", whose declaration does not say whether it is clustered. Declare clustered: true once it is a failover-clustered resource.',
     },
   },
   check(ctx) {
     const topo = ctx.topology;
     if (!topo) return;
-    const reported = new Set<string>();
+    const unsafe = [];
     for (const h of handlers(ctx.ws)) {
       if (h.side !== 'receive' || !isMsmq(h)) continue;
       const host = hostOf(ctx, h);
@@ -44,13 +44,19 @@ export default defineRule({
       const oldVersion = transactional && version && /^\s*[1-3](\.|\s*$)/.test(String(version.value));
       if (clustered?.value === true && !oldVersion) continue;
       if (clustered && isPlaceholderValue(clustered.str) && !oldVersion) continue; // unfilled-placeholder reports it
-      // One finding per remote server and binding file: a repeated cause is reported once.
-      const key = `${h.doc.uri}\u0000${machine}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      const at = queue.value.toLowerCase().indexOf(machine);
-      const shown = at >= 0 ? queue.value.slice(at, at + machine.length) : machine;
-      const data = { endpoint: endpointLabel(h), queue: queue.value, server: shown };
+      unsafe.push({ h, queue, machine, server, clustered, version });
+    }
+    // One finding per remote server and binding file, at its first endpoint, the others counted and
+    // related: a repeated cause is reported once. (With the server clustered, only transactional reads
+    // on an old version are left, so a group's endpoints share one message.)
+    for (const list of byFileAndCause(unsafe, (x) => x.machine.toLowerCase())) {
+      const { h, queue, server, clustered, version } = list[0];
+      const shownOf = (x: (typeof list)[number]) => {
+        const at = x.queue.value.toLowerCase().indexOf(x.machine.toLowerCase());
+        return at >= 0 ? x.queue.value.slice(at, at + x.machine.length) : x.machine;
+      };
+      const shown = shownOf(list[0]);
+      const data = { endpoint: endpointLabel(h), others: othersOfFile(list.length - 1, 'receive location'), queue: queue.value, server: shown };
       const message =
         clustered?.value === true
           ? { messageId: 'oldVersion', data: { ...data, version: String(version!.value) } }
@@ -63,7 +69,10 @@ export default defineRule({
         range: queue.range,
         ...message,
         nodePath: NodePath.handler(h).tag('msmq-remote'),
-        related: server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : undefined,
+        related: [
+          ...(server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : []),
+          ...othersRelated(list, (x) => x.queue.range, (x) => `${endpointLabel(x.h)} reads ${x.queue.value} on ${shownOf(x)} too`),
+        ],
         fix:
           clustered?.value === true || clustered?.value === false
             ? undefined
