@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import { readDocument, BtsDocument } from '../../server/src/core/document';
-import { hasToken } from '../../server/src/core/readers/binding';
+import { hasToken } from '../../server/src/core/model/tokens';
 import { adapterIs, handlers, workspaceOf } from '../../server/src/core/model/join';
 import { lint } from '../../server/src/core/engine';
 import { corpusFile } from '../helpers/paths';

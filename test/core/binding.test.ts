@@ -6,7 +6,8 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import { readDocument, BtsDocument } from '../../server/src/core/document';
-import { hasToken, Transport } from '../../server/src/core/readers/binding';
+import type { Transport } from '../../server/src/core/readers/binding';
+import { findTokens, hasToken } from '../../server/src/core/model/tokens';
 import { adapterIn, adapterIs, adapterKeys, handlers, workspaceOf } from '../../server/src/core/model/join';
 import { lint } from '../../server/src/core/engine';
 import { fixtureFile } from '../helpers/paths';
@@ -196,6 +197,18 @@ describe('inline binding', () => {
     );
     assert.equal(hasToken('$notatoken'), false);
     assert.equal(hasToken('Host_$(Env)_Send'), true);
+  });
+
+  test('hasToken says a value holds a token exactly when findTokens finds one (what unresolved-token reports)', () => {
+    const long = 'x'.repeat(200);
+    const cases = [
+      '${A}', '$(A)', '${}', '$()', '${A', '$(A', 'a$', '$$${A}', '$ {A}', `\${${long}}`, `\${${long}x}`, '${A\nB}', '$(A\r\nB)',
+      '${A}}', '$((A))', '${A)', 'Host_${Env}_$(Other)', '${ A }', '${\t}', '$($(A))', '$' + '{'.repeat(300),
+    ];
+    for (const v of cases) assert.equal(hasToken(v), findTokens(v).length > 0, JSON.stringify(v));
+    // The edges where the two once differed: a token of more than 200 characters, or across a line.
+    assert.equal(hasToken(`\${${long}x}`), false);
+    assert.equal(hasToken('${A\nB}'), false);
   });
 
   test('adapter names match case-insensitively (adapterIs)', () => {

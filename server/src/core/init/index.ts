@@ -18,9 +18,8 @@ import { handlers, normaliseSqlName, withEnvironment, workspaceOf, BIZTALK_DATAB
 import type { Workspace } from '../model/join';
 import { DEFAULT_DB_NAME, isPlaceholder } from '../readers/configExport';
 import type { DatabaseRole } from '../readers/configExport';
-import { hasToken } from '../readers/binding';
 import { effectiveAddress, isFile, isIsolatedReceive, isMsmq, msmqQueue, queueMachine, setting } from '../model/adapters';
-import { hasSettings, resolveText, tokenTable } from '../model/tokens';
+import { hasSettings, hasToken, resolveText, tokenTable } from '../model/tokens';
 import { attrValue, children, child } from '../xml/dom';
 import { belongsTo, canonicalEnvironment, ConfigFor, EnvironmentName, workspaceEnvironments } from './environments';
 import { emitDocument, YMap, YSeq } from './emit';

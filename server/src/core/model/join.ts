@@ -9,8 +9,7 @@ import type { DatabaseShape, HostShape, ItemShape, SqlInstanceShape, TopologySha
 import type { ExportedDatabase } from '../readers/configExport';
 import { DEFAULT_DB_NAME } from '../readers/configExport';
 import type { Located, Orchestration, ReceiveLocation, SendPort, Transport } from '../readers/binding';
-import { hasToken } from '../readers/binding';
-import { hasSettings, resolveText, soleEnvironment, tokenTable } from './tokens';
+import { hasSettings, hasToken, resolveText, soleEnvironment, tokenTable } from './tokens';
 import type { TokenValue } from './tokens';
 
 /** A share path as Windows compares it: trimmed, `/` as `\\`, no trailing `\\`, case-insensitive. */

@@ -193,6 +193,19 @@ export interface ResolvedText {
 }
 
 /** The tokens of a text in order, each once (a match is not searched again for one inside it). */
+/**
+ * Whether `value` holds a token: one findTokens would find (the same pattern, so a value the host
+ * rules leave to unresolved-token as tokenised is one that rule reports). Most values (host names,
+ * addresses, asked by every host rule for every endpoint) hold no '$'.
+ */
+export function hasToken(value: string): boolean {
+  for (let i = value.indexOf('$'); i >= 0; i = value.indexOf('$', i + 1)) {
+    TOKEN_AT.lastIndex = i;
+    if (TOKEN_AT.test(value)) return true;
+  }
+  return false;
+}
+
 export function findTokens(text: string): TokenUse[] {
   const out: TokenUse[] = [];
   for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {

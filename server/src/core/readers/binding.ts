@@ -108,14 +108,6 @@ export interface BindingModel {
   orchestrations: Orchestration[];
 }
 
-/** `${Token}` (Deployment Framework) or `$(Token)` (aimbiztalk, MSBuild style) placeholders. */
-const TOKEN_RE = /\$\{[^}]+\}|\$\([^)]+\)/;
-
-export function hasToken(value: string): boolean {
-  // Most values (host names, addresses, asked by every host rule for every endpoint) hold no '$'.
-  return value.indexOf('$') >= 0 && TOKEN_RE.test(value);
-}
-
 export function readBinding(xml: XmlDocument): BindingModel {
   const steps = readBindingSteps(xml);
   for (;;) {
