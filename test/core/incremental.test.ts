@@ -199,6 +199,31 @@ describe('readDocument with a previous version', () => {
     assert.ok(kept > 20 && moved >= 10, `ports kept ${kept}, moved ${moved}`);
   });
 
+  test('settings first read after their element moved are where a fresh read puts them (the check saw them before the move)', () => {
+    const escape = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const queue = 'FORMATNAME:DIRECT=OS:.\\PRIVATE$\\IN';
+    const data = escape(`<CustomProps><AdapterConfig vt="8">${escape(`<Config><queue>${queue}</queue></Config>`)}</AdapterConfig><Other vt="8">x</Other></CustomProps>`);
+    const text = (description: string, data: string) =>
+      `<BindingInfo><Description>${description}</Description><SendPortCollection><SendPort Name="S" IsStatic="true"><PrimaryTransport><Address>x</Address>` +
+      `<TransportType Name="MSMQ" /><TransportTypeData>${data}</TransportTypeData><SendHandler Name="H"><TransportType Name="MSMQ" /></SendHandler></PrimaryTransport></SendPort></SendPortCollection></BindingInfo>`;
+    const uri = 'file:///w/a.BindingInfo.xml';
+    // Read escaped, read decoded (a character reference), each moved one way and the other.
+    for (const d of [data, data.replace('x&lt;/Other', '&#120;&lt;/Other')]) {
+      for (const [before, after] of [['a', 'a longer description'], ['a longer description', 'a']]) {
+        const v1 = readDocument(uri, text(before, d));
+        assert.deepEqual(v1.binding!.sendPorts[0].primary!.settingsErrors(), []); // the check, no read
+        const next = text(after, d);
+        const v2 = readDocument(uri, next, { previous: v1 });
+        assert.equal(v2.xml, v1.xml, 'parsed in place');
+        const got = v2.binding!.sendPorts[0].primary!.settings()!;
+        const fresh = readDocument(uri, next).binding!.sendPorts[0].primary!.settings()!;
+        assert.deepEqual(got.all(), fresh.all());
+        const q = got.get('queue')!;
+        assert.equal(next.slice(q.range.start, q.range.end), queue);
+      }
+    }
+  });
+
   test('versions with errors, typed and mended, read as fresh reads read them', () => {
     const uri = 'file:///w/B.BindingInfo.xml';
     const text = '<BindingInfo><SendPortCollection><SendPort Name="a" IsStatic="true"/></SendPortCollection></BindingInfo>';

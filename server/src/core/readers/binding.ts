@@ -490,6 +490,7 @@ function transport(xml: XmlDocument, dataElement: XmlElement | undefined, read: 
  */
 interface SettingsCacheEntry {
   edits: number;
+  /** Where the element's content started when its settings were read (or the entry made, before). */
   base: number;
   wellFormed?: boolean;
   /** null: not read yet (undefined: read, and the element holds no markup). */
@@ -520,6 +521,9 @@ function settingsOf(xml: XmlDocument, el: XmlElement): AdapterSettings | undefin
       if (plain === null) plain = readPlainSettings(xml, el);
     }
     e.settings = plain !== null ? plain : readSettings(xml, el);
+    // Read in today's offsets: the entry may be older (the check made it, and the element moved
+    // since), and its settings must move only from here.
+    e.base = el.openEnd;
   }
   return e.settings && moved(e.settings, el.openEnd - e.base);
 }
