@@ -21,15 +21,9 @@
 // Nothing recurses on input depth; names and whitespace are plain characters at every level (no
 // reference decodes to one), so they are read from the text directly.
 
-import { isNameChar, isNameStart, MANY_ATTRIBUTES, nameRestEnd } from './parser';
+import { isNameChar, isNameStart, nameRestEnd } from './parser';
+import { APOS, EQ, GT, isSpace, LT, QM, QUOT, SLASH, TagAttributeNames } from './wellFormed';
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const EQ = 61;
-const QUOT = 34;
-const APOS = 39;
-const QM = 63;
 const AMP = 38;
 
 /** A unit that is a whole reference, text at the level checked (`&amp;lt;` at the first level is `&lt;`). */
@@ -52,10 +46,6 @@ function unitOf(p: number): number {
 
 function widthOf(p: number): number {
   return p & 15;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /** The length of the named reference whose name starts at `k` (after its '&': `lt;` 4, `amp;` 5, `quot;` 6), or 0. */
@@ -179,8 +169,7 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
   const nameStarts: number[] = [];
   const nameEnds: number[] = [];
   const hasElements: boolean[] = [];
-  const attrStarts: number[] = [];
-  const attrEnds: number[] = [];
+  const attrNames = new TagAttributeNames(text);
   let depth = 0;
   let rootDone = false;
   while (i < end) {
@@ -237,8 +226,7 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
     const ne = (j = nameRestEnd(text, j));
     if (j > end) return false;
     let selfClosing = false;
-    let attrs = 0;
-    let attrNames: Set<string> | undefined;
+    attrNames.clear();
     for (;;) {
       if (j >= end) return false;
       let a = unitAt(text, j, end, level);
@@ -269,22 +257,7 @@ function scan(text: string, start: number, end: number, level: 1 | 2, isNested: 
       const an = j;
       const ae = (j = nameRestEnd(text, j));
       if (j > end) return false;
-      if (attrNames) {
-        const name = text.slice(an, ae);
-        if (attrNames.has(name)) return false;
-        attrNames.add(name);
-      } else {
-        for (let k = 0; k < attrs; k++) {
-          if (attrEnds[k] - attrStarts[k] === ae - an && text.startsWith(text.slice(an, ae), attrStarts[k])) return false;
-        }
-        attrStarts[attrs] = an;
-        attrEnds[attrs] = ae;
-        if (attrs + 1 >= MANY_ATTRIBUTES) {
-          attrNames = new Set();
-          for (let k = 0; k <= attrs; k++) attrNames.add(text.slice(attrStarts[k], attrEnds[k]));
-        }
-      }
-      attrs++;
+      if (!attrNames.add(an, ae)) return false;
       while (j < end && isSpace(text.charCodeAt(j))) j++;
       if (j >= end || text.charCodeAt(j) !== EQ) return false;
       j++;

@@ -19,16 +19,60 @@
 
 import { isNameChar, isNameStart, MANY_ATTRIBUTES, referenceEnd } from './parser';
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const EQ = 61;
-const QUOT = 34;
-const APOS = 39;
-const QM = 63;
+export const LT = 60;
+export const GT = 62;
+export const SLASH = 47;
+export const EQ = 61;
+export const QUOT = 34;
+export const APOS = 39;
+export const QM = 63;
 
-function isSpace(c: number): boolean {
+/** XML whitespace (space, LF, CR, tab). */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/**
+ * The attribute names of one start tag, for the duplicate check (both scanners, this one and
+ * escapedWellFormed.ts): compared in place while the tag has few, kept in a Set once it has
+ * MANY_ATTRIBUTES (as parseXml does: a scan of the earlier names per attribute is quadratic on a
+ * hostile tag). One per scan, cleared at each tag.
+ */
+export class TagAttributeNames {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private count = 0;
+  private names: Set<string> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  clear(): void {
+    this.count = 0;
+    this.names = undefined;
+  }
+
+  /** Adds the name text[start, end); false when the tag already has it. */
+  add(start: number, end: number): boolean {
+    const text = this.text;
+    if (this.names) {
+      const name = text.slice(start, end);
+      if (this.names.has(name)) return false;
+      this.names.add(name);
+      return true;
+    }
+    const n = this.count;
+    for (let k = 0; k < n; k++) {
+      if (this.ends[k] - this.starts[k] === end - start && text.startsWith(text.slice(start, end), this.starts[k])) return false;
+    }
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.count = n + 1;
+    if (this.count >= MANY_ATTRIBUTES) {
+      this.names = new Set();
+      for (let k = 0; k < this.count; k++) this.names.add(text.slice(this.starts[k], this.ends[k]));
+    }
+    return true;
+  }
 }
 
 /**
@@ -86,8 +130,7 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
   const contentStarts: number[] = [];
   const hasElements: boolean[] = [];
   // Attribute names of the current start tag, for the duplicate check.
-  const attrStarts: number[] = [];
-  const attrEnds: number[] = [];
+  const attrNames = new TagAttributeNames(text);
   let depth = 0;
   let rootDone = false;
   while (i < n) {
@@ -130,10 +173,7 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
     while (j < n && isNameChar(at(j))) j++;
     const ne = j;
     let selfClosing = false;
-    let attrs = 0;
-    // The attribute names once the tag has many (as parseXml does): a scan of the earlier names per
-    // attribute is quadratic on a hostile tag.
-    let attrNames: Set<string> | undefined;
+    attrNames.clear();
     for (;;) {
       const a = at(j);
       if (a === GT) {
@@ -154,22 +194,7 @@ export function isPlainWellFormed(text: string, onChildOfRoot?: ChildOfRootCheck
       const an = j;
       while (j < n && isNameChar(at(j))) j++;
       const ae = j;
-      if (attrNames) {
-        const name = text.slice(an, ae);
-        if (attrNames.has(name)) return false;
-        attrNames.add(name);
-      } else {
-        for (let k = 0; k < attrs; k++) {
-          if (attrEnds[k] - attrStarts[k] === ae - an && text.startsWith(text.slice(an, ae), attrStarts[k])) return false;
-        }
-        attrStarts[attrs] = an;
-        attrEnds[attrs] = ae;
-        if (attrs + 1 >= MANY_ATTRIBUTES) {
-          attrNames = new Set();
-          for (let k = 0; k <= attrs; k++) attrNames.add(text.slice(attrStarts[k], attrEnds[k]));
-        }
-      }
-      attrs++;
+      if (!attrNames.add(an, ae)) return false;
       while (j < n && isSpace(at(j))) j++;
       if (at(j) !== EQ) return false;
       j++;
