@@ -1,10 +1,10 @@
 // The settings check without decoding. A binding file keeps each transport's adapter settings as
 // escaped XML (`&lt;CustomProps&gt;&lt;FileName vt="8"&gt;...`), and AdapterConfig or
 // BindingConfiguration hold a second document escaped once more (`&amp;lt;Config&amp;gt;...`). The
-// settings check (readers/binding.ts) must know that every one of them parses without a problem; until
-// now it decoded the first level into a string, scanned it (wellFormed.ts), decoded each nested
-// document into another string and scanned that: two strings and two scans per transport, on every
-// transport of every binding (15,000 on the 2,000-file benchmark).
+// settings check (readers/binding.ts) must know that every one of them parses without a problem. The
+// decoded check (wellFormed.ts, still behind this one) decodes the first level into a string, scans
+// it, decodes each nested document into another string and scans that: two strings and two scans per
+// transport, on every transport of every binding (15,000 on the 2,000-file benchmark).
 //
 // This scanner answers the same question on the file's text as it stands: it reads the escaped text
 // one unit of the level it checks at a time (a unit is a character or a whole escape, `&lt;` at the
