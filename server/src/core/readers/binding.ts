@@ -1,7 +1,9 @@
 // Reads a BindingInfo document (from the already parsed XML) into send ports, receive ports and
 // receive locations, each keeping the element it came from. Adapter settings (the escaped XML in
-// TransportTypeData / ReceiveLocationTransportTypeData) are parsed lazily, on first use, with their
-// offsets mapped back to the file.
+// TransportTypeData / ReceiveLocationTransportTypeData) are read lazily, on first use, with their
+// ranges in the file's offsets: from the escaped text as it stands when they are in the subset
+// BizTalk writes (readEscapedSettings), else decoded (readPlainSettings), else parsed (readSettings,
+// the reference).
 
 import { attr, attrValue, child, children, contentRange, decodeEmbedded, DecodedText, detach, elementAt, EmbeddedXml, isJsSpace, isNil, parseEmbedded, path, textDocument, textOf } from '../xml/dom';
 import { decodeEntities, own, parseElementAt } from '../xml/parser';
@@ -547,8 +549,9 @@ function moved(s: AdapterSettings, delta: number): AdapterSettings {
 
 /**
  * Whether the escaped settings in `dataElement` (and the escaped documents nested in them) certainly
- * parse without a problem: decoded without an offset map and checked by isPlainWellFormed, which
- * builds nothing. False means "not sure": the caller parses them for real.
+ * parse without a problem: checked on the escaped text as it stands (escapedSettingsWellFormed), else
+ * decoded without an offset map and checked by isPlainWellFormed; neither builds anything. False
+ * means "not sure": the caller parses them for real.
  */
 function settingsAreWellFormed(xml: XmlDocument, dataElement: XmlElement): boolean {
   // As written (one text node), checked without decoding: nearly every transport ends here.
