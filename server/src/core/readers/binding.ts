@@ -893,6 +893,8 @@ export function readEscapedSettings(xml: XmlDocument, dataElement: XmlElement): 
     const name = raw.slice(k[i + 1], k[i + 2]);
     const setting = once(() => outlinedSetting(raw, base, k, i, name, 1));
     const inner = o.nested[i / OUTLINE_CHILD];
+    // mayHoldName may search the escaped text: the subset holds no character reference at any level,
+    // so every name stands in it as it is.
     tops.push(topSetting(name, setting, raw, k[i + 3], k[i + 4], () => (inner && inner.root ? outlinedNested(raw, base, inner) : NO_SETTINGS)));
   }
   return settingsFrom(tops, []);
