@@ -192,7 +192,6 @@ export interface ResolvedText {
   truncated?: boolean;
 }
 
-/** The tokens of a text in order, each once (a match is not searched again for one inside it). */
 /**
  * Whether `value` holds a token: one findTokens would find (the same pattern, so a value the host
  * rules leave to unresolved-token as tokenised is one that rule reports). Most values (host names,
@@ -206,6 +205,7 @@ export function hasToken(value: string): boolean {
   return false;
 }
 
+/** The tokens of a text in order, each once (a match is not searched again for one inside it). */
 export function findTokens(text: string): TokenUse[] {
   const out: TokenUse[] = [];
   for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i + 1)) {
