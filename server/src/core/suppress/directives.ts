@@ -151,8 +151,11 @@ function parseDirective(body: string, base: number, whole: OffsetRange, known: R
  * documents with it; a command-line read asks an XML document's comments (commentsMayHoldSuppressions).
  */
 export function mayHoldSuppressions(text: string): boolean {
-  return text.includes('btslint-');
+  return text.includes(SUPPRESSION_MARK);
 }
+
+/** What every suppression is written with. */
+const SUPPRESSION_MARK = 'btslint-';
 
 /**
  * mayHoldSuppressions for an XML document, asked of its comments alone (an XML suppression is a
@@ -161,7 +164,7 @@ export function mayHoldSuppressions(text: string): boolean {
 export function commentsMayHoldSuppressions(text: string, comments: readonly { contentStart: number; contentEnd: number }[]): boolean {
   // Each comment searched alone (a slice is a view, not a copy): a search from a comment to the end
   // of the text would read the rest of a file that holds no suppression.
-  for (const c of comments) if (c.contentEnd - c.contentStart >= 8 && text.slice(c.contentStart, c.contentEnd).includes('btslint-')) return true;
+  for (const c of comments) if (c.contentEnd - c.contentStart >= SUPPRESSION_MARK.length && mayHoldSuppressions(text.slice(c.contentStart, c.contentEnd))) return true;
   return false;
 }
 
