@@ -8,6 +8,12 @@ import { SORH } from './sources';
 
 const FACT = placeholder('true once MSMQ is a clustered resource');
 
+/** The queue's machine as its format name spells it. */
+function asWritten(queue: string, machine: string): string {
+  const at = queue.toLowerCase().indexOf(machine.toLowerCase());
+  return at >= 0 ? queue.slice(at, at + machine.length) : machine;
+}
+
 export default defineRule({
   meta: {
     id: 'msmq-remote-server-not-clustered',
@@ -51,11 +57,7 @@ export default defineRule({
     // on an old version are left, so a group's endpoints share one message.)
     for (const list of byFileAndCause(unsafe, (x) => x.machine.toLowerCase())) {
       const { h, queue, server, clustered, version } = list[0];
-      const shownOf = (x: (typeof list)[number]) => {
-        const at = x.queue.value.toLowerCase().indexOf(x.machine.toLowerCase());
-        return at >= 0 ? x.queue.value.slice(at, at + x.machine.length) : x.machine;
-      };
-      const shown = shownOf(list[0]);
+      const shown = asWritten(queue.value, list[0].machine);
       const data = { endpoint: endpointLabel(h), others: othersOfFile(list.length - 1, 'receive location'), queue: queue.value, server: shown };
       const message =
         clustered?.value === true
@@ -71,7 +73,7 @@ export default defineRule({
         nodePath: NodePath.handler(h).tag('msmq-remote'),
         related: [
           ...(server ? [{ uri: topo.uri, range: itemAnchor(server), message: `MSMQ server ${shown} is declared here` }] : []),
-          ...othersRelated(list, (x) => x.queue.range, (x) => `${endpointLabel(x.h)} reads ${x.queue.value} on ${shownOf(x)} too`),
+          ...othersRelated(list, (x) => x.queue.range, (x) => `${endpointLabel(x.h)} reads ${x.queue.value} on ${asWritten(x.queue.value, x.machine)} too`),
         ],
         fix:
           clustered?.value === true || clustered?.value === false
